@@ -1,0 +1,200 @@
+package io.meshdesk.ai.gemini;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Settings of the Gemini drafter, read from {@code MESHDESK_GEMINI_*} variables.
+ *
+ * <p>Vertex AI mode is used when {@code project} is set (credentials from Application Default
+ * Credentials); otherwise, when {@code apiKey} is set, the Gemini Developer API. With neither the
+ * drafter is disabled ({@link #enabled()} is false) and the offline drafter is used alone.
+ *
+ * @param project Google Cloud project ({@code MESHDESK_GEMINI_PROJECT}); null in API-key mode
+ * @param location Vertex AI location ({@code MESHDESK_GEMINI_LOCATION}, default {@code us-central1})
+ * @param model model name ({@code MESHDESK_GEMINI_MODEL}, default {@code gemini-2.5-flash})
+ * @param apiKey Gemini Developer API key ({@code MESHDESK_GEMINI_API_KEY}); never logged
+ * @param baseUrl endpoint override for proxies and tests ({@code MESHDESK_GEMINI_BASE_URL}), or null
+ * @param timeout overall budget of one draft, all attempts included ({@code MESHDESK_GEMINI_TIMEOUT},
+ *     default 20s)
+ * @param maxAttempts attempts per draft on 429/5xx/network errors ({@code
+ *     MESHDESK_GEMINI_MAX_ATTEMPTS}, default 3)
+ * @param initialBackoff delay before the first retry, doubled each time ({@code
+ *     MESHDESK_GEMINI_BACKOFF_INITIAL}, default 200ms)
+ * @param maxBackoff cap of the retry delay ({@code MESHDESK_GEMINI_BACKOFF_MAX}, default 2s)
+ * @param breakerFailureThreshold consecutive failures that open the circuit breaker ({@code
+ *     MESHDESK_GEMINI_BREAKER_FAILURES}, default 5)
+ * @param breakerOpenDuration how long the breaker stays open before a trial call ({@code
+ *     MESHDESK_GEMINI_BREAKER_OPEN}, default 30s)
+ */
+public record GeminiConfig(
+    String project,
+    String location,
+    String model,
+    String apiKey,
+    String baseUrl,
+    Duration timeout,
+    int maxAttempts,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    int breakerFailureThreshold,
+    Duration breakerOpenDuration) {
+
+  /** Default model. */
+  public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+
+  /** Default Vertex AI location. */
+  public static final String DEFAULT_LOCATION = "us-central1";
+
+  public GeminiConfig {
+    project = blankToNull(project);
+    location = blankToNull(location) == null ? DEFAULT_LOCATION : location.trim();
+    model = blankToNull(model) == null ? DEFAULT_MODEL : model.trim();
+    apiKey = blankToNull(apiKey);
+    baseUrl = blankToNull(baseUrl);
+    timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
+    initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
+    maxBackoff = maxBackoff == null ? Duration.ofSeconds(2) : maxBackoff;
+    breakerOpenDuration = breakerOpenDuration == null ? Duration.ofSeconds(30) : breakerOpenDuration;
+    requirePositive("timeout", timeout);
+    requirePositive("initialBackoff", initialBackoff);
+    requirePositive("breakerOpenDuration", breakerOpenDuration);
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "Gemini maxBackoff (" + maxBackoff + ") must not be below initialBackoff (" + initialBackoff + ")");
+    }
+    if (maxAttempts < 1 || maxAttempts > 10) {
+      throw new IllegalArgumentException("Gemini maxAttempts must be between 1 and 10, got " + maxAttempts);
+    }
+    if (breakerFailureThreshold < 1) {
+      throw new IllegalArgumentException(
+          "Gemini breakerFailureThreshold must be at least 1, got " + breakerFailureThreshold);
+    }
+    if (baseUrl != null) {
+      requireHttpUrl(baseUrl);
+    }
+  }
+
+  /** Vertex AI mode for {@code project} in {@code location}, all other settings at their defaults. */
+  public static GeminiConfig vertex(String project, String location) {
+    return new GeminiConfig(project, location, null, null, null, null, 3, null, null, 5, null);
+  }
+
+  /**
+   * Reads the {@code MESHDESK_GEMINI_*} variables from {@code env} (usually {@code System.getenv()}).
+   *
+   * @throws IllegalArgumentException naming the variable when a value is malformed
+   */
+  public static GeminiConfig fromEnv(Map<String, String> env) {
+    return new GeminiConfig(
+        env.get("MESHDESK_GEMINI_PROJECT"),
+        env.get("MESHDESK_GEMINI_LOCATION"),
+        env.get("MESHDESK_GEMINI_MODEL"),
+        env.get("MESHDESK_GEMINI_API_KEY"),
+        env.get("MESHDESK_GEMINI_BASE_URL"),
+        duration(env, "MESHDESK_GEMINI_TIMEOUT"),
+        integer(env, "MESHDESK_GEMINI_MAX_ATTEMPTS", 3),
+        duration(env, "MESHDESK_GEMINI_BACKOFF_INITIAL"),
+        duration(env, "MESHDESK_GEMINI_BACKOFF_MAX"),
+        integer(env, "MESHDESK_GEMINI_BREAKER_FAILURES", 5),
+        duration(env, "MESHDESK_GEMINI_BREAKER_OPEN"));
+  }
+
+  /** Whether Gemini is configured at all (a project or an API key). */
+  public boolean enabled() {
+    return project != null || apiKey != null;
+  }
+
+  /** Whether the client talks to Vertex AI (project set) rather than the Gemini Developer API. */
+  public boolean vertexAi() {
+    return project != null;
+  }
+
+  /** Copy with another endpoint (proxies, tests). */
+  public GeminiConfig withBaseUrl(String newBaseUrl) {
+    return new GeminiConfig(
+        project, location, model, apiKey, newBaseUrl, timeout, maxAttempts, initialBackoff, maxBackoff,
+        breakerFailureThreshold, breakerOpenDuration);
+  }
+
+  /** Copy with another overall timeout and attempt count. */
+  public GeminiConfig withTimeout(Duration newTimeout, int newMaxAttempts) {
+    return new GeminiConfig(
+        project, location, model, apiKey, baseUrl, newTimeout, newMaxAttempts, initialBackoff, maxBackoff,
+        breakerFailureThreshold, breakerOpenDuration);
+  }
+
+  @Override
+  public String toString() {
+    return "GeminiConfig[mode=" + (vertexAi() ? "vertex-ai" : apiKey != null ? "api-key" : "disabled")
+        + ", project=" + project + ", location=" + location + ", model=" + model
+        + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", baseUrl=" + baseUrl
+        + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+        + ", maxBackoff=" + maxBackoff + ", breakerFailureThreshold=" + breakerFailureThreshold
+        + ", breakerOpenDuration=" + breakerOpenDuration + "]";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static void requirePositive(String name, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("Gemini " + name + " must be positive, got " + d);
+    }
+  }
+
+  private static void requireHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new IllegalArgumentException(
+            "MESHDESK_GEMINI_BASE_URL must be an http(s) URL with a host, got '" + url + "'");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("MESHDESK_GEMINI_BASE_URL is not a URL: '" + url + "'", e);
+    }
+  }
+
+  private static int integer(Map<String, String> env, String name, int defaultValue) {
+    String v = blankToNull(env.get(name));
+    if (v == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'", e);
+    }
+  }
+
+  /** ISO-8601 ({@code PT20S}) or a number with a unit ({@code 500ms}, {@code 20s}, {@code 2m}). */
+  static Duration duration(Map<String, String> env, String name) {
+    String raw = blankToNull(env.get(name));
+    if (raw == null) {
+      return null;
+    }
+    String v = raw.toLowerCase(Locale.ROOT);
+    try {
+      if (v.startsWith("p")) {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      }
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      }
+      long n = Long.parseLong(v.substring(0, v.length() - 1));
+      return switch (v.charAt(v.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> throw new NumberFormatException();
+      };
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException(
+          name + " must be a duration like 500ms, 20s, 2m or PT20S, got '" + raw + "'", e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.meshdesk.platform.db;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+
+/**
+ * Hibernate ORM over the application pool. The schema belongs to Liquibase: Hibernate only
+ * validates it. Entities carry {@code @TenantId}, so every query is filtered by the session's
+ * tenant, and every tenant transaction also sets {@code app.tenant_id} for row-level security.
+ */
+public final class Hibernate implements AutoCloseable {
+
+  private final SessionFactory sessionFactory;
+
+  public Hibernate(DataSource dataSource, List<Class<?>> entities) {
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder()
+            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+            .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+            .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
+            .applySetting(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new NoDefaultTenant())
+            .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+            .applySetting(AvailableSettings.ORDER_INSERTS, true)
+            .applySetting(AvailableSettings.ORDER_UPDATES, true)
+            .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+            .applySetting(AvailableSettings.SHOW_SQL, false)
+            .build();
+    MetadataSources sources = new MetadataSources(registry);
+    entities.forEach(sources::addAnnotatedClass);
+    this.sessionFactory = sources.buildMetadata().buildSessionFactory();
+  }
+
+  /** The session factory, for callers that need more than {@link #inTenant}. */
+  public SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  /** Runs {@code work} in a session and transaction of {@code tenantId}, with RLS scoped to it. */
+  public <T> T inTenant(UUID tenantId, Function<Session, T> work) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    try (Session session = sessionFactory.withOptions().tenantIdentifier(tenantId).openSession()) {
+      Transaction tx = session.beginTransaction();
+      try {
+        session.doWork(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                ps.setString(1, tenantId.toString());
+                ps.execute();
+              }
+            });
+        T result = work.apply(session);
+        tx.commit();
+        return result;
+      } catch (RuntimeException e) {
+        if (tx.isActive()) {
+          try {
+            tx.rollback();
+          } catch (RuntimeException ignored) {
+            // Broken connection: PostgreSQL rolls back by itself.
+          }
+        }
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+  }
+
+  /** Sessions must name their tenant explicitly; there is no ambient default. */
+  private static final class NoDefaultTenant implements CurrentTenantIdentifierResolver<Object> {
+    private static final UUID NONE = new UUID(0, 0);
+
+    @Override
+    public Object resolveCurrentTenantIdentifier() {
+      return NONE;
+    }
+
+    @Override
+    public boolean validateExistingCurrentSessions() {
+      return false;
+    }
+  }
+}

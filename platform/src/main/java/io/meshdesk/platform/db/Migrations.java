@@ -1,0 +1,52 @@
+package io.meshdesk.platform.db;
+
+import io.meshdesk.platform.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies Liquibase changelogs as the owner role. Each module ships its own master changelog on
+ * the classpath at {@code db/changelog/<context>/master.yaml}; change set ids are
+ * {@code <module>-<nnn>-<slug>} so they never collide in the shared history table.
+ */
+public final class Migrations {
+
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+  private Migrations() {}
+
+  /**
+   * Runs each changelog in order. Does nothing when the config names no owner (migrations are
+   * then expected to be applied out of band).
+   */
+  public static void apply(DatabaseConfig config, List<String> changelogs) {
+    if (config.ownerUser().isEmpty()) {
+      log.info("no database owner configured; skipping migrations");
+      return;
+    }
+    try (Connection c =
+        DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().get(), config.ownerPassword())) {
+      Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+      for (String changelog : changelogs) {
+        new CommandScope(UpdateCommandStep.COMMAND_NAME)
+            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+            .execute();
+        log.info("applied {}", changelog);
+      }
+    } catch (SQLException | LiquibaseException e) {
+      throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+    }
+  }
+}

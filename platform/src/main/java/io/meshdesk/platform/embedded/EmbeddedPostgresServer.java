@@ -1,0 +1,74 @@
+package io.meshdesk.platform.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run from the zonky binaries, for the zero-setup start and for tests. It
+ * creates the two roles every deployment has: an owner that migrates, and an application role
+ * that owns nothing and cannot bypass row-level security.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param port TCP port on loopback (0 picks a free one)
+   * @param dataDir where to keep data between runs; empty for a throwaway directory
+   */
+  public static EmbeddedPostgresServer start(int port, Optional<Path> dataDir) {
+    try {
+      EmbeddedPostgres.Builder b =
+          EmbeddedPostgres.builder()
+              .setServerConfig("max_connections", "300")
+              .setServerConfig("fsync", dataDir.isPresent() ? "on" : "off")
+              .setServerConfig("synchronous_commit", dataDir.isPresent() ? "on" : "off")
+              .setServerConfig("full_page_writes", dataDir.isPresent() ? "on" : "off")
+              .setServerConfig("shared_buffers", "128MB");
+      if (port > 0) {
+        b.setPort(port);
+      }
+      if (dataDir.isPresent()) {
+        b.setDataDirectory(dataDir.get()).setCleanDataDirectory(false);
+      }
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(b.start());
+      server.provisioner().ensureRoles();
+      log.info("embedded PostgreSQL on port {}", server.port());
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL failed to start: " + e.getMessage(), e);
+    }
+  }
+
+  /** The server's port. */
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** Provisions roles and databases on this server as its superuser. */
+  public PostgresProvisioner provisioner() {
+    return new PostgresProvisioner("127.0.0.1", port(), "postgres", "postgres");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

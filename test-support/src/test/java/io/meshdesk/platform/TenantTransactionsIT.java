@@ -1,0 +1,159 @@
+package io.meshdesk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.db.Database;
+import io.meshdesk.platform.db.Hibernate;
+import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.testing.TestEnvironment;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenant mechanism: migrations as the owner, an application pool that cannot bypass RLS, and
+ * transactions that set {@code app.tenant_id} for themselves only.
+ */
+class TenantTransactionsIT {
+
+  private static Database database;
+  private static Transactions tx;
+  private static Hibernate hibernate;
+  private static final UUID TENANT_A = UUID.randomUUID();
+  private static final UUID TENANT_B = UUID.randomUUID();
+
+  @BeforeAll
+  static void migrate() {
+    DatabaseConfig config = TestEnvironment.get().newDatabase("tenanttx");
+    Migrations.apply(config, List.of("db/changelog/testing/master.yaml"));
+    database = new Database(config, "test");
+    tx = new Transactions(database.dataSource());
+    hibernate = new Hibernate(database.dataSource(), List.of(Note.class));
+  }
+
+  @AfterAll
+  static void close() {
+    hibernate.close();
+    database.close();
+  }
+
+  private static int insert(UUID tenant, UUID rowTenant, String body) {
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("insert into testing.note values (?, ?, ?)")) {
+            ps.setObject(1, rowTenant);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setString(3, body);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  private static long count(Transactions.Work<Long> work) {
+    return work == null ? 0 : tx.withoutTenant(work);
+  }
+
+  private static long countIn(UUID tenant) {
+    return tx.inTenant(tenant, TenantTransactionsIT::countNotes);
+  }
+
+  private static long countNotes(java.sql.Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select count(*) from testing.note");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void eachTenantSeesOnlyItsOwnRowsAndNoTenantSeesNothing() {
+    insert(TENANT_A, TENANT_A, "a1");
+    insert(TENANT_B, TENANT_B, "b1");
+    assertThat(countIn(TENANT_A)).isGreaterThanOrEqualTo(1);
+    long everyRow =
+        TestEnvironment.get().postgres() == null ? 0 : countIn(TENANT_A) + countIn(TENANT_B);
+    assertThat(countIn(TENANT_B)).isGreaterThanOrEqualTo(1).isLessThan(everyRow);
+    assertThat(count(TenantTransactionsIT::countNotes)).isZero();
+    assertThat(countIn(UUID.randomUUID())).isZero();
+  }
+
+  @Test
+  void aTenantCannotInsertRowsOfAnotherTenant() {
+    assertThatThrownBy(() -> insert(TENANT_A, TENANT_B, "forged"))
+        .hasStackTraceContaining("row-level security");
+  }
+
+  @Test
+  void theTenantSettingEndsWithTheTransaction() {
+    insert(TENANT_A, TENANT_A, "scoped");
+    // The pool hands out the same few connections; a later transaction without a tenant must see
+    // no rows even on a connection that served tenant A a moment ago.
+    for (int i = 0; i < 20; i++) {
+      assertThat(count(TenantTransactionsIT::countNotes)).isZero();
+      String setting =
+          tx.withoutTenant(
+              c -> {
+                try (PreparedStatement ps = c.prepareStatement("select current_setting('app.tenant_id', true)");
+                    ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getString(1) == null ? "" : rs.getString(1);
+                }
+              });
+      assertThat(setting).isEmpty();
+    }
+  }
+
+  @Test
+  void theApplicationRoleCannotBypassRowLevelSecurity() {
+    boolean bypass =
+        tx.withoutTenant(
+            c -> {
+              try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "select rolbypassrls or rolsuper from pg_roles where rolname = current_user");
+                  ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+              }
+            });
+    assertThat(bypass).isFalse();
+    assertThatThrownBy(
+            () ->
+                tx.withoutTenant(
+                    c -> {
+                      try (PreparedStatement ps =
+                          c.prepareStatement("alter table testing.note disable row level security")) {
+                        return ps.execute();
+                      }
+                    }))
+        .hasStackTraceContaining("must be owner");
+  }
+
+  @Test
+  void hibernateFillsAndFiltersTheTenantAndRlsBacksIt() {
+    UUID id = UUID.randomUUID();
+    hibernate.inTenant(TENANT_A, s -> {
+      s.persist(new Note(id, "via hibernate"));
+      return null;
+    });
+    Note found = hibernate.inTenant(TENANT_A, s -> s.find(Note.class, id));
+    assertThat(found).isNotNull();
+    assertThat(found.tenantId()).isEqualTo(TENANT_A);
+    assertThat(found.body()).isEqualTo("via hibernate");
+
+    List<Note> seenByB =
+        hibernate.inTenant(TENANT_B, s -> s.createSelectionQuery("from Note", Note.class).getResultList());
+    assertThat(seenByB).extracting(Note::id).doesNotContain(id);
+    Note crossTenant = hibernate.inTenant(TENANT_B, s -> s.find(Note.class, id));
+    assertThat(crossTenant).isNull();
+  }
+}
