@@ -4,6 +4,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import java.util.List;
 
 /** Builds the google-genai {@link Client} described by a {@link GeminiConfig}. */
 public final class GeminiClients {
@@ -31,7 +32,9 @@ public final class GeminiClients {
         HttpOptions.builder()
             .timeout(Math.toIntExact(config.timeout().toMillis()))
             // GeminiDrafter retries itself, within the draft's deadline and with its own backoff.
-            .retryOptions(HttpRetryOptions.builder().attempts(1).build());
+            // No status codes as well as one attempt: the SDK's interceptor (2.0.0) otherwise
+            // sleeps after a retryable status even when no attempt is left.
+            .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build());
     if (config.baseUrl() != null) {
       http.baseUrl(config.baseUrl());
     }

@@ -1,9 +1,9 @@
 package io.meshdesk.ai.gemini;
 
+import io.meshdesk.platform.config.Env;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,24 +83,30 @@ public record GeminiConfig(
     return new GeminiConfig(project, location, null, null, null, null, 3, null, null, 5, null);
   }
 
-  /**
-   * Reads the {@code MESHDESK_GEMINI_*} variables from {@code env} (usually {@code System.getenv()}).
-   *
-   * @throws IllegalArgumentException naming the variable when a value is malformed
-   */
+  /** Reads the {@code MESHDESK_GEMINI_*} variables from a map (usually {@code System.getenv()}). */
   public static GeminiConfig fromEnv(Map<String, String> env) {
+    return fromEnv(new Env(env));
+  }
+
+  /**
+   * Reads the {@code MESHDESK_GEMINI_*} variables.
+   *
+   * @throws io.meshdesk.platform.config.ConfigException naming the variable when a value is malformed
+   * @throws IllegalArgumentException when a duration is not positive or the backoffs are inverted
+   */
+  public static GeminiConfig fromEnv(Env env) {
     return new GeminiConfig(
-        env.get("MESHDESK_GEMINI_PROJECT"),
-        env.get("MESHDESK_GEMINI_LOCATION"),
-        env.get("MESHDESK_GEMINI_MODEL"),
-        env.get("MESHDESK_GEMINI_API_KEY"),
-        env.get("MESHDESK_GEMINI_BASE_URL"),
-        duration(env, "MESHDESK_GEMINI_TIMEOUT"),
-        integer(env, "MESHDESK_GEMINI_MAX_ATTEMPTS", 3),
-        duration(env, "MESHDESK_GEMINI_BACKOFF_INITIAL"),
-        duration(env, "MESHDESK_GEMINI_BACKOFF_MAX"),
-        integer(env, "MESHDESK_GEMINI_BREAKER_FAILURES", 5),
-        duration(env, "MESHDESK_GEMINI_BREAKER_OPEN"));
+        env.get("MESHDESK_GEMINI_PROJECT").orElse(null),
+        env.get("MESHDESK_GEMINI_LOCATION").orElse(null),
+        env.get("MESHDESK_GEMINI_MODEL").orElse(null),
+        env.get("MESHDESK_GEMINI_API_KEY").orElse(null),
+        env.get("MESHDESK_GEMINI_BASE_URL").orElse(null),
+        env.duration("MESHDESK_GEMINI_TIMEOUT", null),
+        env.integer("MESHDESK_GEMINI_MAX_ATTEMPTS", 3, 1, 10),
+        env.duration("MESHDESK_GEMINI_BACKOFF_INITIAL", null),
+        env.duration("MESHDESK_GEMINI_BACKOFF_MAX", null),
+        env.integer("MESHDESK_GEMINI_BREAKER_FAILURES", 5, 1, 1_000),
+        env.duration("MESHDESK_GEMINI_BREAKER_OPEN", null));
   }
 
   /** Whether Gemini is configured at all (a project or an API key). */
@@ -154,47 +160,8 @@ public record GeminiConfig(
         throw new IllegalArgumentException(
             "MESHDESK_GEMINI_BASE_URL must be an http(s) URL with a host, got '" + url + "'");
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalArgumentException("MESHDESK_GEMINI_BASE_URL is not a URL: '" + url + "'", e);
-    }
-  }
-
-  private static int integer(Map<String, String> env, String name, int defaultValue) {
-    String v = blankToNull(env.get(name));
-    if (v == null) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'", e);
-    }
-  }
-
-  /** ISO-8601 ({@code PT20S}) or a number with a unit ({@code 500ms}, {@code 20s}, {@code 2m}). */
-  static Duration duration(Map<String, String> env, String name) {
-    String raw = blankToNull(env.get(name));
-    if (raw == null) {
-      return null;
-    }
-    String v = raw.toLowerCase(Locale.ROOT);
-    try {
-      if (v.startsWith("p")) {
-        return Duration.parse(v.toUpperCase(Locale.ROOT));
-      }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1));
-      return switch (v.charAt(v.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new NumberFormatException();
-      };
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException(
-          name + " must be a duration like 500ms, 20s, 2m or PT20S, got '" + raw + "'", e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.meshdesk.ai.gemini;
 import com.google.genai.Client;
 import com.google.genai.ResponseStream;
 import com.google.genai.errors.ApiException;
+import com.google.genai.errors.GenAiIOException;
 import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentResponse;
 import io.meshdesk.ai.drafting.Draft;
@@ -10,6 +11,7 @@ import io.meshdesk.ai.drafting.DraftRequest;
 import io.meshdesk.ai.drafting.Drafter;
 import io.meshdesk.ai.drafting.DraftingException;
 import io.meshdesk.ai.resilience.ResettableReplySink;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -83,7 +85,8 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       Duration remaining = Duration.between(clock.instant(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
-        throw new DraftingException("Gemini did not answer within " + config.timeout(), true);
+        throw new DraftingException(
+            "Gemini did not answer within " + config.timeout().toMillis() + " ms", true);
       }
       StringBuilder delivered = new StringBuilder();
       try {
@@ -146,10 +149,15 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
     } catch (ApiException e) {
       int code = e.code();
       boolean retryable = code == 408 || code == 429 || code >= 500;
-      throw new DraftingException("Gemini answered HTTP " + code + " " + e.status() + ": " + e.message(), retryable, e);
-    } catch (RuntimeException e) {
       throw new DraftingException(
-          timedOut(e) ? "Gemini did not answer within " + budget : "Gemini request failed: " + e.getMessage(), true, e);
+          "Gemini answered HTTP " + code + " " + e.status() + ": " + e.message(), retryable, e);
+    } catch (RuntimeException e) {
+      if (causedBy(e, InterruptedIOException.class)) {
+        throw new DraftingException("Gemini did not answer within " + budget.toMillis() + " ms", true, e);
+      }
+      // network trouble is worth another try; anything else is a bug that would fail again
+      boolean io = e instanceof GenAiIOException || causedBy(e, IOException.class);
+      throw new DraftingException("Gemini request failed: " + e, io, e);
     }
     if (json.isEmpty()) {
       throw new DraftingException("Gemini returned no text (blocked or empty answer)", false);
@@ -168,7 +176,7 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
       delivered.setLength(0);
       deliver(sink, reply, delivered);
     } else {
-      LOG.log(Level.WARNING, "streamed reply text differs from the parsed reply; consumers should use Draft.reply()");
+      LOG.log(Level.WARNING, "streamed reply differs from the parsed one; use Draft.reply()");
     }
   }
 
@@ -184,9 +192,9 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
     delivered.append(text);
   }
 
-  private static boolean timedOut(Throwable e) {
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InterruptedIOException) {
+      if (type.isInstance(t)) {
         return true;
       }
     }

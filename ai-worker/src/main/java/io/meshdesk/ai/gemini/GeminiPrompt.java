@@ -33,6 +33,8 @@ final class GeminiPrompt {
   /** Longest text of one field sent to the model; keeps one huge ticket from eating the budget. */
   static final int MAX_FIELD_CHARS = 6_000;
 
+  static final String DEFAULT_TONE = "Friendly, concise and professional.";
+
   static final String SYSTEM_INSTRUCTION =
       """
       You are a customer-support assistant. You triage one support ticket and draft a reply that a \
@@ -61,9 +63,8 @@ final class GeminiPrompt {
       sb.append("Tags: ").append(String.join(", ", request.tags())).append('\n');
     }
     sb.append("Message:\n").append(clip(request.body())).append("\n</ticket>\n\n");
-    sb.append("<tone_guidelines>\n")
-        .append(request.toneGuidelines().isBlank() ? "Friendly, concise and professional." : clip(request.toneGuidelines()))
-        .append("\n</tone_guidelines>\n\n<context>\n");
+    String tone = request.toneGuidelines().isBlank() ? DEFAULT_TONE : clip(request.toneGuidelines());
+    sb.append("<tone_guidelines>\n").append(tone).append("\n</tone_guidelines>\n\n<context>\n");
     if (request.context().isEmpty()) {
       sb.append("(no similar tickets or articles found)\n");
     }

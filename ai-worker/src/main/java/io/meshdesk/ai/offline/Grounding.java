@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The retrieved documents a reply may rely on, and how much. A document counts when its BM25
- * score clears the threshold and it shares enough content words with the ticket.
+ * The retrieved documents a reply may rely on, and how much. A document counts when its BM25 score
+ * clears the threshold and it shares enough content words with the ticket.
  *
  * @param resolutions relevant resolved tickets to quote, best first
  * @param articles relevant articles to reference, best first
  * @param confidence in [0, 1], from the best document's score relative to the threshold and its
  *     word overlap with the ticket; low when nothing is relevant
  */
-record Grounding(List<RetrievedDocument> resolutions, List<RetrievedDocument> articles,
-    double confidence) {
+record Grounding(
+    List<RetrievedDocument> resolutions, List<RetrievedDocument> articles, double confidence) {
 
   /** Confidence of an honest holding reply. */
   static final double HOLDING_CONFIDENCE = 0.1;
@@ -89,8 +89,8 @@ record Grounding(List<RetrievedDocument> resolutions, List<RetrievedDocument> ar
   }
 
   /**
-   * Shared content words relative to the shorter side; 0 when either side has none or they share
-   * a single word only.
+   * Shared content words relative to the shorter side; 0 when either side has none or they share a
+   * single word only.
    */
   static double overlap(Set<String> a, Set<String> b) {
     if (a.isEmpty() || b.isEmpty()) {

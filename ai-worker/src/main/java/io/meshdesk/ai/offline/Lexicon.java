@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * A word list from the class path, in sections. The format is plain text: {@code [section]}
- * headers, then one entry per line as {@code phrase} or {@code phrase | weight} (weight defaults
- * to 1); blank lines and lines starting with {@code #} are ignored. Phrases are matched on word
- * stems, so one entry covers "charge", "charged" and "charges".
+ * headers, then one entry per line as {@code phrase} or {@code phrase | weight} (weight defaults to
+ * 1); blank lines and lines starting with {@code #} are ignored. Phrases are matched on word stems,
+ * so one entry covers "charge", "charged" and "charges"; a phrase written {@code =phrase} matches
+ * its exact words only (stemming would equate "helpful" with "help").
  */
 final class Lexicon {
 
@@ -24,10 +25,17 @@ final class Lexicon {
    * One entry.
    *
    * @param phrase the phrase as written in the file, lower case
-   * @param stems the stems of its words
+   * @param words what to compare with each text word: stems, or lower-case words if exact
    * @param weight its weight
+   * @param exact whether words are compared as written rather than by stem
    */
-  record Entry(String phrase, List<String> stems, double weight) {}
+  record Entry(String phrase, List<String> words, double weight, boolean exact) {
+
+    /** Whether this entry's word {@code i} matches {@code token}. */
+    boolean matches(int i, Tokens.Token token) {
+      return words.get(i).equals(exact ? token.lower() : token.stem());
+    }
+  }
 
   private final Map<String, List<Entry>> sections;
 
@@ -57,7 +65,9 @@ final class Lexicon {
           sections.computeIfAbsent(section, s -> new ArrayList<>());
           continue;
         }
-        sections.computeIfAbsent(section, s -> new ArrayList<>()).add(parse(line, resource, lineNo));
+        sections
+            .computeIfAbsent(section, s -> new ArrayList<>())
+            .add(parse(line, resource, lineNo));
       }
       sections.replaceAll((k, v) -> List.copyOf(v));
       return new Lexicon(sections);
@@ -85,10 +95,14 @@ final class Lexicon {
     } catch (NumberFormatException e) {
       throw new IllegalStateException(resource + ":" + lineNo + ": bad weight in '" + line + "'");
     }
-    List<String> stems = Tokens.stems(phrase);
-    if (stems.isEmpty()) {
+    boolean exact = phrase.startsWith("=");
+    if (exact) {
+      phrase = phrase.substring(1).strip();
+    }
+    List<String> words = Tokens.of(phrase).stream().map(t -> exact ? t.lower() : t.stem()).toList();
+    if (words.isEmpty()) {
       throw new IllegalStateException(resource + ":" + lineNo + ": no words in '" + line + "'");
     }
-    return new Entry(phrase, stems, weight);
+    return new Entry(phrase, words, weight, exact);
   }
 }

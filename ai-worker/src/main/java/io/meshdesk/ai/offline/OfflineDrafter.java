@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The drafter that runs without any cloud service: local sentiment and triage models, an
- * extractive summary, and a reply grounded in the best-matching documents of the request's
- * context (the tenant's resolved tickets and articles from {@link
- * io.meshdesk.ai.retrieval.KnowledgeIndex}, best first). When nothing relevant was retrieved it
- * writes an honest holding reply asking for the details the category needs, with low confidence.
- * The reply is streamed sentence by sentence. Thread-safe.
+ * The drafter that runs without any cloud service: local sentiment and triage models, an extractive
+ * summary, and a reply grounded in the best-matching documents of the request's context (the
+ * tenant's resolved tickets and articles from {@link io.meshdesk.ai.retrieval.KnowledgeIndex}, best
+ * first). When nothing relevant was retrieved it writes an honest holding reply asking for the
+ * details the category needs, with low confidence. The reply is streamed sentence by sentence.
+ * Thread-safe.
  */
 public final class OfflineDrafter implements Drafter {
 
@@ -45,7 +45,7 @@ public final class OfflineDrafter implements Drafter {
     TriageModel.Triage triaged =
         triage.triage(request.subject(), request.body(), request.tags(), mood);
     Grounding grounding = Grounding.select(request, config);
-    String reply = ReplyComposer.compose(request, mood.label(), triaged, grounding);
+    String reply = ReplyComposer.compose(request, mood, triaged, grounding);
     for (String chunk : Sentences.chunks(reply)) {
       onReplyText.accept(chunk);
     }

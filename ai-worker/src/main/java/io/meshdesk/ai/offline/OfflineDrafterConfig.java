@@ -28,8 +28,8 @@ public record OfflineDrafterConfig(
     }
   }
 
-  /** The defaults: score 1.0, overlap 0.25, up to 2 resolutions and 2 articles. */
+  /** The defaults: score 1.0, overlap 0.2, up to 2 resolutions and 2 articles. */
   public static OfflineDrafterConfig defaults() {
-    return new OfflineDrafterConfig(1.0, 0.25, 2, 2);
+    return new OfflineDrafterConfig(1.0, 0.2, 2, 2);
   }
 }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds lexicon phrases in a sequence of word stems, longest phrase first. */
+/** Finds lexicon phrases in a sequence of words, longest phrase first. */
 final class PhraseMatcher {
 
   /**
@@ -15,53 +15,75 @@ final class PhraseMatcher {
    * @param entry the lexicon entry
    * @param start index of its first word
    */
-  record Match(Lexicon.Entry entry, int start) {
+  record Match(Lexicon.Entry entry, int start) {}
 
-    /** Index just after its last word. */
-    int end() {
-      return start + entry.stems().size();
-    }
-  }
+  private static final Comparator<Lexicon.Entry> LONGEST_FIRST =
+      Comparator.comparingInt((Lexicon.Entry e) -> e.words().size()).reversed();
 
-  private final Map<String, List<Lexicon.Entry>> byFirstStem = new HashMap<>();
+  /** Entries by their first word: a stem, or a lower-case word for exact entries. */
+  private final Map<String, List<Lexicon.Entry>> byStem = new HashMap<>();
+
+  private final Map<String, List<Lexicon.Entry>> byWord = new HashMap<>();
 
   PhraseMatcher(List<Lexicon.Entry> entries) {
     for (Lexicon.Entry e : entries) {
-      byFirstStem.computeIfAbsent(e.stems().get(0), k -> new ArrayList<>()).add(e);
+      (e.exact() ? byWord : byStem)
+          .computeIfAbsent(e.words().get(0), k -> new ArrayList<>())
+          .add(e);
     }
-    byFirstStem
-        .values()
-        .forEach(l -> l.sort(Comparator.comparingInt((Lexicon.Entry e) -> e.stems().size()).reversed()));
+    byStem.values().forEach(l -> l.sort(LONGEST_FIRST));
+    byWord.values().forEach(l -> l.sort(LONGEST_FIRST));
   }
 
-  /** The longest entry starting at word {@code i} of {@code stems}, or null. */
-  Lexicon.Entry at(List<String> stems, int i) {
-    List<Lexicon.Entry> candidates = byFirstStem.get(stems.get(i));
+  /** The longest entry starting at word {@code i} of {@code tokens}, or null. */
+  Lexicon.Entry at(List<Tokens.Token> tokens, int i) {
+    Tokens.Token first = tokens.get(i);
+    Lexicon.Entry byStemMatch = longestAt(byStem.get(first.stem()), tokens, i);
+    Lexicon.Entry byWordMatch = longestAt(byWord.get(first.lower()), tokens, i);
+    if (byStemMatch == null) {
+      return byWordMatch;
+    }
+    if (byWordMatch == null) {
+      return byStemMatch;
+    }
+    return byWordMatch.words().size() >= byStemMatch.words().size() ? byWordMatch : byStemMatch;
+  }
+
+  /** All matches, scanning left to right and never overlapping. */
+  List<Match> findAll(List<Tokens.Token> tokens) {
+    List<Match> matches = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      Lexicon.Entry e = at(tokens, i);
+      if (e == null) {
+        i++;
+      } else {
+        matches.add(new Match(e, i));
+        i += e.words().size();
+      }
+    }
+    return matches;
+  }
+
+  private static Lexicon.Entry longestAt(
+      List<Lexicon.Entry> candidates, List<Tokens.Token> tokens, int i) {
     if (candidates == null) {
       return null;
     }
     for (Lexicon.Entry e : candidates) {
-      List<String> phrase = e.stems();
-      if (i + phrase.size() <= stems.size() && stems.subList(i, i + phrase.size()).equals(phrase)) {
+      if (i + e.words().size() <= tokens.size() && matchesAt(e, tokens, i)) {
         return e;
       }
     }
     return null;
   }
 
-  /** All matches, scanning left to right and never overlapping. */
-  List<Match> findAll(List<String> stems) {
-    List<Match> matches = new ArrayList<>();
-    int i = 0;
-    while (i < stems.size()) {
-      Lexicon.Entry e = at(stems, i);
-      if (e == null) {
-        i++;
-      } else {
-        matches.add(new Match(e, i));
-        i += e.stems().size();
+  private static boolean matchesAt(Lexicon.Entry e, List<Tokens.Token> tokens, int i) {
+    for (int k = 0; k < e.words().size(); k++) {
+      if (!e.matches(k, tokens.get(i + k))) {
+        return false;
       }
     }
-    return matches;
+    return true;
   }
 }

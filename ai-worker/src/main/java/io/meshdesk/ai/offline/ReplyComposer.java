@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes the reply text: greeting, an acknowledgement tuned to sentiment and priority, the
- * grounded answer (quoted resolutions, article excerpt and "See:" references) or an honest request
- * for the details the category needs, an offer to follow up, and a sign-off. The tenant's tone
- * guidelines choose a formal or informal register.
+ * Writes the reply text: greeting, an acknowledgement tuned to sentiment and priority, the grounded
+ * answer (quoted resolutions, article excerpt and "See:" references) or an honest request for the
+ * details the category needs, an offer to follow up, and a sign-off. The tenant's tone guidelines
+ * choose a formal or informal register.
  */
 final class ReplyComposer {
 
@@ -46,12 +46,15 @@ final class ReplyComposer {
 
   private static final Map<String, String> DETAILS_NEEDED =
       Map.of(
-          "billing", "the invoice or charge in question (date and amount) and the last four"
-              + " digits of the card you paid with",
-          "login", "the email address you sign in with, the exact message you see, and whether"
-              + " you use single sign-on or two-factor authentication",
-          "bug", "the steps that lead to the problem, the exact error message or a screenshot,"
-              + " and the browser or app version you use",
+          "billing",
+              "the invoice or charge in question (date and amount) and the last four"
+                  + " digits of the card you paid with",
+          "login",
+              "the email address you sign in with, the exact message you see, and whether"
+                  + " you use single sign-on or two-factor authentication",
+          "bug",
+              "the steps that lead to the problem, the exact error message or a screenshot,"
+                  + " and the browser or app version you use",
           "how-to", "what you would like to achieve and where in the product you got stuck",
           "shipping", "your order number and the delivery address",
           "account", "the email address of the account and the change you would like to make",
@@ -72,7 +75,7 @@ final class ReplyComposer {
   /** The reply for {@code request}. */
   static String compose(
       DraftRequest request,
-      Draft.Sentiment sentiment,
+      SentimentModel.Reading sentiment,
       TriageModel.Triage triage,
       Grounding grounding) {
     Tone tone = Tone.of(request.toneGuidelines());
@@ -114,14 +117,19 @@ final class ReplyComposer {
   }
 
   private static String acknowledgement(
-      String subject, Draft.Sentiment sentiment, TriageModel.Triage triage) {
+      String subject, SentimentModel.Reading sentiment, TriageModel.Triage triage) {
     String about = topic(subject, triage.category());
     String ack =
-        switch (sentiment) {
+        switch (sentiment.label()) {
           case NEGATIVE ->
-              "I'm sorry for the trouble with " + about + ". I understand how frustrating this"
+              "I'm sorry for the trouble with "
+                  + about
+                  + ". I understand how frustrating this"
                   + " is, and I want to get it sorted for you.";
-          case POSITIVE -> "Thank you for your message about " + about + ", and for the kind words.";
+          case POSITIVE ->
+              sentiment.stronglyPositive()
+                  ? "Thank you for your message about " + about + ", and for the kind words."
+                  : "Thank you for your message about " + about + ".";
           case NEUTRAL -> "Thank you for getting in touch about " + about + ".";
         };
     if (triage.priority() == Draft.Priority.URGENT) {
@@ -158,8 +166,11 @@ final class ReplyComposer {
       }
     } else {
       RetrievedDocument article = grounding.articles().get(0);
-      paragraphs.add("Our help article \"" + article.title().strip() + "\" covers this: "
-          + excerpt(article.text()));
+      paragraphs.add(
+          "Our help article \""
+              + article.title().strip()
+              + "\" covers this: "
+              + excerpt(article.text()));
     }
     if (!grounding.articles().isEmpty()) {
       List<String> refs = new ArrayList<>();
@@ -188,7 +199,9 @@ final class ReplyComposer {
   private static String holding(String category) {
     String details = DETAILS_NEEDED.getOrDefault(category, DEFAULT_DETAILS);
     String text =
-        "So that we can look into this properly, could you tell us " + details + "? We will"
+        "So that we can look into this properly, could you tell us "
+            + details
+            + "? We will"
             + " get back to you as soon as we have checked.";
     if (category.equals("feature-request")) {
       text += " We pass every suggestion on to our product team.";

@@ -26,8 +26,8 @@ final class Sentences {
   }
 
   /**
-   * {@code text} cut after each sentence end or line break, the following whitespace kept with
-   * the chunk before it, so that the chunks concatenate to exactly {@code text}.
+   * {@code text} cut after each sentence end or line break, the following whitespace kept with the
+   * chunk before it, so that the chunks concatenate to exactly {@code text}.
    */
   static List<String> chunks(String text) {
     List<String> chunks = new ArrayList<>();

@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * A local, lexicon-based sentiment model for customer messages. Word valences come from {@code
  * /offline/sentiment.txt}; a negator flips the next few sentiment words ("not working" is
- * negative), intensifiers scale the next one ("very slow"), words in ALL CAPS and exclamation
- * marks amplify, and after a contrast word ("but") the rest of the message counts more. The sum
- * is squashed into [-1, 1]. Thread-safe.
+ * negative), intensifiers scale the next one ("very slow"), words in ALL CAPS and exclamation marks
+ * amplify, and after a contrast word ("but") the rest of the message counts more. The sum is
+ * squashed into [-1, 1]. Thread-safe.
  */
 public final class SentimentModel {
 
   /** Scores at or beyond this magnitude get a non-neutral label. */
-  static final double LABEL_THRESHOLD = 0.15;
+  static final double LABEL_THRESHOLD = 0.2;
 
   private static final int NEGATION_WINDOW = 3;
   private static final int INTENSIFIER_WINDOW = 2;
@@ -46,25 +46,29 @@ public final class SentimentModel {
     public boolean stronglyNegative() {
       return score <= -0.5;
     }
+
+    /** Whether the customer is clearly pleased, beyond politeness. */
+    public boolean stronglyPositive() {
+      return score >= 0.5;
+    }
   }
 
   /** Reads the sentiment of {@code text}; null or empty text is neutral. */
   public Reading read(String text) {
     List<Tokens.Token> tokens = Tokens.of(text);
-    List<String> stems = tokens.stream().map(Tokens.Token::stem).toList();
     double sum = 0;
     int negatedUntil = -1;
     int intensifiedUntil = -1;
     double intensity = 1.0;
     int shouted = 0;
     int i = 0;
-    while (i < stems.size()) {
+    while (i < tokens.size()) {
       if (tokens.get(i).shouted()) {
         shouted++;
       }
-      Lexicon.Entry word = words.at(stems, i);
-      Lexicon.Entry negator = negators.at(stems, i);
-      Lexicon.Entry intensifier = intensifiers.at(stems, i);
+      Lexicon.Entry word = words.at(tokens, i);
+      Lexicon.Entry negator = negators.at(tokens, i);
+      Lexicon.Entry intensifier = intensifiers.at(tokens, i);
       if (word != null && isLongest(word, negator, intensifier)) {
         double valence = word.weight();
         if (i <= intensifiedUntil) {
@@ -78,16 +82,16 @@ public final class SentimentModel {
           valence = valence > 0 ? -valence : -valence * 0.5;
         }
         sum += valence;
-        i += word.stems().size();
+        i += word.words().size();
       } else if (negator != null && (intensifier == null || longer(negator, intensifier))) {
-        i += negator.stems().size();
+        i += negator.words().size();
         negatedUntil = i + NEGATION_WINDOW - 1;
       } else if (intensifier != null) {
-        i += intensifier.stems().size();
+        i += intensifier.words().size();
         intensity = intensifier.weight();
         intensifiedUntil = i + INTENSIFIER_WINDOW - 1;
       } else {
-        if (contrasts.at(stems, i) != null) {
+        if (contrasts.at(tokens, i) != null) {
           sum *= 0.5;
         }
         i++;
@@ -129,6 +133,6 @@ public final class SentimentModel {
   }
 
   private static boolean longer(Lexicon.Entry a, Lexicon.Entry b) {
-    return a.stems().size() > b.stems().size();
+    return a.words().size() > b.words().size();
   }
 }

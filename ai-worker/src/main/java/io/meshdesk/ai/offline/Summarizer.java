@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An extractive summary: the ticket's most informative sentences, in their original order, within
@@ -21,10 +22,15 @@ public final class Summarizer {
   public static final int MAX_CHARS = 300;
 
   private static final double RELATIVE_CUTOFF = 0.3;
+  private static final Pattern LEADING_GREETING =
+      Pattern.compile("(?i)^(hi|hello|hey|dear)\\b[^,.!]{0,30}[,.!]\\s*");
 
   /** The summary of a ticket; the subject when the body has no content, empty if both are. */
   public String summarize(String subject, String body) {
-    List<String> sentences = Sentences.split(body);
+    List<String> sentences = new ArrayList<>();
+    for (String sentence : Sentences.split(body)) {
+      sentences.add(LEADING_GREETING.matcher(sentence).replaceFirst(""));
+    }
     Map<String, Integer> weights = new HashMap<>();
     Tokens.contentStems(subject).forEach(s -> weights.merge(s, 2, Integer::sum));
     for (String sentence : sentences) {

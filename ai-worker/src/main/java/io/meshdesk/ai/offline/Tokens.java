@@ -34,6 +34,9 @@ final class Tokens {
     }
   }
 
+  /** A separator that matches no lexicon word, for joining texts. */
+  static final Token BREAK = new Token("\n", "\n", "\n", 0);
+
   private Tokens() {}
 
   /** The words of {@code text}; empty for null. */
@@ -49,15 +52,6 @@ final class Tokens {
       tokens.add(new Token(original, lower, stem(lower), m.end()));
     }
     return tokens;
-  }
-
-  /** The stems of the words of {@code text}, in order. */
-  static List<String> stems(String text) {
-    List<String> stems = new ArrayList<>();
-    for (Token t : of(text)) {
-      stems.add(t.stem());
-    }
-    return stems;
   }
 
   /** The stems of the content words of {@code text} (stop words and single letters dropped). */

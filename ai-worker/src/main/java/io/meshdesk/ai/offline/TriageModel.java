@@ -39,7 +39,8 @@ public final class TriageModel {
     for (String section : lexicon.sectionNames()) {
       if (section.startsWith(CATEGORY_PREFIX)) {
         categories.put(
-            section.substring(CATEGORY_PREFIX.length()), new PhraseMatcher(lexicon.section(section)));
+            section.substring(CATEGORY_PREFIX.length()),
+            new PhraseMatcher(lexicon.section(section)));
       }
     }
     this.urgent = new PhraseMatcher(lexicon.section("priority:urgent"));
@@ -72,16 +73,16 @@ public final class TriageModel {
    */
   public Triage triage(
       String subject, String body, List<String> tags, SentimentModel.Reading sentiment) {
-    List<String> subjectStems = Tokens.stems(subject);
-    List<String> bodyStems = Tokens.stems(body);
-    List<String> allStems = new ArrayList<>(subjectStems);
-    allStems.add("\n"); // never part of a phrase: keeps subject and body phrases apart
-    allStems.addAll(bodyStems);
-    String category = category(subjectStems, bodyStems, tags);
-    return new Triage(category, priority(category, allStems, sentiment));
+    List<Tokens.Token> subjectWords = Tokens.of(subject);
+    List<Tokens.Token> bodyWords = Tokens.of(body);
+    List<Tokens.Token> allWords = new ArrayList<>(subjectWords);
+    allWords.add(Tokens.BREAK); // keeps a phrase from spanning subject and body
+    allWords.addAll(bodyWords);
+    String category = category(subjectWords, bodyWords, tags);
+    return new Triage(category, priority(category, allWords, sentiment));
   }
 
-  private String category(List<String> subject, List<String> body, List<String> tags) {
+  private String category(List<Tokens.Token> subject, List<Tokens.Token> body, List<String> tags) {
     String best = OTHER;
     double bestScore = MIN_CATEGORY_SCORE - 1e-9;
     for (Map.Entry<String, PhraseMatcher> c : categories.entrySet()) {
@@ -94,7 +95,8 @@ public final class TriageModel {
     return best;
   }
 
-  private static double score(PhraseMatcher matcher, List<String> subject, List<String> body) {
+  private static double score(
+      PhraseMatcher matcher, List<Tokens.Token> subject, List<Tokens.Token> body) {
     Map<String, Double> perPhrase = new HashMap<>();
     for (PhraseMatcher.Match m : matcher.findAll(body)) {
       perPhrase.merge(m.entry().phrase(), m.entry().weight(), Math::max);
@@ -115,12 +117,12 @@ public final class TriageModel {
   }
 
   private Priority priority(
-      String category, List<String> stems, SentimentModel.Reading sentiment) {
-    if (!urgent.findAll(stems).isEmpty()) {
+      String category, List<Tokens.Token> words, SentimentModel.Reading sentiment) {
+    if (!urgent.findAll(words).isEmpty()) {
       return Priority.URGENT;
     }
-    boolean blocked = !blocking.findAll(stems).isEmpty();
-    boolean hurried = !hurry.findAll(stems).isEmpty();
+    boolean blocked = !blocking.findAll(words).isEmpty();
+    boolean hurried = !hurry.findAll(words).isEmpty();
     if (blocked && (sentiment.stronglyNegative() || hurried)) {
       return Priority.HIGH;
     }

@@ -111,10 +111,9 @@ public final class CircuitBreaker {
   }
 
   private void transition(State next) {
-    LOG.log(
-        next == State.OPEN ? Level.WARNING : Level.INFO,
-        () -> "circuit breaker '" + name + "' " + state + " -> " + next
-            + (next == State.OPEN ? " for " + openDuration + " after " + consecutiveFailures + " failures" : ""));
+    String detail = next == State.OPEN ? " for " + openDuration + " after " + consecutiveFailures + " failure(s)" : "";
+    LOG.log(next == State.OPEN ? Level.WARNING : Level.INFO,
+        () -> "circuit breaker '" + name + "' " + state + " -> " + next + detail);
     state = next;
   }
 }

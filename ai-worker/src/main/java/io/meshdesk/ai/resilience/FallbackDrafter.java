@@ -48,7 +48,9 @@ public final class FallbackDrafter implements Drafter {
       return fallback.draft(request, onReplyText);
     }
     TrackingSink tracking =
-        onReplyText instanceof ResettableReplySink r ? new ResettableTrackingSink(r) : new TrackingSink(onReplyText);
+        onReplyText instanceof ResettableReplySink r
+            ? new ResettableTrackingSink(r)
+            : new TrackingSink(onReplyText);
     Exception primaryFailure;
     try {
       Draft draft = primary.draft(request, tracking);

@@ -34,11 +34,11 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The tenants' resolved tickets and knowledge-base articles in one Lucene index, searched with
  * BM25. Every document carries its tenant and every search is filtered by tenant, so retrieval
- * never returns another tenant's documents. Writes are visible to the next search (near real
- * time). Thread-safe.
+ * never returns another tenant's documents. Writes are visible to the next search (near real time).
+ * Thread-safe.
  *
- * <p>I/O failures of the underlying directory surface as {@link UncheckedIOException}. The index
- * is derived data: it can always be rebuilt from PostgreSQL.
+ * <p>I/O failures of the underlying directory surface as {@link UncheckedIOException}. The index is
+ * derived data: it can always be rebuilt from PostgreSQL.
  */
 public final class KnowledgeIndex implements Closeable {
 
@@ -86,7 +86,13 @@ public final class KnowledgeIndex implements Closeable {
 
   /** An index stored under {@code path} (created if missing), kept across restarts. */
   public static KnowledgeIndex open(Path path) throws IOException {
-    return new KnowledgeIndex(FSDirectory.open(path));
+    Directory directory = FSDirectory.open(path);
+    try {
+      return new KnowledgeIndex(directory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
   }
 
   /**
@@ -150,7 +156,9 @@ public final class KnowledgeIndex implements Closeable {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = searcher.search(query, limit);
+        // Lucene sizes its queue by the limit, so never ask for more than there are documents.
+        int n = Math.min(limit, Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopDocs top = searcher.search(query, n);
         StoredFields stored = searcher.storedFields();
         List<RetrievedDocument> results = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {

@@ -11,9 +11,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Builds the one kind of query the index runs: a disjunction of the analyzed terms over title,
- * text and resolution, wrapped with a tenant filter. Queries are made of term queries, never
- * parsed, so no user text can break them.
+ * Builds the one kind of query the index runs: a disjunction of the analyzed terms over title, text
+ * and resolution, wrapped with a tenant filter. Queries are made of term queries, never parsed, so
+ * no user text can break them.
  */
 final class TenantQuery {
 

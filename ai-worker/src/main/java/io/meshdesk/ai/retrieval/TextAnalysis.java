@@ -12,8 +12,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The text analysis shared by indexing and querying: English tokenization, lower-casing, stop
- * words (standard English plus support-ticket filler such as "hi", "please", "thanks") and Porter
+ * The text analysis shared by indexing and querying: English tokenization, lower-casing, stop words
+ * (standard English plus support-ticket filler such as "hi", "please", "thanks") and Porter
  * stemming, so "refunds" finds "refund" and a polite greeting does not count as similarity.
  */
 public final class TextAnalysis {

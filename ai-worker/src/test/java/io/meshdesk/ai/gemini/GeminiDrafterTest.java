@@ -182,6 +182,7 @@ class GeminiDrafterTest {
           .hasMessageContaining("did not answer within");
     }
     assertThat(chunks).isEmpty();
+    assertThat(stub.received()).hasSize(1); // the timeout is the whole draft's budget
   }
 
   @Test
@@ -232,7 +233,7 @@ class GeminiDrafterTest {
     assertThat(draft.reply()).isEqualTo("Hello there");
     assertThat(draft.drafter()).isEqualTo("gemini-2.5-pro");
     GeminiStub.Received call = stub.received().get(0);
-    assertThat(call.path()).isEqualTo("/v1beta/models/gemini-2.5-pro:streamGenerateContent");
+    assertThat(call.path()).isEqualTo("/v1/models/gemini-2.5-pro:streamGenerateContent");
     assertThat(call.headers()).containsEntry("X-goog-api-key", List.of("secret-key"));
   }
 }

@@ -114,6 +114,19 @@ public final class GeminiStub implements AutoCloseable {
     };
   }
 
+  /** Streams the first {@code pieces} pieces of {@code modelText}, then stops sending (until closed). */
+  public static Responder sseThenHang(String modelText, int pieceLength, int pieces) {
+    return (ex, stub) -> {
+      ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+      ex.sendResponseHeaders(200, 0);
+      OutputStream out = ex.getResponseBody();
+      for (int i = 0; i < pieces; i++) {
+        writeEvent(out, chunk(modelText.substring(i * pieceLength, (i + 1) * pieceLength), false));
+      }
+      hang().respond(ex, stub);
+    };
+  }
+
   /** An HTTP error with a Google API error body. */
   public static Responder status(int code, String status, String message) {
     return (ex, stub) -> {

@@ -37,7 +37,8 @@ class OfflineDrafterTest {
         2. Choose "Reset two-factor" and scan the new QR code with the authenticator app.
         3. Sign out and back in with a fresh code.
         Best regards,
-        Dana""");
+        Dana\
+        """);
     index.upsertTicketResolution(
         TENANT,
         "T-200",
@@ -162,10 +163,20 @@ class OfflineDrafterTest {
   void lowScoringContextIsNotPassedOffAsAnAnswer() {
     RetrievedDocument weak =
         new RetrievedDocument(
-            RetrievedDocument.Kind.RESOLVED_TICKET, "T-9", "Printer", "Printer jams", "Clean it", 0.2);
+            RetrievedDocument.Kind.RESOLVED_TICKET,
+            "T-9",
+            "Printer",
+            "Printer jams",
+            "Clean it",
+            0.2);
     DraftRequest request =
         new DraftRequest(
-            TENANT, UUID.randomUUID(), "Printer jams", "The printer jams.", List.of(), "",
+            TENANT,
+            UUID.randomUUID(),
+            "Printer jams",
+            "The printer jams.",
+            List.of(),
+            "",
             List.of(weak));
 
     Draft draft = drafter.draft(request, chunk -> {});
@@ -213,6 +224,23 @@ class OfflineDrafterTest {
     assertThat(upset.reply()).contains("sorry");
     assertThat(outage.suggestedPriority()).isEqualTo(Draft.Priority.URGENT);
     assertThat(outage.reply()).contains("urgent");
+  }
+
+  @Test
+  void politeThanksIsNotMistakenForPraise() {
+    Draft polite =
+        drafter.draft(
+            request(
+                TENANT, "VAT number", "Hi, can you fix the VAT number on our invoice? Thanks", ""),
+            c -> {});
+    Draft praising =
+        drafter.draft(
+            request(TENANT, "Great support", "Your team was amazing, thank you so much!", ""),
+            c -> {});
+
+    assertThat(polite.reply()).doesNotContain("kind words");
+    assertThat(praising.sentiment()).isEqualTo(Draft.Sentiment.POSITIVE);
+    assertThat(praising.reply()).contains("kind words");
   }
 
   @Test

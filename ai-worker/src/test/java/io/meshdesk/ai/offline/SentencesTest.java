@@ -13,7 +13,11 @@ class SentencesTest {
     assertThat(String.join("", Sentences.chunks(text))).isEqualTo(text);
     assertThat(Sentences.chunks(text))
         .containsExactly(
-            "Hello,\n\n", "First sentence. ", "Second one? ", "Third!  ", "Version 1.2 is out.\n",
+            "Hello,\n\n",
+            "First sentence. ",
+            "Second one? ",
+            "Third!  ",
+            "Version 1.2 is out.\n",
             "End");
   }
 

@@ -17,7 +17,8 @@ class SummarizerTest {
         error. The export worked fine last week. We need the sales report export for our \
         board meeting. The weather here is lovely by the way.
         Thanks,
-        Anna""";
+        Anna\
+        """;
 
     String summary = summarizer.summarize("CSV export of sales report fails", body);
 
@@ -28,8 +29,10 @@ class SummarizerTest {
 
   @Test
   void staysWithinTheLengthLimitForLongTickets() {
-    String body = "The invoice total is wrong because the discount was not applied. ".repeat(40)
-        + ("An extremely long sentence about the invoice " + "and the discount ".repeat(60)) + ".";
+    String body =
+        "The invoice total is wrong because the discount was not applied. ".repeat(40)
+            + ("An extremely long sentence about the invoice " + "and the discount ".repeat(60))
+            + ".";
 
     String summary = summarizer.summarize("Invoice discount", body);
 
@@ -44,6 +47,12 @@ class SummarizerTest {
     String summary = summarizer.summarize("Invoice discount missing", body);
 
     assertThat(summary).startsWith("The invoice is wrong.").endsWith("discount is missing.");
+  }
+
+  @Test
+  void dropsAGreetingThatOpensTheFirstSentence() {
+    assertThat(summarizer.summarize("Double charge", "Hi, I see two charges on my card."))
+        .isEqualTo("I see two charges on my card.");
   }
 
   @Test

@@ -53,7 +53,8 @@ class TriageModelTest {
         "Security | I think my account was hacked, there are logins I do not recognise. | URGENT",
         "Legal | Our lawyer will start legal action if this is not resolved. | URGENT",
         "Locked out | I am locked out and this is absolutely terrible, I am furious! | HIGH",
-        "Export | I cannot export the payroll and the deadline is today, please fix it asap. | HIGH",
+        "Export | I cannot export the payroll and the deadline is today, please fix it asap. |"
+            + " HIGH",
         "Question | How do I change the colour of the dashboard? | LOW",
         "Idea | It would be nice to have a feature request board. | LOW",
         "Invoice | Please send me the invoice for March. | NORMAL",

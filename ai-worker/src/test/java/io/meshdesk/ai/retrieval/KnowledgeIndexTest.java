@@ -72,17 +72,21 @@ class KnowledgeIndexTest {
   void returnsArticlesWithTheirTitleAndBody() {
     List<RetrievedDocument> hits = index.search(TENANT_A, "how do I export a report as csv?", 5);
 
-    assertThat(hits).first().satisfies(hit -> {
-      assertThat(hit.id()).isEqualTo("a-export");
-      assertThat(hit.kind()).isEqualTo(Kind.ARTICLE);
-      assertThat(hit.text()).contains("press Export");
-      assertThat(hit.resolution()).isEmpty();
-    });
+    assertThat(hits)
+        .first()
+        .satisfies(
+            hit -> {
+              assertThat(hit.id()).isEqualTo("a-export");
+              assertThat(hit.kind()).isEqualTo(Kind.ARTICLE);
+              assertThat(hit.text()).contains("press Export");
+              assertThat(hit.resolution()).isEmpty();
+            });
   }
 
   @Test
   void ordersResultsBestFirstAndRespectsTheLimit() {
-    index.upsertArticle(TENANT_A, "a-1", "Refund policy", "Refunds for a charge are issued within days.");
+    index.upsertArticle(
+        TENANT_A, "a-1", "Refund policy", "Refunds for a charge are issued within days.");
     index.upsertArticle(TENANT_A, "a-2", "Invoices", "A charge appears on the invoice.");
 
     List<RetrievedDocument> hits = index.search(TENANT_A, "refund charge", 2);
@@ -165,7 +169,8 @@ class KnowledgeIndexTest {
 
     List<RetrievedDocument> hits = index.search(TENANT_A, "password reset email", 10);
     assertThat(hits).extracting(RetrievedDocument::id).containsOnlyOnce("t-password");
-    assertThat(hits.get(0).resolution()).isEqualTo("We re-sent the reset link from a new mail server.");
+    assertThat(hits.get(0).resolution())
+        .isEqualTo("We re-sent the reset link from a new mail server.");
   }
 
   @Test

@@ -66,6 +66,11 @@ public final class Env {
     return get(name).map(s -> parseDuration(name, s)).orElse(defaultValue);
   }
 
+  /** Parses a duration in the same forms as {@link #duration}; throws IllegalArgumentException. */
+  public static Duration parseDurationValue(String s) {
+    return parseDuration("value", s);
+  }
+
   static Duration parseDuration(String name, String s) {
     String v = s.trim().toLowerCase(Locale.ROOT);
     try {

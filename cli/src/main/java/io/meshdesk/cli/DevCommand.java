@@ -1,0 +1,136 @@
+package io.meshdesk.cli;
+
+import io.meshdesk.ai.AiWorker;
+import io.meshdesk.ledger.LedgerServer;
+import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.config.RedisConfig;
+import io.meshdesk.platform.embedded.EmbeddedPostgresServer;
+import io.meshdesk.platform.embedded.EmbeddedRedisServer;
+import io.meshdesk.platform.metrics.Metrics;
+import io.meshdesk.platform.runtime.Infrastructure;
+import io.meshdesk.platform.runtime.Shutdown;
+import io.meshdesk.ticket.TicketServer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshctl dev}: the whole system in one JVM on embedded PostgreSQL and Redis, on fixed
+ * documented ports, until Ctrl-C.
+ */
+@Command(
+    name = "dev",
+    description = {
+      "Run every Meshdesk service in this JVM on embedded PostgreSQL and Redis.",
+      "Ports: PostgreSQL 15432, Redis 16379, ticket-server 7001, ledger-server 7002, ai-worker 7003,",
+      "Prometheus metrics 9100. Stop with Ctrl-C."
+    })
+public final class DevCommand implements Callable<Integer> {
+
+  @Option(names = "--data-dir", description = "Keep PostgreSQL data here between runs (default: throwaway).")
+  Path dataDir;
+
+  @Option(names = "--postgres-port", defaultValue = "15432", description = "Embedded PostgreSQL port (default: ${DEFAULT-VALUE}).")
+  int postgresPort;
+
+  @Option(names = "--redis-port", defaultValue = "16379", description = "Embedded Redis port (default: ${DEFAULT-VALUE}).")
+  int redisPort;
+
+  @Option(names = "--ticket-port", defaultValue = "7001", description = "ticket-server gRPC port (default: ${DEFAULT-VALUE}).")
+  int ticketPort;
+
+  @Option(names = "--ledger-port", defaultValue = "7002", description = "ledger-server gRPC port (default: ${DEFAULT-VALUE}).")
+  int ledgerPort;
+
+  @Option(names = "--worker-port", defaultValue = "7003", description = "ai-worker gRPC port (default: ${DEFAULT-VALUE}).")
+  int workerPort;
+
+  @Option(names = "--metrics-port", defaultValue = "9100", description = "Prometheus metrics port, -1 to disable (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--exit-when-ready", description = "Start everything, print the summary, then stop (smoke test).", hidden = true)
+  boolean exitWhenReady;
+
+  /** Picks free ports for everything and disables metrics (benchmarks and tests). */
+  public void useFreePorts() {
+    postgresPort = 0;
+    redisPort = 0;
+    ticketPort = 0;
+    ledgerPort = 0;
+    workerPort = 0;
+    metricsPort = -1;
+  }
+
+  /** What a running dev system exposes; returned for tests. */
+  public record Running(int ticketPort, int ledgerPort, int workerPort, int postgresPort, int redisPort) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Shutdown shutdown = new Shutdown();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      System.err.println("meshctl dev: stopping...");
+                      shutdown.close();
+                      stopped.countDown();
+                    }));
+    Running running = start(shutdown, System.out);
+    if (exitWhenReady) {
+      shutdown.close();
+      return running == null ? 1 : 0;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  /** Starts everything, registering each part with {@code shutdown}; prints a summary. */
+  public Running start(Shutdown shutdown, PrintStream out) throws Exception {
+    Optional<Path> pgData = Optional.ofNullable(dataDir).map(d -> d.resolve("postgres"));
+    if (pgData.isPresent()) {
+      Files.createDirectories(pgData.get());
+    }
+    out.println("meshctl dev: starting embedded PostgreSQL and Redis...");
+    EmbeddedPostgresServer postgres = shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
+    EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(redisPort));
+    DatabaseConfig db = postgres.provisioner().database("meshdesk", 24);
+    Infrastructure infra = new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
+
+    Metrics metrics = shutdown.register(new Metrics());
+    if (metricsPort >= 0) {
+      metrics.serve("127.0.0.1", metricsPort);
+    }
+    GrpcConfig base = GrpcConfig.loopback();
+    TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics));
+    LedgerServer ledger = shutdown.register(LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics));
+    AiWorker worker = shutdown.register(AiWorker.start(infra, base.withPort(workerPort, -1), metrics));
+
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"PostgreSQL", "127.0.0.1:" + postgres.port(), pgData.map(Path::toString).orElse("(throwaway data)")});
+    rows.add(new String[] {"Redis", "127.0.0.1:" + redis.port(), "(in memory)"});
+    rows.add(new String[] {"ticket-server", "127.0.0.1:" + ticket.port(), "identity, tickets, live streams"});
+    rows.add(new String[] {"ledger-server", "127.0.0.1:" + ledger.port(), "cards, postings, statements, reminders"});
+    rows.add(new String[] {"ai-worker", "127.0.0.1:" + worker.port(), "triage and drafted replies"});
+    if (metricsPort >= 0) {
+      rows.add(new String[] {"metrics", "http://127.0.0.1:" + metrics.port() + "/metrics", "Prometheus"});
+    }
+    out.println();
+    for (String[] r : rows) {
+      out.printf("  %-14s %-32s %s%n", r[0], r[1], r[2]);
+    }
+    out.println();
+    out.println("meshctl dev: ready. Try `meshctl health --target 127.0.0.1:" + ticket.port() + "`. Ctrl-C stops.");
+    out.flush();
+    return new Running(ticket.port(), ledger.port(), worker.port(), postgres.port(), redis.port());
+  }
+}

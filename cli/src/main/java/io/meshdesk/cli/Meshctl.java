@@ -1,0 +1,76 @@
+package io.meshdesk.cli;
+
+import io.grpc.StatusRuntimeException;
+import io.meshdesk.cli.bench.BenchCommand;
+import io.meshdesk.platform.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code meshctl}: the Meshdesk admin CLI. */
+@Command(
+    name = "meshctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Administer Meshdesk, run it locally, and benchmark it.",
+    subcommands = {
+      VersionCommand.class,
+      HealthCommand.class,
+      DevCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Meshctl {
+
+  /** Exit code for a usage error (bad flags or arguments). */
+  public static final int EXIT_USAGE = 2;
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Meshctl());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("meshctl: " + describe(e));
+          return exitCode(e);
+        });
+    return cli.execute(args);
+  }
+
+  /** One line saying what went wrong, never a stack trace. */
+  static String describe(Throwable e) {
+    if (e instanceof StatusRuntimeException sre) {
+      String d = sre.getStatus().getDescription();
+      return sre.getStatus().getCode() + (d == null ? "" : ": " + d);
+    }
+    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /**
+   * Exit codes: 0 ok, 1 unexpected, 2 usage or configuration, 3 not found, 4 denied or
+   * unauthenticated, 5 invalid argument or failed precondition, 6 conflict, 7 unavailable or
+   * deadline exceeded.
+   */
+  static int exitCode(Throwable e) {
+    if (e instanceof StatusRuntimeException sre) {
+      return switch (sre.getStatus().getCode()) {
+        case NOT_FOUND -> 3;
+        case PERMISSION_DENIED, UNAUTHENTICATED -> 4;
+        case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> 5;
+        case ABORTED, ALREADY_EXISTS -> 6;
+        case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> 7;
+        default -> 1;
+      };
+    }
+    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+      return EXIT_USAGE;
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,69 @@
+package io.meshdesk.cli.bench;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Thread-safe latency recording (HdrHistogram, microsecond resolution, up to one hour) plus
+ * success and error counts by kind.
+ */
+public final class LatencyStats {
+
+  private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
+  private final Histogram total = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+  private final LongAdder ok = new LongAdder();
+  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+  /** Records one successful operation that took {@code nanos}. */
+  public void record(long nanos) {
+    recorder.recordValue(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), TimeUnit.HOURS.toMicros(1))));
+    ok.increment();
+  }
+
+  /** Records a failed operation. */
+  public void error(String kind) {
+    errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  /** Successful operations so far. */
+  public long count() {
+    return ok.sum();
+  }
+
+  /** Failed operations so far, by kind. */
+  public Map<String, Long> errors() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    errors.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Total failed operations. */
+  public long errorCount() {
+    return errors.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** Moves what was recorded since the last call into the cumulative histogram; returns the interval's. */
+  public synchronized Histogram drainInterval() {
+    Histogram interval = recorder.getIntervalHistogram();
+    total.add(interval);
+    return interval;
+  }
+
+  /** Everything recorded (drains pending samples first). */
+  public synchronized Histogram cumulative() {
+    drainInterval();
+    return total.copy();
+  }
+
+  /** Discards everything recorded so far (end of warm-up). */
+  public synchronized void reset() {
+    recorder.reset();
+    total.reset();
+    ok.reset();
+    errors.clear();
+  }
+}

@@ -1,0 +1,32 @@
+package io.meshdesk.ledger;
+
+import io.meshdesk.platform.config.ConfigException;
+import io.meshdesk.platform.config.Env;
+import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.runtime.Infrastructure;
+import io.meshdesk.platform.runtime.Shutdown;
+
+/** Runs the ledger server as its own process, configured from the environment. */
+public final class Main {
+
+  /** Default gRPC port of the ledger server. */
+  public static final int DEFAULT_PORT = 7002;
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Env env = Env.system();
+    LedgerServer server;
+    try {
+      server =
+          LedgerServer.start(
+              Infrastructure.fromEnv(env), GrpcConfig.from(env, "MESHDESK_LEDGER", DEFAULT_PORT, 9102), null);
+    } catch (ConfigException e) {
+      System.err.println("ledger-server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    new Shutdown().onJvmExit().register(server);
+    server.awaitTermination();
+  }
+}
