@@ -1,46 +1,128 @@
 package io.meshdesk.ai;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.meshdesk.ai.assistant.AssistantGrpcService;
+import io.meshdesk.ai.assistant.LedgerPort;
+import io.meshdesk.ai.assistant.SpendingAssistant;
+import io.meshdesk.ai.drafting.Drafter;
+import io.meshdesk.ai.gemini.GeminiDrafter;
+import io.meshdesk.ai.knowledge.ArticleStore;
+import io.meshdesk.ai.knowledge.KnowledgeBase;
+import io.meshdesk.ai.knowledge.ResolutionFeed;
+import io.meshdesk.ai.knowledge.ResolutionStore;
+import io.meshdesk.ai.knowledge.grpc.KnowledgeGrpcService;
+import io.meshdesk.ai.offline.OfflineDrafter;
+import io.meshdesk.ai.resilience.CircuitBreaker;
+import io.meshdesk.ai.resilience.FallbackDrafter;
+import io.meshdesk.ai.retrieval.KnowledgeIndex;
+import io.meshdesk.ai.worker.GrpcTicketPort;
+import io.meshdesk.ai.worker.JobConsumer;
+import io.meshdesk.ai.worker.JobProcessor;
+import io.meshdesk.ai.worker.JobQueue;
+import io.meshdesk.ai.worker.RateLimitedDrafter;
+import io.meshdesk.ai.worker.TokenProvider;
+import io.meshdesk.platform.auth.AuthInterceptor;
+import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The AI worker: consumes AI jobs from Redis, drafts suggestions (Gemini or offline), answers spending questions. Wires
- * its parts explicitly; {@link Main} runs it as a process and {@code meshctl dev} in-process.
+ * The AI worker: consumes AI jobs from Redis, drafts suggestions (Gemini or offline), serves the
+ * knowledge base and answers spending questions. Wires its parts explicitly; {@link Main} runs it
+ * as a process and {@code meshctl dev} in-process.
  */
 public final class AiWorker implements AutoCloseable {
 
   /** Liquibase changelogs this server owns, in order. */
-  public static final List<String> CHANGELOGS = List.of();
+  public static final List<String> CHANGELOGS = List.of("db/changelog/knowledge/master.yaml");
 
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
+  private final KnowledgeBase knowledge;
+  private final JobConsumer consumer;
+  private final ResolutionFeed feed;
 
-  private AiWorker(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
+  private AiWorker(
+      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
+      AiWorkerConfig config) {
+    Clock clock = Clock.systemUTC();
     Migrations.apply(infra.database(), CHANGELOGS);
     Database database = resources.register(new Database(infra.database(), "ai-worker"));
     Redis redis = resources.register(new Redis(infra.redis()));
+    Transactions tx = new Transactions(database.dataSource());
+    KnowledgeIndex index = KnowledgeIndex.inMemory();
+    resources.<AutoCloseable>register(() -> closeQuietly(index));
+    this.knowledge = new KnowledgeBase(new ArticleStore(tx), new ResolutionStore(tx), index, clock);
+    knowledge.rebuildIndex();
+
+    ManagedChannel ticketChannel = ManagedChannelBuilder.forTarget(config.ticketTarget()).usePlaintext().build();
+    resources.<AutoCloseable>register(() -> shutdownChannel(ticketChannel));
+    ManagedChannel ledgerChannel = ManagedChannelBuilder.forTarget(config.ledgerTarget()).usePlaintext().build();
+    resources.<AutoCloseable>register(() -> shutdownChannel(ledgerChannel));
+    GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
+
+    Drafter drafter = drafter(config, redis, clock);
+    JobProcessor processor = new JobProcessor(tickets, knowledge, drafter, config.worker().retrievalLimit(), clock);
+    this.consumer = new JobConsumer(new JobQueue(redis.client(), config.worker().consumerName()), processor, config.worker(), clock);
+    this.feed = new ResolutionFeed(knowledge, tickets, clock);
+
+    AssistantGrpcService assistant = new AssistantGrpcService(new SpendingAssistant(new LedgerPort(ledgerChannel), clock));
     GrpcServer.Builder builder =
         GrpcServer.builder("ai-worker", grpcConfig)
+            .addInterceptor(new AuthInterceptor(verifier))
             .addHealthCheck(database.healthCheck())
             .addHealthCheck(redis.healthCheck());
+    builder.addService(new KnowledgeGrpcService(knowledge)).addService(assistant.definition());
     if (metrics != null) {
       builder.metrics(metrics);
     }
     this.grpc = resources.register(builder.build());
+    resources.register(consumer);
+    resources.register(feed);
+    feed.start(redis.client(), config.catchUpInterval());
   }
 
-  /** Builds and starts the server. */
-  public static AiWorker start(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
-    AiWorker server = new AiWorker(infra, grpcConfig, metrics);
+  /**
+   * Builds and starts the worker.
+   *
+   * @param verifier verifies callers of KnowledgeService and AssistantService
+   * @param tokens the worker's service token per tenant, for calls to the ticket server
+   */
+  public static AiWorker start(
+      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
+      AiWorkerConfig config) {
+    AiWorker server = new AiWorker(infra, grpcConfig, metrics, verifier, tokens, config);
     server.grpc.start();
+    server.consumer.start();
     return server;
+  }
+
+  /** Offline drafter alone, or Gemini behind a breaker and a per-tenant rate limit with the offline fallback. */
+  private static Drafter drafter(AiWorkerConfig config, Redis redis, Clock clock) {
+    OfflineDrafter offline = new OfflineDrafter();
+    if (!config.gemini().enabled()) {
+      return offline;
+    }
+    CircuitBreaker breaker = new CircuitBreaker(
+        "gemini", config.gemini().breakerFailureThreshold(), config.gemini().breakerOpenDuration(), clock);
+    FallbackDrafter gemini = new FallbackDrafter(GeminiDrafter.create(config.gemini()), offline, breaker);
+    return new RateLimitedDrafter(gemini, offline, redis.client(), config.worker().ratePerMinute());
+  }
+
+  /** The knowledge base (articles, solved tickets, index), e.g. for seeding demo data. */
+  public KnowledgeBase knowledge() {
+    return knowledge;
   }
 
   /** The gRPC port. */
@@ -53,9 +135,29 @@ public final class AiWorker implements AutoCloseable {
     grpc.awaitTermination();
   }
 
-  /** Graceful stop, then the pools. */
+  /** Stops consuming (in-flight jobs stay pending for other workers), graceful gRPC stop, then the pools. */
   @Override
   public void close() {
     resources.close();
+  }
+
+  private static void shutdownChannel(ManagedChannel channel) {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(KnowledgeIndex index) {
+    try {
+      index.close();
+    } catch (java.io.IOException e) {
+      // derived data in memory; nothing to save
+    }
   }
 }

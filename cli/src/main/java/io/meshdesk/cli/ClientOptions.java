@@ -1,9 +1,17 @@
 package io.meshdesk.cli;
 
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
+import io.meshdesk.cli.identity.Session;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Option;
 
@@ -44,26 +52,92 @@ public final class ClientOptions {
     return output;
   }
 
-  /** The access token, or null. */
-  public String token() {
-    return token;
+  /** Whether to use TLS. */
+  public boolean tls() {
+    return tls;
   }
 
-  /** Opens a channel to {@link #target()}; the token, when present, is sent on every call. */
+  /**
+   * The access token, or null: {@code --token}, else {@code $MESHDESK_TOKEN}, else the one saved by
+   * {@code meshctl login}, refreshed first when it has expired or is about to.
+   */
+  public String token() {
+    if (token != null && !token.isBlank()) {
+      return token;
+    }
+    return Session.standard().accessToken().orElse(null);
+  }
+
+  /**
+   * Opens a channel to {@link #target()}; the token ({@link #token()}), when present, is sent on
+   * every call. It is looked up at the first call, so a command that fails before calling never
+   * touches the saved session.
+   */
   public ManagedChannel channel() {
-    HostPort hp = HostPort.parse(target);
+    return open(target, tls, true);
+  }
+
+  /** Opens a channel to {@link #target()} that sends no token (sign-in calls). */
+  public ManagedChannel anonymousChannel() {
+    return open(target, tls, false);
+  }
+
+  /** Opens a plain or TLS channel to {@code target}, optionally sending {@link #token()}. */
+  private ManagedChannel open(String address, boolean useTls, boolean withToken) {
+    HostPort hp = HostPort.parse(address);
     NettyChannelBuilder b = NettyChannelBuilder.forAddress(hp.host(), hp.port()).keepAliveTime(30, TimeUnit.SECONDS);
-    if (tls) {
+    if (useTls) {
       b.useTransportSecurity();
     } else {
       b.usePlaintext();
     }
-    if (token != null && !token.isBlank()) {
-      Metadata headers = new Metadata();
-      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-      b.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+    if (withToken) {
+      b.intercept(new BearerInterceptor(new BearerCredentials(this)));
     }
     return b.build();
+  }
+
+  /** Sends {@code authorization: Bearer <token>} when a token is available. */
+  private static final class BearerCredentials extends CallCredentials {
+    private static final Metadata.Key<String> AUTHORIZATION =
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private final ClientOptions options;
+    private volatile String resolved;
+    private volatile boolean done;
+
+    BearerCredentials(ClientOptions options) {
+      this.options = options;
+    }
+
+    @Override
+    public void applyRequestMetadata(RequestInfo info, Executor appExecutor, MetadataApplier applier) {
+      appExecutor.execute(
+          () -> {
+            try {
+              if (!done) {
+                resolved = options.token();
+                done = true;
+              }
+              Metadata headers = new Metadata();
+              if (resolved != null && !resolved.isBlank()) {
+                headers.put(AUTHORIZATION, "Bearer " + resolved);
+              }
+              applier.apply(headers);
+            } catch (StatusRuntimeException e) {
+              applier.fail(e.getStatus());
+            } catch (RuntimeException e) {
+              applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription(e.getMessage()));
+            }
+          });
+    }
+  }
+
+  /** Attaches the bearer credentials to every call of the channel. */
+  private record BearerInterceptor(CallCredentials credentials) implements ClientInterceptor {
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      return next.newCall(method, options.withCallCredentials(credentials));
+    }
   }
 
   /** A {@code host:port} pair. */

@@ -1,6 +1,22 @@
 package io.meshdesk.cli;
 
 import io.meshdesk.ai.AiWorker;
+import io.meshdesk.ai.AiWorkerConfig;
+import io.meshdesk.ai.knowledge.DemoKnowledge;
+import io.meshdesk.ai.worker.IdentityTokenProvider;
+import io.meshdesk.ai.worker.TokenProvider;
+import io.meshdesk.identity.DemoSeed;
+import io.meshdesk.platform.auth.Verifiers;
+import io.meshdesk.platform.db.Database;
+import io.meshdesk.platform.redis.Redis;
+import java.time.Clock;
+import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
+import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
+import io.meshdesk.ledger.DemoLedgerSeed;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.GrpcConfig;
@@ -10,6 +26,8 @@ import io.meshdesk.platform.embedded.EmbeddedRedisServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
+import io.meshdesk.platform.web.GrpcWebBridge;
+import io.meshdesk.platform.web.GrpcWebConfig;
 import io.meshdesk.ticket.TicketServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +49,7 @@ import picocli.CommandLine.Option;
     description = {
       "Run every Meshdesk service in this JVM on embedded PostgreSQL and Redis.",
       "Ports: PostgreSQL 15432, Redis 16379, ticket-server 7001, ledger-server 7002, ai-worker 7003,",
-      "Prometheus metrics 9100. Stop with Ctrl-C."
+      "Prometheus metrics 9100, grpc-web bridge + browser console 8080. Stop with Ctrl-C."
     })
 public final class DevCommand implements Callable<Integer> {
 
@@ -56,6 +74,12 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--metrics-port", defaultValue = "9100", description = "Prometheus metrics port, -1 to disable (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
+  @Option(names = "--web-port", defaultValue = "8080", description = "grpc-web bridge and browser console port, -1 to disable (default: ${DEFAULT-VALUE}).")
+  int webPort;
+
+  @Option(names = "--console-dir", description = "Built console to serve (default: console/dist if present).")
+  Path consoleDir;
+
   @Option(names = "--exit-when-ready", description = "Start everything, print the summary, then stop (smoke test).", hidden = true)
   boolean exitWhenReady;
 
@@ -67,10 +91,11 @@ public final class DevCommand implements Callable<Integer> {
     ledgerPort = 0;
     workerPort = 0;
     metricsPort = -1;
+    webPort = webPort < 0 ? -1 : 0;
   }
 
   /** What a running dev system exposes; returned for tests. */
-  public record Running(int ticketPort, int ledgerPort, int workerPort, int postgresPort, int redisPort) {}
+  public record Running(int ticketPort, int ledgerPort, int workerPort, int postgresPort, int redisPort, int webPort) {}
 
   @Override
   public Integer call() throws Exception {
@@ -112,8 +137,43 @@ public final class DevCommand implements Callable<Integer> {
     }
     GrpcConfig base = GrpcConfig.loopback();
     TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics));
-    LedgerServer ledger = shutdown.register(LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics));
-    AiWorker worker = shutdown.register(AiWorker.start(infra, base.withPort(workerPort, -1), metrics));
+    String identityTarget = "127.0.0.1:" + ticket.port();
+    DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
+
+    // The other servers verify tokens like production does: keys from the identity service,
+    // tenant status from the shared database with Redis invalidation.
+    Database authDb = shutdown.register(new Database(infra.database(), "dev-auth"));
+    Redis authRedis = shutdown.register(new Redis(infra.redis()));
+    Verifiers.RemoteIdentityVerifier verifier =
+        shutdown.register(Verifiers.forRemoteIdentity(identityTarget, authRedis, authDb));
+    LedgerServer ledger =
+        shutdown.register(LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, verifier));
+    if (seeded != null) {
+      new DemoLedgerSeed(authDb.dataSource(), Clock.systemUTC()).seed(seeded.tenantId(), seeded.customerId());
+    }
+    TokenProvider workerTokens =
+        seeded == null
+            ? tenant -> {
+              throw new io.meshdesk.platform.errors.UnauthenticatedException(
+                  "no AI worker credentials: the demo data was seeded in an earlier run");
+            }
+            : shutdown.register(
+                new IdentityTokenProvider(identityTarget, seeded.aiClientId(), seeded.aiClientSecret(), Clock.systemUTC()));
+    AiWorker worker =
+        shutdown.register(
+            AiWorker.start(
+                infra,
+                base.withPort(workerPort, -1),
+                metrics,
+                verifier,
+                workerTokens,
+                AiWorkerConfig.offline(identityTarget, "127.0.0.1:" + ledger.port())));
+
+    if (seeded != null) {
+      DemoKnowledge.seed(worker.knowledge(), seeded.tenantId());
+    }
+
+    GrpcWebBridge web = webPort < 0 ? null : shutdown.register(startWeb(ticket.port(), ledger.port(), worker.port()));
 
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"PostgreSQL", "127.0.0.1:" + postgres.port(), pgData.map(Path::toString).orElse("(throwaway data)")});
@@ -121,6 +181,9 @@ public final class DevCommand implements Callable<Integer> {
     rows.add(new String[] {"ticket-server", "127.0.0.1:" + ticket.port(), "identity, tickets, live streams"});
     rows.add(new String[] {"ledger-server", "127.0.0.1:" + ledger.port(), "cards, postings, statements, reminders"});
     rows.add(new String[] {"ai-worker", "127.0.0.1:" + worker.port(), "triage and drafted replies"});
+    if (web != null) {
+      rows.add(new String[] {"console", "http://127.0.0.1:" + web.port() + "/", "browser console + grpc-web bridge"});
+    }
     if (metricsPort >= 0) {
       rows.add(new String[] {"metrics", "http://127.0.0.1:" + metrics.port() + "/metrics", "Prometheus"});
     }
@@ -131,6 +194,22 @@ public final class DevCommand implements Callable<Integer> {
     out.println();
     out.println("meshctl dev: ready. Try `meshctl health --target 127.0.0.1:" + ticket.port() + "`. Ctrl-C stops.");
     out.flush();
-    return new Running(ticket.port(), ledger.port(), worker.port(), postgres.port(), redis.port());
+    return new Running(
+        ticket.port(), ledger.port(), worker.port(), postgres.port(), redis.port(), web == null ? -1 : web.port());
+  }
+
+  /** Envoy's stand-in: grpc-web for every service, relayed to its server, plus the console. */
+  private GrpcWebBridge startWeb(int ticketPort, int ledgerPort, int workerPort) {
+    Path dir = consoleDir != null ? consoleDir : Path.of("console", "dist");
+    Optional<Path> console = Files.isDirectory(dir) ? Optional.of(dir.toAbsolutePath()) : Optional.empty();
+    return GrpcWebBridge.startForwarding(
+        GrpcWebConfig.loopback(webPort, console),
+        List.of(
+            new GrpcWebBridge.Upstream("127.0.0.1", ticketPort,
+                List.of(IdentityServiceGrpc.getServiceDescriptor(), TicketServiceGrpc.getServiceDescriptor())),
+            new GrpcWebBridge.Upstream("127.0.0.1", ledgerPort,
+                List.of(LedgerServiceGrpc.getServiceDescriptor(), ReminderServiceGrpc.getServiceDescriptor())),
+            new GrpcWebBridge.Upstream("127.0.0.1", workerPort,
+                List.of(KnowledgeServiceGrpc.getServiceDescriptor(), AssistantServiceGrpc.getServiceDescriptor()))));
   }
 }

@@ -17,6 +17,17 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       DevCommand.class,
       BenchCommand.class,
+      io.meshdesk.cli.identity.LoginCommand.class,
+      io.meshdesk.cli.identity.LogoutCommand.class,
+      io.meshdesk.cli.identity.WhoAmICommand.class,
+      io.meshdesk.cli.identity.BootstrapCommand.class,
+      io.meshdesk.cli.identity.TenantsCommand.class,
+      io.meshdesk.cli.identity.UsersCommand.class,
+      io.meshdesk.cli.identity.ServiceAccountsCommand.class,
+      io.meshdesk.cli.identity.AuditCommand.class,
+      io.meshdesk.cli.ledger.LedgerCommand.class,
+      io.meshdesk.cli.kb.KbCommand.class,
+      io.meshdesk.cli.reminders.RemindersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Meshctl {
@@ -36,6 +47,14 @@ public final class Meshctl {
         (e, cmd, parsed) -> {
           cmd.getErr().println("meshctl: " + describe(e));
           return exitCode(e);
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          // Bad flags or arguments: one line, not the whole usage text.
+          CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+          e.getCommandLine().getErr().println("meshctl: " + e.getMessage()
+              + (!spec.mixinStandardHelpOptions() ? "" : " (see `" + spec.qualifiedName() + " --help`)"));
+          return EXIT_USAGE;
         });
     return cli.execute(args);
   }

@@ -1,6 +1,16 @@
 package io.meshdesk.ledger;
 
+import io.meshdesk.ledger.audit.AuditService;
+import io.meshdesk.ledger.cards.CardService;
+import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.posting.PostingEngine;
+import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.platform.auth.AuthInterceptor;
+import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.db.Transactions;
+import java.time.Clock;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.grpc.GrpcServer;
@@ -21,13 +31,22 @@ public final class LedgerServer implements AutoCloseable {
 
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
+  private final Database database;
+  private final StatementService statements;
 
-  private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
+  private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
     Migrations.apply(infra.database(), CHANGELOGS);
-    Database database = resources.register(new Database(infra.database(), "ledger-server"));
+    this.database = resources.register(new Database(infra.database(), "ledger-server"));
     Redis redis = resources.register(new Redis(infra.redis()));
+    Clock clock = Clock.systemUTC();
+    Transactions tx = new Transactions(database.dataSource());
+    this.statements = new StatementService(tx, clock);
+    LedgerGrpcService ledger = new LedgerGrpcService(new CardService(tx, clock), new PostingEngine(tx, clock),
+        new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
     GrpcServer.Builder builder =
         GrpcServer.builder("ledger-server", grpcConfig)
+            .addService(ledger)
+            .addInterceptor(new AuthInterceptor(verifier))
             .addHealthCheck(database.healthCheck())
             .addHealthCheck(redis.healthCheck());
     if (metrics != null) {
@@ -36,11 +55,26 @@ public final class LedgerServer implements AutoCloseable {
     this.grpc = resources.register(builder.build());
   }
 
-  /** Builds and starts the server. */
-  public static LedgerServer start(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
-    LedgerServer server = new LedgerServer(infra, grpcConfig, metrics);
+  /**
+   * Builds and starts the server.
+   *
+   * @param verifier verifies the bearer tokens of every call
+   */
+  public static LedgerServer start(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics,
+      TokenVerifier verifier) {
+    LedgerServer server = new LedgerServer(infra, grpcConfig, metrics, verifier);
     server.grpc.start();
     return server;
+  }
+
+  /** Statement closing and due-date read models (for the scheduler and reminders). */
+  public StatementService statements() {
+    return statements;
+  }
+
+  /** The server's connection pool (demo seeding, in-process tools). */
+  public Database database() {
+    return database;
   }
 
   /** The gRPC port. */

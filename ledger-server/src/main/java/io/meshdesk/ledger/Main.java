@@ -3,6 +3,8 @@ package io.meshdesk.ledger;
 import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.auth.TokenVerifier;
+import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
 
@@ -16,17 +18,19 @@ public final class Main {
 
   public static void main(String[] args) throws InterruptedException {
     Env env = Env.system();
+    Shutdown shutdown = new Shutdown().onJvmExit();
     LedgerServer server;
     try {
-      server =
-          LedgerServer.start(
-              Infrastructure.fromEnv(env), GrpcConfig.from(env, "MESHDESK_LEDGER", DEFAULT_PORT, 9102), null);
+      Infrastructure infra = Infrastructure.fromEnv(env);
+      TokenVerifier verifier = Verifiers.fromEnv(env, infra, shutdown);
+      server = LedgerServer.start(infra, GrpcConfig.from(env, "MESHDESK_LEDGER", DEFAULT_PORT, 9102), null, verifier);
     } catch (ConfigException e) {
       System.err.println("ledger-server: " + e.getMessage());
+      shutdown.close();
       System.exit(2);
       return;
     }
-    new Shutdown().onJvmExit().register(server);
+    shutdown.register(server);
     server.awaitTermination();
   }
 }

@@ -17,19 +17,37 @@ import java.util.List;
 public final class TicketServer implements AutoCloseable {
 
   /** Liquibase changelogs this server owns, in order. */
-  public static final List<String> CHANGELOGS = List.of("db/changelog/ticket/master.yaml");
+  public static final List<String> CHANGELOGS =
+      List.of(io.meshdesk.identity.Identity.CHANGELOG, "db/changelog/ticket/master.yaml");
 
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
+  private final io.meshdesk.identity.Identity identity;
+  private final Tickets tickets;
 
   private TicketServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
     Migrations.apply(infra.database(), CHANGELOGS);
     Database database = resources.register(new Database(infra.database(), "ticket-server"));
     Redis redis = resources.register(new Redis(infra.redis()));
+    this.identity =
+        resources.register(
+            new io.meshdesk.identity.Identity(
+                database.dataSource(), redis.client(),
+                io.meshdesk.identity.domain.IdentityConfig.fromEnv(io.meshdesk.platform.config.Env.system()),
+                java.time.Clock.systemUTC()));
     GrpcServer.Builder builder =
         GrpcServer.builder("ticket-server", grpcConfig)
             .addHealthCheck(database.healthCheck())
-            .addHealthCheck(redis.healthCheck());
+            .addHealthCheck(redis.healthCheck())
+            .addInterceptor(identity.interceptor())
+            .addService(identity.grpcService());
+    this.tickets =
+        resources.register(
+            new Tickets(
+                database, redis,
+                new io.meshdesk.ticket.persistence.JdbcUserDirectory(new io.meshdesk.platform.db.Transactions(database.dataSource())),
+                java.time.Clock.systemUTC(), TicketConfig.fromEnv(io.meshdesk.platform.config.Env.system())));
+    builder.addService(tickets.service());
     if (metrics != null) {
       builder.metrics(metrics);
     }
@@ -46,6 +64,16 @@ public final class TicketServer implements AutoCloseable {
   /** The gRPC port. */
   public int port() {
     return grpc.port();
+  }
+
+  /** The identity context (seeding, verifier). */
+  public io.meshdesk.identity.Identity identity() {
+    return identity;
+  }
+
+  /** The ticket context (SLA checker, relay, demo activity). */
+  public Tickets tickets() {
+    return tickets;
   }
 
   /** Blocks until the server stops. */

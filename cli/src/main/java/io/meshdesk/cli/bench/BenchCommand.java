@@ -9,5 +9,5 @@ import picocli.CommandLine.Command;
       "Run a benchmark scenario and print p50/p95/p99 latency and throughput.",
       "Without --target a scenario starts its own embedded system in this JVM."
     },
-    subcommands = {HealthBench.class})
+    subcommands = {HealthBench.class, AiBench.class, LedgerBench.class, BroadcastBench.class, ApiBench.class, RemindersBench.class})
 public final class BenchCommand {}

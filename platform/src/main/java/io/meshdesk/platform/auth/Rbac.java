@@ -90,7 +90,7 @@ public final class Rbac {
     rpc(id + "CreateUser", "users.manage");
     rpc(id + "UpdateUserRole", "users.admin");
     rpc(id + "UpdateUserTeams", "users.manage");
-    rpc(id + "DeactivateUser", "users.manage");
+    rpc(id + "DeactivateUser", "users.admin");
     rpc(id + "ListUsers", "users.read");
     rpc(id + "GetUser", "users.read");
     rpc(id + "CreateServiceAccount", "service_accounts.manage");

@@ -1,0 +1,57 @@
+package io.meshdesk.ai.assistant;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.StreamObserver;
+import io.meshdesk.api.ai.v1.AskSpendingRequest;
+import io.meshdesk.api.ai.v1.AskSpendingResponse;
+import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
+import io.meshdesk.platform.auth.AuthContext;
+import io.meshdesk.platform.auth.AuthInterceptor;
+import io.meshdesk.platform.auth.Principal;
+import java.util.UUID;
+
+/**
+ * meshdesk.ai.v1.AssistantService: answers spending questions from the caller's cards, reading the
+ * ledger with the caller's own token (so the ledger's rules, e.g. customers see only their cards,
+ * apply unchanged).
+ */
+public final class AssistantGrpcService extends AssistantServiceGrpc.AssistantServiceImplBase {
+
+  private static final Context.Key<String> CALLER_TOKEN = Context.key("meshdesk-caller-token");
+
+  private final SpendingAssistant assistant;
+
+  public AssistantGrpcService(SpendingAssistant assistant) {
+    this.assistant = assistant;
+  }
+
+  /** This service with the interceptor that keeps the caller's token for forwarding. */
+  public ServerServiceDefinition definition() {
+    ServerInterceptor keepToken = new ServerInterceptor() {
+      @Override
+      public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
+          io.grpc.ServerCall<Q, A> call, Metadata headers, io.grpc.ServerCallHandler<Q, A> next) {
+        String h = headers.get(AuthInterceptor.AUTHORIZATION);
+        String token = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : "";
+        return Contexts.interceptCall(Context.current().withValue(CALLER_TOKEN, token), call, headers, next);
+      }
+    };
+    return ServerInterceptors.intercept(bindService(), keepToken);
+  }
+
+  /** Answers a question about spending. */
+  @Override
+  public void askSpending(AskSpendingRequest req, StreamObserver<AskSpendingResponse> out) {
+    Principal p = AuthContext.principal();
+    p.requireTenant();
+    SpendingAnswer a = assistant.ask(CALLER_TOKEN.get(), p.subject(), req.getQuestion(),
+        req.getCardId().isEmpty() ? null : UUID.fromString(req.getCardId()));
+    out.onNext(AskSpendingResponse.newBuilder().setAnswer(a.text()).addAllFigures(a.figures()).setDrafter(a.drafter()).build());
+    out.onCompleted();
+  }
+}

@@ -1,0 +1,73 @@
+package io.meshdesk.ai.worker;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.api.identity.v1.IssueServiceTokenRequest;
+import io.meshdesk.api.identity.v1.IssueServiceTokenResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker's per-tenant access tokens from IdentityService.IssueServiceToken (client
+ * credentials of a platform service account), cached until a minute before they expire.
+ */
+public final class IdentityTokenProvider implements TokenProvider, AutoCloseable {
+
+  private static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
+
+  private record Cached(String token, Instant expiresAt) {}
+
+  private final ManagedChannel channel;
+  private final String clientId;
+  private final String clientSecret;
+  private final Clock clock;
+  private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+
+  /**
+   * @param identityTarget the ticket server's {@code host:port}
+   * @param clientId the platform service account's client id
+   * @param clientSecret its secret
+   */
+  public IdentityTokenProvider(String identityTarget, String clientId, String clientSecret, Clock clock) {
+    int colon = identityTarget.lastIndexOf(':');
+    this.channel =
+        NettyChannelBuilder.forAddress(identityTarget.substring(0, colon), Integer.parseInt(identityTarget.substring(colon + 1)))
+            .usePlaintext()
+            .build();
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    this.clock = clock;
+  }
+
+  @Override
+  public String tokenFor(UUID tenantId) {
+    Cached c = cache.get(tenantId);
+    if (c != null && clock.instant().plus(REFRESH_MARGIN).isBefore(c.expiresAt())) {
+      return c.token();
+    }
+    IssueServiceTokenResponse r =
+        IdentityServiceGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .issueServiceToken(
+                IssueServiceTokenRequest.newBuilder()
+                    .setClientId(clientId)
+                    .setClientSecret(clientSecret)
+                    .setTenantId(tenantId.toString())
+                    .build());
+    var ts = r.getTokens().getAccessTokenExpiresAt();
+    Cached fresh = new Cached(r.getTokens().getAccessToken(), Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()));
+    cache.put(tenantId, fresh);
+    return fresh.token();
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+  }
+}

@@ -1,0 +1,98 @@
+package io.meshdesk.ai.worker;
+
+import io.meshdesk.ai.drafting.Draft;
+import io.meshdesk.ai.drafting.DraftRequest;
+import io.meshdesk.ai.drafting.Drafter;
+import io.meshdesk.ai.drafting.DraftingException;
+import io.meshdesk.ai.drafting.RetrievedDocument;
+import io.meshdesk.ai.knowledge.KnowledgeBase;
+import io.meshdesk.api.ai.v1.AiJob;
+import io.meshdesk.api.ai.v1.AiJobKind;
+import io.meshdesk.api.ticket.v1.AiUnavailableReason;
+import io.meshdesk.api.ticket.v1.GetTicketResponse;
+import io.meshdesk.api.ticket.v1.MarkAiUnavailableRequest;
+import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.errors.UnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Does one AI job: reads the ticket, retrieves the tenant's similar solved tickets and articles,
+ * drafts (streaming the reply to agents) and attaches the suggestion. Idempotent: a job whose
+ * suggestion is already attached is not drafted again, and the attach itself is idempotent on the
+ * job id, so a job delivered twice yields one suggestion.
+ */
+public final class JobProcessor {
+
+  /** How a job ended. */
+  public enum Outcome {
+    /** A suggestion was attached. */
+    ATTACHED,
+    /** The job's suggestion was already there (a redelivery). */
+    ALREADY_DONE
+  }
+
+  private final TicketPort tickets;
+  private final KnowledgeBase knowledge;
+  private final Drafter drafter;
+  private final int retrievalLimit;
+  private final Clock clock;
+
+  public JobProcessor(TicketPort tickets, KnowledgeBase knowledge, Drafter drafter, int retrievalLimit, Clock clock) {
+    this.tickets = tickets;
+    this.knowledge = knowledge;
+    this.drafter = drafter;
+    this.retrievalLimit = retrievalLimit;
+    this.clock = clock;
+  }
+
+  /**
+   * Processes {@code job}.
+   *
+   * @throws io.meshdesk.platform.errors.NotFoundException when the ticket no longer exists
+   * @throws InvalidArgumentException for a job that can never succeed
+   * @throws UnavailableException (and other runtime exceptions) for failures worth retrying
+   */
+  public Outcome process(AiJob job) {
+    if (job.getKind() != AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT) {
+      throw new InvalidArgumentException("kind", "unsupported job kind " + job.getKind());
+    }
+    UUID tenant = UUID.fromString(job.getTenantId());
+    UUID ticketId = UUID.fromString(job.getTicketId());
+    GetTicketResponse current = tickets.getTicket(tenant, ticketId);
+    if (current.hasLatestSuggestion() && current.getLatestSuggestion().getJobId().equals(job.getJobId())) {
+      return Outcome.ALREADY_DONE;
+    }
+    knowledge.registerTenant(tenant);
+    Ticket ticket = current.getTicket();
+    List<RetrievedDocument> context = knowledge.retrieve(tenant, ticket.getSubject() + "\n" + ticket.getBody(), retrievalLimit)
+        .stream().filter(d -> !d.id().equals(ticket.getId())).toList();
+    DraftRequest request = new DraftRequest(
+        tenant, ticketId, ticket.getSubject(), ticket.getBody(), ticket.getTagsList(), "", context);
+    DraftStreamer streamer = new DraftStreamer(tickets, tenant, job.getTicketId(), job.getJobId());
+    Instant start = clock.instant();
+    Draft draft;
+    try {
+      draft = drafter.draft(request, streamer);
+    } catch (DraftingException e) {
+      throw new UnavailableException("no drafter could draft: " + e.getMessage(), e);
+    }
+    Duration took = Duration.between(start, clock.instant());
+    tickets.attach(tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took));
+    return Outcome.ATTACHED;
+  }
+
+  /** Tells agents no suggestion will come for {@code job}. */
+  public void giveUp(AiJob job, AiUnavailableReason reason, String detail) {
+    tickets.markUnavailable(UUID.fromString(job.getTenantId()), MarkAiUnavailableRequest.newBuilder()
+        .setTicketId(job.getTicketId())
+        .setJobId(job.getJobId())
+        .setReason(reason)
+        .setDetail(detail.length() <= 500 ? detail : detail.substring(0, 500))
+        .build());
+  }
+}

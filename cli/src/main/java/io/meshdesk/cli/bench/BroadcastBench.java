@@ -1,0 +1,150 @@
+package io.meshdesk.cli.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
+import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.SubscribeRequest;
+import io.meshdesk.api.ticket.v1.SubscribeResponse;
+import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
+import io.meshdesk.platform.auth.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshctl bench broadcast}: N agent Subscribe streams spread over the instances, tickets
+ * created at a fixed rate through the first instance; latency from the event's commit time
+ * (occurred_at) to its receipt at each agent, separately for agents on the creating instance and on
+ * the others (through Redis either way).
+ */
+@Command(name = "broadcast", description = "Ticket change -> agent stream latency with N streams at a create rate.")
+public final class BroadcastBench implements Callable<Integer> {
+
+  @Mixin BenchOptions bench;
+
+  @Option(names = "--target", split = ",", description = "Ticket servers host:port[,host:port] (default: start embedded ones).")
+  List<String> target;
+
+  @Option(names = "--token", description = "Agent access token (with --target).")
+  String token;
+
+  @Option(names = "--streams", defaultValue = "1000", description = "Agent streams (default: ${DEFAULT-VALUE}).")
+  int streams;
+
+  @Option(names = "--rate", defaultValue = "500", description = "Ticket creates per second (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--instances", defaultValue = "1", description = "Embedded instances to start (default: ${DEFAULT-VALUE}).")
+  int instances;
+
+  @Override
+  public Integer call() throws Exception {
+    if (target != null && token == null) {
+      throw new IllegalArgumentException("--token is required with --target");
+    }
+    TicketBenchSystem system = target == null ? new TicketBenchSystem(instances, System.err) : null;
+    List<String> targets = target != null ? target : system.targets();
+    String agentToken = token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
+    List<ManagedChannel> channels = new ArrayList<>();
+    try {
+      int perTarget = Math.max(1, 4 / targets.size());
+      for (String t : targets) {
+        for (int i = 0; i < perTarget; i++) {
+          channels.add(Bearer.channel(t));
+        }
+      }
+      LatencyStats local = new LatencyStats();
+      LatencyStats remote = new LatencyStats();
+      AtomicLong received = new AtomicLong();
+      for (int i = 0; i < streams; i++) {
+        int channelIndex = i % channels.size();
+        boolean onCreator = channelIndex / perTarget == 0;
+        TicketServiceGrpc.newStub(channels.get(channelIndex)).withCallCredentials(Bearer.of(agentToken))
+            .subscribe(SubscribeRequest.getDefaultInstance(), new Receiver(onCreator ? local : remote, received));
+      }
+      var creator = TicketServiceGrpc.newBlockingStub(channels.get(0)).withCallCredentials(Bearer.of(agentToken));
+      CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("Bench ticket").setBody("Broadcast benchmark body").build();
+      // Every stream must be live before measuring: one ticket must reach all of them.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (received.get() < streams && System.nanoTime() < deadline) {
+        long before = received.get();
+        creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+        Thread.sleep(200); // pacing of the readiness probe only; never measured
+        if (received.get() - before >= streams) {
+          break;
+        }
+        received.set(0);
+      }
+      LoadGenerator.Operation op = seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+      LatencyStats creates = new LatencyStats();
+      LoadGenerator.fixedRate(op, rate, bench.warmup, 1000, creates);
+      local.reset();
+      remote.reset();
+      creates.reset();
+      try (Progress p = new Progress("broadcast", local, 0, () -> 0, System.err)) {
+        LoadGenerator.fixedRate(op, rate, bench.duration, 10_000, creates);
+      }
+      Thread.sleep(500); // let the last events arrive before reading the histograms
+      double secs = bench.duration.toMillis() / 1000.0;
+      Map<String, Object> extra = Map.of("streams", streams, "instances", targets.size(), "create_rate", rate);
+      List<BenchResult> results = new ArrayList<>(List.of(
+          BenchResult.of("broadcast.same_instance", local, secs, extra),
+          BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
+      if (targets.size() > 1) {
+        results.add(1, BenchResult.of("broadcast.other_instance", remote, secs, extra));
+      }
+      bench.print(results, System.out);
+      return creates.errorCount() == 0 ? 0 : 1;
+    } finally {
+      channels.forEach(ManagedChannel::shutdownNow);
+      if (system != null) {
+        system.close();
+      }
+    }
+  }
+
+  /** Records commit-to-receipt latency of every ticket event. */
+  private static final class Receiver implements StreamObserver<SubscribeResponse> {
+    private final LatencyStats stats;
+    private final AtomicLong received;
+
+    Receiver(LatencyStats stats, AtomicLong received) {
+      this.stats = stats;
+      this.received = received;
+    }
+
+    @Override
+    public void onNext(SubscribeResponse r) {
+      TicketEvent e = r.getEvent();
+      if (!e.hasTicketCreated()) {
+        return;
+      }
+      Instant now = Instant.now();
+      long nanos = Duration.between(Instant.ofEpochSecond(e.getOccurredAt().getSeconds(), e.getOccurredAt().getNanos()), now).toNanos();
+      stats.record(nanos);
+      received.incrementAndGet();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      stats.error(LoadGenerator.kind(t));
+    }
+
+    @Override
+    public void onCompleted() {
+      stats.error("stream_ended");
+    }
+  }
+
+}

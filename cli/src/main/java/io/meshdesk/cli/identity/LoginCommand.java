@@ -1,0 +1,39 @@
+package io.meshdesk.cli.identity;
+
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
+import io.meshdesk.api.identity.v1.LoginRequest;
+import io.meshdesk.api.identity.v1.LoginResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code meshctl login}: signs in and saves the session for later commands. */
+@Command(name = "login", mixinStandardHelpOptions = true, description = {
+    "Sign in with email and password and save the session (credentials.json, mode 0600).",
+    "The password is prompted without echo, or read from standard input with --password-stdin."})
+public final class LoginCommand extends IdentityCommand {
+
+  @Option(names = "--tenant", description = "Tenant slug; omit to sign in as a platform admin.", defaultValue = "")
+  String tenant;
+
+  @Option(names = "--email", required = true, description = "Sign-in email.")
+  String email;
+
+  @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+  boolean passwordStdin;
+
+  @Override
+  boolean authenticated() {
+    return false;
+  }
+
+  @Override
+  int run(IdentityServiceBlockingStub identity) {
+    String password = new SecretInput().read(passwordStdin, "password", "--password-stdin");
+    LoginResponse r = identity.login(
+        LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug(tenant).build());
+    CredentialsStore store = CredentialsStore.standard();
+    store.save(Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), tenant));
+    PrincipalView.print(output(), r.getPrincipal(), tenant, "Logged in; session saved to " + store.file());
+    return 0;
+  }
+}

@@ -1,0 +1,27 @@
+package io.meshdesk.cli.identity;
+
+import io.meshdesk.api.identity.v1.Principal;
+import io.meshdesk.cli.ClientOptions.OutputFormat;
+
+/** Prints a principal (login, bootstrap, whoami) without any token. */
+final class PrincipalView {
+
+  private PrincipalView() {}
+
+  /** Table: a field/value listing after {@code headline}; JSON: the principal. */
+  static void print(OutputFormat format, Principal p, String tenantSlug, String headline) {
+    if (format == OutputFormat.table && headline != null) {
+      System.out.println(headline);
+    }
+    Output.print(format, p, () -> new Table("FIELD", "VALUE")
+        .row("email", Formats.text(p.getEmail()))
+        .row("name", Formats.text(p.getDisplayName()))
+        .row("role", Formats.role(p.getRole()))
+        .row("kind", Formats.enumWord(p.getKind().name(), "PRINCIPAL_KIND_"))
+        .row("tenant", tenantSlug == null || tenantSlug.isEmpty() ? Formats.text(p.getTenantId())
+            : tenantSlug + " (" + p.getTenantId() + ")")
+        .row("subject", p.getSubjectId())
+        .row("teams", Formats.list(p.getTeamIdsList()))
+        .row("permissions", Formats.list(p.getPermissionsList())));
+  }
+}

@@ -1,0 +1,27 @@
+package io.meshdesk.cli.identity;
+
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
+import io.meshdesk.api.identity.v1.ListServiceAccountsRequest;
+import io.meshdesk.api.identity.v1.ListServiceAccountsResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meshctl service-accounts list}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List service accounts of your tenant (platform ones for platform admins).")
+public final class ServiceAccountsListCommand extends IdentityCommand {
+
+  @Option(names = "--include-revoked", description = "Also list revoked accounts.")
+  boolean includeRevoked;
+
+  @Mixin PageOptions page;
+
+  @Override
+  int run(IdentityServiceBlockingStub identity) {
+    ListServiceAccountsResponse r = identity.listServiceAccounts(
+        ListServiceAccountsRequest.newBuilder().setPage(page.request()).setIncludeRevoked(includeRevoked).build());
+    Output.print(output(), r, () -> ServiceAccountsCommand.table(r.getServiceAccountsList()));
+    page.hint(output(), r.getPage());
+    return 0;
+  }
+}

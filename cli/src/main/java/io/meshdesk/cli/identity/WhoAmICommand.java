@@ -1,0 +1,25 @@
+package io.meshdesk.cli.identity;
+
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
+import io.meshdesk.api.identity.v1.WhoAmIRequest;
+import io.meshdesk.api.identity.v1.WhoAmIResponse;
+import picocli.CommandLine.Command;
+
+/** {@code meshctl whoami}: shows who the current token belongs to. */
+@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show the principal of the current token (--token, $MESHDESK_TOKEN or the saved session).")
+public final class WhoAmICommand extends IdentityCommand {
+
+  @Override
+  int run(IdentityServiceBlockingStub identity) {
+    WhoAmIResponse r = identity.whoAmI(WhoAmIRequest.getDefaultInstance());
+    String slug = CredentialsStore.standard().load()
+        .filter(c -> c.email().equalsIgnoreCase(r.getPrincipal().getEmail()))
+        .map(Credentials::tenant).orElse("");
+    if (output() == io.meshdesk.cli.ClientOptions.OutputFormat.json) {
+      System.out.println(Output.json(r));
+    } else {
+      PrincipalView.print(output(), r.getPrincipal(), slug, null);
+    }
+    return 0;
+  }
+}

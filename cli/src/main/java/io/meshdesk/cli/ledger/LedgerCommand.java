@@ -1,0 +1,8 @@
+package io.meshdesk.cli.ledger;
+
+import picocli.CommandLine.Command;
+
+/** {@code meshctl ledger}: card-ledger administration. */
+@Command(name = "ledger", description = "Card ledger administration (use --target host:7002).",
+    subcommands = {LedgerAuditCommand.class})
+public final class LedgerCommand {}

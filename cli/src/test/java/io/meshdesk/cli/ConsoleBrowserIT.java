@@ -1,0 +1,107 @@
+package io.meshdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshdesk.platform.runtime.Shutdown;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser console in headless Chromium against the whole system of {@code meshctl dev}, served
+ * by its grpc-web bridge: runs console/e2e/run.mjs (playwright-core) and requires it to pass.
+ * The console is built by Maven before this runs (cli/pom.xml); {@code -Dconsole.skip=true} skips
+ * both.
+ */
+class ConsoleBrowserIT {
+
+  private static final Pattern DEMO_PASSWORD = Pattern.compile("password for all: (\\S+?)\\)");
+
+  private static final Shutdown shutdown = new Shutdown();
+  private static DevCommand.Running running;
+  private static String devOutput;
+  private static Path root;
+
+  @BeforeAll
+  static void startDev() throws Exception {
+    root = repositoryRoot();
+    DevCommand dev = new DevCommand();
+    dev.useFreePorts();
+    dev.consoleDir = root.resolve("console/dist");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
+    devOutput = out.toString(StandardCharsets.UTF_8);
+  }
+
+  @AfterAll
+  static void stopDev() {
+    shutdown.close();
+  }
+
+  @Test
+  void bridgeServesTheBuiltConsoleAndDeepLinks() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : new String[] {"/", "/some/deep/link"}) {
+      HttpResponse<String> res =
+          http.send(HttpRequest.newBuilder(URI.create(consoleUrl() + path.substring(1))).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(res.statusCode()).as(path).isEqualTo(200);
+      assertThat(res.body()).as(path).contains("<div id=\"app\"");
+    }
+  }
+
+  @Test
+  void consoleScenariosPassInHeadlessChromium() throws Exception {
+    Matcher password = DEMO_PASSWORD.matcher(devOutput);
+    Path shots = root.resolve("docs/screenshots");
+    Files.createDirectories(shots);
+    ProcessBuilder pb =
+        new ProcessBuilder("node", "e2e/run.mjs").directory(root.resolve("console").toFile()).inheritIO();
+    pb.environment()
+        .putAll(
+            Map.of(
+                "CONSOLE_URL", consoleUrl(),
+                "GRPC_URL", "http://127.0.0.1:" + running.ticketPort(),
+                "E2E_PASSWORD", password.find() ? password.group(1) : "",
+                "SCREENSHOT_DIR", shots.toString(),
+                "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
+    Process node = pb.start();
+
+    boolean finished = node.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      node.destroyForcibly();
+    }
+
+    assertThat(finished).as("e2e finished within 10 minutes").isTrue();
+    assertThat(node.exitValue()).as("console/e2e/run.mjs exit code (see [e2e] lines above)").isZero();
+  }
+
+  private static String consoleUrl() {
+    return "http://127.0.0.1:" + running.webPort() + "/";
+  }
+
+  private static Path repositoryRoot() throws IOException {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("console/e2e"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IOException("console/e2e not found above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,24 @@
+import { createClient, type Client, type Interceptor } from "@connectrpc/connect";
+import { createGrpcWebTransport } from "@connectrpc/connect-web";
+import { IdentityService } from "./gen/meshdesk/identity/v1/identity_pb.js";
+import { TicketService } from "./gen/meshdesk/ticket/v1/ticket_pb.js";
+
+/** The generated clients the console uses, over one grpc-web transport. */
+export interface Api {
+  identity: Client<typeof IdentityService>;
+  tickets: Client<typeof TicketService>;
+}
+
+/** Builds the clients; `token()` is read on every call, so refreshed tokens apply at once. */
+export function createApi(baseUrl: string, token: () => string | undefined): Api {
+  const bearer: Interceptor = (next) => (req) => {
+    const t = token();
+    if (t) req.header.set("authorization", `Bearer ${t}`);
+    return next(req);
+  };
+  const transport = createGrpcWebTransport({ baseUrl, interceptors: [bearer], useBinaryFormat: true });
+  return {
+    identity: createClient(IdentityService, transport),
+    tickets: createClient(TicketService, transport),
+  };
+}

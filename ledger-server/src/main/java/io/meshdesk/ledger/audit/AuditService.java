@@ -1,0 +1,173 @@
+package io.meshdesk.ledger.audit;
+
+import io.meshdesk.ledger.audit.AuditReport.Kind;
+import io.meshdesk.ledger.domain.EntryHash;
+import io.meshdesk.ledger.domain.TxnType;
+import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.platform.db.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import io.meshdesk.platform.db.DataAccessException;
+import io.meshdesk.platform.errors.UnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Checks the ledger's invariants for a tenant (or one card) in one repeatable-read snapshot: every
+ * entry balances, every chain hashes and links, stored balances and hold totals equal what the
+ * journal and holds say, no card over its limit, holds consistent with their captures, currencies
+ * consistent, statements equal to their lines and chained, idempotency keys unique.
+ */
+public final class AuditService {
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public AuditService(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /**
+   * Audits the tenant's ledger.
+   *
+   * @param cardId only this card, or null for all
+   * @param maxViolations how many violations to list (all are counted)
+   */
+  public AuditReport audit(UUID tenant, UUID cardId, int maxViolations) {
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        Transactions.setTenant(c, tenant);
+        return run(c, tenant, cardId, maxViolations, started, t0);
+      } finally {
+        c.rollback();
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
+    } catch (SQLTransientConnectionException e) {
+      throw new UnavailableException("database unavailable: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
+    }
+  }
+
+  private AuditReport run(Connection c, UUID tenant, UUID cardId, int maxViolations, Instant started, long t0)
+      throws SQLException {
+    {
+      Collector v = new Collector(maxViolations);
+      String card = cardId == null ? "" : " and c.id = '" + cardId + "'";
+      String entryCard = cardId == null ? "" : " and e.card_id = '" + cardId + "'";
+      long entries = hashChains(c, entryCard, v);
+      long postings = AuditQueries.count(c, "select count(*) from ledger.posting p join ledger.journal_entry e"
+          + " on e.tenant_id = p.tenant_id and e.id = p.entry_id where true" + entryCard);
+      AuditQueries.run(c, Kind.UNBALANCED_ENTRY, "journal_entry", "select e.id, 'postings sum to ' ||"
+          + " coalesce(sum(p.amount_minor), 0) || ' over ' || count(p.leg) || ' legs' from ledger.journal_entry e"
+          + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true" + entryCard
+          + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2", v);
+      AuditQueries.cards(c, card, v);
+      AuditQueries.holds(c, card, v);
+      AuditQueries.currencies(c, card, v);
+      AuditQueries.statements(c, card, v);
+      AuditQueries.run(c, Kind.DUPLICATE_IDEMPOTENCY_KEY, "transaction", "select min(t.id::text), 'key ' ||"
+          + " t.idempotency_key || ' on ' || count(*) || ' transactions' from ledger.txn t join ledger.card c"
+          + " on c.tenant_id = t.tenant_id and c.id = t.card_id where true" + card
+          + " group by t.idempotency_key having count(*) > 1", v);
+      long cards = AuditQueries.count(c, "select count(*) from ledger.card c where true" + card);
+      long holds = AuditQueries.count(c, "select count(*) from ledger.hold h join ledger.card c on c.tenant_id ="
+          + " h.tenant_id and c.id = h.card_id where true" + card);
+      long statements = AuditQueries.count(c, "select count(*) from ledger.statement s join ledger.card c on"
+          + " c.tenant_id = s.tenant_id and c.id = s.card_id where true" + card);
+      return new AuditReport(cards, entries, postings, holds, statements, v.count, List.copyOf(v.listed), started,
+          Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  /** Recomputes every entry's hash and checks the links and the cards' chain heads. */
+  private static long hashChains(Connection c, String entryCard, Collector v) throws SQLException {
+    String sql = "select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash, e.previous_hash,"
+        + " t.type, t.amount_minor, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
+        + " array_agg(p.currency order by p.leg), e.tenant_id from ledger.journal_entry e"
+        + " left join ledger.txn t on t.tenant_id = e.tenant_id and t.id = e.transaction_id"
+        + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true" + entryCard
+        + " group by e.tenant_id, e.id, t.type, t.amount_minor order by e.card_id, e.sequence";
+    long count = 0;
+    UUID currentCard = null;
+    long expectSeq = 1;
+    String expectPrev = EntryHash.GENESIS;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(5000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          count++;
+          UUID id = rs.getObject(1, UUID.class);
+          UUID cardId = rs.getObject(2, UUID.class);
+          if (!cardId.equals(currentCard)) {
+            currentCard = cardId;
+            expectSeq = 1;
+            expectPrev = EntryHash.GENESIS;
+          }
+          long seq = rs.getLong(3);
+          String hash = rs.getString(6);
+          String prev = rs.getString(7);
+          if (seq != expectSeq || !prev.equals(expectPrev)) {
+            v.add(Kind.BROKEN_CHAIN, "journal_entry", id, "sequence " + seq + " (expected " + expectSeq
+                + ") links to " + prev.substring(0, 12) + "…, expected " + expectPrev.substring(0, 12) + "…");
+          }
+          String type = rs.getString(8);
+          if (type == null) {
+            v.add(Kind.HASH_MISMATCH, "journal_entry", id, "its transaction is missing");
+          } else {
+            String[] accounts = (String[]) rs.getArray(10).getArray();
+            Long[] amounts = (Long[]) rs.getArray(11).getArray();
+            String[] currencies = (String[]) rs.getArray(12).getArray();
+            List<Views.Posting> legs = new ArrayList<>();
+            for (int i = 0; i < accounts.length; i++) {
+              if (accounts[i] != null) {
+                legs.add(new Views.Posting(accounts[i], amounts[i], currencies[i]));
+              }
+            }
+            String recomputed = EntryHash.of(rs.getObject(13, UUID.class), id, cardId, seq,
+                rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(), TxnType.valueOf(type), rs.getLong(9),
+                legs, prev);
+            if (!recomputed.equals(hash)) {
+              v.add(Kind.HASH_MISMATCH, "journal_entry", id, "stored hash " + hash.substring(0, 12)
+                  + "… but content hashes to " + recomputed.substring(0, 12) + "…");
+            }
+          }
+          expectSeq = seq + 1;
+          expectPrev = hash;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Counts every violation and keeps the first {@code max}. */
+  static final class Collector {
+    final int max;
+    final List<AuditReport.Violation> listed = new ArrayList<>();
+    long count;
+
+    Collector(int max) {
+      this.max = max;
+    }
+
+    void add(Kind kind, String entityType, Object id, String detail) {
+      count++;
+      if (listed.size() < max) {
+        listed.add(new AuditReport.Violation(kind, entityType, String.valueOf(id), detail));
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.meshdesk.ledger.domain;
+
+import io.meshdesk.ledger.domain.Views.Balance;
+import io.meshdesk.ledger.domain.Views.Hold;
+import io.meshdesk.ledger.domain.Views.Txn;
+
+/**
+ * The effect of one posting operation.
+ *
+ * @param accepted whether it committed
+ * @param decline why not, null when accepted
+ * @param detail human-readable decline detail, empty when accepted
+ * @param replayed true when an earlier identical request's result is returned
+ * @param hold the hold placed, captured or voided, or null
+ * @param txn the posted transaction, or null
+ * @param balance the card's balance after the operation, or null when the card is unknown
+ */
+public record OpResult(boolean accepted, Decline decline, String detail, boolean replayed, Hold hold, Txn txn,
+    Balance balance) {
+
+  /** A decline. */
+  public static OpResult declined(Decline reason, String detail, Balance balance) {
+    return new OpResult(false, reason, detail, false, null, null, balance);
+  }
+
+  /** The same result marked as a replay. */
+  public OpResult asReplay() {
+    return new OpResult(accepted, decline, detail, true, hold, txn, balance);
+  }
+}

@@ -1,0 +1,250 @@
+package io.meshdesk.ledger.grpc;
+
+import static io.meshdesk.ledger.grpc.RequestMapper.optionalUuid;
+import static io.meshdesk.ledger.grpc.RequestMapper.uuid;
+
+import io.grpc.stub.StreamObserver;
+import io.meshdesk.api.common.v1.PageResponse;
+import io.meshdesk.api.ledger.v1.*;
+import io.meshdesk.ledger.audit.AuditReport;
+import io.meshdesk.ledger.audit.AuditService;
+import io.meshdesk.ledger.cards.CardService;
+import io.meshdesk.ledger.cards.ProductSpec;
+import io.meshdesk.ledger.domain.OpResult;
+import io.meshdesk.ledger.domain.Page;
+import io.meshdesk.ledger.domain.PostingOp;
+import io.meshdesk.ledger.domain.TxnType;
+import io.meshdesk.ledger.posting.PostingEngine;
+import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.platform.auth.AuthContext;
+import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.auth.Role;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** gRPC face of the ledger: maps requests to the domain services and results back. */
+public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
+
+  private final CardService cards;
+  private final PostingEngine postings;
+  private final LedgerQueries queries;
+  private final AuditService audit;
+
+  public LedgerGrpcService(CardService cards, PostingEngine postings, LedgerQueries queries, AuditService audit) {
+    this.cards = cards;
+    this.postings = postings;
+    this.queries = queries;
+    this.audit = audit;
+  }
+
+  private static UUID tenant() {
+    return AuthContext.principal().requireTenant();
+  }
+
+  /** Customers see only their own cards. */
+  private static UUID holderRestriction() {
+    Principal p = AuthContext.principal();
+    return p.role() == Role.CUSTOMER ? p.subject() : null;
+  }
+
+  private static String actorKind() {
+    return AuthContext.principal().role() == Role.SERVICE ? "SERVICE_ACCOUNT" : "USER";
+  }
+
+  private static <T> void reply(StreamObserver<T> out, T value) {
+    out.onNext(value);
+    out.onCompleted();
+  }
+
+  private static PageResponse page(Page<?> p) {
+    return PageResponse.newBuilder().setNextPageToken(p.nextToken()).build();
+  }
+
+  private OperationResult post(PostingOp op) {
+    return ProtoMapper.result(postings.post(tenant(), holderRestriction(), op));
+  }
+
+  @Override
+  public void createCardProduct(CreateCardProductRequest r, StreamObserver<CreateCardProductResponse> out) {
+    var p = cards.createProduct(tenant(), new ProductSpec(r.getName(), r.getNetwork().name().substring(13),
+        r.getCurrency(), r.getPurchaseAprBps(), r.getCashAdvanceAprBps(), r.getGraceDays(),
+        r.getMinPayment().getFloor().getAmountMinor(), r.getMinPayment().getPercentBps(), r.getLateFee().getAmountMinor()));
+    reply(out, CreateCardProductResponse.newBuilder().setProduct(ProtoMapper.product(p)).build());
+  }
+
+  @Override
+  public void listCardProducts(ListCardProductsRequest r, StreamObserver<ListCardProductsResponse> out) {
+    var p = cards.listProducts(tenant(), r.getPage().getPageSize(), r.getPage().getPageToken());
+    reply(out, ListCardProductsResponse.newBuilder().addAllProducts(p.items().stream().map(ProtoMapper::product).toList())
+        .setPage(page(p)).build());
+  }
+
+  @Override
+  public void getCardProduct(GetCardProductRequest r, StreamObserver<GetCardProductResponse> out) {
+    reply(out, GetCardProductResponse.newBuilder()
+        .setProduct(ProtoMapper.product(cards.product(tenant(), uuid("product_id", r.getProductId())))).build());
+  }
+
+  @Override
+  public void issueCard(IssueCardRequest r, StreamObserver<IssueCardResponse> out) {
+    var c = cards.issue(tenant(), uuid("holder_user_id", r.getHolderUserId()), uuid("product_id", r.getProductId()),
+        r.getCreditLimit().getAmountMinor(), r.getCreditLimit().getCurrency(), r.getBillingCycleDay(),
+        r.getIdempotencyKey(), actorKind(), AuthContext.principal().subject().toString());
+    reply(out, IssueCardResponse.newBuilder().setCard(ProtoMapper.card(c)).build());
+  }
+
+  @Override
+  public void getCard(GetCardRequest r, StreamObserver<GetCardResponse> out) {
+    reply(out, GetCardResponse.newBuilder()
+        .setCard(ProtoMapper.card(cards.card(tenant(), holderRestriction(), uuid("card_id", r.getCardId())))).build());
+  }
+
+  @Override
+  public void listCards(ListCardsRequest r, StreamObserver<ListCardsResponse> out) {
+    io.meshdesk.ledger.domain.CardStatus status = r.getStatus() == CardStatus.CARD_STATUS_UNSPECIFIED ? null
+        : io.meshdesk.ledger.domain.CardStatus.valueOf(r.getStatus().name().substring(12));
+    var p = cards.listCards(tenant(), holderRestriction(), optionalUuid("holder_user_id", r.getHolderUserId()), status,
+        optionalUuid("product_id", r.getProductId()), r.getPage().getPageSize(), r.getPage().getPageToken());
+    reply(out, ListCardsResponse.newBuilder().addAllCards(p.items().stream().map(ProtoMapper::card).toList())
+        .setPage(page(p)).build());
+  }
+
+  @Override
+  public void updateCreditLimit(UpdateCreditLimitRequest r, StreamObserver<UpdateCreditLimitResponse> out) {
+    var res = cards.updateLimit(tenant(), uuid("card_id", r.getCardId()), r.getNewLimit().getAmountMinor(),
+        r.getNewLimit().getCurrency(), r.getReason(), actorKind(), AuthContext.principal().subject().toString());
+    reply(out, UpdateCreditLimitResponse.newBuilder().setCard(ProtoMapper.card(res.card()))
+        .setChange(ProtoMapper.limitChange(res.change())).build());
+  }
+
+  @Override
+  public void setCardStatus(SetCardStatusRequest r, StreamObserver<SetCardStatusResponse> out) {
+    var c = cards.setStatus(tenant(), uuid("card_id", r.getCardId()),
+        io.meshdesk.ledger.domain.CardStatus.valueOf(r.getStatus().name().substring(12)));
+    reply(out, SetCardStatusResponse.newBuilder().setCard(ProtoMapper.card(c)).build());
+  }
+
+  @Override
+  public void getLimitHistory(GetLimitHistoryRequest r, StreamObserver<GetLimitHistoryResponse> out) {
+    var p = cards.limitHistory(tenant(), holderRestriction(), uuid("card_id", r.getCardId()), r.getPage().getPageSize(),
+        r.getPage().getPageToken());
+    reply(out, GetLimitHistoryResponse.newBuilder()
+        .addAllChanges(p.items().stream().map(ProtoMapper::limitChange).toList()).setPage(page(p)).build());
+  }
+
+  @Override
+  public void authorize(AuthorizeRequest r, StreamObserver<AuthorizeResponse> out) {
+    reply(out, AuthorizeResponse.newBuilder().setResult(post(RequestMapper.authorize(r))).build());
+  }
+
+  @Override
+  public void capture(CaptureRequest r, StreamObserver<CaptureResponse> out) {
+    reply(out, CaptureResponse.newBuilder().setResult(post(RequestMapper.capture(r))).build());
+  }
+
+  @Override
+  public void void_(VoidRequest r, StreamObserver<VoidResponse> out) {
+    reply(out, VoidResponse.newBuilder().setResult(post(RequestMapper.voidHold(r))).build());
+  }
+
+  @Override
+  public void purchase(PurchaseRequest r, StreamObserver<PurchaseResponse> out) {
+    reply(out, PurchaseResponse.newBuilder().setResult(post(RequestMapper.purchase(r))).build());
+  }
+
+  @Override
+  public void refund(RefundRequest r, StreamObserver<RefundResponse> out) {
+    reply(out, RefundResponse.newBuilder().setResult(post(RequestMapper.refund(r))).build());
+  }
+
+  @Override
+  public void payment(PaymentRequest r, StreamObserver<PaymentResponse> out) {
+    reply(out, PaymentResponse.newBuilder().setResult(post(RequestMapper.payment(r))).build());
+  }
+
+  @Override
+  public void postFee(PostFeeRequest r, StreamObserver<PostFeeResponse> out) {
+    reply(out, PostFeeResponse.newBuilder().setResult(post(RequestMapper.fee(r))).build());
+  }
+
+  @Override
+  public void cashAdvance(CashAdvanceRequest r, StreamObserver<CashAdvanceResponse> out) {
+    reply(out, CashAdvanceResponse.newBuilder().setResult(post(RequestMapper.cashAdvance(r))).build());
+  }
+
+  @Override
+  public void batchPost(BatchPostRequest r, StreamObserver<BatchPostResponse> out) {
+    List<PostingOp> ops = new ArrayList<>(r.getOperationsCount());
+    for (int i = 0; i < r.getOperationsCount(); i++) {
+      ops.add(RequestMapper.batchItem(i, r.getOperations(i)));
+    }
+    List<OpResult> results = postings.postBatch(tenant(), holderRestriction(), ops);
+    BatchPostResponse.Builder b = BatchPostResponse.newBuilder();
+    int accepted = 0;
+    for (int i = 0; i < results.size(); i++) {
+      accepted += results.get(i).accepted() ? 1 : 0;
+      b.addResults(BatchOperationResult.newBuilder().setIndex(i).setResult(ProtoMapper.result(results.get(i))));
+    }
+    reply(out, b.setAcceptedCount(accepted).setDeclinedCount(results.size() - accepted).build());
+  }
+
+  @Override
+  public void getBalance(GetBalanceRequest r, StreamObserver<GetBalanceResponse> out) {
+    reply(out, GetBalanceResponse.newBuilder().setBalance(ProtoMapper.balance(
+        queries.balance(tenant(), holderRestriction(), uuid("card_id", r.getCardId())))).build());
+  }
+
+  @Override
+  public void listTransactions(ListTransactionsRequest r, StreamObserver<ListTransactionsResponse> out) {
+    Set<TxnType> types = EnumSet.noneOf(TxnType.class);
+    r.getTypesList().forEach(t -> types.add(TxnType.valueOf(t.name().substring(17))));
+    var p = queries.transactions(tenant(), holderRestriction(), uuid("card_id", r.getCardId()),
+        RequestMapper.start(r.getPosted()), RequestMapper.end(r.getPosted()), types, r.getPage().getPageSize(),
+        r.getPage().getPageToken());
+    reply(out, ListTransactionsResponse.newBuilder().addAllTransactions(p.items().stream().map(ProtoMapper::txn).toList())
+        .setPage(page(p)).build());
+  }
+
+  @Override
+  public void listJournalEntries(ListJournalEntriesRequest r, StreamObserver<ListJournalEntriesResponse> out) {
+    var p = queries.journal(tenant(), holderRestriction(), uuid("card_id", r.getCardId()),
+        RequestMapper.start(r.getPosted()), RequestMapper.end(r.getPosted()), r.getPage().getPageSize(),
+        r.getPage().getPageToken());
+    reply(out, ListJournalEntriesResponse.newBuilder().addAllEntries(p.items().stream().map(ProtoMapper::entry).toList())
+        .setPage(page(p)).build());
+  }
+
+  @Override
+  public void listStatements(ListStatementsRequest r, StreamObserver<ListStatementsResponse> out) {
+    var p = queries.statements(tenant(), holderRestriction(), uuid("card_id", r.getCardId()), r.getPage().getPageSize(),
+        r.getPage().getPageToken());
+    reply(out, ListStatementsResponse.newBuilder()
+        .addAllStatements(p.items().stream().map(ProtoMapper::statement).toList()).setPage(page(p)).build());
+  }
+
+  @Override
+  public void getStatement(GetStatementRequest r, StreamObserver<GetStatementResponse> out) {
+    reply(out, GetStatementResponse.newBuilder().setStatement(ProtoMapper.statement(
+        queries.statement(tenant(), holderRestriction(), uuid("statement_id", r.getStatementId())))).build());
+  }
+
+  @Override
+  public void audit(AuditRequest r, StreamObserver<AuditResponse> out) {
+    AuditReport a = audit.audit(tenant(), optionalUuid("card_id", r.getCardId()),
+        r.getMaxViolations() == 0 ? 1000 : r.getMaxViolations());
+    AuditResponse.Builder b = AuditResponse.newBuilder().setTruncated(a.truncated()).setSummary(AuditSummary.newBuilder()
+        .setCardsChecked(a.cardsChecked()).setEntriesChecked(a.entriesChecked()).setPostingsChecked(a.postingsChecked())
+        .setHoldsChecked(a.holdsChecked()).setStatementsChecked(a.statementsChecked())
+        .setViolationCount(a.violationCount()).setPassed(a.passed()).setStartedAt(ProtoMapper.ts(a.startedAt()))
+        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(a.duration().getSeconds())
+            .setNanos(a.duration().getNano())));
+    for (AuditReport.Violation v : a.violations()) {
+      b.addViolations(AuditViolation.newBuilder().setKind(ViolationKind.valueOf("VIOLATION_KIND_" + v.kind().name()))
+          .setEntityType(v.entityType()).setEntityId(v.entityId()).setDetail(v.detail()));
+    }
+    reply(out, b.build());
+  }
+}

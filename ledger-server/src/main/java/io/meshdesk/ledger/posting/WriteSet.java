@@ -1,0 +1,23 @@
+package io.meshdesk.ledger.posting;
+
+import io.meshdesk.ledger.domain.Decline;
+import io.meshdesk.ledger.domain.Views;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Everything one transaction of postings writes, collected so it can be written in one statement. */
+final class WriteSet {
+
+  /** The outcome recorded for an idempotency key. */
+  record OpRecord(String key, boolean accepted, Decline decline, String detail, UUID cardId, UUID holdId,
+      UUID txnId) {}
+
+  final List<Views.Txn> txns = new ArrayList<>();
+  final List<Views.JournalEntry> entries = new ArrayList<>();
+  final Map<UUID, Views.Hold> holds = new LinkedHashMap<>();
+  final Map<UUID, String> holdKeys = new java.util.HashMap<>();
+  final List<OpRecord> ops = new ArrayList<>();
+}

@@ -1,0 +1,134 @@
+package io.meshdesk.ledger;
+
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.ledger.v1.CardNetwork;
+import io.meshdesk.api.ledger.v1.CreateCardProductRequest;
+import io.meshdesk.api.ledger.v1.IssueCardRequest;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
+import io.meshdesk.api.ledger.v1.Merchant;
+import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
+import io.meshdesk.ledger.audit.AuditService;
+import io.meshdesk.ledger.cards.CardService;
+import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.posting.PostingEngine;
+import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.db.Database;
+import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.testing.InProcessGrpc;
+import io.meshdesk.testing.TestEnvironment;
+import io.meshdesk.testing.TestTokens;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A migrated database, the ledger service in process on a settable clock, and tokens. */
+final class LedgerFixture implements AutoCloseable {
+
+  /** A clock tests move by hand. */
+  static final class MutableClock extends Clock {
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-10T12:00:00Z"));
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    void set(String instant) {
+      now.set(Instant.parse(instant));
+    }
+  }
+
+  final DatabaseConfig config;
+  final Database database;
+  final MutableClock clock = new MutableClock();
+  final TestTokens tokens = new TestTokens();
+  final InProcessGrpc grpc;
+  final StatementService statements;
+  final UUID tenant = UUID.randomUUID();
+  final UUID admin = UUID.randomUUID();
+
+  LedgerFixture(String name) {
+    config = TestEnvironment.get().newDatabase(name);
+    Migrations.apply(config, LedgerServer.CHANGELOGS);
+    database = new Database(config, name);
+    Transactions tx = new Transactions(database.dataSource());
+    statements = new StatementService(tx, clock);
+    List<BindableService> services = List.of(new LedgerGrpcService(new CardService(tx, clock),
+        new PostingEngine(tx, clock), new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock)));
+    List<ServerInterceptor> interceptors = List.of(tokens.interceptor());
+    grpc = InProcessGrpc.start(services, interceptors);
+  }
+
+  LedgerServiceBlockingStub as(UUID tenantId, UUID user, Role role) {
+    return LedgerServiceGrpc.newBlockingStub(grpc.channel())
+        .withCallCredentials(TestTokens.bearer(tokens.user(tenantId, user, role)));
+  }
+
+  LedgerServiceBlockingStub admin() {
+    return as(tenant, admin, Role.ADMIN);
+  }
+
+  static Money usd(long minor) {
+    return Money.newBuilder().setAmountMinor(minor).setCurrency("USD").build();
+  }
+
+  static Merchant shop() {
+    return Merchant.newBuilder().setName("Corner Shop").setMcc("5411").setCountry("US").build();
+  }
+
+  /** The worked examples' product: 18.25 % / 29.20 %, 25 grace days, 25.00 / 1 %, late fee 40.00. */
+  String product(String name) {
+    return admin().createCardProduct(CreateCardProductRequest.newBuilder().setName(name)
+        .setNetwork(CardNetwork.CARD_NETWORK_VISA).setCurrency("USD").setPurchaseAprBps(1825)
+        .setCashAdvanceAprBps(2920).setGraceDays(25)
+        .setMinPayment(MinimumPaymentRule.newBuilder().setFloor(usd(2500)).setPercentBps(100))
+        .setLateFee(usd(4000)).build()).getProduct().getId();
+  }
+
+  String card(String productId, UUID holder, long limit, int cycleDay) {
+    return admin().issueCard(IssueCardRequest.newBuilder().setProductId(productId).setHolderUserId(holder.toString())
+        .setCreditLimit(usd(limit)).setBillingCycleDay(cycleDay).build()).getCard().getId();
+  }
+
+  /** Runs SQL as the schema owner in the tenant's row-level-security scope (corrupting rows on purpose). */
+  void asOwner(String sql) {
+    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().orElseThrow(),
+        config.ownerPassword()); Statement s = c.createStatement()) {
+      s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    grpc.close();
+    database.close();
+  }
+}

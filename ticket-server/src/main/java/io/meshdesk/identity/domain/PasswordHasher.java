@@ -1,0 +1,97 @@
+package io.meshdesk.identity.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashing in the PHC string format
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so parameters can be raised later and
+ * old hashes still verify. Defaults follow the OWASP minimum for Argon2id (19 MiB, 2 passes,
+ * parallelism 1); comparison is constant-time.
+ */
+public final class PasswordHasher {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getDecoder();
+
+  private final int memoryKib;
+  private final int iterations;
+  private final int parallelism;
+  private final String dummyHash;
+
+  public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    this.memoryKib = memoryKib;
+    this.iterations = iterations;
+    this.parallelism = parallelism;
+    this.dummyHash = hash("not-a-real-password-" + RANDOM.nextLong());
+  }
+
+  /** The production parameters. */
+  public static PasswordHasher standard() {
+    return new PasswordHasher(19_456, 2, 1);
+  }
+
+  /** Hashes a password with a fresh 16-byte salt. */
+  public String hash(String password) {
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    byte[] out = derive(password, salt, memoryKib, iterations, parallelism, 32);
+    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt) + "$"
+        + B64.encodeToString(out);
+  }
+
+  /** Whether {@code password} matches {@code encoded}; false for a malformed hash. */
+  public boolean verify(String password, String encoded) {
+    try {
+      String[] parts = encoded.split("\\$");
+      if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+        return false;
+      }
+      int m = 0;
+      int t = 0;
+      int p = 0;
+      for (String kv : parts[3].split(",")) {
+        int v = Integer.parseInt(kv.substring(2));
+        switch (kv.charAt(0)) {
+          case 'm' -> m = v;
+          case 't' -> t = v;
+          case 'p' -> p = v;
+          default -> {
+            return false;
+          }
+        }
+      }
+      byte[] salt = B64D.decode(parts[4]);
+      byte[] expected = B64D.decode(parts[5]);
+      return MessageDigest.isEqual(expected, derive(password, salt, m, t, p, expected.length));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Spends the time of one verification on nothing, so unknown accounts take as long as known ones. */
+  public void burn(String password) {
+    verify(password, dummyHash);
+  }
+
+  private static byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+    Argon2Parameters params =
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(m)
+            .withIterations(t)
+            .withParallelism(p)
+            .withSalt(salt)
+            .build();
+    Argon2BytesGenerator gen = new Argon2BytesGenerator();
+    gen.init(params);
+    byte[] out = new byte[length];
+    gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+}

@@ -1,0 +1,65 @@
+package io.meshdesk.ticket;
+
+import io.meshdesk.platform.config.Env;
+import java.time.Duration;
+
+/**
+ * Settings of the ticket context.
+ *
+ * @param relayInterval how often the outbox relay republishes events left unpublished
+ * @param relayMinAge an unpublished event younger than this is left to the after-commit publisher
+ * @param gapWait how long a stream waits for an out-of-order event from Redis before reading it
+ *     from PostgreSQL
+ * @param subscriberBuffer events one stream may hold for a slow client before it is told to resync
+ * @param slaCheckInterval how often SLA deadlines are checked
+ * @param aiSweepInterval how often pending AI jobs are checked for re-enqueueing
+ * @param aiRequeueAfter a pending AI job enqueued longer ago than this is enqueued again
+ * @param autoAssign whether tickets routed to a team are assigned round-robin to its online agents
+ */
+public record TicketConfig(
+    Duration relayInterval,
+    Duration relayMinAge,
+    Duration gapWait,
+    int subscriberBuffer,
+    Duration slaCheckInterval,
+    Duration aiSweepInterval,
+    Duration aiRequeueAfter,
+    boolean autoAssign) {
+
+  public TicketConfig {
+    if (subscriberBuffer < 16) {
+      throw new IllegalArgumentException("subscriberBuffer must be at least 16");
+    }
+  }
+
+  /** Defaults: relay every second, 10,000-event buffers, SLA checks every 30 s, no auto-assignment. */
+  public static TicketConfig defaults() {
+    return new TicketConfig(
+        Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(20), 10_000,
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false);
+  }
+
+  /**
+   * Reads {@code MESHDESK_TICKET_SUBSCRIBER_BUFFER} (default 10000), {@code
+   * MESHDESK_TICKET_SLA_CHECK_INTERVAL} (30s) and {@code MESHDESK_TICKET_AUTO_ASSIGN} (false).
+   */
+  public static TicketConfig fromEnv(Env env) {
+    TicketConfig d = defaults();
+    return new TicketConfig(
+        d.relayInterval(), d.relayMinAge(), d.gapWait(),
+        env.integer("MESHDESK_TICKET_SUBSCRIBER_BUFFER", d.subscriberBuffer(), 16, 10_000_000),
+        env.duration("MESHDESK_TICKET_SLA_CHECK_INTERVAL", d.slaCheckInterval()),
+        d.aiSweepInterval(), d.aiRequeueAfter(),
+        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()));
+  }
+
+  /** A copy with another subscriber buffer. */
+  public TicketConfig withSubscriberBuffer(int events) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, events, slaCheckInterval, aiSweepInterval, aiRequeueAfter, autoAssign);
+  }
+
+  /** A copy with auto-assignment on or off. */
+  public TicketConfig withAutoAssign(boolean on) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter, on);
+  }
+}

@@ -1,0 +1,118 @@
+package io.meshdesk.ticket;
+
+import io.meshdesk.platform.db.Database;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.redis.Redis;
+import io.meshdesk.ticket.ai.AiJobs;
+import io.meshdesk.ticket.ai.SuggestionCommands;
+import io.meshdesk.ticket.domain.Actors;
+import io.meshdesk.ticket.domain.AutoAssigner;
+import io.meshdesk.ticket.domain.CommentCommands;
+import io.meshdesk.ticket.domain.Settings;
+import io.meshdesk.ticket.domain.TicketCommands;
+import io.meshdesk.ticket.domain.TicketReads;
+import io.meshdesk.ticket.domain.UserDirectory;
+import io.meshdesk.ticket.events.EventHub;
+import io.meshdesk.ticket.events.OutboxRelay;
+import io.meshdesk.ticket.events.Publisher;
+import io.meshdesk.ticket.grpc.TicketGrpcService;
+import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.session.PresenceHub;
+import io.meshdesk.ticket.session.RoundRobinAssigner;
+import io.meshdesk.ticket.sla.SlaChecker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ticket context wired together: domain, outbox publisher and relay, event hub, presence, AI
+ * job sweep and SLA checker, and the gRPC service. {@link TicketServer} creates one per process.
+ */
+public final class Tickets implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Tickets.class);
+
+  private final ScheduledExecutorService scheduler =
+      Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("ticket-sched-", 0).factory());
+  private final Publisher publisher;
+  private final EventHub hub;
+  private final PresenceHub presence;
+  private final OutboxRelay relay;
+  private final AiJobs aiJobs;
+  private final SlaChecker sla;
+  private final TicketGrpcService service;
+
+  /**
+   * Wires the context and starts its background sweeps.
+   *
+   * @param users identity's view of users (assignees, requesters, names, teams)
+   */
+  public Tickets(Database database, Redis redis, UserDirectory users, Clock clock, TicketConfig config) {
+    Transactions tx = new Transactions(database.dataSource());
+    var client = redis.client();
+    this.aiJobs = new AiJobs(client, tx, clock, config.relayMinAge(), config.aiRequeueAfter());
+    this.publisher = new Publisher(client, tx, aiJobs);
+    Writes writes = new Writes(tx, publisher, clock);
+    var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
+    this.hub = new EventHub(tx, topic, scheduler, config.gapWait());
+    this.presence = new PresenceHub(client, clock);
+    this.relay = new OutboxRelay(tx, publisher, config.relayMinAge());
+    this.sla = new SlaChecker(writes);
+    Actors actors = new Actors(users);
+    AutoAssigner assigner = config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
+    this.service = new TicketGrpcService(new TicketGrpcService.Parts(
+        new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
+        new Settings(writes, actors), new SuggestionCommands(writes, actors, topic), hub, presence, tx, actors,
+        config.subscriberBuffer()));
+    every(config.relayInterval(), relay::runOnce, "outbox relay");
+    every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
+    every(config.slaCheckInterval(), sla::runOnce, "sla check");
+  }
+
+  private void every(Duration interval, Runnable task, String name) {
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.warn("{} failed: {}", name, e.toString());
+      }
+    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The gRPC service. */
+  public TicketGrpcService service() {
+    return service;
+  }
+
+  /** The SLA checker (tests run it with a controlled clock). */
+  public SlaChecker slaChecker() {
+    return sla;
+  }
+
+  /** The outbox relay (tests run it on demand). */
+  public OutboxRelay relay() {
+    return relay;
+  }
+
+  /** The AI job sweep (tests run it on demand). */
+  public AiJobs aiJobs() {
+    return aiJobs;
+  }
+
+  /** The event hub (diagnostics). */
+  public EventHub hub() {
+    return hub;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    hub.close();
+    presence.close();
+    publisher.close();
+  }
+}

@@ -1,0 +1,104 @@
+package io.meshdesk.ticket.domain;
+
+import com.google.protobuf.FieldMask;
+import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.ticket.v1.AddCommentRequest;
+import io.meshdesk.api.ticket.v1.AddCommentResponse;
+import io.meshdesk.api.ticket.v1.Comment;
+import io.meshdesk.api.ticket.v1.CommentAdded;
+import io.meshdesk.api.ticket.v1.CommentVisibility;
+import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketChangeKind;
+import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.api.ticket.v1.TicketUpdated;
+import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.errors.PermissionDeniedException;
+import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.persistence.CommentStore;
+import io.meshdesk.ticket.persistence.HistoryStore;
+import io.meshdesk.ticket.persistence.Sql;
+import io.meshdesk.ticket.persistence.TicketState;
+import io.meshdesk.ticket.persistence.TicketStore;
+import io.meshdesk.ticket.persistence.Writes;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Public replies and internal notes. A requester's reply reopens a pending or solved ticket; the
+ * support team's first public reply records the first response (SLA) and opens a new ticket.
+ */
+public final class CommentCommands {
+
+  private final Writes writes;
+  private final Actors actors;
+
+  public CommentCommands(Writes writes, Actors actors) {
+    this.writes = writes;
+    this.actors = actors;
+  }
+
+  /** Adds a comment (idempotent on request_id). */
+  public AddCommentResponse add(Principal p, AddCommentRequest r) {
+    UUID tenant = p.requireTenant();
+    boolean staff = Actors.staff(p);
+    boolean internal = r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL;
+    if (internal && !staff) {
+      throw new PermissionDeniedException("customers may only add public comments");
+    }
+    Actor actor = actors.of(p);
+    return writes.run(tenant, tx -> {
+      UUID ticketId = UUID.fromString(r.getTicketId());
+      TicketState s = TicketStore.find(tx.connection(), ticketId, true)
+          .filter(t -> staff || t.ticket.getRequesterId().equals(p.subject().toString()))
+          .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
+      if (!r.getRequestId().isEmpty()) {
+        Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId, r.getRequestId());
+        if (existing.isPresent()) {
+          return AddCommentResponse.newBuilder().setComment(existing.get()).setTicket(staff ? s.staffView() : s.customerView()).build();
+        }
+      }
+      Ticket before = s.staffView();
+      Lifecycle.requireNotClosed(before.getStatus());
+      long v = before.getVersion() + 1;
+      Comment comment =
+          Comment.newBuilder()
+              .setId(UUID.randomUUID().toString())
+              .setTicketId(r.getTicketId())
+              .setAuthor(actor)
+              .setBody(r.getBody())
+              .setVisibility(r.getVisibility())
+              .setSuggestionId(r.getSuggestionId())
+              .setCreatedAt(Sql.ts(tx.now()))
+              .build();
+      CommentStore.insert(tx, comment, r.getRequestId());
+      Ticket.Builder t = s.ticket;
+      t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+      TicketStatus newStatus = before.getStatus();
+      if (!internal) {
+        s.publicCommentCount++;
+        boolean byRequester = before.getRequesterId().equals(p.subject().toString());
+        newStatus = Lifecycle.afterPublicComment(before.getStatus(), byRequester);
+        if (staff && !byRequester && !t.hasFirstRespondedAt()) {
+          t.setFirstRespondedAt(Sql.ts(tx.now()));
+        }
+      }
+      if (newStatus != before.getStatus()) {
+        TicketCommands.applyStatus(s, newStatus, tx);
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
+            before.getStatus().name(), newStatus.name(), v);
+      }
+      TicketStore.update(tx.connection(), s, internal ? null : r.getBody());
+      HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_COMMENT, "", "", comment.getId(), v);
+      Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), internal,
+          TicketEvent.newBuilder().setActor(actor).setCommentAdded(CommentAdded.newBuilder().setComment(comment)), true);
+      if (newStatus != before.getStatus()) {
+        Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
+            TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
+                TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addPaths("status")).setTicket(t)), true);
+      }
+      return AddCommentResponse.newBuilder().setComment(comment).setTicket(staff ? s.staffView() : s.customerView()).build();
+    });
+  }
+}

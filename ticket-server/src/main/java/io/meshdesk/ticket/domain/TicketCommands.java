@@ -1,0 +1,268 @@
+package io.meshdesk.ticket.domain;
+
+import static io.meshdesk.api.ticket.v1.TicketStatus.TICKET_STATUS_CLOSED;
+import static io.meshdesk.api.ticket.v1.TicketStatus.TICKET_STATUS_OPEN;
+import static io.meshdesk.api.ticket.v1.TicketStatus.TICKET_STATUS_SOLVED;
+
+import com.google.protobuf.FieldMask;
+import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.ticket.v1.AiStatus;
+import io.meshdesk.api.ticket.v1.AssignTicketRequest;
+import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.CreateTicketResponse;
+import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketAssigned;
+import io.meshdesk.api.ticket.v1.TicketChangeKind;
+import io.meshdesk.api.ticket.v1.TicketCreated;
+import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.api.ticket.v1.TicketPriority;
+import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.api.ticket.v1.TicketUpdated;
+import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
+import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.errors.ConflictException;
+import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.errors.PermissionDeniedException;
+import io.meshdesk.ticket.ai.AiJobs;
+import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.HistoryStore;
+import io.meshdesk.ticket.persistence.SettingsStore;
+import io.meshdesk.ticket.persistence.Sql;
+import io.meshdesk.ticket.persistence.TicketState;
+import io.meshdesk.ticket.persistence.TicketStore;
+import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.Writes;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Opening, changing and assigning tickets. Every change writes history and an outbox event. */
+public final class TicketCommands {
+
+  /** Roles a ticket can be assigned to. */
+  public static final Set<Role> ASSIGNABLE = EnumSet.of(Role.AGENT, Role.MANAGER, Role.ADMIN);
+
+  private final Writes writes;
+  private final UserDirectory users;
+  private final Actors actors;
+  private final AutoAssigner autoAssigner;
+
+  public TicketCommands(Writes writes, UserDirectory users, Actors actors, AutoAssigner autoAssigner) {
+    this.writes = writes;
+    this.users = users;
+    this.actors = actors;
+    this.autoAssigner = autoAssigner;
+  }
+
+  /** Opens a ticket (idempotent on request_id) and enqueues its AI job. */
+  public CreateTicketResponse create(Principal p, CreateTicketRequest r) {
+    UUID tenant = p.requireTenant();
+    UUID requester = requester(p, tenant, r.getRequesterId());
+    Actor actor = actors.of(p);
+    String assignee = r.getTeamId().isEmpty() ? "" : autoAssigner.pick(tenant, UUID.fromString(r.getTeamId())).map(UUID::toString).orElse("");
+    try {
+      return writes.run(tenant, tx -> create(tx, r, requester, actor, assignee));
+    } catch (RuntimeException e) {
+      if (!r.getRequestId().isEmpty() && isUniqueViolation(e)) {
+        // A concurrent retry with the same request id won: return its ticket.
+        return writes.run(tenant, tx -> replay(p, TicketStore.findByRequestId(tx.connection(), r.getRequestId()).orElseThrow(() -> e)));
+      }
+      throw e;
+    }
+  }
+
+  private CreateTicketResponse create(WriteTx tx, CreateTicketRequest r, UUID requester, Actor actor, String assignee)
+      throws SQLException {
+    if (!r.getRequestId().isEmpty()) {
+      Optional<TicketState> existing = TicketStore.findByRequestId(tx.connection(), r.getRequestId());
+      if (existing.isPresent()) {
+        return CreateTicketResponse.newBuilder().setTicket(existing.get().staffView()).setReplayed(true).build();
+      }
+    }
+    if (!r.getTeamId().isEmpty() && !SettingsStore.teamExists(tx.connection(), r.getTeamId())) {
+      throw new InvalidArgumentException("team_id", "no such team");
+    }
+    TicketPriority priority = r.getPriority() == TicketPriority.TICKET_PRIORITY_UNSPECIFIED ? TicketPriority.TICKET_PRIORITY_NORMAL : r.getPriority();
+    Ticket.Builder t =
+        Ticket.newBuilder()
+            .setId(UUID.randomUUID().toString())
+            .setSubject(r.getSubject())
+            .setBody(r.getBody())
+            .setStatus(TicketStatus.TICKET_STATUS_NEW)
+            .setPriority(priority)
+            .setRequesterId(requester.toString())
+            .setAssigneeId(assignee)
+            .setTeamId(r.getTeamId())
+            .addAllTags(r.getTagsList())
+            .putAllCustomFields(new TreeMap<>(r.getCustomFieldsMap()))
+            .setVersion(1)
+            .setCreatedAt(Sql.ts(tx.now()))
+            .setUpdatedAt(Sql.ts(tx.now()))
+            .setAiStatus(AiStatus.AI_STATUS_PENDING);
+    SlaRules.onCreate(t, SettingsStore.targets(tx.connection()), tx.now());
+    TicketState s = new TicketState(t, null, 0);
+    TicketStore.insert(tx.connection(), tx.tenant(), s, r.getRequestId());
+    HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_CREATED, "", "", "", 1);
+    AiJobs.enqueue(tx, t.getId(), 1);
+    // Number and sequence last: the tenant's counter row stays locked only until commit.
+    long[] numberAndSequence = Counters.nextNumberAndSequence(tx.connection(), tx.tenant());
+    t.setNumber(numberAndSequence[0]);
+    TicketStore.setNumber(tx.connection(), t.getId(), numberAndSequence[0]);
+    Outbox.append(tx, s, assignee, r.getTeamId(), false,
+        TicketEvent.newBuilder().setActor(actor).setTicketCreated(TicketCreated.newBuilder().setTicket(t)), true, numberAndSequence[1]);
+    return CreateTicketResponse.newBuilder().setTicket(t.build()).build();
+  }
+
+  private CreateTicketResponse replay(Principal p, TicketState s) {
+    return CreateTicketResponse.newBuilder().setTicket(Actors.staff(p) ? s.staffView() : s.customerView()).setReplayed(true).build();
+  }
+
+  private UUID requester(Principal p, UUID tenant, String requesterId) {
+    if (requesterId.isEmpty()) {
+      return p.subject();
+    }
+    UUID id = UUID.fromString(requesterId);
+    if (p.role() == Role.CUSTOMER) {
+      if (!id.equals(p.subject())) {
+        throw new PermissionDeniedException("customers open tickets only for themselves");
+      }
+      return id;
+    }
+    if (!users.exists(tenant, id, EnumSet.of(Role.CUSTOMER))) {
+      throw new InvalidArgumentException("requester_id", "no such customer");
+    }
+    return id;
+  }
+
+  /** Changes fields present in the request at the expected version. */
+  public Ticket update(Principal p, UpdateTicketRequest r) {
+    UUID tenant = p.requireTenant();
+    Actor actor = actors.of(p);
+    return writes.run(tenant, tx -> {
+      TicketState s = lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
+      Ticket before = s.staffView();
+      Ticket.Builder t = s.ticket;
+      Lifecycle.requireNotClosed(before.getStatus());
+      List<String> changed = new ArrayList<>();
+      long v = before.getVersion() + 1;
+      if (r.hasStatus() && r.getStatus() != before.getStatus()) {
+        Lifecycle.requireTransition(before.getStatus(), r.getStatus());
+        applyStatus(s, r.getStatus(), tx);
+        changed.add("status");
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
+            before.getStatus().name(), r.getStatus().name(), v);
+      }
+      if (r.hasPriority() && r.getPriority() != before.getPriority()) {
+        t.setPriority(r.getPriority());
+        SlaRules.onPriorityChange(s, before.getPriority(), r.getPriority(), SettingsStore.targets(tx.connection()));
+        changed.add("priority");
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_PRIORITY, "priority",
+            before.getPriority().name(), r.getPriority().name(), v);
+      }
+      if (r.hasSubject() && !r.getSubject().equals(before.getSubject())) {
+        t.setSubject(r.getSubject());
+        changed.add("subject");
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_SUBJECT, "subject", before.getSubject(), r.getSubject(), v);
+      }
+      if (r.hasTags() && !r.getTags().getValuesList().equals(before.getTagsList())) {
+        t.clearTags().addAllTags(r.getTags().getValuesList());
+        changed.add("tags");
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_TAGS, "tags",
+            String.join(",", before.getTagsList()), String.join(",", r.getTags().getValuesList()), v);
+      }
+      if (r.hasCustomFields() && !r.getCustomFields().getValuesMap().equals(before.getCustomFieldsMap())) {
+        t.clearCustomFields().putAllCustomFields(new TreeMap<>(r.getCustomFields().getValuesMap()));
+        changed.add("custom_fields");
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_CUSTOM_FIELD, "custom_fields",
+            before.getCustomFieldsMap().toString(), r.getCustomFields().getValuesMap().toString(), v);
+      }
+      if (r.hasTeamId() && !r.getTeamId().equals(before.getTeamId())) {
+        if (!r.getTeamId().isEmpty() && !SettingsStore.teamExists(tx.connection(), r.getTeamId())) {
+          throw new InvalidArgumentException("team_id", "no such team");
+        }
+        t.setTeamId(r.getTeamId());
+        changed.add("team_id");
+        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_TEAM, "team_id", before.getTeamId(), r.getTeamId(), v);
+      }
+      if (changed.isEmpty()) {
+        return before;
+      }
+      t.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+      TicketStore.update(tx.connection(), s, null);
+      Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
+          TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
+              TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addAllPaths(changed)).setTicket(t)), true);
+      return t.build();
+    });
+  }
+
+  /** Sets a new status with its side effects on timestamps and SLA clocks. */
+  static void applyStatus(TicketState s, TicketStatus to, WriteTx tx) {
+    Ticket.Builder t = s.ticket;
+    TicketStatus from = t.getStatus();
+    SlaRules.onStatusChange(s, from, to, tx.now());
+    t.setStatus(to);
+    if (to == TICKET_STATUS_SOLVED) {
+      t.setSolvedAt(Sql.ts(tx.now()));
+    } else if (to == TICKET_STATUS_CLOSED) {
+      t.setClosedAt(Sql.ts(tx.now()));
+    } else if (to == TICKET_STATUS_OPEN && from == TICKET_STATUS_SOLVED) {
+      t.clearSolvedAt();
+    }
+  }
+
+  /** Assigns or unassigns at the expected version. */
+  public Ticket assign(Principal p, AssignTicketRequest r) {
+    UUID tenant = p.requireTenant();
+    Actor actor = actors.of(p);
+    if (!r.getAssigneeId().isEmpty() && !users.exists(tenant, UUID.fromString(r.getAssigneeId()), ASSIGNABLE)) {
+      throw new InvalidArgumentException("assignee_id", "no such agent");
+    }
+    return writes.run(tenant, tx -> {
+      TicketState s = lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
+      Ticket before = s.staffView();
+      Lifecycle.requireNotClosed(before.getStatus());
+      if (before.getAssigneeId().equals(r.getAssigneeId())) {
+        return before;
+      }
+      long v = before.getVersion() + 1;
+      s.ticket.setAssigneeId(r.getAssigneeId()).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+      TicketStore.update(tx.connection(), s, null);
+      HistoryStore.add(tx, before.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_ASSIGNEE, "assignee_id",
+          before.getAssigneeId(), r.getAssigneeId(), v);
+      Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
+          TicketEvent.newBuilder().setActor(actor).setTicketAssigned(
+              TicketAssigned.newBuilder().setPreviousAssigneeId(before.getAssigneeId()).setAssigneeId(r.getAssigneeId()).setTicket(s.ticket)),
+          true);
+      return s.staffView();
+    });
+  }
+
+  /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */
+  static TicketState lockAtVersion(WriteTx tx, String ticketId, long expected) throws SQLException {
+    TicketState s = TicketStore.find(tx.connection(), UUID.fromString(ticketId), true)
+        .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
+    long current = s.ticket.getVersion();
+    if (current != expected) {
+      throw new ConflictException("ticket changed: expected version " + expected + ", current " + current, current);
+    }
+    return s;
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,36 @@
+package io.meshdesk.ticket.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.meshdesk.api.ticket.v1.SubscribeResponse;
+import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.ticket.events.StreamSubscription;
+
+/** Adapts a Subscribe response stream to {@link StreamSubscription.Sink}. */
+final class StreamSinks {
+
+  private StreamSinks() {}
+
+  static StreamSubscription.Sink of(ServerCallStreamObserver<SubscribeResponse> observer) {
+    return new StreamSubscription.Sink() {
+      @Override
+      public boolean isReady() {
+        return observer.isReady();
+      }
+
+      @Override
+      public void send(TicketEvent event) {
+        observer.onNext(SubscribeResponse.newBuilder().setEvent(event).build());
+      }
+
+      @Override
+      public void resync(TicketEvent resync) {
+        try {
+          observer.onNext(SubscribeResponse.newBuilder().setEvent(resync).build());
+          observer.onCompleted();
+        } catch (RuntimeException e) {
+          // already cancelled
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,175 @@
+package io.meshdesk.ticket.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.meshdesk.api.ticket.v1.*;
+import io.meshdesk.platform.auth.AuthContext;
+import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.ticket.domain.Actors;
+import io.meshdesk.ticket.domain.CommentCommands;
+import io.meshdesk.ticket.domain.Settings;
+import io.meshdesk.ticket.domain.TicketCommands;
+import io.meshdesk.ticket.domain.TicketReads;
+import io.meshdesk.ticket.events.EventHub;
+import io.meshdesk.ticket.events.EventRules;
+import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.session.PresenceHub;
+import io.meshdesk.ticket.ai.SuggestionCommands;
+import io.meshdesk.platform.db.Transactions;
+
+/** TicketService over gRPC: maps requests to the domain and back; no rules here. */
+public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
+
+  /** The domain parts the service delegates to. */
+  public record Parts(TicketCommands commands, CommentCommands comments, TicketReads reads, Settings settings,
+      SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer) {}
+
+  private final Parts p;
+
+  public TicketGrpcService(Parts parts) {
+    this.p = parts;
+  }
+
+  private static Principal me() {
+    return AuthContext.principal();
+  }
+
+  private static <T> void reply(StreamObserver<T> o, T value) {
+    o.onNext(value);
+    o.onCompleted();
+  }
+
+  /** Opens a ticket. */
+  @Override
+  public void createTicket(CreateTicketRequest r, StreamObserver<CreateTicketResponse> o) {
+    reply(o, p.commands().create(me(), r));
+  }
+
+  /** Returns one ticket. */
+  @Override
+  public void getTicket(GetTicketRequest r, StreamObserver<GetTicketResponse> o) {
+    reply(o, p.reads().get(me(), r.getTicketId()));
+  }
+
+  /** Lists tickets. */
+  @Override
+  public void listTickets(ListTicketsRequest r, StreamObserver<ListTicketsResponse> o) {
+    reply(o, p.reads().list(me(), r));
+  }
+
+  /** Changes fields at an expected version. */
+  @Override
+  public void updateTicket(UpdateTicketRequest r, StreamObserver<UpdateTicketResponse> o) {
+    reply(o, UpdateTicketResponse.newBuilder().setTicket(p.commands().update(me(), r)).build());
+  }
+
+  /** Assigns or unassigns. */
+  @Override
+  public void assignTicket(AssignTicketRequest r, StreamObserver<AssignTicketResponse> o) {
+    reply(o, AssignTicketResponse.newBuilder().setTicket(p.commands().assign(me(), r)).build());
+  }
+
+  /** Adds a reply or note. */
+  @Override
+  public void addComment(AddCommentRequest r, StreamObserver<AddCommentResponse> o) {
+    reply(o, p.comments().add(me(), r));
+  }
+
+  /** Lists comments. */
+  @Override
+  public void listComments(ListCommentsRequest r, StreamObserver<ListCommentsResponse> o) {
+    reply(o, p.reads().comments(me(), r));
+  }
+
+  /** Lists history. */
+  @Override
+  public void getTicketHistory(GetTicketHistoryRequest r, StreamObserver<GetTicketHistoryResponse> o) {
+    reply(o, p.reads().history(me(), r));
+  }
+
+  /** Queue counters. */
+  @Override
+  public void getQueueCounts(GetQueueCountsRequest r, StreamObserver<GetQueueCountsResponse> o) {
+    reply(o, p.reads().counts(me()));
+  }
+
+  /** Creates a team. */
+  @Override
+  public void createTeam(CreateTeamRequest r, StreamObserver<CreateTeamResponse> o) {
+    reply(o, CreateTeamResponse.newBuilder().setTeam(p.settings().createTeam(me(), r.getName(), r.getDescription())).build());
+  }
+
+  /** Lists teams. */
+  @Override
+  public void listTeams(ListTeamsRequest r, StreamObserver<ListTeamsResponse> o) {
+    reply(o, p.settings().listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken()));
+  }
+
+  /** Replaces the SLA policy. */
+  @Override
+  public void setSlaPolicy(SetSlaPolicyRequest r, StreamObserver<SetSlaPolicyResponse> o) {
+    reply(o, SetSlaPolicyResponse.newBuilder().setPolicy(p.settings().setPolicy(me(), r.getTargetsList())).build());
+  }
+
+  /** Returns the SLA policy. */
+  @Override
+  public void getSlaPolicy(GetSlaPolicyRequest r, StreamObserver<GetSlaPolicyResponse> o) {
+    reply(o, GetSlaPolicyResponse.newBuilder().setPolicy(p.settings().policy(me())).build());
+  }
+
+  /** Streams ticket events: replay, then live, with flow control. */
+  @Override
+  public void subscribe(SubscribeRequest r, StreamObserver<SubscribeResponse> o) {
+    Principal me = me();
+    ServerCallStreamObserver<SubscribeResponse> out = (ServerCallStreamObserver<SubscribeResponse>) o;
+    EventRules rules = EventRules.of(me.subject(), !Actors.staff(me), r.getFilter());
+    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), StreamSinks.of(out));
+    out.setOnReadyHandler(s::onReady);
+    out.setOnCancelHandler(s::close);
+    Long after = r.hasAfterSequence() ? r.getAfterSequence() : null;
+    // Replay blocks; the call's own thread must stay free for readiness and cancellation callbacks.
+    Thread.startVirtualThread(() -> {
+      try {
+        s.run(after);
+      } catch (RuntimeException e) {
+        s.close();
+        try {
+          out.onError(io.meshdesk.platform.grpc.StatusMapper.toStatus(e));
+        } catch (RuntimeException ignored) {
+          // already closed
+        }
+      }
+    });
+  }
+
+  /** Bidirectional agent session. */
+  @Override
+  public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
+    return new AgentSessionHandler(me(), (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
+        p.subscriberBuffer(), p.actors());
+  }
+
+  /** Attaches an AI suggestion. */
+  @Override
+  public void attachSuggestion(AttachSuggestionRequest r, StreamObserver<AttachSuggestionResponse> o) {
+    reply(o, p.suggestions().attach(me(), r));
+  }
+
+  /** Streams a draft chunk to agents. */
+  @Override
+  public void appendSuggestionDraft(AppendSuggestionDraftRequest r, StreamObserver<AppendSuggestionDraftResponse> o) {
+    reply(o, AppendSuggestionDraftResponse.newBuilder().setDelivered(p.suggestions().appendDraft(me(), r)).build());
+  }
+
+  /** Records that no suggestion will come. */
+  @Override
+  public void markAiUnavailable(MarkAiUnavailableRequest r, StreamObserver<MarkAiUnavailableResponse> o) {
+    reply(o, MarkAiUnavailableResponse.newBuilder().setReplayed(p.suggestions().markUnavailable(me(), r)).build());
+  }
+
+  /** Records suggestion feedback. */
+  @Override
+  public void recordSuggestionFeedback(RecordSuggestionFeedbackRequest r, StreamObserver<RecordSuggestionFeedbackResponse> o) {
+    reply(o, RecordSuggestionFeedbackResponse.newBuilder().setSuggestion(p.suggestions().feedback(me(), r)).build());
+  }
+}

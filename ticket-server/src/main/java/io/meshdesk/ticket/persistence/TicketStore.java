@@ -1,0 +1,213 @@
+package io.meshdesk.ticket.persistence;
+
+import static io.meshdesk.ticket.persistence.Sql.instant;
+import static io.meshdesk.ticket.persistence.Sql.setInstant;
+import static io.meshdesk.ticket.persistence.Sql.setUuid;
+import static io.meshdesk.ticket.persistence.Sql.ts;
+import static io.meshdesk.ticket.persistence.Sql.uuidString;
+
+import io.meshdesk.api.ticket.v1.AiStatus;
+import io.meshdesk.api.ticket.v1.SentimentLabel;
+import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketPriority;
+import io.meshdesk.api.ticket.v1.TicketStatus;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Reads and writes ticket rows (JDBC, inside the caller's tenant transaction). */
+public final class TicketStore {
+
+  /** Columns every ticket read selects, aliased on {@code t}. */
+  public static final String COLUMNS =
+      "t.id, t.number, t.subject, t.body, t.status, t.priority, t.requester_id, t.assignee_id, t.team_id, t.tags,"
+          + " (select coalesce(array_agg(k order by k), '{}') from jsonb_object_keys(t.custom_fields) k) as cf_keys,"
+          + " (select coalesce(array_agg(v order by k), '{}') from jsonb_each_text(t.custom_fields) e(k, v)) as cf_vals,"
+          + " t.version, t.created_at, t.updated_at, t.first_response_due_at, t.resolution_due_at,"
+          + " t.resolution_remaining_ms, t.first_responded_at, t.solved_at, t.closed_at, t.first_response_breached,"
+          + " t.resolution_breached, t.ai_status, t.ai_summary, t.ai_category, t.ai_sentiment, t.latest_suggestion_id,"
+          + " t.comment_count, t.public_comment_count";
+
+  private TicketStore() {}
+
+  /** Maps the current row (selected with {@link #COLUMNS}). */
+  public static TicketState map(ResultSet rs) throws SQLException {
+    Ticket.Builder b =
+        Ticket.newBuilder()
+            .setId(rs.getString("id"))
+            .setNumber(rs.getLong("number"))
+            .setSubject(rs.getString("subject"))
+            .setBody(rs.getString("body"))
+            .setStatus(TicketStatus.forNumber(rs.getInt("status")))
+            .setPriority(TicketPriority.forNumber(rs.getInt("priority")))
+            .setRequesterId(rs.getString("requester_id"))
+            .setAssigneeId(uuidString(rs, "assignee_id"))
+            .setTeamId(uuidString(rs, "team_id"))
+            .addAllTags(List.of((String[]) rs.getArray("tags").getArray()))
+            .setVersion(rs.getLong("version"))
+            .setCreatedAt(ts(instant(rs, "created_at")))
+            .setUpdatedAt(ts(instant(rs, "updated_at")))
+            .setFirstResponseBreached(rs.getBoolean("first_response_breached"))
+            .setResolutionBreached(rs.getBoolean("resolution_breached"))
+            .setAiStatus(AiStatus.forNumber(rs.getInt("ai_status")))
+            .setAiSummary(rs.getString("ai_summary"))
+            .setAiCategory(rs.getString("ai_category"))
+            .setAiSentiment(SentimentLabel.forNumber(rs.getInt("ai_sentiment")))
+            .setLatestSuggestionId(uuidString(rs, "latest_suggestion_id"))
+            .setCommentCount(rs.getInt("comment_count"));
+    String[] keys = (String[]) rs.getArray("cf_keys").getArray();
+    String[] vals = (String[]) rs.getArray("cf_vals").getArray();
+    for (int i = 0; i < keys.length; i++) {
+      b.putCustomFields(keys[i], vals[i]);
+    }
+    setIf(b::setFirstResponseDueAt, instant(rs, "first_response_due_at"));
+    setIf(b::setResolutionDueAt, instant(rs, "resolution_due_at"));
+    setIf(b::setFirstRespondedAt, instant(rs, "first_responded_at"));
+    setIf(b::setSolvedAt, instant(rs, "solved_at"));
+    setIf(b::setClosedAt, instant(rs, "closed_at"));
+    long remaining = rs.getLong("resolution_remaining_ms");
+    Long rem = rs.wasNull() ? null : remaining;
+    return new TicketState(b, rem, rs.getInt("public_comment_count"));
+  }
+
+  private static void setIf(java.util.function.Consumer<com.google.protobuf.Timestamp> setter, Instant value) {
+    if (value != null) {
+      setter.accept(ts(value));
+    }
+  }
+
+  /** Reads a ticket, optionally locking it for update. */
+  public static Optional<TicketState> find(Connection c, UUID id, boolean forUpdate) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select " + COLUMNS + " from ticket.tickets t where t.id = ?" + (forUpdate ? " for update" : ""))) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Finds the ticket created with a request id. */
+  public static Optional<TicketState> findByRequestId(Connection c, String requestId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from ticket.tickets t where t.request_id = ?")) {
+      ps.setString(1, requestId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Inserts a new ticket; the search vector covers subject and body. */
+  public static void insert(Connection c, UUID tenant, TicketState s, String requestId) throws SQLException {
+    Ticket t = s.ticket.build();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into ticket.tickets (tenant_id, id, number, subject, body, status, priority, requester_id, assignee_id,"
+                + " team_id, tags, custom_fields, version, created_at, updated_at, first_response_due_at, resolution_due_at,"
+                + " ai_status, request_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]),"
+                + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))")) {
+      int i = 1;
+      ps.setObject(i++, tenant);
+      ps.setObject(i++, UUID.fromString(t.getId()));
+      if (t.getNumber() == 0) {
+        ps.setNull(i++, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(i++, t.getNumber());
+      }
+      ps.setString(i++, t.getSubject());
+      ps.setString(i++, t.getBody());
+      ps.setInt(i++, t.getStatusValue());
+      ps.setInt(i++, t.getPriorityValue());
+      ps.setObject(i++, UUID.fromString(t.getRequesterId()));
+      setUuid(ps, i++, t.getAssigneeId());
+      setUuid(ps, i++, t.getTeamId());
+      ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
+      i = bindFields(c, ps, i, t.getCustomFieldsMap());
+      ps.setLong(i++, t.getVersion());
+      setInstant(ps, i++, instant(t.getCreatedAt()));
+      setInstant(ps, i++, instant(t.getUpdatedAt()));
+      setInstant(ps, i++, t.hasFirstResponseDueAt() ? instant(t.getFirstResponseDueAt()) : null);
+      setInstant(ps, i++, t.hasResolutionDueAt() ? instant(t.getResolutionDueAt()) : null);
+      ps.setInt(i++, t.getAiStatusValue());
+      ps.setString(i++, requestId == null || requestId.isEmpty() ? null : requestId);
+      ps.setString(i++, t.getSubject());
+      ps.setString(i, t.getBody());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Sets the number of a ticket inserted earlier in the transaction. */
+  public static void setNumber(Connection c, String id, long number) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("update ticket.tickets set number = ? where id = ?")) {
+      ps.setLong(1, number);
+      ps.setObject(2, UUID.fromString(id));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Writes every mutable column back; {@code extraSearch} is appended to the search vector. */
+  public static void update(Connection c, TicketState s, String extraSearch) throws SQLException {
+    Ticket t = s.ticket.build();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update ticket.tickets set subject = ?, status = ?, priority = ?, assignee_id = ?, team_id = ?, tags = ?,"
+                + " custom_fields = jsonb_object(?::text[], ?::text[]), version = ?, updated_at = ?, first_response_due_at = ?,"
+                + " resolution_due_at = ?, resolution_remaining_ms = ?, first_responded_at = ?, solved_at = ?, closed_at = ?,"
+                + " first_response_breached = ?, resolution_breached = ?, ai_status = ?, ai_summary = ?, ai_category = ?,"
+                + " ai_sentiment = ?, latest_suggestion_id = ?, comment_count = ?, public_comment_count = ?,"
+                + " search = case when ? = '' then search else search || to_tsvector('english', ?) end where id = ?")) {
+      int i = 1;
+      ps.setString(i++, t.getSubject());
+      ps.setInt(i++, t.getStatusValue());
+      ps.setInt(i++, t.getPriorityValue());
+      setUuid(ps, i++, t.getAssigneeId());
+      setUuid(ps, i++, t.getTeamId());
+      ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
+      i = bindFields(c, ps, i, t.getCustomFieldsMap());
+      ps.setLong(i++, t.getVersion());
+      setInstant(ps, i++, instant(t.getUpdatedAt()));
+      setInstant(ps, i++, t.hasFirstResponseDueAt() ? instant(t.getFirstResponseDueAt()) : null);
+      setInstant(ps, i++, t.hasResolutionDueAt() ? instant(t.getResolutionDueAt()) : null);
+      if (s.resolutionRemainingMs == null) {
+        ps.setNull(i++, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(i++, s.resolutionRemainingMs);
+      }
+      setInstant(ps, i++, t.hasFirstRespondedAt() ? instant(t.getFirstRespondedAt()) : null);
+      setInstant(ps, i++, t.hasSolvedAt() ? instant(t.getSolvedAt()) : null);
+      setInstant(ps, i++, t.hasClosedAt() ? instant(t.getClosedAt()) : null);
+      ps.setBoolean(i++, t.getFirstResponseBreached());
+      ps.setBoolean(i++, t.getResolutionBreached());
+      ps.setInt(i++, t.getAiStatusValue());
+      ps.setString(i++, t.getAiSummary());
+      ps.setString(i++, t.getAiCategory());
+      ps.setInt(i++, t.getAiSentimentValue());
+      setUuid(ps, i++, t.getLatestSuggestionId());
+      ps.setInt(i++, t.getCommentCount());
+      ps.setInt(i++, s.publicCommentCount);
+      String extra = extraSearch == null ? "" : extraSearch;
+      ps.setString(i++, extra);
+      ps.setString(i++, extra);
+      ps.setObject(i, UUID.fromString(t.getId()));
+      ps.executeUpdate();
+    }
+  }
+
+  private static int bindFields(Connection c, PreparedStatement ps, int i, Map<String, String> fields) throws SQLException {
+    Map<String, String> sorted = new TreeMap<>(fields);
+    Array keys = c.createArrayOf("text", new ArrayList<>(sorted.keySet()).toArray());
+    Array vals = c.createArrayOf("text", new ArrayList<>(sorted.values()).toArray());
+    ps.setArray(i++, keys);
+    ps.setArray(i++, vals);
+    return i;
+  }
+}

@@ -1,0 +1,52 @@
+package io.meshdesk.ticket.persistence;
+
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.events.Publisher;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Runs a tenant write transaction and, once it committed, hands its events and AI jobs to Redis. */
+public final class Writes {
+
+  /** Work inside a write transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(WriteTx tx) throws SQLException;
+  }
+
+  private final Transactions tx;
+  private final Publisher publisher;
+  private final Clock clock;
+
+  public Writes(Transactions tx, Publisher publisher, Clock clock) {
+    this.tx = tx;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** Runs {@code work} in the tenant; after commit, publishes what it produced. */
+  public <T> T run(UUID tenant, Work<T> work) {
+    WriteTx[] holder = new WriteTx[1];
+    T result =
+        tx.inTenant(tenant, c -> {
+          holder[0] = new WriteTx(c, tenant, clock.instant());
+          return work.run(holder[0]);
+        });
+    WriteTx w = holder[0];
+    if (!w.events().isEmpty() || !w.jobs().isEmpty()) {
+      publisher.afterCommit(w.events(), w.jobs());
+    }
+    return result;
+  }
+
+  /** Plain reads in the tenant. */
+  public Transactions transactions() {
+    return tx;
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+}

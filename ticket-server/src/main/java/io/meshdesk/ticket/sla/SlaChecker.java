@@ -1,0 +1,85 @@
+package io.meshdesk.ticket.sla;
+
+import io.meshdesk.api.ticket.v1.SlaBreached;
+import io.meshdesk.api.ticket.v1.SlaMetric;
+import io.meshdesk.api.ticket.v1.TicketChangeKind;
+import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.ticket.domain.Actors;
+import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.HistoryStore;
+import io.meshdesk.ticket.persistence.Sql;
+import io.meshdesk.ticket.persistence.TicketState;
+import io.meshdesk.ticket.persistence.TicketStore;
+import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.Writes;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds SLA deadlines that passed unmet (by the injected clock), flags the ticket and emits an
+ * SlaBreached event, once per ticket and metric. Safe to run on several instances at once: rows are
+ * claimed with {@code for update skip locked} and the flag makes it idempotent.
+ */
+public final class SlaChecker {
+
+  private final Writes writes;
+
+  public SlaChecker(Writes writes) {
+    this.writes = writes;
+  }
+
+  /** Checks every tenant once; returns the number of breaches recorded. */
+  public int runOnce() {
+    int n = 0;
+    for (UUID tenant : writes.transactions().withoutTenant(Counters::sweepTenants)) {
+      n += writes.run(tenant, this::checkTenant);
+    }
+    return n;
+  }
+
+  private int checkTenant(WriteTx tx) throws SQLException {
+    int n = 0;
+    for (UUID id : due(tx, "status in (1, 2) and first_responded_at is null and not first_response_breached and first_response_due_at <= ?")) {
+      TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
+      s.ticket.setFirstResponseBreached(true);
+      n += record(tx, s, SlaMetric.SLA_METRIC_FIRST_RESPONSE, s.ticket.getFirstResponseDueAt());
+    }
+    for (UUID id : due(tx, "status in (1, 2) and not resolution_breached and resolution_due_at <= ?")) {
+      TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
+      s.ticket.setResolutionBreached(true);
+      n += record(tx, s, SlaMetric.SLA_METRIC_RESOLUTION, s.ticket.getResolutionDueAt());
+    }
+    return n;
+  }
+
+  private List<UUID> due(WriteTx tx, String condition) throws SQLException {
+    List<UUID> ids = new ArrayList<>();
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "select id from ticket.tickets where " + condition + " order by id limit 500 for update skip locked")) {
+      Sql.setInstant(ps, 1, tx.now());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getObject(1, UUID.class));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private int record(WriteTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt) throws SQLException {
+    long v = s.ticket.getVersion() + 1;
+    s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+    TicketStore.update(tx.connection(), s, null);
+    HistoryStore.add(tx, s.ticket.getId(), Actors.SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, metric.name(), "",
+        Instant.ofEpochSecond(dueAt.getSeconds(), dueAt.getNanos()).toString(), v);
+    Outbox.append(tx, s, s.ticket.getAssigneeId(), s.ticket.getTeamId(), true,
+        TicketEvent.newBuilder().setActor(Actors.SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(dueAt)), true);
+    return 1;
+  }
+}

@@ -1,0 +1,276 @@
+package io.meshdesk.ticket;
+
+import static io.meshdesk.ticket.TicketFixture.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.meshdesk.api.ai.v1.AiJob;
+import io.meshdesk.api.common.v1.PageRequest;
+import io.meshdesk.api.ticket.v1.*;
+import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.RedisConfig;
+import io.meshdesk.testing.TestEnvironment;
+import io.meshdesk.testing.TestTokens;
+import io.meshdesk.ticket.domain.InMemoryUserDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.stream.StreamMessageId;
+
+/** Ticket rules through the gRPC service: lifecycle, versions, isolation, lists, search, SLA, AI. */
+class TicketRulesIT {
+
+  static final TestTokens tokens = new TestTokens();
+  static final InMemoryUserDirectory users = InMemoryUserDirectory.create();
+  static DatabaseConfig db;
+  static RedisConfig redis;
+  static TicketFixture server;
+
+  @BeforeAll
+  static void start() {
+    db = TicketFixture.migratedDatabase("ticketrules");
+    redis = TestEnvironment.get().newRedis("ticketrules");
+    server = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), TicketConfig.defaults());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private TicketServiceGrpc.TicketServiceBlockingStub as(TicketFixture.Tenant t, UUID user, Role role) {
+    return server.stub(tokens.user(t.id(), user, role));
+  }
+
+  private static Status.Code code(Runnable r) {
+    try {
+      r.run();
+      return Status.Code.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode();
+    }
+  }
+
+  @Test
+  void enforcesLifecycleAndReopensSolvedTicketOnCustomerReply() {
+    var t = TicketFixture.Tenant.create(users);
+    var customer = as(t, t.customer(), Role.CUSTOMER);
+    var agent = as(t, t.agent(), Role.AGENT);
+    Ticket created = customer.createTicket(ticket("Printer on fire")).getTicket();
+    assertThat(created.getStatus()).isEqualTo(TicketStatus.TICKET_STATUS_NEW);
+    assertThat(created.getVersion()).isEqualTo(1);
+
+    assertThatThrownBy(() -> agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(1).setStatus(TicketStatus.TICKET_STATUS_CLOSED).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+          assertThat(e.getStatus().getDescription()).contains("NEW to CLOSED");
+        });
+
+    Ticket solved = agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(1).setStatus(TicketStatus.TICKET_STATUS_SOLVED).build()).getTicket();
+    assertThat(solved.getStatus()).isEqualTo(TicketStatus.TICKET_STATUS_SOLVED);
+    assertThat(solved.hasSolvedAt()).isTrue();
+
+    Ticket reopened = customer.addComment(AddCommentRequest.newBuilder().setTicketId(created.getId()).setBody("Still burning")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build()).getTicket();
+    assertThat(reopened.getStatus()).isEqualTo(TicketStatus.TICKET_STATUS_OPEN);
+
+    Ticket s2 = agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(reopened.getVersion()).setStatus(TicketStatus.TICKET_STATUS_SOLVED).build()).getTicket();
+    Ticket closed = agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(s2.getVersion()).setStatus(TicketStatus.TICKET_STATUS_CLOSED).build()).getTicket();
+    assertThat(closed.hasClosedAt()).isTrue();
+
+    assertThat(code(() -> agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(closed.getVersion()).setStatus(TicketStatus.TICKET_STATUS_OPEN).build())))
+        .isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(code(() -> customer.addComment(AddCommentRequest.newBuilder().setTicketId(created.getId()).setBody("hello?")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+
+    var history = agent.getTicketHistory(GetTicketHistoryRequest.newBuilder().setTicketId(created.getId()).build());
+    assertThat(history.getEntriesList()).extracting(TicketHistoryEntry::getKind).contains(
+        TicketChangeKind.TICKET_CHANGE_KIND_CREATED, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, TicketChangeKind.TICKET_CHANGE_KIND_COMMENT);
+    assertThat(history.getEntries(history.getEntriesCount() - 1).getTicketVersion()).isEqualTo(closed.getVersion());
+  }
+
+  @Test
+  void staleVersionIsAbortedWithCurrentVersionAndNothingChanges() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    Ticket created = agent.createTicket(ticket("Race")).getTicket();
+    agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1).setSubject("First").build());
+    assertThatThrownBy(() -> agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(1).setSubject("Second").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+          assertThat(e.getStatus().getDescription()).contains("current 2");
+        });
+    assertThat(agent.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket().getSubject()).isEqualTo("First");
+  }
+
+  @Test
+  void badInputIsRejectedAndNothingIsWritten() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    assertThat(code(() -> agent.createTicket(ticket("")))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(code(() -> agent.createTicket(ticket("x").toBuilder().setBody("y".repeat(20_001)).build()))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    Ticket created = agent.createTicket(ticket("Assign me")).getTicket();
+    assertThat(code(() -> agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
+        .setAssigneeId(UUID.randomUUID().toString()).build()))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(code(() -> agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
+        .setAssigneeId(t.customer().toString()).build()))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    var list = agent.listTickets(ListTicketsRequest.getDefaultInstance());
+    assertThat(list.getTicketsList()).extracting(Ticket::getSubject).containsExactly("Assign me");
+    assertThat(list.getTickets(0).getVersion()).isEqualTo(1);
+
+    Ticket assigned = agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
+        .setAssigneeId(t.agent2().toString()).build()).getTicket();
+    assertThat(assigned.getAssigneeId()).isEqualTo(t.agent2().toString());
+    Ticket unassigned = agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(2).build()).getTicket();
+    assertThat(unassigned.getAssigneeId()).isEmpty();
+  }
+
+  @Test
+  void customerSeesOnlyOwnTicketsAndNoInternalNotes() {
+    var t = TicketFixture.Tenant.create(users);
+    var carl = as(t, t.customer(), Role.CUSTOMER);
+    var cora = as(t, t.customer2(), Role.CUSTOMER);
+    var agent = as(t, t.agent(), Role.AGENT);
+    Ticket carls = carl.createTicket(ticket("Carl's")).getTicket();
+    Ticket onBehalf = agent.createTicket(ticket("For Cora").toBuilder().setRequesterId(t.customer2().toString()).build()).getTicket();
+    assertThat(onBehalf.getRequesterId()).isEqualTo(t.customer2().toString());
+    agent.addComment(AddCommentRequest.newBuilder().setTicketId(carls.getId()).setBody("secret note")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL).build());
+    agent.addComment(AddCommentRequest.newBuilder().setTicketId(carls.getId()).setBody("public reply")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build());
+
+    assertThat(code(() -> cora.getTicket(GetTicketRequest.newBuilder().setTicketId(carls.getId()).build()))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(cora.listTickets(ListTicketsRequest.getDefaultInstance()).getTicketsList()).extracting(Ticket::getId).containsExactly(onBehalf.getId());
+    assertThat(code(() -> cora.createTicket(ticket("spoof").toBuilder().setRequesterId(t.customer().toString()).build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(code(() -> carl.addComment(AddCommentRequest.newBuilder().setTicketId(carls.getId()).setBody("x")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+
+    var comments = carl.listComments(ListCommentsRequest.newBuilder().setTicketId(carls.getId()).build());
+    assertThat(comments.getCommentsList()).extracting(Comment::getBody).containsExactly("public reply");
+    Ticket seen = carl.getTicket(GetTicketRequest.newBuilder().setTicketId(carls.getId()).build()).getTicket();
+    assertThat(seen.getCommentCount()).isEqualTo(1);
+    assertThat(agent.getTicket(GetTicketRequest.newBuilder().setTicketId(carls.getId()).build()).getTicket().getCommentCount()).isEqualTo(2);
+
+    // an agent of another tenant sees nothing
+    var other = TicketFixture.Tenant.create(users);
+    assertThat(code(() -> as(other, other.agent(), Role.AGENT).getTicket(GetTicketRequest.newBuilder().setTicketId(carls.getId()).build())))
+        .isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @Test
+  void keysetPagesCoverEveryTicketOnceAndSearchUsesFullText() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    for (int i = 0; i < 7; i++) {
+      agent.createTicket(ticket("Item " + i).toBuilder().addTags(i % 2 == 0 ? "even" : "odd").build());
+    }
+    agent.createTicket(ticket("Refund request").toBuilder().setBody("My invoice was charged twice").build());
+    List<String> seen = new ArrayList<>();
+    String token = "";
+    int pages = 0;
+    do {
+      var page = agent.listTickets(ListTicketsRequest.newBuilder().setOrder(TicketOrder.TICKET_ORDER_CREATED_AT_ASC)
+          .setPage(PageRequest.newBuilder().setPageSize(3).setPageToken(token)).build());
+      page.getTicketsList().forEach(x -> seen.add(x.getSubject()));
+      token = page.getPage().getNextPageToken();
+      pages++;
+    } while (!token.isEmpty());
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactly("Item 0", "Item 1", "Item 2", "Item 3", "Item 4", "Item 5", "Item 6", "Refund request");
+
+    assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setTag("even").build()).getTicketsCount()).isEqualTo(4);
+    assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setQuery("charged invoices").build()).getTicketsList())
+        .extracting(Ticket::getSubject).containsExactly("Refund request");
+    String firstToken = agent.listTickets(ListTicketsRequest.newBuilder().setPage(PageRequest.newBuilder().setPageSize(2)).build())
+        .getPage().getNextPageToken();
+    assertThat(code(() -> agent.listTickets(ListTicketsRequest.newBuilder().setTag("odd")
+        .setPage(PageRequest.newBuilder().setPageSize(2).setPageToken(firstToken)).build()))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void newTicketEnqueuesAiJobAndAttachIsIdempotent() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    Ticket created = agent.createTicket(ticket("AI please")).getTicket();
+    assertThat(created.getAiStatus()).isEqualTo(AiStatus.AI_STATUS_PENDING);
+    var stream = server.redis.client().<String, String>getStream("ai:jobs");
+    AiJob job = await().until(() -> stream.range(StreamMessageId.MIN, StreamMessageId.MAX).values().stream()
+        .map(m -> parse(m.get("job"))).filter(j -> j.getTicketId().equals(created.getId())).findFirst().orElse(null), j -> j != null);
+    assertThat(job.getTenantId()).isEqualTo(t.id().toString());
+
+    var worker = server.stub(tokens.service(t.id(), UUID.randomUUID(), Set.of("suggestions.write")));
+    AttachSuggestionRequest attach = AttachSuggestionRequest.newBuilder().setTicketId(created.getId()).setJobId(job.getJobId())
+        .setTicketVersion(1).setSentiment(Sentiment.newBuilder().setLabel(SentimentLabel.SENTIMENT_LABEL_NEGATIVE).setScore(-0.5f))
+        .setCategory("billing").setSuggestedPriority(TicketPriority.TICKET_PRIORITY_HIGH).setSummary("Wants help")
+        .setDraftedReply("Hello, we are on it.").setConfidence(0.8f).setDrafter("offline-bm25").build();
+    var first = worker.attachSuggestion(attach);
+    var second = worker.attachSuggestion(attach);
+    assertThat(first.getReplayed()).isFalse();
+    assertThat(second.getReplayed()).isTrue();
+    assertThat(second.getSuggestion().getId()).isEqualTo(first.getSuggestion().getId());
+    var got = agent.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build());
+    assertThat(got.getTicket().getAiStatus()).isEqualTo(AiStatus.AI_STATUS_READY);
+    assertThat(got.getTicket().getVersion()).isEqualTo(2);
+    assertThat(got.getLatestSuggestion().getId()).isEqualTo(first.getSuggestion().getId());
+
+    var fb = agent.recordSuggestionFeedback(RecordSuggestionFeedbackRequest.newBuilder().setSuggestionId(first.getSuggestion().getId())
+        .setOutcome(SuggestionOutcome.SUGGESTION_OUTCOME_EDITED).setFinalText("Hello! On it.").build());
+    assertThat(fb.getSuggestion().getFeedback().getOutcome()).isEqualTo(SuggestionOutcome.SUGGESTION_OUTCOME_EDITED);
+    assertThat(as(t, t.customer(), Role.CUSTOMER).createTicket(ticket("mine")).getTicket().getAiSummary()).isEmpty();
+  }
+
+  @Test
+  void slaBreachIsRecordedOnceWhenTheDeadlinePassesUnmet() {
+    var clock = new TicketFixture.MutableClock(java.time.Instant.now());
+    try (var slaServer = new TicketFixture(db, redis, tokens, users, clock, TicketConfig.defaults())) {
+      var t = TicketFixture.Tenant.create(users);
+      var admin = slaServer.stub(tokens.user(t.id(), t.admin(), Role.ADMIN));
+      admin.setSlaPolicy(SetSlaPolicyRequest.newBuilder().addTargets(SlaTarget.newBuilder()
+          .setPriority(TicketPriority.TICKET_PRIORITY_NORMAL)
+          .setFirstResponse(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
+          .setResolution(com.google.protobuf.Duration.newBuilder().setSeconds(86400))).build());
+      Ticket created = admin.createTicket(ticket("Slow")).getTicket();
+      assertThat(created.getFirstResponseDueAt().getSeconds() - created.getCreatedAt().getSeconds()).isEqualTo(3600);
+
+      clock.advance(Duration.ofMinutes(59));
+      slaServer.tickets.slaChecker().runOnce();
+      assertThat(admin.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket().getFirstResponseBreached()).isFalse();
+
+      clock.advance(Duration.ofMinutes(2));
+      slaServer.tickets.slaChecker().runOnce();
+      slaServer.tickets.slaChecker().runOnce();
+      Ticket after = admin.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket();
+      assertThat(after.getFirstResponseBreached()).isTrue();
+      assertThat(after.getResolutionBreached()).isFalse();
+      var history = admin.getTicketHistory(GetTicketHistoryRequest.newBuilder().setTicketId(created.getId()).build());
+      assertThat(history.getEntriesList()).filteredOn(e -> e.getKind() == TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH).hasSize(1);
+      assertThat(admin.getQueueCounts(GetQueueCountsRequest.getDefaultInstance()).getSlaBreached()).isEqualTo(1);
+    }
+  }
+
+  private static AiJob parse(String b64) {
+    try {
+      return AiJob.parseFrom(Base64.getDecoder().decode(b64));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
