@@ -108,8 +108,10 @@ public final class RemindersBench implements Callable<Integer> {
       DatabaseConfig db = pg.provisioner().database("reminderbench", 24);
       Migrations.apply(db, List.of(ReminderModule.CHANGELOG));
       RedisConfig rc = RedisConfig.single("127.0.0.1", redisServer.port(), "bench:");
-      DispatchConfig dispatch = new DispatchConfig(workers, 250, Duration.ofSeconds(5), Duration.ofSeconds(8), 10,
-          Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(5));
+      // Visibility 10 s: a killed worker's messages are claimed after that. Requeue-after 120 s is only
+      // the safety net; a Redis restart is repaired at once through the epoch check.
+      DispatchConfig dispatch = new DispatchConfig(workers, 250, Duration.ofSeconds(10), Duration.ofSeconds(120), 10,
+          Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3));
       SchedulerConfig sched = new SchedulerConfig(false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
       List<ReminderModule> instances = new ArrayList<>();
       Database first = null;

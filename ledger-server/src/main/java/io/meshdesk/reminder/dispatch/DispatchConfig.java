@@ -41,6 +41,10 @@ public record DispatchConfig(
     if (requeueAfter.compareTo(visibilityTimeout) <= 0) {
       throw new IllegalArgumentException("requeueAfter must exceed visibilityTimeout");
     }
+    if (sendTimeout.compareTo(visibilityTimeout) >= 0) {
+      // Otherwise a slow send could outlive its lease and another worker would send it again.
+      throw new IllegalArgumentException("sendTimeout must be shorter than visibilityTimeout");
+    }
   }
 
   /** Production defaults. */
@@ -67,6 +71,6 @@ public record DispatchConfig(
   /** Fast timings for tests and benchmarks on loopback. */
   public static DispatchConfig fast(int workers, int maxAttempts) {
     return new DispatchConfig(workers, 200, Duration.ofSeconds(2), Duration.ofSeconds(3), maxAttempts,
-        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(2));
+        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(1));
   }
 }

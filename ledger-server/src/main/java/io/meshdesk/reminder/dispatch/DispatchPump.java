@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves due delivery rows onto the stream, and is also the sweep: a row stamped as enqueued that
- * nobody leased within {@code requeueAfter} (Redis lost it, or its message was trimmed) is
- * enqueued again. Safe to run on every instance at once (rows are picked with SKIP LOCKED).
+ * Moves due delivery rows onto the stream, and is also the sweep that repairs what Redis lost: when
+ * the epoch key kept in Redis vanished (Redis restarted empty) every open row is enqueued again,
+ * and as a safety net a row stamped as enqueued that nobody leased within {@code requeueAfter} is
+ * enqueued again too. Safe to run on every instance at once (rows are picked with SKIP LOCKED;
+ * a duplicate message is harmless because a worker must lease the row first).
  */
 public final class DispatchPump implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class DispatchPump implements AutoCloseable {
   private final DispatchConfig config;
   private final Clock clock;
   private final DispatchStats stats;
+  private String epoch;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("reminder-pump").unstarted(r));
 
@@ -53,9 +56,21 @@ public final class DispatchPump implements AutoCloseable {
   }
 
   /** One pass over every tenant; returns how many messages were put on the stream. */
-  public int runOnce() {
+  public synchronized int runOnce() {
+    List<TenantDirectory.TenantZone> all = tenants.tenants();
+    DispatchQueue.Epoch current = queue.epoch();
+    if (current.createdNow() || (epoch != null && !epoch.equals(current.value()))) {
+      // Redis came back empty: every message on the stream is gone, so send every open row again.
+      int n = 0;
+      for (TenantDirectory.TenantZone t : all) {
+        n += store.forgetEnqueued(t.tenantId());
+      }
+      queue.ensureGroup();
+      log.info("Redis lost its data (new epoch {}); re-enqueueing {} open reminders", current.value(), n);
+    }
+    epoch = current.value();
     int total = 0;
-    for (TenantDirectory.TenantZone t : tenants.tenants()) {
+    for (TenantDirectory.TenantZone t : all) {
       total += pumpTenant(t.tenantId());
     }
     return total;

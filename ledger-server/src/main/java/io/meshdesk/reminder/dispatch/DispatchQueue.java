@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RBatch;
+import org.redisson.api.RBucket;
 import org.redisson.api.RStream;
 import org.redisson.api.RStreamAsync;
 import org.redisson.api.RedissonClient;
@@ -94,6 +95,29 @@ public final class DispatchQueue {
     if (!ids.isEmpty()) {
       stream.ack(DispatchConfig.GROUP, ids.toArray(StreamMessageId[]::new));
     }
+  }
+
+  /**
+   * The current Redis epoch: a random value kept in Redis. When it is missing Redis lost its data
+   * (restart without persistence); the caller that sets the new one is told so.
+   *
+   * @param value the epoch now in Redis
+   * @param createdNow whether this call created it (Redis was empty)
+   */
+  public record Epoch(String value, boolean createdNow) {}
+
+  /** Reads the epoch, creating it when missing. */
+  public Epoch epoch() {
+    RBucket<String> key = redis.getBucket(DispatchConfig.STREAM + ":epoch");
+    String current = key.get();
+    if (current != null) {
+      return new Epoch(current, false);
+    }
+    String fresh = UUID.randomUUID().toString();
+    if (key.setIfAbsent(fresh)) {
+      return new Epoch(fresh, true);
+    }
+    return new Epoch(key.get(), false);
   }
 
   /** Messages read but not acknowledged, across the group (0 when the group is gone). */

@@ -98,23 +98,34 @@ public final class DeliveryStore {
 
   /**
    * Picks open rows that are due and not on the stream (never put there, or put there longer than
-   * {@code requeueAfter} ago without being leased since: Redis lost them), stamps them as enqueued
-   * and returns their ids.
+   * {@code requeueAfter} ago and not leased since: their message was lost), stamps them as
+   * enqueued and returns their ids.
    */
   public List<UUID> pickForStream(UUID tenantId, Instant now, Duration requeueAfter, int limit) {
+    List<UUID> ids = pick(tenantId, now, "enqueued_at is null", null, limit);
+    if (ids.size() < limit) {
+      ids.addAll(pick(tenantId, now, "enqueued_at < ?", Timestamp.from(now.minus(requeueAfter)), limit - ids.size()));
+    }
+    return ids;
+  }
+
+  private List<UUID> pick(UUID tenantId, Instant now, String enqueuedCondition, Timestamp cutoff, int limit) {
     return tx.inTenant(tenantId, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "update reminder.delivery d set enqueued_at = ? where (d.tenant_id, d.id) in ("
               + " select tenant_id, id from reminder.delivery where status in ('PENDING', 'RETRYING')"
-              + " and next_attempt_at <= ? and (enqueued_at is null or enqueued_at < ?)"
+              + " and " + enqueuedCondition + " and next_attempt_at <= ?"
               + " and (lease_until is null or lease_until < ?) order by next_attempt_at limit ?"
               + " for update skip locked) returning d.id")) {
         Timestamp ts = Timestamp.from(now);
-        ps.setTimestamp(1, ts);
-        ps.setTimestamp(2, ts);
-        ps.setTimestamp(3, Timestamp.from(now.minus(requeueAfter)));
-        ps.setTimestamp(4, ts);
-        ps.setInt(5, limit);
+        int i = 1;
+        ps.setTimestamp(i++, ts);
+        if (cutoff != null) {
+          ps.setTimestamp(i++, cutoff);
+        }
+        ps.setTimestamp(i++, ts);
+        ps.setTimestamp(i++, ts);
+        ps.setInt(i, limit);
         List<UUID> ids = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -190,38 +201,56 @@ public final class DeliveryStore {
    */
   public List<UUID> record(UUID tenantId, List<Outcome> outcomes, int maxAttempts) {
     return tx.inTenant(tenantId, c -> {
-      try (PreparedStatement ok = c.prepareStatement(
-              "update reminder.delivery set status = 'DELIVERED', delivered_at = ?, lease_until = null, last_error = null,"
-                  + " latency_ms = greatest(0, (extract(epoch from (?::timestamptz - due_at)) * 1000)::bigint)"
-                  + " where id = ? and attempts = ? and status in ('PENDING', 'RETRYING')");
-          PreparedStatement fail = c.prepareStatement(
-              "update reminder.delivery set status = case when attempts - budget_start >= ? then 'DEAD_LETTERED' else 'RETRYING' end,"
-                  + " next_attempt_at = ?, last_error = ?, lease_until = null, enqueued_at = null"
-                  + " where id = ? and attempts = ? and status in ('PENDING', 'RETRYING') returning status")) {
-        List<UUID> dead = new ArrayList<>();
+      List<Outcome> delivered = outcomes.stream().filter(Outcome::delivered).toList();
+      if (!delivered.isEmpty()) {
+        // One statement for the batch: the hot path of dispatch.
+        try (PreparedStatement ok = c.prepareStatement(
+            "update reminder.delivery d set status = 'DELIVERED', delivered_at = u.at, lease_until = null, last_error = null,"
+                + " latency_ms = greatest(0, (extract(epoch from (u.at - d.due_at)) * 1000)::bigint)"
+                + " from unnest(?::uuid[], ?::int4[], ?::timestamptz[]) as u(id, attempt, at)"
+                + " where d.id = u.id and d.attempts = u.attempt and d.status in ('PENDING', 'RETRYING')")) {
+          ok.setArray(1, c.createArrayOf("uuid", delivered.stream().map(Outcome::id).toArray()));
+          ok.setArray(2, c.createArrayOf("int4", delivered.stream().map(Outcome::attempt).toArray()));
+          ok.setArray(3, c.createArrayOf("timestamptz", delivered.stream().map(o -> Timestamp.from(o.at())).toArray()));
+          ok.executeUpdate();
+        }
+      }
+      List<UUID> dead = new ArrayList<>();
+      try (PreparedStatement fail = c.prepareStatement(
+          "update reminder.delivery set status = case when attempts - budget_start >= ? then 'DEAD_LETTERED' else 'RETRYING' end,"
+              + " next_attempt_at = ?, last_error = ?, lease_until = null, enqueued_at = null"
+              + " where id = ? and attempts = ? and status in ('PENDING', 'RETRYING') returning status")) {
         for (Outcome o : outcomes) {
           if (o.delivered()) {
-            ok.setTimestamp(1, Timestamp.from(o.at()));
-            ok.setTimestamp(2, Timestamp.from(o.at()));
-            ok.setObject(3, o.id());
-            ok.setInt(4, o.attempt());
-            ok.addBatch();
-          } else {
-            fail.setInt(1, maxAttempts);
-            fail.setTimestamp(2, Timestamp.from(o.retryAt()));
-            fail.setString(3, truncate(o.error()));
-            fail.setObject(4, o.id());
-            fail.setInt(5, o.attempt());
-            try (ResultSet rs = fail.executeQuery()) {
-              if (rs.next() && rs.getString(1).equals("DEAD_LETTERED")) {
-                dead.add(o.id());
-                DeadLetterStore.insert(c, tenantId, o.id(), truncate(o.error()), o.at());
-              }
+            continue;
+          }
+          fail.setInt(1, maxAttempts);
+          fail.setTimestamp(2, Timestamp.from(o.retryAt()));
+          fail.setString(3, truncate(o.error()));
+          fail.setObject(4, o.id());
+          fail.setInt(5, o.attempt());
+          try (ResultSet rs = fail.executeQuery()) {
+            if (rs.next() && rs.getString(1).equals("DEAD_LETTERED")) {
+              dead.add(o.id());
+              DeadLetterStore.insert(c, tenantId, o.id(), truncate(o.error()), o.at());
             }
           }
         }
-        ok.executeBatch();
-        return dead;
+      }
+      return dead;
+    });
+  }
+
+  /**
+   * Forgets that open, unleased rows were put on the stream: Redis lost its data, so the next pick
+   * enqueues them again. Returns how many rows are affected.
+   */
+  public int forgetEnqueued(UUID tenantId) {
+    return tx.inTenant(tenantId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "update reminder.delivery set enqueued_at = null where status in ('PENDING', 'RETRYING')"
+              + " and enqueued_at is not null")) {
+        return ps.executeUpdate();
       }
     });
   }

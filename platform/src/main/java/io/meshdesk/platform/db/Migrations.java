@@ -24,6 +24,14 @@ public final class Migrations {
 
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
+  static {
+    // Liquibase logs through java.util.logging; route it to SLF4J like everything else.
+    if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+      org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+      org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+  }
+
   private Migrations() {}
 
   /**

@@ -42,7 +42,7 @@ public final class Redis implements AutoCloseable {
       base.setPassword(rc.password());
     }
     base.setConnectTimeout(2_000).setTimeout(2_000).setRetryAttempts(2).setRetryInterval(200);
-    base.setNameMapper(prefixMapper(rc.keyPrefix()));
+    c.setNameMapper(prefixMapper(rc.keyPrefix()));
     return c;
   }
 
