@@ -87,6 +87,18 @@ class TenantTransactionsIT {
   }
 
   @Test
+  void transactionsSurviveConnectionsTerminatedUnderThePool() {
+    insert(TENANT_A, TENANT_A, "before");
+    long before = countIn(TENANT_A);
+    // given every pooled connection is killed by the server
+    int killed = TestEnvironment.get().postgres().terminateAppConnections(TestEnvironment.databaseName(database.config()));
+    assertThat(killed).isPositive();
+    // when the application keeps working, then no caller sees the fault
+    insert(TENANT_A, TENANT_A, "after");
+    assertThat(countIn(TENANT_A)).isEqualTo(before + 1);
+  }
+
+  @Test
   void aTenantCannotInsertRowsOfAnotherTenant() {
     assertThatThrownBy(() -> insert(TENANT_A, TENANT_B, "forged"))
         .hasStackTraceContaining("row-level security");

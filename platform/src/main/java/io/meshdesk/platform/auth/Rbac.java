@@ -115,6 +115,8 @@ public final class Rbac {
     rpc(t + "GetSlaPolicy", "settings.read");
     rpc(t + "Subscribe", "tickets.read");
     rpc(t + "AgentSession", "tickets.session");
+    rpc(t + "WatchTicket", "tickets.session");
+    rpc(t + "SetTyping", "tickets.session");
     rpc(t + "AttachSuggestion", "suggestions.write");
     rpc(t + "AppendSuggestionDraft", "suggestions.write");
     rpc(t + "MarkAiUnavailable", "suggestions.write");
@@ -189,11 +191,13 @@ public final class Rbac {
 
   /** Whether the principal holds the permission: by role, or by grant for service accounts. */
   public static boolean allows(Principal principal, String permission) {
-    if (principal.role() == SERVICE) {
-      return SERVICE_GRANTABLE.contains(permission) && principal.grants().contains(permission);
-    }
     Set<Role> roles = PERMISSIONS.get(permission);
-    return roles != null && roles.contains(principal.role());
+    if (roles != null && roles.contains(principal.role())) {
+      return true;
+    }
+    return principal.role() == SERVICE
+        && SERVICE_GRANTABLE.contains(permission)
+        && principal.grants().contains(permission);
   }
 
   /** Every method in the table with its permission (for documentation and tests). */

@@ -3,15 +3,16 @@ package io.meshdesk.platform.db;
 import io.meshdesk.platform.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
+import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +48,17 @@ public final class Migrations {
         DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().get(), config.ownerPassword())) {
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       for (String changelog : changelogs) {
-        new CommandScope(UpdateCommandStep.COMMAND_NAME)
-            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
-            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-            .execute();
+        // Liquibase's console UI would print to stdout (and into meshctl's output); log instead.
+        Scope.child(
+            Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+            () ->
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .execute());
         log.info("applied {}", changelog);
       }
-    } catch (SQLException | LiquibaseException e) {
+    } catch (Exception e) {
       throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,7 @@
 package io.meshdesk.platform.db;
 
 import io.meshdesk.platform.errors.UnavailableException;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,7 +29,11 @@ public final class Transactions {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Runs {@code work} in a transaction scoped to {@code tenantId}, commits and returns its result. */
+  /**
+   * Runs {@code work} in a transaction scoped to {@code tenantId}, commits and returns its result.
+   * When the connection turns out to be dead before the commit, the work runs once more on a fresh
+   * connection, so it must only touch the database.
+   */
   public <T> T inTenant(UUID tenantId, Work<T> work) {
     Objects.requireNonNull(tenantId, "tenantId");
     return run(tenantId, work);
@@ -40,23 +45,76 @@ public final class Transactions {
   }
 
   private <T> T run(UUID tenantId, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    BrokenBeforeCommit last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
       try {
+        return attempt(tenantId, work);
+      } catch (BrokenBeforeCommit e) {
+        // The pooled connection was dead (PostgreSQL restarted, the network cut it, an operator
+        // terminated it) and nothing was committed. Its idle siblings are likely dead too: evict
+        // them all, then try again on a fresh connection, hiding the fault from the caller.
+        last = e;
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+          hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+      }
+    }
+    throw new UnavailableException("database unavailable: " + last.getCause().getMessage(), last.getCause());
+  }
+
+  private <T> T attempt(UUID tenantId, Work<T> work) {
+    boolean committing = false;
+    try (Connection c = dataSource.getConnection()) {
+      try {
+        c.setAutoCommit(false);
         if (tenantId != null) {
           setTenant(c, tenantId);
         }
         T result = work.run(c);
+        committing = true;
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
         safeRollback(c);
+        SQLException sql = sqlCause(e);
+        if (!committing && sql != null && isConnectionFailure(sql)) {
+          throw new BrokenBeforeCommit(sql);
+        }
         throw e;
       }
     } catch (SQLTransientConnectionException e) {
       throw new UnavailableException("database unavailable: " + e.getMessage(), e);
     } catch (SQLException e) {
+      if (isConnectionFailure(e)) {
+        // Lost while committing: the outcome is unknown to us; the caller retries (writes carry
+        // idempotency keys).
+        throw new UnavailableException("database connection lost, retry: " + e.getMessage(), e);
+      }
       throw new DataAccessException(e);
+    }
+  }
+
+  /** SQL states of a dead or dying connection (class 08, admin shutdown, crash shutdown). */
+  static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+  }
+
+  private static SQLException sqlCause(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SQLException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Internal signal: the connection broke before anything was committed. */
+  private static final class BrokenBeforeCommit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BrokenBeforeCommit(SQLException cause) {
+      super(cause.getMessage(), cause, false, false);
     }
   }
 
