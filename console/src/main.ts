@@ -190,6 +190,9 @@ async function start(): Promise<void> {
 
 window.addEventListener("hashchange", route);
 window.addEventListener("keydown", onKey);
+// The network watcher: a stream that lost its network may look open for minutes; drop it, let the
+// backoff retry until the network is back, then resume after the last sequence.
+window.addEventListener("offline", () => app.stream?.reconnect());
 window.addEventListener("online", () => app.stream?.reconnect());
 let signedIn = session.state?.userId;
 session.onChange(() => {

@@ -3,14 +3,17 @@ import { h, replace } from "../dom.js";
 import { userName, type App } from "../app.js";
 import { AiPanel } from "./ai.js";
 import { LiveStream } from "../stream.js";
+import { TicketWatch, TypingAnnouncer } from "./presence.js";
 import {
   initials, nextSla, PRIORITY_LABELS, relative, slaState, STATUS_LABELS, toDate,
 } from "../format.js";
 import {
+  AiStatus,
   CommentVisibility,
   SuggestionOutcome,
   TicketChangeKind,
   type Comment,
+  type PresenceSnapshot,
   type Ticket,
   type TicketEvent,
   type TicketHistoryEntry,
@@ -52,6 +55,8 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
   const conversation = h("div", { class: "conversation", "aria-label": "Conversation" });
   const history = h("ol", { class: "history", "aria-label": "History" });
   const viewers = h("div", { class: "viewers", "aria-label": "Viewing this ticket", "data-testid": "viewers" });
+  const typingLine = h("p", { class: "typing muted", role: "status", "aria-live": "polite", "data-testid": "typing" });
+  const typers = new Map<string, string>();
   const fields = h("form", { class: "fields", "aria-label": "Ticket fields" });
   const reply = h("textarea", { id: "reply", rows: 5, "aria-label": "Reply", placeholder: "Write a reply… (Ctrl+Enter sends)" });
   const visibility = h("select", { id: "visibility", "aria-label": "Visibility" },
@@ -81,7 +86,7 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
     ticket = t;
     shownVersion = t.version;
     notice.hidden = true;
-    replace(header, h("h2", {}, `#${t.number} ${t.subject}`), h("p", { class: "muted" }, `Version ${t.version} · ${t.tags.map((x) => `#${x}`).join(" ")}`), h("p", { class: "body" }, t.body));
+    replace(header, h("h2", {}, `#${t.number} ${t.subject}`), h("p", { class: "muted" }, [`Version ${t.version}`, ...t.tags.map((x) => `#${x}`)].join(" · ")), h("p", { class: "body" }, t.body));
     const now = new Date();
     const first = toDate(t.firstResponseDueAt);
     const resolution = toDate(t.resolutionDueAt);
@@ -108,13 +113,34 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
       void save(Number(status.value), Number(priority.value), assignee.value, tags.value);
     };
     ai.showTicket(t);
+    followDrafts(t);
   }
 
   function showCollision(event: TicketEvent): void {
-    const who = event.actor?.displayName || "someone";
+    collision(event.ticketVersion, event.actor?.displayName ?? "");
+  }
+
+  function collision(version: bigint, who: string): void {
     notice.hidden = false;
-    replace(notice, `Ticket #${ticket?.number ?? ""} changed to version ${event.ticketVersion} by ${who}. `,
+    replace(notice, `Ticket #${ticket?.number ?? ""} changed to version ${version} by ${who || "someone"}. `,
       h("button", { type: "button", onclick: () => void reload() }, "Show latest"));
+  }
+
+  function renderViewers(snapshot: PresenceSnapshot): void {
+    const list = snapshot.viewers.length ? snapshot.viewers
+      : [{ userId: me, displayName: app.session.state?.displayName ?? "?", typing: false }];
+    replace(viewers, h("span", { class: "visually-hidden" }, "Viewing now:"), ...list.map((v) => h("span", {
+      class: v.typing ? "avatar typing" : "avatar",
+      title: v.userId === me ? `${v.displayName} (you)` : v.displayName,
+      "aria-label": v.userId === me ? `${v.displayName} (you)` : v.displayName,
+      "data-user-id": v.userId,
+    }, initials(v.displayName || "?"))));
+    for (const id of [...typers.keys()]) if (!list.some((v) => v.userId === id)) typers.delete(id);
+    renderTyping();
+  }
+
+  function renderTyping(): void {
+    typingLine.textContent = [...typers.values()].join(" · ");
   }
 
   async function save(status: number, priority: number, assigneeId: string, tagText: string): Promise<void> {
@@ -168,6 +194,7 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
         if (fb.suggestion) ai.show(fb.suggestion);
       }
       reply.value = "";
+      announcer.stop();
       editingSuggestion = "";
     } catch (e) {
       error.textContent = e instanceof ConnectError ? e.rawMessage : String(e);
@@ -180,6 +207,10 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
     void send(text, Number(visibility.value), editingSuggestion && Number(visibility.value) === CommentVisibility.PUBLIC ? editingSuggestion : "", outcome);
   }
   sendButton.onclick = sendComposer;
+  const announcer = new TypingAnnouncer(
+    (typing, vis) => app.api.tickets.setTyping({ ticketId: id, typing, visibility: vis }),
+    () => Number(visibility.value) as CommentVisibility);
+  reply.addEventListener("input", () => (reply.value ? announcer.keystroke() : announcer.stop()));
   reply.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -215,8 +246,10 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
       if (event.ticketVersion > shownVersion && notice.hidden) shownVersion = event.ticketVersion;
     } else if (p.case === "suggestionReady" && p.value.suggestion) {
       ai.show(p.value.suggestion);
+      followDrafts(undefined);
     } else if (p.case === "aiUnavailable") {
       ai.unavailable(p.value.detail);
+      followDrafts(undefined);
     } else if ((p.case === "ticketUpdated" || p.case === "ticketAssigned") && event.ticketVersion > shownVersion) {
       if (event.actor?.id === me) {
         if (p.value.ticket) renderTicket(p.value.ticket);
@@ -226,23 +259,47 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
       void loadHistory();
     }
   });
-  // Draft chunks are only streamed for tickets someone has open.
-  const drafts = new LiveStream(app.api, {
-    filter: { ticketIds: [id], includeSuggestionDrafts: true },
-    resumeAfter: () => undefined,
-    onEvent: (event) => {
-      if (event.payload.case === "suggestionDraftChunk") {
-        const c = event.payload.value;
-        ai.chunk(c.jobId, c.chunkIndex, c.text);
-      }
-    },
-  }).start();
+  // Draft chunks are only streamed for tickets someone has open, and only while a draft is being
+  // written: browsers allow six HTTP/1.1 connections per host across all tabs, and every stream
+  // holds one (behind Envoy with TLS it is HTTP/2 and this does not matter).
+  let drafts: LiveStream | undefined;
+  function followDrafts(t: Ticket | undefined): void {
+    const drafting = t !== undefined && (t.aiStatus === AiStatus.PENDING || t.aiStatus === AiStatus.DRAFTING);
+    if (drafting && !drafts) {
+      drafts = new LiveStream(app.api, {
+        filter: { ticketIds: [id], includeSuggestionDrafts: true },
+        resumeAfter: () => undefined,
+        onEvent: (event) => {
+          if (event.payload.case === "suggestionDraftChunk") {
+            const c = event.payload.value;
+            ai.chunk(c.jobId, c.chunkIndex, c.text);
+          }
+        },
+      }).start();
+    } else if (!drafting && drafts) {
+      drafts.stop();
+      drafts = undefined;
+    }
+  }
 
-  replace(viewers, h("span", { class: "avatar", title: app.session.state?.displayName ?? "" }, initials(app.session.state?.displayName ?? "?")));
-  void reload();
+  // Presence, typing and collision notices for this ticket; opened once its version is on screen.
+  const watch = new TicketWatch(app.api, id, () => shownVersion, {
+    presence: renderViewers,
+    typing: (t) => {
+      if (t.typing) typers.set(t.userId, `${t.displayName || userName(app, t.userId)} is typing ${t.visibility === CommentVisibility.INTERNAL ? "an internal note" : "a reply"}…`);
+      else typers.delete(t.userId);
+      viewers.querySelector(`[data-user-id="${t.userId}"]`)?.classList.toggle("typing", t.typing);
+      renderTyping();
+    },
+    collision: (n) => {
+      if (n.version > shownVersion) collision(n.version, n.changedBy?.displayName ?? "");
+    },
+  });
+  renderViewers({ viewers: [] } as unknown as PresenceSnapshot);
+  void reload().then(() => watch.start());
 
   const el = h("section", { class: "ticket-view" },
-    h("div", { class: "ticket-main" }, notice, header, viewers, sla, conversation,
+    h("div", { class: "ticket-main" }, notice, header, h("div", { class: "presence" }, viewers, typingLine), sla, conversation,
       h("div", { class: "composer" }, h("label", { for: "reply", class: "visually-hidden" }, "Reply"), reply, h("div", { class: "row" }, visibility, sendButton)), error),
     h("div", { class: "ticket-side" }, fields, ai.el, h("h3", {}, "History"), history));
 
@@ -255,5 +312,5 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
     else return false;
     return true;
   };
-  return { el, keys, dispose: () => { unsubscribe(); drafts.stop(); } };
+  return { el, keys, dispose: () => { unsubscribe(); drafts?.stop(); watch.stop(); announcer.stop(); } };
 }

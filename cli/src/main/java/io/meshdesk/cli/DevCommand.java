@@ -28,6 +28,7 @@ import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.platform.web.GrpcWebBridge;
 import io.meshdesk.platform.web.GrpcWebConfig;
+import io.meshdesk.ticket.DemoActivity;
 import io.meshdesk.ticket.TicketServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -80,6 +81,10 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--console-dir", description = "Built console to serve (default: console/dist if present).")
   Path consoleDir;
 
+  @Option(names = "--demo-activity-seconds", defaultValue = "20",
+      description = "Open a demo customer ticket every N seconds, 0 to disable (default: ${DEFAULT-VALUE}).")
+  int demoActivitySeconds;
+
   @Option(names = "--exit-when-ready", description = "Start everything, print the summary, then stop (smoke test).", hidden = true)
   boolean exitWhenReady;
 
@@ -92,6 +97,7 @@ public final class DevCommand implements Callable<Integer> {
     workerPort = 0;
     metricsPort = -1;
     webPort = webPort < 0 ? -1 : 0;
+    demoActivitySeconds = 0;
   }
 
   /** What a running dev system exposes; returned for tests. */
@@ -171,6 +177,10 @@ public final class DevCommand implements Callable<Integer> {
 
     if (seeded != null) {
       DemoKnowledge.seed(worker.knowledge(), seeded.tenantId());
+      String password = seeded.logins().get(1)[2];
+      shutdown.register(DemoActivity.start(identityTarget,
+          new DemoActivity.Logins("demo", password, "admin@demo.meshdesk.dev", "agent@demo.meshdesk.dev", "customer@demo.meshdesk.dev"),
+          java.time.Duration.ofSeconds(Math.max(0, demoActivitySeconds)), Clock.systemUTC()));
     }
 
     GrpcWebBridge web = webPort < 0 ? null : shutdown.register(startWeb(ticket.port(), ledger.port(), worker.port()));

@@ -69,8 +69,12 @@ class ConsoleBrowserIT {
     Matcher password = DEMO_PASSWORD.matcher(devOutput);
     Path shots = root.resolve("docs/screenshots");
     Files.createDirectories(shots);
+    // Node's output goes through this JVM's System.out (a forked test JVM must not share its native
+    // stdout) and into target/console-e2e.log.
+    Path log = Path.of("target", "console-e2e.log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
     ProcessBuilder pb =
-        new ProcessBuilder("node", "e2e/run.mjs").directory(root.resolve("console").toFile()).inheritIO();
+        new ProcessBuilder("node", "e2e/run.mjs").directory(root.resolve("console").toFile()).redirectErrorStream(true);
     pb.environment()
         .putAll(
             Map.of(
@@ -80,14 +84,30 @@ class ConsoleBrowserIT {
                 "SCREENSHOT_DIR", shots.toString(),
                 "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
     Process node = pb.start();
+    Thread pump = Thread.ofVirtual().start(() -> copyLines(node.getInputStream(), log));
 
     boolean finished = node.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
       node.destroyForcibly();
     }
 
+    pump.join(5_000);
     assertThat(finished).as("e2e finished within 10 minutes").isTrue();
     assertThat(node.exitValue()).as("console/e2e/run.mjs exit code (see [e2e] lines above)").isZero();
+  }
+
+  private static void copyLines(java.io.InputStream in, Path log) {
+    try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        System.out.println(line);
+        file.write(line);
+        file.newLine();
+        file.flush();
+      }
+    } catch (IOException e) {
+      System.out.println("[e2e] output lost: " + e);
+    }
   }
 
   private static String consoleUrl() {

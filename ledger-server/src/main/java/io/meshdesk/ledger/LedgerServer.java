@@ -7,6 +7,14 @@ import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.ledger.statement.StatementService;
 import io.meshdesk.platform.auth.AuthInterceptor;
+import io.meshdesk.platform.config.Env;
+import io.meshdesk.reminder.IdentityTenantDirectory;
+import io.meshdesk.reminder.LedgerAdapter;
+import io.meshdesk.reminder.ReminderModule;
+import io.meshdesk.reminder.dispatch.DispatchConfig;
+import io.meshdesk.reminder.dispatch.DispatchHooks;
+import io.meshdesk.reminder.dispatch.SmtpConfig;
+import io.meshdesk.scheduler.SchedulerConfig;
 import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Transactions;
@@ -27,12 +35,14 @@ import java.util.List;
 public final class LedgerServer implements AutoCloseable {
 
   /** Liquibase changelogs this server owns, in order. */
-  public static final List<String> CHANGELOGS = List.of("db/changelog/ledger/master.yaml");
+  public static final List<String> CHANGELOGS =
+      List.of("db/changelog/ledger/master.yaml", ReminderModule.CHANGELOG);
 
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
   private final Database database;
   private final StatementService statements;
+  private final ReminderModule reminders;
 
   private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
     Migrations.apply(infra.database(), CHANGELOGS);
@@ -43,9 +53,30 @@ public final class LedgerServer implements AutoCloseable {
     this.statements = new StatementService(tx, clock);
     LedgerGrpcService ledger = new LedgerGrpcService(new CardService(tx, clock), new PostingEngine(tx, clock),
         new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
+    // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
+    // narrow adapter.
+    LedgerAdapter ledgerPort = new LedgerAdapter(statements, tx);
+    Env env = Env.system();
+    this.reminders =
+        resources.register(
+            new ReminderModule(
+                new ReminderModule.Parts(
+                    database.dataSource(),
+                    redis.client(),
+                    clock,
+                    ReminderModule.newInstanceId(),
+                    new IdentityTenantDirectory(tx),
+                    ledgerPort,
+                    ledgerPort,
+                    ledgerPort,
+                    SmtpConfig.fromEnv(env),
+                    DispatchConfig.fromEnv(env),
+                    SchedulerConfig.fromEnv(env),
+                    DispatchHooks.NONE)));
     GrpcServer.Builder builder =
         GrpcServer.builder("ledger-server", grpcConfig)
             .addService(ledger)
+            .addService(reminders.service())
             .addInterceptor(new AuthInterceptor(verifier))
             .addHealthCheck(database.healthCheck())
             .addHealthCheck(redis.healthCheck());
@@ -64,12 +95,18 @@ public final class LedgerServer implements AutoCloseable {
       TokenVerifier verifier) {
     LedgerServer server = new LedgerServer(infra, grpcConfig, metrics, verifier);
     server.grpc.start();
+    server.reminders.start();
     return server;
   }
 
   /** Statement closing and due-date read models (for the scheduler and reminders). */
   public StatementService statements() {
     return statements;
+  }
+
+  /** Reminder rules, dispatch and the scheduler. */
+  public ReminderModule reminders() {
+    return reminders;
   }
 
   /** The server's connection pool (demo seeding, in-process tools). */

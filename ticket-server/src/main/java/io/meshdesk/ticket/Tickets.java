@@ -59,6 +59,7 @@ public final class Tickets implements AutoCloseable {
     Writes writes = new Writes(tx, publisher, clock);
     var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait());
+    publisher.deliverLocallyTo(hub::deliverLocal);
     this.presence = new PresenceHub(client, clock);
     this.relay = new OutboxRelay(tx, publisher, config.relayMinAge());
     this.sla = new SlaChecker(writes);
@@ -83,9 +84,9 @@ public final class Tickets implements AutoCloseable {
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The gRPC service. */
-  public TicketGrpcService service() {
-    return service;
+  /** The gRPC service, bound for a server (see {@link TicketGrpcService#bindable()}). */
+  public io.grpc.BindableService service() {
+    return service.bindable();
   }
 
   /** The SLA checker (tests run it with a controlled clock). */

@@ -28,4 +28,14 @@ final class Bearer {
     ClientOptions.HostPort hp = ClientOptions.HostPort.parse(target);
     return io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext().build();
   }
+
+  /**
+   * A channel whose callbacks run on its network thread (no hand-off to an executor): for
+   * receivers that only record a timestamp, so the bench measures the server, not a thread pool.
+   */
+  static ManagedChannel directChannel(String target) {
+    ClientOptions.HostPort hp = ClientOptions.HostPort.parse(target);
+    return io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext()
+        .directExecutor().build();
+  }
 }

@@ -70,7 +70,7 @@ public record DispatchConfig(
 
   /** Fast timings for tests and benchmarks on loopback. */
   public static DispatchConfig fast(int workers, int maxAttempts) {
-    return new DispatchConfig(workers, 200, Duration.ofSeconds(2), Duration.ofSeconds(3), maxAttempts,
-        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(1));
+    return new DispatchConfig(workers, 200, Duration.ofSeconds(3), Duration.ofSeconds(4), maxAttempts,
+        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(2));
   }
 }

@@ -136,15 +136,10 @@ public final class DispatchWorker implements AutoCloseable {
     List<UUID> sentIds = new ArrayList<>();
     Map<UUID, List<Outcome>> outcomes = new HashMap<>();
     int leasedCount = 0;
-    long t0 = System.nanoTime(), tl = 0, ts = 0;
     for (var e : byTenant.entrySet()) {
-      long a = System.nanoTime();
       List<Leased> leased = store.lease(e.getKey(), e.getValue(), clock.instant(), config.visibilityTimeout());
-      tl += System.nanoTime() - a;
       leasedCount += leased.size();
-      a = System.nanoTime();
       outcomes.put(e.getKey(), sendAll(leased));
-      ts += System.nanoTime() - a;
       leased.forEach(l -> sentIds.add(l.delivery().id()));
     }
     stats.skipped.add(batch.size() - leasedCount);
@@ -153,13 +148,8 @@ public final class DispatchWorker implements AutoCloseable {
       List<UUID> dead = store.record(e.getKey(), e.getValue(), config.maxAttempts());
       stats.deadLettered.add(dead.size());
     }
-    long t1 = System.nanoTime();
     hooks.beforeAck(consumer, sentIds);
     queue.ack(acks);
-    if (Boolean.getBoolean("meshdesk.reminder.trace")) {
-      System.err.printf("TRACE %s n=%d tenants=%d lease=%dms send=%dms record=%dms ack=%dms%n", consumer, batch.size(),
-          byTenant.size(), tl / 1_000_000, ts / 1_000_000, (t1 - t0 - tl - ts) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-    }
   }
 
   private List<Outcome> sendAll(List<Leased> leased) {

@@ -52,16 +52,7 @@ public final class AiJobs {
 
   /** Inserts a pending triage-and-draft job for a ticket version; it is sent to Redis after commit. */
   public static AiJob enqueue(WriteTx w, String ticketId, long ticketVersion) throws SQLException {
-    AiJob job =
-        AiJob.newBuilder()
-            .setJobId(UUID.randomUUID().toString())
-            .setTenantId(w.tenant().toString())
-            .setTicketId(ticketId)
-            .setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT)
-            .setAttempt(1)
-            .setEnqueuedAt(Sql.ts(w.now()))
-            .setTicketVersion(ticketVersion)
-            .build();
+    AiJob job = newJob(w, ticketId, ticketVersion);
     try (PreparedStatement ps =
         w.connection()
             .prepareStatement(
@@ -73,6 +64,24 @@ public final class AiJobs {
       Sql.setInstant(ps, 5, w.now());
       ps.executeUpdate();
     }
+    return job;
+  }
+
+  /**
+   * A pending triage-and-draft job, registered with the transaction for sending after commit; the
+   * caller inserts its row (see {@code TicketStore.insertNew}, which writes it with the ticket).
+   */
+  public static AiJob newJob(WriteTx w, String ticketId, long ticketVersion) {
+    AiJob job =
+        AiJob.newBuilder()
+            .setJobId(UUID.randomUUID().toString())
+            .setTenantId(w.tenant().toString())
+            .setTicketId(ticketId)
+            .setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT)
+            .setAttempt(1)
+            .setEnqueuedAt(Sql.ts(w.now()))
+            .setTicketVersion(ticketVersion)
+            .build();
     w.jobs().add(job);
     return job;
   }
@@ -81,6 +90,12 @@ public final class AiJobs {
   public void xadd(AiJob job) {
     String payload = Base64.getEncoder().encodeToString(job.toByteArray());
     stream.add(StreamAddArgs.entries(Map.of("job", payload, "tenant", job.getTenantId())));
+  }
+
+  /** Queues one job on a Redis batch (sent with the batch, in order). */
+  public static void addTo(org.redisson.api.RBatch batch, AiJob job) {
+    String payload = Base64.getEncoder().encodeToString(job.toByteArray());
+    batch.<String, String>getStream(STREAM).addAsync(StreamAddArgs.entries(Map.of("job", payload, "tenant", job.getTenantId())));
   }
 
   /** Records that jobs of the current tenant reached Redis. */

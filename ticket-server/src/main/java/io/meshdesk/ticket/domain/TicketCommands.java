@@ -109,13 +109,12 @@ public final class TicketCommands {
             .setAiStatus(AiStatus.AI_STATUS_PENDING);
     SlaRules.onCreate(t, SettingsStore.targets(tx.connection()), tx.now());
     TicketState s = new TicketState(t, null, 0);
-    TicketStore.insert(tx.connection(), tx.tenant(), s, r.getRequestId());
-    HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_CREATED, "", "", "", 1);
-    AiJobs.enqueue(tx, t.getId(), 1);
-    // Number and sequence last: the tenant's counter row stays locked only until commit.
-    long[] numberAndSequence = Counters.nextNumberAndSequence(tx.connection(), tx.tenant());
+    // Ticket, "created" history entry and AI job in one round trip.
+    TicketStore.insertNew(tx, s, r.getRequestId(), actor, AiJobs.newJob(tx, t.getId(), 1));
+    // Number and sequence last: the tenant's counter row stays locked only for this statement, the
+    // outbox insert and the commit.
+    long[] numberAndSequence = Counters.nextNumberAndSequence(tx.connection(), tx.tenant(), UUID.fromString(t.getId()));
     t.setNumber(numberAndSequence[0]);
-    TicketStore.setNumber(tx.connection(), t.getId(), numberAndSequence[0]);
     Outbox.append(tx, s, assignee, r.getTeamId(), false,
         TicketEvent.newBuilder().setActor(actor).setTicketCreated(TicketCreated.newBuilder().setTicket(t)), true, numberAndSequence[1]);
     return CreateTicketResponse.newBuilder().setTicket(t.build()).build();

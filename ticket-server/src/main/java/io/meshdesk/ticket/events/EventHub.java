@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RTopic;
+import org.redisson.api.listener.StatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class EventHub implements AutoCloseable {
   private final Duration gapWait;
   private final Map<UUID, TenantStream> tenants = new ConcurrentHashMap<>();
   private final int listenerId;
+  private final int statusListenerId;
 
   public EventHub(Transactions tx, RTopic topic, ScheduledExecutorService scheduler, Duration gapWait) {
     this.tx = tx;
@@ -38,6 +40,18 @@ public final class EventHub implements AutoCloseable {
     this.scheduler = scheduler;
     this.gapWait = gapWait;
     this.listenerId = topic.addListener(byte[].class, (channel, bytes) -> onMessage(bytes));
+    // After Redis comes back the topic is subscribed again; whatever was published before that
+    // (the relay's catch-up included) never reached us: read it from the outbox. Events published
+    // later arrive through the topic and duplicates are dropped by sequence.
+    this.statusListenerId = topic.addListener(new StatusListener() {
+      @Override
+      public void onSubscribe(String channel) {
+        tenants.values().forEach(ts -> scheduler.execute(ts::fill));
+      }
+
+      @Override
+      public void onUnsubscribe(String channel) {}
+    });
   }
 
   /** Attaches a subscriber; from now on it receives every event of its tenant after the hub's position. */
@@ -64,6 +78,18 @@ public final class EventHub implements AutoCloseable {
     // An event committed and published just before this stream existed was dropped: look for it.
     scheduler.schedule(ts::fill, gapWait.toMillis(), TimeUnit.MILLISECONDS);
     return ts;
+  }
+
+  /**
+   * An event this instance committed: offered at once instead of after its round trip through
+   * Redis. The Redis copy arrives later and is dropped as a duplicate; order and gap handling are
+   * the same as for events from Redis.
+   */
+  public void deliverLocal(EventEnvelope env) {
+    TenantStream ts = tenants.get(env.tenant());
+    if (ts != null && env.sequence() > 0) {
+      ts.offer(env);
+    }
   }
 
   private void onMessage(byte[] bytes) {
@@ -168,6 +194,6 @@ public final class EventHub implements AutoCloseable {
 
   @Override
   public void close() {
-    topic.removeListener(listenerId);
+    topic.removeListener(listenerId, statusListenerId);
   }
 }

@@ -10,8 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
 import org.redisson.api.RTopic;
+import org.redisson.api.RTopicAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
@@ -19,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands committed events and AI jobs to Redis, after commit, on one thread (so one instance's
- * events reach the topic in sequence order), then marks them done in PostgreSQL in batches. When
+ * events reach the topic in sequence order; what queued up meanwhile goes as one pipelined batch),
+ * then marks them done in PostgreSQL in batches. When
  * Redis fails it stops trying for a second and leaves the work to the relay sweeps: a create never
  * waits for Redis.
  */
@@ -31,23 +38,47 @@ public final class Publisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
   private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  private final RedissonClient redis;
   private final RTopic topic;
   private final AiJobs aiJobs;
   private final Transactions tx;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(50_000);
   private final Thread thread;
+  private final ThreadPoolExecutor fanout =
+      new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+          Thread.ofPlatform().daemon().name("ticket-local-fanout").factory(), new ThreadPoolExecutor.AbortPolicy());
+  private volatile Consumer<EventEnvelope> local;
   private volatile boolean running = true;
   private volatile long failedAt;
 
   public Publisher(RedissonClient redis, Transactions tx, AiJobs aiJobs) {
+    this.redis = redis;
     this.topic = redis.getTopic(EVENTS_TOPIC, ByteArrayCodec.INSTANCE);
     this.tx = tx;
     this.aiJobs = aiJobs;
     this.thread = Thread.ofPlatform().daemon().name("ticket-publisher").start(this::loop);
   }
 
+  /**
+   * Also hands every committed event to {@code local} (this instance's event hub) on a fan-out
+   * thread, so local streams need not wait for Redis. Best effort: when that thread falls behind,
+   * the Redis copy delivers the event.
+   */
+  public void deliverLocallyTo(Consumer<EventEnvelope> local) {
+    this.local = local;
+  }
+
   /** Queues what a committed transaction produced. Never blocks; overflow is left to the relays. */
   public void afterCommit(List<EventEnvelope> events, List<AiJob> jobs) {
+    Consumer<EventEnvelope> l = local;
+    if (l != null && !events.isEmpty()) {
+      List<EventEnvelope> copy = List.copyOf(events);
+      try {
+        fanout.execute(() -> copy.forEach(l));
+      } catch (RejectedExecutionException e) {
+        // behind or closed: the Redis copy delivers them
+      }
+    }
     for (EventEnvelope e : events) {
       queue.offer(e);
     }
@@ -82,9 +113,7 @@ public final class Publisher implements AutoCloseable {
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, 255);
-          for (Object item : batch) {
-            send(item, published, enqueued);
-          }
+          send(batch, published, enqueued);
           batch.clear();
         }
         if (queue.isEmpty() && (!published.isEmpty() || !enqueued.isEmpty())) {
@@ -98,17 +127,35 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  private void send(Object item, Map<UUID, List<Long>> published, Map<UUID, List<String>> enqueued) {
+  /**
+   * Sends everything waiting as one pipelined Redis batch: one round trip however many events
+   * queued up, and the batch keeps their order on one connection.
+   */
+  private void send(List<Object> items, Map<UUID, List<Long>> published, Map<UUID, List<String>> enqueued) {
     if (System.nanoTime() - failedAt < BACKOFF_NANOS && failedAt != 0) {
       return; // Redis is failing: the relays publish it later
     }
     try {
-      if (item instanceof EventEnvelope e) {
+      if (items.size() == 1 && items.get(0) instanceof EventEnvelope e) {
         topic.publish(e.toBytes());
-        published.computeIfAbsent(e.tenant(), k -> new ArrayList<>()).add(e.sequence());
-      } else if (item instanceof AiJob j) {
-        aiJobs.xadd(j);
-        enqueued.computeIfAbsent(UUID.fromString(j.getTenantId()), k -> new ArrayList<>()).add(j.getJobId());
+      } else {
+        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        RTopicAsync batchTopic = batch.getTopic(EVENTS_TOPIC, ByteArrayCodec.INSTANCE);
+        for (Object item : items) {
+          if (item instanceof EventEnvelope e) {
+            batchTopic.publishAsync(e.toBytes());
+          } else if (item instanceof AiJob j) {
+            AiJobs.addTo(batch, j);
+          }
+        }
+        batch.execute();
+      }
+      for (Object item : items) {
+        if (item instanceof EventEnvelope e) {
+          published.computeIfAbsent(e.tenant(), k -> new ArrayList<>()).add(e.sequence());
+        } else if (item instanceof AiJob j) {
+          enqueued.computeIfAbsent(UUID.fromString(j.getTenantId()), k -> new ArrayList<>()).add(j.getJobId());
+        }
       }
     } catch (RuntimeException ex) {
       failedAt = System.nanoTime();
@@ -142,6 +189,7 @@ public final class Publisher implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    fanout.shutdownNow();
     thread.interrupt();
     try {
       thread.join(2000);

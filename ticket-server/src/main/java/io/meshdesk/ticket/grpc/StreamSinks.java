@@ -5,12 +5,12 @@ import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.ticket.events.StreamSubscription;
 
-/** Adapts a Subscribe response stream to {@link StreamSubscription.Sink}. */
+/** Adapts a Subscribe response stream to {@link StreamSubscription.Sink} (events wrapped through {@link SharedResponses}). */
 final class StreamSinks {
 
   private StreamSinks() {}
 
-  static StreamSubscription.Sink of(ServerCallStreamObserver<SubscribeResponse> observer) {
+  static StreamSubscription.Sink of(ServerCallStreamObserver<SubscribeResponse> observer, SharedResponses shared) {
     return new StreamSubscription.Sink() {
       @Override
       public boolean isReady() {
@@ -19,7 +19,7 @@ final class StreamSinks {
 
       @Override
       public void send(TicketEvent event) {
-        observer.onNext(SubscribeResponse.newBuilder().setEvent(event).build());
+        observer.onNext(shared.response(event));
       }
 
       @Override

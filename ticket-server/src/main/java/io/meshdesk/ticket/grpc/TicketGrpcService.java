@@ -25,9 +25,15 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
       SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer) {}
 
   private final Parts p;
+  private final SharedResponses shared = new SharedResponses();
 
   public TicketGrpcService(Parts parts) {
     this.p = parts;
+  }
+
+  /** This service to add to a server: Subscribe encodes each broadcast event once for all streams. */
+  public io.grpc.BindableService bindable() {
+    return () -> shared.bind(bindService());
   }
 
   private static Principal me() {
@@ -123,7 +129,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     Principal me = me();
     ServerCallStreamObserver<SubscribeResponse> out = (ServerCallStreamObserver<SubscribeResponse>) o;
     EventRules rules = EventRules.of(me.subject(), !Actors.staff(me), r.getFilter());
-    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), StreamSinks.of(out));
+    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), StreamSinks.of(out, shared));
     out.setOnReadyHandler(s::onReady);
     out.setOnCancelHandler(s::close);
     Long after = r.hasAfterSequence() ? r.getAfterSequence() : null;
@@ -147,6 +153,27 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
     return new AgentSessionHandler(me(), (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
         p.subscriberBuffer(), p.actors());
+  }
+
+  /**
+   * Streams presence, typing and collision notices for one ticket to a browser; the caller is a
+   * viewer of the ticket until it cancels the stream.
+   */
+  @Override
+  public void watchTicket(WatchTicketRequest r, StreamObserver<WatchTicketResponse> o) {
+    Principal me = me();
+    Ticket current = p.reads().get(me, r.getTicketId()).getTicket();
+    new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, p.hub(), p.presence(), r.getTicketId(),
+        r.getVersion()).start(p.actors().of(me).getDisplayName(), current);
+  }
+
+  /** Announces the caller's typing state on a ticket to its other viewers. */
+  @Override
+  public void setTyping(SetTypingRequest r, StreamObserver<SetTypingResponse> o) {
+    Principal me = me();
+    p.presence().typing(me.requireTenant(), r.getTicketId(), "web:" + me.subject(), me.subject().toString(),
+        p.actors().of(me).getDisplayName(), r.getTyping(), r.getVisibility());
+    reply(o, SetTypingResponse.getDefaultInstance());
   }
 
   /** Attaches an AI suggestion. */

@@ -18,17 +18,22 @@ public final class Counters {
   private Counters() {}
 
   /**
-   * Next ticket number and next event sequence in one statement, taken last in the creating
-   * transaction so the counter row stays locked only until the imminent commit.
+   * Next ticket number and next event sequence, also written to the new ticket {@code ticketId}, in
+   * one statement taken last in the creating transaction so the counter row stays locked only until
+   * the imminent commit.
    */
-  public static long[] nextNumberAndSequence(Connection c, UUID tenant) throws SQLException {
+  public static long[] nextNumberAndSequence(Connection c, UUID tenant, UUID ticketId) throws SQLException {
     long[] out = new long[2];
+    // One statement takes both numbers and writes the ticket's number (inserted earlier, unnumbered).
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into ticket.tenant_counters (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1) on conflict (tenant_id)"
-                + " do update set last_sequence = ticket.tenant_counters.last_sequence + 1,"
-                + " last_ticket_number = ticket.tenant_counters.last_ticket_number + 1 returning last_ticket_number, last_sequence")) {
+            "with n as (insert into ticket.tenant_counters (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1)"
+                + " on conflict (tenant_id) do update set last_sequence = ticket.tenant_counters.last_sequence + 1,"
+                + " last_ticket_number = ticket.tenant_counters.last_ticket_number + 1 returning last_ticket_number, last_sequence),"
+                + " u as (update ticket.tickets t set number = n.last_ticket_number from n where t.id = ?)"
+                + " select last_ticket_number, last_sequence from n")) {
       ps.setObject(1, tenant);
+      ps.setObject(2, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         out[0] = rs.getLong(1);

@@ -6,9 +6,12 @@ import static io.meshdesk.ticket.persistence.Sql.setUuid;
 import static io.meshdesk.ticket.persistence.Sql.ts;
 import static io.meshdesk.ticket.persistence.Sql.uuidString;
 
+import io.meshdesk.api.ai.v1.AiJob;
+import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.ticket.v1.AiStatus;
 import io.meshdesk.api.ticket.v1.SentimentLabel;
 import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.TicketStatus;
 import java.sql.Array;
@@ -106,52 +109,76 @@ public final class TicketStore {
     }
   }
 
+  private static final String INSERT =
+      "insert into ticket.tickets (tenant_id, id, number, subject, body, status, priority, requester_id, assignee_id,"
+          + " team_id, tags, custom_fields, version, created_at, updated_at, first_response_due_at, resolution_due_at,"
+          + " ai_status, request_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]),"
+          + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
+
   /** Inserts a new ticket; the search vector covers subject and body. */
   public static void insert(Connection c, UUID tenant, TicketState s, String requestId) throws SQLException {
-    Ticket t = s.ticket.build();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into ticket.tickets (tenant_id, id, number, subject, body, status, priority, requester_id, assignee_id,"
-                + " team_id, tags, custom_fields, version, created_at, updated_at, first_response_due_at, resolution_due_at,"
-                + " ai_status, request_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]),"
-                + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))")) {
-      int i = 1;
-      ps.setObject(i++, tenant);
-      ps.setObject(i++, UUID.fromString(t.getId()));
-      if (t.getNumber() == 0) {
-        ps.setNull(i++, java.sql.Types.BIGINT);
-      } else {
-        ps.setLong(i++, t.getNumber());
-      }
-      ps.setString(i++, t.getSubject());
-      ps.setString(i++, t.getBody());
-      ps.setInt(i++, t.getStatusValue());
-      ps.setInt(i++, t.getPriorityValue());
-      ps.setObject(i++, UUID.fromString(t.getRequesterId()));
-      setUuid(ps, i++, t.getAssigneeId());
-      setUuid(ps, i++, t.getTeamId());
-      ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
-      i = bindFields(c, ps, i, t.getCustomFieldsMap());
-      ps.setLong(i++, t.getVersion());
-      setInstant(ps, i++, instant(t.getCreatedAt()));
-      setInstant(ps, i++, instant(t.getUpdatedAt()));
-      setInstant(ps, i++, t.hasFirstResponseDueAt() ? instant(t.getFirstResponseDueAt()) : null);
-      setInstant(ps, i++, t.hasResolutionDueAt() ? instant(t.getResolutionDueAt()) : null);
-      ps.setInt(i++, t.getAiStatusValue());
-      ps.setString(i++, requestId == null || requestId.isEmpty() ? null : requestId);
-      ps.setString(i++, t.getSubject());
-      ps.setString(i, t.getBody());
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      bindInsert(c, ps, tenant, s.ticket.build(), requestId);
       ps.executeUpdate();
     }
   }
 
-  /** Sets the number of a ticket inserted earlier in the transaction. */
-  public static void setNumber(Connection c, String id, long number) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("update ticket.tickets set number = ? where id = ?")) {
-      ps.setLong(1, number);
-      ps.setObject(2, UUID.fromString(id));
+  /**
+   * Inserts a new ticket together with its "created" history entry and its pending AI job, in one
+   * statement (one round trip instead of three).
+   */
+  public static void insertNew(WriteTx tx, TicketState s, String requestId, Actor actor, AiJob job) throws SQLException {
+    Connection c = tx.connection();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with t as (" + INSERT + " returning tenant_id, id),"
+                + " h as (insert into ticket.history (tenant_id, id, ticket_id, actor_kind, actor_id, actor_name, occurred_at, kind,"
+                + " field, old_value, new_value, ticket_version) select t.tenant_id, ?, t.id, ?, ?, ?, ?, ?, '', '', '', 1 from t)"
+                + " insert into ticket.ai_jobs (tenant_id, id, ticket_id, ticket_version, status, enqueued_at)"
+                + " select t.tenant_id, ?, t.id, ?, 'pending', ? from t")) {
+      Ticket t = s.ticket.build();
+      int i = bindInsert(c, ps, tx.tenant(), t, requestId);
+      ps.setObject(i++, UUID.randomUUID());
+      ps.setInt(i++, actor.getKindValue());
+      ps.setString(i++, actor.getId());
+      ps.setString(i++, actor.getDisplayName());
+      setInstant(ps, i++, tx.now());
+      ps.setInt(i++, TicketChangeKind.TICKET_CHANGE_KIND_CREATED.getNumber());
+      ps.setObject(i++, UUID.fromString(job.getJobId()));
+      ps.setLong(i++, job.getTicketVersion());
+      setInstant(ps, i, tx.now());
       ps.executeUpdate();
     }
+  }
+
+  private static int bindInsert(Connection c, PreparedStatement ps, UUID tenant, Ticket t, String requestId) throws SQLException {
+    int i = 1;
+    ps.setObject(i++, tenant);
+    ps.setObject(i++, UUID.fromString(t.getId()));
+    if (t.getNumber() == 0) {
+      ps.setNull(i++, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(i++, t.getNumber());
+    }
+    ps.setString(i++, t.getSubject());
+    ps.setString(i++, t.getBody());
+    ps.setInt(i++, t.getStatusValue());
+    ps.setInt(i++, t.getPriorityValue());
+    ps.setObject(i++, UUID.fromString(t.getRequesterId()));
+    setUuid(ps, i++, t.getAssigneeId());
+    setUuid(ps, i++, t.getTeamId());
+    ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
+    i = bindFields(c, ps, i, t.getCustomFieldsMap());
+    ps.setLong(i++, t.getVersion());
+    setInstant(ps, i++, instant(t.getCreatedAt()));
+    setInstant(ps, i++, instant(t.getUpdatedAt()));
+    setInstant(ps, i++, t.hasFirstResponseDueAt() ? instant(t.getFirstResponseDueAt()) : null);
+    setInstant(ps, i++, t.hasResolutionDueAt() ? instant(t.getResolutionDueAt()) : null);
+    ps.setInt(i++, t.getAiStatusValue());
+    ps.setString(i++, requestId == null || requestId.isEmpty() ? null : requestId);
+    ps.setString(i++, t.getSubject());
+    ps.setString(i++, t.getBody());
+    return i;
   }
 
   /** Writes every mutable column back; {@code extraSearch} is appended to the search vector. */

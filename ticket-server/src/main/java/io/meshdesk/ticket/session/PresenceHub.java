@@ -6,12 +6,17 @@ import io.meshdesk.api.ticket.v1.PresenceSnapshot;
 import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.api.ticket.v1.ViewerPresence;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -22,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Presence shared by every instance through a Redis topic: who is online, who views which ticket
  * and who is typing. Each instance keeps a replica built from the topic and notifies its own
  * sessions. A replica only knows what was announced since it started (sessions re-announce on
- * reconnect).
+ * reconnect). Typing is per user and ticket; every replica clears it by itself {@code typingTtl}
+ * after the last "typing" announcement, so a browser that vanishes mid-sentence stops "typing".
  */
 public final class PresenceHub implements AutoCloseable {
 
@@ -45,6 +51,8 @@ public final class PresenceHub implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PresenceHub.class);
   static final String TOPIC = "ticket:presence";
+  /** How long a typing indicator lasts without a refresh. */
+  public static final Duration DEFAULT_TYPING_TTL = Duration.ofSeconds(6);
 
   private final RTopic topic;
   private final Clock clock;
@@ -52,10 +60,22 @@ public final class PresenceHub implements AutoCloseable {
   private final Map<UUID, Map<String, Map<String, ViewerPresence>>> viewers = new ConcurrentHashMap<>();
   private final Map<UUID, Map<String, String>> online = new ConcurrentHashMap<>();
   private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+  private final Duration typingTtl;
+  private final Map<String, Long> typingUntil = new ConcurrentHashMap<>();
+  private final AtomicLong typingStamp = new AtomicLong();
+  private final ScheduledExecutorService expiry =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("presence-typing").factory());
 
+  /** A hub whose typing indicators expire six seconds after the last update. */
   public PresenceHub(RedissonClient redis, Clock clock) {
+    this(redis, clock, DEFAULT_TYPING_TTL);
+  }
+
+  /** A hub whose typing indicators expire {@code typingTtl} after the last update. */
+  public PresenceHub(RedissonClient redis, Clock clock, Duration typingTtl) {
     this.topic = redis.getTopic(TOPIC, StringCodec.INSTANCE);
     this.clock = clock;
+    this.typingTtl = typingTtl;
     this.listenerId = topic.addListener(String.class, (ch, msg) -> onMessage(msg));
   }
 
@@ -123,7 +143,10 @@ public final class PresenceHub implements AutoCloseable {
     switch (kind) {
       case "online" -> online.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>()).put(session, user);
       case "gone" -> {
-        online.getOrDefault(tenant, Map.of()).remove(session);
+        Map<String, String> on = online.get(tenant);
+        if (on != null) {
+          on.remove(session); // a watch-only (browser) session never announced itself online
+        }
         byTicket.forEach((t, v) -> {
           if (v.remove(session) != null) {
             notifyPresence(tenant, t, v);
@@ -136,23 +159,44 @@ public final class PresenceHub implements AutoCloseable {
         notifyPresence(tenant, ticket, v);
       }
       case "stop" -> {
-        Map<String, ViewerPresence> v = byTicket.getOrDefault(ticket, Map.of());
-        if (v.remove(session) != null) {
+        Map<String, ViewerPresence> v = byTicket.get(ticket);
+        if (v != null && v.remove(session) != null) {
           notifyPresence(tenant, ticket, v);
         }
       }
       case "typing" -> {
-        Map<String, ViewerPresence> v = byTicket.getOrDefault(ticket, Map.of());
-        v.computeIfPresent(session, (k, p) -> p.toBuilder().setTyping(Boolean.parseBoolean(f[6])).build());
-        TypingIndicator ind = TypingIndicator.newBuilder().setTicketId(ticket).setUserId(user).setDisplayName(f[5])
-            .setTyping(Boolean.parseBoolean(f[6])).setVisibility(CommentVisibility.forNumber(Integer.parseInt(f[7]))).build();
-        for (Listener l : listeners) {
-          if (l.tenant().equals(tenant) && l.viewing(ticket) && !l.userId().equals(user)) {
-            l.typing(ind);
-          }
+        boolean typing = Boolean.parseBoolean(f[6]);
+        CommentVisibility vis = CommentVisibility.forNumber(Integer.parseInt(f[7]));
+        String key = tenant + "/" + ticket + "/" + user;
+        if (typing) {
+          long stamp = typingStamp.incrementAndGet();
+          typingUntil.put(key, stamp);
+          expiry.schedule(() -> {
+            if (typingUntil.remove(key, stamp)) {
+              typing(tenant, ticket, user, f[5], false, vis);
+            }
+          }, typingTtl.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          typingUntil.remove(key);
         }
+        typing(tenant, ticket, user, f[5], typing, vis);
       }
       default -> { }
+    }
+  }
+
+  /** Marks the user's views of the ticket and tells local viewers other than the user. */
+  private void typing(UUID tenant, String ticket, String user, String name, boolean typing, CommentVisibility vis) {
+    Map<String, ViewerPresence> v = viewers.getOrDefault(tenant, Map.of()).get(ticket);
+    if (v != null) {
+      v.replaceAll((s, p) -> p.getUserId().equals(user) ? p.toBuilder().setTyping(typing).build() : p);
+    }
+    TypingIndicator ind = TypingIndicator.newBuilder().setTicketId(ticket).setUserId(user).setDisplayName(name)
+        .setTyping(typing).setVisibility(vis == null ? CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED : vis).build();
+    for (Listener l : listeners) {
+      if (l.tenant().equals(tenant) && l.viewing(ticket) && !l.userId().equals(user)) {
+        l.typing(ind);
+      }
     }
   }
 
@@ -173,5 +217,6 @@ public final class PresenceHub implements AutoCloseable {
   @Override
   public void close() {
     topic.removeListener(listenerId);
+    expiry.shutdownNow();
   }
 }

@@ -1,0 +1,151 @@
+package io.meshdesk.ticket.grpc;
+
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.Timestamp;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.ticket.v1.CollisionNotice;
+import io.meshdesk.api.ticket.v1.PresenceSnapshot;
+import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.api.ticket.v1.TypingIndicator;
+import io.meshdesk.api.ticket.v1.WatchTicketResponse;
+import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.ticket.events.EventEnvelope;
+import io.meshdesk.ticket.events.EventHub;
+import io.meshdesk.ticket.events.Subscriber;
+import io.meshdesk.ticket.session.PresenceHub;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WatchTicket stream, the browser's half of the agent session for a single ticket: the caller
+ * counts as a viewer of the ticket (on every instance, through {@link PresenceHub}) for as long as
+ * the stream lasts, and hears presence, other people's typing, and a collision notice when someone
+ * else changes the ticket's fields (update, assignment) past the version on the caller's screen.
+ */
+final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
+
+  private final Principal principal;
+  private final ServerCallStreamObserver<WatchTicketResponse> out;
+  private final EventHub hub;
+  private final PresenceHub presence;
+  private final String ticketId;
+  private final String sessionId = UUID.randomUUID().toString();
+  private long onScreen;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private boolean closed;
+
+  TicketWatchHandler(Principal principal, ServerCallStreamObserver<WatchTicketResponse> out, EventHub hub,
+      PresenceHub presence, String ticketId, long version) {
+    this.principal = principal;
+    this.out = out;
+    this.hub = hub;
+    this.presence = presence;
+    this.ticketId = ticketId;
+    this.onScreen = version;
+  }
+
+  /**
+   * Starts watching: listens for events and presence, announces the caller as a viewer, and sends a
+   * notice right away when the ticket is already newer than the caller's version.
+   */
+  void start(String displayName, Ticket current) {
+    out.setOnCancelHandler(this::end);
+    hub.register(this);
+    presence.attach(this);
+    presence.view(tenant(), ticketId, sessionId, userId(), displayName);
+    boolean stale;
+    synchronized (this) {
+      stale = current.getVersion() > onScreen;
+      onScreen = Math.max(onScreen, current.getVersion());
+    }
+    if (stale) {
+      collision(current.getVersion(), Actor.getDefaultInstance(), FieldMask.getDefaultInstance(), current.getUpdatedAt());
+    }
+  }
+
+  @Override
+  public void offerLive(EventEnvelope env) {
+    TicketEvent e = env.event();
+    if (!e.getTicketId().equals(ticketId)) {
+      return;
+    }
+    synchronized (this) {
+      if (e.getTicketVersion() <= onScreen) {
+        return;
+      }
+      onScreen = e.getTicketVersion();
+    }
+    // Comments and AI results add to the ticket without changing what the caller is editing.
+    boolean fields = e.hasTicketUpdated() || e.hasTicketAssigned();
+    if (fields && !e.getActor().getId().equals(userId())) {
+      FieldMask changed = e.hasTicketUpdated() ? e.getTicketUpdated().getChangedFields() : FieldMask.getDefaultInstance();
+      collision(e.getTicketVersion(), e.getActor(), changed, e.getOccurredAt());
+    }
+  }
+
+  @Override
+  public void offerEphemeral(EventEnvelope event) {
+    // draft chunks are not changes of the ticket
+  }
+
+  private void collision(long version, Actor by, FieldMask changed, Timestamp at) {
+    String who = by.getDisplayName().isEmpty() ? by.getId() : by.getDisplayName();
+    CollisionNotice.Builder n = CollisionNotice.newBuilder().setTicketId(ticketId).setVersion(version).setChangedBy(by)
+        .setChangedFields(changed).setChangedAt(at)
+        .setMessage("Ticket changed to version " + version + (who.isEmpty() ? "" : " by " + who));
+    write(WatchTicketResponse.newBuilder().setCollision(n).build());
+  }
+
+  private synchronized void write(WatchTicketResponse msg) {
+    if (closed) {
+      return;
+    }
+    try {
+      out.onNext(msg);
+    } catch (RuntimeException e) {
+      closed = true; // cancelled meanwhile; the cancel handler cleans up
+    }
+  }
+
+  /** The caller went away: it stops being a viewer everywhere. */
+  void end() {
+    synchronized (this) {
+      closed = true;
+    }
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    hub.unregister(this);
+    presence.detach(this);
+    presence.gone(tenant(), sessionId, userId());
+  }
+
+  @Override
+  public UUID tenant() {
+    return principal.requireTenant();
+  }
+
+  @Override
+  public boolean viewing(String id) {
+    return ticketId.equals(id);
+  }
+
+  @Override
+  public void presence(PresenceSnapshot snapshot) {
+    write(WatchTicketResponse.newBuilder().setPresence(snapshot).build());
+  }
+
+  @Override
+  public void typing(TypingIndicator indicator) {
+    if (out.isReady()) { // an indicator is stale by the time a slow client could read it
+      write(WatchTicketResponse.newBuilder().setTyping(indicator).build());
+    }
+  }
+
+  @Override
+  public String userId() {
+    return principal.subject().toString();
+  }
+}
