@@ -27,6 +27,7 @@ import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger server: cards, double-entry postings, statements, the scheduler and reminders. Wires
@@ -73,6 +74,15 @@ public final class LedgerServer implements AutoCloseable {
                     DispatchConfig.fromEnv(env),
                     SchedulerConfig.fromEnv(env),
                     DispatchHooks.NONE)));
+    ledger.onPayment(
+        (tenant, card, transaction, amount, currency) -> {
+          try {
+            reminders.events().paymentReceived(tenant, card, transaction, "cardholder", Math.abs(amount), currency);
+          } catch (RuntimeException e) {
+            // The payment is committed; a missed "payment received" notice must not fail it.
+            LoggerFactory.getLogger(LedgerServer.class).warn("payment-received reminder not created: {}", e.toString());
+          }
+        });
     GrpcServer.Builder builder =
         GrpcServer.builder("ledger-server", grpcConfig)
             .addService(ledger)

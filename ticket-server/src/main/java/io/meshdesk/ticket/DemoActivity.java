@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Development-only demo activity for {@code meshctl dev}: through the public gRPC API, signed in as
  * the demo users, it seeds teams and a handful of tickets (customer-opened, some assigned to the
- * agent, one solved with a public reply) and then, optionally, opens a new customer ticket every
+ * agent, one solved with a public reply) under an SLA policy, and then, optionally, opens a new customer ticket every
  * few seconds so the console shows live traffic. Never part of a production path.
  */
 public final class DemoActivity implements AutoCloseable {
@@ -90,6 +90,15 @@ public final class DemoActivity implements AutoCloseable {
     Team billing = tickets(admin).createTeam(CreateTeamRequest.newBuilder().setName("Billing").setDescription("Charges, statements, limits").build()).getTeam();
     tickets(admin).createTeam(CreateTeamRequest.newBuilder().setName("Cards").setDescription("Lost, blocked and new cards").build());
     tickets(admin).createTeam(CreateTeamRequest.newBuilder().setName("Accounts").setDescription("Profiles and addresses").build());
+    var policy = io.meshdesk.api.ticket.v1.SetSlaPolicyRequest.newBuilder();
+    int[][] minutes = {{15, 240}, {60, 480}, {240, 1440}, {480, 2880}}; // urgent, high, normal, low
+    String[] priorities = {"URGENT", "HIGH", "NORMAL", "LOW"};
+    for (int i = 0; i < priorities.length; i++) {
+      policy.addTargets(io.meshdesk.api.ticket.v1.SlaTarget.newBuilder().setPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + priorities[i]))
+          .setFirstResponse(com.google.protobuf.Duration.newBuilder().setSeconds(minutes[i][0] * 60L))
+          .setResolution(com.google.protobuf.Duration.newBuilder().setSeconds(minutes[i][1] * 60L)));
+    }
+    tickets(admin).setSlaPolicy(policy.build());
     String agentId = login(logins.agent()).subject();
     for (int i = 0; i < 6; i++) {
       Ticket t = open(i);

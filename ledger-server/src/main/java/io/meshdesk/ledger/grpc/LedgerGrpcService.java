@@ -32,6 +32,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   private final PostingEngine postings;
   private final LedgerQueries queries;
   private final AuditService audit;
+  private volatile PaymentListener paymentListener = PaymentListener.NONE;
 
   public LedgerGrpcService(CardService cards, PostingEngine postings, LedgerQueries queries, AuditService audit) {
     this.cards = cards;
@@ -160,9 +161,20 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     reply(out, RefundResponse.newBuilder().setResult(post(RequestMapper.refund(r))).build());
   }
 
+  /** Sets who hears about accepted payments (the reminder module). */
+  public void onPayment(PaymentListener listener) {
+    this.paymentListener = listener;
+  }
+
   @Override
   public void payment(PaymentRequest r, StreamObserver<PaymentResponse> out) {
-    reply(out, PaymentResponse.newBuilder().setResult(post(RequestMapper.payment(r))).build());
+    OperationResult result = post(RequestMapper.payment(r));
+    if (result.getOutcome() == OperationOutcome.OPERATION_OUTCOME_ACCEPTED && !result.getReplayed()) {
+      var t = result.getTransaction();
+      paymentListener.paymentPosted(
+          tenant(), UUID.fromString(r.getCardId()), t.getId(), t.getAmount().getAmountMinor(), t.getAmount().getCurrency());
+    }
+    reply(out, PaymentResponse.newBuilder().setResult(result).build());
   }
 
   @Override

@@ -15,6 +15,9 @@ import java.util.function.Function;
  * Writes a {@link WriteSet} and the changed cards in ONE statement: data-modifying CTEs insert the
  * transactions, journal entries and postings, upsert the holds, update the cards and settle the
  * idempotency records. Its shape never changes, so the driver prepares it once per connection.
+ * The two updates also name their keys with {@code = any(...)}, so the rows are found through the
+ * primary key whatever the join order the planner picks (without it, a plan made before the table
+ * had statistics hash-joined against every row of the tenant: O(table) per call).
  */
 final class PostingWriter {
 
@@ -56,12 +59,12 @@ final class PostingWriter {
             paid_since_statement_minor = u.paid, updated_at = ?2
         from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])
           as u(id, bal, holds, n, nx, seq, lh, paid)
-        where c.tenant_id = ?1 and c.id = u.id)
+        where c.tenant_id = ?1 and c.id = any(?::uuid[]) and c.id = u.id)
       update ledger.operation o set outcome = u.o, decline_reason = u.r, decline_detail = u.d, card_id = u.card,
           hold_id = u.hold, transaction_id = u.txn
       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[])
         as u(k, o, r, d, card, hold, txn)
-      where o.tenant_id = ?1 and o.idempotency_key = u.k
+      where o.tenant_id = ?1 and o.idempotency_key = any(?::text[]) and o.idempotency_key = u.k
       """;
 
   private PostingWriter() {}
@@ -117,11 +120,13 @@ final class PostingWriter {
           .longs(map(dirty, cs -> cs.lastSequence)).texts(map(dirty, cs -> cs.lastHash))
           .longs(map(dirty, cs -> cs.paidSinceStatement));
       b.uuid(tenant);
+      b.uuids(map(dirty, cs -> cs.id));
       b.texts(map(w.ops, WriteSet.OpRecord::key)).texts(map(w.ops, o -> o.accepted() ? "ACCEPTED" : "DECLINED"))
           .texts(map(w.ops, o -> o.decline() == null ? null : o.decline().name()))
           .texts(map(w.ops, WriteSet.OpRecord::detail)).uuids(map(w.ops, WriteSet.OpRecord::cardId))
           .uuids(map(w.ops, WriteSet.OpRecord::holdId)).uuids(map(w.ops, WriteSet.OpRecord::txnId));
       b.uuid(tenant);
+      b.texts(map(w.ops, WriteSet.OpRecord::key));
       ps.executeUpdate();
     }
   }
