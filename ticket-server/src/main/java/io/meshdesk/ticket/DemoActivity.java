@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Development-only demo activity for {@code meshctl dev}: through the public gRPC API, signed in as
- * the demo users, it seeds teams and a handful of tickets (customer-opened, some assigned to the
- * agent, one solved with a public reply) under an SLA policy, and then, optionally, opens a new customer ticket every
- * few seconds so the console shows live traffic. Never part of a production path.
+ * the demo users, it sets an SLA policy, seeds teams and a handful of tickets (customer-opened, some
+ * assigned to the agent, one solved with a public reply) and then, optionally, opens a new customer
+ * ticket every few seconds so the console shows live traffic. Never part of a production path.
  */
 public final class DemoActivity implements AutoCloseable {
 

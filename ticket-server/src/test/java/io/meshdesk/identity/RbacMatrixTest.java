@@ -37,7 +37,7 @@ class RbacMatrixTest {
     "meshdesk.identity.v1.IdentityService/DeactivateUser,   N,Y,N,N,N, N,N, users.read",
     "meshdesk.identity.v1.IdentityService/ListUsers,        N,Y,Y,Y,N, Y,N, users.read",
     "meshdesk.identity.v1.IdentityService/ListAuditEvents,  Y,Y,N,N,N, N,N, users.read",
-    "meshdesk.identity.v1.IdentityService/WhoAmI,           Y,Y,Y,Y,Y, N,N, users.read",
+    "meshdesk.identity.v1.IdentityService/WhoAmI,           Y,Y,Y,Y,Y, Y,Y, users.read",
     "meshdesk.ticket.v1.TicketService/CreateTicket,         N,Y,Y,Y,Y, Y,N, tickets.create",
     "meshdesk.ticket.v1.TicketService/AssignTicket,         N,Y,Y,Y,N, N,N, tickets.create",
     "meshdesk.ticket.v1.TicketService/SetSlaPolicy,         N,Y,N,N,N, N,N, tickets.create",
