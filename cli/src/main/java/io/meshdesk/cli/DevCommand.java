@@ -157,14 +157,13 @@ public final class DevCommand implements Callable<Integer> {
     if (seeded != null) {
       new DemoLedgerSeed(authDb.dataSource(), Clock.systemUTC()).seed(seeded.tenantId(), seeded.customerId());
     }
+    String[] workerCredentials =
+        seeded != null
+            ? new String[] {seeded.aiClientId(), seeded.aiClientSecret()}
+            : DemoSeed.workerCredentials(ticket.identity());
     TokenProvider workerTokens =
-        seeded == null
-            ? tenant -> {
-              throw new io.meshdesk.platform.errors.UnauthenticatedException(
-                  "no AI worker credentials: the demo data was seeded in an earlier run");
-            }
-            : shutdown.register(
-                new IdentityTokenProvider(identityTarget, seeded.aiClientId(), seeded.aiClientSecret(), Clock.systemUTC()));
+        shutdown.register(
+            new IdentityTokenProvider(identityTarget, workerCredentials[0], workerCredentials[1], Clock.systemUTC()));
     AiWorker worker =
         shutdown.register(
             AiWorker.start(

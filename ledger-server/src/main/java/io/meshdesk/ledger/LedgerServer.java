@@ -3,7 +3,6 @@ package io.meshdesk.ledger;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
-import io.meshdesk.ledger.grpc.RecentTokenCache;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.ledger.statement.StatementService;
@@ -20,7 +19,6 @@ import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
-import java.time.Duration;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.grpc.GrpcServer;
@@ -36,11 +34,6 @@ import org.slf4j.LoggerFactory;
  * its parts explicitly; {@link Main} runs it as a process and {@code meshctl dev} in-process.
  */
 public final class LedgerServer implements AutoCloseable {
-
-  /** How long a verified bearer token is trusted without a new signature check. */
-  static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(1);
-  /** Most tokens remembered at once. */
-  static final int TOKEN_CACHE_ENTRIES = 10_000;
 
   /** Liquibase changelogs this server owns, in order. */
   public static final List<String> CHANGELOGS =
@@ -94,8 +87,7 @@ public final class LedgerServer implements AutoCloseable {
         GrpcServer.builder("ledger-server", grpcConfig)
             .addService(ledger)
             .addService(reminders.service())
-            .addInterceptor(new AuthInterceptor(
-                new RecentTokenCache(verifier, clock, TOKEN_CACHE_TTL, TOKEN_CACHE_ENTRIES)))
+            .addInterceptor(new AuthInterceptor(verifier))
             .addHealthCheck(database.healthCheck())
             .addHealthCheck(redis.healthCheck());
     if (metrics != null) {

@@ -58,6 +58,21 @@ public final class DemoSeed {
         demo.tenant().id(), ids.get(Role.CUSTOMER), ids.get(Role.AGENT), logins, ai.account().clientId(), ai.clientSecret());
   }
 
+  /**
+   * Fresh client credentials for the AI worker when the demo data is kept from an earlier run
+   * (`meshctl dev --data-dir`): the earlier secret was shown once and is gone, so a new platform
+   * service account is created for this run.
+   *
+   * @return {clientId, clientSecret}
+   */
+  public static String[] workerCredentials(Identity identity) {
+    Principal dev = new Principal(new UUID(0, 0), null, Role.PLATFORM_ADMIN, Set.of(), "meshctl-dev");
+    ServiceAccountService.Created ai =
+        identity.serviceAccounts().create(dev, "ai-worker-" + System.currentTimeMillis(), "AI worker (dev, restarted)",
+            Set.of("tickets.read", "tickets.comment", "suggestions.write", "kb.read", "ledger.read"));
+    return new String[] {ai.account().clientId(), ai.clientSecret()};
+  }
+
   private static User createPlatformAdmin(Identity identity, String email, String password) {
     Instant now = Instant.now();
     User u = new User(UUID.randomUUID(), null, email, "Platform Admin", Role.PLATFORM_ADMIN, true, List.of(), now, now, null, null);

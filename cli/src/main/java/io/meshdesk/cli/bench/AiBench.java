@@ -3,6 +3,7 @@ package io.meshdesk.cli.bench;
 import io.meshdesk.ai.drafting.DraftRequest;
 import io.meshdesk.ai.offline.OfflineDrafter;
 import io.meshdesk.ai.retrieval.KnowledgeIndex;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,15 +16,25 @@ import picocli.CommandLine.Option;
  * {@code meshctl bench ai}: the offline drafting path of one AI job as the worker runs it, BM25
  * retrieval over the tenant's knowledge (top 5) then triage, summary and reply composition; latency
  * one at a time, then throughput with all cores busy. The index holds {@code --documents} solved
- * tickets and articles of the measured tenant plus as many of other tenants.
+ * tickets and articles of the measured tenant plus as many of other tenants. Then, unless {@code
+ * --e2e-count 0}, the end-to-end path ({@link AiEndToEnd}): ticket creation to {@code
+ * SuggestionReady} at an agent's stream on the whole system started as {@code meshctl dev} does.
  */
-@Command(name = "ai", description = "Offline drafting (retrieval + triage + reply) latency p50/p95/p99 and throughput.")
+@Command(name = "ai", description = {
+    "Offline drafting (retrieval + triage + reply) latency p50/p95/p99 and throughput,",
+    "then ticket creation -> SuggestionReady at an agent stream on an embedded dev system."})
 public final class AiBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
   @Option(names = "--documents", defaultValue = "2000", description = "Solved tickets and articles per tenant (default: ${DEFAULT-VALUE}).")
   int documents;
+
+  @Option(names = "--e2e-rate", defaultValue = "5", description = "End to end: tickets created per second (default: ${DEFAULT-VALUE}).")
+  double e2eRate;
+
+  @Option(names = "--e2e-count", defaultValue = "100", description = "End to end: tickets measured, 0 to skip (default: ${DEFAULT-VALUE}).")
+  int e2eCount;
 
   private static final String[][] TOPICS = {
     {"Cannot log in after password reset", "I reset my password and the app still says it is wrong.",
@@ -79,11 +90,14 @@ public final class AiBench implements Callable<Integer> {
       LatencyStats loaded = new LatencyStats();
       LoadGenerator.closedLoop(op, cores, bench.duration, loaded);
       double seconds = bench.duration.toMillis() / 1000.0;
-      bench.print(List.of(
+      List<BenchResult> results = new ArrayList<>(List.of(
           BenchResult.of("ai.offline_draft", stats, seconds, Map.of("documents_per_tenant", documents, "concurrency", 1, "goal_p95_ms", 50)),
-          BenchResult.of("ai.offline_draft.loaded", loaded, seconds, Map.of("documents_per_tenant", documents, "concurrency", cores))),
-          System.out);
-      return stats.errorCount() + loaded.errorCount() == 0 ? 0 : 1;
+          BenchResult.of("ai.offline_draft.loaded", loaded, seconds, Map.of("documents_per_tenant", documents, "concurrency", cores))));
+      if (e2eCount > 0) {
+        results.add(new AiEndToEnd(e2eRate, e2eCount, bench.warmup).run(TICKETS));
+      }
+      bench.print(results, System.out);
+      return results.stream().mapToLong(BenchResult::errors).sum() == 0 ? 0 : 1;
     }
   }
 }

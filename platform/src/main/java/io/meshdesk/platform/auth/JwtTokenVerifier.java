@@ -37,6 +37,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
   public static final String TYPE_CLAIM = "typ";
 
   private static final Duration SKEW = Duration.ofSeconds(30);
+  /** Bound of the verified-signature memory (cleared when full; tokens live 15 minutes). */
+  private static final int MAX_REMEMBERED = 20_000;
+
+  private final java.util.Map<String, JWTClaimsSet> verifiedSignatures = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final SigningKeySource keys;
   private final String issuer;
@@ -54,6 +58,23 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
   @Override
   public Principal verify(String token) {
+    // The signature check (ES256) dominates the cost of a call; a token string whose signature
+    // already verified cannot change, so its claims are remembered. Everything that can change
+    // (expiry, tenant suspension) is still checked on every call below.
+    JWTClaimsSet known = verifiedSignatures.get(token);
+    if (known != null) {
+      return principalFrom(known);
+    }
+    JWTClaimsSet claims = verifySignature(token);
+    Principal principal = principalFrom(claims);
+    if (verifiedSignatures.size() >= MAX_REMEMBERED) {
+      verifiedSignatures.clear();
+    }
+    verifiedSignatures.put(token, claims);
+    return principal;
+  }
+
+  private JWTClaimsSet verifySignature(String token) {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -79,13 +100,11 @@ public final class JwtTokenVerifier implements TokenVerifier {
     } catch (JOSEException e) {
       throw new UnauthenticatedException("bad token signature");
     }
-    JWTClaimsSet claims;
     try {
-      claims = jwt.getJWTClaimsSet();
+      return jwt.getJWTClaimsSet();
     } catch (ParseException e) {
       throw new UnauthenticatedException("malformed token claims");
     }
-    return principalFrom(claims);
   }
 
   private Principal principalFrom(JWTClaimsSet claims) {
