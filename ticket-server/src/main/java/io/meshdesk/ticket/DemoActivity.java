@@ -103,12 +103,14 @@ public final class DemoActivity implements AutoCloseable {
     for (int i = 0; i < 6; i++) {
       Ticket t = open(i);
       if (i == 1 || i == 3) {
-        t = tickets(logins.agent()).assignTicket(AssignTicketRequest.newBuilder().setTicketId(t.getId())
-            .setExpectedVersion(t.getVersion()).setAssigneeId(agentId).build()).getTicket();
+        String id = t.getId();
+        t = atCurrentVersion(id, v -> tickets(logins.agent()).assignTicket(AssignTicketRequest.newBuilder().setTicketId(id)
+            .setExpectedVersion(v).setAssigneeId(agentId).build()).getTicket());
       }
       if (i == 1 || i == 5) {
-        t = tickets(logins.agent()).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(t.getId())
-            .setExpectedVersion(t.getVersion()).setTeamId(billing.getId()).build()).getTicket();
+        String id = t.getId();
+        t = atCurrentVersion(id, v -> tickets(logins.agent()).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(id)
+            .setExpectedVersion(v).setTeamId(billing.getId()).build()).getTicket());
       }
       if (i == 3) {
         tickets(logins.agent()).addComment(AddCommentRequest.newBuilder().setTicketId(t.getId())
@@ -116,13 +118,34 @@ public final class DemoActivity implements AutoCloseable {
         tickets(logins.agent()).addComment(AddCommentRequest.newBuilder().setTicketId(t.getId())
             .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
             .setBody("Sorry about that! We regenerated your March statement; it opens fine now.").build());
-        Ticket current = tickets(logins.agent()).getTicket(io.meshdesk.api.ticket.v1.GetTicketRequest.newBuilder().setTicketId(t.getId()).build()).getTicket();
-        tickets(logins.agent()).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(t.getId())
-            .setExpectedVersion(current.getVersion()).setStatus(TicketStatus.TICKET_STATUS_SOLVED).build());
+        String id = t.getId();
+        atCurrentVersion(id, v -> tickets(logins.agent()).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(id)
+            .setExpectedVersion(v).setStatus(TicketStatus.TICKET_STATUS_SOLVED).build()).getTicket());
       }
       if (i == 4) {
         tickets(logins.customer()).addComment(AddCommentRequest.newBuilder().setTicketId(t.getId())
             .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).setBody("Also, the postcode is 9021.").build());
+      }
+    }
+  }
+
+  /**
+   * Runs a versioned change at the ticket's current version, again after a conflict: the AI
+   * worker attaches its suggestion to the same new tickets at the same time.
+   */
+  private Ticket atCurrentVersion(String ticketId, java.util.function.LongFunction<Ticket> change) {
+    for (int attempt = 1; ; attempt++) {
+      long version =
+          tickets(logins.agent())
+              .getTicket(io.meshdesk.api.ticket.v1.GetTicketRequest.newBuilder().setTicketId(ticketId).build())
+              .getTicket()
+              .getVersion();
+      try {
+        return change.apply(version);
+      } catch (io.grpc.StatusRuntimeException e) {
+        if (e.getStatus().getCode() != io.grpc.Status.Code.ABORTED || attempt >= 10) {
+          throw e;
+        }
       }
     }
   }

@@ -61,7 +61,14 @@ final class AiEndToEnd {
       DevCommand dev = new DevCommand();
       new CommandLine(dev).parseArgs("--web-port", "-1");
       dev.useFreePorts();
-      DevCommand.Running running = dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8));
+      DevCommand.Running running;
+      PrintStream stdout = System.out;
+      System.setOut(System.err); // Liquibase prints its update summaries to stdout; keep that for results
+      try {
+        running = dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8));
+      } finally {
+        System.setOut(stdout);
+      }
       // Registered after the servers, so closed before them.
       shutdown.register(() -> channels.forEach(ManagedChannel::shutdownNow));
       String password = password(devOut.toString(StandardCharsets.UTF_8));
@@ -114,8 +121,8 @@ final class AiEndToEnd {
         LoadGenerator.fixedRate(create, rate, measured, 1000, creates);
         tracker.awaitSettled(System.nanoTime() + SETTLE.toNanos());
       }
-      tracker.abandonPending("no_suggestion");
       long end = Math.max(tracker.lastArrivalNanos(), start + 1);
+      tracker.abandonPending("no_suggestion");
       double seconds = (end - start) / 1e9;
       creates.errors().forEach((kind, n) -> {
         for (long i = 0; i < n; i++) {

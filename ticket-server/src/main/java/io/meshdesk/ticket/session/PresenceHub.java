@@ -7,7 +7,6 @@ import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.api.ticket.v1.ViewerPresence;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -201,13 +200,29 @@ public final class PresenceHub implements AutoCloseable {
   }
 
   private void notifyPresence(UUID tenant, String ticket, Map<String, ViewerPresence> v) {
-    List<ViewerPresence> list = v.values().stream().sorted(Comparator.comparing(ViewerPresence::getUserId)).toList();
+    // One entry per person: an agent may view the same ticket from several sessions (two tabs, a
+    // stream reconnecting before the old one is gone). Keep the earliest "since"; typing if any is.
+    Map<String, ViewerPresence> byUser = new java.util.TreeMap<>();
+    for (ViewerPresence p : v.values()) {
+      byUser.merge(
+          p.getUserId(),
+          p,
+          (a, b) ->
+              (earlier(a.getSince(), b.getSince()) ? a : b).toBuilder()
+                  .setTyping(a.getTyping() || b.getTyping())
+                  .build());
+    }
+    List<ViewerPresence> list = List.copyOf(byUser.values());
     PresenceSnapshot snap = PresenceSnapshot.newBuilder().setTicketId(ticket).addAllViewers(list).setAsOf(ts(clock.millis())).build();
     for (Listener l : listeners) {
       if (l.tenant().equals(tenant) && l.viewing(ticket)) {
         l.presence(snap);
       }
     }
+  }
+
+  private static boolean earlier(Timestamp a, Timestamp b) {
+    return a.getSeconds() < b.getSeconds() || (a.getSeconds() == b.getSeconds() && a.getNanos() <= b.getNanos());
   }
 
   private static Timestamp ts(long millis) {
