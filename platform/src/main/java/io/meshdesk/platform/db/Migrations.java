@@ -4,6 +4,7 @@ import io.meshdesk.platform.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
+import java.io.OutputStream;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -55,6 +56,7 @@ public final class Migrations {
                 new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .setOutput(OutputStream.nullOutputStream())
                     .execute());
         log.info("applied {}", changelog);
       }
