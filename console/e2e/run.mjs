@@ -120,7 +120,7 @@ const agentCtx = await chromium.launchPersistentContext(profile, {
 const page = agentCtx.pages()[0] ?? await agentCtx.newPage();
 page.on("pageerror", (e) => console.error("[browser]", e.message));
 
-let customer, manager, ticket, customerStream;
+let customer, manager, ticket, customerStream, accepted = false;
 
 await scenario("console is served and shows the sign-in form", async () => {
   await page.goto(CONSOLE_URL);
@@ -198,6 +198,7 @@ await scenario("accept and send: the customer's stream receives the reply", asyn
     && e.payload.value.comment.visibility === CommentVisibility.PUBLIC
     && e.payload.value.comment.body === draft), "the reply on the customer's stream");
   await page.locator(".comment.public").filter({ hasText: draft.slice(0, 20) }).waitFor({ timeout: TIMEOUT });
+  accepted = true;
 });
 
 await scenario("a second agent opening the same ticket shows presence to the first", async () => {
@@ -272,6 +273,8 @@ await scenario("manager view updates live", async () => {
   const depth = await waitFor(async () => Number(await mp.getByTestId("mgr-depth").textContent()), "the manager view to load");
   await customer.tickets.createTicket({ subject: "Manager sees this", body: "Depth goes up.", requestId: `mgr-${Date.now()}` });
   await mp.getByTestId("mgr-depth").filter({ hasText: String(depth + 1) }).waitFor({ timeout: TIMEOUT });
+  // The acceptance rate is the tenant's (from the server), so the agent's accept shows in this new session.
+  if (accepted) await mp.getByTestId("mgr-acceptance").filter({ hasText: "%" }).waitFor({ timeout: TIMEOUT });
   await mp.screenshot({ path: join(SHOTS, "manager.png") });
   await mp.setViewportSize({ width: 820, height: 1100 });
   await mp.goto(`${CONSOLE_URL}#/queue/open`);

@@ -12,8 +12,8 @@ export interface App {
   connection: Connection;
   teams: Map<string, string>;
   agents: Map<string, string>;
-  /** Outcomes of AI suggestions seen by this console (for the manager view). */
-  feedback: { accepted: number; edited: number; discarded: number };
+  /** Fires when this console records feedback on an AI suggestion (the manager view refetches its stats). */
+  feedback: Signal;
   navigate: (hash: string) => void;
 }
 
@@ -22,4 +22,19 @@ export function userName(app: App, id: string): string {
   if (!id) return "Unassigned";
   if (id === app.session.state?.userId) return app.session.state.displayName + " (me)";
   return app.agents.get(id) ?? id.slice(0, 8);
+}
+
+/** A payload-free notification with any number of listeners. */
+export class Signal {
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `fn` on every emit until the returned function is called. */
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  emit(): void {
+    for (const fn of this.listeners) fn();
+  }
 }

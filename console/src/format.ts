@@ -3,6 +3,7 @@ import {
   SentimentLabel,
   TicketPriority,
   TicketStatus,
+  type SuggestionStats,
   type Ticket,
 } from "./gen/meshdesk/ticket/v1/ticket_pb.js";
 
@@ -74,4 +75,11 @@ export function nextSla(t: Ticket, now: Date): { name: string; due?: Date; state
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return (parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : (parts[0] ?? "?").slice(0, 2)).toUpperCase();
+}
+
+/** Acceptance rate of rated AI suggestions, (accepted + edited) / rated; "—" while none is rated. */
+export function acceptance(s: SuggestionStats | undefined): { rated: number; rate: string } {
+  const used = Number(s?.accepted ?? 0n) + Number(s?.edited ?? 0n);
+  const rated = used + Number(s?.discarded ?? 0n);
+  return { rated, rate: rated ? `${Math.round((100 * used) / rated)} %` : "—" };
 }

@@ -5,7 +5,7 @@ import { h, replace } from "./dom.js";
 import { Session } from "./session.js";
 import { TicketStore, type QueueName } from "./store.js";
 import { LiveStream, type Connection } from "./stream.js";
-import type { App } from "./app.js";
+import { Signal, type App } from "./app.js";
 import { loginView } from "./views/login.js";
 import { queueTitle, queueView } from "./views/queues.js";
 import { ticketView } from "./views/ticket.js";
@@ -26,7 +26,7 @@ const app: App = {
   connection: "offline",
   teams: new Map(),
   agents: new Map(),
-  feedback: { accepted: 0, edited: 0, discarded: 0 },
+  feedback: new Signal(),
   navigate: (hash) => { location.hash = hash; },
 };
 // For end-to-end tests and debugging from the devtools console.

@@ -107,7 +107,7 @@ export class AiPanel {
     const s = this.suggestion;
     if (!s || s.feedback) return;
     const res = await this.app.api.tickets.recordSuggestionFeedback({ suggestionId: s.id, outcome: SuggestionOutcome.DISCARDED, finalText: "" });
-    this.app.feedback.discarded++;
+    this.app.feedback.emit();
     if (res.suggestion) this.show(res.suggestion);
   }
 }

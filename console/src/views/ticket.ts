@@ -189,8 +189,7 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
       }
       if (suggestionId) {
         const fb = await app.api.tickets.recordSuggestionFeedback({ suggestionId, outcome, finalText: text });
-        if (outcome === SuggestionOutcome.ACCEPTED) app.feedback.accepted++;
-        else app.feedback.edited++;
+        app.feedback.emit();
         if (fb.suggestion) ai.show(fb.suggestion);
       }
       reply.value = "";

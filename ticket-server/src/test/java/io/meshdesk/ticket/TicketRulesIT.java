@@ -206,7 +206,7 @@ class TicketRulesIT {
   }
 
   @Test
-  void newTicketEnqueuesAiJobAndAttachIsIdempotent() {
+  void newTicketEnqueuesAiJobAttachIsIdempotentAndQueueCountsTallyFeedback() {
     var t = TicketFixture.Tenant.create(users);
     var agent = as(t, t.agent(), Role.AGENT);
     Ticket created = agent.createTicket(ticket("AI please")).getTicket();
@@ -230,10 +230,17 @@ class TicketRulesIT {
     assertThat(got.getTicket().getAiStatus()).isEqualTo(AiStatus.AI_STATUS_READY);
     assertThat(got.getTicket().getVersion()).isEqualTo(2);
     assertThat(got.getLatestSuggestion().getId()).isEqualTo(first.getSuggestion().getId());
+    assertThat(agent.getQueueCounts(GetQueueCountsRequest.getDefaultInstance()).getSuggestions())
+        .isEqualTo(SuggestionStats.newBuilder().setSuggested(1).build());
 
     var fb = agent.recordSuggestionFeedback(RecordSuggestionFeedbackRequest.newBuilder().setSuggestionId(first.getSuggestion().getId())
         .setOutcome(SuggestionOutcome.SUGGESTION_OUTCOME_EDITED).setFinalText("Hello! On it.").build());
     assertThat(fb.getSuggestion().getFeedback().getOutcome()).isEqualTo(SuggestionOutcome.SUGGESTION_OUTCOME_EDITED);
+    assertThat(agent.getQueueCounts(GetQueueCountsRequest.getDefaultInstance()).getSuggestions())
+        .isEqualTo(SuggestionStats.newBuilder().setSuggested(1).setEdited(1).build());
+    var other = TicketFixture.Tenant.create(users);
+    assertThat(as(other, other.agent(), Role.AGENT).getQueueCounts(GetQueueCountsRequest.getDefaultInstance()).getSuggestions())
+        .isEqualTo(SuggestionStats.getDefaultInstance());
     assertThat(as(t, t.customer(), Role.CUSTOMER).createTicket(ticket("mine")).getTicket().getAiSummary()).isEmpty();
   }
 

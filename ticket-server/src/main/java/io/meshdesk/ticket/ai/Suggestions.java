@@ -10,6 +10,7 @@ import io.meshdesk.api.ticket.v1.MarkAiUnavailableRequest;
 import io.meshdesk.api.ticket.v1.Suggestion;
 import io.meshdesk.api.ticket.v1.SuggestionFeedback;
 import io.meshdesk.api.ticket.v1.SuggestionReady;
+import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.SuggestionOutcome;
@@ -106,15 +107,32 @@ public final class Suggestions {
         .orElseThrow(() -> new NotFoundException("suggestion " + suggestionId + " not found"));
     Suggestion updated = sg.toBuilder().setFeedback(SuggestionFeedback.newBuilder().setOutcome(outcome).setFinalText(text)
         .setActor(actor).setRecordedAt(Sql.ts(tx.now()))).build();
-    try (PreparedStatement ps = tx.connection().prepareStatement("update ticket.suggestions set payload = ? where id = ?")) {
+    try (PreparedStatement ps = tx.connection().prepareStatement("update ticket.suggestions set payload = ?, outcome = ? where id = ?")) {
       ps.setBytes(1, updated.toByteArray());
-      ps.setObject(2, UUID.fromString(suggestionId));
+      ps.setInt(2, outcome.getNumber());
+      ps.setObject(3, UUID.fromString(suggestionId));
       ps.executeUpdate();
     }
     long version = TicketStore.find(tx.connection(), UUID.fromString(sg.getTicketId()), false).map(s -> s.ticket.getVersion()).orElse(0L);
     HistoryStore.add(tx, sg.getTicketId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_SUGGESTION_FEEDBACK, "feedback", "",
         outcome.name(), version);
     return updated;
+  }
+
+  /** Suggestions of the connection's tenant and their latest feedback outcomes, in one scan. */
+  public static SuggestionStats stats(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select count(*), count(*) filter (where outcome = ?), count(*) filter (where outcome = ?),"
+            + " count(*) filter (where outcome = ?) from ticket.suggestions")) {
+      ps.setInt(1, SuggestionOutcome.SUGGESTION_OUTCOME_ACCEPTED_VALUE);
+      ps.setInt(2, SuggestionOutcome.SUGGESTION_OUTCOME_EDITED_VALUE);
+      ps.setInt(3, SuggestionOutcome.SUGGESTION_OUTCOME_DISCARDED_VALUE);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return SuggestionStats.newBuilder().setSuggested(rs.getLong(1)).setAccepted(rs.getLong(2)).setEdited(rs.getLong(3))
+            .setDiscarded(rs.getLong(4)).build();
+      }
+    }
   }
 
   /** A suggestion by id. */

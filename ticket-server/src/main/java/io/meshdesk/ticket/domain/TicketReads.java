@@ -103,7 +103,7 @@ public final class TicketReads {
     });
   }
 
-  /** Queue counters for the caller. */
+  /** Queue counters for the caller, with the tenant's AI suggestion outcomes. */
   public GetQueueCountsResponse counts(Principal p) {
     return tx.inTenant(p.requireTenant(), c -> {
       GetQueueCountsResponse.Builder b = GetQueueCountsResponse.newBuilder().setAsOfSequence(Counters.latestSequence(c));
@@ -133,7 +133,7 @@ public final class TicketReads {
           b.addTeams(TeamCount.newBuilder().setTeamId(rs.getString(1)).setTeamName(rs.getString(2)).setOpen(rs.getLong(3)).setUnassigned(rs.getLong(4)));
         }
       }
-      return b.build();
+      return b.setSuggestions(Suggestions.stats(c)).build();
     });
   }
 
