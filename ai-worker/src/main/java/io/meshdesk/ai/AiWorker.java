@@ -125,6 +125,11 @@ public final class AiWorker implements AutoCloseable {
     return knowledge;
   }
 
+  /** Its application services with their interceptor chain (for the grpc-web bridge). */
+  public java.util.List<io.grpc.ServerServiceDefinition> services() {
+    return grpc.services();
+  }
+
   /** The gRPC port. */
   public int port() {
     return grpc.port();

@@ -10,12 +10,6 @@ import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.redis.Redis;
 import java.time.Clock;
-import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
-import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
-import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
-import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
-import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
-import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.ledger.DemoLedgerSeed;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.config.DatabaseConfig;
@@ -182,7 +176,7 @@ public final class DevCommand implements Callable<Integer> {
           java.time.Duration.ofSeconds(Math.max(0, demoActivitySeconds)), Clock.systemUTC()));
     }
 
-    GrpcWebBridge web = webPort < 0 ? null : shutdown.register(startWeb(ticket.port(), ledger.port(), worker.port()));
+    GrpcWebBridge web = webPort < 0 ? null : shutdown.register(startWeb(ticket, ledger, worker));
 
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"PostgreSQL", "127.0.0.1:" + postgres.port(), pgData.map(Path::toString).orElse("(throwaway data)")});
@@ -207,18 +201,15 @@ public final class DevCommand implements Callable<Integer> {
         ticket.port(), ledger.port(), worker.port(), postgres.port(), redis.port(), web == null ? -1 : web.port());
   }
 
-  /** Envoy's stand-in: grpc-web for every service, relayed to its server, plus the console. */
-  private GrpcWebBridge startWeb(int ticketPort, int ledgerPort, int workerPort) {
+  /** Envoy's stand-in: grpc-web for every service, answered by the same service instances and interceptors, plus the console. */
+  private GrpcWebBridge startWeb(TicketServer ticket, LedgerServer ledger, AiWorker worker) {
     Path dir = consoleDir != null ? consoleDir : Path.of("console", "dist");
     Optional<Path> console = Files.isDirectory(dir) ? Optional.of(dir.toAbsolutePath()) : Optional.empty();
-    return GrpcWebBridge.startForwarding(
-        GrpcWebConfig.loopback(webPort, console),
-        List.of(
-            new GrpcWebBridge.Upstream("127.0.0.1", ticketPort,
-                List.of(IdentityServiceGrpc.getServiceDescriptor(), TicketServiceGrpc.getServiceDescriptor())),
-            new GrpcWebBridge.Upstream("127.0.0.1", ledgerPort,
-                List.of(LedgerServiceGrpc.getServiceDescriptor(), ReminderServiceGrpc.getServiceDescriptor())),
-            new GrpcWebBridge.Upstream("127.0.0.1", workerPort,
-                List.of(KnowledgeServiceGrpc.getServiceDescriptor(), AssistantServiceGrpc.getServiceDescriptor()))));
+    List<io.grpc.ServerServiceDefinition> services = new ArrayList<>();
+    services.addAll(ticket.services());
+    services.addAll(ledger.services());
+    services.addAll(worker.services());
+    return GrpcWebBridge.start(GrpcWebConfig.loopback(webPort, console), services);
   }
+
 }

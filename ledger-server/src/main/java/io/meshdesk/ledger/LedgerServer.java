@@ -124,6 +124,11 @@ public final class LedgerServer implements AutoCloseable {
     return database;
   }
 
+  /** Its application services with their interceptor chain (for the grpc-web bridge). */
+  public java.util.List<io.grpc.ServerServiceDefinition> services() {
+    return grpc.services();
+  }
+
   /** The gRPC port. */
   public int port() {
     return grpc.port();

@@ -61,6 +61,11 @@ public final class TicketServer implements AutoCloseable {
     return server;
   }
 
+  /** Its application services with their interceptor chain (for the grpc-web bridge). */
+  public java.util.List<io.grpc.ServerServiceDefinition> services() {
+    return grpc.services();
+  }
+
   /** The gRPC port. */
   public int port() {
     return grpc.port();

@@ -43,6 +43,7 @@ public final class GrpcServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final List<String> serviceNames;
+  private final List<ServerServiceDefinition> wrappedServices;
   private final DependencyMonitor monitor;
   private final Metrics metrics;
   private final boolean ownsMetrics;
@@ -69,10 +70,14 @@ public final class GrpcServer implements AutoCloseable {
             .intercept(new MetricCollectingServerInterceptor(metrics.registry()));
 
     List<String> names = new ArrayList<>();
+    List<ServerServiceDefinition> wrapped = new ArrayList<>();
     for (ServerServiceDefinition service : b.services) {
-      nb.addService(wrap(service, b.interceptors));
+      ServerServiceDefinition w = wrap(service, b.interceptors);
+      nb.addService(w);
+      wrapped.add(w);
       names.add(service.getServiceDescriptor().getName());
     }
+    this.wrappedServices = List.copyOf(wrapped);
     nb.addService(health.getHealthService());
     nb.addService(ProtoReflectionServiceV1.newInstance());
     @SuppressWarnings("deprecation")
@@ -137,6 +142,14 @@ public final class GrpcServer implements AutoCloseable {
   /** Registered application service names (without health and reflection). */
   public List<String> serviceNames() {
     return serviceNames;
+  }
+
+  /**
+   * The application services exactly as this server serves them (standard interceptor chain
+   * applied), for a grpc-web front that must answer through the same instances and interceptors.
+   */
+  public List<ServerServiceDefinition> services() {
+    return wrappedServices;
   }
 
   /** Re-probes dependencies now instead of waiting for the next interval. */
