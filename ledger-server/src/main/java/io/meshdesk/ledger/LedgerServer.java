@@ -11,6 +11,7 @@ import io.meshdesk.platform.config.Env;
 import io.meshdesk.reminder.IdentityTenantDirectory;
 import io.meshdesk.reminder.LedgerAdapter;
 import io.meshdesk.reminder.ReminderModule;
+import io.meshdesk.reminder.UtilizationReminders;
 import io.meshdesk.reminder.dispatch.DispatchConfig;
 import io.meshdesk.reminder.dispatch.DispatchHooks;
 import io.meshdesk.reminder.dispatch.SmtpConfig;
@@ -52,7 +53,8 @@ public final class LedgerServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Transactions tx = new Transactions(database.dataSource());
     this.statements = new StatementService(tx, clock);
-    LedgerGrpcService ledger = new LedgerGrpcService(new CardService(tx, clock), new PostingEngine(tx, clock),
+    CardService cards = new CardService(tx, clock);
+    LedgerGrpcService ledger = new LedgerGrpcService(cards, new PostingEngine(tx, clock),
         new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
     // narrow adapter.
@@ -83,6 +85,7 @@ public final class LedgerServer implements AutoCloseable {
             LoggerFactory.getLogger(LedgerServer.class).warn("payment-received reminder not created: {}", e.toString());
           }
         });
+    ledger.onPosting(new UtilizationReminders(reminders.events(), cards));
     GrpcServer.Builder builder =
         GrpcServer.builder("ledger-server", grpcConfig)
             .addService(ledger)

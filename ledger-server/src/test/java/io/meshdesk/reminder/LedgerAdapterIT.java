@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.OperationOutcome;
+import io.meshdesk.api.ledger.v1.PurchaseRequest;
+import io.meshdesk.api.ledger.v1.PurchaseResponse;
 import io.meshdesk.api.reminder.v1.CreateReminderRuleRequest;
 import io.meshdesk.api.reminder.v1.ReminderChannel;
 import io.meshdesk.api.reminder.v1.ReminderKind;
@@ -13,12 +18,15 @@ import io.meshdesk.api.reminder.v1.ReminderRule;
 import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
 import io.meshdesk.api.reminder.v1.ReminderServiceGrpc.ReminderServiceBlockingStub;
 import io.meshdesk.ledger.LedgerServer;
+import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
+import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.posting.PostingEngine;
+import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.ledger.statement.StatementService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
@@ -56,7 +64,7 @@ import org.junit.jupiter.api.Test;
  * due-statement source and card directory, {@link IdentityTenantDirectory} over a minimal
  * {@code identity.tenant} table, and the {@link ReminderModule}'s scheduler ticked by hand on a
  * settable clock. The dispatch pump and workers are not started, so deliveries stay where the
- * planner puts them.
+ * planner puts them. The ledger's gRPC service is wired to utilisation reminders as in production.
  */
 class LedgerAdapterIT {
 
@@ -95,9 +103,12 @@ class LedgerAdapterIT {
     module = new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(), clock,
         ReminderModule.newInstanceId(), new IdentityTenantDirectory(tx), adapter, adapter, adapter,
         SmtpConfig.loopback(1), DispatchConfig.fast(0, 3), sched, DispatchHooks.NONE));
-    grpc = InProcessGrpc.start(List.of(module.service()), List.of(tokens.interceptor()));
     cards = new CardService(tx, clock);
     postings = new PostingEngine(tx, clock);
+    LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
+        new AuditService(database.dataSource(), clock));
+    ledger.onPosting(new UtilizationReminders(module.events(), cards));
+    grpc = InProcessGrpc.start(List.of(module.service(), ledger), List.of(tokens.interceptor()));
     // 19.99 % purchase APR, 25 grace days, minimum max(25.00, 1 % + interest + fees), late fee 39.00.
     product = cards.createProduct(tenant, new ProductSpec("Adapter Visa", "VISA", "USD", 1999, 2599, 25, 2_500, 100,
         3_900)).id();
@@ -208,6 +219,43 @@ class LedgerAdapterIT {
         .setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK).setDestination("https://hooks.example.com/x").build()))
         .isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void purchaseCrossingTheUtilizationThresholdThroughTheLedgerApiCreatesOneReminderPerCycle() {
+    clock.set(Instant.parse("2025-08-01T10:00:00Z"));
+    UUID card = issueCard(holder); // limit 5,000.00
+    ReminderRule rule = as(holder).createReminderRule(CreateReminderRuleRequest.newBuilder()
+        .setCardId(card.toString()).setKind(ReminderKind.REMINDER_KIND_UTILIZATION_ABOVE)
+        .setUtilizationThresholdBps(8_000).setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK)
+        .setDestination("https://hooks.example.com/utilization").build()).getRule();
+
+    purchaseViaApi(card, 300_000, "u1"); // 60 %
+    assertThat(deliveries(card)).isEmpty();
+
+    purchaseViaApi(card, 150_000, "u2"); // 90 %: crosses 80 %
+    purchaseViaApi(card, 10_000, "u3"); // 92 %: same cycle, nothing new
+    assertThat(purchaseViaApi(card, 150_000, "u2").getResult().getReplayed()).isTrue();
+
+    assertThat(deliveries(card)).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(io.meshdesk.reminder.domain.ReminderKind.UTILIZATION_ABOVE);
+      assertThat(d.ruleId().toString()).isEqualTo(rule.getId());
+      assertThat(d.ref()).isEqualTo("cycle:" + cards.card(tenant, null, card).nextStatementDate());
+      assertThat(d.content().amountMinor()).isEqualTo(450_000);
+      assertThat(d.content().currency()).isEqualTo("USD");
+      assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+    });
+  }
+
+  private static PurchaseResponse purchaseViaApi(UUID card, long amount, String key) {
+    PurchaseResponse r = LedgerServiceGrpc.newBlockingStub(grpc.channel())
+        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, UUID.randomUUID(), Role.ADMIN)))
+        .purchase(PurchaseRequest.newBuilder().setCardId(card.toString())
+            .setAmount(Money.newBuilder().setAmountMinor(amount).setCurrency("USD"))
+            .setMerchant(io.meshdesk.api.ledger.v1.Merchant.newBuilder().setName("Corner Shop"))
+            .setIdempotencyKey(key + "-" + card).build());
+    assertThat(r.getResult().getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
+    return r;
   }
 
   private static UUID issueCard(UUID cardHolder) {

@@ -75,7 +75,7 @@ public final class SpendingAssistant {
             && !t.getMerchant().getName().toLowerCase(Locale.ROOT).contains(q.merchant()))) {
           continue;
         }
-        total += purchase ? t.getAmount().getAmountMinor() : -t.getAmount().getAmountMinor();
+        total += t.getAmount().getAmountMinor(); // signed: refunds are already negative
         count++;
         if (purchase && (largest == null || t.getAmount().getAmountMinor() > largest.getAmount().getAmountMinor())) {
           largest = t;

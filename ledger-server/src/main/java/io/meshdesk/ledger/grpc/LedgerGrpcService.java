@@ -24,15 +24,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** gRPC face of the ledger: maps requests to the domain services and results back. */
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerGrpcService.class);
 
   private final CardService cards;
   private final PostingEngine postings;
   private final LedgerQueries queries;
   private final AuditService audit;
   private volatile PaymentListener paymentListener = PaymentListener.NONE;
+  private volatile PostingListener postingListener = PostingListener.NONE;
 
   public LedgerGrpcService(CardService cards, PostingEngine postings, LedgerQueries queries, AuditService audit) {
     this.cards = cards;
@@ -143,7 +148,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void capture(CaptureRequest r, StreamObserver<CaptureResponse> out) {
-    reply(out, CaptureResponse.newBuilder().setResult(post(RequestMapper.capture(r))).build());
+    reply(out, CaptureResponse.newBuilder().setResult(creditUsed(post(RequestMapper.capture(r)))).build());
   }
 
   @Override
@@ -153,12 +158,34 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void purchase(PurchaseRequest r, StreamObserver<PurchaseResponse> out) {
-    reply(out, PurchaseResponse.newBuilder().setResult(post(RequestMapper.purchase(r))).build());
+    reply(out, PurchaseResponse.newBuilder().setResult(creditUsed(post(RequestMapper.purchase(r)))).build());
   }
 
   @Override
   public void refund(RefundRequest r, StreamObserver<RefundResponse> out) {
     reply(out, RefundResponse.newBuilder().setResult(post(RequestMapper.refund(r))).build());
+  }
+
+  /** Sets who hears about accepted purchases, cash advances and captures (utilisation reminders). */
+  public void onPosting(PostingListener listener) {
+    this.postingListener = listener;
+  }
+
+  /** Tells the posting listener about an accepted, new posting; its failure never fails the RPC. */
+  private OperationResult creditUsed(OperationResult result) {
+    if (result.getOutcome() == OperationOutcome.OPERATION_OUTCOME_ACCEPTED && !result.getReplayed()
+        && result.hasBalance()) {
+      Balance b = result.getBalance();
+      try {
+        postingListener.creditUsed(tenant(), UUID.fromString(b.getCardId()),
+            b.getPostedBalance().getAmountMinor() + b.getOpenHolds().getAmountMinor(),
+            b.getCreditLimit().getAmountMinor(), b.getCreditLimit().getCurrency());
+      } catch (RuntimeException e) {
+        // The posting is committed; a missed utilisation notice must not fail it.
+        log.warn("posting listener failed: {}", e.toString());
+      }
+    }
+    return result;
   }
 
   /** Sets who hears about accepted payments (the reminder module). */
@@ -184,7 +211,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void cashAdvance(CashAdvanceRequest r, StreamObserver<CashAdvanceResponse> out) {
-    reply(out, CashAdvanceResponse.newBuilder().setResult(post(RequestMapper.cashAdvance(r))).build());
+    reply(out, CashAdvanceResponse.newBuilder().setResult(creditUsed(post(RequestMapper.cashAdvance(r)))).build());
   }
 
   @Override

@@ -1,0 +1,200 @@
+package io.meshdesk.cli.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.api.identity.v1.LoginRequest;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.ListCardsRequest;
+import io.meshdesk.api.reminder.v1.CreateReminderRuleRequest;
+import io.meshdesk.api.reminder.v1.ReminderChannel;
+import io.meshdesk.api.reminder.v1.ReminderKind;
+import io.meshdesk.api.reminder.v1.ReminderRule;
+import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
+import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.Meshctl;
+import io.meshdesk.platform.runtime.Shutdown;
+import io.meshdesk.testing.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code meshctl reminders dlq|retry|deliveries|rules} against the real system started by
+ * {@code meshctl dev}, signed in as the demo admin and the demo customer.
+ */
+class RemindersCommandsIT {
+
+  private static final Pattern PASSWORD = Pattern.compile("password for all: (\\S+?)\\)");
+
+  private static final Shutdown shutdown = new Shutdown();
+  private static String ledgerTarget;
+  private static String adminToken;
+  private static String customerToken;
+  private static String cardId;
+  private static ReminderRule rule;
+
+  @BeforeAll
+  static void startDevAndCreateARule() throws Exception {
+    DevCommand dev = new DevCommand();
+    dev.useFreePorts();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DevCommand.Running running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
+    Matcher m = PASSWORD.matcher(out.toString(StandardCharsets.UTF_8));
+    assertThat(m.find()).as("dev output names the demo password").isTrue();
+    String password = m.group(1);
+    ledgerTarget = "127.0.0.1:" + running.ledgerPort();
+
+    ManagedChannel identity = plaintext(running.ticketPort());
+    ManagedChannel ledger = plaintext(running.ledgerPort());
+    try {
+      adminToken = login(identity, "admin@demo.meshdesk.dev", password);
+      customerToken = login(identity, "customer@demo.meshdesk.dev", password);
+      cardId = LedgerServiceGrpc.newBlockingStub(ledger)
+          .withCallCredentials(TestTokens.bearer(customerToken))
+          .listCards(ListCardsRequest.getDefaultInstance())
+          .getCards(0)
+          .getId();
+      rule = ReminderServiceGrpc.newBlockingStub(ledger)
+          .withCallCredentials(TestTokens.bearer(customerToken))
+          .createReminderRule(CreateReminderRuleRequest.newBuilder()
+              .setCardId(cardId)
+              .setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
+              .addDaysBefore(7)
+              .addDaysBefore(3)
+              .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
+              .setDestination("customer@demo.meshdesk.dev")
+              .setTimeZone("Europe/Berlin")
+              .build())
+          .getRule();
+    } finally {
+      identity.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      ledger.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterAll
+  static void stopDev() {
+    shutdown.close();
+  }
+
+  private static ManagedChannel plaintext(int port) {
+    return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+  }
+
+  private static String login(ManagedChannel identity, String email, String password) {
+    return IdentityServiceGrpc.newBlockingStub(identity)
+        .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug("demo").build())
+        .getTokens()
+        .getAccessToken();
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  /** Runs meshctl against the ledger server with {@code token}, capturing stdout and stderr. */
+  private static synchronized Result meshctl(String token, String... args) {
+    String[] full = new String[args.length + 4];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--target";
+    full[args.length + 1] = ledgerTarget;
+    full[args.length + 2] = "--token";
+    full[args.length + 3] = token;
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = Meshctl.run(full);
+      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void rulesTableListsTheCustomersRuleWithItsDaysChannelAndZone() {
+    Result r = meshctl(customerToken, "reminders", "rules");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .startsWith("RULE")
+        .contains("CARD", "KIND", "DAYS", "CHANNEL", "ZONE", "QUIET");
+    assertThat(r.out().lines().filter(l -> l.startsWith(rule.getId())))
+        .singleElement()
+        .asString()
+        .contains(cardId, "DAYS_BEFORE_DUE", "7,3", "EMAIL", "Europe/Berlin")
+        .endsWith("-");
+  }
+
+  @Test
+  void rulesAsJsonPrintsOneObjectPerLineFilteredByCard() {
+    Result r = meshctl(customerToken, "reminders", "rules", "--card", cardId, "--output", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+    assertThat(r.out().lines().filter(l -> l.contains("\"id\":\"" + rule.getId() + "\"")))
+        .singleElement()
+        .asString()
+        .contains("\"cardId\":\"" + cardId + "\"", "\"kind\":\"REMINDER_KIND_DAYS_BEFORE_DUE\"",
+            "\"daysBefore\":[7,3]", "\"channel\":\"REMINDER_CHANNEL_EMAIL\"", "\"timeZone\":\"Europe/Berlin\"");
+  }
+
+  @Test
+  void deliveriesOfTheCustomersCardPrintsATable() {
+    Result r = meshctl(customerToken, "reminders", "deliveries", cardId);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .startsWith("DELIVERY")
+        .contains("KIND", "CHANNEL", "OUTCOME", "ATTEMPTS", "DUE", "LATENCY", "LAST ERROR");
+  }
+
+  @Test
+  void deliveriesWithAnUnknownOutcomeIsAOneLineUsageError() {
+    Result r = meshctl(customerToken, "reminders", "deliveries", cardId, "--outcome", "lost");
+
+    assertThat(r.exit()).isEqualTo(Meshctl.EXIT_USAGE);
+    assertThat(r.err().strip())
+        .isEqualTo("meshctl: --outcome must be pending, retrying, delivered, dead_lettered or cancelled");
+  }
+
+  @Test
+  void dlqAsAdminPrintsATable() {
+    Result r = meshctl(adminToken, "reminders", "dlq");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .startsWith("DEAD LETTER")
+        .contains("DELIVERY", "CARD", "ATTEMPTS", "RETRY", "REASON");
+  }
+
+  @Test
+  void dlqAsCustomerIsDeniedWithOneLine() {
+    Result r = meshctl(customerToken, "reminders", "dlq");
+
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).startsWith("meshctl: PERMISSION_DENIED").doesNotContain("\n");
+  }
+
+  @Test
+  void retryOfAnUnknownDeadLetterIsNotFoundWithOneLine() {
+    Result r = meshctl(adminToken, "reminders", "retry", UUID.randomUUID().toString());
+
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).startsWith("meshctl: NOT_FOUND").doesNotContain("\n");
+  }
+}
