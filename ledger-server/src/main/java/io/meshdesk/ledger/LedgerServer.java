@@ -20,6 +20,7 @@ import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.grpc.GrpcServer;
@@ -85,7 +86,8 @@ public final class LedgerServer implements AutoCloseable {
             LoggerFactory.getLogger(LedgerServer.class).warn("payment-received reminder not created: {}", e.toString());
           }
         });
-    ledger.onPosting(new UtilizationReminders(reminders.events(), cards));
+    // Postings on cards without a utilisation rule skip the reminder work (rule cards re-read each second).
+    ledger.onPosting(new UtilizationReminders(reminders.events(), cards, tx, Duration.ofSeconds(1)));
     GrpcServer.Builder builder =
         GrpcServer.builder("ledger-server", grpcConfig)
             .addService(ledger)

@@ -34,8 +34,15 @@ public final class PostingEngine {
   /** Most operations in one batch. */
   public static final int MAX_BATCH = 1000;
 
+  /** Most single operations on one card combined into one transaction. */
+  static final int MAX_GROUP = 64;
+
+  /** Transactions of single operations one tenant may run at once in this process (a card always uses the same lane). */
+  static final int LANES = 4;
+
   private final Transactions transactions;
   private final Clock clock;
+  private final CardLanes lanes = new CardLanes(this::postBatch, MAX_GROUP, LANES);
 
   public PostingEngine(Transactions transactions, Clock clock) {
     this.transactions = transactions;
@@ -43,12 +50,21 @@ public final class PostingEngine {
   }
 
   /**
-   * Posts one operation.
+   * Posts one operation. Concurrent operations on the same card are combined into one batch
+   * transaction (see {@link CardLanes}); each still gets its own result.
    *
    * @param holderRestriction when not null, only cards of this holder are visible (customers)
    */
   public OpResult post(UUID tenantId, UUID holderRestriction, PostingOp op) {
-    return postBatch(tenantId, holderRestriction, List.of(op)).getFirst();
+    UUID card = switch (op) {
+      case PostingOp.Authorize a -> a.cardId();
+      case PostingOp.Direct d -> d.cardId();
+      default -> null;
+    };
+    if (card == null) {
+      return postBatch(tenantId, holderRestriction, List.of(op)).getFirst();
+    }
+    return lanes.post(tenantId, holderRestriction, card, op);
   }
 
   /** Posts operations in order in one transaction; each is accepted or declined on its own. */
