@@ -1,5 +1,6 @@
 package io.meshdesk.ledger;
 
+import io.meshdesk.testing.MutableClock;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.meshdesk.api.common.v1.Money;
@@ -28,44 +29,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A migrated database, the ledger service in process on a settable clock, and tokens. */
 final class LedgerFixture implements AutoCloseable {
 
   /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-10T12:00:00Z"));
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    void set(String instant) {
-      now.set(Instant.parse(instant));
-    }
-  }
-
   final DatabaseConfig config;
   final Database database;
-  final MutableClock clock = new MutableClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2025-01-10T12:00:00Z"));
   final TestTokens tokens = new TestTokens();
   final InProcessGrpc grpc;
   final StatementService statements;

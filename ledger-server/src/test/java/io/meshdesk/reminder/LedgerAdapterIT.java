@@ -1,5 +1,6 @@
 package io.meshdesk.reminder;
 
+import io.meshdesk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -7,7 +7,7 @@ import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.reminder.MutableClock;
+import io.meshdesk.testing.MutableClock;
 import io.meshdesk.reminder.ReminderModule;
 import io.meshdesk.reminder.persistence.TenantStore;
 import io.meshdesk.testing.TestEnvironment;

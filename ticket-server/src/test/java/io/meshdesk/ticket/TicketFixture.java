@@ -1,5 +1,6 @@
 package io.meshdesk.ticket;
 
+import io.meshdesk.testing.MutableClock;
 import io.grpc.ManagedChannel;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
@@ -19,9 +20,7 @@ import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -120,33 +119,6 @@ final class TicketFixture implements AutoCloseable {
   }
 
   /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /** A tenant with an admin, two agents and two customers. */
   record Tenant(UUID id, UUID admin, UUID agent, UUID agent2, UUID customer, UUID customer2) {
     static Tenant create(InMemoryUserDirectory users) {

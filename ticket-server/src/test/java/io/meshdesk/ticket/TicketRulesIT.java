@@ -1,5 +1,6 @@
 package io.meshdesk.ticket;
 
+import io.meshdesk.testing.MutableClock;
 import static io.meshdesk.ticket.TicketFixture.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -246,7 +247,7 @@ class TicketRulesIT {
 
   @Test
   void slaBreachIsRecordedOnceWhenTheDeadlinePassesUnmet() {
-    var clock = new TicketFixture.MutableClock(java.time.Instant.now());
+    var clock = new MutableClock(java.time.Instant.now());
     try (var slaServer = new TicketFixture(db, redis, tokens, users, clock, TicketConfig.defaults())) {
       var t = TicketFixture.Tenant.create(users);
       var admin = slaServer.stub(tokens.user(t.id(), t.admin(), Role.ADMIN));

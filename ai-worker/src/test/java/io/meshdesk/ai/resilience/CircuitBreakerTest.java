@@ -1,5 +1,7 @@
 package io.meshdesk.ai.resilience;
 
+import java.time.Instant;
+import io.meshdesk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshdesk.ai.resilience.CircuitBreaker.State;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-  MutableClock clock = new MutableClock();
+  MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
   CircuitBreaker breaker = new CircuitBreaker("gemini", 3, Duration.ofSeconds(30), clock);
 
   void fail(int times) {

@@ -1,5 +1,7 @@
 package io.meshdesk.ai.resilience;
 
+import java.time.Instant;
+import io.meshdesk.testing.MutableClock;
 import static io.meshdesk.ai.gemini.DraftFixtures.answer;
 import static io.meshdesk.ai.gemini.DraftFixtures.request;
 import static io.meshdesk.ai.gemini.GeminiStub.sse;
@@ -29,7 +31,7 @@ class FallbackDrafterTest {
   static final String GEMINI_REPLY = "Hi Sam, please clear your browser cache and sign in again.";
 
   GeminiStub stub;
-  MutableClock clock = new MutableClock();
+  MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
   CannedDrafter offline = new CannedDrafter();
   List<Duration> sleeps = new CopyOnWriteArrayList<>();
   GeminiDrafter gemini;

@@ -80,14 +80,12 @@ public final class BroadcastBench implements Callable<Integer> {
       CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("Bench ticket").setBody("Broadcast benchmark body").build();
       // Every stream must be live before measuring: one ticket must reach all of them.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (received.get() < streams && System.nanoTime() < deadline) {
-        long before = received.get();
+      while (System.nanoTime() < deadline) {
+        received.set(0);
         creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
-        Thread.sleep(200); // pacing of the readiness probe only; never measured
-        if (received.get() - before >= streams) {
+        if (awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2))) {
           break;
         }
-        received.set(0);
       }
       LoadGenerator.Operation op = seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
       LatencyStats creates = new LatencyStats();
@@ -98,7 +96,9 @@ public final class BroadcastBench implements Callable<Integer> {
       try (Progress p = new Progress("broadcast", local, 0, () -> 0, System.err)) {
         LoadGenerator.fixedRate(op, rate, bench.duration, 10_000, creates);
       }
-      Thread.sleep(500); // let the last events arrive before reading the histograms
+      // Read the histograms once every event of every accepted create has arrived (or 10 s passed).
+      long expected = creates.count() * streams;
+      awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(10));
       double secs = bench.duration.toMillis() / 1000.0;
       Map<String, Object> extra = Map.of("streams", streams, "instances", targets.size(), "create_rate", rate);
       List<BenchResult> results = new ArrayList<>(List.of(
@@ -150,4 +150,16 @@ public final class BroadcastBench implements Callable<Integer> {
     }
   }
 
+
+  /** Polls {@code condition} every 10 ms until it holds or {@code timeout} passes; returns whether it held. */
+  private static boolean awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+    return true;
+  }
 }

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshdesk.platform.errors.UnauthenticatedException;
+import io.meshdesk.testing.MutableClock;
 import io.meshdesk.testing.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class JwtTokenVerifierTest {
@@ -43,28 +41,11 @@ class JwtTokenVerifierTest {
   @Test
   void aRememberedTokenExpiresOnTime() {
     String token = tokens.mint(UUID.randomUUID(), tenant, Role.AGENT, Set.of(), Duration.ofMinutes(2));
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-        };
+    MutableClock clock = new MutableClock(Instant.now());
     JwtTokenVerifier v = verifier(clock);
     assertThat(v.verify(token)).isNotNull();
     // the same verifier, which now remembers the token's signature, ten minutes later
-    now.set(now.get().plus(Duration.ofMinutes(10)));
+    clock.advance(Duration.ofMinutes(10));
     assertThatThrownBy(() -> v.verify(token)).hasMessageContaining("expired");
   }
 
