@@ -99,6 +99,47 @@ class TenantTransactionsIT {
   }
 
   @Test
+  void aStatementThatCommitsItselfIsCommittedOnceAndEndsTheTenantScope() {
+    long before = countIn(TENANT_A);
+    tx.inTenant(TENANT_A, c -> {
+      Transactions.committingInStatement();
+      try (PreparedStatement ps = c.prepareStatement("insert into testing.note values (?, ?, 'self-committed')" + Transactions.COMMIT)) {
+        ps.setObject(1, TENANT_A);
+        ps.setObject(2, UUID.randomUUID());
+        return ps.execute();
+      }
+    });
+    assertThat(countIn(TENANT_A)).isEqualTo(before + 1);
+    assertThat(count(TenantTransactionsIT::countNotes)).isZero();
+  }
+
+  @Test
+  void aConnectionLostInASelfCommittingStatementIsNotRunAgain() {
+    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+    Transactions.Work<Boolean> killOwnConnection = c -> {
+      runs.incrementAndGet();
+      Transactions.committingInStatement();
+      try (PreparedStatement ps = c.prepareStatement("select pg_terminate_backend(pg_backend_pid())" + Transactions.COMMIT)) {
+        return ps.execute();
+      }
+    };
+    // the outcome of a lost self-committing statement is unknown: UNAVAILABLE at once, no second run
+    assertThatThrownBy(() -> tx.inTenant(TENANT_A, killOwnConnection))
+        .isInstanceOf(io.meshdesk.platform.errors.UnavailableException.class)
+        .hasMessageContaining("while committing");
+    assertThat(runs).hasValue(1);
+    // while work that dies before any commit is retried on fresh connections
+    runs.set(0);
+    assertThatThrownBy(() -> tx.inTenant(TENANT_A, c -> {
+      runs.incrementAndGet();
+      try (PreparedStatement ps = c.prepareStatement("select pg_terminate_backend(pg_backend_pid())")) {
+        return ps.execute();
+      }
+    })).isInstanceOf(io.meshdesk.platform.errors.UnavailableException.class);
+    assertThat(runs).hasValue(3);
+  }
+
+  @Test
   void aTenantCannotInsertRowsOfAnotherTenant() {
     assertThatThrownBy(() -> insert(TENANT_A, TENANT_B, "forged"))
         .hasStackTraceContaining("row-level security");

@@ -12,7 +12,7 @@ public final class BenchOptions {
       converter = DurationConverter.class)
   public Duration duration;
 
-  @Option(names = "--warmup", defaultValue = "2s", description = "Unmeasured warm-up first (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--warmup", defaultValue = "10s", description = "Unmeasured warm-up first (default: ${DEFAULT-VALUE}).",
       converter = DurationConverter.class)
   public Duration warmup;
 

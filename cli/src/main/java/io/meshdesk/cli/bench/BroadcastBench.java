@@ -80,12 +80,14 @@ public final class BroadcastBench implements Callable<Integer> {
       CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("Bench ticket").setBody("Broadcast benchmark body").build();
       // Every stream must be live before measuring: one ticket must reach all of them.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline) {
+      boolean live = false;
+      while (!live && System.nanoTime() < deadline) {
         received.set(0);
         creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
-        if (awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2))) {
-          break;
-        }
+        live = awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2));
+      }
+      if (!live) {
+        throw new IllegalStateException("not every agent stream went live within 60 s (" + received.get() + " of " + streams + ")");
       }
       LoadGenerator.Operation op = seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
       LatencyStats creates = new LatencyStats();
@@ -96,11 +98,20 @@ public final class BroadcastBench implements Callable<Integer> {
       try (Progress p = new Progress("broadcast", local, 0, () -> 0, System.err)) {
         LoadGenerator.fixedRate(op, rate, bench.duration, 10_000, creates);
       }
-      // Read the histograms once every event of every accepted create has arrived (or 10 s passed).
+      // Read the histograms once every event of every accepted create has arrived (or 30 s passed).
       long expected = creates.count() * streams;
-      awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(10));
+      boolean complete = awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(30));
+      long delivered = local.count() + remote.count();
+      long streamErrors = local.errorCount() + remote.errorCount();
       double secs = bench.duration.toMillis() / 1000.0;
-      Map<String, Object> extra = Map.of("streams", streams, "instances", targets.size(), "create_rate", rate);
+      Map<String, Object> extra = new java.util.LinkedHashMap<>();
+      extra.put("streams", streams);
+      extra.put("instances", targets.size());
+      extra.put("create_rate", rate);
+      extra.put("events_expected", expected);
+      extra.put("events_delivered", delivered);
+      extra.put("deliveries_per_second", Math.round(delivered / secs));
+      extra.put("latency_from", "event time (stamped in the committing transaction, before its commit)");
       List<BenchResult> results = new ArrayList<>(List.of(
           BenchResult.of("broadcast.same_instance", local, secs, extra),
           BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
@@ -108,7 +119,12 @@ public final class BroadcastBench implements Callable<Integer> {
         results.add(1, BenchResult.of("broadcast.other_instance", remote, secs, extra));
       }
       bench.print(results, System.out);
-      return creates.errorCount() == 0 ? 0 : 1;
+      if (!complete || streamErrors > 0 || creates.errorCount() > 0) {
+        System.err.printf("broadcast: FAILED: %d of %d events delivered, %d stream error(s), %d create error(s)%n",
+            delivered, expected, streamErrors, creates.errorCount());
+        return 1;
+      }
+      return 0;
     } finally {
       channels.forEach(ManagedChannel::shutdownNow);
       if (system != null) {
@@ -130,6 +146,10 @@ public final class BroadcastBench implements Callable<Integer> {
     @Override
     public void onNext(SubscribeResponse r) {
       TicketEvent e = r.getEvent();
+      if (e.hasResync()) {
+        stats.error("resync");
+        return;
+      }
       if (!e.hasTicketCreated()) {
         return;
       }

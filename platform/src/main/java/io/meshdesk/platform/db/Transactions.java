@@ -17,6 +17,16 @@ import javax.sql.DataSource;
  */
 public final class Transactions {
 
+  /** Set while the current thread's work runs a statement that ends with its own COMMIT. */
+  private static final ThreadLocal<Boolean> COMMITTING_IN_STATEMENT = new ThreadLocal<>();
+
+  /**
+   * Suffix of a statement that commits the transaction itself: the statement, the commit and the
+   * release of its row locks then cost one round trip. Call {@link #committingInStatement()} right
+   * before executing it.
+   */
+  public static final String COMMIT = "; commit";
+
   private final DataSource dataSource;
 
   public Transactions(DataSource dataSource) {
@@ -64,6 +74,7 @@ public final class Transactions {
 
   private <T> T attempt(UUID tenantId, Work<T> work) {
     boolean committing = false;
+    COMMITTING_IN_STATEMENT.remove();
     try (Connection c = dataSource.getConnection()) {
       try {
         c.setAutoCommit(false);
@@ -72,15 +83,23 @@ public final class Transactions {
         }
         T result = work.run(c);
         committing = true;
+        // A no-op when the work's last statement already committed (the driver knows the
+        // transaction is closed).
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
         safeRollback(c);
         SQLException sql = sqlCause(e);
+        committing |= COMMITTING_IN_STATEMENT.get() != null;
         if (!committing && sql != null && isConnectionFailure(sql)) {
           throw new BrokenBeforeCommit(sql);
         }
+        if (committing && sql != null && isConnectionFailure(sql)) {
+          throw new UnavailableException("database connection lost while committing, retry: " + sql.getMessage(), sql);
+        }
         throw e;
+      } finally {
+        COMMITTING_IN_STATEMENT.remove();
       }
     } catch (SQLTransientConnectionException e) {
       throw new UnavailableException("database unavailable: " + e.getMessage(), e);
@@ -116,6 +135,15 @@ public final class Transactions {
     BrokenBeforeCommit(SQLException cause) {
       super(cause.getMessage(), cause, false, false);
     }
+  }
+
+  /**
+   * Declares, from inside a unit of work, that the next statement ends with {@link #COMMIT}. From
+   * then on a lost connection leaves the outcome unknown, so the work is not run again (the caller
+   * sees UNAVAILABLE and retries with its idempotency key, exactly as for a lost commit).
+   */
+  public static void committingInStatement() {
+    COMMITTING_IN_STATEMENT.set(Boolean.TRUE);
   }
 
   /** Sets the transaction-local tenant on an open transaction. */

@@ -13,7 +13,6 @@ import io.meshdesk.api.ticket.v1.CreateTicketResponse;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketAssigned;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
-import io.meshdesk.api.ticket.v1.TicketCreated;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.TicketStatus;
@@ -27,7 +26,6 @@ import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
 import io.meshdesk.ticket.ai.AiJobs;
 import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.Counters;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.Sql;
@@ -111,12 +109,9 @@ public final class TicketCommands {
     TicketState s = new TicketState(t, null, 0);
     // Ticket, "created" history entry and AI job in one round trip.
     TicketStore.insertNew(tx, s, r.getRequestId(), actor, AiJobs.newJob(tx, t.getId(), 1));
-    // Number and sequence last: the tenant's counter row stays locked only for this statement, the
-    // outbox insert and the commit.
-    long[] numberAndSequence = Counters.nextNumberAndSequence(tx.connection(), tx.tenant(), UUID.fromString(t.getId()));
-    t.setNumber(numberAndSequence[0]);
-    Outbox.append(tx, s, assignee, r.getTeamId(), false,
-        TicketEvent.newBuilder().setActor(actor).setTicketCreated(TicketCreated.newBuilder().setTicket(t)), true, numberAndSequence[1]);
+    // Number, sequence, event and commit last, in one round trip: the tenant's counter row stays
+    // locked only while PostgreSQL runs that statement.
+    Outbox.appendCreatedAndCommit(tx, s, assignee, r.getTeamId(), TicketEvent.newBuilder().setActor(actor));
     return CreateTicketResponse.newBuilder().setTicket(t.build()).build();
   }
 

@@ -36,6 +36,34 @@ public record EventEnvelope(
     int publicCommentCount,
     TicketEvent event) {
 
+  /** This envelope with {@code seq} in the header (the event is left as it is). */
+  public EventEnvelope withSequence(long seq) {
+    return seq == sequence ? this
+        : new EventEnvelope(tenant, seq, requesterId, assigneeId, previousAssigneeId, teamId, previousTeamId, staffOnly,
+            publicCommentCount, event);
+  }
+
+  /**
+   * This envelope as read from an outbox row whose columns hold the sequence and, for a new ticket,
+   * its number (rows are written before those are known; see {@code Outbox}).
+   *
+   * @param ticketNumber the new ticket's number, 0 when the row has none
+   */
+  public EventEnvelope withStoredNumbers(long seq, long ticketNumber) {
+    TicketEvent e = event;
+    boolean renumber = ticketNumber > 0 && e.hasTicketCreated() && e.getTicketCreated().getTicket().getNumber() != ticketNumber;
+    if (e.getSequence() != seq || renumber) {
+      TicketEvent.Builder b = e.toBuilder().setSequence(seq);
+      if (renumber) {
+        b.getTicketCreatedBuilder().getTicketBuilder().setNumber(ticketNumber);
+      }
+      e = b.build();
+    }
+    return e == event && seq == sequence ? this
+        : new EventEnvelope(tenant, seq, requesterId, assigneeId, previousAssigneeId, teamId, previousTeamId, staffOnly,
+            publicCommentCount, e);
+  }
+
   /** Serialises for the outbox and Redis. */
   public byte[] toBytes() {
     try {

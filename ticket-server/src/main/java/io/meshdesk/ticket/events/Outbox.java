@@ -1,8 +1,10 @@
 package io.meshdesk.ticket.events;
 
 import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketCreated;
 import io.meshdesk.api.ticket.v1.TicketEvent;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -20,57 +22,124 @@ public final class Outbox {
   private Outbox() {}
 
   /**
-   * Appends an event about {@code after} (the ticket after the change). Takes the tenant's next
-   * sequence, so call it last in the transaction: the counter row stays locked until commit.
+   * Appends an event about {@code after} (the ticket after the change) and takes the tenant's next
+   * sequence for it, in one statement. Call it last in the transaction: the counter row stays
+   * locked until commit.
    *
    * @param event the payload and actor; sequence, time, ticket id and version are filled in
    */
   public static EventEnvelope append(
       WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly,
       TicketEvent.Builder event, boolean changesTicket) throws SQLException {
-    return append(tx, after, previousAssigneeId, previousTeamId, staffOnly, event, changesTicket,
-        Counters.nextSequence(tx.connection(), tx.tenant()));
+    stamp(tx, after, event, changesTicket);
+    byte[] stored = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build()).toBytes();
+    long seq;
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence) values (?, 1) on conflict (tenant_id)"
+            + " do update set last_sequence = c.last_sequence + 1 returning last_sequence)"
+            + " insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope)"
+            + " select ?, n.last_sequence, ?, ?, ? from n returning sequence")) {
+      ps.setObject(1, tx.tenant());
+      ps.setObject(2, tx.tenant());
+      ps.setObject(3, UUID.fromString(after.ticket.getId()));
+      Sql.setInstant(ps, 4, tx.now());
+      ps.setBytes(5, stored);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        seq = rs.getLong(1);
+      }
+    }
+    event.setSequence(seq);
+    EventEnvelope env = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build()).withSequence(seq);
+    tx.events().add(env);
+    return env;
   }
 
-  /** As above with a sequence the caller already took from the counter row in this transaction. */
-  public static EventEnvelope append(
-      WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly,
-      TicketEvent.Builder event, boolean changesTicket, long seq) throws SQLException {
+  /**
+   * Numbers the ticket {@code created} (inserted earlier in this transaction without a number),
+   * appends its TicketCreated event and COMMITS, all in one round trip: the tenant's counter row
+   * is locked only while PostgreSQL runs that statement and its commit, which is what lets one
+   * tenant's creates run in parallel. Must be the transaction's last statement.
+   *
+   * @param event the actor; the payload, sequence, time and ticket fields are filled in
+   */
+  public static EventEnvelope appendCreatedAndCommit(
+      WriteTx tx, TicketState created, String assigneeId, String teamId, TicketEvent.Builder event) throws SQLException {
+    Ticket.Builder t = created.ticket;
+    event.setTicketCreated(TicketCreated.newBuilder().setTicket(t));
+    stamp(tx, created, event, true);
+    byte[] stored = envelope(tx, created, assigneeId, teamId, false, event.build()).toBytes();
+    long seq;
+    long number;
+    Transactions.committingInStatement();
+    try (PreparedStatement ps = tx.connection().prepareStatement(
+        "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1)"
+            + " on conflict (tenant_id) do update set last_sequence = c.last_sequence + 1,"
+            + " last_ticket_number = c.last_ticket_number + 1 returning last_sequence, last_ticket_number),"
+            + " u as (update ticket.tickets t set number = n.last_ticket_number from n where t.id = ?),"
+            + " w as (insert into ticket.sweep_tenants (tenant_id) select ? from n where n.last_ticket_number = 1 on conflict do nothing),"
+            + " o as (insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope, ticket_number)"
+            + " select ?, n.last_sequence, ?, ?, ?, n.last_ticket_number from n)"
+            + " select last_sequence, last_ticket_number from n" + Transactions.COMMIT)) {
+      UUID ticketId = UUID.fromString(t.getId());
+      ps.setObject(1, tx.tenant());
+      ps.setObject(2, ticketId);
+      ps.setObject(3, tx.tenant());
+      ps.setObject(4, tx.tenant());
+      ps.setObject(5, ticketId);
+      Sql.setInstant(ps, 6, tx.now());
+      ps.setBytes(7, stored);
+      ps.execute();
+      try (ResultSet rs = ps.getResultSet()) {
+        rs.next();
+        seq = rs.getLong(1);
+        number = rs.getLong(2);
+      }
+    }
+    t.setNumber(number);
+    event.setSequence(seq).setTicketCreated(TicketCreated.newBuilder().setTicket(t));
+    EventEnvelope env = envelope(tx, created, assigneeId, teamId, false, event.build()).withSequence(seq);
+    tx.events().add(env);
+    return env;
+  }
+
+  private static void stamp(WriteTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
     var t = after.ticket;
     event
-        .setSequence(seq)
         .setOccurredAt(Sql.ts(tx.now()))
         .setTicketId(t.getId())
         .setTicketVersion(changesTicket ? t.getVersion() : 0);
-    EventEnvelope env =
-        new EventEnvelope(
-            tx.tenant(), seq, t.getRequesterId(), t.getAssigneeId(), previousAssigneeId, t.getTeamId(), previousTeamId,
-            staffOnly, after.publicCommentCount, event.build());
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement("insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope) values (?, ?, ?, ?, ?)")) {
-      ps.setObject(1, tx.tenant());
-      ps.setLong(2, seq);
-      ps.setObject(3, UUID.fromString(t.getId()));
-      Sql.setInstant(ps, 4, tx.now());
-      ps.setBytes(5, env.toBytes());
-      ps.executeUpdate();
-    }
-    tx.events().add(env);
-    return env;
+  }
+
+  /**
+   * The envelope with sequence 0: stored bytes leave the sequence (and a new ticket's number) to the
+   * row's columns, which are only known inside the statement that writes the row.
+   */
+  private static EventEnvelope envelope(
+      WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly, TicketEvent event) {
+    var t = after.ticket;
+    return new EventEnvelope(
+        tx.tenant(), 0, t.getRequesterId(), t.getAssigneeId(), previousAssigneeId, t.getTeamId(), previousTeamId,
+        staffOnly, after.publicCommentCount, event);
+  }
+
+  /** An outbox row as stored: the columns are authoritative for sequence and ticket number. */
+  private static EventEnvelope stored(ResultSet rs) throws SQLException {
+    return EventEnvelope.fromBytes(rs.getBytes(3)).withStoredNumbers(rs.getLong(1), rs.getLong(2));
   }
 
   /** Events of the current tenant with {@code after < sequence <= upTo}, in order, at most {@code limit}. */
   public static List<EventEnvelope> read(Connection c, long after, long upTo, int limit) throws SQLException {
     List<EventEnvelope> out = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement("select envelope from ticket.outbox where sequence > ? and sequence <= ? order by sequence limit ?")) {
+        c.prepareStatement("select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox where sequence > ? and sequence <= ?"
+                + " order by sequence limit ?")) {
       ps.setLong(1, after);
       ps.setLong(2, upTo);
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(EventEnvelope.fromBytes(rs.getBytes(1)));
+          out.add(stored(rs));
         }
       }
     }
@@ -82,13 +151,13 @@ public final class Outbox {
     List<EventEnvelope> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select envelope from ticket.outbox where not published and occurred_at < now() - (? * interval '1 millisecond')"
+            "select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox where not published and occurred_at < now() - (? * interval '1 millisecond')"
                 + " order by sequence limit ?")) {
       ps.setLong(1, minAgeMillis);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(EventEnvelope.fromBytes(rs.getBytes(1)));
+          out.add(stored(rs));
         }
       }
     }
