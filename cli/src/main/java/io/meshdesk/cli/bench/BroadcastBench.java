@@ -1,11 +1,12 @@
 package io.meshdesk.cli.bench;
 
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
-import io.meshdesk.api.ticket.v1.SubscribeResponse;
-import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.platform.auth.Role;
 import java.time.Duration;
@@ -67,11 +68,13 @@ public final class BroadcastBench implements Callable<Integer> {
       LatencyStats local = new LatencyStats();
       LatencyStats remote = new LatencyStats();
       AtomicLong received = new AtomicLong();
+      MethodDescriptor<SubscribeRequest, EventProbe> probe = EventProbe.subscribeMethod();
       for (int i = 0; i < streams; i++) {
         int channelIndex = i % channels.size();
         boolean onCreator = channelIndex / perTarget == 0;
-        TicketServiceGrpc.newStub(channels.get(channelIndex)).withCallCredentials(Bearer.of(agentToken))
-            .subscribe(SubscribeRequest.getDefaultInstance(), new Receiver(onCreator ? local : remote, received));
+        ClientCalls.asyncServerStreamingCall(
+            channels.get(channelIndex).newCall(probe, CallOptions.DEFAULT.withCallCredentials(Bearer.of(agentToken))),
+            SubscribeRequest.getDefaultInstance(), new Receiver(onCreator ? local : remote, received));
       }
       // Creates go over their own channel, away from the receivers' network threads.
       ManagedChannel createChannel = Bearer.channel(targets.get(0));
@@ -133,8 +136,8 @@ public final class BroadcastBench implements Callable<Integer> {
     }
   }
 
-  /** Records commit-to-receipt latency of every ticket event. */
-  private static final class Receiver implements StreamObserver<SubscribeResponse> {
+  /** Records commit-to-receipt latency of every TicketCreated event. */
+  private static final class Receiver implements StreamObserver<EventProbe> {
     private final LatencyStats stats;
     private final AtomicLong received;
 
@@ -144,18 +147,16 @@ public final class BroadcastBench implements Callable<Integer> {
     }
 
     @Override
-    public void onNext(SubscribeResponse r) {
-      TicketEvent e = r.getEvent();
-      if (e.hasResync()) {
+    public void onNext(EventProbe e) {
+      if (e.resync()) {
         stats.error("resync");
         return;
       }
-      if (!e.hasTicketCreated()) {
+      if (!e.created()) {
         return;
       }
       Instant now = Instant.now();
-      long nanos = Duration.between(Instant.ofEpochSecond(e.getOccurredAt().getSeconds(), e.getOccurredAt().getNanos()), now).toNanos();
-      stats.record(nanos);
+      stats.record(now.getEpochSecond() * 1_000_000_000L + now.getNano() - e.occurredAtNanos());
       received.incrementAndGet();
     }
 
