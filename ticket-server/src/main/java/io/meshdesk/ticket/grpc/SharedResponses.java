@@ -14,31 +14,57 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Serialises a broadcast event once, however many Subscribe streams send it. The event hub hands
- * the same {@link TicketEvent} instance to every stream that may see it unchanged, one stream after
- * the other on one thread; {@link #response} wraps it in one shared response whose bytes the
- * Subscribe marshaller then copies instead of encoding the message again per stream. Any other
- * response (a customer's view, an ephemeral event, a send from a readiness callback after another
- * event) simply misses the one-entry cache and is encoded as usual.
+ * the same {@link TicketEvent} instance to every stream that may see it unchanged; {@link
+ * #response} wraps it in one shared response whose bytes the Subscribe marshaller then copies
+ * instead of encoding the message again per stream. Streams send from several threads (the hub's
+ * delivery and each stream's readiness callback, draining what waited), so the last {@value
+ * #CAPACITY} events are remembered, not only the latest. Any other response (a customer's view, an
+ * ephemeral event) misses the cache and is encoded as usual.
  */
 final class SharedResponses {
 
-  private record Entry(TicketEvent event, SubscribeResponse response, byte[] bytes) {}
+  /** Events remembered: more than a slow stream's buffer holds, few enough to stay small. */
+  static final int CAPACITY = 1024;
 
-  private volatile Entry last;
+  private record Encoded(SubscribeResponse response, byte[] bytes) {}
 
-  /** The response carrying {@code event}: the shared one when the event was just wrapped. */
+  // Keys are the hub's event instances: a hit compares by reference (TicketEvent.equals checks
+  // identity first and its hash code is memoised), so lookups stay cheap.
+  private final Map<TicketEvent, Encoded> recent = new LinkedHashMap<>(CAPACITY * 2) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<TicketEvent, Encoded> eldest) {
+      return size() > CAPACITY;
+    }
+  };
+
+  /** The response carrying {@code event}: the shared one when the event was wrapped before. */
   SubscribeResponse response(TicketEvent event) {
-    Entry e = last;
-    if (e != null && e.event == event) {
-      return e.response;
+    synchronized (recent) {
+      Encoded e = recent.get(event);
+      if (e != null && e.response.getEvent() == event) {
+        return e.response;
+      }
     }
     SubscribeResponse r = SubscribeResponse.newBuilder().setEvent(event).build();
-    last = new Entry(event, r, r.toByteArray());
-    return r;
+    Encoded e = new Encoded(r, r.toByteArray());
+    synchronized (recent) {
+      Encoded raced = recent.putIfAbsent(event, e);
+      return raced != null && raced.response.getEvent() == event ? raced.response : r;
+    }
+  }
+
+  /** The encoded bytes of a response {@link #response} handed out, or null for any other one. */
+  byte[] bytesOf(SubscribeResponse value) {
+    synchronized (recent) {
+      Encoded e = recent.get(value.getEvent());
+      return e != null && e.response == value ? e.bytes : null;
+    }
   }
 
   /** The service definition with Subscribe's response marshaller reusing shared bytes. */
@@ -67,8 +93,8 @@ final class SharedResponses {
     return new MethodDescriptor.Marshaller<>() {
       @Override
       public InputStream stream(SubscribeResponse value) {
-        Entry e = last;
-        return e != null && e.response == value ? new Bytes(e.bytes) : base.stream(value);
+        byte[] bytes = bytesOf(value);
+        return bytes != null ? new Bytes(bytes) : base.stream(value);
       }
 
       @Override
