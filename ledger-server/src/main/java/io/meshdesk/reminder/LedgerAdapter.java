@@ -49,7 +49,8 @@ public final class LedgerAdapter implements DueStatementSource, CycleCloser, Car
 
   @Override
   public int closeEndedCycles(UUID tenantId, LocalDate day) {
-    return statements.closeDueCycles(tenantId, day).size();
+    // Cards that failed are logged by the statement service and retried by the next run.
+    return statements.closeDueCycles(tenantId, day).created().size();
   }
 
   /**

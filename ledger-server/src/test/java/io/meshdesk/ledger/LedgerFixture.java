@@ -25,7 +25,14 @@ import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.testing.InProcessGrpc;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,7 +84,12 @@ final class LedgerFixture implements AutoCloseable {
 
   /** The worked examples' product: 18.25 % / 29.20 %, 25 grace days, 25.00 / 1 %, late fee 40.00. */
   String product(String name) {
-    return admin().createCardProduct(CreateCardProductRequest.newBuilder().setName(name)
+    return product(admin(), name);
+  }
+
+  /** Creates the worked examples' product through the given caller (another tenant's admin). */
+  static String product(LedgerServiceBlockingStub stub, String name) {
+    return stub.createCardProduct(CreateCardProductRequest.newBuilder().setName(name)
         .setNetwork(CardNetwork.CARD_NETWORK_VISA).setCurrency("USD").setPurchaseAprBps(1825)
         .setCashAdvanceAprBps(2920).setGraceDays(25)
         .setMinPayment(MinimumPaymentRule.newBuilder().setFloor(usd(2500)).setPercentBps(100))
@@ -85,19 +97,74 @@ final class LedgerFixture implements AutoCloseable {
   }
 
   String card(String productId, UUID holder, long limit, int cycleDay) {
-    return admin().issueCard(IssueCardRequest.newBuilder().setProductId(productId).setHolderUserId(holder.toString())
+    return card(admin(), productId, holder, limit, cycleDay);
+  }
+
+  /** Issues a card through the given caller (another tenant's admin). */
+  static String card(LedgerServiceBlockingStub stub, String productId, UUID holder, long limit, int cycleDay) {
+    return stub.issueCard(IssueCardRequest.newBuilder().setProductId(productId).setHolderUserId(holder.toString())
         .setCreditLimit(usd(limit)).setBillingCycleDay(cycleDay).build()).getCard().getId();
   }
 
   /** Runs SQL as the schema owner in the tenant's row-level-security scope (corrupting rows on purpose). */
   void asOwner(String sql) {
+    asOwner(tenant, sql);
+  }
+
+  /** Runs SQL as the schema owner in another tenant's row-level-security scope. */
+  void asOwner(UUID tenantId, String sql) {
     try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().orElseThrow(),
         config.ownerPassword()); Statement s = c.createStatement()) {
-      s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+      s.execute("select set_config('app.tenant_id', '" + tenantId + "', false)");
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A single number queried as the schema owner in the tenant's scope (counting rows behind the API). */
+  long count(String sql) {
+    return count(tenant, sql);
+  }
+
+  /** A single number queried as the schema owner in another tenant's scope. */
+  long count(UUID tenantId, String sql) {
+    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().orElseThrow(),
+        config.ownerPassword()); Statement s = c.createStatement()) {
+      s.execute("select set_config('app.tenant_id', '" + tenantId + "', false)");
+      try (ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Runs a call that must fail with FAILED_PRECONDITION and returns the machine-readable reason of
+   * its {@code google.rpc.ErrorInfo}.
+   */
+  static String declineReason(Runnable call) {
+    try {
+      call.run();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.FAILED_PRECONDITION) {
+        throw new AssertionError("expected FAILED_PRECONDITION, got " + e.getStatus(), e);
+      }
+      com.google.rpc.Status status = StatusProto.fromThrowable(e);
+      for (Any any : status == null ? List.<Any>of() : status.getDetailsList()) {
+        if (any.is(ErrorInfo.class)) {
+          try {
+            return any.unpack(ErrorInfo.class).getReason();
+          } catch (InvalidProtocolBufferException x) {
+            throw new IllegalStateException(x);
+          }
+        }
+      }
+      throw new AssertionError("FAILED_PRECONDITION without ErrorInfo: " + e.getStatus());
+    }
+    throw new AssertionError("expected FAILED_PRECONDITION, but the call succeeded");
   }
 
   @Override

@@ -16,6 +16,9 @@ import io.meshdesk.api.ledger.v1.BatchPostRequest;
 import io.meshdesk.api.ledger.v1.BatchPostResponse;
 import io.meshdesk.api.ledger.v1.CaptureRequest;
 import io.meshdesk.api.ledger.v1.DeclineReason;
+import io.meshdesk.api.ledger.v1.FeeType;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.PostFeeRequest;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.GetCardRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
@@ -24,13 +27,16 @@ import io.meshdesk.api.ledger.v1.OperationOutcome;
 import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
+import io.meshdesk.api.ledger.v1.UpdateCreditLimitRequest;
 import io.meshdesk.api.ledger.v1.ViolationKind;
 import io.meshdesk.api.ledger.v1.VoidRequest;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.testing.TestEnvironment;
+import io.meshdesk.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,26 +82,64 @@ class LedgerPostingIT {
   void racingPurchasesNeverPassTheLimitAndExactlyTheAffordableOnesAreAccepted() throws Exception {
     String card = fx.card(product, holder, 10_000, 15);
     assertThat(purchase(fx.admin(), card, 7_000, "race-setup").getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
-    AtomicInteger accepted = new AtomicInteger();
-    List<Future<OperationResult>> results = new ArrayList<>();
+    List<Future<Object>> results = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
       for (int i = 0; i < 64; i++) {
         int n = i;
-        results.add(pool.submit(() -> purchase(fx.admin(), card, 100, "race-" + n)));
+        results.add(pool.submit(() -> {
+          try {
+            return purchase(fx.admin(), card, 100, "race-" + n);
+          } catch (StatusRuntimeException e) {
+            return e;
+          }
+        }));
       }
     }
-    for (Future<OperationResult> f : results) {
-      OperationResult r = f.get();
-      if (r.getOutcome() == OperationOutcome.OPERATION_OUTCOME_ACCEPTED) {
-        accepted.incrementAndGet();
-        assertThat(r.getBalance().getPostedBalance().getAmountMinor()).isLessThanOrEqualTo(10_000);
+    int accepted = 0;
+    List<String> declineReasons = new ArrayList<>();
+    for (Future<Object> f : results) {
+      Object r = f.get();
+      if (r instanceof OperationResult ok) {
+        accepted++;
+        assertThat(ok.getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
+        assertThat(ok.getBalance().getPostedBalance().getAmountMinor()).isLessThanOrEqualTo(10_000);
       } else {
-        assertThat(r.getDeclineReason()).isEqualTo(DeclineReason.DECLINE_REASON_INSUFFICIENT_CREDIT);
+        declineReasons.add(LedgerFixture.declineReason(() -> {
+          throw (StatusRuntimeException) r;
+        }));
       }
     }
-    assertThat(accepted.get()).isEqualTo(30);
+    assertThat(accepted).isEqualTo(30);
+    assertThat(declineReasons).hasSize(34).containsOnly("INSUFFICIENT_CREDIT");
     assertThat(balance(card)).isEqualTo(10_000);
+    // the declines wrote their decline records and nothing else
+    assertThat(fx.count("select count(*) from ledger.operation where card_id = '" + card + "' and outcome = 'DECLINED'"
+        + " and decline_reason = 'INSUFFICIENT_CREDIT'")).isEqualTo(34);
+    assertThat(fx.count("select count(*) from ledger.operation where card_id = '" + card + "'")).isEqualTo(65);
+    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'")).isEqualTo(31);
+    assertThat(fx.count("select count(*) from ledger.journal_entry where card_id = '" + card + "'")).isEqualTo(31);
+    assertThat(fx.count("select count(*) from ledger.hold where card_id = '" + card + "'")).isZero();
     assertThat(audit(card).getSummary().getPassed()).isTrue();
+  }
+
+  @Test
+  void declinedPurchaseFailsWithItsReasonWritesOnlyTheDeclineRecordAndReplaysTheSameFailure() {
+    String card = fx.card(product, holder, 1_000, 15);
+
+    assertThat(LedgerFixture.declineReason(() -> purchase(fx.admin(), card, 5_000, "declined-1")))
+        .isEqualTo("INSUFFICIENT_CREDIT");
+    assertThat(fx.count("select count(*) from ledger.operation where idempotency_key = 'declined-1'"
+        + " and outcome = 'DECLINED'")).isEqualTo(1);
+    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'")).isZero();
+    // the same request again: the same failure, nothing new
+    assertThat(LedgerFixture.declineReason(() -> purchase(fx.admin(), card, 5_000, "declined-1")))
+        .isEqualTo("INSUFFICIENT_CREDIT");
+    // the same key for another (affordable) request: a conflict, nothing written
+    assertThat(LedgerFixture.declineReason(() -> purchase(fx.admin(), card, 100, "declined-1")))
+        .isEqualTo("IDEMPOTENCY_CONFLICT");
+    assertThat(fx.count("select count(*) from ledger.operation where idempotency_key = 'declined-1'")).isEqualTo(1);
+    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'")).isZero();
+    assertThat(balance(card)).isZero();
   }
 
   @Test
@@ -135,11 +179,11 @@ class LedgerPostingIT {
   void sameKeyWithADifferentRequestIsAnIdempotencyConflict() {
     String card = fx.card(product, holder, 10_000, 15);
     purchase(fx.admin(), card, 100, "conflict-1");
-    OperationResult other = purchase(fx.admin(), card, 200, "conflict-1");
 
-    assertThat(other.getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_DECLINED);
-    assertThat(other.getDeclineReason()).isEqualTo(DeclineReason.DECLINE_REASON_IDEMPOTENCY_CONFLICT);
+    assertThat(LedgerFixture.declineReason(() -> purchase(fx.admin(), card, 200, "conflict-1")))
+        .isEqualTo("IDEMPOTENCY_CONFLICT");
     assertThat(balance(card)).isEqualTo(100);
+    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'")).isEqualTo(1);
   }
 
   @Test
@@ -148,16 +192,16 @@ class LedgerPostingIT {
     OperationResult auth = fx.admin().authorize(AuthorizeRequest.newBuilder().setCardId(card).setAmount(usd(6_000))
         .setMerchant(shop()).setIdempotencyKey("auth-1").build()).getResult();
     assertThat(auth.getBalance().getAvailableCredit().getAmountMinor()).isEqualTo(4_000);
-    assertThat(purchase(fx.admin(), card, 5_000, "over-hold").getDeclineReason())
-        .isEqualTo(DeclineReason.DECLINE_REASON_INSUFFICIENT_CREDIT);
+    assertThat(LedgerFixture.declineReason(() -> purchase(fx.admin(), card, 5_000, "over-hold")))
+        .isEqualTo("INSUFFICIENT_CREDIT");
 
     OperationResult cap = fx.admin().capture(CaptureRequest.newBuilder().setHoldId(auth.getHold().getId())
         .setAmount(usd(5_500)).setIdempotencyKey("cap-1").build()).getResult();
-    OperationResult voidAfter = fx.admin().void_(VoidRequest.newBuilder().setHoldId(auth.getHold().getId())
-        .setIdempotencyKey("void-1").build()).getResult();
+    String voidAfter = LedgerFixture.declineReason(() -> fx.admin().void_(VoidRequest.newBuilder()
+        .setHoldId(auth.getHold().getId()).setIdempotencyKey("void-1").build()));
 
     assertThat(cap.getBalance().getAvailableCredit().getAmountMinor()).isEqualTo(4_500);
-    assertThat(voidAfter.getDeclineReason()).isEqualTo(DeclineReason.DECLINE_REASON_HOLD_ALREADY_FINAL);
+    assertThat(voidAfter).isEqualTo("HOLD_ALREADY_FINAL");
     assertThat(audit(card).getSummary().getPassed()).isTrue();
   }
 
@@ -224,6 +268,7 @@ class LedgerPostingIT {
     String db = TestEnvironment.databaseName(fx.config);
     List<Future<?>> workers = new ArrayList<>();
     AtomicInteger failures = new AtomicInteger();
+    AtomicInteger killed = new AtomicInteger();
     try (ExecutorService pool = Executors.newFixedThreadPool(9)) {
       for (int w = 0; w < 8; w++) {
         int worker = w;
@@ -245,15 +290,52 @@ class LedgerPostingIT {
         for (int k = 0; k < 5; k++) {
           long before = org.awaitility.Awaitility.await().ignoreExceptions().until(() -> balance(card), b -> true);
           org.awaitility.Awaitility.await().ignoreExceptions().until(() -> balance(card) > before || balance(card) == 8 * 40 * 100);
-          TestEnvironment.get().postgres().terminateAppConnections(db);
+          killed.addAndGet(TestEnvironment.get().postgres().terminateAppConnections(db));
         }
       }));
       for (Future<?> f : workers) {
         f.get();
       }
     }
+    // the fault really happened: connections in use by the pool were terminated
+    assertThat(killed.get()).isPositive();
     assertThat(balance(card)).isEqualTo(8 * 40 * 100);
+    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'")).isEqualTo(8 * 40);
     assertThat(audit(card).getSummary().getPassed()).isTrue();
+  }
+
+  @Test
+  void batchNeedsThePermissionOfEachOperationsOwnRpc() {
+    String card = fx.card(product, holder, 10_000, 15);
+    LedgerServiceBlockingStub postOnly = LedgerServiceGrpc.newBlockingStub(fx.grpc.channel()).withCallCredentials(
+        TestTokens.bearer(fx.tokens.service(fx.tenant, UUID.randomUUID(), Set.of("ledger.post"))));
+    BatchPostRequest withPayment = BatchPostRequest.newBuilder()
+        .addOperations(BatchOperation.newBuilder().setPurchase(PurchaseRequest.newBuilder().setCardId(card)
+            .setAmount(usd(300)).setMerchant(shop()).setIdempotencyKey("perm-buy")))
+        .addOperations(BatchOperation.newBuilder().setPayment(PaymentRequest.newBuilder().setCardId(card)
+            .setAmount(usd(100)).setIdempotencyKey("perm-pay")))
+        .build();
+    BatchPostRequest withFee = BatchPostRequest.newBuilder()
+        .addOperations(BatchOperation.newBuilder().setPostFee(PostFeeRequest.newBuilder().setCardId(card)
+            .setAmount(usd(100)).setFeeType(FeeType.FEE_TYPE_ANNUAL).setIdempotencyKey("perm-fee")))
+        .build();
+
+    assertThatThrownBy(() -> postOnly.batchPost(withPayment)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(e.getStatus().getDescription()).contains("operations[1]").contains("ledger.pay");
+    });
+    assertThatThrownBy(() -> postOnly.batchPost(withFee)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(e.getStatus().getDescription()).contains("operations[0]").contains("ledger.adjust");
+    });
+    // nothing ran, not even the permitted purchase
+    assertThat(balance(card)).isZero();
+    assertThat(fx.count("select count(*) from ledger.operation where idempotency_key like 'perm-%'")).isZero();
+
+    LedgerServiceBlockingStub postAndPay = LedgerServiceGrpc.newBlockingStub(fx.grpc.channel()).withCallCredentials(
+        TestTokens.bearer(fx.tokens.service(fx.tenant, UUID.randomUUID(), Set.of("ledger.post", "ledger.pay"))));
+    assertThat(postAndPay.batchPost(withPayment).getAcceptedCount()).isEqualTo(2);
+    assertThat(balance(card)).isEqualTo(200);
   }
 
   @Test
@@ -280,6 +362,83 @@ class LedgerPostingIT {
     assertThat(balanceAudit.getSummary().getPassed()).isFalse();
     assertThat(balanceAudit.getViolationsList()).extracting(v -> v.getKind())
         .containsExactly(ViolationKind.VIOLATION_KIND_BALANCE_MISMATCH);
+  }
+
+  static List<ViolationKind> kinds(String card) {
+    return audit(card).getViolationsList().stream().map(v -> v.getKind()).toList();
+  }
+
+  @Test
+  void theEntryHashCoversDateMerchantDescriptionAndKeyOfTheTransaction() {
+    List<String> cards = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String card = fx.card(product, holder, 10_000, 15);
+      purchase(fx.admin(), card, 100, "content-" + card);
+      cards.add(card);
+    }
+    List<String> edits = List.of("posted_date = posted_date - 1", "merchant_name = 'Elsewhere'",
+        "description = 'something else'", "idempotency_key = idempotency_key || 'x'");
+    for (int i = 0; i < 4; i++) {
+      fx.asOwner("update ledger.txn set " + edits.get(i) + " where card_id = '" + cards.get(i) + "'");
+    }
+    for (String card : cards) {
+      assertThat(kinds(card)).contains(ViolationKind.VIOLATION_KIND_HASH_MISMATCH);
+    }
+  }
+
+  @Test
+  void auditReportsADeletedEntryAndATransactionWithoutEntry() {
+    String card = fx.card(product, holder, 10_000, 15);
+    for (int i = 0; i < 3; i++) {
+      purchase(fx.admin(), card, 100, "deleted-" + i + "-" + card);
+    }
+    String second = "(select id from ledger.journal_entry where card_id = '" + card + "' and sequence = 2)";
+    fx.asOwner("delete from ledger.posting where entry_id = " + second);
+    fx.asOwner("delete from ledger.journal_entry where card_id = '" + card + "' and sequence = 2");
+
+    assertThat(kinds(card)).contains(ViolationKind.VIOLATION_KIND_BROKEN_CHAIN,
+        ViolationKind.VIOLATION_KIND_ORPHAN_TRANSACTION, ViolationKind.VIOLATION_KIND_BALANCE_MISMATCH);
+  }
+
+  @Test
+  void auditReportsAHoldBothCapturedAndVoided() {
+    String card = fx.card(product, holder, 10_000, 15);
+    OperationResult auth = fx.admin().authorize(AuthorizeRequest.newBuilder().setCardId(card).setAmount(usd(600))
+        .setMerchant(shop()).setIdempotencyKey("cv-auth-" + card).build()).getResult();
+    fx.admin().capture(CaptureRequest.newBuilder().setHoldId(auth.getHold().getId()).setIdempotencyKey("cv-cap-" + card)
+        .build());
+    assertThat(audit(card).getSummary().getPassed()).isTrue();
+    fx.asOwner("update ledger.hold set status = 'VOIDED' where id = '" + auth.getHold().getId() + "'");
+
+    assertThat(kinds(card)).containsExactly(ViolationKind.VIOLATION_KIND_HOLD_INCONSISTENT);
+  }
+
+  @Test
+  void feesMayPassTheLimitAndALoweredLimitStillChecksLaterSpending() {
+    // fees are issuer charges: posted over the limit, and the audit accepts them
+    String feeCard = fx.card(product, holder, 1_000, 15);
+    purchase(fx.admin(), feeCard, 1_000, "fee-full-" + feeCard);
+    fx.admin().postFee(PostFeeRequest.newBuilder().setCardId(feeCard).setAmount(usd(500))
+        .setFeeType(FeeType.FEE_TYPE_ANNUAL).setIdempotencyKey("fee-over-" + feeCard).build());
+    assertThat(balance(feeCard)).isEqualTo(1_500);
+    assertThat(audit(feeCard).getSummary().getPassed()).isTrue();
+
+    // spending accepted under a higher limit is fine after the limit is lowered...
+    String card = fx.card(product, holder, 10_000, 15);
+    purchase(fx.admin(), card, 8_000, "lowered-buy-" + card);
+    fx.clock.advance(java.time.Duration.ofSeconds(1));
+    fx.admin().updateCreditLimit(UpdateCreditLimitRequest.newBuilder().setCardId(card).setNewLimit(usd(5_000))
+        .setReason("risk review").build());
+    assertThat(audit(card).getSummary().getPassed()).isTrue();
+    fx.admin().payment(PaymentRequest.newBuilder().setCardId(card).setAmount(usd(4_000))
+        .setIdempotencyKey("lowered-pay-" + card).build());
+    fx.clock.advance(java.time.Duration.ofSeconds(1));
+    purchase(fx.admin(), card, 1_000, "lowered-buy2-" + card);
+    assertThat(audit(card).getSummary().getPassed()).isTrue();
+    // ...but spending past the limit in force when it happened is reported, lowered limit or not
+    fx.asOwner("update ledger.limit_change set new_limit_minor = 4000 where card_id = '" + card
+        + "' and new_limit_minor = 5000");
+    assertThat(kinds(card)).containsExactly(ViolationKind.VIOLATION_KIND_OVER_LIMIT);
   }
 
   @Test
@@ -312,10 +471,9 @@ class LedgerPostingIT {
   @Test
   void wrongCurrencyIsDeclined() {
     String card = fx.card(product, holder, 10_000, 15);
-    OperationResult r = fx.admin().purchase(PurchaseRequest.newBuilder().setCardId(card)
-        .setAmount(usd(100).toBuilder().setCurrency("EUR")).setMerchant(shop()).setIdempotencyKey("eur-1").build())
-        .getResult();
-    assertThat(r.getDeclineReason()).isEqualTo(DeclineReason.DECLINE_REASON_CURRENCY_MISMATCH);
+    String reason = LedgerFixture.declineReason(() -> fx.admin().purchase(PurchaseRequest.newBuilder().setCardId(card)
+        .setAmount(usd(100).toBuilder().setCurrency("EUR")).setMerchant(shop()).setIdempotencyKey("eur-1").build()));
+    assertThat(reason).isEqualTo("CURRENCY_MISMATCH");
     assertThat(balance(card)).isZero();
   }
 }

@@ -3,6 +3,7 @@ package io.meshdesk.ledger;
 import static io.meshdesk.ledger.LedgerFixture.shop;
 import static io.meshdesk.ledger.LedgerFixture.usd;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshdesk.api.common.v1.LocalDate;
 import io.meshdesk.api.ledger.v1.AuditRequest;
@@ -14,6 +15,7 @@ import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.TransactionType;
+import io.meshdesk.ledger.statement.StatementService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +114,98 @@ class LedgerStatementIT {
     assertThat(fx.admin().audit(AuditRequest.newBuilder().setCardId(card).build()).getSummary().getPassed()).isTrue();
     assertThat(fx.statements.dueBetween(fx.tenant, java.time.LocalDate.of(2025, 6, 1), java.time.LocalDate.of(2025, 6, 30)))
         .anySatisfy(d -> assertThat(d.remainingMinimumMinor()).isEqualTo(2_608));
+  }
+
+  @Test
+  void aClientKeyShapedLikeASystemKeyAndOneBrokenCardDoNotStopTheOtherClosings() {
+    UUID tenant = UUID.randomUUID();
+    var stub = fx.as(tenant, UUID.randomUUID(), io.meshdesk.platform.auth.Role.ADMIN);
+    fx.clock.set("2025-03-20T10:00:00Z");
+    String good = LedgerFixture.card(stub, LedgerFixture.product(stub, "Good"), holder, 500_000, 15);
+    String brokenProduct = LedgerFixture.product(stub, "Broken");
+    String broken = LedgerFixture.card(stub, brokenProduct, holder, 500_000, 15);
+    for (String card : List.of(good, broken)) {
+      fx.clock.set("2025-04-01T09:00:00Z");
+      stub.purchase(PurchaseRequest.newBuilder().setCardId(card).setAmount(usd(3_000)).setMerchant(shop())
+          .setIdempotencyKey("sys-" + card).build());
+    }
+    fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-04-16"));
+    // a client takes the keys the close used to give its late fee and interest (the old "close:" shape)
+    fx.clock.set("2025-04-20T09:00:00Z");
+    for (String slug : List.of("late-fee", "interest-purchase", "interest-cash")) {
+      stub.purchase(PurchaseRequest.newBuilder().setCardId(good).setAmount(usd(1)).setMerchant(shop())
+          .setIdempotencyKey("close:" + good + ":2025-05-15:" + slug).build());
+    }
+    // and cannot take the system's own shape, which has spaces
+    assertThatThrownBy(() -> stub.purchase(PurchaseRequest.newBuilder().setCardId(good).setAmount(usd(1))
+        .setMerchant(shop()).setIdempotencyKey("close " + good + " 2025-05-15 late-fee").build()))
+        .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT));
+    // a product row the rules refuse makes that card's close fail
+    fx.asOwner(tenant, "update ledger.card_product set grace_days = 40 where id = '" + brokenProduct + "'");
+
+    StatementService.CloseRun run = fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-05-16"));
+
+    assertThat(run.failedCards()).containsExactly(UUID.fromString(broken));
+    assertThat(run.created()).singleElement().satisfies(st -> {
+      assertThat(st.cardId()).isEqualTo(UUID.fromString(good));
+      assertThat(st.feesMinor()).isEqualTo(2_500);
+      assertThat(st.interestMinor()).isPositive();
+    });
+    assertThat(fx.count(tenant, "select count(*) from ledger.txn where card_id = '" + good
+        + "' and idempotency_key = 'close " + good + " 2025-05-15 late-fee'")).isEqualTo(1);
+    // repaired, the card closes on the next run
+    fx.asOwner(tenant, "update ledger.card_product set grace_days = 25 where id = '" + brokenProduct + "'");
+    run = fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-05-16"));
+    assertThat(run.failedCards()).isEmpty();
+    assertThat(run.created()).extracting(st -> st.cardId()).containsExactly(UUID.fromString(broken));
+    assertThat(stub.audit(AuditRequest.getDefaultInstance()).getSummary().getPassed()).isTrue();
+  }
+
+  @Test
+  void aPostingAfterTheCloseDatedInsideTheClosedPeriodIsBilledOnTheNextStatement() {
+    UUID tenant = UUID.randomUUID();
+    var stub = fx.as(tenant, UUID.randomUUID(), io.meshdesk.platform.auth.Role.ADMIN);
+    fx.clock.set("2025-04-20T10:00:00Z");
+    String card = LedgerFixture.card(stub, LedgerFixture.product(stub, "Zoned"), holder, 500_000, 15);
+    // a tenant at UTC+10 closes the cycle ending 2025-05-15 at 00:15 local: 14:15 UTC on the 15th
+    fx.clock.set("2025-05-15T14:15:00Z");
+    fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-05-16"));
+    // 45 minutes later it is still the 15th in UTC
+    fx.clock.set("2025-05-15T15:00:00Z");
+    stub.purchase(PurchaseRequest.newBuilder().setCardId(card).setAmount(usd(4_200)).setMerchant(shop())
+        .setIdempotencyKey("late-in-utc").build());
+
+    assertThat(fx.count(tenant, "select count(*) from ledger.txn where card_id = '" + card
+        + "' and posted_date = '2025-05-16'")).isEqualTo(1);
+    fx.clock.set("2025-06-15T14:15:00Z");
+    fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-06-16"));
+    String latest = stub.listStatements(ListStatementsRequest.newBuilder().setCardId(card).build())
+        .getStatements(0).getId();
+    Statement s = stub.getStatement(GetStatementRequest.newBuilder().setStatementId(latest).build()).getStatement();
+    assertThat(s.getPeriodStart()).isEqualTo(date(2025, 5, 16));
+    assertThat(s.getPurchases().getAmountMinor()).isEqualTo(4_200);
+    assertThat(stub.audit(AuditRequest.newBuilder().setCardId(card).build()).getSummary().getPassed()).isTrue();
+  }
+
+  @Test
+  void auditReportsAStatementWhoseLinesDifferFromTheirTransactions() {
+    UUID tenant = UUID.randomUUID();
+    var stub = fx.as(tenant, UUID.randomUUID(), io.meshdesk.platform.auth.Role.ADMIN);
+    fx.clock.set("2025-04-01T09:00:00Z");
+    String card = LedgerFixture.card(stub, LedgerFixture.product(stub, "Audited"), holder, 500_000, 15);
+    stub.purchase(PurchaseRequest.newBuilder().setCardId(card).setAmount(usd(7_000)).setMerchant(shop())
+        .setIdempotencyKey("audited-1").build());
+    fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-04-16"));
+    AuditRequest request = AuditRequest.newBuilder().setCardId(card).build();
+    assertThat(stub.audit(request).getSummary().getPassed()).isTrue();
+    // the statement is made internally consistent but no longer equals the transaction it bills
+    fx.asOwner(tenant, "update ledger.statement_line set amount_minor = amount_minor + 100");
+    fx.asOwner(tenant, "update ledger.statement set purchases_minor = purchases_minor + 100,"
+        + " new_balance_minor = new_balance_minor + 100");
+
+    assertThat(stub.audit(request).getViolationsList()).extracting(v -> v.getKind())
+        .containsExactly(io.meshdesk.api.ledger.v1.ViolationKind.VIOLATION_KIND_STATEMENT_MISMATCH);
   }
 
   @Test

@@ -52,15 +52,25 @@ final class AuditQueries {
         + " || ' (' || c.open_hold_count || ') but holds sum to ' || coalesce(h.held, 0) || ' (' || coalesce(h.n, 0)"
         + " || ')' from ledger.card c left join h on h.card_id = c.id where (c.open_holds_minor <> coalesce(h.held, 0)"
         + " or c.open_hold_count <> coalesce(h.n, 0))" + card, v);
-    // Every purchase and cash advance was checked against limit - balance - holds, and credits only
-    // lower the balance, so spending (the balance without fees and interest) plus holds stays within
-    // the limit unless the limit was lowered.
-    run(c, Kind.OVER_LIMIT, "card", sums + " select c.id, 'balance ' || c.balance_minor || ' less fees and interest "
-        + "' || coalesce(f.charges, 0) || ' plus holds ' || coalesce(h.held, 0) || ' exceeds limit ' ||"
-        + " c.credit_limit_minor from ledger.card c left join h on h.card_id = c.id left join f on f.card_id = c.id"
-        + " where c.balance_minor - coalesce(f.charges, 0) + coalesce(h.held, 0) > c.credit_limit_minor"
-        + " and not exists (select 1 from ledger.limit_change l where l.tenant_id = c.tenant_id and l.card_id = c.id"
-        + " and l.new_limit_minor < l.previous_limit_minor)" + card, v);
+    // Every authorisation, purchase and cash advance was checked against the limit in force then;
+    // afterwards only credits, captures (at most their hold), expiries and issuer charges (fees,
+    // interest, which may exceed the limit) follow. So spending (the balance without fees and
+    // interest) plus open holds stays within the limit in force at the card's last spending, however
+    // the limit changed since.
+    run(c, Kind.OVER_LIMIT, "card", sums + ", s as (select c.tenant_id, c.id, c.credit_limit_minor, greatest("
+        + "(select max(t.posted_at) from ledger.txn t where t.tenant_id = c.tenant_id and t.card_id = c.id"
+        + " and t.type in ('PURCHASE', 'CASH_ADVANCE') and t.hold_id is null), (select max(x.created_at)"
+        + " from ledger.hold x where x.tenant_id = c.tenant_id and x.card_id = c.id)) as spent_at"
+        + " from ledger.card c where true" + card + "),"
+        + " l as (select s.id, coalesce((select lc.new_limit_minor from ledger.limit_change lc"
+        + " where lc.tenant_id = s.tenant_id and lc.card_id = s.id and lc.changed_at <= s.spent_at"
+        + " order by lc.changed_at desc, lc.id limit 1), s.credit_limit_minor) as limit_then from s"
+        + " where s.spent_at is not null)"
+        + " select c.id, 'balance ' || c.balance_minor || ' less fees and interest ' || coalesce(f.charges, 0)"
+        + " || ' plus holds ' || coalesce(h.held, 0) || ' exceeds the limit ' || l.limit_then"
+        + " || ' in force when the card last spent' from ledger.card c join l on l.id = c.id"
+        + " left join h on h.card_id = c.id left join f on f.card_id = c.id"
+        + " where c.balance_minor - coalesce(f.charges, 0) + coalesce(h.held, 0) > l.limit_then" + card, v);
   }
 
   /** A captured hold has exactly one capture of its captured amount; any other hold has none. */

@@ -2,8 +2,8 @@ package io.meshdesk.ledger.audit;
 
 import io.meshdesk.ledger.audit.AuditReport.Kind;
 import io.meshdesk.ledger.domain.EntryHash;
-import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.posting.LedgerReads;
 import io.meshdesk.platform.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,6 +75,10 @@ public final class AuditService {
           + " coalesce(sum(p.amount_minor), 0) || ' over ' || count(p.leg) || ' legs' from ledger.journal_entry e"
           + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true" + entryCard
           + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2", v);
+      AuditQueries.run(c, Kind.ORPHAN_TRANSACTION, "transaction", "select t.id, 'transaction has no journal entry'"
+          + " from ledger.txn t join ledger.card c on c.tenant_id = t.tenant_id and c.id = t.card_id"
+          + " left join ledger.journal_entry e on e.tenant_id = t.tenant_id and e.id = t.journal_entry_id"
+          + " where (e.id is null or e.transaction_id <> t.id)" + card, v);
       AuditQueries.cards(c, card, v);
       AuditQueries.holds(c, card, v);
       AuditQueries.currencies(c, card, v);
@@ -93,14 +97,14 @@ public final class AuditService {
     }
   }
 
-  /** Recomputes every entry's hash and checks the links and the cards' chain heads. */
+  /** Recomputes every entry's hash (in its version) and checks the links and the cards' chain heads. */
   private static long hashChains(Connection c, String entryCard, Collector v) throws SQLException {
     String sql = "select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash, e.previous_hash,"
-        + " t.type, t.amount_minor, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
-        + " array_agg(p.currency order by p.leg), e.tenant_id from ledger.journal_entry e"
-        + " left join ledger.txn t on t.tenant_id = e.tenant_id and t.id = e.transaction_id"
+        + " e.hash_version, e.tenant_id, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
+        + " array_agg(p.currency order by p.leg), t.id is not null, " + LedgerReads.TXN_CONTENT
+        + " from ledger.journal_entry e left join ledger.txn t on t.tenant_id = e.tenant_id and t.id = e.transaction_id"
         + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true" + entryCard
-        + " group by e.tenant_id, e.id, t.type, t.amount_minor order by e.card_id, e.sequence";
+        + " group by e.tenant_id, e.id, t.tenant_id, t.id order by e.card_id, e.sequence";
     long count = 0;
     UUID currentCard = null;
     long expectSeq = 1;
@@ -124,22 +128,16 @@ public final class AuditService {
             v.add(Kind.BROKEN_CHAIN, "journal_entry", id, "sequence " + seq + " (expected " + expectSeq
                 + ") links to " + prev.substring(0, 12) + "…, expected " + expectPrev.substring(0, 12) + "…");
           }
-          String type = rs.getString(8);
-          if (type == null) {
+          if (!rs.getBoolean(13)) {
             v.add(Kind.HASH_MISMATCH, "journal_entry", id, "its transaction is missing");
           } else {
-            String[] accounts = (String[]) rs.getArray(10).getArray();
-            Long[] amounts = (Long[]) rs.getArray(11).getArray();
-            String[] currencies = (String[]) rs.getArray(12).getArray();
-            List<Views.Posting> legs = new ArrayList<>();
-            for (int i = 0; i < accounts.length; i++) {
-              if (accounts[i] != null) {
-                legs.add(new Views.Posting(accounts[i], amounts[i], currencies[i]));
-              }
+            Views.Txn txn = LedgerReads.readTxnContent(rs, 14);
+            if (!txn.cardId().equals(cardId) || !id.equals(txn.journalEntryId())
+                || !txn.postedAt().equals(rs.getTimestamp(5).toInstant())) {
+              v.add(Kind.HASH_MISMATCH, "journal_entry", id, "entry and its transaction " + txn.id()
+                  + " disagree on card, entry or posting time");
             }
-            String recomputed = EntryHash.of(rs.getObject(13, UUID.class), id, cardId, seq,
-                rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(), TxnType.valueOf(type), rs.getLong(9),
-                legs, prev);
+            String recomputed = recompute(rs, txn, id, cardId, seq, prev);
             if (!recomputed.equals(hash)) {
               v.add(Kind.HASH_MISMATCH, "journal_entry", id, "stored hash " + hash.substring(0, 12)
                   + "… but content hashes to " + recomputed.substring(0, 12) + "…");
@@ -151,6 +149,25 @@ public final class AuditService {
       }
     }
     return count;
+  }
+
+  private static String recompute(ResultSet rs, Views.Txn txn, UUID id, UUID cardId, long seq, String prev)
+      throws SQLException {
+    String[] accounts = (String[]) rs.getArray(10).getArray();
+    Long[] amounts = (Long[]) rs.getArray(11).getArray();
+    String[] currencies = (String[]) rs.getArray(12).getArray();
+    List<Views.Posting> legs = new ArrayList<>();
+    for (int i = 0; i < accounts.length; i++) {
+      if (accounts[i] != null) {
+        legs.add(new Views.Posting(accounts[i], amounts[i], currencies[i]));
+      }
+    }
+    UUID tenant = rs.getObject(9, UUID.class);
+    if (rs.getInt(8) == 1) {
+      return EntryHash.v1(tenant, id, cardId, seq, rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(),
+          txn.type(), txn.amountMinor(), legs, prev);
+    }
+    return EntryHash.of(tenant, id, seq, txn, legs, prev);
   }
 
   /** Counts every violation and keeps the first {@code max}. */

@@ -44,6 +44,9 @@ public final class CardService {
 
   /** Defines a product; its name is unique in the tenant. */
   public Views.Product createProduct(UUID tenant, ProductSpec s) {
+    if (!isIsoCurrency(s.currency())) {
+      throw new InvalidArgumentException("currency", "must be an ISO-4217 currency code, not '" + s.currency() + "'");
+    }
     if (s.graceDays() > ProductTerms.MAX_GRACE_DAYS) {
       throw new InvalidArgumentException("grace_days",
           "must be at most " + ProductTerms.MAX_GRACE_DAYS + " so every due date falls in the next cycle");
@@ -136,7 +139,7 @@ public final class CardService {
         ps.setTimestamp(11, Timestamp.from(now));
         ps.setTimestamp(12, Timestamp.from(now));
         if (ps.executeUpdate() == 0) {
-          return byIssueKey(c, tenant, key, holder, productId);
+          return byIssueKey(c, tenant, key, holder, productId, limitMinor, cycleDay);
         }
       }
       LimitRows.insert(c, tenant, id, 0, limitMinor, "initial limit", actorKind, actorId, now);
@@ -144,8 +147,17 @@ public final class CardService {
     });
   }
 
-  private static Views.Card byIssueKey(Connection c, UUID tenant, String key, UUID holder, UUID productId)
-      throws SQLException {
+  private static boolean isIsoCurrency(String code) {
+    try {
+      return code != null && java.util.Currency.getInstance(code).getCurrencyCode().equals(code);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The card an idempotency key issued, when the retry asks for the same card; an error otherwise. */
+  private static Views.Card byIssueKey(Connection c, UUID tenant, String key, UUID holder, UUID productId,
+      long limitMinor, int cycleDay) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select id from ledger.card where tenant_id = ? and issue_key = ?")) {
       ps.setObject(1, tenant);
       ps.setString(2, key);
@@ -154,8 +166,10 @@ public final class CardService {
           throw new AlreadyExistsException("card id collision, retry");
         }
         Views.Card card = LedgerReads.card(c, tenant, rs.getObject(1, UUID.class)).orElseThrow().card();
-        if (!card.holderUserId().equals(holder) || !card.productId().equals(productId)) {
-          throw new AlreadyExistsException("idempotency key '" + key + "' already issued a different card");
+        if (!card.holderUserId().equals(holder) || !card.productId().equals(productId)
+            || LimitRows.initialLimit(c, tenant, card.id()) != limitMinor || card.billingCycleDay() != cycleDay) {
+          throw new FailedPreconditionException("IDEMPOTENCY_CONFLICT",
+              "idempotency key '" + key + "' already issued a different card");
         }
         return card;
       }

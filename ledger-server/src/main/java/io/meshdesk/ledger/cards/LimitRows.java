@@ -65,6 +65,18 @@ final class LimitRows {
     return Page.of(rows, size, l -> l.changedAt() + "|" + l.id());
   }
 
+  /** The limit a card was issued with (its first recorded limit). */
+  static long initialLimit(Connection c, UUID tenant, UUID cardId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select new_limit_minor from ledger.limit_change where tenant_id = ?"
+        + " and card_id = ? order by changed_at, previous_limit_minor limit 1")) {
+      ps.setObject(1, tenant);
+      ps.setObject(2, cardId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+  }
+
   private static String currency(Connection c, UUID tenant, UUID cardId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select currency from ledger.card where tenant_id = ? and id = ?")) {
       ps.setObject(1, tenant);

@@ -18,7 +18,10 @@ import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.errors.FailedPreconditionException;
+import io.meshdesk.platform.errors.PermissionDeniedException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,8 +72,17 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     return PageResponse.newBuilder().setNextPageToken(p.nextToken()).build();
   }
 
+  /**
+   * Posts one operation. A decline (its record already committed, or an idempotency conflict that
+   * wrote nothing) fails the call with FAILED_PRECONDITION whose ErrorInfo reason is the decline
+   * code; a replay of a declined key fails the same way.
+   */
   private OperationResult post(PostingOp op) {
-    return ProtoMapper.result(postings.post(tenant(), holderRestriction(), op));
+    OpResult r = postings.post(tenant(), holderRestriction(), op);
+    if (!r.accepted()) {
+      throw new FailedPreconditionException(r.decline().name(), r.detail());
+    }
+    return ProtoMapper.result(r);
   }
 
   @Override
@@ -173,8 +185,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   /** Tells the posting listener about an accepted, new posting; its failure never fails the RPC. */
   private OperationResult creditUsed(OperationResult result) {
-    if (result.getOutcome() == OperationOutcome.OPERATION_OUTCOME_ACCEPTED && !result.getReplayed()
-        && result.hasBalance()) {
+    if (!result.getReplayed() && result.hasBalance()) {
       Balance b = result.getBalance();
       try {
         postingListener.creditUsed(tenant(), UUID.fromString(b.getCardId()),
@@ -196,7 +207,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   @Override
   public void payment(PaymentRequest r, StreamObserver<PaymentResponse> out) {
     OperationResult result = post(RequestMapper.payment(r));
-    if (result.getOutcome() == OperationOutcome.OPERATION_OUTCOME_ACCEPTED && !result.getReplayed()) {
+    if (!result.getReplayed()) {
       var t = result.getTransaction();
       paymentListener.paymentPosted(
           tenant(), UUID.fromString(r.getCardId()), t.getId(), t.getAmount().getAmountMinor(), t.getAmount().getCurrency());
@@ -216,8 +227,10 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void batchPost(BatchPostRequest r, StreamObserver<BatchPostResponse> out) {
+    Principal caller = AuthContext.principal();
     List<PostingOp> ops = new ArrayList<>(r.getOperationsCount());
     for (int i = 0; i < r.getOperationsCount(); i++) {
+      requirePermission(caller, i, r.getOperations(i));
       ops.add(RequestMapper.batchItem(i, r.getOperations(i)));
     }
     List<OpResult> results = postings.postBatch(tenant(), holderRestriction(), ops);
@@ -228,6 +241,16 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
       b.addResults(BatchOperationResult.newBuilder().setIndex(i).setResult(ProtoMapper.result(results.get(i))));
     }
     reply(out, b.setAcceptedCount(accepted).setDeclinedCount(results.size() - accepted).build());
+  }
+
+  /** A batch must not do what the caller may not do one by one: each operation needs its own RPC's permission. */
+  private static void requirePermission(Principal caller, int index, BatchOperation op) {
+    String method = RequestMapper.rpcOf(op);
+    String permission = method == null ? null : Rbac.permissionFor(method).orElse("");
+    if (permission != null && !caller.can(permission)) {
+      throw new PermissionDeniedException("operations[" + index + "]: " + method.substring(method.indexOf('/') + 1)
+          + " needs permission " + permission);
+    }
   }
 
   @Override
@@ -274,16 +297,6 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   public void audit(AuditRequest r, StreamObserver<AuditResponse> out) {
     AuditReport a = audit.audit(tenant(), optionalUuid("card_id", r.getCardId()),
         r.getMaxViolations() == 0 ? 1000 : r.getMaxViolations());
-    AuditResponse.Builder b = AuditResponse.newBuilder().setTruncated(a.truncated()).setSummary(AuditSummary.newBuilder()
-        .setCardsChecked(a.cardsChecked()).setEntriesChecked(a.entriesChecked()).setPostingsChecked(a.postingsChecked())
-        .setHoldsChecked(a.holdsChecked()).setStatementsChecked(a.statementsChecked())
-        .setViolationCount(a.violationCount()).setPassed(a.passed()).setStartedAt(ProtoMapper.ts(a.startedAt()))
-        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(a.duration().getSeconds())
-            .setNanos(a.duration().getNano())));
-    for (AuditReport.Violation v : a.violations()) {
-      b.addViolations(AuditViolation.newBuilder().setKind(ViolationKind.valueOf("VIOLATION_KIND_" + v.kind().name()))
-          .setEntityType(v.entityType()).setEntityId(v.entityId()).setDetail(v.detail()));
-    }
-    reply(out, b.build());
+    reply(out, ProtoMapper.audit(a));
   }
 }

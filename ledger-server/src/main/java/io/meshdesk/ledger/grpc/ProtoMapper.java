@@ -25,6 +25,11 @@ import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.StatementLine;
 import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.api.ledger.v1.TransactionType;
+import io.meshdesk.api.ledger.v1.AuditResponse;
+import io.meshdesk.api.ledger.v1.AuditSummary;
+import io.meshdesk.api.ledger.v1.AuditViolation;
+import io.meshdesk.api.ledger.v1.ViolationKind;
+import io.meshdesk.ledger.audit.AuditReport;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.Views;
 import java.time.Instant;
@@ -173,6 +178,21 @@ final class ProtoMapper {
       b.addLines(StatementLine.newBuilder().setTransactionId(id(l.transactionId())).setPostedDate(date(l.postedDate()))
           .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + l.type())).setDescription(l.description())
           .setAmount(money(l.amountMinor(), cur)));
+    }
+    return b.build();
+  }
+
+  /** An audit report as its contract response. */
+  static AuditResponse audit(AuditReport a) {
+    AuditResponse.Builder b = AuditResponse.newBuilder().setTruncated(a.truncated()).setSummary(AuditSummary.newBuilder()
+        .setCardsChecked(a.cardsChecked()).setEntriesChecked(a.entriesChecked()).setPostingsChecked(a.postingsChecked())
+        .setHoldsChecked(a.holdsChecked()).setStatementsChecked(a.statementsChecked())
+        .setViolationCount(a.violationCount()).setPassed(a.passed()).setStartedAt(ts(a.startedAt()))
+        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(a.duration().getSeconds())
+            .setNanos(a.duration().getNano())));
+    for (AuditReport.Violation v : a.violations()) {
+      b.addViolations(AuditViolation.newBuilder().setKind(ViolationKind.valueOf("VIOLATION_KIND_" + v.kind().name()))
+          .setEntityType(v.entityType()).setEntityId(v.entityId()).setDetail(v.detail()));
     }
     return b.build();
   }

@@ -5,6 +5,7 @@ import io.meshdesk.api.ledger.v1.AuthorizeRequest;
 import io.meshdesk.api.ledger.v1.BatchOperation;
 import io.meshdesk.api.ledger.v1.CaptureRequest;
 import io.meshdesk.api.ledger.v1.CashAdvanceRequest;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.Merchant;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PostFeeRequest;
@@ -107,6 +108,21 @@ final class RequestMapper {
     } catch (InvalidArgumentException e) {
       throw new InvalidArgumentException("operations[" + index + "]." + e.field(), e.getMessage());
     }
+  }
+
+  /** The full name of the single-operation RPC a batch operation stands for (its permission is that RPC's), or null. */
+  static String rpcOf(BatchOperation op) {
+    return switch (op.getOperationCase()) {
+      case AUTHORIZE -> LedgerServiceGrpc.getAuthorizeMethod().getFullMethodName();
+      case CAPTURE -> LedgerServiceGrpc.getCaptureMethod().getFullMethodName();
+      case VOID_HOLD -> LedgerServiceGrpc.getVoidMethod().getFullMethodName();
+      case PURCHASE -> LedgerServiceGrpc.getPurchaseMethod().getFullMethodName();
+      case REFUND -> LedgerServiceGrpc.getRefundMethod().getFullMethodName();
+      case PAYMENT -> LedgerServiceGrpc.getPaymentMethod().getFullMethodName();
+      case POST_FEE -> LedgerServiceGrpc.getPostFeeMethod().getFullMethodName();
+      case CASH_ADVANCE -> LedgerServiceGrpc.getCashAdvanceMethod().getFullMethodName();
+      case OPERATION_NOT_SET -> null;
+    };
   }
 
   private static PostingOp direct(TxnType type, String cardId, io.meshdesk.api.common.v1.Money amount,

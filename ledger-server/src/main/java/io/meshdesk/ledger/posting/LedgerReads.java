@@ -15,10 +15,13 @@ import java.util.UUID;
 /** Single-row reads shared by the posting path (replays) and the query service. */
 public final class LedgerReads {
 
-  /** Columns {@link #readTxn} expects, over {@code ledger.txn t}. */
-  public static final String TXN_COLUMNS = "t.id, t.card_id, t.type, t.amount_minor, t.currency, t.merchant_name,"
+  /** A transaction's own columns (19), as {@link #readTxnContent} expects, over {@code ledger.txn t}. */
+  public static final String TXN_CONTENT = "t.id, t.card_id, t.type, t.amount_minor, t.currency, t.merchant_name,"
       + " t.merchant_mcc, t.merchant_country, t.merchant_city, t.merchant_ref, t.hold_id, t.original_txn_id,"
-      + " t.fee_type, t.description, t.reference, t.idempotency_key, t.journal_entry_id, t.posted_at, t.posted_date,"
+      + " t.fee_type, t.description, t.reference, t.idempotency_key, t.journal_entry_id, t.posted_at, t.posted_date";
+
+  /** Columns {@link #readTxn} expects, over {@code ledger.txn t}. */
+  public static final String TXN_COLUMNS = TXN_CONTENT + ","
       + " (select l.statement_id from ledger.statement_line l where l.tenant_id = t.tenant_id"
       + " and l.transaction_id = t.id limit 1)";
 
@@ -89,10 +92,20 @@ public final class LedgerReads {
 
   /** Reads a transaction row (columns as in {@link #TXN_COLUMNS}). */
   public static Views.Txn readTxn(ResultSet rs) throws SQLException {
-    return new Views.Txn(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), TxnType.valueOf(rs.getString(3)),
-        rs.getLong(4), rs.getString(5), new Merchant(rs.getString(6), rs.getString(7), rs.getString(8),
-        rs.getString(9), rs.getString(10)), rs.getObject(11, UUID.class), rs.getObject(12, UUID.class),
-        rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getObject(17, UUID.class),
-        rs.getTimestamp(18).toInstant(), rs.getObject(19, LocalDate.class), rs.getObject(20, UUID.class));
+    Views.Txn t = readTxnContent(rs, 1);
+    return new Views.Txn(t.id(), t.cardId(), t.type(), t.amountMinor(), t.currency(), t.merchant(), t.holdId(),
+        t.originalTxnId(), t.feeType(), t.description(), t.reference(), t.idempotencyKey(), t.journalEntryId(),
+        t.postedAt(), t.postedDate(), rs.getObject(20, UUID.class));
+  }
+
+  /** Reads the {@link #TXN_CONTENT} columns starting at column {@code at}; no statement id. */
+  public static Views.Txn readTxnContent(ResultSet rs, int at) throws SQLException {
+    int i = at - 1;
+    return new Views.Txn(rs.getObject(i + 1, UUID.class), rs.getObject(i + 2, UUID.class),
+        TxnType.valueOf(rs.getString(i + 3)), rs.getLong(i + 4), rs.getString(i + 5), new Merchant(rs.getString(i + 6),
+        rs.getString(i + 7), rs.getString(i + 8), rs.getString(i + 9), rs.getString(i + 10)),
+        rs.getObject(i + 11, UUID.class), rs.getObject(i + 12, UUID.class), rs.getString(i + 13),
+        rs.getString(i + 14), rs.getString(i + 15), rs.getString(i + 16), rs.getObject(i + 17, UUID.class),
+        rs.getTimestamp(i + 18).toInstant(), rs.getObject(i + 19, LocalDate.class), null);
   }
 }

@@ -9,6 +9,7 @@ import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.statement.BillingCycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -252,7 +253,19 @@ final class PostingRules {
 
   private Views.Txn post(CardState card, TxnType type, long amount, Merchant merchant, UUID holdId, UUID original,
       String feeType, String description, String key, String reference) {
-    return post(card, type, amount, merchant, holdId, original, feeType, description, key, reference, today);
+    return post(card, type, amount, merchant, holdId, original, feeType, description, key, reference,
+        postingDate(card));
+  }
+
+  /**
+   * The date a posting is billed under: today (UTC), but never inside a cycle the card has already
+   * closed (the scheduler closes at tenant-local midnight, which in UTC may be before or after the
+   * date changes): a posting made after the close is dated the day after the closed period, so it
+   * lands on the next statement instead of on none. The card is locked, so no close runs meanwhile.
+   */
+  LocalDate postingDate(CardState card) {
+    LocalDate firstOpenDay = BillingCycle.endingOn(card.nextStatementDate).start();
+    return today.isBefore(firstOpenDay) ? firstOpenDay : today;
   }
 
   /** Posts a charge computed at statement close (interest, late fee), dated inside the closed cycle. */
@@ -270,10 +283,10 @@ final class PostingRules {
         new Views.Posting(TxnType.receivable(card.id), signed, card.currency),
         new Views.Posting(type.contraAccount(), -signed, card.currency));
     long sequence = card.lastSequence + 1;
-    String hash = EntryHash.of(tenantId, entryId, card.id, sequence, txnId, now, type, signed, legs, card.lastHash);
-    writes.entries.add(new Views.JournalEntry(entryId, card.id, sequence, txnId, now, legs, hash, card.lastHash));
     Views.Txn txn = new Views.Txn(txnId, card.id, type, signed, card.currency, merchant, holdId, original,
         feeType == null ? "" : feeType, description, reference, key, entryId, now, postedDate, null);
+    String hash = EntryHash.of(tenantId, entryId, sequence, txn, legs, card.lastHash);
+    writes.entries.add(new Views.JournalEntry(entryId, card.id, sequence, txnId, now, legs, hash, card.lastHash));
     writes.txns.add(txn);
     card.lastSequence = sequence;
     card.lastHash = hash;

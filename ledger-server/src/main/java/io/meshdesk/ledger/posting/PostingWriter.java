@@ -1,5 +1,6 @@
 package io.meshdesk.ledger.posting;
 
+import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.Views;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +35,8 @@ final class PostingWriter {
           as u(id, card, type, amount, cur, mn, mm, mc, mci, mr, hold, orig, fee, descr, ref, k, entry, pa, pd)),
       e as (
         insert into ledger.journal_entry (tenant_id, id, card_id, sequence, transaction_id, posted_at, hash,
-            previous_hash)
-        select ?1, u.id, u.card, u.seq, u.txn, u.pa::timestamptz, u.h, u.ph
+            previous_hash, hash_version)
+        select ?1, u.id, u.card, u.seq, u.txn, u.pa::timestamptz, u.h, u.ph, {hash_version}
         from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[])
           as u(id, card, seq, txn, pa, h, ph)),
       p as (
@@ -84,7 +85,8 @@ final class PostingWriter {
       }
     }
     List<Views.Hold> holds = List.copyOf(w.holds.values());
-    String sql = SQL.replace("?1", "?::uuid").replace("?2", "?::timestamptz");
+    String sql = SQL.replace("?1", "?::uuid").replace("?2", "?::timestamptz")
+        .replace("{hash_version}", Integer.toString(EntryHash.VERSION));
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Binder b = new Binder(c, ps);
       b.uuid(tenant);

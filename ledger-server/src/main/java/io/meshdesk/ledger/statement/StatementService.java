@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closes billing cycles into immutable statements: reads the cycle's posted transactions, runs
@@ -26,6 +28,8 @@ import java.util.UUID;
  * lock; closing again is a no-op, so the daily scheduler may run it as often as it likes.
  */
 public final class StatementService {
+
+  private static final Logger log = LoggerFactory.getLogger(StatementService.class);
 
   private final Transactions tx;
   private final Clock clock;
@@ -36,12 +40,27 @@ public final class StatementService {
   }
 
   /**
-   * Closes every cycle of the tenant's cards that ended before {@code asOf} (a cycle closing on
-   * day D closes from D + 1), catching up several months if needed. Idempotent.
+   * What one run of {@link #closeDueCycles} did.
    *
-   * @return the statements created by this call
+   * @param created the statements created
+   * @param failedCards cards whose close failed (rolled back, logged); the next run retries them
    */
-  public List<Views.Statement> closeDueCycles(UUID tenantId, LocalDate asOf) {
+  public record CloseRun(List<Views.Statement> created, List<UUID> failedCards) {}
+
+  /**
+   * The idempotency key of a charge a statement close posts. It contains spaces, which client keys
+   * (visible ASCII only) cannot, so no client posting can take it and block a close.
+   */
+  static String systemKey(UUID cardId, LocalDate closingDate, String slug) {
+    return "close " + cardId + " " + closingDate + " " + slug;
+  }
+
+  /**
+   * Closes every cycle of the tenant's cards that ended before {@code asOf} (a cycle closing on
+   * day D closes from D + 1), catching up several months if needed. Idempotent. Each card closes on
+   * its own: one card's failure is logged and reported and does not stop the others.
+   */
+  public CloseRun closeDueCycles(UUID tenantId, LocalDate asOf) {
     List<UUID> due = tx.inTenant(tenantId, c -> {
       List<UUID> ids = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
@@ -57,10 +76,17 @@ public final class StatementService {
       return ids;
     });
     List<Views.Statement> created = new ArrayList<>();
+    List<UUID> failed = new ArrayList<>();
     for (UUID cardId : due) {
-      created.addAll(closeCard(tenantId, cardId, asOf));
+      try {
+        created.addAll(closeCard(tenantId, cardId, asOf));
+      } catch (RuntimeException e) {
+        // Its transaction rolled back; the card stays due and the next run retries it.
+        log.error("closing the cycle of card {} (tenant {}) failed", cardId, tenantId, e);
+        failed.add(cardId);
+      }
     }
-    return created;
+    return new CloseRun(List.copyOf(created), List.copyOf(failed));
   }
 
   /** Closes one card's cycles that ended before {@code asOf}; returns the statements created. */
@@ -133,7 +159,7 @@ public final class StatementService {
         String slug = fee ? "late-fee" : line.description().contains("cash") ? "interest-cash" : "interest-purchase";
         charged.add(line);
         charges.add(new ClosingCharges.Charge(fee ? TxnType.FEE : TxnType.INTEREST, line.amount().minorUnits(),
-            fee ? "LATE_PAYMENT" : "", line.description(), "close:" + card.id() + ":" + cycle.closingDate() + ":" + slug,
+            fee ? "LATE_PAYMENT" : "", line.description(), systemKey(card.id(), cycle.closingDate(), slug),
             line.postedOn()));
       }
     }

@@ -7,6 +7,7 @@ import io.meshdesk.ledger.domain.Decline;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Combining of concurrent single operations on one card (the batch poster is a plain function). */
@@ -53,9 +55,7 @@ class CardLanesTest {
         String key = "k" + i;
         rest.add(pool.submit(() -> lanes.post(TENANT, null, CARD, purchase(key))));
       }
-      while (queued(lanes) < 20) {
-        Thread.onSpinWait();
-      }
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queued(lanes) == 20);
       releaseFirstGroup.countDown();
       assertThat(first.get().detail()).isEqualTo("k0");
       for (int i = 0; i < rest.size(); i++) {
