@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param aiSweepInterval how often pending AI jobs are checked for re-enqueueing
  * @param aiRequeueAfter a pending AI job enqueued longer ago than this is enqueued again
  * @param autoAssign whether tickets routed to a team are assigned round-robin to its online agents
+ * @param catchUpPage events read from the outbox per query when a stream replays or fills a gap
  */
 public record TicketConfig(
     Duration relayInterval,
@@ -24,19 +25,26 @@ public record TicketConfig(
     Duration slaCheckInterval,
     Duration aiSweepInterval,
     Duration aiRequeueAfter,
-    boolean autoAssign) {
+    boolean autoAssign,
+    int catchUpPage) {
 
   public TicketConfig {
     if (subscriberBuffer < 16) {
       throw new IllegalArgumentException("subscriberBuffer must be at least 16");
     }
+    if (catchUpPage < 1) {
+      throw new IllegalArgumentException("catchUpPage must be at least 1");
+    }
   }
 
-  /** Defaults: relay every second, 10,000-event buffers, SLA checks every 30 s, no auto-assignment. */
+  /**
+   * Defaults: relay every second, 10,000-event buffers, SLA checks every 30 s, no auto-assignment,
+   * 500-event catch-up pages.
+   */
   public static TicketConfig defaults() {
     return new TicketConfig(
         Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(20), 10_000,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false);
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false, 500);
   }
 
   /**
@@ -50,16 +58,36 @@ public record TicketConfig(
         env.integer("MESHDESK_TICKET_SUBSCRIBER_BUFFER", d.subscriberBuffer(), 16, 10_000_000),
         env.duration("MESHDESK_TICKET_SLA_CHECK_INTERVAL", d.slaCheckInterval()),
         d.aiSweepInterval(), d.aiRequeueAfter(),
-        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()));
+        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()), d.catchUpPage());
   }
 
   /** A copy with another subscriber buffer. */
   public TicketConfig withSubscriberBuffer(int events) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, events, slaCheckInterval, aiSweepInterval, aiRequeueAfter, autoAssign);
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, events, slaCheckInterval, aiSweepInterval, aiRequeueAfter, autoAssign,
+        catchUpPage);
   }
 
   /** A copy with auto-assignment on or off. */
   public TicketConfig withAutoAssign(boolean on) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter, on);
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter, on,
+        catchUpPage);
+  }
+
+  /** A copy with another catch-up page size. */
+  public TicketConfig withCatchUpPage(int events) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, events);
+  }
+
+  /** A copy with another SLA check interval. */
+  public TicketConfig withSlaCheckInterval(Duration interval) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, interval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, catchUpPage);
+  }
+
+  /** A copy with another outbox relay interval. */
+  public TicketConfig withRelayInterval(Duration interval) {
+    return new TicketConfig(interval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, catchUpPage);
   }
 }

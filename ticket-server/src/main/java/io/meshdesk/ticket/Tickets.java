@@ -15,6 +15,7 @@ import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.OutboxRelay;
 import io.meshdesk.ticket.events.Publisher;
+import io.meshdesk.ticket.grpc.OutboundStats;
 import io.meshdesk.ticket.grpc.TicketGrpcService;
 import io.meshdesk.ticket.persistence.Writes;
 import io.meshdesk.ticket.session.PresenceHub;
@@ -45,6 +46,7 @@ public final class Tickets implements AutoCloseable {
   private final AiJobs aiJobs;
   private final SlaChecker sla;
   private final TicketGrpcService service;
+  private final OutboundStats outboundStats = new OutboundStats();
 
   /**
    * Wires the context and starts its background sweeps.
@@ -58,7 +60,7 @@ public final class Tickets implements AutoCloseable {
     this.publisher = new Publisher(client, tx, aiJobs);
     Writes writes = new Writes(tx, publisher, clock);
     var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
-    this.hub = new EventHub(tx, topic, scheduler, config.gapWait());
+    this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
     publisher.deliverLocallyTo(hub::deliverLocal);
     this.presence = new PresenceHub(client, clock);
     this.relay = new OutboxRelay(tx, publisher, config.relayMinAge());
@@ -68,7 +70,7 @@ public final class Tickets implements AutoCloseable {
     this.service = new TicketGrpcService(new TicketGrpcService.Parts(
         new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
         new Settings(writes, actors), new SuggestionCommands(writes, actors, topic), hub, presence, tx, actors,
-        config.subscriberBuffer()));
+        config.subscriberBuffer(), config.catchUpPage(), outboundStats));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");
@@ -102,6 +104,11 @@ public final class Tickets implements AutoCloseable {
   /** The AI job sweep (tests run it on demand). */
   public AiJobs aiJobs() {
     return aiJobs;
+  }
+
+  /** Counters of the streams' outgoing queues (diagnostics). */
+  public OutboundStats outboundStats() {
+    return outboundStats;
   }
 
   /** The event hub (diagnostics). */

@@ -12,17 +12,27 @@ import io.meshdesk.api.ticket.v1.CreateTeamRequest;
 import io.meshdesk.api.ticket.v1.ViewTicket;
 import io.meshdesk.api.ticket.v1.ViewerPresence;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.config.RedisConfig;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +44,18 @@ import org.junit.jupiter.api.Test;
  * presence snapshot: the instance's presence replica has then seen the session's "online" (sent
  * before the view) or "gone" (which also drops the view).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoAssignIT {
 
   static final TestTokens tokens = new TestTokens();
   static final InMemoryUserDirectory users = InMemoryUserDirectory.create();
+  static RedisConfig redisConfig;
   static TicketFixture server;
 
   @BeforeAll
   static void start() {
-    server = new TicketFixture(TicketFixture.migratedDatabase("autoassign"), TestEnvironment.get().newRedis("autoassign"),
+    redisConfig = TestEnvironment.get().newRedis("autoassign");
+    server = new TicketFixture(TicketFixture.migratedDatabase("autoassign"), redisConfig,
         tokens, users, Clock.systemUTC(), TicketConfig.defaults().withAutoAssign(true));
   }
 
@@ -105,6 +118,65 @@ class AutoAssignIT {
     await().until(() -> otherTeam.viewers().equals(Set.of(d.dan.toString())));
     assertThat(d.createForTeam("bob left")).isEmpty();
     otherTeam.end();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: the other tests need presence messages that Redis's outage may drop
+  void teamTicketIsCreatedUnassignedWhileRedisIsDownOrDoesNotAnswer() throws Exception {
+    Desk d = Desk.create();
+    Session bob = d.open(d.bob);
+    var customer = server.stub(tokens.user(d.tenant(), d.customer(), Role.CUSTOMER));
+    var embedded = TestEnvironment.get().embeddedRedis().orElseThrow();
+    embedded.stop();
+    try {
+      assertThat(d.createForTeam("redis is down")).isEmpty();
+    } finally {
+      embedded.startAgain();
+    }
+    await().until(() -> !d.createForTeam("redis is back").isEmpty());
+
+    // Redis that accepts connections but holds every write: the create does not wait it out. The
+    // deadline is far above the assigner's 200 ms budget and far below the 3 s pause.
+    try (var pause = RedisPause.of(redisConfig, 3_000)) {
+      assertThat(customer.withDeadlineAfter(1500, TimeUnit.MILLISECONDS)
+          .createTicket(ticket("redis is stuck").toBuilder().setTeamId(d.team()).build()).getTicket().getAssigneeId()).isEmpty();
+    }
+    bob.end();
+  }
+
+  /** Pauses Redis's write commands for every client (CLIENT PAUSE) until closed. */
+  record RedisPause(Socket socket) implements AutoCloseable {
+    static RedisPause of(RedisConfig config, long millis) throws Exception {
+      URI address = URI.create(config.addresses().get(0));
+      Socket socket = new Socket(address.getHost(), address.getPort());
+      RedisPause p = new RedisPause(socket);
+      if (config.password() != null && !config.password().isEmpty()) {
+        p.command("AUTH " + config.password());
+      }
+      String reply = p.command("CLIENT PAUSE " + millis + " WRITE");
+      if (!"+OK".equals(reply)) {
+        socket.close();
+        throw new IllegalStateException("CLIENT PAUSE refused: " + reply);
+      }
+      return p;
+    }
+
+    String command(String inline) throws Exception {
+      socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    /** Lifts the pause (or, on a Redis without CLIENT UNPAUSE, waits it out: the write below waits for it). */
+    @Override
+    public void close() throws Exception {
+      try {
+        command("CLIENT UNPAUSE");
+        command("INCR meshdesk-test:pause-probe");
+      } finally {
+        socket.close();
+      }
+    }
   }
 
   /**

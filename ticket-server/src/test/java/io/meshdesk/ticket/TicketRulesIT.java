@@ -200,6 +200,18 @@ class TicketRulesIT {
     assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setTag("even").build()).getTicketsCount()).isEqualTo(4);
     assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setQuery("charged invoices").build()).getTicketsList())
         .extracting(Ticket::getSubject).containsExactly("Refund request");
+
+    // a new subject replaces the old one in the search; body and public replies stay searchable
+    Ticket refund = agent.listTickets(ListTicketsRequest.newBuilder().setQuery("refund").build()).getTickets(0);
+    agent.addComment(AddCommentRequest.newBuilder().setTicketId(refund.getId()).setBody("Looks like a paper jam")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build());
+    agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(refund.getId()).setExpectedVersion(refund.getVersion() + 1)
+        .setSubject("Broken hinge").build());
+    assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setQuery("hinge").build()).getTicketsList())
+        .extracting(Ticket::getId).containsExactly(refund.getId());
+    assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setQuery("refund").build()).getTicketsList()).isEmpty();
+    assertThat(agent.listTickets(ListTicketsRequest.newBuilder().setQuery("invoice jam").build()).getTicketsList())
+        .extracting(Ticket::getId).containsExactly(refund.getId());
     String firstToken = agent.listTickets(ListTicketsRequest.newBuilder().setPage(PageRequest.newBuilder().setPageSize(2)).build())
         .getPage().getNextPageToken();
     assertThat(code(() -> agent.listTickets(ListTicketsRequest.newBuilder().setTag("odd")
@@ -272,6 +284,200 @@ class TicketRulesIT {
       assertThat(history.getEntriesList()).filteredOn(e -> e.getKind() == TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH).hasSize(1);
       assertThat(admin.getQueueCounts(GetQueueCountsRequest.getDefaultInstance()).getSlaBreached()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void requestIdReplayAnswersOnlyTheOriginalCallerInItsOwnView() {
+    var t = TicketFixture.Tenant.create(users);
+    var carl = as(t, t.customer(), Role.CUSTOMER);
+    var cora = as(t, t.customer2(), Role.CUSTOMER);
+    var agent = as(t, t.agent(), Role.AGENT);
+    CreateTicketRequest r = ticket("Once only").toBuilder().setRequestId("req-1").build();
+    Ticket created = carl.createTicket(r).getTicket();
+
+    // the same caller gets its ticket back, in the customer view
+    var replay = carl.createTicket(r);
+    assertThat(replay.getReplayed()).isTrue();
+    assertThat(replay.getTicket().getId()).isEqualTo(created.getId());
+    assertThat(replay.getTicket().getAiStatus()).isEqualTo(AiStatus.AI_STATUS_UNSPECIFIED);
+
+    // anyone else reusing the key learns nothing and writes nothing
+    assertThatThrownBy(() -> cora.createTicket(r)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+      assertThat(e.getStatus().getDescription()).contains("request_id").doesNotContain(created.getId());
+    });
+    assertThat(code(() -> agent.createTicket(r))).isEqualTo(Status.Code.ALREADY_EXISTS);
+    assertThat(cora.listTickets(ListTicketsRequest.getDefaultInstance()).getTicketsList()).isEmpty();
+    assertThat(agent.listTickets(ListTicketsRequest.getDefaultInstance()).getTicketsList()).extracting(Ticket::getId)
+        .containsExactly(created.getId());
+
+    // comments: the author replays, someone else reusing the key is refused
+    AddCommentRequest note = AddCommentRequest.newBuilder().setTicketId(created.getId()).setBody("internal only")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL).setRequestId("c-1").build();
+    Comment first = agent.addComment(note).getComment();
+    assertThat(agent.addComment(note).getComment().getId()).isEqualTo(first.getId());
+    AddCommentRequest sameKey = note.toBuilder().setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).setBody("hi").build();
+    assertThat(code(() -> carl.addComment(sameKey))).isEqualTo(Status.Code.ALREADY_EXISTS);
+    assertThat(code(() -> as(t, t.agent2(), Role.AGENT).addComment(sameKey))).isEqualTo(Status.Code.ALREADY_EXISTS);
+    Ticket after = agent.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket();
+    assertThat(after.getCommentCount()).isEqualTo(1);
+    assertThat(after.getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void illegalTransitionWritesNothing() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    Ticket created = agent.createTicket(ticket("Stay new")).getTicket();
+    long outboxBefore = outboxRows(t);
+    assertThat(code(() -> agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
+        .setStatus(TicketStatus.TICKET_STATUS_CLOSED).setSubject("sneaky").build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    Ticket after = agent.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket();
+    assertThat(after.getVersion()).isEqualTo(1);
+    assertThat(after.getSubject()).isEqualTo("Stay new");
+    assertThat(agent.getTicketHistory(GetTicketHistoryRequest.newBuilder().setTicketId(created.getId()).build()).getEntriesList())
+        .extracting(TicketHistoryEntry::getKind).containsExactly(TicketChangeKind.TICKET_CHANGE_KIND_CREATED);
+    assertThat(outboxRows(t)).isEqualTo(outboxBefore);
+  }
+
+  @Test
+  void listFiltersAndQueueCountsSplitMineAndUnassigned() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    Ticket carls = as(t, t.customer(), Role.CUSTOMER).createTicket(ticket("carl urgent").toBuilder()
+        .setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build()).getTicket();
+    Ticket coras = as(t, t.customer2(), Role.CUSTOMER).createTicket(ticket("cora low").toBuilder()
+        .setPriority(TicketPriority.TICKET_PRIORITY_LOW).build()).getTicket();
+    Ticket mine = agent.createTicket(ticket("mine").toBuilder().setRequesterId(t.customer().toString()).build()).getTicket();
+    mine = agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(mine.getId()).setExpectedVersion(1)
+        .setAssigneeId(t.agent().toString()).build()).getTicket();
+    agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(mine.getId()).setExpectedVersion(mine.getVersion())
+        .setStatus(TicketStatus.TICKET_STATUS_PENDING).build());
+    Ticket graces = agent.createTicket(ticket("grace's").toBuilder().setRequesterId(t.customer2().toString()).build()).getTicket();
+    agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(graces.getId()).setExpectedVersion(1)
+        .setAssigneeId(t.agent2().toString()).build());
+
+    assertThat(ids(agent, ListTicketsRequest.newBuilder().addStatuses(TicketStatus.TICKET_STATUS_PENDING)))
+        .containsExactly(mine.getId());
+    assertThat(ids(agent, ListTicketsRequest.newBuilder().addPriorities(TicketPriority.TICKET_PRIORITY_URGENT)
+        .addPriorities(TicketPriority.TICKET_PRIORITY_LOW))).containsExactlyInAnyOrder(carls.getId(), coras.getId());
+    assertThat(ids(agent, ListTicketsRequest.newBuilder().setAssigneeId(t.agent2().toString()))).containsExactly(graces.getId());
+    assertThat(ids(agent, ListTicketsRequest.newBuilder().setUnassigned(true))).containsExactlyInAnyOrder(carls.getId(), coras.getId());
+    assertThat(ids(agent, ListTicketsRequest.newBuilder().setRequesterId(t.customer().toString())))
+        .containsExactlyInAnyOrder(carls.getId(), mine.getId());
+
+    var counts = agent.getQueueCounts(GetQueueCountsRequest.getDefaultInstance());
+    assertThat(counts.getMine()).isEqualTo(1);
+    assertThat(counts.getUnassigned()).isEqualTo(2);
+    assertThat(counts.getPending()).isEqualTo(1);
+    assertThat(as(t, t.agent2(), Role.AGENT).getQueueCounts(GetQueueCountsRequest.getDefaultInstance()).getMine()).isEqualTo(1);
+  }
+
+  @Test
+  void closedTicketIgnoresLateAiResults() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = as(t, t.agent(), Role.AGENT);
+    var worker = server.stub(tokens.service(t.id(), UUID.randomUUID(), Set.of("suggestions.write")));
+    for (boolean attach : List.of(true, false)) {
+      Ticket created = agent.createTicket(ticket("done already")).getTicket();
+      Ticket solved = agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
+          .setStatus(TicketStatus.TICKET_STATUS_SOLVED).build()).getTicket();
+      Ticket closed = agent.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(created.getId())
+          .setExpectedVersion(solved.getVersion()).setStatus(TicketStatus.TICKET_STATUS_CLOSED).build()).getTicket();
+      String job = jobOf(t, created.getId());
+      if (attach) {
+        assertThat(code(() -> worker.attachSuggestion(AttachSuggestionRequest.newBuilder().setTicketId(created.getId()).setJobId(job)
+            .setTicketVersion(1).setSentiment(Sentiment.newBuilder().setLabel(SentimentLabel.SENTIMENT_LABEL_NEUTRAL))
+            .setCategory("billing").setSuggestedPriority(TicketPriority.TICKET_PRIORITY_NORMAL).setSummary("late")
+            .setDraftedReply("too late").setConfidence(0.5f).setDrafter("offline-bm25").build())))
+            .isEqualTo(Status.Code.FAILED_PRECONDITION);
+      } else {
+        worker.markAiUnavailable(MarkAiUnavailableRequest.newBuilder().setTicketId(created.getId()).setJobId(job)
+            .setReason(AiUnavailableReason.AI_UNAVAILABLE_REASON_TIMEOUT).build());
+      }
+      Ticket after = agent.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket();
+      assertThat(after.getVersion()).as("attach=%s", attach).isEqualTo(closed.getVersion());
+      assertThat(after.getAiStatus()).isEqualTo(AiStatus.AI_STATUS_PENDING);
+      assertThat(after.getLatestSuggestionId()).isEmpty();
+    }
+  }
+
+  @Test
+  void deadlinesMetLateOrWhilePendingAreRecordedAndStreamed() {
+    var clock = new MutableClock(java.time.Instant.now());
+    var config = TicketConfig.defaults().withSlaCheckInterval(Duration.ofHours(1));
+    try (var slaServer = new TicketFixture(db, redis, tokens, users, clock, config)) {
+      var t = TicketFixture.Tenant.create(users);
+      var admin = slaServer.stub(tokens.user(t.id(), t.admin(), Role.ADMIN));
+      admin.setSlaPolicy(SetSlaPolicyRequest.newBuilder().addTargets(SlaTarget.newBuilder()
+          .setPriority(TicketPriority.TICKET_PRIORITY_NORMAL)
+          .setFirstResponse(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
+          .setResolution(com.google.protobuf.Duration.newBuilder().setSeconds(7200))).build());
+      var stream = slaServer.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
+      Ticket lateReply = admin.createTicket(ticket("late reply").toBuilder().setRequesterId(t.customer().toString()).build()).getTicket();
+      Ticket pending = admin.createTicket(ticket("pending").toBuilder().setRequesterId(t.customer().toString()).build()).getTicket();
+      Ticket lateSolve = admin.createTicket(ticket("late solve").toBuilder().setRequesterId(t.customer().toString()).build()).getTicket();
+      admin.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(pending.getId()).setExpectedVersion(1)
+          .setStatus(TicketStatus.TICKET_STATUS_PENDING).build());
+      Ticket answered = reply(admin, lateSolve);
+
+      // when the first reply comes after the deadline, before any checker pass
+      clock.advance(Duration.ofMinutes(61));
+      Ticket replied = reply(admin, lateReply);
+      assertThat(replied.getFirstResponseBreached()).isTrue();
+      // and a pending ticket's first-response deadline passes unanswered
+      slaServer.tickets.slaChecker().runOnce();
+      // and a ticket is solved after its resolution deadline
+      clock.advance(Duration.ofMinutes(60));
+      Ticket solved = admin.updateTicket(UpdateTicketRequest.newBuilder().setTicketId(lateSolve.getId())
+          .setExpectedVersion(answered.getVersion()).setStatus(TicketStatus.TICKET_STATUS_SOLVED).build()).getTicket();
+      assertThat(solved.getResolutionBreached()).isTrue();
+      assertThat(solved.getFirstResponseBreached()).isFalse();
+
+      // then each breach is in the history once and on the stream
+      for (Ticket x : List.of(lateReply, pending, lateSolve)) {
+        var history = admin.getTicketHistory(GetTicketHistoryRequest.newBuilder().setTicketId(x.getId()).build());
+        assertThat(history.getEntriesList()).as(x.getSubject())
+            .filteredOn(e -> e.getKind() == TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH).hasSize(1);
+      }
+      assertThat(admin.getTicket(GetTicketRequest.newBuilder().setTicketId(pending.getId()).build()).getTicket()
+          .getFirstResponseBreached()).isTrue();
+      await().until(() -> stream.events.stream().filter(TicketEvent::hasSlaBreached).count() == 3);
+      assertThat(stream.events.stream().filter(TicketEvent::hasSlaBreached)
+          .map(e -> e.getTicketId() + ":" + e.getSlaBreached().getMetric()).toList()).containsExactlyInAnyOrder(
+              lateReply.getId() + ":" + SlaMetric.SLA_METRIC_FIRST_RESPONSE, pending.getId() + ":" + SlaMetric.SLA_METRIC_FIRST_RESPONSE,
+              lateSolve.getId() + ":" + SlaMetric.SLA_METRIC_RESOLUTION);
+    }
+  }
+
+  private static Ticket reply(TicketServiceGrpc.TicketServiceBlockingStub staff, Ticket t) {
+    return staff.addComment(AddCommentRequest.newBuilder().setTicketId(t.getId()).setBody("On it")
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build()).getTicket();
+  }
+
+  private List<String> ids(TicketServiceGrpc.TicketServiceBlockingStub stub, ListTicketsRequest.Builder r) {
+    return stub.listTickets(r.build()).getTicketsList().stream().map(Ticket::getId).toList();
+  }
+
+  private static long outboxRows(TicketFixture.Tenant t) {
+    return new io.meshdesk.platform.db.Transactions(server.database.dataSource()).inTenant(t.id(), c -> {
+      try (var rs = c.createStatement().executeQuery("select count(*) from ticket.outbox")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private static String jobOf(TicketFixture.Tenant t, String ticketId) {
+    return new io.meshdesk.platform.db.Transactions(server.database.dataSource()).inTenant(t.id(), c -> {
+      try (var ps = c.prepareStatement("select id from ticket.ai_jobs where ticket_id = ?")) {
+        ps.setObject(1, UUID.fromString(ticketId));
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
   }
 
   private static AiJob parse(String b64) {

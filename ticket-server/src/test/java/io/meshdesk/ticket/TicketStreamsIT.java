@@ -12,7 +12,17 @@ import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.RedisConfig;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.domain.Actors;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
+import io.meshdesk.ticket.events.EventEnvelope;
+import io.meshdesk.ticket.events.EventRules;
+import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.persistence.TicketState;
+import io.meshdesk.ticket.persistence.TicketStore;
+import io.meshdesk.ticket.persistence.WriteTx;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +49,8 @@ class TicketStreamsIT {
   static void start() {
     db = TicketFixture.migratedDatabase("ticketstreams");
     redis = TestEnvironment.get().newRedis("ticketstreams");
-    TicketConfig config = TicketConfig.defaults().withSubscriberBuffer(16);
+    // Small catch-up pages so replays and gap fills need several; the relay runs only when a test asks.
+    TicketConfig config = TicketConfig.defaults().withSubscriberBuffer(16).withCatchUpPage(2).withRelayInterval(Duration.ofHours(1));
     a = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), config);
     b = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), config);
   }
@@ -118,14 +129,15 @@ class TicketStreamsIT {
     embedded.stop();
     List<String> ids = new ArrayList<>();
     try {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 5; i++) {
         ids.add(agent.createTicket(ticket("while down " + i)).getTicket().getId());
       }
     } finally {
       embedded.startAgain();
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> live.sequences().size() >= 4);
-    assertThat(live.sequences()).isEqualTo(range(1, 4));
+    // no relay runs here: the hub reads what it missed, in pages of two, until caught up
+    await().atMost(Duration.ofSeconds(30)).until(() -> live.sequences().size() >= 6);
+    assertThat(live.sequences()).isEqualTo(range(1, 6));
     assertThat(live.ticketIds()).containsAll(ids);
   }
 
@@ -196,9 +208,190 @@ class TicketStreamsIT {
     toA.onCompleted();
   }
 
+  @Test
+  void relayPublishesAnEventTheAfterCommitPathLeftUnpublished() {
+    var t = TicketFixture.Tenant.create(users);
+    Ticket created = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("relayed")).getTicket();
+    var live = b.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
+    await().until(() -> live.sequences().size() == 1);
+
+    // an event committed but never handed to Redis (as when the process dies right after commit)
+    new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
+      TicketState s = TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
+      Outbox.append(new WriteTx(c, t.id(), Instant.now()), s, "", "", false, TicketEvent.newBuilder().setActor(Actors.SYSTEM)
+          .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)), false);
+      return null;
+    });
+
+    // reaches the live stream once the relay has published it
+    await().until(() -> {
+      a.tickets.relay().runOnce();
+      return live.sequences().size() == 2;
+    });
+    assertThat(live.sequences()).isEqualTo(range(1, 2));
+    assertThat(live.events.get(1).hasTicketUpdated()).isTrue();
+  }
+
+  @Test
+  void attachedSuggestionIsStreamedToStaff() {
+    var t = TicketFixture.Tenant.create(users);
+    var staff = a.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
+    Ticket created = b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).createTicket(ticket("needs AI")).getTicket();
+    b.stub(tokens.service(t.id(), UUID.randomUUID(), java.util.Set.of("suggestions.write"))).attachSuggestion(
+        AttachSuggestionRequest.newBuilder().setTicketId(created.getId()).setJobId(UUID.randomUUID().toString()).setTicketVersion(1)
+            .setSentiment(Sentiment.newBuilder().setLabel(SentimentLabel.SENTIMENT_LABEL_NEUTRAL)).setCategory("general")
+            .setSuggestedPriority(TicketPriority.TICKET_PRIORITY_NORMAL).setSummary("Needs help").setDraftedReply("Hello")
+            .setConfidence(0.7f).setDrafter("offline-bm25").build());
+    await().until(() -> staff.events.stream().anyMatch(TicketEvent::hasSuggestionReady));
+    TicketEvent ready = staff.events.stream().filter(TicketEvent::hasSuggestionReady).findFirst().orElseThrow();
+    assertThat(ready.getTicketId()).isEqualTo(created.getId());
+    assertThat(ready.getSuggestionReady().getSuggestion().getDraftedReply()).isEqualTo("Hello");
+  }
+
+  @Test
+  void draftChunksForAClientThatDoesNotReadStayWithinTheBuffer() {
+    var t = TicketFixture.Tenant.create(users);
+    List<TicketEvent> sent = new CopyOnWriteArrayList<>();
+    StreamSubscription.Sink neverReady = new StreamSubscription.Sink() {
+      @Override
+      public boolean isReady() {
+        return false;
+      }
+
+      @Override
+      public void send(TicketEvent event) {
+        sent.add(event);
+      }
+
+      @Override
+      public void resync(TicketEvent resync) {
+        sent.add(resync);
+      }
+    };
+    var rules = EventRules.of(t.agent(), false, EventFilter.newBuilder().setIncludeSuggestionDrafts(true).build());
+    var sub = new StreamSubscription(t.id(), rules, a.tickets.hub(), new Transactions(a.database.dataSource()), 16, 2, neverReady);
+    sub.run(null);
+    try {
+      for (int i = 0; i < 100; i++) {
+        sub.offerEphemeral(new EventEnvelope(t.id(), 0, t.customer().toString(), "", "", "", "", true, 0,
+            TicketEvent.newBuilder().setTicketId(UUID.randomUUID().toString()).setSuggestionDraftChunk(
+                SuggestionDraftChunk.newBuilder().setJobId(UUID.randomUUID().toString()).setChunkIndex(i).setText("word ")).build()));
+      }
+      assertThat(sub.queued()).isEqualTo(16);
+      assertThat(sub.droppedEphemeral()).isEqualTo(84);
+      assertThat(sent).isEmpty();
+    } finally {
+      sub.close();
+    }
+  }
+
+  @Test
+  void sessionIsToldOfChangesToAViewedTicketOutsideItsFilter() {
+    var t = TicketFixture.Tenant.create(users);
+    var agent = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT));
+    Ticket viewed = agent.createTicket(ticket("viewed")).getTicket();
+    Ticket other = agent.createTicket(ticket("filtered on")).getTicket();
+    Session alan = new Session();
+    var toA = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(alan);
+    toA.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.newBuilder()
+        .setFilter(EventFilter.newBuilder().addTicketIds(other.getId()))).build());
+    await().until(() -> alan.has(AgentSessionResponse::hasWelcome));
+    toA.onNext(AgentSessionRequest.newBuilder().setViewTicket(ViewTicket.newBuilder().setTicketId(viewed.getId()).setVersion(1)).build());
+    await().until(() -> a.tickets.hub().subscriberCount() >= 2);
+
+    b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(viewed.getId())
+        .setExpectedVersion(1).setPriority(TicketPriority.TICKET_PRIORITY_HIGH).build());
+    await().until(() -> alan.has(m -> m.hasCollision() && m.getCollision().getTicketId().equals(viewed.getId())));
+    assertThat(alan.messages).filteredOn(AgentSessionResponse::hasEvent).extracting(m -> m.getEvent().getTicketId())
+        .doesNotContain(viewed.getId());
+    toA.onCompleted();
+  }
+
+  @Test
+  void sessionWhoseReplayFailsEndsWithAnError() {
+    var t = TicketFixture.Tenant.create(users);
+    // an outbox row that cannot be decoded makes the replay fail
+    new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
+      try (var ps = c.prepareStatement("insert into ticket.tenant_counters (tenant_id, last_sequence) values (?, 1)")) {
+        ps.setObject(1, t.id());
+        ps.executeUpdate();
+      }
+      try (var ps = c.prepareStatement("insert into ticket.outbox (tenant_id, sequence, occurred_at, envelope) values (?, 1, now(), ?)")) {
+        ps.setObject(1, t.id());
+        ps.setBytes(2, new byte[] {9});
+        ps.executeUpdate();
+      }
+      return null;
+    });
+    Session s = new Session();
+    var requests = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(s);
+    requests.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.newBuilder().setAfterSequence(0)).build());
+    await().until(() -> s.error.get() != null);
+    assertThat(io.grpc.Status.fromThrowable(s.error.get()).getCode()).isEqualTo(io.grpc.Status.Code.INTERNAL);
+  }
+
+  @Test
+  void sessionThatDoesNotReadKeepsOnlyTheLatestTypingAndPresence() {
+    var t = TicketFixture.Tenant.create(users);
+    Ticket ticket = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("crowded")).getTicket();
+    var view = AgentSessionRequest.newBuilder().setViewTicket(ViewTicket.newBuilder().setTicketId(ticket.getId()).setVersion(1)).build();
+    // given Alan's client reads nothing
+    StalledSession alan = new StalledSession();
+    var toA = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(alan);
+    toA.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    toA.onNext(view);
+    Session grace = new Session();
+    var toB = b.async(tokens.user(t.id(), t.agent2(), Role.AGENT)).agentSession(grace);
+    toB.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    toB.onNext(view);
+    await().until(() -> grace.has(m -> m.hasPresence() && m.getPresence().getViewersCount() == 2));
+    long before = a.tickets.outboundStats().superseded();
+
+    // when Grace's typing state flips many times
+    for (int i = 1; i <= 100; i++) {
+      toB.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(i % 2 == 1)
+          .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
+    }
+
+    // then Alan's queue replaces the waiting indicator instead of growing
+    await().until(() -> a.tickets.outboundStats().superseded() - before >= 99);
+    assertThat(a.tickets.outboundStats().peakQueued()).isLessThanOrEqualTo(a.tickets.outboundStats().capacity());
+    alan.call.request(1_000);
+    await().until(() -> alan.messages.stream().anyMatch(AgentSessionResponse::hasTyping));
+    var typing = alan.messages.stream().filter(AgentSessionResponse::hasTyping).toList();
+    assertThat(typing.get(0).getTyping().getTyping()).isFalse();
+    assertThat(typing.size()).isLessThanOrEqualTo(2);
+    toA.onCompleted();
+    toB.onCompleted();
+  }
+
+  /** An agent-session client that reads nothing until the test asks. */
+  static final class StalledSession implements io.grpc.stub.ClientResponseObserver<AgentSessionRequest, AgentSessionResponse> {
+    final List<AgentSessionResponse> messages = new CopyOnWriteArrayList<>();
+    volatile io.grpc.stub.ClientCallStreamObserver<AgentSessionRequest> call;
+
+    @Override
+    public void beforeStart(io.grpc.stub.ClientCallStreamObserver<AgentSessionRequest> requestStream) {
+      call = requestStream;
+      requestStream.disableAutoRequestWithInitial(0);
+    }
+
+    @Override
+    public void onNext(AgentSessionResponse value) {
+      messages.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onCompleted() {}
+  }
+
   /** Collects agent-session messages. */
   static final class Session implements StreamObserver<AgentSessionResponse> {
     final List<AgentSessionResponse> messages = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
 
     boolean has(java.util.function.Predicate<AgentSessionResponse> p) {
       return messages.stream().anyMatch(p);
@@ -210,7 +403,9 @@ class TicketStreamsIT {
     }
 
     @Override
-    public void onError(Throwable t) {}
+    public void onError(Throwable t) {
+      error.set(t);
+    }
 
     @Override
     public void onCompleted() {}

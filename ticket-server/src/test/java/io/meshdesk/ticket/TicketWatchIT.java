@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.SetTypingRequest;
@@ -134,6 +136,66 @@ class TicketWatchIT {
     var own = WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(1).build();
     assertThatThrownBy(() -> a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).watchTicket(own).hasNext())
         .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+  }
+
+  @Test
+  void watcherThatDoesNotReadHoldsOnlyTheLatestTypingState() {
+    var t = TicketFixture.Tenant.create(users);
+    String alan = tokens.user(t.id(), t.agent(), Role.AGENT);
+    String grace = tokens.user(t.id(), t.agent2(), Role.AGENT);
+    Ticket ticket = a.stub(alan).createTicket(ticket("busy")).getTicket();
+
+    // given Alan's browser stops reading its stream (it requests no messages)
+    Stalled stalled = new Stalled();
+    Context.CancellableContext ctx = Context.current().withCancellation();
+    ctx.run(() -> a.async(alan).watchTicket(WatchTicketRequest.newBuilder().setTicketId(ticket.getId())
+        .setVersion(ticket.getVersion()).build(), stalled));
+    Watch graceWatch = Watch.open(b, grace, ticket);
+    await().until(() -> graceWatch.has(m -> m.hasPresence() && viewers(m).contains(t.agent().toString())));
+    long supersededBefore = a.tickets.outboundStats().superseded();
+
+    // when Grace's typing state changes many times
+    int updates = 200;
+    for (int i = 1; i <= updates; i++) {
+      b.stub(grace).setTyping(SetTypingRequest.newBuilder().setTicketId(ticket.getId()).setTyping(i % 2 == 1)
+          .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build());
+    }
+
+    // then the queue for Alan keeps one entry per key instead of every update
+    await().until(() -> a.tickets.outboundStats().superseded() - supersededBefore >= updates - 1);
+    assertThat(a.tickets.outboundStats().peakQueued()).isLessThanOrEqualTo(a.tickets.outboundStats().capacity());
+
+    // and once Alan reads again he gets the latest state, not the backlog
+    stalled.call.request(1_000);
+    await().until(() -> stalled.messages.stream().anyMatch(WatchTicketResponse::hasTyping));
+    List<WatchTicketResponse> typing = stalled.messages.stream().filter(WatchTicketResponse::hasTyping).toList();
+    assertThat(typing.get(0).getTyping().getTyping()).isFalse();
+    assertThat(typing.size()).isLessThanOrEqualTo(2);
+    ctx.cancel(null);
+    graceWatch.close();
+  }
+
+  /** A WatchTicket client that reads nothing until the test asks. */
+  static final class Stalled implements ClientResponseObserver<WatchTicketRequest, WatchTicketResponse> {
+    final List<WatchTicketResponse> messages = new CopyOnWriteArrayList<>();
+    volatile ClientCallStreamObserver<WatchTicketRequest> call;
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<WatchTicketRequest> requestStream) {
+      call = requestStream;
+      requestStream.disableAutoRequestWithInitial(0);
+    }
+
+    @Override
+    public void onNext(WatchTicketResponse value) {
+      messages.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onCompleted() {}
   }
 
   private static List<String> viewers(WatchTicketResponse m) {

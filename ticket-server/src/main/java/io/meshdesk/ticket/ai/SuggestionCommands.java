@@ -9,7 +9,9 @@ import io.meshdesk.api.ticket.v1.Suggestion;
 import io.meshdesk.api.ticket.v1.SuggestionDraftChunk;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.Actors;
 import io.meshdesk.ticket.events.EventEnvelope;
 import io.meshdesk.ticket.persistence.Sql;
@@ -36,10 +38,17 @@ public final class SuggestionCommands {
     this.eventsTopic = eventsTopic;
   }
 
-  /** Stores a suggestion once per job and streams SuggestionReady. */
+  /**
+   * Stores a suggestion once per job and streams SuggestionReady; FAILED_PRECONDITION on a closed
+   * ticket (its job is finished all the same, so it is not enqueued again).
+   */
   public AttachSuggestionResponse attach(Principal p, AttachSuggestionRequest r) {
     var actor = actors.of(p);
-    return writes.run(p.requireTenant(), tx -> Suggestions.attach(tx, r, actor));
+    AttachSuggestionResponse attached = writes.run(p.requireTenant(), tx -> Suggestions.attach(tx, r, actor));
+    if (attached == null) {
+      throw new FailedPreconditionException(Lifecycle.TICKET_CLOSED, "the ticket is closed; closed is final");
+    }
+    return attached;
   }
 
   /** Records a chunk (dropping duplicates) and streams it as an ephemeral event. */

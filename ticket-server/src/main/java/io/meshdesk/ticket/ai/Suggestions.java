@@ -13,6 +13,7 @@ import io.meshdesk.api.ticket.v1.SuggestionReady;
 import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.SuggestionOutcome;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.ticket.events.Outbox;
@@ -33,7 +34,10 @@ public final class Suggestions {
 
   private Suggestions() {}
 
-  /** Attaches a suggestion; a repeated job id returns the first one unchanged. */
+  /**
+   * Attaches a suggestion; a repeated job id returns the first one unchanged. On a closed ticket it
+   * only finishes the job and returns null (closed is final).
+   */
   public static AttachSuggestionResponse attach(WriteTx tx, AttachSuggestionRequest r, Actor actor) throws SQLException {
     Optional<Suggestion> existing = findByJob(tx.connection(), UUID.fromString(r.getJobId()));
     if (existing.isPresent()) {
@@ -41,6 +45,10 @@ public final class Suggestions {
     }
     TicketState s = TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), true)
         .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
+    if (s.ticket.getStatus() == TicketStatus.TICKET_STATUS_CLOSED) {
+      finishJob(tx.connection(), r.getJobId(), "done", 0, "ticket closed");
+      return null; // closed is final: the ticket stays as it is
+    }
     Suggestion sg = Suggestion.newBuilder()
         .setId(UUID.randomUUID().toString()).setTicketId(r.getTicketId()).setJobId(r.getJobId())
         .setTicketVersion(r.getTicketVersion()).setSentiment(r.getSentiment()).setCategory(r.getCategory())
@@ -72,12 +80,18 @@ public final class Suggestions {
     return AttachSuggestionResponse.newBuilder().setSuggestion(sg).build();
   }
 
-  /** Marks a job as giving up; returns true when it had already been recorded. */
+  /**
+   * Marks a job as giving up; returns true when it had already been recorded. A closed ticket is
+   * left unchanged (no new version, history or event).
+   */
   public static boolean markUnavailable(WriteTx tx, MarkAiUnavailableRequest r, Actor actor) throws SQLException {
     TicketState s = TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), true)
         .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
     if (!finishJob(tx.connection(), r.getJobId(), "unavailable", r.getReasonValue(), r.getDetail())) {
       return true;
+    }
+    if (s.ticket.getStatus() == TicketStatus.TICKET_STATUS_CLOSED) {
+      return false; // the job is finished; closed is final, so the ticket stays as it is
     }
     long v = s.ticket.getVersion() + 1;
     s.ticket.setAiStatus(AiStatus.AI_STATUS_UNAVAILABLE).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));

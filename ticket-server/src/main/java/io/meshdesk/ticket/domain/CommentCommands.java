@@ -13,6 +13,7 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.TicketUpdated;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
 import io.meshdesk.ticket.events.Outbox;
@@ -21,7 +22,11 @@ import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
+import io.meshdesk.ticket.persistence.WriteTx;
 import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.sla.SlaChecker;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,57 +53,73 @@ public final class CommentCommands {
       throw new PermissionDeniedException("customers may only add public comments");
     }
     Actor actor = actors.of(p);
-    return writes.run(tenant, tx -> {
-      UUID ticketId = UUID.fromString(r.getTicketId());
-      TicketState s = TicketStore.find(tx.connection(), ticketId, true)
-          .filter(t -> staff || t.ticket.getRequesterId().equals(p.subject().toString()))
-          .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
-      if (!r.getRequestId().isEmpty()) {
-        Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId, r.getRequestId());
-        if (existing.isPresent()) {
-          return AddCommentResponse.newBuilder().setComment(existing.get()).setTicket(staff ? s.staffView() : s.customerView()).build();
+    try {
+      return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
+    } catch (RuntimeException e) {
+      if (!r.getRequestId().isEmpty() && TicketCommands.isUniqueViolation(e)) {
+        // A concurrent retry with the same request id won: answer as a replay of it.
+        return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
+      }
+      throw e;
+    }
+  }
+
+  private AddCommentResponse add(WriteTx tx, Principal p, AddCommentRequest r, boolean staff, boolean internal, Actor actor)
+      throws SQLException {
+    UUID ticketId = UUID.fromString(r.getTicketId());
+    TicketState s = TicketStore.find(tx.connection(), ticketId, true)
+        .filter(t -> staff || t.ticket.getRequesterId().equals(p.subject().toString()))
+        .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
+    if (!r.getRequestId().isEmpty()) {
+      Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId, r.getRequestId());
+      if (existing.isPresent()) {
+        if (!existing.get().getAuthor().getId().equals(actor.getId())) {
+          throw new AlreadyExistsException("request_id already used by another caller");
         }
+        return AddCommentResponse.newBuilder().setComment(existing.get()).setTicket(staff ? s.staffView() : s.customerView()).build();
       }
-      Ticket before = s.staffView();
-      Lifecycle.requireNotClosed(before.getStatus());
-      long v = before.getVersion() + 1;
-      Comment comment =
-          Comment.newBuilder()
-              .setId(UUID.randomUUID().toString())
-              .setTicketId(r.getTicketId())
-              .setAuthor(actor)
-              .setBody(r.getBody())
-              .setVisibility(r.getVisibility())
-              .setSuggestionId(r.getSuggestionId())
-              .setCreatedAt(Sql.ts(tx.now()))
-              .build();
-      CommentStore.insert(tx, comment, r.getRequestId());
-      Ticket.Builder t = s.ticket;
-      t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
-      TicketStatus newStatus = before.getStatus();
-      if (!internal) {
-        s.publicCommentCount++;
-        boolean byRequester = before.getRequesterId().equals(p.subject().toString());
-        newStatus = Lifecycle.afterPublicComment(before.getStatus(), byRequester);
-        if (staff && !byRequester && !t.hasFirstRespondedAt()) {
-          t.setFirstRespondedAt(Sql.ts(tx.now()));
-        }
+    }
+    Ticket before = s.staffView();
+    Lifecycle.requireNotClosed(before.getStatus());
+    long v = before.getVersion() + 1;
+    Comment comment =
+        Comment.newBuilder()
+            .setId(UUID.randomUUID().toString())
+            .setTicketId(r.getTicketId())
+            .setAuthor(actor)
+            .setBody(r.getBody())
+            .setVisibility(r.getVisibility())
+            .setSuggestionId(r.getSuggestionId())
+            .setCreatedAt(Sql.ts(tx.now()))
+            .build();
+    CommentStore.insert(tx, comment, r.getRequestId());
+    Ticket.Builder t = s.ticket;
+    t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+    TicketStatus newStatus = before.getStatus();
+    if (!internal) {
+      s.publicCommentCount++;
+      boolean byRequester = before.getRequesterId().equals(p.subject().toString());
+      newStatus = Lifecycle.afterPublicComment(before.getStatus(), byRequester);
+      if (staff && !byRequester && !t.hasFirstRespondedAt()) {
+        t.setFirstRespondedAt(Sql.ts(tx.now()));
       }
-      if (newStatus != before.getStatus()) {
-        TicketCommands.applyStatus(s, newStatus, tx);
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
-            before.getStatus().name(), newStatus.name(), v);
-      }
-      TicketStore.update(tx.connection(), s, internal ? null : r.getBody());
-      HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_COMMENT, "", "", comment.getId(), v);
-      Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), internal,
-          TicketEvent.newBuilder().setActor(actor).setCommentAdded(CommentAdded.newBuilder().setComment(comment)), true);
-      if (newStatus != before.getStatus()) {
-        Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
-            TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
-                TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addPaths("status")).setTicket(t)), true);
-      }
-      return AddCommentResponse.newBuilder().setComment(comment).setTicket(staff ? s.staffView() : s.customerView()).build();
-    });
+    }
+    if (newStatus != before.getStatus()) {
+      TicketCommands.applyStatus(s, newStatus, tx);
+      HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
+          before.getStatus().name(), newStatus.name(), v);
+    }
+    List<SlaChecker.Late> late = SlaChecker.flagLate(s, tx.now(), t.hasFirstRespondedAt() && !before.hasFirstRespondedAt(), false);
+    TicketStore.update(tx.connection(), s, internal ? null : r.getBody());
+    HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_COMMENT, "", "", comment.getId(), v);
+    Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), internal,
+        TicketEvent.newBuilder().setActor(actor).setCommentAdded(CommentAdded.newBuilder().setComment(comment)), true);
+    if (newStatus != before.getStatus()) {
+      Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
+          TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
+              TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addPaths("status")).setTicket(t)), true);
+    }
+    SlaChecker.announce(tx, s, late);
+    return AddCommentResponse.newBuilder().setComment(comment).setTicket(staff ? s.staffView() : s.customerView()).build();
   }
 }

@@ -20,6 +20,7 @@ import io.meshdesk.api.ticket.v1.TicketUpdated;
 import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.ConflictException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.NotFoundException;
@@ -33,6 +34,7 @@ import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
 import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.sla.SlaChecker;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,22 +69,22 @@ public final class TicketCommands {
     Actor actor = actors.of(p);
     String assignee = r.getTeamId().isEmpty() ? "" : autoAssigner.pick(tenant, UUID.fromString(r.getTeamId())).map(UUID::toString).orElse("");
     try {
-      return writes.run(tenant, tx -> create(tx, r, requester, actor, assignee));
+      return writes.run(tenant, tx -> create(tx, p, r, requester, actor, assignee));
     } catch (RuntimeException e) {
       if (!r.getRequestId().isEmpty() && isUniqueViolation(e)) {
         // A concurrent retry with the same request id won: return its ticket.
-        return writes.run(tenant, tx -> replay(p, TicketStore.findByRequestId(tx.connection(), r.getRequestId()).orElseThrow(() -> e)));
+        return writes.run(tenant, tx -> replay(tx, p, actor, TicketStore.findByRequestId(tx.connection(), r.getRequestId()).orElseThrow(() -> e)));
       }
       throw e;
     }
   }
 
-  private CreateTicketResponse create(WriteTx tx, CreateTicketRequest r, UUID requester, Actor actor, String assignee)
+  private CreateTicketResponse create(WriteTx tx, Principal p, CreateTicketRequest r, UUID requester, Actor actor, String assignee)
       throws SQLException {
     if (!r.getRequestId().isEmpty()) {
       Optional<TicketState> existing = TicketStore.findByRequestId(tx.connection(), r.getRequestId());
       if (existing.isPresent()) {
-        return CreateTicketResponse.newBuilder().setTicket(existing.get().staffView()).setReplayed(true).build();
+        return replay(tx, p, actor, existing.get());
       }
     }
     if (!r.getTeamId().isEmpty() && !SettingsStore.teamExists(tx.connection(), r.getTeamId())) {
@@ -112,10 +114,18 @@ public final class TicketCommands {
     // Number, sequence, event and commit last, in one round trip: the tenant's counter row stays
     // locked only while PostgreSQL runs that statement.
     Outbox.appendCreatedAndCommit(tx, s, assignee, r.getTeamId(), TicketEvent.newBuilder().setActor(actor));
-    return CreateTicketResponse.newBuilder().setTicket(t.build()).build();
+    return CreateTicketResponse.newBuilder().setTicket(Actors.staff(p) ? t.build() : s.customerView()).build();
   }
 
-  private CreateTicketResponse replay(Principal p, TicketState s) {
+  /**
+   * The answer to a retried create: the stored ticket in the caller's view, but only for the caller
+   * that created it; anyone else reusing the key learns nothing about that ticket.
+   */
+  private CreateTicketResponse replay(WriteTx tx, Principal p, Actor actor, TicketState s) throws SQLException {
+    String creator = TicketStore.createdBy(tx.connection(), UUID.fromString(s.ticket.getId())).orElse("");
+    if (!creator.equals(actor.getId())) {
+      throw new AlreadyExistsException("request_id already used by another caller");
+    }
     return CreateTicketResponse.newBuilder().setTicket(Actors.staff(p) ? s.staffView() : s.customerView()).setReplayed(true).build();
   }
 
@@ -190,10 +200,17 @@ public final class TicketCommands {
         return before;
       }
       t.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
-      TicketStore.update(tx.connection(), s, null);
+      List<SlaChecker.Late> late = SlaChecker.flagLate(s, tx.now(), false,
+          t.getStatus() == TICKET_STATUS_SOLVED && before.getStatus() != TICKET_STATUS_SOLVED);
+      if (changed.contains("subject")) {
+        TicketStore.updateWithNewSubject(tx.connection(), s);
+      } else {
+        TicketStore.update(tx.connection(), s, null);
+      }
       Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
           TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
               TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addAllPaths(changed)).setTicket(t)), true);
+      SlaChecker.announce(tx, s, late);
       return t.build();
     });
   }
@@ -251,7 +268,7 @@ public final class TicketCommands {
     return s;
   }
 
-  private static boolean isUniqueViolation(Throwable e) {
+  static boolean isUniqueViolation(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         return true;

@@ -30,15 +30,21 @@ public final class EventHub implements AutoCloseable {
   private final RTopic topic;
   private final ScheduledExecutorService scheduler;
   private final Duration gapWait;
+  private final int page;
   private final Map<UUID, TenantStream> tenants = new ConcurrentHashMap<>();
   private final int listenerId;
   private final int statusListenerId;
 
-  public EventHub(Transactions tx, RTopic topic, ScheduledExecutorService scheduler, Duration gapWait) {
+  /**
+   * @param gapWait how long an out-of-order event waits for the missing ones before they are read
+   * @param page events read from the outbox per query while catching up
+   */
+  public EventHub(Transactions tx, RTopic topic, ScheduledExecutorService scheduler, Duration gapWait, int page) {
     this.tx = tx;
     this.topic = topic;
     this.scheduler = scheduler;
     this.gapWait = gapWait;
+    this.page = page;
     this.listenerId = topic.addListener(byte[].class, (channel, bytes) -> onMessage(bytes));
     // After Redis comes back the topic is subscribed again; whatever was published before that
     // (the relay's catch-up included) never reached us: read it from the outbox. Events published
@@ -143,19 +149,29 @@ public final class EventHub implements AutoCloseable {
       }
     }
 
-    /** Reads what is missing before the first pending event (or anything newer, when none is pending). */
+    /**
+     * Reads what is missing before the first pending event (or anything newer, when none is
+     * pending), page by page until caught up. A sequence is skipped only once it is proven absent:
+     * a later one is committed (sequences commit in order) and the outbox has no row for it.
+     */
     synchronized void fill() {
       fillScheduled = false;
       long upTo = pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey() - 1;
-      if (upTo < next) {
-        drainPending();
-        return;
-      }
       try {
-        List<EventEnvelope> missing = tx.inTenant(tenant, c -> Outbox.read(c, next - 1, upTo, 10_000));
-        for (EventEnvelope e : missing) {
-          if (e.sequence() == next) {
-            deliver(e);
+        while (next <= upTo) {
+          long from = next - 1;
+          List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, upTo, page));
+          for (EventEnvelope e : batch) {
+            if (e.sequence() > next) {
+              log.warn("tenant {}: events {}..{} not found in the outbox; skipping", tenant, next, e.sequence() - 1);
+              next = e.sequence();
+            }
+            if (e.sequence() == next) {
+              deliver(e);
+            }
+          }
+          if (batch.size() < page) {
+            break; // caught up with what is committed
           }
         }
         if (!pending.isEmpty() && next <= upTo) {

@@ -32,13 +32,12 @@ public final class StreamSubscription implements Subscriber {
     void resync(TicketEvent resync);
   }
 
-  private static final int REPLAY_BATCH = 500;
-
   private final UUID tenant;
   private final EventRules rules;
   private final EventHub hub;
   private final Transactions tx;
   private final int limit;
+  private final int page;
   private final Sink sink;
   private final ArrayDeque<EventEnvelope> liveDuringReplay = new ArrayDeque<>();
   private final ArrayDeque<Queued> out = new ArrayDeque<>();
@@ -46,15 +45,21 @@ public final class StreamSubscription implements Subscriber {
   private long lastSent;
   private boolean replaying = true;
   private boolean closed;
+  private long droppedEphemeral;
 
   private record Queued(long sequence, TicketEvent event) {}
 
-  public StreamSubscription(UUID tenant, EventRules rules, EventHub hub, Transactions tx, int limit, Sink sink) {
+  /**
+   * @param limit events that may wait for a slow client before it is told to resync
+   * @param page events read from the outbox per query while replaying or filling a hole
+   */
+  public StreamSubscription(UUID tenant, EventRules rules, EventHub hub, Transactions tx, int limit, int page, Sink sink) {
     this.tenant = tenant;
     this.rules = rules;
     this.hub = hub;
     this.tx = tx;
     this.limit = limit;
+    this.page = page;
     this.sink = sink;
   }
 
@@ -86,13 +91,13 @@ public final class StreamSubscription implements Subscriber {
         }
         from = last;
       }
-      List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, REPLAY_BATCH));
+      List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, page));
       synchronized (this) {
         for (EventEnvelope e : batch) {
           accept(e);
         }
       }
-      if (batch.size() < REPLAY_BATCH) {
+      if (batch.size() < page) {
         break;
       }
     }
@@ -127,10 +132,25 @@ public final class StreamSubscription implements Subscriber {
       return;
     }
     TicketEvent view = rules.view(event);
-    if (view != null) {
-      out.add(new Queued(0, view.toBuilder().setSequence(last).build()));
-      drain();
+    if (view == null) {
+      return;
     }
+    if (out.size() >= limit) {
+      droppedEphemeral++; // a draft chunk is superseded by the SuggestionReady event anyway
+      return;
+    }
+    out.add(new Queued(0, view.toBuilder().setSequence(last).build()));
+    drain();
+  }
+
+  /** Events waiting for the client (never more than {@code limit}, plus the one that triggers a resync). */
+  public synchronized int queued() {
+    return out.size();
+  }
+
+  /** Ephemeral events (draft chunks) dropped because the client was too slow. */
+  public synchronized long droppedEphemeral() {
+    return droppedEphemeral;
   }
 
   /** The sink became ready: send what waits. */
@@ -156,12 +176,24 @@ public final class StreamSubscription implements Subscriber {
     if (seq <= last) {
       return;
     }
-    if (seq > last + 1) {
-      // Should not happen behind the hub, which restores order; read the hole to be safe.
+    // Should not happen behind the hub, which restores order; read the hole, page by page, to be safe.
+    while (!closed && seq > last + 1) {
       long from = last;
-      for (EventEnvelope missing : tx.inTenant(tenant, c -> Outbox.read(c, from, seq - 1, 10_000))) {
-        accept(missing);
+      List<EventEnvelope> hole = tx.inTenant(tenant, c -> Outbox.read(c, from, seq - 1, page));
+      for (EventEnvelope missing : hole) {
+        take(missing);
       }
+      if (hole.size() < page) {
+        break; // the rest is absent: a later sequence is committed, and sequences commit in order
+      }
+    }
+    take(env);
+  }
+
+  private void take(EventEnvelope env) {
+    long seq = env.sequence();
+    if (closed || seq <= last) {
+      return;
     }
     last = seq;
     TicketEvent view = rules.view(env);

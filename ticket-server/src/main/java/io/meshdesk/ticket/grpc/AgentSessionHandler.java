@@ -9,14 +9,19 @@ import io.meshdesk.api.ticket.v1.AgentSessionResponse;
 import io.meshdesk.api.ticket.v1.CollisionNotice;
 import io.meshdesk.api.ticket.v1.PresenceSnapshot;
 import io.meshdesk.api.ticket.v1.SessionWelcome;
+import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.grpc.StatusMapper;
 import io.meshdesk.ticket.domain.Actors;
+import io.meshdesk.ticket.events.EventEnvelope;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.StreamSubscription;
-import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.events.Subscriber;
+import io.meshdesk.ticket.persistence.Counters;
 import io.meshdesk.ticket.session.PresenceHub;
 import java.util.Map;
 import java.util.UUID;
@@ -25,32 +30,39 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One bidirectional agent session: ticket events (as Subscribe, with flow control), presence,
  * typing indicators, and a collision notice when someone else changes a ticket the agent views.
+ * Every message goes through one bounded {@link Outbound}; presence, typing and notices coalesce
+ * per ticket while the client does not read.
  */
 final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, PresenceHub.Listener {
 
   private final Principal principal;
-  private final ServerCallStreamObserver<AgentSessionResponse> out;
+  private final Outbound<AgentSessionResponse> out;
   private final EventHub hub;
   private final PresenceHub presence;
   private final Transactions tx;
   private final int defaultLimit;
+  private final int page;
   private final String sessionId = UUID.randomUUID().toString();
   private final String displayName;
   private final Map<String, Long> viewing = new ConcurrentHashMap<>();
-  private StreamSubscription subscription;
-  private boolean closed;
+  private final CollisionWatch collisions;
+  private volatile StreamSubscription subscription;
+  private boolean ended;
 
-  AgentSessionHandler(Principal principal, ServerCallStreamObserver<AgentSessionResponse> out, EventHub hub,
-      PresenceHub presence, Transactions tx, int defaultLimit, Actors actors) {
+  AgentSessionHandler(Principal principal, ServerCallStreamObserver<AgentSessionResponse> observer, EventHub hub,
+      PresenceHub presence, Transactions tx, int defaultLimit, int page, Actors actors, OutboundStats stats) {
     this.principal = principal;
-    this.out = out;
+    this.out = new Outbound<>(observer, Outbound.CAPACITY, stats);
     this.hub = hub;
     this.presence = presence;
     this.tx = tx;
     this.defaultLimit = defaultLimit;
+    this.page = page;
     this.displayName = actors.of(principal).getDisplayName();
-    out.setOnCancelHandler(this::end);
-    out.setOnReadyHandler(() -> {
+    this.collisions = new CollisionWatch();
+    observer.setOnCancelHandler(this::end);
+    observer.setOnReadyHandler(() -> {
+      out.drain();
       StreamSubscription s = subscription;
       if (s != null) {
         s.onReady();
@@ -77,68 +89,84 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     }
   }
 
-  private void hello(AgentSessionRequest r) {
-    if (subscription != null) {
+  private synchronized void hello(AgentSessionRequest r) {
+    if (subscription != null || ended) {
       return;
     }
     var hello = r.getHello();
     int limit = hello.getMaxUnackedEvents() == 0 ? defaultLimit : Math.max(16, hello.getMaxUnackedEvents());
     EventRules rules = EventRules.of(principal.subject(), !Actors.staff(principal), hello.getFilter());
-    subscription = new StreamSubscription(tenant(), rules, hub, tx, limit, new Sink());
+    StreamSubscription s = new StreamSubscription(tenant(), rules, hub, tx, limit, page, new Sink());
+    subscription = s;
+    hub.register(collisions);
     presence.attach(this);
     presence.online(tenant(), sessionId, userId());
     Long after = hello.hasAfterSequence() ? hello.getAfterSequence() : null;
-    StreamSubscription s = subscription;
     Thread.startVirtualThread(() -> {
-      long latest = tx.inTenant(tenant(), io.meshdesk.ticket.persistence.Counters::latestSequence);
-      write(AgentSessionResponse.newBuilder().setWelcome(SessionWelcome.newBuilder().setSessionId(sessionId)
-          .setLatestSequence(latest).setHeartbeatInterval(Duration.newBuilder().setSeconds(30))).build());
-      s.run(after);
+      try {
+        long latest = tx.inTenant(tenant(), Counters::latestSequence);
+        out.offer(AgentSessionResponse.newBuilder().setWelcome(SessionWelcome.newBuilder().setSessionId(sessionId)
+            .setLatestSequence(latest).setHeartbeatInterval(Duration.newBuilder().setSeconds(30))).build());
+        s.run(after);
+      } catch (RuntimeException e) {
+        end();
+        out.fail(StatusMapper.toStatus(e));
+      }
     });
   }
 
+  /** Events of the session's subscription, sent only when nothing else waits. */
   private final class Sink implements StreamSubscription.Sink {
     @Override
     public boolean isReady() {
-      return out.isReady();
+      return out.idle();
     }
 
     @Override
     public void send(TicketEvent event) {
-      write(AgentSessionResponse.newBuilder().setEvent(event).build());
-      Long onScreen = viewing.get(event.getTicketId());
-      if (onScreen != null && event.getTicketVersion() > onScreen) {
-        viewing.put(event.getTicketId(), event.getTicketVersion());
-        if (!event.getActor().getId().equals(userId())) {
-          FieldMask changed = event.hasTicketUpdated() ? event.getTicketUpdated().getChangedFields() : FieldMask.getDefaultInstance();
-          write(AgentSessionResponse.newBuilder().setCollision(CollisionNotice.newBuilder().setTicketId(event.getTicketId())
-              .setVersion(event.getTicketVersion()).setChangedBy(event.getActor()).setChangedAt(event.getOccurredAt())
-              .setChangedFields(changed).setMessage("Ticket changed to version " + event.getTicketVersion() + " by "
-                  + (event.getActor().getDisplayName().isEmpty() ? event.getActor().getId() : event.getActor().getDisplayName()))).build());
-        }
-      }
+      out.offer(AgentSessionResponse.newBuilder().setEvent(event).build());
     }
 
     @Override
     public void resync(TicketEvent resync) {
-      write(AgentSessionResponse.newBuilder().setEvent(resync).build());
-      synchronized (AgentSessionHandler.this) {
-        if (!closed) {
-          closed = true;
-          out.onCompleted();
-        }
-      }
+      out.finish(AgentSessionResponse.newBuilder().setEvent(resync).build());
       end();
     }
   }
 
-  private synchronized void write(AgentSessionResponse msg) {
-    if (!closed) {
-      try {
-        out.onNext(msg);
-      } catch (RuntimeException e) {
-        closed = true;
+  /**
+   * Every tenant event, whatever the session's filter: a change by someone else to a ticket the
+   * agent views, past the version on screen, raises a notice (only for events the caller may see).
+   */
+  private final class CollisionWatch implements Subscriber {
+    private final EventRules visible = EventRules.of(principal.subject(), !Actors.staff(principal), EventFilter.getDefaultInstance());
+
+    @Override
+    public UUID tenant() {
+      return AgentSessionHandler.this.tenant();
+    }
+
+    @Override
+    public void offerLive(EventEnvelope env) {
+      TicketEvent e = env.event();
+      Long onScreen = viewing.get(e.getTicketId());
+      if (onScreen == null || e.getTicketVersion() <= onScreen || visible.view(env) == null) {
+        return;
       }
+      viewing.merge(e.getTicketId(), e.getTicketVersion(), Math::max);
+      if (e.getActor().getId().equals(userId())) {
+        return;
+      }
+      FieldMask changed = e.hasTicketUpdated() ? e.getTicketUpdated().getChangedFields() : FieldMask.getDefaultInstance();
+      String who = e.getActor().getDisplayName().isEmpty() ? e.getActor().getId() : e.getActor().getDisplayName();
+      out.offerLatest("collision:" + e.getTicketId(), AgentSessionResponse.newBuilder().setCollision(CollisionNotice.newBuilder()
+          .setTicketId(e.getTicketId()).setVersion(e.getTicketVersion()).setChangedBy(e.getActor()).setChangedAt(e.getOccurredAt())
+          .setChangedFields(changed).setMessage("Ticket changed to version " + e.getTicketVersion() + " by " + who)).build());
+    }
+
+    @Override
+    public void offerEphemeral(EventEnvelope event) {
+      // draft chunks are not changes of the ticket
     }
   }
 
@@ -150,18 +178,21 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
   @Override
   public void onCompleted() {
     end();
-    synchronized (this) {
-      if (!closed) {
-        closed = true;
-        out.onCompleted();
-      }
-    }
+    out.finish(null);
   }
 
   private void end() {
-    StreamSubscription s = subscription;
+    StreamSubscription s;
+    synchronized (this) {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      s = subscription;
+    }
     if (s != null) {
       s.close();
+      hub.unregister(collisions);
       presence.detach(this);
       presence.gone(tenant(), sessionId, userId());
     }
@@ -179,12 +210,13 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
 
   @Override
   public void presence(PresenceSnapshot snapshot) {
-    write(AgentSessionResponse.newBuilder().setPresence(snapshot).build());
+    out.offerLatest("presence:" + snapshot.getTicketId(), AgentSessionResponse.newBuilder().setPresence(snapshot).build());
   }
 
   @Override
   public void typing(TypingIndicator indicator) {
-    write(AgentSessionResponse.newBuilder().setTyping(indicator).build());
+    out.offerLatest("typing:" + indicator.getTicketId() + ":" + indicator.getUserId(),
+        AgentSessionResponse.newBuilder().setTyping(indicator).build());
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
 
   /** The domain parts the service delegates to. */
   public record Parts(TicketCommands commands, CommentCommands comments, TicketReads reads, Settings settings,
-      SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer) {}
+      SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer,
+      int catchUpPage, OutboundStats outboundStats) {}
 
   private final Parts p;
   private final SharedResponses shared = new SharedResponses();
@@ -129,7 +130,8 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     Principal me = me();
     ServerCallStreamObserver<SubscribeResponse> out = (ServerCallStreamObserver<SubscribeResponse>) o;
     EventRules rules = EventRules.of(me.subject(), !Actors.staff(me), r.getFilter());
-    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), StreamSinks.of(out, shared));
+    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), p.catchUpPage(),
+        StreamSinks.of(out, shared));
     out.setOnReadyHandler(s::onReady);
     out.setOnCancelHandler(s::close);
     Long after = r.hasAfterSequence() ? r.getAfterSequence() : null;
@@ -152,7 +154,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
     return new AgentSessionHandler(me(), (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
-        p.subscriberBuffer(), p.actors());
+        p.subscriberBuffer(), p.catchUpPage(), p.actors(), p.outboundStats());
   }
 
   /**
@@ -162,9 +164,17 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void watchTicket(WatchTicketRequest r, StreamObserver<WatchTicketResponse> o) {
     Principal me = me();
-    Ticket current = p.reads().get(me, r.getTicketId()).getTicket();
-    new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, p.hub(), p.presence(), r.getTicketId(),
-        r.getVersion()).start(p.actors().of(me).getDisplayName(), current);
+    var watch = new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, p.hub(), p.presence(), r.getTicketId(),
+        r.getVersion(), p.outboundStats());
+    watch.listen();
+    Ticket current;
+    try {
+      current = p.reads().get(me, r.getTicketId()).getTicket();
+    } catch (RuntimeException e) {
+      watch.end();
+      throw e;
+    }
+    watch.start(p.actors().of(me).getDisplayName(), current);
   }
 
   /** Announces the caller's typing state on a ticket to its other viewers. */

@@ -23,23 +23,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * counts as a viewer of the ticket (on every instance, through {@link PresenceHub}) for as long as
  * the stream lasts, and hears presence, other people's typing, and a collision notice when someone
  * else changes the ticket's fields (update, assignment) past the version on the caller's screen.
+ * Messages go through a bounded {@link Outbound}: while the client does not read, only the latest
+ * presence, typing state per user and notice wait.
  */
 final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
 
   private final Principal principal;
-  private final ServerCallStreamObserver<WatchTicketResponse> out;
+  private final Outbound<WatchTicketResponse> out;
   private final EventHub hub;
   private final PresenceHub presence;
   private final String ticketId;
   private final String sessionId = UUID.randomUUID().toString();
   private long onScreen;
   private final AtomicBoolean ended = new AtomicBoolean();
-  private boolean closed;
+  private volatile boolean started;
 
-  TicketWatchHandler(Principal principal, ServerCallStreamObserver<WatchTicketResponse> out, EventHub hub,
-      PresenceHub presence, String ticketId, long version) {
+  TicketWatchHandler(Principal principal, ServerCallStreamObserver<WatchTicketResponse> observer, EventHub hub,
+      PresenceHub presence, String ticketId, long version, OutboundStats stats) {
     this.principal = principal;
-    this.out = out;
+    this.out = new Outbound<>(observer, Outbound.CAPACITY, stats);
+    observer.setOnCancelHandler(this::end);
+    observer.setOnReadyHandler(out::drain);
     this.hub = hub;
     this.presence = presence;
     this.ticketId = ticketId;
@@ -47,12 +51,19 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
   }
 
   /**
-   * Starts watching: listens for events and presence, announces the caller as a viewer, and sends a
-   * notice right away when the ticket is already newer than the caller's version.
+   * Listens for the ticket's events. Call before reading the ticket's current version, so a change
+   * committed in between is heard rather than missed.
+   */
+  void listen() {
+    hub.register(this);
+  }
+
+  /**
+   * Starts watching: listens for presence, announces the caller as a viewer, and sends a notice
+   * right away when the ticket read after {@link #listen()} is already newer than the caller's version.
    */
   void start(String displayName, Ticket current) {
-    out.setOnCancelHandler(this::end);
-    hub.register(this);
+    started = true;
     presence.attach(this);
     presence.view(tenant(), ticketId, sessionId, userId(), displayName);
     boolean stale;
@@ -95,31 +106,20 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
     CollisionNotice.Builder n = CollisionNotice.newBuilder().setTicketId(ticketId).setVersion(version).setChangedBy(by)
         .setChangedFields(changed).setChangedAt(at)
         .setMessage("Ticket changed to version " + version + (who.isEmpty() ? "" : " by " + who));
-    write(WatchTicketResponse.newBuilder().setCollision(n).build());
-  }
-
-  private synchronized void write(WatchTicketResponse msg) {
-    if (closed) {
-      return;
-    }
-    try {
-      out.onNext(msg);
-    } catch (RuntimeException e) {
-      closed = true; // cancelled meanwhile; the cancel handler cleans up
-    }
+    out.offerLatest("collision", WatchTicketResponse.newBuilder().setCollision(n).build());
   }
 
   /** The caller went away: it stops being a viewer everywhere. */
   void end() {
-    synchronized (this) {
-      closed = true;
-    }
+    out.close();
     if (!ended.compareAndSet(false, true)) {
       return;
     }
     hub.unregister(this);
-    presence.detach(this);
-    presence.gone(tenant(), sessionId, userId());
+    if (started) {
+      presence.detach(this);
+      presence.gone(tenant(), sessionId, userId());
+    }
   }
 
   @Override
@@ -134,14 +134,12 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
 
   @Override
   public void presence(PresenceSnapshot snapshot) {
-    write(WatchTicketResponse.newBuilder().setPresence(snapshot).build());
+    out.offerLatest("presence", WatchTicketResponse.newBuilder().setPresence(snapshot).build());
   }
 
   @Override
   public void typing(TypingIndicator indicator) {
-    if (out.isReady()) { // an indicator is stale by the time a slow client could read it
-      write(WatchTicketResponse.newBuilder().setTyping(indicator).build());
-    }
+    out.offerLatest("typing:" + indicator.getUserId(), WatchTicketResponse.newBuilder().setTyping(indicator).build());
   }
 
   @Override

@@ -9,6 +9,7 @@ import static io.meshdesk.ticket.persistence.Sql.uuidString;
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.ticket.v1.AiStatus;
+import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.SentimentLabel;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
@@ -109,6 +110,17 @@ public final class TicketStore {
     }
   }
 
+  /** Id of the actor that created a ticket (from its "created" history entry), or empty. */
+  public static Optional<String> createdBy(Connection c, UUID ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select actor_id from ticket.history where ticket_id = ? and kind = ? limit 1")) {
+      ps.setObject(1, ticketId);
+      ps.setInt(2, TicketChangeKind.TICKET_CHANGE_KIND_CREATED.getNumber());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   private static final String INSERT =
       "insert into ticket.tickets (tenant_id, id, number, subject, body, status, priority, requester_id, assignee_id,"
           + " team_id, tags, custom_fields, version, created_at, updated_at, first_response_due_at, resolution_due_at,"
@@ -183,6 +195,15 @@ public final class TicketStore {
 
   /** Writes every mutable column back; {@code extraSearch} is appended to the search vector. */
   public static void update(Connection c, TicketState s, String extraSearch) throws SQLException {
+    update(c, s, extraSearch, false);
+  }
+
+  /** Writes every mutable column back and rebuilds the search vector (new subject, body, public comments). */
+  public static void updateWithNewSubject(Connection c, TicketState s) throws SQLException {
+    update(c, s, null, true);
+  }
+
+  private static void update(Connection c, TicketState s, String extraSearch, boolean rebuildSearch) throws SQLException {
     Ticket t = s.ticket.build();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -191,7 +212,10 @@ public final class TicketStore {
                 + " resolution_due_at = ?, resolution_remaining_ms = ?, first_responded_at = ?, solved_at = ?, closed_at = ?,"
                 + " first_response_breached = ?, resolution_breached = ?, ai_status = ?, ai_summary = ?, ai_category = ?,"
                 + " ai_sentiment = ?, latest_suggestion_id = ?, comment_count = ?, public_comment_count = ?,"
-                + " search = case when ? = '' then search else search || to_tsvector('english', ?) end where id = ?")) {
+                + " search = case when ? then to_tsvector('english', ? || ' ' || body) || coalesce((select"
+                + " to_tsvector('english', string_agg(m.body, ' ' order by m.position)) from ticket.comments m"
+                + " where m.ticket_id = ticket.tickets.id and m.visibility = ?), ''::tsvector)"
+                + " when ? = '' then search else search || to_tsvector('english', ?) end where id = ?")) {
       int i = 1;
       ps.setString(i++, t.getSubject());
       ps.setInt(i++, t.getStatusValue());
@@ -221,6 +245,9 @@ public final class TicketStore {
       setUuid(ps, i++, t.getLatestSuggestionId());
       ps.setInt(i++, t.getCommentCount());
       ps.setInt(i++, s.publicCommentCount);
+      ps.setBoolean(i++, rebuildSearch);
+      ps.setString(i++, t.getSubject());
+      ps.setInt(i++, CommentVisibility.COMMENT_VISIBILITY_PUBLIC_VALUE);
       String extra = extraSearch == null ? "" : extraSearch;
       ps.setString(i++, extra);
       ps.setString(i++, extra);

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Finds SLA deadlines that passed unmet (by the injected clock), flags the ticket and emits an
  * SlaBreached event, once per ticket and metric. Safe to run on several instances at once: rows are
- * claimed with {@code for update skip locked} and the flag makes it idempotent.
+ * claimed with {@code for update skip locked} and the flag makes it idempotent. A deadline met late
+ * between two passes is flagged by the change that meets it ({@link #flagLate}, {@link #announce}).
  */
 public final class SlaChecker {
 
@@ -45,7 +46,7 @@ public final class SlaChecker {
 
   private int checkTenant(WriteTx tx) throws SQLException {
     int n = 0;
-    for (UUID id : due(tx, "status in (1, 2) and first_responded_at is null and not first_response_breached and first_response_due_at <= ?")) {
+    for (UUID id : due(tx, "status in (1, 2, 3) and first_responded_at is null and not first_response_breached and first_response_due_at <= ?")) {
       TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
       s.ticket.setFirstResponseBreached(true);
       n += record(tx, s, SlaMetric.SLA_METRIC_FIRST_RESPONSE, s.ticket.getFirstResponseDueAt());
@@ -56,6 +57,40 @@ public final class SlaChecker {
       n += record(tx, s, SlaMetric.SLA_METRIC_RESOLUTION, s.ticket.getResolutionDueAt());
     }
     return n;
+  }
+
+  /** A deadline a change met too late. */
+  public record Late(SlaMetric metric, com.google.protobuf.Timestamp dueAt) {}
+
+  /**
+   * Flags the deadlines that a first response ({@code responded}) or a solve ({@code solved}) at
+   * {@code now} meets after they passed and that no checker pass has flagged yet. Call before the
+   * ticket row is written; then {@link #announce} the result after the change's own events.
+   */
+  public static List<Late> flagLate(TicketState s, Instant now, boolean responded, boolean solved) {
+    var t = s.ticket;
+    List<Late> late = new ArrayList<>(2);
+    boolean firstResponseMet = responded || (solved && !t.hasFirstRespondedAt());
+    if (firstResponseMet && !t.getFirstResponseBreached() && t.hasFirstResponseDueAt() && !Sql.instant(t.getFirstResponseDueAt()).isAfter(now)) {
+      t.setFirstResponseBreached(true);
+      late.add(new Late(SlaMetric.SLA_METRIC_FIRST_RESPONSE, t.getFirstResponseDueAt()));
+    }
+    if (solved && !t.getResolutionBreached() && t.hasResolutionDueAt() && !Sql.instant(t.getResolutionDueAt()).isAfter(now)) {
+      t.setResolutionBreached(true);
+      late.add(new Late(SlaMetric.SLA_METRIC_RESOLUTION, t.getResolutionDueAt()));
+    }
+    return late;
+  }
+
+  /** Writes history and an SlaBreached event for each late deadline, at the ticket's current version. */
+  public static void announce(WriteTx tx, TicketState s, List<Late> late) throws SQLException {
+    for (Late l : late) {
+      HistoryStore.add(tx, s.ticket.getId(), Actors.SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, l.metric().name(), "",
+          Sql.instant(l.dueAt()).toString(), s.ticket.getVersion());
+      Outbox.append(tx, s, s.ticket.getAssigneeId(), s.ticket.getTeamId(), true,
+          TicketEvent.newBuilder().setActor(Actors.SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(l.metric()).setDueAt(l.dueAt())),
+          true);
+    }
   }
 
   private List<UUID> due(WriteTx tx, String condition) throws SQLException {
