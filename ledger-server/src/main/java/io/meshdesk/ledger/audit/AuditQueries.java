@@ -38,8 +38,8 @@ final class AuditQueries {
         + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id group by e.card_id),"
         + " h as (select card_id, sum(amount_minor) as held, count(*) as n from ledger.hold where status = 'OPEN'"
         + " group by card_id),"
-        + " f as (select card_id, sum(amount_minor) as charges from ledger.txn where type in ('FEE', 'INTEREST')"
-        + " group by card_id)";
+        + " f as (select card_id, sum(amount_minor) as charges from ledger.txn where type in ('FEE', 'INTEREST',"
+        + " 'FEE_REVERSAL', 'INTEREST_REVERSAL', 'PAYMENT_REVERSAL') group by card_id)";
     run(c, Kind.BALANCE_MISMATCH, "card", sums + " select c.id, 'stored balance ' || c.balance_minor || ' but"
         + " postings sum to ' || coalesce(j.receivable, 0) from ledger.card c left join j on j.card_id = c.id"
         + " where c.balance_minor <> coalesce(j.receivable, 0)" + card, v);
@@ -54,9 +54,9 @@ final class AuditQueries {
         + " or c.open_hold_count <> coalesce(h.n, 0))" + card, v);
     // Every authorisation, purchase and cash advance was checked against the limit in force then;
     // afterwards only credits, captures (at most their hold), expiries and issuer charges (fees,
-    // interest, which may exceed the limit) follow. So spending (the balance without fees and
-    // interest) plus open holds stays within the limit in force at the card's last spending, however
-    // the limit changed since.
+    // interest, which may exceed the limit, net of their reversals, and returned payments, which
+    // restore what was owed) follow. So spending (the balance without those) plus open holds stays
+    // within the limit in force at the card's last spending, however the limit changed since.
     run(c, Kind.OVER_LIMIT, "card", sums + ", s as (select c.tenant_id, c.id, c.credit_limit_minor, greatest("
         + "(select max(t.posted_at) from ledger.txn t where t.tenant_id = c.tenant_id and t.card_id = c.id"
         + " and t.type in ('PURCHASE', 'CASH_ADVANCE') and t.hold_id is null), (select max(x.created_at)"
@@ -71,6 +71,23 @@ final class AuditQueries {
         + " || ' in force when the card last spent' from ledger.card c join l on l.id = c.id"
         + " left join h on h.card_id = c.id left join f on f.card_id = c.id"
         + " where c.balance_minor - coalesce(f.charges, 0) + coalesce(h.held, 0) > l.limit_then" + card, v);
+  }
+
+  /**
+   * A reversal mirrors an original of its card and of the type it reverses, for the opposite
+   * amount; no transaction is reversed more than once.
+   */
+  static void reversals(Connection c, String card, AuditService.Collector v) throws SQLException {
+    String reversal = " r.type in ('FEE_REVERSAL', 'INTEREST_REVERSAL', 'PAYMENT_REVERSAL')";
+    run(c, Kind.REVERSAL_MISMATCH, "transaction", "select r.id, r.type || ' of ' || r.amount_minor || ' reverses '"
+        + " || coalesce(o.type || ' of ' || o.amount_minor || case when o.card_id <> r.card_id then ' on another card'"
+        + " else '' end, 'nothing') from ledger.txn r join ledger.card c on c.tenant_id = r.tenant_id and c.id = r.card_id"
+        + " left join ledger.txn o on o.tenant_id = r.tenant_id and o.id = r.original_txn_id where" + reversal
+        + " and (o.id is null or o.card_id <> r.card_id or o.amount_minor <> -r.amount_minor"
+        + " or r.type <> o.type || '_REVERSAL')" + card, v);
+    run(c, Kind.DUPLICATE_REVERSAL, "transaction", "select r.original_txn_id, 'reversed ' || count(*) || ' times'"
+        + " from ledger.txn r join ledger.card c on c.tenant_id = r.tenant_id and c.id = r.card_id where" + reversal
+        + card + " group by r.original_txn_id having count(*) > 1", v);
   }
 
   /** A captured hold has exactly one capture of its captured amount; any other hold has none. */
@@ -107,7 +124,8 @@ final class AuditQueries {
         + " - s.payments_and_credits_minor + s.purchases_minor + s.cash_advances_minor + s.fees_minor"
         + " + s.interest_minor" + card, v);
     run(c, Kind.STATEMENT_MISMATCH, "statement", "select s.id, 'lines differ from totals'" + base
-        + " left join lateral (select coalesce(sum(-amount_minor) filter (where type in ('PAYMENT', 'REFUND')), 0) pc,"
+        + " left join lateral (select coalesce(sum(-amount_minor) filter (where type in ('PAYMENT', 'REFUND',"
+        + " 'FEE_REVERSAL', 'INTEREST_REVERSAL', 'PAYMENT_REVERSAL')), 0) pc,"
         + " coalesce(sum(amount_minor) filter (where type = 'PURCHASE'), 0) pu,"
         + " coalesce(sum(amount_minor) filter (where type = 'CASH_ADVANCE'), 0) ca,"
         + " coalesce(sum(amount_minor) filter (where type = 'FEE'), 0) fe,"

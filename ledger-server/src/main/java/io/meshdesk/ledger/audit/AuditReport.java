@@ -19,7 +19,8 @@ public record AuditReport(long cardsChecked, long entriesChecked, long postingsC
   /** Which invariant (mirrors the contract's ViolationKind). */
   public enum Kind {
     UNBALANCED_ENTRY, HASH_MISMATCH, BROKEN_CHAIN, BALANCE_MISMATCH, OVER_LIMIT, HOLD_INCONSISTENT,
-    CURRENCY_MISMATCH, STATEMENT_MISMATCH, DUPLICATE_IDEMPOTENCY_KEY, ORPHAN_TRANSACTION
+    CURRENCY_MISMATCH, STATEMENT_MISMATCH, DUPLICATE_IDEMPOTENCY_KEY, ORPHAN_TRANSACTION,
+    REVERSAL_MISMATCH, DUPLICATE_REVERSAL
   }
 
   /** True when nothing was found. */

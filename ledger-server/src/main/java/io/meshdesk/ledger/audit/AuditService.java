@@ -24,7 +24,8 @@ import java.util.UUID;
  * Checks the ledger's invariants for a tenant (or one card) in one repeatable-read snapshot: every
  * entry balances, every chain hashes and links, stored balances and hold totals equal what the
  * journal and holds say, no card over its limit, holds consistent with their captures, currencies
- * consistent, statements equal to their lines and chained, idempotency keys unique.
+ * consistent, statements equal to their lines and chained, idempotency keys unique, reversals
+ * mirroring their originals and none reversed twice.
  */
 public final class AuditService {
 
@@ -81,6 +82,7 @@ public final class AuditService {
           + " where (e.id is null or e.transaction_id <> t.id)" + card, v);
       AuditQueries.cards(c, card, v);
       AuditQueries.holds(c, card, v);
+      AuditQueries.reversals(c, card, v);
       AuditQueries.currencies(c, card, v);
       AuditQueries.statements(c, card, v);
       AuditQueries.run(c, Kind.DUPLICATE_IDEMPOTENCY_KEY, "transaction", "select min(t.id::text), 'key ' ||"

@@ -27,5 +27,14 @@ public enum Decline {
   /** Refunds would exceed the purchase. */
   REFUND_EXCEEDS_ORIGINAL,
   /** The amount would overflow the ledger's range. */
-  AMOUNT_OUT_OF_RANGE
+  AMOUNT_OUT_OF_RANGE,
+  /** The transaction to reverse is not a fee, interest or payment. */
+  NOT_REVERSIBLE,
+  /** The transaction was reversed already. */
+  ALREADY_REVERSED;
+
+  /** True when the operation named a card or hold the caller cannot see (a single RPC answers NOT_FOUND). */
+  public boolean isNotFound() {
+    return this == CARD_NOT_FOUND || this == HOLD_NOT_FOUND;
+  }
 }

@@ -56,6 +56,18 @@ public sealed interface PostingOp {
   }
 
   /**
+   * Reverses a fee, interest or payment of the card in full.
+   *
+   * @param reason why; the reversal's statement text
+   */
+  record Reverse(UUID cardId, UUID originalTxnId, String reason, String idempotencyKey) implements PostingOp {
+    @Override
+    public String kind() {
+      return "REVERSE";
+    }
+  }
+
+  /**
    * Posts a transaction directly: purchase, cash advance, fee, interest, refund or payment.
    *
    * @param originalTxnId the purchase a refund refers to, or null

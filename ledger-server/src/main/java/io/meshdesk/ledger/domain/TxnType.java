@@ -16,7 +16,13 @@ public enum TxnType {
   /** A merchant refund; reduces what the cardholder owes. */
   REFUND(-1, "merchant_clearing"),
   /** A payment from the cardholder; reduces what they owe. */
-  PAYMENT(-1, "payments_clearing");
+  PAYMENT(-1, "payments_clearing"),
+  /** Reversal of a fee (a waiver); mirrors the fee's entry. */
+  FEE_REVERSAL(-1, "fee_income"),
+  /** Reversal of interest (a correction); mirrors the interest's entry. */
+  INTEREST_REVERSAL(-1, "interest_income"),
+  /** Reversal of a payment (returned unpaid); mirrors the payment's entry. */
+  PAYMENT_REVERSAL(1, "payments_clearing");
 
   private final int sign;
   private final String contraAccount;
@@ -34,6 +40,21 @@ public enum TxnType {
   /** The tenant-level account of the entry's other leg. */
   public String contraAccount() {
     return contraAccount;
+  }
+
+  /** True for the reversal types. */
+  public boolean isReversal() {
+    return this == FEE_REVERSAL || this == INTEREST_REVERSAL || this == PAYMENT_REVERSAL;
+  }
+
+  /** The type that reverses this one, or null when it is not reversible (purchases are refunded instead). */
+  public TxnType reversal() {
+    return switch (this) {
+      case FEE -> FEE_REVERSAL;
+      case INTEREST -> INTEREST_REVERSAL;
+      case PAYMENT -> PAYMENT_REVERSAL;
+      default -> null;
+    };
   }
 
   /** The card's receivable account name. */

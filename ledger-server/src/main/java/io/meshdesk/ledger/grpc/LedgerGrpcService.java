@@ -21,6 +21,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.FailedPreconditionException;
+import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -73,12 +74,16 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   }
 
   /**
-   * Posts one operation. A decline (its record already committed, or an idempotency conflict that
-   * wrote nothing) fails the call with FAILED_PRECONDITION whose ErrorInfo reason is the decline
-   * code; a replay of a declined key fails the same way.
+   * Posts one operation. An unknown (or invisible) card or hold fails the call with NOT_FOUND and
+   * wrote nothing. A decline (its record already committed, or an idempotency conflict that wrote
+   * nothing) fails it with FAILED_PRECONDITION whose ErrorInfo reason is the decline code; a replay
+   * of a declined key fails the same way.
    */
   private OperationResult post(PostingOp op) {
     OpResult r = postings.post(tenant(), holderRestriction(), op);
+    if (!r.accepted() && r.decline().isNotFound()) {
+      throw new NotFoundException(r.detail());
+    }
     if (!r.accepted()) {
       throw new FailedPreconditionException(r.decline().name(), r.detail());
     }
@@ -218,6 +223,12 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   @Override
   public void postFee(PostFeeRequest r, StreamObserver<PostFeeResponse> out) {
     reply(out, PostFeeResponse.newBuilder().setResult(post(RequestMapper.fee(r))).build());
+  }
+
+  /** Reverses a fee, interest or payment (a waiver, a correction, a returned payment) by a mirroring entry. */
+  @Override
+  public void reverse(ReverseRequest r, StreamObserver<ReverseResponse> out) {
+    reply(out, ReverseResponse.newBuilder().setResult(post(RequestMapper.reverse(r))).build());
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PostFeeRequest;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.api.ledger.v1.RefundRequest;
+import io.meshdesk.api.ledger.v1.ReverseRequest;
 import io.meshdesk.api.ledger.v1.VoidRequest;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
@@ -92,6 +93,11 @@ final class RequestMapper {
         r.getIdempotencyKey());
   }
 
+  static PostingOp reverse(ReverseRequest r) {
+    return new PostingOp.Reverse(uuid("card_id", r.getCardId()),
+        uuid("original_transaction_id", r.getOriginalTransactionId()), r.getReason(), r.getIdempotencyKey());
+  }
+
   static PostingOp batchItem(int index, BatchOperation op) {
     try {
       return switch (op.getOperationCase()) {
@@ -103,6 +109,7 @@ final class RequestMapper {
         case PAYMENT -> payment(op.getPayment());
         case POST_FEE -> fee(op.getPostFee());
         case CASH_ADVANCE -> cashAdvance(op.getCashAdvance());
+        case REVERSE -> reverse(op.getReverse());
         case OPERATION_NOT_SET -> throw new InvalidArgumentException("operation", "must be set");
       };
     } catch (InvalidArgumentException e) {
@@ -121,6 +128,7 @@ final class RequestMapper {
       case PAYMENT -> LedgerServiceGrpc.getPaymentMethod().getFullMethodName();
       case POST_FEE -> LedgerServiceGrpc.getPostFeeMethod().getFullMethodName();
       case CASH_ADVANCE -> LedgerServiceGrpc.getCashAdvanceMethod().getFullMethodName();
+      case REVERSE -> LedgerServiceGrpc.getReverseMethod().getFullMethodName();
       case OPERATION_NOT_SET -> null;
     };
   }

@@ -23,7 +23,7 @@ public final class ClosingCharges {
 
   private ClosingCharges() {}
 
-  /** Posts the charges in order and writes the card back; returns the transactions. */
+  /** Posts the charges in order and writes the card back (also when only its holds expired); returns the transactions. */
   public static List<Views.Txn> post(Connection c, UUID tenant, CardState card, List<Charge> charges, Instant now)
       throws SQLException {
     WriteSet writes = new WriteSet();
@@ -33,7 +33,7 @@ public final class ClosingCharges {
       out.add(rules.charge(card, ch.type(), ch.amountMinor(), ch.feeType(), ch.description(), ch.key(),
           ch.postedDate()));
     }
-    if (!out.isEmpty()) {
+    if (!out.isEmpty() || card.dirty) {
       PostingWriter.write(c, tenant, now, writes, List.of(card));
     }
     return out;
@@ -43,5 +43,13 @@ public final class ClosingCharges {
   public static java.util.Optional<CardState> lock(Connection c, UUID tenant, UUID cardId) throws SQLException {
     Map<UUID, CardState> cards = PostingStore.lockCards(c, tenant, List.of(cardId), List.of());
     return java.util.Optional.ofNullable(cards.get(cardId));
+  }
+
+  /**
+   * Marks the locked card's holds past their expiry EXPIRED, so the closing statement's available
+   * credit ignores them; {@link #post} must follow in the same transaction to write the card back.
+   */
+  public static void expireHolds(Connection c, UUID tenant, CardState card, Instant now) throws SQLException {
+    PostingStore.expireHolds(c, tenant, List.of(card), now);
   }
 }

@@ -42,7 +42,7 @@ public final class PostingEngine {
 
   private final Transactions transactions;
   private final Clock clock;
-  private final CardLanes lanes = new CardLanes(this::postBatch, MAX_GROUP, LANES);
+  private final CardLanes lanes = new CardLanes(this::postSingles, MAX_GROUP, LANES);
 
   public PostingEngine(Transactions transactions, Clock clock) {
     this.transactions = transactions;
@@ -51,7 +51,9 @@ public final class PostingEngine {
 
   /**
    * Posts one operation. Concurrent operations on the same card are combined into one batch
-   * transaction (see {@link CardLanes}); each still gets its own result.
+   * transaction (see {@link CardLanes}); each still gets its own result. An operation naming a card
+   * or hold the caller cannot see leaves nothing behind, not even its idempotency record (the
+   * caller answers NOT_FOUND).
    *
    * @param holderRestriction when not null, only cards of this holder are visible (customers)
    */
@@ -59,23 +61,37 @@ public final class PostingEngine {
     UUID card = switch (op) {
       case PostingOp.Authorize a -> a.cardId();
       case PostingOp.Direct d -> d.cardId();
+      case PostingOp.Reverse r -> r.cardId();
       default -> null;
     };
     if (card == null) {
-      return postBatch(tenantId, holderRestriction, List.of(op)).getFirst();
+      return postSingles(tenantId, holderRestriction, List.of(op)).getFirst();
     }
     return lanes.post(tenantId, holderRestriction, card, op);
   }
 
-  /** Posts operations in order in one transaction; each is accepted or declined on its own. */
+  /**
+   * Posts operations in order in one transaction; each is accepted or declined on its own (an
+   * unknown card or hold too: its decline is recorded under its key like any other).
+   */
   public List<OpResult> postBatch(UUID tenantId, UUID holderRestriction, List<PostingOp> ops) {
+    return post(tenantId, holderRestriction, ops, true);
+  }
+
+  /** Single operations grouped in one transaction: an unknown card or hold records nothing. */
+  private List<OpResult> postSingles(UUID tenantId, UUID holderRestriction, List<PostingOp> ops) {
+    return post(tenantId, holderRestriction, ops, false);
+  }
+
+  private List<OpResult> post(UUID tenantId, UUID holderRestriction, List<PostingOp> ops, boolean recordNotFound) {
     if (ops.isEmpty() || ops.size() > MAX_BATCH) {
       throw new IllegalArgumentException("a batch holds 1.." + MAX_BATCH + " operations");
     }
-    return transactions.inTenant(tenantId, c -> run(c, tenantId, holderRestriction, ops));
+    return transactions.inTenant(tenantId, c -> run(c, tenantId, holderRestriction, ops, recordNotFound));
   }
 
-  private List<OpResult> run(Connection c, UUID tenant, UUID holder, List<PostingOp> ops) throws SQLException {
+  private List<OpResult> run(Connection c, UUID tenant, UUID holder, List<PostingOp> ops, boolean recordNotFound)
+      throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     int n = ops.size();
     String[] hashes = new String[n];
@@ -114,19 +130,24 @@ public final class PostingEngine {
             originalIds.add(d.originalTxnId());
           }
         }
+        case PostingOp.Reverse r -> {
+          cardIds.add(r.cardId());
+          originalIds.add(r.originalTxnId());
+        }
       }
     }
     if (!work.isEmpty()) {
       Map<UUID, CardState> cards = PostingStore.lockCards(c, tenant, cardIds, holdIds);
       PostingStore.expireHolds(c, tenant, cards.values(), now);
       Map<UUID, Views.Hold> holds = PostingStore.holds(c, tenant, holdIds);
-      Map<UUID, PostingRules.Original> originals = PostingStore.originals(c, tenant, originalIds);
-      WriteSet writes = new WriteSet();
+      Map<UUID, OriginalTxn> originals = PostingStore.originals(c, tenant, originalIds);
+      WriteSet writes = new WriteSet(recordNotFound);
       PostingRules rules = new PostingRules(tenant, holder, now, cards, holds, originals, writes);
       for (int i : work) {
         results[i] = rules.apply(ops.get(i));
       }
       PostingWriter.write(c, tenant, now, writes, cards.values());
+      PostingStore.release(c, tenant, writes.released);
     }
     resolveRepeats(c, tenant, holder, ops, hashes, firstByKey, fresh, results, now);
     return List.of(results);

@@ -30,34 +30,17 @@ final class PostingRules {
   /** Hold lifetime when the request names none. */
   static final Duration DEFAULT_HOLD = Duration.ofDays(7);
 
-  /** A purchase a refund may refer to, with what was refunded so far. */
-  static final class Original {
-    final UUID cardId;
-    final TxnType type;
-    final long amount;
-    final Merchant merchant;
-    long refunded;
-
-    Original(UUID cardId, TxnType type, long amount, Merchant merchant, long refunded) {
-      this.cardId = cardId;
-      this.type = type;
-      this.amount = amount;
-      this.merchant = merchant;
-      this.refunded = refunded;
-    }
-  }
-
   private final UUID tenantId;
   private final UUID holderRestriction;
   private final Instant now;
   private final LocalDate today;
   private final Map<UUID, CardState> cards;
   private final Map<UUID, Views.Hold> holds;
-  private final Map<UUID, Original> originals;
+  private final Map<UUID, OriginalTxn> originals;
   private final WriteSet writes;
 
   PostingRules(UUID tenantId, UUID holderRestriction, Instant now, Map<UUID, CardState> cards,
-      Map<UUID, Views.Hold> holds, Map<UUID, Original> originals, WriteSet writes) {
+      Map<UUID, Views.Hold> holds, Map<UUID, OriginalTxn> originals, WriteSet writes) {
     this.tenantId = tenantId;
     this.holderRestriction = holderRestriction;
     this.now = now;
@@ -75,7 +58,12 @@ final class PostingRules {
       case PostingOp.Capture c -> capture(c);
       case PostingOp.VoidHold v -> voidHold(v);
       case PostingOp.Direct d -> direct(d);
+      case PostingOp.Reverse r -> reverse(r);
     };
+    if (!writes.recordNotFound && !result.accepted() && result.decline().isNotFound()) {
+      writes.released.add(op.idempotencyKey());
+      return result;
+    }
     UUID cardId = result.balance() == null ? null : result.balance().cardId();
     writes.ops.add(new WriteSet.OpRecord(op.idempotencyKey(), result.accepted(), result.decline(), result.detail(),
         cardId, result.hold() == null ? null : result.hold().id(), result.txn() == null ? null : result.txn().id()));
@@ -178,7 +166,7 @@ final class PostingRules {
       return refused;
     }
     if (d.type() == TxnType.REFUND && d.originalTxnId() != null) {
-      Original original = originals.get(d.originalTxnId());
+      OriginalTxn original = originals.get(d.originalTxnId());
       if (original == null || original.type != TxnType.PURCHASE || !original.cardId.equals(card.id)) {
         return OpResult.declined(Decline.ORIGINAL_TRANSACTION_NOT_FOUND,
             "no purchase " + d.originalTxnId() + " on this card", card.balance(now));
@@ -196,6 +184,44 @@ final class PostingRules {
     Views.Txn txn = post(card, d.type(), d.amountMinor(), merchant, null, d.originalTxnId(), d.feeType(),
         d.description().isEmpty() ? defaultDescription(d.type(), merchant, d.feeType()) : d.description(),
         d.idempotencyKey(), d.reference());
+    return new OpResult(true, null, "", false, null, txn, card.balance(now));
+  }
+
+  /**
+   * Reverses a fee, interest or payment of the card in full: a new entry whose legs mirror the
+   * original's. Any card state; a returned payment may pass the limit (it restores what was owed)
+   * and no longer counts as paid toward the minimum.
+   */
+  private OpResult reverse(PostingOp.Reverse r) {
+    CardState card = visibleCard(r.cardId());
+    if (card == null) {
+      return OpResult.declined(Decline.CARD_NOT_FOUND, "no card " + r.cardId(), null);
+    }
+    OriginalTxn original = originals.get(r.originalTxnId());
+    if (original == null || !original.cardId.equals(card.id)) {
+      return OpResult.declined(Decline.ORIGINAL_TRANSACTION_NOT_FOUND,
+          "no transaction " + r.originalTxnId() + " on this card", card.balance(now));
+    }
+    TxnType type = original.type.reversal();
+    if (type == null) {
+      return OpResult.declined(Decline.NOT_REVERSIBLE, original.type + " transactions are not reversible"
+          + (original.type == TxnType.PURCHASE ? " (refund a purchase instead)" : ""), card.balance(now));
+    }
+    if (original.reversed) {
+      return OpResult.declined(Decline.ALREADY_REVERSED, "transaction " + r.originalTxnId() + " was reversed already",
+          card.balance(now));
+    }
+    long amount = Math.abs(original.amount);
+    OpResult refused = amountRefusal(card, amount, card.currency);
+    if (refused != null) {
+      return refused;
+    }
+    original.reversed = true;
+    if (type == TxnType.PAYMENT_REVERSAL) {
+      card.paidSinceStatement = Math.max(0, card.paidSinceStatement - amount);
+    }
+    Views.Txn txn = post(card, type, amount, Merchant.NONE, null, r.originalTxnId(), "", r.reason(),
+        r.idempotencyKey());
     return new OpResult(true, null, "", false, null, txn, card.balance(now));
   }
 
@@ -311,6 +337,9 @@ final class PostingRules {
       case PAYMENT -> "Payment, thank you";
       case FEE -> feeType == null || feeType.isEmpty() ? "Fee" : "Fee: " + feeType.toLowerCase().replace('_', ' ');
       case INTEREST -> "Interest charge";
+      case FEE_REVERSAL -> "Fee reversed";
+      case INTEREST_REVERSAL -> "Interest reversed";
+      case PAYMENT_REVERSAL -> "Payment returned";
     };
   }
 }

@@ -58,6 +58,19 @@ final class PostingStore {
     return fresh;
   }
 
+  /** Removes the pending claims of keys whose operation recorded nothing (they stay unused). */
+  static void release(Connection c, UUID tenant, List<String> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("delete from ledger.operation where tenant_id = ?"
+        + " and idempotency_key = any(?) and outcome = 'PENDING'")) {
+      ps.setObject(1, tenant);
+      ps.setArray(2, Sql.texts(c, keys));
+      ps.executeUpdate();
+    }
+  }
+
   /** Reads existing idempotency records. */
   static Map<String, Existing> existing(Connection c, UUID tenant, Collection<String> keys) throws SQLException {
     Map<String, Existing> out = new HashMap<>();
@@ -174,25 +187,27 @@ final class PostingStore {
         rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(), CardState.instant(rs.getTimestamp(14)));
   }
 
-  /** Reads purchases that refunds refer to, with what was refunded so far. */
-  static Map<UUID, PostingRules.Original> originals(Connection c, UUID tenant, Collection<UUID> ids)
+  /** Reads the transactions refunds and reversals refer to, with what was refunded so far and whether reversed. */
+  static Map<UUID, OriginalTxn> originals(Connection c, UUID tenant, Collection<UUID> ids)
       throws SQLException {
-    Map<UUID, PostingRules.Original> out = new HashMap<>();
+    Map<UUID, OriginalTxn> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
     String sql = "select t.id, t.card_id, t.type, t.amount_minor, t.merchant_name, t.merchant_mcc, t.merchant_country,"
         + " t.merchant_city, t.merchant_ref, (select coalesce(-sum(r.amount_minor), 0) from ledger.txn r"
-        + " where r.tenant_id = t.tenant_id and r.original_txn_id = t.id)"
+        + " where r.tenant_id = t.tenant_id and r.original_txn_id = t.id and r.type = 'REFUND'),"
+        + " exists (select 1 from ledger.txn r where r.tenant_id = t.tenant_id and r.original_txn_id = t.id"
+        + " and r.type in ('FEE_REVERSAL', 'INTEREST_REVERSAL', 'PAYMENT_REVERSAL'))"
         + " from ledger.txn t where t.tenant_id = ? and t.id = any(?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, tenant);
       ps.setArray(2, Sql.uuids(c, ids));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getObject(1, UUID.class), new PostingRules.Original(rs.getObject(2, UUID.class),
+          out.put(rs.getObject(1, UUID.class), new OriginalTxn(rs.getObject(2, UUID.class),
               TxnType.valueOf(rs.getString(3)), rs.getLong(4), new Merchant(rs.getString(5), rs.getString(6),
-              rs.getString(7), rs.getString(8), rs.getString(9)), rs.getLong(10)));
+              rs.getString(7), rs.getString(8), rs.getString(9)), rs.getLong(10), rs.getBoolean(11)));
         }
       }
     }

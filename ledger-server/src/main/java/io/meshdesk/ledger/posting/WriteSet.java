@@ -20,4 +20,16 @@ final class WriteSet {
   final Map<UUID, Views.Hold> holds = new LinkedHashMap<>();
   final Map<UUID, String> holdKeys = new java.util.HashMap<>();
   final List<OpRecord> ops = new ArrayList<>();
+  /** Keys claimed but left unrecorded (unknown card or hold of a single operation): their claims are removed. */
+  final List<String> released = new ArrayList<>();
+  /** Whether an unknown card or hold is recorded as a decline (batches) or leaves nothing (single operations). */
+  final boolean recordNotFound;
+
+  WriteSet() {
+    this(true);
+  }
+
+  WriteSet(boolean recordNotFound) {
+    this.recordNotFound = recordNotFound;
+  }
 }

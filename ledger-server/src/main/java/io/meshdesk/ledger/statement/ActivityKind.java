@@ -17,7 +17,16 @@ public enum ActivityKind {
   /** A merchant refund; reduces the purchase segment first. */
   REFUND(null),
   /** Any other credit (dispute, goodwill); reduces the highest-APR segment first. */
-  CREDIT(null);
+  CREDIT(null),
+  /** A fee reversed (waived); a credit to the purchase segment first, where fees sit. */
+  FEE_REVERSAL(null),
+  /** Interest reversed (corrected); a credit to the purchase segment first, where interest sits. */
+  INTEREST_REVERSAL(null),
+  /**
+   * A payment returned unpaid: adds the amount back to the purchase segment, and the returned
+   * payment no longer counts as paid (see {@link ActivityLine#returnedPaymentDate()}).
+   */
+  PAYMENT_REVERSAL(Segment.PURCHASE);
 
   private final Segment chargedTo;
 
@@ -25,7 +34,7 @@ public enum ActivityKind {
     this.chargedTo = chargedTo;
   }
 
-  /** True for payments, refunds and credits, which reduce the balance. */
+  /** True for payments, refunds, credits and fee and interest reversals, which reduce the balance. */
   public boolean isCredit() {
     return chargedTo == null;
   }

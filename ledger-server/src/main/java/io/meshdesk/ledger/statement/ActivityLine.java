@@ -10,8 +10,17 @@ import java.util.Objects;
  * @param kind        what the line does; the kind decides the sign
  * @param amount      strictly positive amount
  * @param description text shown on the statement
+ * @param returnedPaymentDate for a {@link ActivityKind#PAYMENT_REVERSAL}, the posting date of the
+ *                    payment it returns (null when unknown: treated as paid by any due date); null
+ *                    for every other kind
  */
-public record ActivityLine(LocalDate postedOn, ActivityKind kind, Money amount, String description) {
+public record ActivityLine(LocalDate postedOn, ActivityKind kind, Money amount, String description,
+    LocalDate returnedPaymentDate) {
+
+  /** A line that returns no payment. */
+  public ActivityLine(LocalDate postedOn, ActivityKind kind, Money amount, String description) {
+    this(postedOn, kind, amount, description, null);
+  }
 
   /** Validates the line. */
   public ActivityLine {

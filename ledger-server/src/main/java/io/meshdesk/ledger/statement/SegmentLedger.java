@@ -31,6 +31,12 @@ final class SegmentLedger {
       }
       case REFUND -> balances = allocator.allocateRefund(balances, amount).applyTo(balances);
       case CREDIT -> balances = allocator.allocateCredit(balances, amount).applyTo(balances);
+      case FEE_REVERSAL, INTEREST_REVERSAL -> balances = allocator.allocateRefund(balances, amount).applyTo(balances);
+      case PAYMENT_REVERSAL -> {
+        // The returned money never arrived: later payments cover the minimum first again.
+        paymentsSoFar = paymentsSoFar.minus(amount).max(Money.zero(amount.currency()));
+        charge(Segment.PURCHASE, amount);
+      }
       default -> charge(line.kind().chargedSegment().orElseThrow(), amount);
     }
   }

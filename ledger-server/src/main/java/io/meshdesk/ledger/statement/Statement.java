@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param cycle                the closed cycle (period start and end, both inclusive)
  * @param previousBalance      the previous statement's new balance
- * @param paymentsAndCredits   payments, refunds and credits posted in the cycle
+ * @param paymentsAndCredits   payments, refunds, credits and fee and interest reversals posted in the
+ *                             cycle, less returned payments (negative only when those exceed them)
  * @param purchases            purchases posted in the cycle
  * @param cashAdvances         cash advances posted in the cycle
  * @param fees                 fees posted in the cycle, the late fee included

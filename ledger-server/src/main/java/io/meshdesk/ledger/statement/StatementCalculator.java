@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public final class StatementCalculator {
 
-  private static final Set<ActivityKind> CREDITS =
-      EnumSet.of(ActivityKind.PAYMENT, ActivityKind.REFUND, ActivityKind.CREDIT);
+  private static final Set<ActivityKind> CREDITS = EnumSet.of(ActivityKind.PAYMENT, ActivityKind.REFUND,
+      ActivityKind.CREDIT, ActivityKind.FEE_REVERSAL, ActivityKind.INTEREST_REVERSAL);
 
   private final ProductTerms terms;
   private final PaymentAllocator allocator;
@@ -60,7 +60,7 @@ public final class StatementCalculator {
     ledger.charge(Segment.CASH_ADVANCE, cashInterest);
     SegmentAmounts closing = ledger.balances();
 
-    Money paymentsAndCredits = sum(lines, CREDITS);
+    Money paymentsAndCredits = sum(lines, CREDITS).minus(sum(lines, EnumSet.of(ActivityKind.PAYMENT_REVERSAL)));
     Money purchases = sum(lines, EnumSet.of(ActivityKind.PURCHASE));
     Money cashAdvances = sum(lines, EnumSet.of(ActivityKind.CASH_ADVANCE));
     Money fees = sum(lines, EnumSet.of(ActivityKind.FEE));
@@ -71,8 +71,11 @@ public final class StatementCalculator {
       throw new IllegalStateException("segments " + closing + " do not add up to " + newBalance);
     }
     int days = cycle.days();
+    // A waived fee or corrected interest is not asked for again in the minimum payment.
+    Money netFees = fees.minus(sum(lines, EnumSet.of(ActivityKind.FEE_REVERSAL))).max(zero);
+    Money netInterest = interest.minus(sum(lines, EnumSet.of(ActivityKind.INTEREST_REVERSAL))).max(zero);
     return new Statement(cycle, previous.balance(), paymentsAndCredits, purchases, cashAdvances, fees,
-        interest, newBalance, terms.minimumPayment().minimumFor(newBalance, interest, fees),
+        interest, newBalance, terms.minimumPayment().minimumFor(newBalance, netInterest, netFees),
         terms.dueDate(cycle.closingDate()), closing,
         new SegmentAmounts(DailyBalanceInterest.averageDailyBalance(sums.purchase(), days),
             DailyBalanceInterest.averageDailyBalance(sums.cashAdvance(), days)),
@@ -81,15 +84,33 @@ public final class StatementCalculator {
 
   /**
    * True when purchases accrue no interest this cycle: the previous balance was not positive, or
-   * payments and credits dated by its due date covered it in full. Only this cycle's daily balances
-   * are ever charged, so there is no double-cycle billing.
+   * payments and credits dated by its due date, less returned payments, covered it in full. Only
+   * this cycle's daily balances are ever charged, so there is no double-cycle billing.
    */
   private boolean purchaseGraceApplies(StatementInput input) {
     PreviousStatement previous = input.previous();
     if (!previous.balance().isPositive()) {
       return true;
     }
-    return sumBy(input.activity(), CREDITS, previous.dueDate()).compareTo(previous.balance()) >= 0;
+    Money paid = sumBy(input.activity(), CREDITS, previous.dueDate()).minus(returnedByDue(input));
+    return paid.compareTo(previous.balance()) >= 0;
+  }
+
+  /**
+   * Payments returned in this cycle that had been made by the previous due date (in this cycle or
+   * an earlier one): a returned payment never counts as paid toward the minimum or the grace test,
+   * whenever in the cycle it is returned.
+   */
+  private Money returnedByDue(StatementInput input) {
+    Money total = Money.zero(terms.currency());
+    LocalDate due = input.previous().dueDate();
+    for (ActivityLine line : input.activity()) {
+      if (line.kind() == ActivityKind.PAYMENT_REVERSAL
+          && (line.returnedPaymentDate() == null || due == null || !line.returnedPaymentDate().isAfter(due))) {
+        total = total.plus(line.amount());
+      }
+    }
+    return total;
   }
 
   private Money lateFee(StatementInput input) {
@@ -97,7 +118,8 @@ public final class StatementCalculator {
     if (previous.due().isEmpty()) {
       return Money.zero(terms.currency());
     }
-    Money paid = sumBy(input.activity(), EnumSet.of(ActivityKind.PAYMENT), previous.dueDate());
+    Money paid = sumBy(input.activity(), EnumSet.of(ActivityKind.PAYMENT), previous.dueDate())
+        .minus(returnedByDue(input));
     return terms.lateFee().assess(previous.minimumPayment(), paid);
   }
 

@@ -138,6 +138,7 @@ public final class StatementService {
 
   private Views.Statement closeLocked(java.sql.Connection c, UUID tenant, CardState card) throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    ClosingCharges.expireHolds(c, tenant, card, now);
     BillingCycle cycle = BillingCycle.endingOn(card.nextStatementDate());
     ProductTerms terms = StatementStore.terms(c, tenant, card.productId());
     PreviousStatement previous = StatementStore.previous(c, tenant, card.id(), terms.currency());
@@ -145,7 +146,8 @@ public final class StatementService {
     List<ActivityLine> activity = new ArrayList<>();
     for (StatementStore.Posted p : StatementStore.posted(c, tenant, card.id(), cycle.start(), cycle.closingDate())) {
       ActivityLine line = new ActivityLine(p.postedDate(), kind(p.type()),
-          new Money(Math.abs(p.signedMinor()), terms.currency()), p.description());
+          new Money(Math.abs(p.signedMinor()), terms.currency()), p.description(),
+          p.type() == TxnType.PAYMENT_REVERSAL ? p.originalDate() : null);
       activity.add(line);
       txnOf.put(line, p.id());
     }
@@ -194,6 +196,9 @@ public final class StatementService {
       case INTEREST -> ActivityKind.INTEREST;
       case REFUND -> ActivityKind.REFUND;
       case PAYMENT -> ActivityKind.PAYMENT;
+      case FEE_REVERSAL -> ActivityKind.FEE_REVERSAL;
+      case INTEREST_REVERSAL -> ActivityKind.INTEREST_REVERSAL;
+      case PAYMENT_REVERSAL -> ActivityKind.PAYMENT_REVERSAL;
     };
   }
 
@@ -205,6 +210,9 @@ public final class StatementService {
       case INTEREST -> TxnType.INTEREST;
       case REFUND, CREDIT -> TxnType.REFUND;
       case PAYMENT -> TxnType.PAYMENT;
+      case FEE_REVERSAL -> TxnType.FEE_REVERSAL;
+      case INTEREST_REVERSAL -> TxnType.INTEREST_REVERSAL;
+      case PAYMENT_REVERSAL -> TxnType.PAYMENT_REVERSAL;
     };
   }
 }

@@ -18,8 +18,13 @@ import java.util.UUID;
 /** SQL of statement closing: terms, the previous snapshot, the cycle's transactions, the stored statement. */
 final class StatementStore {
 
-  /** A posted transaction as the calculator sees it. */
-  record Posted(UUID id, TxnType type, long signedMinor, String description, LocalDate postedDate) {}
+  /**
+   * A posted transaction as the calculator sees it.
+   *
+   * @param originalDate posting date of the transaction it refunds or reverses, or null
+   */
+  record Posted(UUID id, TxnType type, long signedMinor, String description, LocalDate postedDate,
+      LocalDate originalDate) {}
 
   private StatementStore() {}
 
@@ -62,9 +67,10 @@ final class StatementStore {
   /** Transactions dated in [from, to], in posting order. */
   static List<Posted> posted(Connection c, UUID tenant, UUID cardId, LocalDate from, LocalDate to) throws SQLException {
     List<Posted> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select id, type, amount_minor, description, posted_date"
-        + " from ledger.txn where tenant_id = ? and card_id = ? and posted_date between ? and ?"
-        + " order by posted_date, posted_at, id")) {
+    try (PreparedStatement ps = c.prepareStatement("select t.id, t.type, t.amount_minor, t.description,"
+        + " t.posted_date, o.posted_date from ledger.txn t left join ledger.txn o on o.tenant_id = t.tenant_id"
+        + " and o.id = t.original_txn_id where t.tenant_id = ? and t.card_id = ? and t.posted_date between ? and ?"
+        + " order by t.posted_date, t.posted_at, t.id")) {
       ps.setObject(1, tenant);
       ps.setObject(2, cardId);
       ps.setObject(3, from);
@@ -72,17 +78,18 @@ final class StatementStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Posted(rs.getObject(1, UUID.class), TxnType.valueOf(rs.getString(2)), rs.getLong(3),
-              rs.getString(4), rs.getObject(5, LocalDate.class)));
+              rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)));
         }
       }
     }
     return out;
   }
 
-  /** Payments dated after {@code date}. */
+  /** Payments dated after {@code date}, less payments returned after it (never below zero). */
   static long paymentsAfter(Connection c, UUID tenant, UUID cardId, LocalDate date) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select coalesce(-sum(amount_minor), 0) from ledger.txn"
-        + " where tenant_id = ? and card_id = ? and type = 'PAYMENT' and posted_date > ?")) {
+    try (PreparedStatement ps = c.prepareStatement("select greatest(coalesce(-sum(amount_minor), 0), 0)"
+        + " from ledger.txn where tenant_id = ? and card_id = ? and type in ('PAYMENT', 'PAYMENT_REVERSAL')"
+        + " and posted_date > ?")) {
       ps.setObject(1, tenant);
       ps.setObject(2, cardId);
       ps.setObject(3, date);

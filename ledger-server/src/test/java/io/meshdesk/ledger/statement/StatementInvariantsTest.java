@@ -65,8 +65,9 @@ class StatementInvariantsTest {
     Money lateFee = s.fees().minus(sum(input.activity(), EnumSet.of(ActivityKind.FEE)));
     assertThat(lateFee).as(context).isBetween(zero, input.previous().minimumPayment());
     assertThat(s.purchases()).isEqualTo(sum(s.lines(), EnumSet.of(ActivityKind.PURCHASE)));
-    assertThat(s.paymentsAndCredits()).isEqualTo(
-        sum(s.lines(), EnumSet.of(ActivityKind.PAYMENT, ActivityKind.REFUND, ActivityKind.CREDIT)));
+    assertThat(s.paymentsAndCredits()).isEqualTo(sum(s.lines(), EnumSet.of(ActivityKind.PAYMENT, ActivityKind.REFUND,
+        ActivityKind.CREDIT, ActivityKind.FEE_REVERSAL, ActivityKind.INTEREST_REVERSAL))
+        .minus(sum(s.lines(), EnumSet.of(ActivityKind.PAYMENT_REVERSAL))));
     assertThat(s.dueDate()).isEqualTo(s.periodEnd().plusDays(terms.graceDays()));
     assertThat(s.lines()).extracting(ActivityLine::postedOn).isSorted().allMatch(s.cycle()::contains);
   }

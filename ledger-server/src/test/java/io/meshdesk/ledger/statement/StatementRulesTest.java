@@ -35,6 +35,33 @@ class StatementRulesTest {
   }
 
   @Test
+  void aPaymentMadeAfterTheDueDateAndReturnedCostsNoLateFee() {
+    Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
+        line("2025-05-02", PAYMENT, "25.00"),
+        line("2025-05-12", PAYMENT, "75.00"),
+        returned("2025-05-14", "75.00", "2025-05-12"));
+
+    assertThat(s.fees()).isEqualTo(usd("0.00"));
+    assertThat(s.paymentsAndCredits()).isEqualTo(usd("25.00"));
+    assertThat(s.newBalance()).isEqualTo(s.previousBalance().minus(usd("25.00")).plus(s.interest()));
+  }
+
+  @Test
+  void aPaymentOfTheEarlierCycleReturnedNowCountsAgainstThisCyclesMinimum() {
+    Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
+        line("2025-05-02", PAYMENT, "25.00"),
+        returned("2025-04-20", "60.00", "2025-04-10"));
+
+    assertThat(s.fees()).isEqualTo(usd("25.00"));
+    assertThat(s.paymentsAndCredits()).isEqualTo(usd("-35.00"));
+  }
+
+  private static ActivityLine returned(String date, String amount, String paymentDate) {
+    return new ActivityLine(LocalDate.parse(date), ActivityKind.PAYMENT_REVERSAL, usd(amount), "returned",
+        LocalDate.parse(paymentDate));
+  }
+
+  @Test
   void refundsAndCreditsCountTowardPayingInFullButNotTowardTheMinimum() {
     Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
         line("2025-04-20", REFUND, "60.00"),

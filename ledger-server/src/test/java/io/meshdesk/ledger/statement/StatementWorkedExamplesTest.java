@@ -2,8 +2,10 @@ package io.meshdesk.ledger.statement;
 
 import static io.meshdesk.ledger.statement.ActivityKind.CASH_ADVANCE;
 import static io.meshdesk.ledger.statement.ActivityKind.FEE;
+import static io.meshdesk.ledger.statement.ActivityKind.FEE_REVERSAL;
 import static io.meshdesk.ledger.statement.ActivityKind.INTEREST;
 import static io.meshdesk.ledger.statement.ActivityKind.PAYMENT;
+import static io.meshdesk.ledger.statement.ActivityKind.PAYMENT_REVERSAL;
 import static io.meshdesk.ledger.statement.ActivityKind.PURCHASE;
 import static io.meshdesk.ledger.statement.Fixtures.MAY_2025;
 import static io.meshdesk.ledger.statement.Fixtures.PREVIOUS_DUE;
@@ -157,6 +159,45 @@ class StatementWorkedExamplesTest {
     assertThat(common.newBalance()).isEqualTo(usd("988.88"));
     assertThat(common.minimumPayment()).isEqualTo(usd("25.00"));
     assertThat(common.dueDate()).isEqualTo(LocalDate.of(2025, 3, 26));
+  }
+
+  @Test
+  void example9WaivedFeeIsACreditAndLeavesTheMinimum() {
+    Statement s = close(MAY_2025, previous("1000.00", "0.00", "40.00", PREVIOUS_DUE),
+        line("2025-04-20", FEE, "35.00"),
+        line("2025-04-25", FEE_REVERSAL, "35.00"),
+        line("2025-05-01", PAYMENT, "40.00"));
+
+    assertThat(s.purchaseGraceApplied()).isFalse();
+    assertThat(s.averageDailyBalances().purchase()).isEqualTo(usd("985.83"));
+    assertThat(s.paymentsAndCredits()).isEqualTo(usd("75.00"));
+    assertThat(s.fees()).isEqualTo(usd("35.00"));
+    assertThat(s.interest()).isEqualTo(usd("14.79"));
+    assertThat(s.newBalance()).isEqualTo(usd("974.79"));
+    assertThat(s.closingBalances()).isEqualTo(new SegmentAmounts(usd("974.79"), usd("0.00")));
+    // 9.75 + 14.79 interest, the waived fee not asked again: 24.54, so the 25.00 floor
+    assertThat(s.minimumPayment()).isEqualTo(usd("25.00"));
+    assertThat(s.lines()).extracting(ActivityLine::kind).containsExactly(FEE, FEE_REVERSAL, PAYMENT, INTEREST);
+  }
+
+  @Test
+  void example10ReturnedPaymentDoesNotPayTheMinimumSoTheLateFeeAndPurchaseInterestFollow() {
+    Statement s = close(MAY_2025, previous("500.00", "0.00", "25.00", PREVIOUS_DUE),
+        line("2025-05-01", PAYMENT, "500.00"),
+        new ActivityLine(LocalDate.parse("2025-05-12"), PAYMENT_REVERSAL, usd("500.00"), "returned",
+            LocalDate.parse("2025-05-01")));
+
+    assertThat(s.purchaseGraceApplied()).isFalse();
+    assertThat(s.fees()).isEqualTo(usd("25.00"));
+    assertThat(s.averageDailyBalances().purchase()).isEqualTo(usd("321.67"));
+    assertThat(s.interest()).isEqualTo(usd("4.82"));
+    assertThat(s.paymentsAndCredits()).isEqualTo(usd("0.00"));
+    assertThat(s.newBalance()).isEqualTo(usd("529.82"));
+    assertThat(s.closingBalances()).isEqualTo(new SegmentAmounts(usd("529.82"), usd("0.00")));
+    assertThat(s.minimumPayment()).isEqualTo(usd("35.12"));
+    assertThat(s.lines()).extracting(ActivityLine::kind).containsExactly(PAYMENT, FEE, PAYMENT_REVERSAL, INTEREST);
+    assertThat(s.lines()).filteredOn(l -> l.kind() == FEE).extracting(ActivityLine::postedOn)
+        .containsExactly(PREVIOUS_DUE);
   }
 
   private static Statement closeFebruary(int year) {

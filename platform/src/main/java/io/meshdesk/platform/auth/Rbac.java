@@ -159,6 +159,7 @@ public final class Rbac {
     rpc(l + "BatchPost", "ledger.post");
     rpc(l + "Payment", "ledger.pay");
     rpc(l + "PostFee", "ledger.adjust");
+    rpc(l + "Reverse", "ledger.adjust");
     rpc(l + "Audit", "ledger.audit");
 
     // meshdesk.reminder.v1.ReminderService
