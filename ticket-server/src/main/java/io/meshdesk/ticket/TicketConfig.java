@@ -16,6 +16,12 @@ import java.time.Duration;
  * @param aiRequeueAfter a pending AI job enqueued longer ago than this is enqueued again
  * @param autoAssign whether tickets routed to a team are assigned round-robin to its online agents
  * @param catchUpPage events read from the outbox per query when a stream replays or fills a gap
+ * @param heartbeatInterval a Subscribe stream or AgentSession that sent nothing for this long gets
+ *     a Heartbeat
+ * @param presenceRefresh how often each instance re-announces its agent sessions as online
+ * @param presenceTtl an online agent not re-announced for this long counts as offline
+ * @param outboxRetention published outbox events older than this are pruned
+ * @param outboxPruneInterval how often the outbox is pruned
  */
 public record TicketConfig(
     Duration relayInterval,
@@ -26,7 +32,12 @@ public record TicketConfig(
     Duration aiSweepInterval,
     Duration aiRequeueAfter,
     boolean autoAssign,
-    int catchUpPage) {
+    int catchUpPage,
+    Duration heartbeatInterval,
+    Duration presenceRefresh,
+    Duration presenceTtl,
+    Duration outboxRetention,
+    Duration outboxPruneInterval) {
 
   public TicketConfig {
     if (subscriberBuffer < 16) {
@@ -35,21 +46,33 @@ public record TicketConfig(
     if (catchUpPage < 1) {
       throw new IllegalArgumentException("catchUpPage must be at least 1");
     }
+    for (Duration d : new Duration[] {heartbeatInterval, presenceRefresh, outboxRetention, outboxPruneInterval}) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("heartbeat, presence refresh and outbox intervals must be positive");
+      }
+    }
+    if (presenceTtl.compareTo(presenceRefresh.multipliedBy(2)) < 0) {
+      throw new IllegalArgumentException("presenceTtl must be at least twice presenceRefresh (one lost refresh is no expiry)");
+    }
   }
 
   /**
    * Defaults: relay every second, 10,000-event buffers, SLA checks every 30 s, no auto-assignment,
-   * 500-event catch-up pages.
+   * 500-event catch-up pages, a heartbeat after 30 s of silence, presence refreshed every 10 s and
+   * expired after 30 s, outbox events kept 7 days and pruned hourly.
    */
   public static TicketConfig defaults() {
     return new TicketConfig(
         Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(20), 10_000,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false, 500);
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false, 500, Duration.ofSeconds(30),
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofHours(1));
   }
 
   /**
    * Reads {@code MESHDESK_TICKET_SUBSCRIBER_BUFFER} (default 10000), {@code
-   * MESHDESK_TICKET_SLA_CHECK_INTERVAL} (30s) and {@code MESHDESK_TICKET_AUTO_ASSIGN} (false).
+   * MESHDESK_TICKET_SLA_CHECK_INTERVAL} (30s), {@code MESHDESK_TICKET_AUTO_ASSIGN} (false), {@code
+   * MESHDESK_TICKET_HEARTBEAT_INTERVAL} (30s), {@code MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL}
+   * (10s), {@code MESHDESK_TICKET_PRESENCE_TTL} (30s) and {@code MESHDESK_TICKET_OUTBOX_RETENTION} (7d).
    */
   public static TicketConfig fromEnv(Env env) {
     TicketConfig d = defaults();
@@ -58,36 +81,58 @@ public record TicketConfig(
         env.integer("MESHDESK_TICKET_SUBSCRIBER_BUFFER", d.subscriberBuffer(), 16, 10_000_000),
         env.duration("MESHDESK_TICKET_SLA_CHECK_INTERVAL", d.slaCheckInterval()),
         d.aiSweepInterval(), d.aiRequeueAfter(),
-        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()), d.catchUpPage());
+        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()), d.catchUpPage(),
+        env.duration("MESHDESK_TICKET_HEARTBEAT_INTERVAL", d.heartbeatInterval()),
+        env.duration("MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL", d.presenceRefresh()),
+        env.duration("MESHDESK_TICKET_PRESENCE_TTL", d.presenceTtl()),
+        env.duration("MESHDESK_TICKET_OUTBOX_RETENTION", d.outboxRetention()), d.outboxPruneInterval());
   }
 
   /** A copy with another subscriber buffer. */
   public TicketConfig withSubscriberBuffer(int events) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, events, slaCheckInterval, aiSweepInterval, aiRequeueAfter, autoAssign,
-        catchUpPage);
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, events, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
   }
 
   /** A copy with auto-assignment on or off. */
   public TicketConfig withAutoAssign(boolean on) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter, on,
-        catchUpPage);
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        on, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
   }
 
   /** A copy with another catch-up page size. */
   public TicketConfig withCatchUpPage(int events) {
     return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, events);
+        autoAssign, events, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
   }
 
   /** A copy with another SLA check interval. */
   public TicketConfig withSlaCheckInterval(Duration interval) {
     return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, interval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage);
+        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
   }
 
   /** A copy with another outbox relay interval. */
   public TicketConfig withRelayInterval(Duration interval) {
     return new TicketConfig(interval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage);
+        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+  }
+
+  /** A copy with another heartbeat interval. */
+  public TicketConfig withHeartbeatInterval(Duration interval) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, catchUpPage, interval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+  }
+
+  /** A copy with another presence refresh interval and expiry. */
+  public TicketConfig withPresence(Duration refresh, Duration ttl) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, catchUpPage, heartbeatInterval, refresh, ttl, outboxRetention, outboxPruneInterval);
+  }
+
+  /** A copy with another outbox retention and prune interval. */
+  public TicketConfig withOutboxRetention(Duration retention, Duration pruneInterval) {
+    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
+        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, retention, pruneInterval);
   }
 }

@@ -13,6 +13,8 @@ import io.meshdesk.ticket.domain.TicketCommands;
 import io.meshdesk.ticket.domain.TicketReads;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.events.EventHub;
+import io.meshdesk.ticket.events.Heartbeats;
+import io.meshdesk.ticket.events.OutboxPruner;
 import io.meshdesk.ticket.events.OutboxRelay;
 import io.meshdesk.ticket.events.Publisher;
 import io.meshdesk.ticket.grpc.OutboundStats;
@@ -30,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ticket context wired together: domain, outbox publisher and relay, event hub, presence, AI
- * job sweep and SLA checker, and the gRPC service. {@link TicketServer} creates one per process.
+ * The ticket context wired together: domain, outbox publisher, relay and retention, event hub,
+ * heartbeats, presence, AI job sweep and SLA checker, and the gRPC service. {@link TicketServer} creates one per process.
  */
 public final class Tickets implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class Tickets implements AutoCloseable {
   private final EventHub hub;
   private final PresenceHub presence;
   private final OutboxRelay relay;
+  private final OutboxPruner pruner;
   private final AiJobs aiJobs;
   private final SlaChecker sla;
   private final TicketGrpcService service;
@@ -62,18 +65,22 @@ public final class Tickets implements AutoCloseable {
     var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
     publisher.deliverLocallyTo(hub::deliverLocal);
-    this.presence = new PresenceHub(client, clock);
+    this.presence = new PresenceHub(client, clock, PresenceHub.DEFAULT_TYPING_TTL, config.presenceRefresh(), config.presenceTtl());
     this.relay = new OutboxRelay(tx, publisher, config.relayMinAge());
     this.sla = new SlaChecker(writes);
     Actors actors = new Actors(users);
+    Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
     AutoAssigner assigner = config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
     this.service = new TicketGrpcService(new TicketGrpcService.Parts(
         new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
         new Settings(writes, actors), new SuggestionCommands(writes, actors, topic), hub, presence, tx, actors,
-        config.subscriberBuffer(), config.catchUpPage(), outboundStats));
+        config.subscriberBuffer(), config.catchUpPage(), outboundStats, heartbeats));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");
+    every(heartbeats.tickEvery(), heartbeats::tick, "heartbeats");
+    this.pruner = new OutboxPruner(tx, clock, config.outboxRetention());
+    every(config.outboxPruneInterval(), pruner::runOnce, "outbox prune");
   }
 
   private void every(Duration interval, Runnable task, String name) {
@@ -101,6 +108,11 @@ public final class Tickets implements AutoCloseable {
     return relay;
   }
 
+  /** The outbox retention sweep (tests run it on demand). */
+  public OutboxPruner pruner() {
+    return pruner;
+  }
+
   /** The AI job sweep (tests run it on demand). */
   public AiJobs aiJobs() {
     return aiJobs;
@@ -109,6 +121,11 @@ public final class Tickets implements AutoCloseable {
   /** Counters of the streams' outgoing queues (diagnostics). */
   public OutboundStats outboundStats() {
     return outboundStats;
+  }
+
+  /** Presence (tests refresh and expire it on demand). */
+  public PresenceHub presence() {
+    return presence;
   }
 
   /** The event hub (diagnostics). */

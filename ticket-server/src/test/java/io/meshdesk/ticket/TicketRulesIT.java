@@ -139,8 +139,37 @@ class TicketRulesIT {
     Ticket assigned = agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
         .setAssigneeId(t.agent2().toString()).build()).getTicket();
     assertThat(assigned.getAssigneeId()).isEqualTo(t.agent2().toString());
-    Ticket unassigned = agent.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(2).build()).getTicket();
+    Ticket unassigned = as(t, t.agent2(), Role.AGENT).assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(2).build()).getTicket();
     assertThat(unassigned.getAssigneeId()).isEmpty();
+  }
+
+  @Test
+  void agentReassignsOnlyUnassignedOrOwnTicketsWhileAdminsReassignAny() {
+    var t = TicketFixture.Tenant.create(users);
+    var alan = as(t, t.agent(), Role.AGENT);
+    var grace = as(t, t.agent2(), Role.AGENT);
+    Ticket created = alan.createTicket(ticket("Whose is it")).getTicket();
+
+    // an unassigned ticket: any agent may assign it, to themselves or a colleague
+    Ticket toGrace = alan.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(1)
+        .setAssigneeId(t.agent2().toString()).build()).getTicket();
+    assertThat(toGrace.getAssigneeId()).isEqualTo(t.agent2().toString());
+
+    // Grace's ticket: Alan may neither take it, nor unassign it, nor re-send the same assignment
+    for (String assignee : List.of(t.agent().toString(), "", t.agent2().toString())) {
+      assertThat(code(() -> alan.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(2)
+          .setAssigneeId(assignee).build()))).as("assign to '%s'", assignee).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+    assertThat(grace.getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build()).getTicket().getVersion()).isEqualTo(2);
+
+    // Grace hands her own ticket to Alan; the admin takes it back from him
+    Ticket toAlan = grace.assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId()).setExpectedVersion(2)
+        .setAssigneeId(t.agent().toString()).build()).getTicket();
+    assertThat(toAlan.getAssigneeId()).isEqualTo(t.agent().toString());
+    Ticket byAdmin = as(t, t.admin(), Role.ADMIN).assignTicket(AssignTicketRequest.newBuilder().setTicketId(created.getId())
+        .setExpectedVersion(3).setAssigneeId(t.agent2().toString()).build()).getTicket();
+    assertThat(byAdmin.getAssigneeId()).isEqualTo(t.agent2().toString());
   }
 
   @Test

@@ -230,7 +230,10 @@ public final class TicketCommands {
     }
   }
 
-  /** Assigns or unassigns at the expected version. */
+  /**
+   * Assigns or unassigns at the expected version. An agent reassigns only their own work: a ticket
+   * that is unassigned or assigned to them (PERMISSION_DENIED otherwise); managers and admins any.
+   */
   public Ticket assign(Principal p, AssignTicketRequest r) {
     UUID tenant = p.requireTenant();
     Actor actor = actors.of(p);
@@ -240,6 +243,7 @@ public final class TicketCommands {
     return writes.run(tenant, tx -> {
       TicketState s = lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
       Ticket before = s.staffView();
+      requireMayReassign(p, before.getAssigneeId());
       Lifecycle.requireNotClosed(before.getStatus());
       if (before.getAssigneeId().equals(r.getAssigneeId())) {
         return before;
@@ -255,6 +259,12 @@ public final class TicketCommands {
           true);
       return s.staffView();
     });
+  }
+
+  private static void requireMayReassign(Principal p, String currentAssignee) {
+    if (p.role() == Role.AGENT && !currentAssignee.isEmpty() && !currentAssignee.equals(p.subject().toString())) {
+      throw new PermissionDeniedException("agents may reassign only tickets that are unassigned or assigned to them");
+    }
   }
 
   /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */

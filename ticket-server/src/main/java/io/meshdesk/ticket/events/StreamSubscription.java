@@ -1,9 +1,11 @@
 package io.meshdesk.ticket.events;
 
+import io.meshdesk.api.ticket.v1.Heartbeat;
 import io.meshdesk.api.ticket.v1.Resync;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.Counters;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +19,10 @@ import java.util.UUID;
  * <p>Flow control: events go out only while the sink is ready; at most {@code limit} events wait
  * for a slow client, past that it gets a Resync naming the last sequence it received and the stream
  * ends, so memory per stream is bounded.
+ *
+ * <p>Retention: a replay after a sequence whose successors were pruned from the outbox gets a
+ * Resync ("history pruned") naming the latest sequence, so the client reloads instead of missing
+ * events; a replay after 0 starts from the oldest retained event.
  */
 public final class StreamSubscription implements Subscriber {
 
@@ -30,6 +36,11 @@ public final class StreamSubscription implements Subscriber {
 
     /** Sends the resync event and ends the stream. */
     void resync(TicketEvent resync);
+
+    /** Sends a heartbeat (only called when the sink is ready and nothing else waits). */
+    default void heartbeat(TicketEvent heartbeat) {
+      send(heartbeat);
+    }
   }
 
   private final UUID tenant;
@@ -46,6 +57,8 @@ public final class StreamSubscription implements Subscriber {
   private boolean replaying = true;
   private boolean closed;
   private long droppedEphemeral;
+  /** When the sink last got a message ({@link System#nanoTime()}: idleness is measured, not dated). */
+  private long lastSendNanos = System.nanoTime();
 
   private record Queued(long sequence, TicketEvent event) {}
 
@@ -93,6 +106,12 @@ public final class StreamSubscription implements Subscriber {
       }
       List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, page));
       synchronized (this) {
+        if (from > 0 && from < latest && (batch.isEmpty() || batch.get(0).sequence() > from + 1)) {
+          // The events right after `from` were pruned (sequences are gap-free, and all up to
+          // `latest` are committed): the client must reload rather than miss them silently.
+          resync("history pruned", latest);
+          return latest;
+        }
         for (EventEnvelope e : batch) {
           accept(e);
         }
@@ -166,6 +185,31 @@ public final class StreamSubscription implements Subscriber {
     notifyAll();
   }
 
+  /** Whether the stream has ended (cancelled, resynced or failed). */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Sends a Heartbeat carrying the stream's latest sequence when the stream is live, nothing waits
+   * for the client, the sink is ready and nothing went out for {@code interval}. It takes the
+   * same ready-aware path as events and is never queued: a client that does not read gets none.
+   *
+   * @param nowNanos {@link System#nanoTime()} now
+   * @return whether a heartbeat was sent
+   */
+  public synchronized boolean heartbeat(Duration interval, long nowNanos) {
+    if (closed || replaying || !out.isEmpty() || nowNanos - lastSendNanos < interval.toNanos() || !sink.isReady()) {
+      return false;
+    }
+    lastSendNanos = nowNanos;
+    sink.heartbeat(TicketEvent.newBuilder().setSequence(last)
+        .setHeartbeat(Heartbeat.newBuilder().setInterval(com.google.protobuf.Duration.newBuilder()
+            .setSeconds(interval.toSeconds()).setNanos(interval.toNanosPart())))
+        .build());
+    return true;
+  }
+
   /** Last sequence processed (sent or filtered out). */
   public synchronized long lastSequence() {
     return last;
@@ -214,6 +258,7 @@ public final class StreamSubscription implements Subscriber {
     while (!closed && !out.isEmpty() && sink.isReady()) {
       Queued q = out.poll();
       sink.send(q.event());
+      lastSendNanos = System.nanoTime();
       if (q.sequence() > 0) {
         lastSent = q.sequence();
       }
@@ -224,14 +269,19 @@ public final class StreamSubscription implements Subscriber {
   }
 
   private void resync(String reason) {
+    resync(reason, lastSent);
+  }
+
+  /** Ends the stream with a Resync telling the client to reload and resubscribe after {@code resumeAfter}. */
+  private void resync(String reason, long resumeAfter) {
     closed = true;
     hub.unregister(this);
     out.clear();
     liveDuringReplay.clear();
     sink.resync(
         TicketEvent.newBuilder()
-            .setSequence(lastSent)
-            .setResync(Resync.newBuilder().setResumeAfterSequence(lastSent).setReason(reason))
+            .setSequence(resumeAfter)
+            .setResync(Resync.newBuilder().setResumeAfterSequence(resumeAfter).setReason(reason))
             .build());
     notifyAll();
   }

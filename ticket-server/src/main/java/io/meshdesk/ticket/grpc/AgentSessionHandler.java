@@ -19,6 +19,7 @@ import io.meshdesk.ticket.domain.Actors;
 import io.meshdesk.ticket.events.EventEnvelope;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
+import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.events.Subscriber;
 import io.meshdesk.ticket.persistence.Counters;
@@ -35,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, PresenceHub.Listener {
 
+  private static final String HEARTBEAT = "heartbeat";
+
   private final Principal principal;
   private final Outbound<AgentSessionResponse> out;
   private final EventHub hub;
@@ -46,11 +49,13 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
   private final String displayName;
   private final Map<String, Long> viewing = new ConcurrentHashMap<>();
   private final CollisionWatch collisions;
+  private final Heartbeats heartbeats;
+  private final Heartbeats.Beat beat = this::beat;
   private volatile StreamSubscription subscription;
   private boolean ended;
 
   AgentSessionHandler(Principal principal, ServerCallStreamObserver<AgentSessionResponse> observer, EventHub hub,
-      PresenceHub presence, Transactions tx, int defaultLimit, int page, Actors actors, OutboundStats stats) {
+      PresenceHub presence, Transactions tx, int defaultLimit, int page, Actors actors, OutboundStats stats, Heartbeats heartbeats) {
     this.principal = principal;
     this.out = new Outbound<>(observer, Outbound.CAPACITY, stats);
     this.hub = hub;
@@ -60,6 +65,7 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     this.page = page;
     this.displayName = actors.of(principal).getDisplayName();
     this.collisions = new CollisionWatch();
+    this.heartbeats = heartbeats;
     observer.setOnCancelHandler(this::end);
     observer.setOnReadyHandler(() -> {
       out.drain();
@@ -105,14 +111,29 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     Thread.startVirtualThread(() -> {
       try {
         long latest = tx.inTenant(tenant(), Counters::latestSequence);
+        java.time.Duration every = heartbeats.interval();
         out.offer(AgentSessionResponse.newBuilder().setWelcome(SessionWelcome.newBuilder().setSessionId(sessionId)
-            .setLatestSequence(latest).setHeartbeatInterval(Duration.newBuilder().setSeconds(30))).build());
+            .setLatestSequence(latest).setHeartbeatInterval(Duration.newBuilder().setSeconds(every.toSeconds())
+                .setNanos(every.toNanosPart()))).build());
+        heartbeats.add(beat);
         s.run(after);
       } catch (RuntimeException e) {
         end();
         out.fail(StatusMapper.toStatus(e));
       }
     });
+  }
+
+  /** A heartbeat when nothing at all (events, presence, notices) went out for the interval. */
+  private boolean beat(long nowNanos) {
+    StreamSubscription s = subscription;
+    if (s == null || s.isClosed()) {
+      return false;
+    }
+    if (out.quietSince(nowNanos - heartbeats.interval().toNanos())) {
+      s.heartbeat(heartbeats.interval(), nowNanos);
+    }
+    return true;
   }
 
   /** Events of the session's subscription, sent only when nothing else waits. */
@@ -125,6 +146,11 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     @Override
     public void send(TicketEvent event) {
       out.offer(AgentSessionResponse.newBuilder().setEvent(event).build());
+    }
+
+    @Override
+    public void heartbeat(TicketEvent heartbeat) {
+      out.offerLatest(HEARTBEAT, AgentSessionResponse.newBuilder().setEvent(heartbeat).build()); // one at most
     }
 
     @Override
@@ -192,6 +218,7 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     }
     if (s != null) {
       s.close();
+      heartbeats.remove(beat);
       hub.unregister(collisions);
       presence.detach(this);
       presence.gone(tenant(), sessionId, userId());

@@ -24,6 +24,7 @@ final class Outbound<T> {
   private final LinkedHashMap<Object, T> queue = new LinkedHashMap<>();
   private long keyless;
   private boolean closed;
+  private long lastSentNanos = System.nanoTime();
 
   Outbound(ServerCallStreamObserver<T> out, int capacity, OutboundStats stats) {
     this.out = out;
@@ -65,6 +66,11 @@ final class Outbound<T> {
     return !closed && queue.isEmpty() && out.isReady();
   }
 
+  /** Whether the stream is {@link #idle()} and has sent nothing since {@code sinceNanos} ({@link System#nanoTime()}). */
+  synchronized boolean quietSince(long sinceNanos) {
+    return idle() && lastSentNanos - sinceNanos <= 0;
+  }
+
   /** Sends queued messages while the transport is ready (call from the stream's onReady handler). */
   synchronized void drain() {
     Iterator<Map.Entry<Object, T>> it = queue.entrySet().iterator();
@@ -73,6 +79,7 @@ final class Outbound<T> {
       it.remove();
       try {
         out.onNext(message);
+        lastSentNanos = System.nanoTime();
       } catch (RuntimeException e) {
         closed = true; // cancelled meanwhile; the cancel handler cleans up
       }

@@ -23,6 +23,11 @@ final class StreamSinks {
       }
 
       @Override
+      public void heartbeat(TicketEvent heartbeat) {
+        observer.onNext(SubscribeResponse.newBuilder().setEvent(heartbeat).build());
+      }
+
+      @Override
       public void resync(TicketEvent resync) {
         try {
           observer.onNext(SubscribeResponse.newBuilder().setEvent(resync).build());

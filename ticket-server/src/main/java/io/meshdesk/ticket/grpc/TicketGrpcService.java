@@ -12,6 +12,7 @@ import io.meshdesk.ticket.domain.TicketCommands;
 import io.meshdesk.ticket.domain.TicketReads;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
+import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.session.PresenceHub;
 import io.meshdesk.ticket.ai.SuggestionCommands;
@@ -23,7 +24,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** The domain parts the service delegates to. */
   public record Parts(TicketCommands commands, CommentCommands comments, TicketReads reads, Settings settings,
       SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer,
-      int catchUpPage, OutboundStats outboundStats) {}
+      int catchUpPage, OutboundStats outboundStats, Heartbeats heartbeats) {}
 
   private final Parts p;
   private final SharedResponses shared = new SharedResponses();
@@ -132,12 +133,20 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     EventRules rules = EventRules.of(me.subject(), !Actors.staff(me), r.getFilter());
     StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), p.catchUpPage(),
         StreamSinks.of(out, shared));
+    Heartbeats.Beat beat = now -> {
+      s.heartbeat(p.heartbeats().interval(), now);
+      return !s.isClosed();
+    };
     out.setOnReadyHandler(s::onReady);
-    out.setOnCancelHandler(s::close);
+    out.setOnCancelHandler(() -> {
+      s.close();
+      p.heartbeats().remove(beat);
+    });
     Long after = r.hasAfterSequence() ? r.getAfterSequence() : null;
     // Replay blocks; the call's own thread must stay free for readiness and cancellation callbacks.
     Thread.startVirtualThread(() -> {
       try {
+        p.heartbeats().add(beat);
         s.run(after);
       } catch (RuntimeException e) {
         s.close();
@@ -154,7 +163,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
     return new AgentSessionHandler(me(), (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
-        p.subscriberBuffer(), p.catchUpPage(), p.actors(), p.outboundStats());
+        p.subscriberBuffer(), p.catchUpPage(), p.actors(), p.outboundStats(), p.heartbeats());
   }
 
   /**

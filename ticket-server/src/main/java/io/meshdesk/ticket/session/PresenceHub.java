@@ -25,9 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Presence shared by every instance through a Redis topic: who is online, who views which ticket
  * and who is typing. Each instance keeps a replica built from the topic and notifies its own
- * sessions. A replica only knows what was announced since it started (sessions re-announce on
- * reconnect). Typing is per user and ticket; every replica clears it by itself {@code typingTtl}
+ * sessions. Typing is per user and ticket; every replica clears it by itself {@code typingTtl}
  * after the last "typing" announcement, so a browser that vanishes mid-sentence stops "typing".
+ *
+ * <p>Online status expires: every instance re-announces its own online sessions every {@code
+ * refresh}, and a replica forgets a session (its online status and its views) not announced for
+ * {@code ttl}, so a crashed instance or a lost "gone" cannot keep an agent online. Refreshes also
+ * teach a replica started later who is already online.
  */
 public final class PresenceHub implements AutoCloseable {
 
@@ -52,12 +56,25 @@ public final class PresenceHub implements AutoCloseable {
   static final String TOPIC = "ticket:presence";
   /** How long a typing indicator lasts without a refresh. */
   public static final Duration DEFAULT_TYPING_TTL = Duration.ofSeconds(6);
+  /** How often an instance re-announces its online sessions by default. */
+  public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
+  /** How long an online session lasts without a re-announcement by default. */
+  public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+
+  /** An online session as a replica knows it: its user and when it was last announced (this replica's clock). */
+  private record Online(String user, long seenAt) {}
+
+  /** A session of this instance that announced itself online. */
+  private record Local(UUID tenant, String user) {}
 
   private final RTopic topic;
   private final Clock clock;
   private final int listenerId;
   private final Map<UUID, Map<String, Map<String, ViewerPresence>>> viewers = new ConcurrentHashMap<>();
-  private final Map<UUID, Map<String, String>> online = new ConcurrentHashMap<>();
+  private final Map<UUID, Map<String, Online>> online = new ConcurrentHashMap<>();
+  private final Map<String, Local> mine = new ConcurrentHashMap<>();
+  private final Duration ttl;
+  private volatile boolean closed;
   private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
   private final Duration typingTtl;
   private final Map<String, Long> typingUntil = new ConcurrentHashMap<>();
@@ -65,17 +82,30 @@ public final class PresenceHub implements AutoCloseable {
   private final ScheduledExecutorService expiry =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("presence-typing").factory());
 
-  /** A hub whose typing indicators expire six seconds after the last update. */
+  /** A hub with the default typing expiry (6 s), presence refresh (10 s) and presence expiry (30 s). */
   public PresenceHub(RedissonClient redis, Clock clock) {
-    this(redis, clock, DEFAULT_TYPING_TTL);
+    this(redis, clock, DEFAULT_TYPING_TTL, DEFAULT_REFRESH, DEFAULT_TTL);
   }
 
-  /** A hub whose typing indicators expire {@code typingTtl} after the last update. */
-  public PresenceHub(RedissonClient redis, Clock clock, Duration typingTtl) {
+  /**
+   * @param typingTtl a typing indicator clears this long after the last update
+   * @param refresh how often this instance re-announces its online sessions
+   * @param ttl an online session not announced for this long (on {@code clock}) is forgotten
+   */
+  public PresenceHub(RedissonClient redis, Clock clock, Duration typingTtl, Duration refresh, Duration ttl) {
     this.topic = redis.getTopic(TOPIC, StringCodec.INSTANCE);
     this.clock = clock;
     this.typingTtl = typingTtl;
+    this.ttl = ttl;
     this.listenerId = topic.addListener(String.class, (ch, msg) -> onMessage(msg));
+    expiry.scheduleWithFixedDelay(() -> {
+      try {
+        refresh();
+        expire();
+      } catch (RuntimeException e) {
+        log.debug("presence refresh failed: {}", e.toString());
+      }
+    }, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Adds a local session. */
@@ -90,11 +120,13 @@ public final class PresenceHub implements AutoCloseable {
 
   /** Announces that a session is online. */
   public void online(UUID tenant, String session, String user) {
+    mine.put(session, new Local(tenant, user));
     send("online", tenant, "-", session, user, "", false, 0);
   }
 
   /** Announces that a session ended (online status and every view go). */
   public void gone(UUID tenant, String session, String user) {
+    mine.remove(session);
     send("gone", tenant, "-", session, user, "", false, 0);
   }
 
@@ -113,12 +145,49 @@ public final class PresenceHub implements AutoCloseable {
     send("typing", tenant, ticketId, session, user, name, typing, v.getNumber());
   }
 
-  /** Users with an open session in the tenant, on any instance. */
+  /** Users with an open session in the tenant, on any instance, announced within the TTL. */
   public Set<UUID> onlineUsers(UUID tenant) {
-    return online.getOrDefault(tenant, Map.of()).values().stream().map(UUID::fromString).collect(java.util.stream.Collectors.toSet());
+    long oldest = clock.millis() - ttl.toMillis();
+    return online.getOrDefault(tenant, Map.of()).values().stream().filter(o -> o.seenAt() >= oldest).map(o -> UUID.fromString(o.user()))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Re-announces this instance's online sessions (runs every {@code refresh}; tests call it directly). */
+  public void refresh() {
+    mine.forEach((session, l) -> send("online", l.tenant(), "-", session, l.user(), "", false, 0));
+  }
+
+  /**
+   * Forgets sessions not announced within the TTL, with their views (runs every {@code refresh};
+   * tests call it directly). Returns how many were forgotten.
+   */
+  public int expire() {
+    long oldest = clock.millis() - ttl.toMillis();
+    int n = 0;
+    for (var tenant : online.entrySet()) {
+      for (var e : tenant.getValue().entrySet()) {
+        if (e.getValue().seenAt() < oldest && tenant.getValue().remove(e.getKey(), e.getValue())) {
+          log.debug("presence of session {} expired", e.getKey());
+          dropViews(tenant.getKey(), e.getKey());
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private void dropViews(UUID tenant, String session) {
+    viewers.getOrDefault(tenant, Map.of()).forEach((t, v) -> {
+      if (v.remove(session) != null) {
+        notifyPresence(tenant, t, v);
+      }
+    });
   }
 
   private void send(String kind, UUID tenant, String ticket, String session, String user, String name, boolean typing, int vis) {
+    if (closed) {
+      return; // a stopped instance announces nothing; its sessions expire elsewhere
+    }
     String msg = String.join("\u001f", kind, tenant.toString(), ticket, session, user, name.replace('\u001f', ' '),
         Boolean.toString(typing), Integer.toString(vis), Long.toString(clock.millis()));
     try {
@@ -140,17 +209,13 @@ public final class PresenceHub implements AutoCloseable {
     String user = f[4];
     Map<String, Map<String, ViewerPresence>> byTicket = viewers.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>());
     switch (kind) {
-      case "online" -> online.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>()).put(session, user);
+      case "online" -> online.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>()).put(session, new Online(user, clock.millis()));
       case "gone" -> {
-        Map<String, String> on = online.get(tenant);
+        Map<String, Online> on = online.get(tenant);
         if (on != null) {
           on.remove(session); // a watch-only (browser) session never announced itself online
         }
-        byTicket.forEach((t, v) -> {
-          if (v.remove(session) != null) {
-            notifyPresence(tenant, t, v);
-          }
-        });
+        dropViews(tenant, session);
       }
       case "view" -> {
         Map<String, ViewerPresence> v = byTicket.computeIfAbsent(ticket, k -> new ConcurrentHashMap<>());
@@ -231,6 +296,7 @@ public final class PresenceHub implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     topic.removeListener(listenerId);
     expiry.shutdownNow();
   }
