@@ -216,12 +216,14 @@ class TicketStreamsIT {
     await().until(() -> live.sequences().size() == 1);
 
     // an event committed but never handed to Redis (as when the process dies right after commit)
+    var gate = new io.meshdesk.ticket.persistence.SequenceGate().hold(t.id());
     new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
       TicketState s = TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
-      Outbox.append(new WriteTx(c, t.id(), Instant.now()), s, "", "", false, TicketEvent.newBuilder().setActor(Actors.SYSTEM)
+      Outbox.append(new WriteTx(c, t.id(), Instant.now(), gate), s, "", "", false, TicketEvent.newBuilder().setActor(Actors.SYSTEM)
           .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)), false);
       return null;
     });
+    gate.leave();
 
     // reaches the live stream once the relay has published it
     await().until(() -> {

@@ -94,7 +94,11 @@ public final class BroadcastBench implements Callable<Integer> {
       }
       LoadGenerator.Operation op = seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
       LatencyStats creates = new LatencyStats();
+      received.set(0);
       LoadGenerator.fixedRate(op, rate, bench.warmup, 1000, creates);
+      // Let the warm-up's events drain first, so none of them lands in the measured figures.
+      long warmupEvents = creates.count() * streams;
+      awaitUntil(() -> received.get() >= warmupEvents, Duration.ofSeconds(30));
       local.reset();
       remote.reset();
       creates.reset();

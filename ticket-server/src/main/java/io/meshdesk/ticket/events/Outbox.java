@@ -34,6 +34,7 @@ public final class Outbox {
     stamp(tx, after, event, changesTicket);
     byte[] stored = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build()).toBytes();
     long seq;
+    tx.enterSequenceGate();
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence) values (?, 1) on conflict (tenant_id)"
             + " do update set last_sequence = c.last_sequence + 1 returning last_sequence)"
@@ -71,6 +72,7 @@ public final class Outbox {
     byte[] stored = envelope(tx, created, assigneeId, teamId, false, event.build()).toBytes();
     long seq;
     long number;
+    tx.enterSequenceGate();
     Transactions.committingInStatement();
     try (PreparedStatement ps = tx.connection().prepareStatement(
         "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1)"

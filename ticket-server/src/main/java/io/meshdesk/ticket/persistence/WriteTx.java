@@ -20,10 +20,18 @@ public final class WriteTx {
   private final List<EventEnvelope> events = new ArrayList<>(2);
   private final List<AiJob> jobs = new ArrayList<>(1);
 
-  public WriteTx(Connection connection, UUID tenant, Instant now) {
+  private final SequenceGate.Hold gate;
+
+  public WriteTx(Connection connection, UUID tenant, Instant now, SequenceGate.Hold gate) {
     this.connection = connection;
     this.tenant = tenant;
     this.now = Sql.micros(now);
+    this.gate = gate;
+  }
+
+  /** Call right before a statement takes the tenant's next sequence (see {@link SequenceGate}). */
+  public void enterSequenceGate() {
+    gate.enter();
   }
 
   public Connection connection() {

@@ -18,6 +18,7 @@ public final class Writes {
   private final Transactions tx;
   private final Publisher publisher;
   private final Clock clock;
+  private final SequenceGate gate = new SequenceGate();
 
   public Writes(Transactions tx, Publisher publisher, Clock clock) {
     this.tx = tx;
@@ -28,11 +29,16 @@ public final class Writes {
   /** Runs {@code work} in the tenant; after commit, publishes what it produced. */
   public <T> T run(UUID tenant, Work<T> work) {
     WriteTx[] holder = new WriteTx[1];
-    T result =
-        tx.inTenant(tenant, c -> {
-          holder[0] = new WriteTx(c, tenant, clock.instant());
-          return work.run(holder[0]);
-        });
+    SequenceGate.Hold gate = this.gate.hold(tenant);
+    T result;
+    try {
+      result = tx.inTenant(tenant, c -> {
+        holder[0] = new WriteTx(c, tenant, clock.instant(), gate);
+        return work.run(holder[0]);
+      });
+    } finally {
+      gate.leave(); // after commit or rollback: the counter row is free again
+    }
     WriteTx w = holder[0];
     if (!w.events().isEmpty() || !w.jobs().isEmpty()) {
       publisher.afterCommit(w.events(), w.jobs());
