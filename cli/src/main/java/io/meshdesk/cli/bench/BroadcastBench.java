@@ -118,7 +118,7 @@ public final class BroadcastBench implements Callable<Integer> {
       extra.put("events_expected", expected);
       extra.put("events_delivered", delivered);
       extra.put("deliveries_per_second", Math.round(delivered / secs));
-      extra.put("latency_from", "event time (stamped in the committing transaction, before its commit)");
+      extra.put("latency_from", "event time, taken when the change's transaction began: includes that transaction, an upper bound on commit-to-receipt");
       List<BenchResult> results = new ArrayList<>(List.of(
           BenchResult.of("broadcast.same_instance", local, secs, extra),
           BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));

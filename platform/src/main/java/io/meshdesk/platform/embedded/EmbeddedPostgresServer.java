@@ -37,7 +37,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("fsync", dataDir.isPresent() ? "on" : "off")
               .setServerConfig("synchronous_commit", dataDir.isPresent() ? "on" : "off")
               .setServerConfig("full_page_writes", dataDir.isPresent() ? "on" : "off")
-              .setServerConfig("shared_buffers", "128MB");
+              .setServerConfig("shared_buffers", "128MB")
+              // Analyze young tables within a second or two (the default looks once a minute):
+              // plans cached per connection while a table was still empty scan whole tenants
+              // until the first ANALYZE invalidates them, which made every benchmark and the
+              // first minute of `meshctl dev` measure those plans.
+              .setServerConfig("autovacuum_naptime", "1s");
       if (port > 0) {
         b.setPort(port);
       }

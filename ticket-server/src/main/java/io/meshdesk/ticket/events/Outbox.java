@@ -78,19 +78,22 @@ public final class Outbox {
         "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1)"
             + " on conflict (tenant_id) do update set last_sequence = c.last_sequence + 1,"
             + " last_ticket_number = c.last_ticket_number + 1 returning last_sequence, last_ticket_number),"
-            + " u as (update ticket.tickets t set number = n.last_ticket_number from n where t.id = ?),"
+            // A scalar subquery, not a join with n: a join planned while the table was empty
+            // (plans are cached per connection) scanned every ticket of the tenant per create.
+            + " u as (update ticket.tickets set number = (select last_ticket_number from n) where tenant_id = ? and id = ?),"
             + " w as (insert into ticket.sweep_tenants (tenant_id) select ? from n where n.last_ticket_number = 1 on conflict do nothing),"
             + " o as (insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope, ticket_number)"
             + " select ?, n.last_sequence, ?, ?, ?, n.last_ticket_number from n)"
             + " select last_sequence, last_ticket_number from n" + Transactions.COMMIT)) {
       UUID ticketId = UUID.fromString(t.getId());
       ps.setObject(1, tx.tenant());
-      ps.setObject(2, ticketId);
-      ps.setObject(3, tx.tenant());
+      ps.setObject(2, tx.tenant());
+      ps.setObject(3, ticketId);
       ps.setObject(4, tx.tenant());
-      ps.setObject(5, ticketId);
-      Sql.setInstant(ps, 6, tx.now());
-      ps.setBytes(7, stored);
+      ps.setObject(5, tx.tenant());
+      ps.setObject(6, ticketId);
+      Sql.setInstant(ps, 7, tx.now());
+      ps.setBytes(8, stored);
       ps.execute();
       try (ResultSet rs = ps.getResultSet()) {
         rs.next();
