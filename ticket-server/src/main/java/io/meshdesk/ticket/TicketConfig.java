@@ -1,5 +1,6 @@
 package io.meshdesk.ticket;
 
+import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.Env;
 import java.time.Duration;
 
@@ -75,6 +76,15 @@ public record TicketConfig(
    * (10s), {@code MESHDESK_TICKET_PRESENCE_TTL} (30s) and {@code MESHDESK_TICKET_OUTBOX_RETENTION} (7d).
    */
   public static TicketConfig fromEnv(Env env) {
+    try {
+      return read(env);
+    } catch (IllegalArgumentException e) {
+      // A combination of settings that each parsed (e.g. a TTL shorter than two refreshes).
+      throw new ConfigException("MESHDESK_TICKET_*", e.getMessage());
+    }
+  }
+
+  private static TicketConfig read(Env env) {
     TicketConfig d = defaults();
     return new TicketConfig(
         d.relayInterval(), d.relayMinAge(), d.gapWait(),
