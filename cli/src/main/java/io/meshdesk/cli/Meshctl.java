@@ -63,12 +63,30 @@ public final class Meshctl {
   static String describe(Throwable e) {
     if (e instanceof StatusRuntimeException sre) {
       String d = sre.getStatus().getDescription();
-      return sre.getStatus().getCode() + (d == null ? "" : ": " + d);
+      String reason = reason(sre);
+      return sre.getStatus().getCode() + (d == null ? "" : ": " + d) + (reason.isEmpty() ? "" : " [" + reason + "]");
     }
     if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** The machine-readable reason the server put in the status (google.rpc.ErrorInfo), or "". */
+  private static String reason(StatusRuntimeException e) {
+    com.google.rpc.Status status = io.grpc.protobuf.StatusProto.fromThrowable(e);
+    if (status != null) {
+      for (com.google.protobuf.Any detail : status.getDetailsList()) {
+        if (detail.is(com.google.rpc.ErrorInfo.class)) {
+          try {
+            return detail.unpack(com.google.rpc.ErrorInfo.class).getReason();
+          } catch (com.google.protobuf.InvalidProtocolBufferException ignored) {
+            return "";
+          }
+        }
+      }
+    }
+    return "";
   }
 
   /**

@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 /** {@code meshctl ledger}: card-ledger administration. */
 @Command(name = "ledger", description = "Card ledger administration (use --target host:7002).",
-    subcommands = {LedgerAuditCommand.class})
+    subcommands = {LedgerAuditCommand.class, LedgerReverseCommand.class})
 public final class LedgerCommand {}

@@ -1,0 +1,79 @@
+package io.meshdesk.cli.ledger;
+
+import io.grpc.ManagedChannel;
+import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.OperationResult;
+import io.meshdesk.api.ledger.v1.ReverseRequest;
+import io.meshdesk.cli.ClientOptions;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshctl ledger reverse}: corrects a posted fee, interest charge or payment with a reversing
+ * entry (a fee waiver, an interest correction, a returned payment). Idempotent on its key: run it
+ * again with the same key after a timeout and it answers the first result.
+ */
+@Command(name = "reverse", description = "Reverse a fee, interest or payment transaction with a mirroring entry.")
+public final class LedgerReverseCommand implements Callable<Integer> {
+
+  @Mixin ClientOptions client;
+
+  @Option(names = "--card", required = true, description = "Card id.")
+  String card;
+
+  @Option(names = "--transaction", required = true, description = "Id of the FEE, INTEREST or PAYMENT transaction to reverse.")
+  String transaction;
+
+  @Option(names = "--reason", required = true, description = "Why; shown on the statement, 1-200 characters.")
+  String reason;
+
+  @Option(names = "--idempotency-key", description = "Key that makes a retry safe (default: a new random one).")
+  String key;
+
+  @Option(names = "--timeout-seconds", description = "Deadline (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    String idempotencyKey = key == null || key.isBlank() ? "cli-reverse-" + UUID.randomUUID() : key;
+    ManagedChannel channel = client.channel();
+    try {
+      OperationResult r = LedgerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+          .reverse(ReverseRequest.newBuilder().setCardId(card).setOriginalTransactionId(transaction).setReason(reason)
+              .setIdempotencyKey(idempotencyKey).build())
+          .getResult();
+      print(r, idempotencyKey, client.output() == ClientOptions.OutputFormat.json, System.out);
+      return 0;
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void print(OperationResult r, String key, boolean json, PrintStream out) {
+    var t = r.getTransaction();
+    String balance = money(r.getBalance().getPostedBalance());
+    if (json) {
+      out.printf("{\"transaction_id\":\"%s\",\"type\":\"%s\",\"amount\":\"%s\",\"reverses\":\"%s\",\"posted_balance\":\"%s\","
+          + "\"replayed\":%s,\"idempotency_key\":\"%s\"}%n", t.getId(), t.getType().name().substring(17), money(t.getAmount()),
+          t.getOriginalTransactionId(), balance, r.getReplayed(), key);
+      return;
+    }
+    out.printf("%s %s %s reversing %s; posted balance %s (key %s)%n", r.getReplayed() ? "already posted:" : "posted",
+        t.getType().name().substring(17), money(t.getAmount()), t.getOriginalTransactionId(), balance, key);
+    out.printf("transaction %s%n", t.getId());
+  }
+
+  /** Minor units as a decimal amount with its currency (2 decimals unless the currency has none or 3). */
+  static String money(Money m) {
+    int digits = java.util.Currency.getInstance(m.getCurrency()).getDefaultFractionDigits();
+    java.math.BigDecimal v = java.math.BigDecimal.valueOf(m.getAmountMinor(), Math.max(digits, 0));
+    return String.format(Locale.ROOT, "%s %s", v.toPlainString(), m.getCurrency());
+  }
+}

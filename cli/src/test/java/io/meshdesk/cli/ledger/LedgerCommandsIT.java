@@ -1,0 +1,168 @@
+package io.meshdesk.cli.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.api.identity.v1.LoginRequest;
+import io.meshdesk.api.ledger.v1.GetBalanceRequest;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.ListCardsRequest;
+import io.meshdesk.api.ledger.v1.PaymentRequest;
+import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.Meshctl;
+import io.meshdesk.platform.runtime.Shutdown;
+import io.meshdesk.testing.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code meshctl ledger reverse|audit} against the real system started by {@code meshctl dev}:
+ * the demo admin returns a payment of the demo customer's card, and the audit stays clean.
+ */
+class LedgerCommandsIT {
+
+  private static final Pattern PASSWORD = Pattern.compile("password for all: (\\S+?)\\)");
+
+  private static final Shutdown shutdown = new Shutdown();
+  private static ManagedChannel ledger;
+  private static String ledgerTarget;
+  private static String adminToken;
+  private static String customerToken;
+  private static String cardId;
+
+  @BeforeAll
+  static void startDev() throws Exception {
+    DevCommand dev = new DevCommand();
+    dev.useFreePorts();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DevCommand.Running running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
+    Matcher m = PASSWORD.matcher(out.toString(StandardCharsets.UTF_8));
+    assertThat(m.find()).as("dev output names the demo password").isTrue();
+    ledgerTarget = "127.0.0.1:" + running.ledgerPort();
+    ManagedChannel identity = ManagedChannelBuilder.forAddress("127.0.0.1", running.ticketPort()).usePlaintext().build();
+    ledger = ManagedChannelBuilder.forAddress("127.0.0.1", running.ledgerPort()).usePlaintext().build();
+    try {
+      adminToken = login(identity, "admin@demo.meshdesk.dev", m.group(1));
+      customerToken = login(identity, "customer@demo.meshdesk.dev", m.group(1));
+    } finally {
+      identity.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    cardId = admin().listCards(ListCardsRequest.getDefaultInstance()).getCards(0).getId();
+  }
+
+  @AfterAll
+  static void stopDev() throws InterruptedException {
+    ledger.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    shutdown.close();
+  }
+
+  private static LedgerServiceGrpc.LedgerServiceBlockingStub admin() {
+    return LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(adminToken));
+  }
+
+  private static String login(ManagedChannel identity, String email, String password) {
+    return IdentityServiceGrpc.newBlockingStub(identity)
+        .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug("demo").build())
+        .getTokens()
+        .getAccessToken();
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  private static synchronized Result meshctl(String token, String... args) {
+    String[] full = new String[args.length + 4];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--target";
+    full[args.length + 1] = ledgerTarget;
+    full[args.length + 2] = "--token";
+    full[args.length + 3] = token;
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = Meshctl.run(full);
+      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static long postedBalance() {
+    return admin().getBalance(GetBalanceRequest.newBuilder().setCardId(cardId).build()).getBalance().getPostedBalance()
+        .getAmountMinor();
+  }
+
+  @Test
+  void aReturnedPaymentIsReversedOnceRetriesAnswerTheFirstResultAndTheAuditStaysClean() {
+    // given a payment of 12.34 on the demo card
+    String payment = admin().payment(PaymentRequest.newBuilder().setCardId(cardId)
+            .setAmount(Money.newBuilder().setAmountMinor(1234).setCurrency("USD"))
+            .setIdempotencyKey("cli-it-payment-" + UUID.randomUUID()).build())
+        .getResult().getTransaction().getId();
+    long before = postedBalance();
+    String key = "cli-it-reverse-" + UUID.randomUUID();
+
+    // when the admin reverses it
+    Result first = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", payment,
+        "--reason", "payment returned: insufficient funds", "--idempotency-key", key);
+
+    // then the balance owes the payment again, once, whatever the retries
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("posted PAYMENT_REVERSAL 12.34 USD reversing " + payment);
+    assertThat(postedBalance()).isEqualTo(before + 1234);
+    Result retry = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", payment,
+        "--reason", "payment returned: insufficient funds", "--idempotency-key", key, "--output", "json");
+    assertThat(retry.exit()).as(retry.err()).isZero();
+    assertThat(retry.out()).contains("\"replayed\":true", "\"type\":\"PAYMENT_REVERSAL\"");
+    Result again = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", payment,
+        "--reason", "once more");
+    assertThat(again.exit()).isEqualTo(5);
+    assertThat(again.err().strip()).startsWith("meshctl: FAILED_PRECONDITION").contains("ALREADY_REVERSED")
+        .doesNotContain("\tat ");
+    assertThat(postedBalance()).isEqualTo(before + 1234);
+
+    Result audit = meshctl(adminToken, "ledger", "audit");
+    assertThat(audit.exit()).as(audit.out() + audit.err()).isZero();
+    assertThat(audit.out()).contains("audit PASSED: 0 violation(s)");
+    Result json = meshctl(adminToken, "ledger", "audit", "--card", cardId, "--output", "json");
+    assertThat(json.out()).contains("\"passed\":true", "\"violations\":0", "\"cards\":1");
+  }
+
+  @Test
+  void customersMayNotReverseAndBadIdsAreRefusedNamingTheField() {
+    Result denied = meshctl(customerToken, "ledger", "reverse", "--card", cardId, "--transaction",
+        UUID.randomUUID().toString(), "--reason", "please");
+    assertThat(denied.exit()).isEqualTo(4);
+    assertThat(denied.err().strip()).startsWith("meshctl: PERMISSION_DENIED");
+
+    Result bad = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", "not-a-uuid",
+        "--reason", "typo");
+    assertThat(bad.exit()).isEqualTo(5);
+    assertThat(bad.err().strip()).startsWith("meshctl: INVALID_ARGUMENT").contains("original_transaction_id");
+
+    Result missing = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--reason", "no transaction");
+    assertThat(missing.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void customersMayNotAuditTheLedger() {
+    Result r = meshctl(customerToken, "ledger", "audit");
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.err().strip()).startsWith("meshctl: PERMISSION_DENIED");
+  }
+}
