@@ -1,7 +1,9 @@
 package io.meshdesk.cli;
 
+import static io.meshdesk.cli.CliRun.meshctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,24 +31,6 @@ class MeshctlIT {
   @AfterAll
   static void stopDev() {
     shutdown.close();
-  }
-
-  private record Result(int exit, String out, String err) {}
-
-  private static synchronized Result meshctl(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Meshctl.run(args);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 
   @Test

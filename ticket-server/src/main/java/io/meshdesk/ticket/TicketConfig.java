@@ -100,49 +100,95 @@ public record TicketConfig(
 
   /** A copy with another subscriber buffer. */
   public TicketConfig withSubscriberBuffer(int events) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, events, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+    return copy(f -> f.subscriberBuffer = events);
   }
 
   /** A copy with auto-assignment on or off. */
   public TicketConfig withAutoAssign(boolean on) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        on, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+    return copy(f -> f.autoAssign = on);
   }
 
   /** A copy with another catch-up page size. */
   public TicketConfig withCatchUpPage(int events) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, events, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+    return copy(f -> f.catchUpPage = events);
   }
 
   /** A copy with another SLA check interval. */
   public TicketConfig withSlaCheckInterval(Duration interval) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, interval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+    return copy(f -> f.slaCheckInterval = interval);
   }
 
   /** A copy with another outbox relay interval. */
   public TicketConfig withRelayInterval(Duration interval) {
-    return new TicketConfig(interval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+    return copy(f -> f.relayInterval = interval);
   }
 
   /** A copy with another heartbeat interval. */
   public TicketConfig withHeartbeatInterval(Duration interval) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage, interval, presenceRefresh, presenceTtl, outboxRetention, outboxPruneInterval);
+    return copy(f -> f.heartbeatInterval = interval);
   }
 
   /** A copy with another presence refresh interval and expiry. */
   public TicketConfig withPresence(Duration refresh, Duration ttl) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage, heartbeatInterval, refresh, ttl, outboxRetention, outboxPruneInterval);
+    return copy(f -> {
+      f.presenceRefresh = refresh;
+      f.presenceTtl = ttl;
+    });
   }
 
   /** A copy with another outbox retention and prune interval. */
   public TicketConfig withOutboxRetention(Duration retention, Duration pruneInterval) {
-    return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval, aiRequeueAfter,
-        autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, retention, pruneInterval);
+    return copy(f -> {
+      f.outboxRetention = retention;
+      f.outboxPruneInterval = pruneInterval;
+    });
+  }
+
+  /** This configuration with {@code change} applied to a copy of its fields (validated again). */
+  private TicketConfig copy(java.util.function.Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The record's fields, mutable: the one place that lists them all for the copies. */
+  private static final class Fields {
+    Duration relayInterval;
+    Duration relayMinAge;
+    Duration gapWait;
+    int subscriberBuffer;
+    Duration slaCheckInterval;
+    Duration aiSweepInterval;
+    Duration aiRequeueAfter;
+    boolean autoAssign;
+    int catchUpPage;
+    Duration heartbeatInterval;
+    Duration presenceRefresh;
+    Duration presenceTtl;
+    Duration outboxRetention;
+    Duration outboxPruneInterval;
+
+    Fields(TicketConfig c) {
+      relayInterval = c.relayInterval;
+      relayMinAge = c.relayMinAge;
+      gapWait = c.gapWait;
+      subscriberBuffer = c.subscriberBuffer;
+      slaCheckInterval = c.slaCheckInterval;
+      aiSweepInterval = c.aiSweepInterval;
+      aiRequeueAfter = c.aiRequeueAfter;
+      autoAssign = c.autoAssign;
+      catchUpPage = c.catchUpPage;
+      heartbeatInterval = c.heartbeatInterval;
+      presenceRefresh = c.presenceRefresh;
+      presenceTtl = c.presenceTtl;
+      outboxRetention = c.outboxRetention;
+      outboxPruneInterval = c.outboxPruneInterval;
+    }
+
+    TicketConfig build() {
+      return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval,
+          aiRequeueAfter, autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention,
+          outboxPruneInterval);
+    }
   }
 }

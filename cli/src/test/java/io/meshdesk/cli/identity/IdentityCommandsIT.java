@@ -1,16 +1,16 @@
 package io.meshdesk.cli.identity;
 
+import static io.meshdesk.cli.CliRun.meshctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshdesk.cli.Meshctl;
+import io.meshdesk.cli.CliRun;
+import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.identity.DemoSeed;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.ticket.TicketServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class IdentityCommandsIT {
     target = "127.0.0.1:" + server.port();
     // Bootstrap needs an installation without platform admin, so it runs before the demo seed.
     bootstrapToken = server.identity().generatedBootstrapToken().orElseThrow();
-    bootstrap = meshctlWithStdin(bootstrapToken + "\n" + ROOT_PASSWORD + "\n",
+    bootstrap = CliRun.withStdin(bootstrapToken + "\n" + ROOT_PASSWORD + "\n",
         "bootstrap", "--target", target, "--email", ROOT_EMAIL, "--display-name", "Root", "--token-stdin", "--password-stdin");
     if (Files.exists(store().file())) {
       bootstrapFileMode = PosixFilePermissions.toString(Files.getPosixFilePermissions(store().file()));
@@ -73,31 +73,6 @@ class IdentityCommandsIT {
     System.clearProperty(CredentialsStore.DIR_PROPERTY);
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result meshctl(String... args) {
-    return meshctlWithStdin("", args);
-  }
-
-  private static synchronized Result meshctlWithStdin(String stdin, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    InputStream oldIn = System.in;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      int exit = Meshctl.run(args);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      System.setIn(oldIn);
-    }
-  }
-
   private static CredentialsStore store() {
     return CredentialsStore.standard();
   }
@@ -105,8 +80,8 @@ class IdentityCommandsIT {
   /** Logs in through meshctl as a demo user ({@code tenant} empty for the platform admin). */
   private static Result login(String tenant, String email) {
     Result r = tenant.isEmpty()
-        ? meshctlWithStdin(password + "\n", "login", "--target", target, "--email", email, "--password-stdin")
-        : meshctlWithStdin(password + "\n", "login", "--target", target, "--tenant", tenant, "--email", email, "--password-stdin");
+        ? CliRun.withStdin(password + "\n", "login", "--target", target, "--email", email, "--password-stdin")
+        : CliRun.withStdin(password + "\n", "login", "--target", target, "--tenant", tenant, "--email", email, "--password-stdin");
     assertThat(r.exit()).as(r.err()).isZero();
     return r;
   }
@@ -132,7 +107,7 @@ class IdentityCommandsIT {
 
   @Test
   void secondBootstrapIsRefusedAsFailedPrecondition() {
-    Result r = meshctlWithStdin(bootstrapToken + "\n" + ROOT_PASSWORD + "\n", "bootstrap", "--target", target,
+    Result r = CliRun.withStdin(bootstrapToken + "\n" + ROOT_PASSWORD + "\n", "bootstrap", "--target", target,
         "--email", "other@cli-it.meshdesk.dev", "--display-name", "Other", "--token-stdin", "--password-stdin");
     assertThat(r.exit()).isEqualTo(5);
     assertOneLineError(r, "meshctl: FAILED_PRECONDITION");
@@ -164,7 +139,7 @@ class IdentityCommandsIT {
   @Test
   void wrongPasswordIsUnauthenticatedAndSavesNothing() {
     meshctl("logout");
-    Result r = meshctlWithStdin("not-the-password\n", "login", "--target", target, "--tenant", "demo",
+    Result r = CliRun.withStdin("not-the-password\n", "login", "--target", target, "--tenant", "demo",
         "--email", "manager@demo.meshdesk.dev", "--password-stdin");
     assertThat(r.exit()).isEqualTo(4);
     assertOneLineError(r, "meshctl: UNAUTHENTICATED");
@@ -175,7 +150,7 @@ class IdentityCommandsIT {
   void platformAdminCreatesListsSuspendsAndReactivatesTenants() {
     login("", "platform@demo.meshdesk.dev");
 
-    Result created = meshctlWithStdin("acme-admin-password\n", "tenants", "create", "--target", target,
+    Result created = CliRun.withStdin("acme-admin-password\n", "tenants", "create", "--target", target,
         "--slug", "acme", "--display-name", "Acme Inc", "--time-zone", "Europe/Paris",
         "--admin-email", "boss@acme.example", "--admin-display-name", "Acme Boss", "--admin-password-stdin");
     assertThat(created.exit()).as(created.err()).isZero();
@@ -206,7 +181,7 @@ class IdentityCommandsIT {
   void tenantAdminCreatesListsChangesAndDeactivatesUsers() {
     login("demo", "admin@demo.meshdesk.dev");
 
-    Result created = meshctlWithStdin("new-agent-password\n", "users", "create", "--target", target,
+    Result created = CliRun.withStdin("new-agent-password\n", "users", "create", "--target", target,
         "--email", "new.agent@demo.meshdesk.dev", "--display-name", "New Agent", "--role", "agent", "--password-stdin");
     assertThat(created.exit()).as(created.err()).isZero();
     assertThat(created.out()).contains("new.agent@demo.meshdesk.dev", "agent", "active");

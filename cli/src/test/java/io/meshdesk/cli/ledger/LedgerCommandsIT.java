@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.meshdesk.api.common.v1.Money;
-import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
-import io.meshdesk.api.identity.v1.LoginRequest;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardsRequest;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
+import io.meshdesk.cli.CliRun;
+import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.DevCommand;
-import io.meshdesk.cli.Meshctl;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.Test;
  * the demo admin returns a payment of the demo customer's card, and the audit stays clean.
  */
 class LedgerCommandsIT {
-
-  private static final Pattern PASSWORD = Pattern.compile("password for all: (\\S+?)\\)");
 
   private static final Shutdown shutdown = new Shutdown();
   private static ManagedChannel ledger;
@@ -47,14 +42,13 @@ class LedgerCommandsIT {
     dev.useFreePorts();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DevCommand.Running running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
-    Matcher m = PASSWORD.matcher(out.toString(StandardCharsets.UTF_8));
-    assertThat(m.find()).as("dev output names the demo password").isTrue();
+    String password = CliRun.demoPassword(out.toString(StandardCharsets.UTF_8));
     ledgerTarget = "127.0.0.1:" + running.ledgerPort();
     ManagedChannel identity = ManagedChannelBuilder.forAddress("127.0.0.1", running.ticketPort()).usePlaintext().build();
     ledger = ManagedChannelBuilder.forAddress("127.0.0.1", running.ledgerPort()).usePlaintext().build();
     try {
-      adminToken = login(identity, "admin@demo.meshdesk.dev", m.group(1));
-      customerToken = login(identity, "customer@demo.meshdesk.dev", m.group(1));
+      adminToken = CliRun.login(identity, "admin@demo.meshdesk.dev", password);
+      customerToken = CliRun.login(identity, "customer@demo.meshdesk.dev", password);
     } finally {
       identity.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
@@ -71,35 +65,10 @@ class LedgerCommandsIT {
     return LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(adminToken));
   }
 
-  private static String login(ManagedChannel identity, String email, String password) {
-    return IdentityServiceGrpc.newBlockingStub(identity)
-        .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug("demo").build())
-        .getTokens()
-        .getAccessToken();
-  }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static synchronized Result meshctl(String token, String... args) {
-    String[] full = new String[args.length + 4];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--target";
-    full[args.length + 1] = ledgerTarget;
-    full[args.length + 2] = "--token";
-    full[args.length + 3] = token;
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Meshctl.run(full);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  /** Runs meshctl against the ledger server with {@code token}. */
+  private static Result meshctl(String token, String... args) {
+    return CliRun.against(ledgerTarget, token, args);
   }
 
   private static long postedBalance() {

@@ -36,13 +36,6 @@ public record EventEnvelope(
     int publicCommentCount,
     TicketEvent event) {
 
-  /** This envelope with {@code seq} in the header (the event is left as it is). */
-  public EventEnvelope withSequence(long seq) {
-    return seq == sequence ? this
-        : new EventEnvelope(tenant, seq, requesterId, assigneeId, previousAssigneeId, teamId, previousTeamId, staffOnly,
-            publicCommentCount, event);
-  }
-
   /**
    * This envelope as read from an outbox row whose columns hold the sequence and, for a new ticket,
    * its number (rows are written before those are known; see {@code Outbox}).

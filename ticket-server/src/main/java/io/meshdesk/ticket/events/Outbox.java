@@ -32,7 +32,7 @@ public final class Outbox {
       WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly,
       TicketEvent.Builder event, boolean changesTicket) throws SQLException {
     stamp(tx, after, event, changesTicket);
-    byte[] stored = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build()).toBytes();
+    byte[] stored = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), 0).toBytes();
     long seq;
     tx.enterSequenceGate();
     try (PreparedStatement ps = tx.connection().prepareStatement(
@@ -51,7 +51,7 @@ public final class Outbox {
       }
     }
     event.setSequence(seq);
-    EventEnvelope env = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build()).withSequence(seq);
+    EventEnvelope env = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), seq);
     tx.events().add(env);
     return env;
   }
@@ -69,7 +69,7 @@ public final class Outbox {
     Ticket.Builder t = created.ticket;
     event.setTicketCreated(TicketCreated.newBuilder().setTicket(t));
     stamp(tx, created, event, true);
-    byte[] stored = envelope(tx, created, assigneeId, teamId, false, event.build()).toBytes();
+    byte[] stored = envelope(tx, created, assigneeId, teamId, false, event.build(), 0).toBytes();
     long seq;
     long number;
     tx.enterSequenceGate();
@@ -103,7 +103,7 @@ public final class Outbox {
     }
     t.setNumber(number);
     event.setSequence(seq).setTicketCreated(TicketCreated.newBuilder().setTicket(t));
-    EventEnvelope env = envelope(tx, created, assigneeId, teamId, false, event.build()).withSequence(seq);
+    EventEnvelope env = envelope(tx, created, assigneeId, teamId, false, event.build(), seq);
     tx.events().add(env);
     return env;
   }
@@ -117,14 +117,16 @@ public final class Outbox {
   }
 
   /**
-   * The envelope with sequence 0: stored bytes leave the sequence (and a new ticket's number) to the
-   * row's columns, which are only known inside the statement that writes the row.
+   * The event's envelope. Stored bytes are built with sequence 0: they leave the sequence (and a new
+   * ticket's number) to the row's columns, which are only known inside the statement that writes
+   * the row.
    */
   private static EventEnvelope envelope(
-      WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly, TicketEvent event) {
+      WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly, TicketEvent event,
+      long seq) {
     var t = after.ticket;
     return new EventEnvelope(
-        tx.tenant(), 0, t.getRequesterId(), t.getAssigneeId(), previousAssigneeId, t.getTeamId(), previousTeamId,
+        tx.tenant(), seq, t.getRequesterId(), t.getAssigneeId(), previousAssigneeId, t.getTeamId(), previousTeamId,
         staffOnly, after.publicCommentCount, event);
   }
 
@@ -137,8 +139,8 @@ public final class Outbox {
   public static List<EventEnvelope> read(Connection c, long after, long upTo, int limit) throws SQLException {
     List<EventEnvelope> out = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement("select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox where sequence > ? and sequence <= ?"
-                + " order by sequence limit ?")) {
+        c.prepareStatement("select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox"
+            + " where sequence > ? and sequence <= ? order by sequence limit ?")) {
       ps.setLong(1, after);
       ps.setLong(2, upTo);
       ps.setInt(3, limit);
@@ -156,8 +158,8 @@ public final class Outbox {
     List<EventEnvelope> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox where not published and occurred_at < now() - (? * interval '1 millisecond')"
-                + " order by sequence limit ?")) {
+            "select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox"
+                + " where not published and occurred_at < now() - (? * interval '1 millisecond') order by sequence limit ?")) {
       ps.setLong(1, minAgeMillis);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
