@@ -34,7 +34,7 @@ public final class BroadcastBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--target", split = ",", description = "Ticket servers host:port[,host:port] (default: start embedded ones).")
+  @Option(names = "--target", split = ",", description = "Ticket servers host:port[,host:port] (default: start them in their own JVM).")
   List<String> target;
 
   @Option(names = "--token", description = "Agent access token (with --target).")
@@ -46,15 +46,18 @@ public final class BroadcastBench implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "500", description = "Ticket creates per second (default: ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--instances", defaultValue = "1", description = "Embedded instances to start (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--instances", defaultValue = "1", description = "Ticket servers to start (default: ${DEFAULT-VALUE}).")
   int instances;
+
+  @Option(names = "--pool-size", defaultValue = "24", description = "Each server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
+  int poolSize;
 
   @Override
   public Integer call() throws Exception {
     if (target != null && token == null) {
       throw new IllegalArgumentException("--token is required with --target");
     }
-    TicketBenchSystem system = target == null ? new TicketBenchSystem(instances, System.err) : null;
+    SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, instances, poolSize) : null;
     List<String> targets = target != null ? target : system.targets();
     String agentToken = token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
     List<ManagedChannel> channels = new ArrayList<>();
