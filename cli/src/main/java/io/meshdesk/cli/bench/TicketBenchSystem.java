@@ -34,8 +34,8 @@ final class TicketBenchSystem implements AutoCloseable {
   private final List<String> targets = new ArrayList<>();
   private final int postgresPort;
 
-  /** The pool size each instance uses unless told otherwise. */
-  static final int DEFAULT_POOL_SIZE = 24;
+  /** The database the instances share. */
+  static final String DATABASE = "bench";
 
   TicketBenchSystem(int instances, int poolSize, boolean durable, PrintStream log) throws Exception {
     log.println("bench: starting embedded PostgreSQL (" + (durable ? "durable" : "fsync off") + ") and Redis, "
@@ -43,7 +43,7 @@ final class TicketBenchSystem implements AutoCloseable {
     EmbeddedPostgresServer pg = shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty(), durable));
     postgresPort = pg.port();
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
-    DatabaseConfig db = pg.provisioner().database("bench", poolSize);
+    DatabaseConfig db = pg.provisioner().database(DATABASE, poolSize);
     Migrations.apply(db, List.of("db/changelog/ticket/master.yaml"));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redis.port(), "bench:");
     for (int i = 0; i < instances; i++) {

@@ -51,6 +51,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("synchronous_commit", sync)
               .setServerConfig("full_page_writes", sync)
               .setServerConfig("shared_buffers", "128MB")
+              // Commit times of transactions, so benchmarks measure event latency from the commit.
+              .setServerConfig("track_commit_timestamp", "on")
               // Analyze young tables within a second or two (the default looks once a minute):
               // plans cached per connection while a table was still empty scan whole tenants
               // until the first ANALYZE invalidates them, which made every benchmark and the
