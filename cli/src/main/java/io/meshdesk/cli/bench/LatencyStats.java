@@ -23,9 +23,11 @@ public final class LatencyStats {
    * @param operations successful operations that completed in it
    * @param errors failed operations in it
    * @param p50Ms median latency in it
+   * @param p95Ms 95th percentile latency in it
    * @param p99Ms 99th percentile latency in it
    */
-  public record Point(long startMillis, long endMillis, long operations, long errors, double p50Ms, double p99Ms) {}
+  public record Point(long startMillis, long endMillis, long operations, long errors, double p50Ms, double p95Ms,
+      double p99Ms) {}
 
   private final List<Point> timeline = new ArrayList<>();
   private long intervalStartMillis = System.currentTimeMillis();
@@ -72,7 +74,8 @@ public final class LatencyStats {
     long errorsNow = errorCount();
     if (now > intervalStartMillis) {
       timeline.add(new Point(intervalStartMillis, now, interval.getTotalCount(), errorsNow - errorsAtIntervalStart,
-          interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0));
+          interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(95) / 1000.0,
+          interval.getValueAtPercentile(99) / 1000.0));
     }
     intervalStartMillis = now;
     errorsAtIntervalStart = errorsNow;

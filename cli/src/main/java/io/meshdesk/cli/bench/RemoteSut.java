@@ -107,6 +107,16 @@ final class RemoteSut implements SystemUnderTest {
     return spec;
   }
 
+  /** How many lines of the servers' log so far match {@code regex}. */
+  long countLogLines(String regex) {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+    try (var lines = Files.lines(logFile)) {
+      return lines.filter(l -> p.matcher(l).find()).count();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   private synchronized String request(String line) {
     in.println(line);
     try {
