@@ -45,6 +45,10 @@ public final class BenchOptions {
   @Option(names = "--floor-scale", defaultValue = "10", description = "pgbench scale factor of the floor (default: ${DEFAULT-VALUE}).")
   public int floorScale;
 
+  @Option(names = "--sut-java-opts", paramLabel = "OPTIONS",
+      description = "JVM options of the servers' JVM, e.g. \"-XX:AOTCache=meshctl.aot -Xmx1g\".")
+  public String sutJavaOpts;
+
   @Option(names = "--plot", paramLabel = "DIR", description = "Write latency and throughput over time as PNG charts into DIR.")
   public Path plotDir;
 
@@ -53,7 +57,9 @@ public final class BenchOptions {
 
   /** Starts the servers this scenario measures, as the options say. */
   public SystemUnderTest start(SystemUnderTest.Kind kind, int instances, int poolSize) throws Exception {
-    system = SystemUnderTest.start(new SystemUnderTest.Spec(kind, instances, poolSize, !fastDb), inProcess, System.err);
+    List<String> jvm = sutJavaOpts == null ? List.of()
+        : java.util.Arrays.stream(sutJavaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+    system = SystemUnderTest.start(new SystemUnderTest.Spec(kind, instances, poolSize, !fastDb), inProcess, jvm, System.err);
     System.err.println("bench: " + system.label());
     if (floor) {
       floorResult = new Floor(system.postgresPort(), poolSize, floorScale)
@@ -100,7 +106,7 @@ public final class BenchOptions {
 
   private Map<String, Object> compared(BenchResult r) {
     Map<String, Object> more = new LinkedHashMap<>();
-    more.put("system", system.label());
+    more.put("system", system.label() + (sutJavaOpts == null ? "" : "; server JVM options: " + sutJavaOpts));
     if (floorResult != null) {
       boolean reads = "select_only".equals(r.extra().get(FLOOR_KEY));
       BenchResult f = reads ? floorResult.selectOnly() : floorResult.tpcb();

@@ -57,12 +57,18 @@ final class RemoteSut implements SystemUnderTest {
   }
 
   static RemoteSut start(Spec spec, PrintStream log) throws IOException, InterruptedException {
+    return start(spec, List.of(), log);
+  }
+
+  /** Starts the servers with {@code jvmOptions} added after {@code MESHCTL_SUT_JAVA_OPTS}. */
+  static RemoteSut start(Spec spec, List<String> jvmOptions, PrintStream log) throws IOException, InterruptedException {
     Path logFile = Files.createTempFile("meshctl-bench-servers-", ".log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     String opts = System.getenv().getOrDefault("MESHCTL_SUT_JAVA_OPTS", "");
     Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
+    command.addAll(jvmOptions);
     command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         Meshctl.class.getName(), "bench", "sut", "--kind", spec.kind().name(),
         "--instances", Integer.toString(spec.instances()), "--pool-size", Integer.toString(spec.poolSize()),
@@ -137,7 +143,7 @@ final class RemoteSut implements SystemUnderTest {
   public void close() {
     in.close();
     try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
       Files.deleteIfExists(logFile);

@@ -32,9 +32,15 @@ public interface SystemUnderTest extends AutoCloseable {
    */
   record Spec(Kind kind, int instances, int poolSize, boolean durable) {}
 
-  /** Starts {@code spec} in its own JVM, or in this one when {@code inProcess}. */
-  static SystemUnderTest start(Spec spec, boolean inProcess, PrintStream log) throws Exception {
-    return inProcess ? LocalSut.start(spec, log) : RemoteSut.start(spec, log);
+  /**
+   * Starts {@code spec} in its own JVM with {@code jvmOptions}, or in this one when {@code
+   * inProcess} (where JVM options cannot apply).
+   */
+  static SystemUnderTest start(Spec spec, boolean inProcess, List<String> jvmOptions, PrintStream log) throws Exception {
+    if (inProcess && !jvmOptions.isEmpty()) {
+      throw new IllegalArgumentException("--sut-java-opts needs the servers in their own JVM (drop --in-process)");
+    }
+    return inProcess ? LocalSut.start(spec, log) : RemoteSut.start(spec, jvmOptions, log);
   }
 
   /** The servers' gRPC {@code host:port}, in start order. */
