@@ -113,6 +113,11 @@ final class RemoteSut implements SystemUnderTest {
     return spec;
   }
 
+  /** The servers' process id. */
+  long pid() {
+    return process.pid();
+  }
+
   /** How many lines of the servers' log so far match {@code regex}. */
   long countLogLines(String regex) {
     java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
