@@ -12,27 +12,45 @@ final class LocalSut implements SystemUnderTest {
   private final Spec spec;
   private final TicketBenchSystem tickets;
   private final LedgerBenchSystem ledger;
+  private final ReminderBenchSystem reminders;
 
-  private LocalSut(Spec spec, TicketBenchSystem tickets, LedgerBenchSystem ledger) {
+  private LocalSut(Spec spec, TicketBenchSystem tickets, LedgerBenchSystem ledger, ReminderBenchSystem reminders) {
     this.spec = spec;
     this.tickets = tickets;
     this.ledger = ledger;
+    this.reminders = reminders;
   }
 
   static LocalSut start(Spec spec, PrintStream log) throws Exception {
     return switch (spec.kind()) {
-      case TICKET -> new LocalSut(spec, new TicketBenchSystem(spec.instances(), spec.poolSize(), spec.durable(), log), null);
+      case TICKET -> new LocalSut(spec, new TicketBenchSystem(spec.instances(), spec.poolSize(), spec.durable(), log), null, null);
+      case REMINDERS -> {
+        log.println("bench: starting embedded PostgreSQL (" + (spec.durable() ? "durable" : "fsync off")
+            + ") and Redis, two reminder dispatch instances...");
+        yield new LocalSut(spec, null, null, new ReminderBenchSystem(spec.instances(), spec.durable()));
+      }
       case LEDGER -> {
         log.println("bench: starting embedded PostgreSQL (" + (spec.durable() ? "durable" : "fsync off")
             + ") and Redis, one ledger-server...");
-        yield new LocalSut(spec, null, new LedgerBenchSystem(spec.poolSize(), spec.durable()));
+        yield new LocalSut(spec, null, new LedgerBenchSystem(spec.poolSize(), spec.durable()), null);
       }
     };
   }
 
   @Override
   public List<String> targets() {
+    if (reminders != null) {
+      return List.of();
+    }
     return tickets != null ? tickets.targets() : List.of("127.0.0.1:" + ledger.server.port());
+  }
+
+  @Override
+  public String request(String line) {
+    if (reminders == null) {
+      throw new IllegalStateException("no scenario requests for " + spec.kind());
+    }
+    return reminders.answer(line.trim().split("\\s+"));
   }
 
   @Override
@@ -50,6 +68,9 @@ final class LocalSut implements SystemUnderTest {
 
   @Override
   public int postgresPort() {
+    if (reminders != null) {
+      return reminders.postgresPort();
+    }
     return tickets != null ? tickets.postgresPort() : ledger.postgresPort();
   }
 
@@ -65,6 +86,9 @@ final class LocalSut implements SystemUnderTest {
     }
     if (ledger != null) {
       ledger.close();
+    }
+    if (reminders != null) {
+      reminders.close();
     }
   }
 }

@@ -49,7 +49,7 @@ final class RemoteSut implements SystemUnderTest {
       if (word.startsWith("pg=")) {
         pg = Integer.parseInt(word.substring(3));
       } else if (word.startsWith("targets=")) {
-        t = List.of(word.substring(8).split(","));
+        t = word.length() == 8 ? List.of() : List.of(word.substring(8).split(","));
       }
     }
     this.postgresPort = pg;
@@ -128,7 +128,8 @@ final class RemoteSut implements SystemUnderTest {
     }
   }
 
-  private synchronized String request(String line) {
+  @Override
+  public synchronized String request(String line) {
     in.println(line);
     try {
       String reply = out.readLine();

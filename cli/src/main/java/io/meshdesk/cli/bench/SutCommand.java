@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sut", hidden = true, description = "Run the servers a benchmark measures (started by meshctl bench).")
 public final class SutCommand implements Callable<Integer> {
 
-  @Option(names = "--kind", required = true, description = "ticket or ledger.")
+  @Option(names = "--kind", required = true, description = "ticket, ledger or reminders.")
   SystemUnderTest.Kind kind;
 
   @Option(names = "--instances", defaultValue = "1")
@@ -53,7 +53,7 @@ public final class SutCommand implements Callable<Integer> {
         case "token" -> "OK " + sut.token(UUID.fromString(words[1]), UUID.fromString(words[2]),
             Role.valueOf(words[3].toUpperCase(Locale.ROOT)));
         case "close-card" -> "OK " + sut.closeCard(UUID.fromString(words[1]), words[2], LocalDate.parse(words[3]));
-        default -> "ERR unknown request: " + words[0];
+        default -> "OK " + sut.request(String.join(" ", words));
       };
     } catch (RuntimeException e) {
       return "ERR " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' ');

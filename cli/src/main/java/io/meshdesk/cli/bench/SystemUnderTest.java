@@ -19,14 +19,17 @@ public interface SystemUnderTest extends AutoCloseable {
     /** ticket-server instance(s) sharing one database and Redis. */
     TICKET,
     /** one ledger-server. */
-    LEDGER
+    LEDGER,
+    /** two reminder dispatch instances (no gRPC server: driven by {@link #request}). */
+    REMINDERS
   }
 
   /**
    * What to start.
    *
    * @param kind the servers
-   * @param instances how many servers of that kind share the database (ticket only)
+   * @param instances how many servers of that kind share the database (ticket), or dispatch
+   *     workers per instance (reminders)
    * @param poolSize each server's PostgreSQL connection pool
    * @param durable PostgreSQL with fsync and synchronous_commit on
    */
@@ -51,6 +54,9 @@ public interface SystemUnderTest extends AutoCloseable {
 
   /** Closes {@code card}'s cycle through the ledger's statement service; returns the statement id (ledger only). */
   String closeCard(UUID tenant, String card, LocalDate asOf);
+
+  /** A scenario-specific request line, answered by the servers' side (e.g. {@code reminders-states}). */
+  String request(String line);
 
   /** The embedded PostgreSQL's port on loopback (superuser postgres/postgres), for the floor. */
   int postgresPort();
