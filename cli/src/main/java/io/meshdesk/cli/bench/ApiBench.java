@@ -47,6 +47,11 @@ public final class ApiBench implements Callable<Integer> {
   @Option(names = "--skip-max", description = "Skip the closed-loop maximum (needs --rate).")
   boolean skipMax;
 
+  @Option(names = "--tenants", defaultValue = "1",
+      description = "Tenants the creates are spread over (default: ${DEFAULT-VALUE}). One tenant's creates commit one at a"
+          + " time (gap-free per-tenant numbers and event sequences), so one tenant measures that serial path.")
+  int tenants;
+
   @Override
   public Integer call() throws Exception {
     if (target != null && token == null) {
@@ -57,13 +62,27 @@ public final class ApiBench implements Callable<Integer> {
     }
     SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, 1, poolSize) : null;
     String t = target != null ? target : system.targets().getFirst();
-    String agentToken = token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
+    if (tenants < 1 || tenants > 1000 || (token != null && tenants != 1)) {
+      throw new IllegalArgumentException("--tenants must be 1..1000 (and 1 with --token)");
+    }
+    List<String> agentTokens = new java.util.ArrayList<>();
+    for (int i = 0; i < tenants; i++) {
+      agentTokens.add(token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT));
+    }
     ManagedChannel channel = Bearer.channel(t);
     try {
-      var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(agentToken));
+      var base = TicketServiceGrpc.newBlockingStub(channel);
+      List<TicketServiceGrpc.TicketServiceBlockingStub> stubs = agentTokens.stream()
+          .map(tok -> base.withCallCredentials(Bearer.of(tok))).toList();
+      var stub = stubs.getFirst();
       List<String> ids = new CopyOnWriteArrayList<>();
       CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("API bench").setBody("Unary benchmark body").addTags("bench").build();
-      LoadGenerator.Operation create = seq -> ids.add(stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId());
+      LoadGenerator.Operation create = seq -> {
+        String id = stubs.get((int) (seq % tenants)).withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId();
+        if (seq % tenants == 0) {
+          ids.add(id);
+        }
+      };
       List<BenchResult> results = new ArrayList<>();
       LatencyStats warm = new LatencyStats();
       LoadGenerator.closedLoop(create, Math.min(concurrency, poolSize), bench.warmup, warm);
@@ -75,7 +94,8 @@ public final class ApiBench implements Callable<Integer> {
         try (Progress p = new Progress("api.create.max", max, 0, () -> 0, System.err)) {
           LoadGenerator.closedLoop(create, concurrency, bench.duration, max);
         }
-        BenchResult maxResult = BenchResult.of("api.create_ticket.max", max, seconds(), Map.of("concurrency", concurrency));
+        BenchResult maxResult = BenchResult.of("api.create_ticket.max", max, seconds(),
+            Map.of("concurrency", concurrency, "tenants", tenants));
         results.add(maxResult);
         createRate = rate != null ? rate : Math.max(1, Math.floor(maxResult.throughputPerSecond() / 2));
       }
@@ -83,7 +103,7 @@ public final class ApiBench implements Callable<Integer> {
       try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
         LoadGenerator.fixedRate(create, createRate, bench.duration, 10_000, creates);
       }
-      results.add(BenchResult.of("api.create_ticket", creates, seconds(), Map.of("target_rate", createRate)));
+      results.add(BenchResult.of("api.create_ticket", creates, seconds(), Map.of("target_rate", createRate, "tenants", tenants)));
       LoadGenerator.Operation get = seq -> stub.withDeadlineAfter(5, TimeUnit.SECONDS)
           .getTicket(GetTicketRequest.newBuilder().setTicketId(ids.get((int) (seq % ids.size()))).build());
       LatencyStats gets = new LatencyStats();

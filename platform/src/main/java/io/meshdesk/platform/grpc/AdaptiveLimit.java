@@ -1,25 +1,28 @@
 package io.meshdesk.platform.grpc;
 
 /**
- * A concurrency limit that follows latency (the gradient idea of TCP Vegas): each window of calls
- * compares the best latency seen recently with the window's average; while the average stays
- * within {@code tolerance} of the best the limit grows by about its square root, and when calls
- * queue up inside the server (the average rises) it shrinks in proportion. A call that failed
- * because the server was saturated (pool wait, deadline) shrinks it at once by a tenth. Pure: time
- * comes in as arguments, so it is tested without a clock.
+ * A concurrency limit that follows latency (the gradient idea of TCP Vegas, with a long-term
+ * average as the baseline as Netflix's Gradient2 does): each window of calls compares its average
+ * latency with the slowly moving average of earlier windows. While the window stays within {@code
+ * tolerance} of that baseline the limit grows by about its square root; when calls queue inside
+ * the server the window's latency jumps above the baseline and the limit shrinks in proportion. A
+ * lasting change of latency that is not queueing (a slower disk) becomes the new baseline within
+ * a few dozen windows. A call that failed because the server was saturated (pool wait, deadline)
+ * shrinks the limit at once by a tenth. Pure: latencies come in as arguments.
  */
 public final class AdaptiveLimit {
 
-  private static final int PROBE_EVERY_WINDOWS = 500;
+  private static final double BASELINE_WEIGHT = 0.02;
+  private static final double GROW_SMOOTHING = 0.2;
+  private static final double SHRINK_SMOOTHING = 0.5;
 
   private final int min;
   private final int max;
   private final double tolerance;
   private double limit;
-  private long bestNanos = Long.MAX_VALUE;
+  private double baselineNanos = -1;
   private long windowSum;
   private int windowCount;
-  private int windows;
 
   public AdaptiveLimit(int initial, int min, int max, double tolerance) {
     this.limit = initial;
@@ -40,21 +43,18 @@ public final class AdaptiveLimit {
       resetWindow();
       return;
     }
-    bestNanos = Math.min(bestNanos, Math.max(1, latencyNanos));
-    windowSum += latencyNanos;
+    windowSum += Math.max(1, latencyNanos);
     windowCount++;
     if (windowCount < Math.max(10, (int) limit)) {
       return;
     }
     double average = (double) windowSum / windowCount;
-    double gradient = Math.max(0.5, Math.min(1.0, tolerance * bestNanos / average));
+    baselineNanos = baselineNanos < 0 ? average : (1 - BASELINE_WEIGHT) * baselineNanos + BASELINE_WEIGHT * average;
+    double gradient = Math.max(0.5, Math.min(1.0, tolerance * baselineNanos / average));
     double target = limit * gradient + Math.sqrt(limit);
-    limit = Math.max(min, Math.min(max, 0.8 * limit + 0.2 * target));
+    double smoothing = target < limit ? SHRINK_SMOOTHING : GROW_SMOOTHING;
+    limit = Math.max(min, Math.min(max, (1 - smoothing) * limit + smoothing * target));
     resetWindow();
-    if (++windows % PROBE_EVERY_WINDOWS == 0) {
-      // Forget the best latency now and then: what was possible an hour ago may not be now.
-      bestNanos = (long) average;
-    }
   }
 
   private void resetWindow() {

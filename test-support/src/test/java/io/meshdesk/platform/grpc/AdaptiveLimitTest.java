@@ -18,16 +18,28 @@ class AdaptiveLimitTest {
   }
 
   @Test
-  void shrinksWhenCallsQueueAndLatencyRises() {
+  void shrinksWhenCallsQueueAndLatencyJumps() {
     AdaptiveLimit limit = new AdaptiveLimit(50, 2, 100, 2.0);
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 1_000; i++) {
       limit.onSample(5 * MS, false);
     }
     int before = limit.limit();
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < 300; i++) {
       limit.onSample(60 * MS, false);
     }
     assertThat(limit.limit()).isLessThan(before / 2);
+  }
+
+  @Test
+  void aLastingSlowerLatencyBecomesTheNewBaseline() {
+    AdaptiveLimit limit = new AdaptiveLimit(20, 2, 60, 2.0);
+    for (int i = 0; i < 200; i++) {
+      limit.onSample(5 * MS, false);
+    }
+    for (int i = 0; i < 20_000; i++) {
+      limit.onSample(40 * MS, false);
+    }
+    assertThat(limit.limit()).isEqualTo(60);
   }
 
   @Test
@@ -44,9 +56,8 @@ class AdaptiveLimitTest {
   @Test
   void toleratesLatencyUpToTheToleranceWithoutShrinking() {
     AdaptiveLimit limit = new AdaptiveLimit(20, 2, 40, 2.0);
-    limit.onSample(10 * MS, false);
     for (int i = 0; i < 5_000; i++) {
-      limit.onSample(19 * MS, false);
+      limit.onSample(i % 2 == 0 ? 10 * MS : 19 * MS, false);
     }
     assertThat(limit.limit()).isEqualTo(40);
   }
