@@ -4,6 +4,8 @@ import io.meshdesk.ai.AiWorker;
 import io.meshdesk.ai.AiWorkerConfig;
 import io.meshdesk.ai.knowledge.DemoKnowledge;
 import io.meshdesk.ai.worker.IdentityTokenProvider;
+import io.meshdesk.identity.domain.IdentityConfig;
+import io.meshdesk.platform.config.Env;
 import io.meshdesk.ai.worker.TokenProvider;
 import io.meshdesk.identity.DemoSeed;
 import io.meshdesk.platform.auth.Verifiers;
@@ -136,7 +138,9 @@ public final class DevCommand implements Callable<Integer> {
       metrics.serve("127.0.0.1", metricsPort);
     }
     GrpcConfig base = GrpcConfig.loopback();
-    TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics));
+    // Development only: without MESHDESK_KEY_ENCRYPTION_KEY the signing keys are sealed with a key in the database.
+    TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics,
+        IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
     String identityTarget = "127.0.0.1:" + ticket.port();
     DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
 

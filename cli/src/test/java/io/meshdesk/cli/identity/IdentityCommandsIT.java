@@ -51,7 +51,7 @@ class IdentityCommandsIT {
     TestEnvironment env = TestEnvironment.get();
     server = TicketServer.start(
         new Infrastructure(env.newDatabase("cli-identity"), env.newRedis("cli-identity")),
-        GrpcConfig.loopback().withPort(0, -1), null);
+        GrpcConfig.loopback().withPort(0, -1), null, io.meshdesk.identity.domain.IdentityConfig.defaults());
     target = "127.0.0.1:" + server.port();
     // Bootstrap needs an installation without platform admin, so it runs before the demo seed.
     bootstrapToken = server.identity().generatedBootstrapToken().orElseThrow();
