@@ -11,7 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * The start-up guard on a server's database login: it must not be a superuser, must not bypass
- * row-level security, and must own nothing (no schemas, tables, sequences, views or functions,
+ * row-level security, and must own nothing (not the database, no schemas, tables, sequences, views
+ * or functions,
  * directly or through a role it belongs to). A server connected as the owner would be able to
  * change the schema and read every tenant's rows, so it refuses to start instead.
  */
@@ -31,7 +32,9 @@ public final class RoleCheck {
         (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
           where pg_has_role(current_user, p.proowner, 'MEMBER')
             and n.nspname not in ('pg_catalog', 'information_schema')
-            and n.nspname not like 'pg\\_%') as functions
+            and n.nspname not like 'pg\\_%') as functions,
+        (select count(*) from pg_database d
+          where d.datname = current_database() and pg_has_role(current_user, d.datdba, 'MEMBER')) as databases
       from pg_roles r where r.rolname = current_user
       """;
 
@@ -59,6 +62,9 @@ public final class RoleCheck {
       owns(problems, rs.getLong(4), "schemas");
       owns(problems, rs.getLong(5), "tables/sequences/views");
       owns(problems, rs.getLong(6), "functions");
+      if (rs.getLong(7) > 0) {
+        problems.add("owns the database");
+      }
       c.rollback();
       if (!problems.isEmpty()) {
         throw new ConfigException(
