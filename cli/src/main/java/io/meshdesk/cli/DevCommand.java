@@ -131,6 +131,7 @@ public final class DevCommand implements Callable<Integer> {
     EmbeddedPostgresServer postgres = shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(redisPort));
     DatabaseConfig db = postgres.provisioner().database("meshdesk", 24);
+    MigrateCommand.applyAll(db);
     Infrastructure infra = new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
 
     Metrics metrics = shutdown.register(new Metrics());

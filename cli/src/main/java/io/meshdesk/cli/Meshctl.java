@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       HealthCommand.class,
       DevCommand.class,
+      MigrateCommand.class,
       BenchCommand.class,
       io.meshdesk.cli.identity.LoginCommand.class,
       io.meshdesk.cli.identity.LogoutCommand.class,

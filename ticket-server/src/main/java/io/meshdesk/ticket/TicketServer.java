@@ -2,7 +2,7 @@ package io.meshdesk.ticket;
 
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.RoleCheck;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
@@ -27,8 +27,8 @@ public final class TicketServer implements AutoCloseable {
 
   private TicketServer(
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
-    Migrations.apply(infra.database(), CHANGELOGS);
     Database database = resources.register(new Database(infra.database(), "ticket-server"));
+    verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     this.identity =
         resources.register(
@@ -96,5 +96,15 @@ public final class TicketServer implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /** Refuses to start (closing what was opened) when the pool's role could alter the schema. */
+  private void verifyRole(Database database) {
+    try {
+      RoleCheck.verify(database.dataSource());
+    } catch (RuntimeException e) {
+      resources.close();
+      throw e;
+    }
   }
 }
