@@ -63,7 +63,7 @@ public final class Identity implements AutoCloseable {
         new LoginLimiter(redis, config.accountFailures(), config.sourceFailures(), config.failureWindow());
     this.auth = new AuthService(tx, issuer, hasher, limiter, clock, config.refreshTokenTtl());
     this.tenants = new TenantService(tx, audit, hasher, redis, clock);
-    this.users = new UserService(tx, audit, hasher, clock);
+    this.users = new UserService(tx, audit, hasher, redis, clock);
     this.accounts = new ServiceAccountService(tx, audit, clock);
     this.bootstrapper = new Bootstrapper(tx, audit, auth, hasher, clock);
     this.generatedBootstrapToken = bootstrapper.arm(config.bootstrapToken());

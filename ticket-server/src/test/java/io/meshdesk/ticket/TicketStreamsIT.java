@@ -269,6 +269,11 @@ class TicketStreamsIT {
       public void resync(TicketEvent resync) {
         sent.add(resync);
       }
+
+      @Override
+      public void fail(RuntimeException error) {
+        throw new AssertionError("unexpected failure", error);
+      }
     };
     var rules = EventRules.of(t.agent(), false, EventFilter.newBuilder().setIncludeSuggestionDrafts(true).build());
     var sub = new StreamSubscription(t.id(), rules, a.tickets.hub(), new Transactions(a.database.dataSource()), 16, 2, neverReady);
