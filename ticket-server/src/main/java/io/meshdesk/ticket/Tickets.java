@@ -72,7 +72,8 @@ public final class Tickets implements AutoCloseable {
     this.sla = new SlaChecker(writes);
     Actors actors = new Actors(users);
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
-    this.guard = new StreamGuard(client, clock, scheduler, config.maxStreamsPerPrincipal());
+    // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock says.
+    this.guard = new StreamGuard(client, Clock.systemUTC(), scheduler, config.maxStreamsPerPrincipal());
     AutoAssigner assigner = config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
     this.service = new TicketGrpcService(new TicketGrpcService.Parts(
         new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
