@@ -66,9 +66,9 @@ public final class AiWorker implements AutoCloseable {
     this.knowledge = new KnowledgeBase(new ArticleStore(tx), new ResolutionStore(tx), index, clock);
     knowledge.rebuildIndex();
 
-    ManagedChannel ticketChannel = ManagedChannelBuilder.forTarget(config.ticketTarget()).usePlaintext().build();
+    ManagedChannel ticketChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ticketTarget())).usePlaintext().build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ticketChannel));
-    ManagedChannel ledgerChannel = ManagedChannelBuilder.forTarget(config.ledgerTarget()).usePlaintext().build();
+    ManagedChannel ledgerChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ledgerTarget())).usePlaintext().build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ledgerChannel));
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 

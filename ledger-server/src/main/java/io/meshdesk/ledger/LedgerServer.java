@@ -58,18 +58,20 @@ public final class LedgerServer implements AutoCloseable {
     LedgerGrpcService ledger = new LedgerGrpcService(cards, new PostingEngine(tx, clock),
         new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
-    // narrow adapter.
-    LedgerAdapter ledgerPort = new LedgerAdapter(statements, tx);
+    // narrow adapter. They run on the pool's background share, so they never take the
+    // connections requests need; reminder rule RPCs, rare admin calls, share it too.
+    Transactions background = new Transactions(database.backgroundDataSource());
+    LedgerAdapter ledgerPort = new LedgerAdapter(new StatementService(background, clock), background);
     Env env = Env.system();
     this.reminders =
         resources.register(
             new ReminderModule(
                 new ReminderModule.Parts(
-                    database.dataSource(),
+                    database.backgroundDataSource(),
                     redis.client(),
                     clock,
                     ReminderModule.newInstanceId(),
-                    new IdentityTenantDirectory(tx),
+                    new IdentityTenantDirectory(background),
                     ledgerPort,
                     ledgerPort,
                     ledgerPort,

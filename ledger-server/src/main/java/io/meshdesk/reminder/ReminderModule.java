@@ -153,6 +153,11 @@ public final class ReminderModule implements AutoCloseable {
   }
 
   /** The dispatch pump (and sweep). */
+  public DispatchQueue queue() {
+    return queue;
+  }
+
+  /** The pump that moves due deliveries onto the queue. */
   public DispatchPump pump() {
     return pump;
   }

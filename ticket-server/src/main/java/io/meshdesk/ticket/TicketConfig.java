@@ -97,7 +97,7 @@ public record TicketConfig(
         d.relayInterval(), d.relayMinAge(), d.gapWait(),
         env.integer("MESHDESK_TICKET_SUBSCRIBER_BUFFER", d.subscriberBuffer(), 16, 10_000_000),
         env.duration("MESHDESK_TICKET_SLA_CHECK_INTERVAL", d.slaCheckInterval()),
-        d.aiSweepInterval(), d.aiRequeueAfter(),
+        d.aiSweepInterval(), env.duration("MESHDESK_TICKET_AI_REQUEUE_AFTER", d.aiRequeueAfter()),
         env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()), d.catchUpPage(),
         env.duration("MESHDESK_TICKET_HEARTBEAT_INTERVAL", d.heartbeatInterval()),
         env.duration("MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL", d.presenceRefresh()),

@@ -60,16 +60,18 @@ public final class Tickets implements AutoCloseable {
    */
   public Tickets(Database database, Redis redis, UserDirectory users, Clock clock, TicketConfig config) {
     Transactions tx = new Transactions(database.dataSource());
+    // Sweeps and the relay take connections from the background share, never those requests need.
+    Transactions background = new Transactions(database.backgroundDataSource());
     var client = redis.client();
-    this.aiJobs = new AiJobs(client, tx, clock, config.relayMinAge(), config.aiRequeueAfter());
+    this.aiJobs = new AiJobs(client, background, clock, config.relayMinAge(), config.aiRequeueAfter());
     this.publisher = new Publisher(client, tx, aiJobs);
     Writes writes = new Writes(tx, publisher, clock);
     var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
     publisher.deliverLocallyTo(hub::deliverLocal);
     this.presence = new PresenceHub(client, clock, PresenceHub.DEFAULT_TYPING_TTL, config.presenceRefresh(), config.presenceTtl());
-    this.relay = new OutboxRelay(tx, publisher, config.relayMinAge());
-    this.sla = new SlaChecker(writes);
+    this.relay = new OutboxRelay(background, publisher, config.relayMinAge());
+    this.sla = new SlaChecker(new Writes(background, publisher, clock));
     Actors actors = new Actors(users);
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
     // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock says.
@@ -83,7 +85,7 @@ public final class Tickets implements AutoCloseable {
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");
     every(heartbeats.tickEvery(), heartbeats::tick, "heartbeats");
-    this.pruner = new OutboxPruner(tx, clock, config.outboxRetention());
+    this.pruner = new OutboxPruner(background, clock, config.outboxRetention());
     every(config.outboxPruneInterval(), pruner::runOnce, "outbox prune");
   }
 
