@@ -69,7 +69,7 @@ public final class Identity implements AutoCloseable {
     LoginLimiter limiter = new LoginLimiter(redis, config, clock);
     this.auth = new AuthService(tx, issuer, hasher, limiter, clock, config.refreshTokenTtl());
     this.tenants = new TenantService(tx, audit, hasher, redis, clock);
-    this.users = new UserService(tx, audit, hasher, clock);
+    this.users = new UserService(tx, audit, hasher, redis, clock);
     this.accounts = new ServiceAccountService(tx, audit, clock);
     this.bootstrapper = new Bootstrapper(tx, audit, auth, hasher, clock);
     this.generatedBootstrapToken = bootstrapper.arm(config.bootstrapToken());

@@ -145,7 +145,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
       }
       List<String> grants = claims.getStringListClaim(GRANTS_CLAIM);
       Set<String> grantSet = grants == null ? Set.of() : new HashSet<>(grants);
-      return new Principal(subject, tenant, role, grantSet, claims.getJWTID());
+      return new Principal(subject, tenant, role, grantSet, claims.getJWTID(), exp.toInstant());
     } catch (ParseException | IllegalArgumentException | NullPointerException e) {
       throw new UnauthenticatedException("malformed token claims");
     }
