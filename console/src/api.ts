@@ -2,6 +2,7 @@ import { createClient, type Client, type Interceptor } from "@connectrpc/connect
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { IdentityService } from "./gen/meshdesk/identity/v1/identity_pb.js";
 import { TicketService } from "./gen/meshdesk/ticket/v1/ticket_pb.js";
+import { pushbackRetry } from "./pushback.js";
 
 /** The generated clients the console uses, over one grpc-web transport. */
 export interface Api {
@@ -16,7 +17,8 @@ export function createApi(baseUrl: string, token: () => string | undefined): Api
     if (t) req.header.set("authorization", `Bearer ${t}`);
     return next(req);
   };
-  const transport = createGrpcWebTransport({ baseUrl, interceptors: [bearer], useBinaryFormat: true });
+  // A call the server refused for overload is retried after the pushback it asked for.
+  const transport = createGrpcWebTransport({ baseUrl, interceptors: [pushbackRetry(), bearer], useBinaryFormat: true });
   return {
     identity: createClient(IdentityService, transport),
     tickets: createClient(TicketService, transport),

@@ -85,7 +85,8 @@ public final class ClientOptions {
   /** Opens a plain or TLS channel to {@code target}, optionally sending {@link #token()}. */
   private ManagedChannel open(String address, boolean useTls, boolean withToken) {
     HostPort hp = HostPort.parse(address);
-    NettyChannelBuilder b = NettyChannelBuilder.forAddress(hp.host(), hp.port()).keepAliveTime(30, TimeUnit.SECONDS);
+    NettyChannelBuilder b = io.meshdesk.platform.grpc.ClientRetry.apply(
+        NettyChannelBuilder.forAddress(hp.host(), hp.port()).keepAliveTime(30, TimeUnit.SECONDS));
     if (useTls) {
       b.useTransportSecurity();
     } else {

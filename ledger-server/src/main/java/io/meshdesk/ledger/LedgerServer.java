@@ -22,7 +22,7 @@ import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.RoleCheck;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
@@ -48,8 +48,8 @@ public final class LedgerServer implements AutoCloseable {
   private final ReminderModule reminders;
 
   private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
-    Migrations.apply(infra.database(), CHANGELOGS);
     this.database = resources.register(new Database(infra.database(), "ledger-server"));
+    verifyRole(this.database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Clock clock = Clock.systemUTC();
     Transactions tx = new Transactions(database.dataSource());
@@ -58,18 +58,20 @@ public final class LedgerServer implements AutoCloseable {
     LedgerGrpcService ledger = new LedgerGrpcService(cards, new PostingEngine(tx, clock),
         new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
-    // narrow adapter.
-    LedgerAdapter ledgerPort = new LedgerAdapter(statements, tx);
+    // narrow adapter. They run on the pool's background share, so they never take the
+    // connections requests need; reminder rule RPCs, rare admin calls, share it too.
+    Transactions background = new Transactions(database.backgroundDataSource());
+    LedgerAdapter ledgerPort = new LedgerAdapter(new StatementService(background, clock), background);
     Env env = Env.system();
     this.reminders =
         resources.register(
             new ReminderModule(
                 new ReminderModule.Parts(
-                    database.dataSource(),
+                    database.backgroundDataSource(),
                     redis.client(),
                     clock,
                     ReminderModule.newInstanceId(),
-                    new IdentityTenantDirectory(tx),
+                    new IdentityTenantDirectory(background),
                     ledgerPort,
                     ledgerPort,
                     ledgerPort,
@@ -148,5 +150,15 @@ public final class LedgerServer implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /** Refuses to start (closing what was opened) when the pool's role could alter the schema. */
+  private void verifyRole(Database database) {
+    try {
+      RoleCheck.verify(database.dataSource());
+    } catch (RuntimeException e) {
+      resources.close();
+      throw e;
+    }
   }
 }

@@ -21,6 +21,7 @@ import io.meshdesk.ticket.grpc.OutboundStats;
 import io.meshdesk.ticket.grpc.TicketGrpcService;
 import io.meshdesk.ticket.persistence.Writes;
 import io.meshdesk.ticket.session.PresenceHub;
+import io.meshdesk.ticket.session.StreamGuard;
 import io.meshdesk.ticket.session.RoundRobinAssigner;
 import io.meshdesk.ticket.sla.SlaChecker;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public final class Tickets implements AutoCloseable {
   private final SlaChecker sla;
   private final TicketGrpcService service;
   private final OutboundStats outboundStats = new OutboundStats();
+  private final StreamGuard guard;
 
   /**
    * Wires the context and starts its background sweeps.
@@ -58,28 +60,32 @@ public final class Tickets implements AutoCloseable {
    */
   public Tickets(Database database, Redis redis, UserDirectory users, Clock clock, TicketConfig config) {
     Transactions tx = new Transactions(database.dataSource());
+    // Sweeps and the relay take connections from the background share, never those requests need.
+    Transactions background = new Transactions(database.backgroundDataSource());
     var client = redis.client();
-    this.aiJobs = new AiJobs(client, tx, clock, config.relayMinAge(), config.aiRequeueAfter());
+    this.aiJobs = new AiJobs(client, background, clock, config.relayMinAge(), config.aiRequeueAfter());
     this.publisher = new Publisher(client, tx, aiJobs);
     Writes writes = new Writes(tx, publisher, clock);
     var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
     publisher.deliverLocallyTo(hub::deliverLocal);
     this.presence = new PresenceHub(client, clock, PresenceHub.DEFAULT_TYPING_TTL, config.presenceRefresh(), config.presenceTtl());
-    this.relay = new OutboxRelay(tx, publisher, config.relayMinAge());
-    this.sla = new SlaChecker(writes);
+    this.relay = new OutboxRelay(background, publisher, config.relayMinAge());
+    this.sla = new SlaChecker(new Writes(background, publisher, clock));
     Actors actors = new Actors(users);
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
+    // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock says.
+    this.guard = new StreamGuard(client, Clock.systemUTC(), scheduler, config.maxStreamsPerPrincipal());
     AutoAssigner assigner = config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
     this.service = new TicketGrpcService(new TicketGrpcService.Parts(
         new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
         new Settings(writes, actors), new SuggestionCommands(writes, actors, topic), hub, presence, tx, actors,
-        config.subscriberBuffer(), config.catchUpPage(), outboundStats, heartbeats));
+        config.subscriberBuffer(), config.catchUpPage(), outboundStats, heartbeats, guard));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");
     every(heartbeats.tickEvery(), heartbeats::tick, "heartbeats");
-    this.pruner = new OutboxPruner(tx, clock, config.outboxRetention());
+    this.pruner = new OutboxPruner(background, clock, config.outboxRetention());
     every(config.outboxPruneInterval(), pruner::runOnce, "outbox prune");
   }
 
@@ -136,6 +142,7 @@ public final class Tickets implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    guard.close();
     hub.close();
     presence.close();
     publisher.close();

@@ -37,7 +37,8 @@ public final class IdentityTokenProvider implements TokenProvider, AutoCloseable
   public IdentityTokenProvider(String identityTarget, String clientId, String clientSecret, Clock clock) {
     int colon = identityTarget.lastIndexOf(':');
     this.channel =
-        NettyChannelBuilder.forAddress(identityTarget.substring(0, colon), Integer.parseInt(identityTarget.substring(colon + 1)))
+        io.meshdesk.platform.grpc.ClientRetry.apply(NettyChannelBuilder.forAddress(
+                identityTarget.substring(0, colon), Integer.parseInt(identityTarget.substring(colon + 1))))
             .usePlaintext()
             .build();
     this.clientId = clientId;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * one at a time, then throughput with all cores busy. The index holds {@code --documents} solved
  * tickets and articles of the measured tenant plus as many of other tenants. Then, unless {@code
  * --e2e-count 0}, the end-to-end path ({@link AiEndToEnd}): ticket creation to {@code
- * SuggestionReady} at an agent's stream on the whole system started as {@code meshctl dev} does.
+ * SuggestionReady} at an agent's stream on the whole system, {@code meshctl dev} in a JVM of its
+ * own (in this one with {@code --in-process}).
  */
 @Command(name = "ai", description = {
     "Offline drafting (retrieval + triage + reply) latency p50/p95/p99 and throughput,",
@@ -91,10 +92,12 @@ public final class AiBench implements Callable<Integer> {
       LoadGenerator.closedLoop(op, cores, bench.duration, loaded);
       double seconds = bench.duration.toMillis() / 1000.0;
       List<BenchResult> results = new ArrayList<>(List.of(
-          BenchResult.of("ai.offline_draft", stats, seconds, Map.of("documents_per_tenant", documents, "concurrency", 1, "goal_p95_ms", 50)),
+          BenchResult.of("ai.offline_draft", stats, seconds, Map.of("documents_per_tenant", documents, "concurrency", 1, "goal_p95_ms", 50,
+              "system", "the offline drafter as a library in the bench's JVM (no server)")),
           BenchResult.of("ai.offline_draft.loaded", loaded, seconds, Map.of("documents_per_tenant", documents, "concurrency", cores))));
       if (e2eCount > 0) {
-        results.add(new AiEndToEnd(e2eRate, e2eCount, bench.warmup).run(TICKETS));
+        results.add(new AiEndToEnd(e2eRate, e2eCount, bench.warmup, bench.inProcess, !bench.fastDb && !bench.inProcess)
+            .run(TICKETS));
       }
       bench.print(results, System.out);
       return results.stream().mapToLong(BenchResult::errors).sum() == 0 ? 0 : 1;

@@ -37,13 +37,17 @@ final class AiEndToEnd {
   private final double rate;
   private final int count;
   private final Duration warmup;
+  private final boolean inProcess;
+  private final boolean durable;
 
   /**
    * @param rate tickets created per second
    * @param count tickets measured
    * @param warmup unmeasured creates at the same rate first
    */
-  AiEndToEnd(double rate, int count, Duration warmup) {
+  AiEndToEnd(double rate, int count, Duration warmup, boolean inProcess, boolean durable) {
+    this.inProcess = inProcess;
+    this.durable = durable;
     if (rate <= 0 || count < 1) {
       throw new IllegalArgumentException("--e2e-rate must be > 0 and --e2e-count >= 1");
     }
@@ -56,23 +60,29 @@ final class AiEndToEnd {
   BenchResult run(String[] tickets) throws Exception {
     ByteArrayOutputStream devOut = new ByteArrayOutputStream();
     List<ManagedChannel> channels = new ArrayList<>();
-    System.err.println("ai.e2e: starting the dev system (embedded PostgreSQL, Redis, all servers) on free ports...");
     try (Shutdown shutdown = new Shutdown()) {
-      DevCommand dev = new DevCommand();
-      new CommandLine(dev).parseArgs("--web-port", "-1");
-      dev.useFreePorts();
-      DevCommand.Running running;
-      PrintStream stdout = System.out;
-      System.setOut(System.err); // Liquibase prints its update summaries to stdout; keep that for results
-      try {
-        running = dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8));
-      } finally {
-        System.setOut(stdout);
+      int ticketPort;
+      if (inProcess) {
+        System.err.println("ai.e2e: starting the dev system IN-PROCESS (embedded PostgreSQL, Redis, all servers)...");
+        DevCommand dev = new DevCommand();
+        new CommandLine(dev).parseArgs("--web-port", "-1");
+        dev.useFreePorts();
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // Liquibase prints its update summaries to stdout; keep that for results
+        try {
+          ticketPort = dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8)).ticketPort();
+        } finally {
+          System.setOut(stdout);
+        }
+      } else {
+        DevProcess dev = shutdown.register(DevProcess.start(durable, System.err));
+        devOut.writeBytes(dev.output().getBytes(StandardCharsets.UTF_8));
+        ticketPort = dev.ticketPort();
       }
       // Registered after the servers, so closed before them.
       shutdown.register(() -> channels.forEach(ManagedChannel::shutdownNow));
       String password = password(devOut.toString(StandardCharsets.UTF_8));
-      String target = "127.0.0.1:" + running.ticketPort();
+      String target = "127.0.0.1:" + ticketPort;
       ManagedChannel channel = Bearer.channel(target);
       channels.add(channel);
       String customer = login(channel, "customer@demo.meshdesk.dev", password);
@@ -134,6 +144,8 @@ final class AiEndToEnd {
       extra.put("tickets", count);
       extra.put("create_p95_ms", creates.cumulative().getValueAtPercentile(95) / 1000.0);
       extra.put("goal_p95_ms", 200);
+      extra.put("system", (inProcess ? "IN-PROCESS: " : "meshctl dev in its own JVM; ")
+          + "PostgreSQL " + (durable ? "durable" : "FAST (fsync off)"));
       return BenchResult.of("ai.e2e.create_to_suggestion", e2e, seconds, extra);
     }
   }
@@ -147,7 +159,8 @@ final class AiEndToEnd {
   }
 
   private static String login(ManagedChannel channel, String email, String password) {
-    return IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+    // A freshly started system's first sign-in waits for its JIT and its first Argon2 hash.
+    return IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
         .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug(TENANT).build())
         .getTokens().getAccessToken();
   }

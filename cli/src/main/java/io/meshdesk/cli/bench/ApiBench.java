@@ -5,6 +5,7 @@ import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.GetTicketRequest;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.platform.auth.Role;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,53 +17,104 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code meshctl bench api}: unary CreateTicket, then GetTicket of the created tickets, each at a
- * fixed rate (open model): p50/p95/p99 and errors.
+ * {@code meshctl bench api}: CreateTicket's sustained maximum (closed loop), CreateTicket at a fixed
+ * rate (half that maximum unless {@code --rate} says otherwise; open model), then GetTicket of the
+ * created tickets at a fixed rate: p50/p95/p99, throughput and errors, each beside the floor.
  */
-@Command(name = "api", description = "Unary CreateTicket and GetTicket at a fixed rate.")
+@Command(name = "api", description = "CreateTicket's sustained maximum, CreateTicket and GetTicket at fixed rates.")
 public final class ApiBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--target", description = "Ticket server host:port (default: start an embedded one).")
+  @Option(names = "--target", description = "Ticket server host:port (default: start one in its own JVM).")
   String target;
 
   @Option(names = "--token", description = "Agent access token (with --target).")
   String token;
 
-  @Option(names = "--rate", defaultValue = "500", description = "Requests per second (default: ${DEFAULT-VALUE}).")
-  double rate;
+  @Option(names = "--rate", description = "CreateTicket requests per second (default: half the measured maximum).")
+  Double rate;
+
+  @Option(names = "--get-rate", defaultValue = "500", description = "GetTicket requests per second (default: ${DEFAULT-VALUE}).")
+  double getRate;
+
+  @Option(names = "--concurrency", defaultValue = "48", description = "Creates in flight while finding the maximum (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--pool-size", defaultValue = "24", description = "The server's PostgreSQL pool, also the floor's connections (default: ${DEFAULT-VALUE}).")
+  int poolSize;
+
+  @Option(names = "--skip-max", description = "Skip the closed-loop maximum (needs --rate).")
+  boolean skipMax;
+
+  @Option(names = "--tenants", defaultValue = "1",
+      description = "Tenants the creates are spread over (default: ${DEFAULT-VALUE}). One tenant's creates commit one at a"
+          + " time (gap-free per-tenant numbers and event sequences), so one tenant measures that serial path.")
+  int tenants;
 
   @Override
   public Integer call() throws Exception {
     if (target != null && token == null) {
       throw new IllegalArgumentException("--token is required with --target");
     }
-    TicketBenchSystem system = target == null ? new TicketBenchSystem(1, System.err) : null;
-    String t = target != null ? target : system.targets().get(0);
-    String agentToken = token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
+    if (skipMax && rate == null) {
+      throw new IllegalArgumentException("--skip-max needs --rate");
+    }
+    SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, 1, poolSize) : null;
+    String t = target != null ? target : system.targets().getFirst();
+    if (tenants < 1 || tenants > 1000 || (token != null && tenants != 1)) {
+      throw new IllegalArgumentException("--tenants must be 1..1000 (and 1 with --token)");
+    }
+    List<String> agentTokens = new java.util.ArrayList<>();
+    for (int i = 0; i < tenants; i++) {
+      agentTokens.add(token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT));
+    }
     ManagedChannel channel = Bearer.channel(t);
     try {
-      var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(agentToken));
+      var base = TicketServiceGrpc.newBlockingStub(channel);
+      List<TicketServiceGrpc.TicketServiceBlockingStub> stubs = agentTokens.stream()
+          .map(tok -> base.withCallCredentials(Bearer.of(tok))).toList();
+      var stub = stubs.getFirst();
       List<String> ids = new CopyOnWriteArrayList<>();
       CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("API bench").setBody("Unary benchmark body").addTags("bench").build();
-      LoadGenerator.Operation create = seq -> ids.add(stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId());
-      LatencyStats creates = new LatencyStats();
-      LoadGenerator.fixedRate(create, rate, bench.warmup, 1000, creates);
-      creates.reset();
-      try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
-        LoadGenerator.fixedRate(create, rate, bench.duration, 10_000, creates);
+      LoadGenerator.Operation create = seq -> {
+        String id = stubs.get((int) (seq % tenants)).withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId();
+        if (seq % tenants == 0) {
+          ids.add(id);
+        }
+      };
+      List<BenchResult> results = new ArrayList<>();
+      LatencyStats warm = new LatencyStats();
+      LoadGenerator.closedLoop(create, Math.min(concurrency, poolSize), bench.warmup, warm);
+      double createRate;
+      if (skipMax) {
+        createRate = rate;
+      } else {
+        LatencyStats max = new LatencyStats();
+        try (Progress p = new Progress("api.create.max", max, 0, () -> 0, System.err)) {
+          LoadGenerator.closedLoop(create, concurrency, bench.duration, max);
+        }
+        BenchResult maxResult = BenchResult.of("api.create_ticket.max", max, seconds(),
+            Map.of("concurrency", concurrency, "tenants", tenants));
+        results.add(maxResult);
+        createRate = rate != null ? rate : Math.max(1, Math.floor(maxResult.throughputPerSecond() / 2));
       }
+      LatencyStats creates = new LatencyStats();
+      try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
+        LoadGenerator.fixedRate(create, createRate, bench.duration, 10_000, creates);
+      }
+      results.add(BenchResult.of("api.create_ticket", creates, seconds(), Map.of("target_rate", createRate, "tenants", tenants)));
       LoadGenerator.Operation get = seq -> stub.withDeadlineAfter(5, TimeUnit.SECONDS)
           .getTicket(GetTicketRequest.newBuilder().setTicketId(ids.get((int) (seq % ids.size()))).build());
       LatencyStats gets = new LatencyStats();
+      LoadGenerator.fixedRate(get, getRate, bench.warmup.compareTo(java.time.Duration.ofSeconds(3)) < 0
+          ? bench.warmup : java.time.Duration.ofSeconds(3), 1000, new LatencyStats());
       try (Progress p = new Progress("api.get", gets, 0, () -> 0, System.err)) {
-        LoadGenerator.fixedRate(get, rate, bench.duration, 10_000, gets);
+        LoadGenerator.fixedRate(get, getRate, bench.duration, 10_000, gets);
       }
-      double secs = bench.duration.toMillis() / 1000.0;
-      bench.print(List.of(
-          BenchResult.of("api.create_ticket", creates, secs, Map.of("target_rate", rate)),
-          BenchResult.of("api.get_ticket", gets, secs, Map.of("target_rate", rate))), System.out);
+      results.add(BenchResult.of("api.get_ticket", gets, seconds(),
+          Map.of("target_rate", getRate, BenchOptions.FLOOR_KEY, "select_only")));
+      bench.print(results, System.out);
       return creates.errorCount() + gets.errorCount() == 0 ? 0 : 1;
     } finally {
       channel.shutdownNow();
@@ -70,5 +122,9 @@ public final class ApiBench implements Callable<Integer> {
         system.close();
       }
     }
+  }
+
+  private double seconds() {
+    return bench.duration.toMillis() / 1000.0;
   }
 }

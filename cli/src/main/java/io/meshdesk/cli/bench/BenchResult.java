@@ -2,13 +2,14 @@ package io.meshdesk.cli.bench;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * One measured scenario: count, errors, throughput and latency percentiles in milliseconds, plus
- * scenario-specific figures.
+ * scenario-specific figures, and the per-second timeline behind the plots.
  */
 public record BenchResult(
     String scenario,
@@ -21,7 +22,8 @@ public record BenchResult(
     double p95Ms,
     double p99Ms,
     double maxMs,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    List<LatencyStats.Point> timeline) {
 
   /** Builds a result from a histogram in microseconds. */
   public static BenchResult of(String scenario, LatencyStats stats, double seconds, Map<String, Object> extra) {
@@ -38,7 +40,16 @@ public record BenchResult(
         h.getValueAtPercentile(95) / 1000.0,
         h.getValueAtPercentile(99) / 1000.0,
         h.getMaxValue() / 1000.0,
-        new LinkedHashMap<>(extra));
+        new LinkedHashMap<>(extra),
+        stats.timeline());
+  }
+
+  /** A copy with more scenario-specific figures. */
+  public BenchResult with(Map<String, Object> more) {
+    Map<String, Object> merged = new LinkedHashMap<>(extra);
+    merged.putAll(more);
+    return new BenchResult(scenario, operations, errors, errorsByKind, seconds, throughputPerSecond, p50Ms, p95Ms, p99Ms,
+        maxMs, merged, timeline);
   }
 
   /** Prints a human-readable block. */

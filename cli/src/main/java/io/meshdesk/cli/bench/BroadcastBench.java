@@ -12,7 +12,7 @@ import io.meshdesk.platform.auth.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,16 +25,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code meshctl bench broadcast}: N agent Subscribe streams spread over the instances, tickets
- * created at a fixed rate through the first instance; latency from the event's commit time
- * (occurred_at) to its receipt at each agent, separately for agents on the creating instance and on
- * the others (through Redis either way).
+ * created at a fixed rate through the first instance; latency from the commit of the creating
+ * transaction (PostgreSQL's own commit timestamp) to the event's receipt at each agent, separately
+ * for agents on the creating instance and on the others (through Redis either way). Against
+ * {@code --target} servers, whose database the bench cannot read, latency counts from the event's
+ * occurred_at (taken when the transaction began: an upper bound) and says so.
  */
 @Command(name = "broadcast", description = "Ticket change -> agent stream latency with N streams at a create rate.")
 public final class BroadcastBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--target", split = ",", description = "Ticket servers host:port[,host:port] (default: start embedded ones).")
+  @Option(names = "--target", split = ",", description = "Ticket servers host:port[,host:port] (default: start them in their own JVM).")
   List<String> target;
 
   @Option(names = "--token", description = "Agent access token (with --target).")
@@ -46,20 +48,26 @@ public final class BroadcastBench implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "500", description = "Ticket creates per second (default: ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--instances", defaultValue = "1", description = "Embedded instances to start (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--instances", defaultValue = "1", description = "Ticket servers to start (default: ${DEFAULT-VALUE}).")
   int instances;
+
+  @Option(names = "--pool-size", defaultValue = "24", description = "Each server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
+  int poolSize;
 
   @Override
   public Integer call() throws Exception {
     if (target != null && token == null) {
       throw new IllegalArgumentException("--token is required with --target");
     }
-    TicketBenchSystem system = target == null ? new TicketBenchSystem(instances, System.err) : null;
+    SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, instances, poolSize) : null;
     List<String> targets = target != null ? target : system.targets();
-    String agentToken = token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
+    UUID tenant = UUID.randomUUID();
+    String agentToken = token != null ? token : system.token(tenant, UUID.randomUUID(), Role.AGENT);
     List<ManagedChannel> channels = new ArrayList<>();
     try {
-      int perTarget = Math.max(1, 4 / targets.size());
+      // A server allows a bounded number of concurrent calls per connection (as Envoy's upstream
+      // pool spreads streams over connections): enough channels that no stream waits for a slot.
+      int perTarget = Math.max(Math.max(1, 4 / targets.size()), (streams / targets.size() + 499) / 500);
       for (String t : targets) {
         for (int i = 0; i < perTarget; i++) {
           channels.add(Bearer.directChannel(t));
@@ -68,13 +76,16 @@ public final class BroadcastBench implements Callable<Integer> {
       LatencyStats local = new LatencyStats();
       LatencyStats remote = new LatencyStats();
       AtomicLong received = new AtomicLong();
+      List<Receiver> receivers = new ArrayList<>();
       MethodDescriptor<SubscribeRequest, EventProbe> probe = EventProbe.subscribeMethod();
       for (int i = 0; i < streams; i++) {
         int channelIndex = i % channels.size();
         boolean onCreator = channelIndex / perTarget == 0;
+        Receiver receiver = new Receiver(onCreator ? local : remote, received, onCreator);
+        receivers.add(receiver);
         ClientCalls.asyncServerStreamingCall(
             channels.get(channelIndex).newCall(probe, CallOptions.DEFAULT.withCallCredentials(Bearer.of(agentToken))),
-            SubscribeRequest.getDefaultInstance(), new Receiver(onCreator ? local : remote, received));
+            SubscribeRequest.getDefaultInstance(), receiver);
       }
       // Creates go over their own channel, away from the receivers' network threads.
       ManagedChannel createChannel = Bearer.channel(targets.get(0));
@@ -102,6 +113,7 @@ public final class BroadcastBench implements Callable<Integer> {
       local.reset();
       remote.reset();
       creates.reset();
+      receivers.forEach(Receiver::startRecording);
       try (Progress p = new Progress("broadcast", local, 0, () -> 0, System.err)) {
         LoadGenerator.fixedRate(op, rate, bench.duration, 10_000, creates);
       }
@@ -109,6 +121,10 @@ public final class BroadcastBench implements Callable<Integer> {
       long expected = creates.count() * streams;
       boolean complete = awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(30));
       long delivered = local.count() + remote.count();
+      receivers.forEach(Receiver::stopRecording);
+      boolean fromCommit = system != null;
+      LatencyStats[] measured = fromCommit
+          ? fromCommit(receivers, system.postgresPort(), tenant) : new LatencyStats[] {local, remote};
       long streamErrors = local.errorCount() + remote.errorCount();
       double secs = bench.duration.toMillis() / 1000.0;
       Map<String, Object> extra = new java.util.LinkedHashMap<>();
@@ -118,12 +134,14 @@ public final class BroadcastBench implements Callable<Integer> {
       extra.put("events_expected", expected);
       extra.put("events_delivered", delivered);
       extra.put("deliveries_per_second", Math.round(delivered / secs));
-      extra.put("latency_from", "event time, taken when the change's transaction began: includes that transaction, an upper bound on commit-to-receipt");
+      extra.put("latency_from", fromCommit
+          ? "commit of the creating transaction (PostgreSQL commit timestamp) to receipt"
+          : "event occurred_at, taken when the transaction began: an upper bound on commit-to-receipt");
       List<BenchResult> results = new ArrayList<>(List.of(
-          BenchResult.of("broadcast.same_instance", local, secs, extra),
+          BenchResult.of("broadcast.same_instance", measured[0], secs, extra),
           BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
       if (targets.size() > 1) {
-        results.add(1, BenchResult.of("broadcast.other_instance", remote, secs, extra));
+        results.add(1, BenchResult.of("broadcast.other_instance", measured[1], secs, extra));
       }
       bench.print(results, System.out);
       if (!complete || streamErrors > 0 || creates.errorCount() > 0) {
@@ -140,14 +158,61 @@ public final class BroadcastBench implements Callable<Integer> {
     }
   }
 
-  /** Records commit-to-receipt latency of every TicketCreated event. */
+  /**
+   * Commit-to-receipt latency of every recorded receipt: the creating transactions' commit times
+   * come from PostgreSQL after the run. Returns {same instance, other instances}.
+   */
+  private static LatencyStats[] fromCommit(List<Receiver> receivers, int postgresPort, UUID tenant) throws Exception {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (Receiver r : receivers) {
+      for (int i = 0; i < r.count; i++) {
+        min = Math.min(min, r.sequences[i]);
+        max = Math.max(max, r.sequences[i]);
+      }
+    }
+    LatencyStats local = new LatencyStats();
+    LatencyStats remote = new LatencyStats();
+    if (min > max) {
+      return new LatencyStats[] {local, remote};
+    }
+    java.util.Map<Long, Long> commits = CommitTimes.bySequence(postgresPort, TicketBenchSystem.DATABASE, tenant, min, max);
+    for (Receiver r : receivers) {
+      LatencyStats into = r.sameInstance ? local : remote;
+      for (int i = 0; i < r.count; i++) {
+        Long commitMicros = commits.get(r.sequences[i]);
+        if (commitMicros == null) {
+          into.error("no_commit_time");
+        } else {
+          into.record(Math.max(1, r.receivedNanos[i] - commitMicros * 1000));
+        }
+      }
+    }
+    return new LatencyStats[] {local, remote};
+  }
+
+  /** Records receipt latency of every TicketCreated event, and while recording each receipt's sequence and time. */
   private static final class Receiver implements StreamObserver<EventProbe> {
     private final LatencyStats stats;
     private final AtomicLong received;
+    private final boolean sameInstance;
+    private volatile boolean recording;
+    private long[] sequences = new long[1024];
+    private long[] receivedNanos = new long[1024];
+    private int count;
 
-    Receiver(LatencyStats stats, AtomicLong received) {
+    Receiver(LatencyStats stats, AtomicLong received, boolean sameInstance) {
       this.stats = stats;
       this.received = received;
+      this.sameInstance = sameInstance;
+    }
+
+    void startRecording() {
+      recording = true;
+    }
+
+    void stopRecording() {
+      recording = false;
     }
 
     @Override
@@ -160,7 +225,17 @@ public final class BroadcastBench implements Callable<Integer> {
         return;
       }
       Instant now = Instant.now();
-      stats.record(now.getEpochSecond() * 1_000_000_000L + now.getNano() - e.occurredAtNanos());
+      long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      stats.record(nowNanos - e.occurredAtNanos());
+      if (recording) {
+        if (count == sequences.length) {
+          sequences = Arrays.copyOf(sequences, count * 2);
+          receivedNanos = Arrays.copyOf(receivedNanos, count * 2);
+        }
+        sequences[count] = e.sequence();
+        receivedNanos[count] = nowNanos;
+        count++;
+      }
       received.incrementAndGet();
     }
 

@@ -15,12 +15,14 @@ import java.io.UncheckedIOException;
  * as the server would otherwise spend a large part of the CPU building full messages they throw
  * away, and the benchmark would measure its own decoding.
  *
+ * @param sequence TicketEvent.sequence (per tenant)
  * @param occurredAtNanos TicketEvent.occurred_at in nanoseconds since the epoch
  */
-record EventProbe(long occurredAtNanos, boolean created, boolean resync) {
+record EventProbe(long sequence, long occurredAtNanos, boolean created, boolean resync) {
 
   // Field numbers in meshdesk.ticket.v1 (ticket.proto).
   private static final int RESPONSE_EVENT = 1;
+  private static final int EVENT_SEQUENCE = 1;
   private static final int EVENT_OCCURRED_AT = 2;
   private static final int EVENT_TICKET_CREATED = 10;
   private static final int EVENT_RESYNC = 18;
@@ -45,6 +47,7 @@ record EventProbe(long occurredAtNanos, boolean created, boolean resync) {
     try {
       CodedInputStream in = CodedInputStream.newInstance(stream);
       long at = 0;
+      long sequence = 0;
       boolean created = false;
       boolean resync = false;
       int tag;
@@ -56,6 +59,7 @@ record EventProbe(long occurredAtNanos, boolean created, boolean resync) {
         int limit = in.pushLimit(in.readRawVarint32());
         while ((tag = in.readTag()) != 0) {
           switch (WireFormat.getTagFieldNumber(tag)) {
+            case EVENT_SEQUENCE -> sequence = in.readInt64();
             case EVENT_OCCURRED_AT -> at = timestamp(in);
             case EVENT_TICKET_CREATED -> {
               created = true;
@@ -70,7 +74,7 @@ record EventProbe(long occurredAtNanos, boolean created, boolean resync) {
         }
         in.popLimit(limit);
       }
-      return new EventProbe(at, created, resync);
+      return new EventProbe(sequence, at, created, resync);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,7 +21,7 @@ public final class HealthBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--target", description = "host:port to measure (default: start an embedded system).")
+  @Option(names = "--target", description = "host:port to measure (default: start a ticket-server in its own JVM).")
   String target;
 
   @Option(names = "--rate", defaultValue = "500", description = "Requests per second (default: ${DEFAULT-VALUE}).")
@@ -32,9 +32,9 @@ public final class HealthBench implements Callable<Integer> {
     if (rate <= 0) {
       throw new IllegalArgumentException("--rate must be positive");
     }
-    BenchSystem system = target == null ? BenchSystem.start(System.err) : null;
+    SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, 1, 24) : null;
     try {
-      ClientOptions.HostPort hp = ClientOptions.HostPort.parse(target != null ? target : system.ticketTarget());
+      ClientOptions.HostPort hp = ClientOptions.HostPort.parse(target != null ? target : system.targets().getFirst());
       ManagedChannel channel =
           io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext().build();
       try {

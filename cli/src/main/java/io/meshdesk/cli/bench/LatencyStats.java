@@ -1,5 +1,7 @@
 package io.meshdesk.cli.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,24 @@ import org.HdrHistogram.Recorder;
  * success and error counts by kind.
  */
 public final class LatencyStats {
+
+  /**
+   * One interval of a run (Progress drains one a second), for plots.
+   *
+   * @param startMillis when the interval began (epoch ms)
+   * @param endMillis when it ended (epoch ms)
+   * @param operations successful operations that completed in it
+   * @param errors failed operations in it
+   * @param p50Ms median latency in it
+   * @param p95Ms 95th percentile latency in it
+   * @param p99Ms 99th percentile latency in it
+   */
+  public record Point(long startMillis, long endMillis, long operations, long errors, double p50Ms, double p95Ms,
+      double p99Ms) {}
+
+  private final List<Point> timeline = new ArrayList<>();
+  private long intervalStartMillis = System.currentTimeMillis();
+  private long errorsAtIntervalStart;
 
   private final Recorder recorder = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
   private final Histogram total = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
@@ -50,7 +70,21 @@ public final class LatencyStats {
   public synchronized Histogram drainInterval() {
     Histogram interval = recorder.getIntervalHistogram();
     total.add(interval);
+    long now = System.currentTimeMillis();
+    long errorsNow = errorCount();
+    if (now > intervalStartMillis) {
+      timeline.add(new Point(intervalStartMillis, now, interval.getTotalCount(), errorsNow - errorsAtIntervalStart,
+          interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(95) / 1000.0,
+          interval.getValueAtPercentile(99) / 1000.0));
+    }
+    intervalStartMillis = now;
+    errorsAtIntervalStart = errorsNow;
     return interval;
+  }
+
+  /** The intervals drained so far since the last reset, oldest first. */
+  public synchronized List<Point> timeline() {
+    return List.copyOf(timeline);
   }
 
   /** Everything recorded (drains pending samples first). */
@@ -65,5 +99,8 @@ public final class LatencyStats {
     total.reset();
     ok.reset();
     errors.clear();
+    timeline.clear();
+    intervalStartMillis = System.currentTimeMillis();
+    errorsAtIntervalStart = 0;
   }
 }

@@ -19,7 +19,9 @@ import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
 import io.meshdesk.api.ledger.v1.Merchant;
 import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
+import io.meshdesk.cli.ClientOptions;
 import io.meshdesk.cli.ledger.LedgerAuditCommand;
+import io.meshdesk.platform.auth.Role;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,11 +62,13 @@ public final class LedgerBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (LedgerBenchSystem system = new LedgerBenchSystem(Math.max(16, concurrency))) {
+    try (SystemUnderTest system = bench.start(SystemUnderTest.Kind.LEDGER, 1, Math.max(16, concurrency))) {
       UUID tenant = UUID.randomUUID();
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", system.server.port()).usePlaintext().build();
+      ClientOptions.HostPort hp = ClientOptions.HostPort.parse(system.targets().getFirst());
+      ManagedChannel channel = NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext().build();
       Metadata headers = new Metadata();
-      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + system.adminToken(tenant));
+      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+          "Bearer " + system.token(tenant, UUID.randomUUID(), Role.ADMIN));
       LedgerServiceBlockingStub stub = LedgerServiceGrpc.newBlockingStub(channel)
           .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
       try {
@@ -91,8 +95,7 @@ public final class LedgerBench implements Callable<Integer> {
             purchase(stub, card, 1_000 + j);
           }
           queryCards.add(card);
-          statements.add(system.server.statements().closeCard(tenant, UUID.fromString(card),
-              LocalDate.now().plusMonths(2)).getFirst().id().toString());
+          statements.add(system.closeCard(tenant, card, LocalDate.now().plusMonths(2)));
         }
         results.add(rate("ledger.get_balance", seq -> stub.withDeadlineAfter(5, TimeUnit.SECONDS)
             .getBalance(GetBalanceRequest.newBuilder().setCardId(queryCards.get((int) (seq % 5))).build())));
@@ -152,7 +155,8 @@ public final class LedgerBench implements Callable<Integer> {
     try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
       LoadGenerator.fixedRate(op, queryRate, bench.duration, 10_000, stats);
     }
-    return BenchResult.of(name, stats, bench.duration.toMillis() / 1000.0, Map.of("target_rate", queryRate));
+    return BenchResult.of(name, stats, bench.duration.toMillis() / 1000.0,
+        Map.of("target_rate", queryRate, BenchOptions.FLOOR_KEY, "select_only"));
   }
 
   private void purchase(LedgerServiceBlockingStub stub, String card, long amount) {

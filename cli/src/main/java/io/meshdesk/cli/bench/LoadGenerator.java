@@ -10,7 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives one operation either at a fixed rate (open model: latency counts from the moment the
  * operation was due, so a stalled server cannot hide its queueing; no coordinated omission) or as
- * fast as {@code concurrency} workers can go (closed model).
+ * fast as {@code concurrency} workers can go (closed model; a worker refused with a retry
+ * pushback waits that long before its next call, as a well-behaved client does). Neither retries:
+ * a refusal is counted apart, by its status, never folded into a latency.
  */
 public final class LoadGenerator {
 
@@ -74,6 +76,11 @@ public final class LoadGenerator {
                   stats.record(System.nanoTime() - t0);
                 } catch (Exception e) {
                   stats.error(kind(e));
+                  // A refused worker waits as long as the server asked before its next call.
+                  long pushback = pushbackMillis(e);
+                  if (pushback > 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pushback));
+                  }
                 }
               }
             });
@@ -81,6 +88,21 @@ public final class LoadGenerator {
       exec.shutdown();
       exec.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
     }
+  }
+
+  /** The server's {@code grpc-retry-pushback-ms} on a refused call, or 0. */
+  public static long pushbackMillis(Throwable e) {
+    if (e instanceof io.grpc.StatusRuntimeException sre && sre.getTrailers() != null) {
+      String v = sre.getTrailers().get(io.meshdesk.platform.grpc.OverloadInterceptor.PUSHBACK);
+      if (v != null) {
+        try {
+          return Math.max(0, Long.parseLong(v.trim()));
+        } catch (NumberFormatException ignored) {
+          return 0;
+        }
+      }
+    }
+    return 0;
   }
 
   /** A short error kind: the gRPC status code, or the exception's simple name. */

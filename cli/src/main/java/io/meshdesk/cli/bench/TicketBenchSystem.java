@@ -1,17 +1,7 @@
 package io.meshdesk.cli.bench;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.meshdesk.platform.auth.AuthInterceptor;
-import io.meshdesk.platform.auth.JwtTokenVerifier;
 import io.meshdesk.platform.auth.Role;
-import io.meshdesk.platform.auth.TenantGate;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.config.RedisConfig;
@@ -27,10 +17,7 @@ import io.meshdesk.ticket.Tickets;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,27 +30,29 @@ import java.util.UUID;
 final class TicketBenchSystem implements AutoCloseable {
 
   private final Shutdown shutdown = new Shutdown();
-  private final ECKey key;
+  private final BenchKeys keys = new BenchKeys();
   private final List<String> targets = new ArrayList<>();
+  private final int postgresPort;
 
-  TicketBenchSystem(int instances, PrintStream log) throws Exception {
-    key = new ECKeyGenerator(Curve.P_256).keyID("bench-" + UUID.randomUUID()).generate();
-    log.println("bench: starting embedded PostgreSQL and Redis, " + instances + " ticket instance(s)...");
-    EmbeddedPostgresServer pg = shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty()));
+  /** The database the instances share. */
+  static final String DATABASE = "bench";
+
+  TicketBenchSystem(int instances, int poolSize, boolean durable, PrintStream log) throws Exception {
+    log.println("bench: starting embedded PostgreSQL (" + (durable ? "durable" : "fsync off") + ") and Redis, "
+        + instances + " ticket instance(s)...");
+    EmbeddedPostgresServer pg = shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty(), durable));
+    postgresPort = pg.port();
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
-    DatabaseConfig db = pg.provisioner().database("bench", 24);
+    DatabaseConfig db = pg.provisioner().database(DATABASE, poolSize);
     Migrations.apply(db, List.of("db/changelog/ticket/master.yaml"));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redis.port(), "bench:");
-    JwtTokenVerifier verifier = new JwtTokenVerifier(
-        kid -> kid.equals(key.getKeyID()) ? Optional.of(key.toPublicJWK()) : Optional.empty(),
-        "meshdesk", "meshdesk-api", Clock.systemUTC(), TenantGate.allowAll());
     for (int i = 0; i < instances; i++) {
       Database database = shutdown.register(new Database(db, "bench-" + i));
       Redis r = shutdown.register(new Redis(rc));
       Tickets tickets = shutdown.register(
           new Tickets(database, r, InMemoryUserDirectory.permissive(), Clock.systemUTC(), TicketConfig.defaults()));
       GrpcServer server = shutdown.register(GrpcServer.builder("ticket-bench-" + i, GrpcConfig.loopback().withPort(0, -1))
-          .addService(tickets.service()).addInterceptor(new AuthInterceptor(verifier)).build());
+          .addService(tickets.service()).addInterceptor(new AuthInterceptor(keys.verifier())).build());
       server.start();
       targets.add("127.0.0.1:" + server.port());
     }
@@ -74,20 +63,14 @@ final class TicketBenchSystem implements AutoCloseable {
     return targets;
   }
 
+  /** The embedded PostgreSQL's port (superuser postgres/postgres on loopback). */
+  int postgresPort() {
+    return postgresPort;
+  }
+
   /** An access token trusted by the instances. */
   String token(UUID tenant, UUID user, Role role) {
-    try {
-      Instant now = Instant.now();
-      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("meshdesk").audience("meshdesk-api").subject(user.toString())
-          .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1)))).jwtID(UUID.randomUUID().toString())
-          .claim(JwtTokenVerifier.TYPE_CLAIM, "access").claim(JwtTokenVerifier.ROLE_CLAIM, role.claim())
-          .claim(JwtTokenVerifier.TENANT_CLAIM, tenant.toString()).build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
-      jwt.sign(new ECDSASigner(key));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return keys.token(tenant, user, role);
   }
 
   @Override

@@ -29,8 +29,12 @@ public record DispatchConfig(
     Duration pumpInterval,
     Duration sendTimeout) {
 
-  /** Stream the deliveries travel on. */
-  public static final String STREAM = "reminders:dispatch";
+  /**
+   * Stream the deliveries travel on. The hash tag keeps it and its epoch key ({@code STREAM +
+   * ":epoch"}) in one Redis Cluster slot: a node that loses the stream loses the epoch with it,
+   * which is how a dispatcher notices the loss and re-enqueues from PostgreSQL.
+   */
+  public static final String STREAM = "{reminders}:dispatch";
   /** Consumer group of the dispatch workers. */
   public static final String GROUP = "dispatchers";
 

@@ -47,7 +47,7 @@ public final class GrpcSigningKeySource implements SigningKeySource, AutoCloseab
 
   /** A source reading the identity service at {@code host:port} over plaintext gRPC. */
   public static GrpcSigningKeySource forTarget(String target) {
-    ManagedChannel ch = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+    ManagedChannel ch = io.meshdesk.platform.grpc.ClientRetry.apply(NettyChannelBuilder.forTarget(target)).usePlaintext().build();
     return forChannel(ch, () -> ch.shutdownNow());
   }
 

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
 
   private final DatabaseConfig config;
-  private final HikariDataSource dataSource;
+  private final HikariDataSource pool;
+  private final DataSource dataSource;
+  private final DataSource background;
 
   public Database(DatabaseConfig config, String poolName) {
     this.config = config;
@@ -34,12 +36,26 @@ public final class Database implements AutoCloseable {
     hc.addDataSourceProperty("reWriteBatchedInserts", "true");
     hc.addDataSourceProperty("tcpKeepAlive", "true");
     hc.addDataSourceProperty("ApplicationName", poolName);
-    this.dataSource = new HikariDataSource(hc);
+    this.pool = new HikariDataSource(hc);
+    this.dataSource = PoolViews.requests(pool, hc.getConnectionTimeout());
+    this.background = PoolViews.background(pool, Math.max(1, config.poolSize() / 4));
   }
 
-  /** The pooled data source (connections have auto-commit off). */
+  /**
+   * The pooled data source for request handlers (connections have auto-commit off). Waiting for a
+   * connection is bounded by the current gRPC call's deadline; past it {@link
+   * PoolExhaustedException} is thrown.
+   */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * The same pool for background work (outbox relay, sweeps, schedulers): it may hold at most a
+   * quarter of the pool's connections at once, so requests always find the rest.
+   */
+  public DataSource backgroundDataSource() {
+    return background;
   }
 
   /** The settings this pool was built from. */
@@ -57,7 +73,7 @@ public final class Database implements AutoCloseable {
 
       @Override
       public boolean healthy() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
           s.setQueryTimeout(2);
           s.execute("select 1");
           c.rollback();
@@ -71,6 +87,6 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    dataSource.close();
+    pool.close();
   }
 }

@@ -30,14 +30,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param dataDir where to keep data between runs; empty for a throwaway directory
    */
   public static EmbeddedPostgresServer start(int port, Optional<Path> dataDir) {
+    return start(port, dataDir, dataDir.isPresent());
+  }
+
+  /**
+   * Starts a server, choosing durability explicitly.
+   *
+   * @param port TCP port on loopback (0 picks a free one)
+   * @param dataDir where to keep data between runs; empty for a throwaway directory
+   * @param durable fsync, synchronous_commit and full_page_writes on (what production runs); off
+   *     trades crash safety for speed, for tests and quick runs
+   */
+  public static EmbeddedPostgresServer start(int port, Optional<Path> dataDir, boolean durable) {
+    String sync = durable ? "on" : "off";
     try {
       EmbeddedPostgres.Builder b =
           EmbeddedPostgres.builder()
               .setServerConfig("max_connections", "300")
-              .setServerConfig("fsync", dataDir.isPresent() ? "on" : "off")
-              .setServerConfig("synchronous_commit", dataDir.isPresent() ? "on" : "off")
-              .setServerConfig("full_page_writes", dataDir.isPresent() ? "on" : "off")
+              .setServerConfig("fsync", sync)
+              .setServerConfig("synchronous_commit", sync)
+              .setServerConfig("full_page_writes", sync)
               .setServerConfig("shared_buffers", "128MB")
+              // Commit times of transactions, so benchmarks measure event latency from the commit.
+              .setServerConfig("track_commit_timestamp", "on")
               // Analyze young tables within a second or two (the default looks once a minute):
               // plans cached per connection while a table was still empty scan whole tenants
               // until the first ANALYZE invalidates them, which made every benchmark and the

@@ -51,6 +51,7 @@ public final class GrpcServer implements AutoCloseable {
   private final boolean ownsMetrics;
   private final ExecutorService executor;
   private final Duration healthInterval;
+  private final OverloadInterceptor overload;
 
   private GrpcServer(Builder b) {
     this.name = b.name;
@@ -60,6 +61,7 @@ public final class GrpcServer implements AutoCloseable {
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.health = new HealthStatusManager();
     this.healthInterval = b.healthInterval;
+    this.overload = new OverloadInterceptor(b.overload);
 
     NettyServerBuilder nb =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
@@ -69,12 +71,13 @@ public final class GrpcServer implements AutoCloseable {
             .keepAliveTimeout(config.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
             .permitKeepAliveWithoutCalls(true)
+            .maxConcurrentCallsPerConnection(b.overload.maxCallsPerConnection())
             .intercept(new MetricCollectingServerInterceptor(metrics.registry()));
 
     List<String> names = new ArrayList<>();
     List<ServerServiceDefinition> wrapped = new ArrayList<>();
     for (ServerServiceDefinition service : b.services) {
-      ServerServiceDefinition w = wrap(service, b.interceptors);
+      ServerServiceDefinition w = wrap(service, b.interceptors, overload);
       nb.addService(MalformedRequests.guard(w));
       wrapped.add(w);
       names.add(service.getServiceDescriptor().getName());
@@ -98,8 +101,20 @@ public final class GrpcServer implements AutoCloseable {
    * in-process test servers and the grpc-web bridge serve exactly the same chain.
    */
   public static ServerServiceDefinition wrap(ServerServiceDefinition service, List<ServerInterceptor> extra) {
+    return wrap(service, extra, null);
+  }
+
+  /**
+   * The standard chain with admission control right after the request log, so a refused call
+   * costs no authentication, validation or handler work.
+   */
+  static ServerServiceDefinition wrap(
+      ServerServiceDefinition service, List<ServerInterceptor> extra, OverloadInterceptor overload) {
     List<ServerInterceptor> chain = new ArrayList<>();
     chain.add(new RequestLoggingInterceptor());
+    if (overload != null) {
+      chain.add(overload);
+    }
     chain.add(new ExceptionInterceptor());
     chain.addAll(extra);
     chain.add(new ValidationInterceptor());
@@ -156,6 +171,11 @@ public final class GrpcServer implements AutoCloseable {
     return wrappedServices;
   }
 
+  /** The admission control in front of this server's unary calls. */
+  public OverloadInterceptor overload() {
+    return overload;
+  }
+
   /** Re-probes dependencies now instead of waiting for the next interval. */
   public boolean probeDependencies() {
     return monitor.probe();
@@ -206,6 +226,7 @@ public final class GrpcServer implements AutoCloseable {
     private final List<HealthCheck> checks = new ArrayList<>();
     private Metrics metrics;
     private Duration healthInterval = Duration.ofSeconds(1);
+    private OverloadConfig overload = OverloadConfig.fromEnv(io.meshdesk.platform.config.Env.system());
     private boolean reflection = ReflectionConfig.from(Env.system()).enabled();
 
     private Builder(String name, GrpcConfig config) {
@@ -246,6 +267,12 @@ public final class GrpcServer implements AutoCloseable {
     /** How often dependencies are probed (default 1 s). */
     public Builder healthInterval(Duration interval) {
       this.healthInterval = interval;
+      return this;
+    }
+
+    /** Admission control of unary calls (default: {@code MESHDESK_OVERLOAD_*} from the environment). */
+    public Builder overload(OverloadConfig config) {
+      this.overload = config;
       return this;
     }
 

@@ -50,6 +50,12 @@ public final class StatusMapper {
       log.debug("request failed: {}", de.getMessage());
       return fromDomain(de);
     }
+    if (hasCause(t, io.meshdesk.platform.db.PoolExhaustedException.class)) {
+      log.debug("refused for want of a database connection: {}", t.toString());
+      io.grpc.Metadata trailers = new io.grpc.Metadata();
+      trailers.put(OverloadInterceptor.PUSHBACK, "100");
+      return Status.RESOURCE_EXHAUSTED.withDescription("server busy, retry after the pushback").asRuntimeException(trailers);
+    }
     if (isDatabaseUnavailable(t)) {
       log.warn("PostgreSQL unavailable: {}", t.toString());
       return Status.UNAVAILABLE.withDescription("database unavailable, retry later").asRuntimeException();
@@ -73,6 +79,8 @@ public final class StatusMapper {
           Status.ALREADY_EXISTS.withDescription(x.getMessage()).asRuntimeException();
       case PermissionDeniedException x ->
           Status.PERMISSION_DENIED.withDescription(x.getMessage()).asRuntimeException();
+      case UnauthenticatedException x when !x.reason().isEmpty() ->
+          withInfo(Code.UNAUTHENTICATED, x.getMessage(), x.reason(), "", "");
       case UnauthenticatedException x ->
           Status.UNAUTHENTICATED.withDescription(x.getMessage()).asRuntimeException();
       case UnavailableException x ->
