@@ -160,6 +160,74 @@ class GrpcServerIT {
     assertThat(v1alpha).contains("meshdesk.testing.v1.EchoService");
   }
 
+  private static final io.grpc.MethodDescriptor.Marshaller<byte[]> BYTES = new io.grpc.MethodDescriptor.Marshaller<>() {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  };
+
+  @Test
+  void requestBytesThatDoNotParseAreAnsweredInvalidArgument() {
+    io.grpc.MethodDescriptor<?, ?> unary = server.services().getFirst().getMethods().stream()
+        .map(io.grpc.ServerMethodDefinition::getMethodDescriptor)
+        .filter(m -> m.getType() == io.grpc.MethodDescriptor.MethodType.UNARY)
+        .findFirst().orElseThrow();
+    var raw = unary.toBuilder(BYTES, BYTES).build();
+    // a truncated varint, a length past the end, an end-group wire type
+    for (byte[] bad : new byte[][] {{0x08, (byte) 0xff}, {0x0a, 0x7f, 0x41}, {0x0c}}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.grpc.stub.ClientCalls.blockingUnaryCall(
+              channel, raw, io.grpc.CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), bad))
+          .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT));
+    }
+    assertThat(health("")).isEqualTo(ServingStatus.SERVING);
+  }
+
+  @Test
+  void reflectionSwitchedOffIsNotServed() throws Exception {
+    try (GrpcServer quiet = GrpcServer.builder("quiet", GrpcConfig.loopback()).addService(new EchoServiceImpl())
+            .reflection(false).build().start()) {
+      ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", quiet.port()).usePlaintext().build();
+      try {
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(ch)
+            .serverReflectionInfo(new StreamObserver<>() {
+              @Override
+              public void onNext(ServerReflectionResponse r) {
+                failure.complete(null);
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                failure.complete(t);
+              }
+
+              @Override
+              public void onCompleted() {
+                failure.complete(null);
+              }
+            });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onCompleted();
+        assertThat(failure.get(5, TimeUnit.SECONDS))
+            .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNIMPLEMENTED));
+      } finally {
+        ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   @Test
   void healthTurnsNotServingWhileRedisIsDownAndBackWhenItReturns() {
     EmbeddedRedisServer redisServer = TestEnvironment.get().embeddedRedis().orElseThrow();
