@@ -11,6 +11,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.health.DependencyMonitor;
 import io.meshdesk.platform.health.HealthCheck;
 import io.meshdesk.platform.metrics.Metrics;
@@ -50,6 +51,7 @@ public final class GrpcServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Duration healthInterval;
   private final OverloadInterceptor overload;
+  private final TlsCredentials tls;
 
   private GrpcServer(Builder b) {
     this.name = b.name;
@@ -61,8 +63,12 @@ public final class GrpcServer implements AutoCloseable {
     this.healthInterval = b.healthInterval;
     this.overload = new OverloadInterceptor(b.overload);
 
+    this.tls = tlsCredentials(b.tls, b.name);
+    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     NettyServerBuilder nb =
-        NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+        (tls == null
+                ? NettyServerBuilder.forAddress(address)
+                : NettyServerBuilder.forAddress(address, tls.credentials()))
             .executor(executor)
             .maxInboundMessageSize(config.maxInboundMessageBytes())
             .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -89,6 +95,18 @@ public final class GrpcServer implements AutoCloseable {
     this.server = nb.build();
     this.serviceNames = List.copyOf(names);
     this.monitor = new DependencyMonitor(b.checks, this::setServing);
+  }
+
+  private static TlsCredentials tlsCredentials(TlsConfig tls, String name) {
+    if (tls == null) {
+      return null;
+    }
+    tls.requireServerTlsOrOptIn();
+    if (!tls.serverTls()) {
+      log.warn("{}: serving PLAINTEXT (MESHDESK_TLS_DISABLED=true); passwords and tokens cross the network in the clear", name);
+      return null;
+    }
+    return new TlsCredentials(tls);
   }
 
   /**
@@ -132,7 +150,9 @@ public final class GrpcServer implements AutoCloseable {
       metrics.serve(config.host(), config.metricsPort());
     }
     monitor.start(healthInterval);
-    log.info("{} listening on {}:{} (services: {})", name, config.host(), port(), serviceNames);
+    log.info(
+        "{} listening on {}:{} ({}; services: {})",
+        name, config.host(), port(), tls == null ? "plaintext" : "TLS", serviceNames);
     return this;
   }
 
@@ -205,6 +225,9 @@ public final class GrpcServer implements AutoCloseable {
       metrics.close();
     }
     executor.shutdownNow();
+    if (tls != null) {
+      tls.close();
+    }
     log.info("{} stopped", name);
   }
 
@@ -223,6 +246,7 @@ public final class GrpcServer implements AutoCloseable {
     private Metrics metrics;
     private Duration healthInterval = Duration.ofSeconds(1);
     private OverloadConfig overload = OverloadConfig.fromEnv(io.meshdesk.platform.config.Env.system());
+    private TlsConfig tls;
 
     private Builder(String name, GrpcConfig config) {
       this.name = name;
@@ -268,6 +292,16 @@ public final class GrpcServer implements AutoCloseable {
     /** Admission control of unary calls (default: {@code MESHDESK_OVERLOAD_*} from the environment). */
     public Builder overload(OverloadConfig config) {
       this.overload = config;
+      return this;
+    }
+
+    /**
+     * Transport security: TLS with the configured certificate (re-read from its files, so a
+     * renewed certificate needs no restart), or plaintext when explicitly opted into. Building
+     * fails when neither is configured.
+     */
+    public Builder tls(TlsConfig config) {
+      this.tls = config;
       return this;
     }
 
