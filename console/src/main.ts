@@ -76,6 +76,10 @@ function startStream(): void {
     resumeAfter: () => (known || app.store.lastSequence > 0n ? app.store.lastSequence : undefined),
     onEvent: (e) => app.store.apply(e),
     onState: setConnection,
+    refreshToken: async () => {
+      await session.refresh();
+      return session.state !== undefined;
+    },
     onResync: async (seq) => {
       await loadDesk();
       app.store.lastSequence = seq;

@@ -20,11 +20,19 @@ export interface LiveStreamOptions {
   onState?: (state: Connection) => void;
   /** The server asked for a resync: reload state, then the stream resumes after `sequence`. */
   onResync?: (sequence: bigint) => Promise<void>;
+  /**
+   * The server ended the stream as UNAUTHENTICATED (token expired, access revoked): refresh the
+   * token; resolves true when a fresh token is in place, and the stream resumes at once.
+   */
+  refreshToken?: () => Promise<boolean>;
 }
 
 /**
  * A Subscribe stream that never gives up: on any break it reconnects with backoff and resumes
  * after the last sequence the caller processed, so nothing is missed and nothing is reloaded.
+ * It is "live" once the server says it caught up (CaughtUp, right after the replay), not at the
+ * first event. When the server ends it for authentication (the token expired, or the user's
+ * access changed), it refreshes the token and resumes; only a failed refresh makes it offline.
  */
 export class LiveStream {
   private abort = new AbortController();
@@ -64,10 +72,13 @@ export class LiveStream {
           { signal: this.abort.signal },
         );
         for await (const res of stream) {
-          if (this.state !== "live") this.setState("live");
           attempt = 0;
           const event = res.event;
           if (!event) continue;
+          if (event.payload.case === "caughtUp") {
+            this.setState("live");
+            continue;
+          }
           if (event.payload.case === "resync") {
             await this.opts.onResync?.(event.payload.value.resumeAfterSequence);
             break;
@@ -75,6 +86,9 @@ export class LiveStream {
           this.opts.onEvent(event);
         }
       } catch (e) {
+        if (e instanceof ConnectError && e.code === Code.Unauthenticated && !this.stopped && this.opts.refreshToken) {
+          if (await this.opts.refreshToken()) continue; // resumes after the last sequence processed
+        }
         if (e instanceof ConnectError && (e.code === Code.Unauthenticated || e.code === Code.PermissionDenied)) {
           this.setState("offline");
           return;

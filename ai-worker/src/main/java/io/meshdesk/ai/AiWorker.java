@@ -26,7 +26,7 @@ import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.RoleCheck;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
@@ -57,8 +57,8 @@ public final class AiWorker implements AutoCloseable {
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
       AiWorkerConfig config) {
     Clock clock = Clock.systemUTC();
-    Migrations.apply(infra.database(), CHANGELOGS);
     Database database = resources.register(new Database(infra.database(), "ai-worker"));
+    verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Transactions tx = new Transactions(database.dataSource());
     KnowledgeIndex index = KnowledgeIndex.inMemory();
@@ -163,6 +163,16 @@ public final class AiWorker implements AutoCloseable {
       index.close();
     } catch (java.io.IOException e) {
       // derived data in memory; nothing to save
+    }
+  }
+
+  /** Refuses to start (closing what was opened) when the pool's role could alter the schema. */
+  private void verifyRole(Database database) {
+    try {
+      RoleCheck.verify(database.dataSource());
+    } catch (RuntimeException e) {
+      resources.close();
+      throw e;
     }
   }
 }

@@ -4,6 +4,8 @@ import io.meshdesk.ai.AiWorker;
 import io.meshdesk.ai.AiWorkerConfig;
 import io.meshdesk.ai.knowledge.DemoKnowledge;
 import io.meshdesk.ai.worker.IdentityTokenProvider;
+import io.meshdesk.identity.domain.IdentityConfig;
+import io.meshdesk.platform.config.Env;
 import io.meshdesk.ai.worker.TokenProvider;
 import io.meshdesk.identity.DemoSeed;
 import io.meshdesk.platform.auth.Verifiers;
@@ -129,6 +131,7 @@ public final class DevCommand implements Callable<Integer> {
     EmbeddedPostgresServer postgres = shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(redisPort));
     DatabaseConfig db = postgres.provisioner().database("meshdesk", 24);
+    MigrateCommand.applyAll(db);
     Infrastructure infra = new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
 
     Metrics metrics = shutdown.register(new Metrics());
@@ -136,7 +139,9 @@ public final class DevCommand implements Callable<Integer> {
       metrics.serve("127.0.0.1", metricsPort);
     }
     GrpcConfig base = GrpcConfig.loopback();
-    TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics));
+    // Development only: without MESHDESK_KEY_ENCRYPTION_KEY the signing keys are sealed with a key in the database.
+    TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics,
+        IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
     String identityTarget = "127.0.0.1:" + ticket.port();
     DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
 

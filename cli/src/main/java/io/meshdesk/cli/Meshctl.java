@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       HealthCommand.class,
       DevCommand.class,
+      MigrateCommand.class,
       BenchCommand.class,
       io.meshdesk.cli.identity.LoginCommand.class,
       io.meshdesk.cli.identity.LogoutCommand.class,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       io.meshdesk.cli.ledger.LedgerCommand.class,
       io.meshdesk.cli.kb.KbCommand.class,
       io.meshdesk.cli.reminders.RemindersCommand.class,
+      io.meshdesk.cli.tickets.TicketsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Meshctl {
@@ -73,7 +75,7 @@ public final class Meshctl {
   }
 
   /** The machine-readable reason the server put in the status (google.rpc.ErrorInfo), or "". */
-  private static String reason(StatusRuntimeException e) {
+  public static String reason(StatusRuntimeException e) {
     com.google.rpc.Status status = io.grpc.protobuf.StatusProto.fromThrowable(e);
     if (status != null) {
       for (com.google.protobuf.Any detail : status.getDetailsList()) {

@@ -1,9 +1,31 @@
 package io.meshdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.Duration;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.core.v3.HealthCheck;
+import io.envoyproxy.envoy.config.listener.v3.FilterChain;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
+import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
+import io.grpc.MethodDescriptor.MethodType;
+import io.grpc.ServiceDescriptor;
+import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import java.io.IOException;
-import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,152 +33,223 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * Checks the production edge (envoy/envoy.yaml) against the contracts: every service declared in
- * proto/ is routed to an HTTP/2, health-checked cluster of several endpoints, browsers can read the
- * gRPC status headers through CORS, and live streams have no timeout.
+ * Checks the production edge (envoy/envoy.yaml) as Envoy reads it: strictly parsed into the v3
+ * Bootstrap, every gRPC service of the contracts routed to the cluster whose server registers it,
+ * streaming methods free of timeouts and unary routes bounded, browsers able to read the gRPC
+ * status headers, and every upstream spoken to over HTTP/2 and TLS with gRPC health checks.
  */
 class EnvoyConfigTest {
 
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
-  private static final Pattern SERVICE = Pattern.compile("(?m)^service\\s+(\\w+)\\s*\\{");
+  /**
+   * Which Envoy cluster serves each gRPC service: the service each server registers
+   * (TicketServer, LedgerServer, AiWorker). Checked against the generated descriptors, so a new
+   * service in proto/ fails this test until it is placed here and routed.
+   */
+  private static final Map<String, String> SERVED_BY = Map.of(
+      "meshdesk.identity.v1.IdentityService", "ticket_server",
+      "meshdesk.ticket.v1.TicketService", "ticket_server",
+      "meshdesk.ledger.v1.LedgerService", "ledger_server",
+      "meshdesk.reminder.v1.ReminderService", "ledger_server",
+      "meshdesk.knowledge.v1.KnowledgeService", "ai_worker",
+      "meshdesk.ai.v1.AssistantService", "ai_worker");
 
-  private static Map<String, Object> hcm;
-  private static Map<String, Object> virtualHost;
-  private static List<Map<String, Object>> clusters;
-  private static List<String> servicePrefixes;
+  private static String yaml;
+  private static Bootstrap bootstrap;
+  private static HttpConnectionManager hcm;
+  private static Listener listener;
+  private static VirtualHost virtualHost;
+  private static List<ServiceDescriptor> services;
 
   @BeforeAll
-  static void load() throws IOException {
-    Path root = repositoryRoot();
-    Map<String, Object> config;
-    try (Reader r = Files.newBufferedReader(root.resolve("envoy/envoy.yaml"))) {
-      config = new Yaml().load(r);
+  static void load() throws Exception {
+    yaml = Files.readString(EnvoyBootstrap.repositoryRoot().resolve("envoy/envoy.yaml"));
+    bootstrap = EnvoyBootstrap.parse(yaml);
+    listener = bootstrap.getStaticResources().getListeners(0);
+    hcm = listener.getFilterChains(0).getFilters(0).getTypedConfig().unpack(HttpConnectionManager.class);
+    virtualHost = hcm.getRouteConfig().getVirtualHosts(0);
+    services = generatedServices();
+  }
+
+  @Test
+  void rejectsAnUnknownField() {
+    String bad = yaml.replace("connect_timeout: 1s", "connect_timeout: 1s\n      conect_timeout: 1s");
+
+    assertThatThrownBy(() -> EnvoyBootstrap.parse(bad))
+        .isInstanceOf(InvalidProtocolBufferException.class)
+        .hasMessageContaining("conect_timeout");
+  }
+
+  @Test
+  void rejectsAnUnknownFieldInsideATypedConfig() {
+    String bad = yaml.replace("expose_headers:", "expose_header:");
+
+    assertThatThrownBy(() -> EnvoyBootstrap.parse(bad))
+        .isInstanceOf(InvalidProtocolBufferException.class)
+        .hasMessageContaining("expose_header");
+  }
+
+  @Test
+  void rejectsAValueOfTheWrongType() {
+    String bad = yaml.replace("xff_num_trusted_hops: 0", "xff_num_trusted_hops: one");
+
+    assertThatThrownBy(() -> EnvoyBootstrap.parse(bad))
+        .isInstanceOf(InvalidProtocolBufferException.class)
+        .hasMessageContaining("one");
+  }
+
+  @Test
+  void servedByNamesExactlyTheServicesOfTheContracts() {
+    assertThat(services.stream().map(ServiceDescriptor::getName))
+        .as("services of the generated descriptors")
+        .containsExactlyInAnyOrderElementsOf(SERVED_BY.keySet());
+  }
+
+  @Test
+  void routesEveryMethodToTheClusterThatServesItsService() {
+    for (ServiceDescriptor service : services) {
+      for (var method : service.getMethods()) {
+        Route route = routeFor("/" + method.getFullMethodName()).orElseThrow(
+            () -> new AssertionError("no route for " + method.getFullMethodName()));
+        assertThat(route.getRoute().getCluster()).as(method.getFullMethodName())
+            .isEqualTo(SERVED_BY.get(service.getName()));
+        assertThat(cluster(route.getRoute().getCluster())).isPresent();
+      }
     }
-    Map<String, Object> resources = map(config.get("static_resources"));
-    Map<String, Object> listener = list(resources.get("listeners")).get(0);
-    Map<String, Object> filter = list(list(listener.get("filter_chains")).get(0).get("filters")).get(0);
-    hcm = map(filter.get("typed_config"));
-    virtualHost = list(map(hcm.get("route_config")).get("virtual_hosts")).get(0);
-    clusters = list(resources.get("clusters"));
-    servicePrefixes = protoServices(root.resolve("proto/src/main/proto"));
   }
 
   @Test
-  void findsTheServicesOfEveryContract() {
-    assertThat(servicePrefixes)
-        .contains("/meshdesk.ticket.v1.TicketService/", "/meshdesk.identity.v1.IdentityService/")
-        .hasSizeGreaterThanOrEqualTo(6);
+  void streamingMethodsHaveNoTimeoutAndUnaryMethodsHaveOne() {
+    int streaming = 0;
+    for (ServiceDescriptor service : services) {
+      for (var method : service.getMethods()) {
+        var action = routeFor("/" + method.getFullMethodName()).orElseThrow().getRoute();
+        String name = method.getFullMethodName();
+        if (method.getType() == MethodType.UNARY) {
+          assertThat(seconds(action.getTimeout())).as("timeout of unary %s", name).isPositive();
+          assertThat(action.hasIdleTimeout()).as("idle timeout override on unary %s", name).isFalse();
+        } else {
+          streaming++;
+          assertThat(action.hasTimeout()).as("%s sets its timeout", name).isTrue();
+          assertThat(seconds(action.getTimeout())).as("timeout of streaming %s", name).isZero();
+          assertThat(action.hasIdleTimeout()).as("%s sets its idle timeout", name).isTrue();
+          assertThat(seconds(action.getIdleTimeout())).as("idle timeout of streaming %s", name).isZero();
+        }
+      }
+    }
+    assertThat(streaming).as("streaming methods found").isGreaterThanOrEqualTo(3);
+    assertThat(seconds(hcm.getStreamIdleTimeout())).as("listener-wide idle timeout").isPositive();
   }
 
   @Test
-  void routesEveryProtoServiceToAnHttp2HealthCheckedClusterOfSeveralEndpoints() {
-    for (String prefix : servicePrefixes) {
-      Optional<Map<String, Object>> route = routeFor(prefix + "AnyMethod");
-      assertThat(route).as("route for %s", prefix).isPresent();
-      String clusterName = (String) map(route.get().get("route")).get("cluster");
-      Map<String, Object> cluster = cluster(clusterName);
-      assertThat(cluster.toString()).as("cluster %s speaks HTTP/2", clusterName).contains("http2_protocol_options");
-      assertThat(cluster.toString()).as("cluster %s gRPC health check", clusterName).contains("grpc_health_check");
-      List<Map<String, Object>> endpoints =
-          list(list(map(cluster.get("load_assignment")).get("endpoints")).get(0).get("lb_endpoints"));
-      assertThat(endpoints).as("endpoints of %s", clusterName).hasSizeGreaterThanOrEqualTo(2);
+  void everyRouteWithoutATimeoutIsAStreamingMethod() {
+    List<String> streamingPaths = new ArrayList<>();
+    services.forEach(s -> s.getMethods().stream().filter(m -> m.getType() != MethodType.UNARY)
+        .forEach(m -> streamingPaths.add("/" + m.getFullMethodName())));
+    for (Route route : virtualHost.getRoutesList()) {
+      if (seconds(route.getRoute().getTimeout()) == 0) {
+        assertThat(streamingPaths).as("route without timeout").contains(route.getMatch().getPath());
+      }
     }
   }
 
   @Test
-  void corsPolicyExposesTheGrpcStatusHeadersToBrowsers() {
-    Map<String, Object> perFilter = map(virtualHost.get("typed_per_filter_config"));
-    Map<String, Object> cors = map(perFilter.get("envoy.filters.http.cors"));
-    List<String> exposed = Arrays.stream(((String) cors.get("expose_headers")).split(",")).map(String::trim).toList();
-    List<String> allowed = Arrays.stream(((String) cors.get("allow_headers")).split(",")).map(String::trim).toList();
+  void corsExposesTheGrpcStatusHeadersToBrowsers() throws Exception {
+    CorsPolicy cors = virtualHost.getTypedPerFilterConfigOrThrow("envoy.filters.http.cors").unpack(CorsPolicy.class);
 
-    assertThat(exposed).contains("grpc-status", "grpc-message", "grpc-status-details-bin");
-    assertThat(allowed).contains("x-grpc-web", "content-type", "authorization", "grpc-timeout");
+    assertThat(csv(cors.getExposeHeaders()))
+        .contains("grpc-status", "grpc-message", "grpc-status-details-bin", "grpc-retry-pushback-ms");
+    assertThat(csv(cors.getAllowHeaders())).contains("x-grpc-web", "content-type", "authorization", "grpc-timeout");
   }
 
   @Test
   void runsGrpcWebThenCorsThenTheRouter() {
-    List<String> filters = list(hcm.get("http_filters")).stream().map(f -> (String) f.get("name")).toList();
-
-    assertThat(filters)
+    assertThat(hcm.getHttpFiltersList().stream().map(HttpFilter::getName))
         .containsExactly("envoy.filters.http.grpc_web", "envoy.filters.http.cors", "envoy.filters.http.router");
   }
 
   @Test
-  void agentStreamsHaveNoTimeout() {
-    Map<String, Object> route = map(routeFor("/meshdesk.ticket.v1.TicketService/Subscribe").orElseThrow().get("route"));
+  void terminatesTlsWithMountedCertificatesAndAppendsTheClientAddress() throws Exception {
+    assertThat(bootstrap.getStaticResources().getListenersList()).hasSize(1);
+    FilterChain chain = listener.getFilterChains(0);
+    var tls = chain.getTransportSocket().getTypedConfig().unpack(DownstreamTlsContext.class);
+    var certificate = tls.getCommonTlsContext().getTlsCertificates(0);
 
-    assertThat(route.get("timeout")).isEqualTo("0s");
-    assertThat(route.get("idle_timeout")).isEqualTo("0s");
-    assertThat(hcm.get("stream_idle_timeout")).isEqualTo("0s");
+    assertThat(certificate.getCertificateChain().getFilename()).startsWith("/etc/envoy/tls/");
+    assertThat(certificate.getPrivateKey().getFilename()).startsWith("/etc/envoy/tls/");
+    assertThat(tls.getCommonTlsContext().getAlpnProtocolsList()).contains("h2", "http/1.1");
+    assertThat(hcm.getUseRemoteAddress().getValue()).isTrue();
+    assertThat(hcm.getXffNumTrustedHops()).isZero();
   }
 
   @Test
-  void servesTheConsoleForEverythingElse() {
-    Map<String, Object> route = map(routeFor("/index.html").orElseThrow().get("route"));
-
-    assertThat(route.get("cluster")).isEqualTo("console");
-    assertThat(cluster("console")).isNotNull();
-  }
-
-  /** The first route whose match accepts {@code path}, as Envoy picks it. */
-  private static Optional<Map<String, Object>> routeFor(String path) {
-    for (Map<String, Object> route : list(virtualHost.get("routes"))) {
-      Map<String, Object> match = map(route.get("match"));
-      if (path.equals(match.get("path")) || (match.get("prefix") instanceof String p && path.startsWith(p))) {
-        return Optional.of(route);
-      }
+  void everyClusterSpeaksHttp2OverTlsWithGrpcHealthChecks() throws Exception {
+    List<Cluster> clusters = bootstrap.getStaticResources().getClustersList();
+    assertThat(clusters).isNotEmpty();
+    for (Cluster cluster : clusters) {
+      String name = cluster.getName();
+      Any options = cluster.getTypedExtensionProtocolOptionsOrThrow(
+          "envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
+      assertThat(options.unpack(HttpProtocolOptions.class).getExplicitHttpConfig().hasHttp2ProtocolOptions())
+          .as("%s speaks HTTP/2", name).isTrue();
+      var tls = cluster.getTransportSocket().getTypedConfig().unpack(UpstreamTlsContext.class);
+      assertThat(tls.getCommonTlsContext().getValidationContext().getTrustedCa().getFilename())
+          .as("%s validates the server against a CA file", name).isNotEmpty();
+      assertThat(cluster.getHealthChecksList()).as("%s health checks", name).isNotEmpty()
+          .allMatch(HealthCheck::hasGrpcHealthCheck);
     }
-    return Optional.empty();
   }
 
-  private static Map<String, Object> cluster(String name) {
-    return clusters.stream()
-        .filter(c -> name.equals(c.get("name")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cluster " + name));
+  private static Optional<Route> routeFor(String path) {
+    return virtualHost.getRoutesList().stream().filter(r -> matches(r, path)).findFirst();
   }
 
-  private static List<String> protoServices(Path protoRoot) throws IOException {
-    List<String> prefixes = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(protoRoot)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".proto")).toList()) {
-        String text = Files.readString(file);
-        Matcher pkg = PACKAGE.matcher(text);
-        String packageName = pkg.find() ? pkg.group(1) : "";
-        Matcher service = SERVICE.matcher(text);
-        while (service.find()) {
-          prefixes.add("/" + packageName + "." + service.group(1) + "/");
+  private static boolean matches(Route route, String path) {
+    var match = route.getMatch();
+    return switch (match.getPathSpecifierCase()) {
+      case PATH -> match.getPath().equals(path);
+      case PREFIX -> path.startsWith(match.getPrefix());
+      default -> throw new AssertionError("unsupported route match " + match);
+    };
+  }
+
+  private static Optional<Cluster> cluster(String name) {
+    return bootstrap.getStaticResources().getClustersList().stream().filter(c -> c.getName().equals(name)).findFirst();
+  }
+
+  private static double seconds(Duration d) {
+    return d.getSeconds() + d.getNanos() / 1e9;
+  }
+
+  private static List<String> csv(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).toList();
+  }
+
+  /** Every {@code *Grpc} class generated from proto/, found next to TicketServiceGrpc. */
+  private static List<ServiceDescriptor> generatedServices() throws IOException, URISyntaxException {
+    Path location = Path.of(TicketServiceGrpc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<ServiceDescriptor> found = new ArrayList<>();
+    try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
+      Path root = jar == null ? location : jar.getPath("/");
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(f -> f.toString().endsWith("Grpc.class")).toList()) {
+          String className = root.relativize(file).toString().replace(".class", "").replace('/', '.');
+          found.add(descriptorOf(className));
         }
       }
     }
-    return prefixes;
+    return found;
   }
 
-  private static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isRegularFile(dir.resolve("envoy/envoy.yaml"))) {
-      dir = dir.getParent();
+  private static ServiceDescriptor descriptorOf(String className) {
+    try {
+      return (ServiceDescriptor) Class.forName(className).getMethod("getServiceDescriptor").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot read the descriptor of " + className, e);
     }
-    assertThat(dir).as("repository root with envoy/envoy.yaml").isNotNull();
-    return dir;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Object o) {
-    return (List<Map<String, Object>>) o;
   }
 }

@@ -3,14 +3,22 @@ package io.meshdesk.cli;
 import static io.meshdesk.cli.CliRun.meshctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.cli.CliRun.Result;
+import io.meshdesk.testing.TestTokens;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** meshctl against the real zero-setup system started by {@code meshctl dev}. */
 class MeshctlIT {
@@ -92,5 +100,29 @@ class MeshctlIT {
     Result r = meshctl("version");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("meshctl ").doesNotContain("unknown");
+  }
+
+  @Test
+  @Timeout(120) // without a CaughtUp, `--once` would wait forever
+  void ticketsWatchPrintsTheMissedEventsThenLive() throws InterruptedException {
+    String password = CliRun.demoPassword(devOutput);
+    String target = "127.0.0.1:" + running.ticketPort();
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+    String subject = "Watched from the CLI " + UUID.randomUUID();
+    String agent;
+    try {
+      agent = CliRun.login(channel, "agent@demo.meshdesk.dev", password);
+      String customer = CliRun.login(channel, "customer@demo.meshdesk.dev", password);
+      TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(TestTokens.bearer(customer))
+          .createTicket(CreateTicketRequest.newBuilder().setSubject(subject).setBody("Printed by meshctl tickets watch.").build());
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    Result r = CliRun.against(target, agent, "tickets", "watch", "--after", "0", "--once");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("connecting").contains("ticket_created").contains(subject).contains("live (caught up at sequence ");
+    assertThat(r.out().indexOf(subject)).isLessThan(r.out().indexOf("live (caught up"));
   }
 }

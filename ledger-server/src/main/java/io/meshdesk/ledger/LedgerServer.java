@@ -22,7 +22,7 @@ import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.RoleCheck;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
@@ -48,8 +48,8 @@ public final class LedgerServer implements AutoCloseable {
   private final ReminderModule reminders;
 
   private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
-    Migrations.apply(infra.database(), CHANGELOGS);
     this.database = resources.register(new Database(infra.database(), "ledger-server"));
+    verifyRole(this.database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Clock clock = Clock.systemUTC();
     Transactions tx = new Transactions(database.dataSource());
@@ -150,5 +150,15 @@ public final class LedgerServer implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /** Refuses to start (closing what was opened) when the pool's role could alter the schema. */
+  private void verifyRole(Database database) {
+    try {
+      RoleCheck.verify(database.dataSource());
+    } catch (RuntimeException e) {
+      resources.close();
+      throw e;
+    }
   }
 }

@@ -133,8 +133,8 @@ class LedgerAdapterIT {
     // The tenant's zone (from identity.tenant) applies because the rule names none.
     ReminderRule rule = as(holder).createReminderRule(CreateReminderRuleRequest.newBuilder()
         .setCardId(card.toString()).setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
-        .addAllDaysBefore(List.of(7, 3, 1)).setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK)
-        .setDestination("https://hooks.example.com/cards").build()).getRule();
+        .addAllDaysBefore(List.of(7, 3, 1)).setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
+        .setDestination("ada@example.com").build()).getRule();
     assertThat(rule.getTimeZone()).isEqualTo("America/New_York");
 
     // 16 April, 06:00 in New York: the cycle ending 15 April closes; no reminder day has come yet.
@@ -217,7 +217,7 @@ class LedgerAdapterIT {
 
     assertThatThrownBy(() -> as(holder).createReminderRule(CreateReminderRuleRequest.newBuilder()
         .setCardId(card.toString()).setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE).addDaysBefore(3)
-        .setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK).setDestination("https://hooks.example.com/x").build()))
+        .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL).setDestination("ada@example.com").build()))
         .isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
   }
@@ -228,8 +228,8 @@ class LedgerAdapterIT {
     UUID card = issueCard(holder); // limit 5,000.00
     ReminderRule rule = as(holder).createReminderRule(CreateReminderRuleRequest.newBuilder()
         .setCardId(card.toString()).setKind(ReminderKind.REMINDER_KIND_UTILIZATION_ABOVE)
-        .setUtilizationThresholdBps(8_000).setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK)
-        .setDestination("https://hooks.example.com/utilization").build()).getRule();
+        .setUtilizationThresholdBps(8_000).setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
+        .setDestination("ada@example.com").build()).getRule();
 
     purchaseViaApi(card, 300_000, "u1"); // 60 %
     assertThat(deliveries(card)).isEmpty();

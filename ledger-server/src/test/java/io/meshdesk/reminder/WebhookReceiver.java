@@ -2,11 +2,14 @@ package io.meshdesk.reminder;
 
 import com.sun.net.httpserver.HttpServer;
 import io.meshdesk.reminder.dispatch.WebhookGateway;
+import io.meshdesk.reminder.dispatch.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,6 +25,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
+  private final Map<String, String> signatures = new ConcurrentHashMap<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   /** Requests answered 500 on purpose. */
   public final LongAdder refused = new LongAdder();
@@ -42,23 +46,42 @@ public final class WebhookReceiver implements AutoCloseable {
         body = in.readAllBytes();
       }
       String key = ex.getRequestHeaders().getFirst(WebhookGateway.IDEMPOTENCY_HEADER);
-      String sig = ex.getRequestHeaders().getFirst(WebhookGateway.SIGNATURE_HEADER);
+      String sig = ex.getRequestHeaders().getFirst(WebhookSignature.HEADER);
       int status;
       if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         refused.increment();
         status = 500;
       } else {
-        if (secret != null && !WebhookGateway.signature(secret, body).equals(sig)) {
+        // Test clocks are fixed in time, so only the MAC is checked here, not the replay window.
+        if (secret != null && !WebhookSignature.verify(secret, sig, body, signedAt(sig), Duration.ZERO)) {
           badSignatures.increment();
         }
         received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         bodies.put(key, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (sig != null) {
+          signatures.put(key, sig);
+        }
         status = 200;
       }
       ex.sendResponseHeaders(status, -1);
       ex.close();
     });
     server.start();
+  }
+
+  private static Instant signedAt(String header) {
+    if (header != null) {
+      for (String part : header.split(",")) {
+        if (part.strip().startsWith("t=")) {
+          try {
+            return Instant.ofEpochSecond(Long.parseLong(part.strip().substring(2)));
+          } catch (NumberFormatException e) {
+            return Instant.EPOCH;
+          }
+        }
+      }
+    }
+    return Instant.EPOCH;
   }
 
   /** The URL to configure in rules (http on loopback; the contract asks https from users). */
@@ -94,6 +117,11 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Body of the last accepted request of a delivery. */
   public String body(String deliveryId) {
     return bodies.get(deliveryId);
+  }
+
+  /** Signature header of the last accepted request of a delivery. */
+  public String signature(String deliveryId) {
+    return signatures.get(deliveryId);
   }
 
   @Override

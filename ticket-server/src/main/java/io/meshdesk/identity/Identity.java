@@ -49,21 +49,27 @@ public final class Identity implements AutoCloseable {
   private final IdentityTx tx;
   private final Optional<String> generatedBootstrapToken;
 
+  /** Wires identity; refuses (ConfigException) without a key-encryption key unless the config allows local sealing. */
   public Identity(DataSource dataSource, RedissonClient redis, IdentityConfig config, Clock clock) {
+    this(dataSource, redis, config, clock, PasswordHasher.standard(config.hashConcurrency()));
+  }
+
+  /** The same with a given password hasher (tests bound its concurrency). */
+  public Identity(DataSource dataSource, RedissonClient redis, IdentityConfig config, Clock clock, PasswordHasher hasher) {
+    config.requireKeyEncryption();
     this.config = config;
     this.tx = new IdentityTx(dataSource);
-    this.hasher = PasswordHasher.standard();
+    this.hasher = hasher;
     this.keys = new SigningKeys(tx, sealer(tx, config, clock), clock, config.accessTokenTtl());
     keys.ensureActive();
     this.gate = new DatabaseTenantGate(dataSource, redis);
     this.verifier = new io.meshdesk.platform.auth.JwtTokenVerifier(keys, Verifiers.ISSUER, Verifiers.AUDIENCE, clock, gate);
     this.audit = new AuditLog(tx, clock);
     TokenIssuer issuer = new TokenIssuer(keys, clock, config.accessTokenTtl());
-    LoginLimiter limiter =
-        new LoginLimiter(redis, config.accountFailures(), config.sourceFailures(), config.failureWindow());
+    LoginLimiter limiter = new LoginLimiter(redis, config, clock);
     this.auth = new AuthService(tx, issuer, hasher, limiter, clock, config.refreshTokenTtl());
     this.tenants = new TenantService(tx, audit, hasher, redis, clock);
-    this.users = new UserService(tx, audit, hasher, clock);
+    this.users = new UserService(tx, audit, hasher, redis, clock);
     this.accounts = new ServiceAccountService(tx, audit, clock);
     this.bootstrapper = new Bootstrapper(tx, audit, auth, hasher, clock);
     this.generatedBootstrapToken = bootstrapper.arm(config.bootstrapToken());

@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param presenceTtl an online agent not re-announced for this long counts as offline
  * @param outboxRetention published outbox events older than this are pruned
  * @param outboxPruneInterval how often the outbox is pruned
+ * @param maxStreamsPerPrincipal streams (Subscribe, AgentSession, WatchTicket together) one user or
+ *     service account may hold open on one instance; more get RESOURCE_EXHAUSTED
  */
 public record TicketConfig(
     Duration relayInterval,
@@ -38,11 +40,15 @@ public record TicketConfig(
     Duration presenceRefresh,
     Duration presenceTtl,
     Duration outboxRetention,
-    Duration outboxPruneInterval) {
+    Duration outboxPruneInterval,
+    int maxStreamsPerPrincipal) {
 
   public TicketConfig {
     if (subscriberBuffer < 16) {
       throw new IllegalArgumentException("subscriberBuffer must be at least 16");
+    }
+    if (maxStreamsPerPrincipal < 1) {
+      throw new IllegalArgumentException("maxStreamsPerPrincipal must be at least 1");
     }
     if (catchUpPage < 1) {
       throw new IllegalArgumentException("catchUpPage must be at least 1");
@@ -60,20 +66,21 @@ public record TicketConfig(
   /**
    * Defaults: relay every second, 10,000-event buffers, SLA checks every 30 s, no auto-assignment,
    * 500-event catch-up pages, a heartbeat after 30 s of silence, presence refreshed every 10 s and
-   * expired after 30 s, outbox events kept 7 days and pruned hourly.
+   * expired after 30 s, outbox events kept 7 days and pruned hourly, 20 streams per principal.
    */
   public static TicketConfig defaults() {
     return new TicketConfig(
         Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(20), 10_000,
         Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false, 500, Duration.ofSeconds(30),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofHours(1));
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofHours(1), 20);
   }
 
   /**
    * Reads {@code MESHDESK_TICKET_SUBSCRIBER_BUFFER} (default 10000), {@code
    * MESHDESK_TICKET_SLA_CHECK_INTERVAL} (30s), {@code MESHDESK_TICKET_AUTO_ASSIGN} (false), {@code
    * MESHDESK_TICKET_HEARTBEAT_INTERVAL} (30s), {@code MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL}
-   * (10s), {@code MESHDESK_TICKET_PRESENCE_TTL} (30s) and {@code MESHDESK_TICKET_OUTBOX_RETENTION} (7d).
+   * (10s), {@code MESHDESK_TICKET_PRESENCE_TTL} (30s), {@code MESHDESK_TICKET_OUTBOX_RETENTION} (7d)
+   * and {@code MESHDESK_TICKET_MAX_STREAMS_PER_PRINCIPAL} (20).
    */
   public static TicketConfig fromEnv(Env env) {
     try {
@@ -95,7 +102,8 @@ public record TicketConfig(
         env.duration("MESHDESK_TICKET_HEARTBEAT_INTERVAL", d.heartbeatInterval()),
         env.duration("MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL", d.presenceRefresh()),
         env.duration("MESHDESK_TICKET_PRESENCE_TTL", d.presenceTtl()),
-        env.duration("MESHDESK_TICKET_OUTBOX_RETENTION", d.outboxRetention()), d.outboxPruneInterval());
+        env.duration("MESHDESK_TICKET_OUTBOX_RETENTION", d.outboxRetention()), d.outboxPruneInterval(),
+        env.integer("MESHDESK_TICKET_MAX_STREAMS_PER_PRINCIPAL", d.maxStreamsPerPrincipal(), 1, 10_000));
   }
 
   /** A copy with another subscriber buffer. */
@@ -144,6 +152,11 @@ public record TicketConfig(
     });
   }
 
+  /** A copy with another limit of open streams per principal. */
+  public TicketConfig withMaxStreamsPerPrincipal(int streams) {
+    return copy(f -> f.maxStreamsPerPrincipal = streams);
+  }
+
   /** This configuration with {@code change} applied to a copy of its fields (validated again). */
   private TicketConfig copy(java.util.function.Consumer<Fields> change) {
     Fields f = new Fields(this);
@@ -167,6 +180,7 @@ public record TicketConfig(
     Duration presenceTtl;
     Duration outboxRetention;
     Duration outboxPruneInterval;
+    int maxStreamsPerPrincipal;
 
     Fields(TicketConfig c) {
       relayInterval = c.relayInterval;
@@ -183,12 +197,13 @@ public record TicketConfig(
       presenceTtl = c.presenceTtl;
       outboxRetention = c.outboxRetention;
       outboxPruneInterval = c.outboxPruneInterval;
+      maxStreamsPerPrincipal = c.maxStreamsPerPrincipal;
     }
 
     TicketConfig build() {
       return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval,
           aiRequeueAfter, autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention,
-          outboxPruneInterval);
+          outboxPruneInterval, maxStreamsPerPrincipal);
     }
   }
 }

@@ -2,7 +2,7 @@ package io.meshdesk.ticket;
 
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.RoleCheck;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
@@ -25,16 +25,15 @@ public final class TicketServer implements AutoCloseable {
   private final io.meshdesk.identity.Identity identity;
   private final Tickets tickets;
 
-  private TicketServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
-    Migrations.apply(infra.database(), CHANGELOGS);
+  private TicketServer(
+      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
     Database database = resources.register(new Database(infra.database(), "ticket-server"));
+    verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     this.identity =
         resources.register(
             new io.meshdesk.identity.Identity(
-                database.dataSource(), redis.client(),
-                io.meshdesk.identity.domain.IdentityConfig.fromEnv(io.meshdesk.platform.config.Env.system()),
-                java.time.Clock.systemUTC()));
+                database.dataSource(), redis.client(), identityConfig, java.time.Clock.systemUTC()));
     GrpcServer.Builder builder =
         GrpcServer.builder("ticket-server", grpcConfig)
             .addHealthCheck(database.healthCheck())
@@ -54,9 +53,16 @@ public final class TicketServer implements AutoCloseable {
     this.grpc = resources.register(builder.build());
   }
 
-  /** Builds and starts the server. */
+  /** Builds and starts the server with identity settings from the environment. */
   public static TicketServer start(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
-    TicketServer server = new TicketServer(infra, grpcConfig, metrics);
+    return start(infra, grpcConfig, metrics,
+        io.meshdesk.identity.domain.IdentityConfig.fromEnv(io.meshdesk.platform.config.Env.system()));
+  }
+
+  /** Builds and starts the server with these identity settings ({@code meshctl dev} and tests relax key sealing). */
+  public static TicketServer start(
+      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
+    TicketServer server = new TicketServer(infra, grpcConfig, metrics, identityConfig);
     server.grpc.start();
     return server;
   }
@@ -90,5 +96,15 @@ public final class TicketServer implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /** Refuses to start (closing what was opened) when the pool's role could alter the schema. */
+  private void verifyRole(Database database) {
+    try {
+      RoleCheck.verify(database.dataSource());
+    } catch (RuntimeException e) {
+      resources.close();
+      throw e;
+    }
   }
 }

@@ -21,6 +21,7 @@ import io.meshdesk.ticket.grpc.OutboundStats;
 import io.meshdesk.ticket.grpc.TicketGrpcService;
 import io.meshdesk.ticket.persistence.Writes;
 import io.meshdesk.ticket.session.PresenceHub;
+import io.meshdesk.ticket.session.StreamGuard;
 import io.meshdesk.ticket.session.RoundRobinAssigner;
 import io.meshdesk.ticket.sla.SlaChecker;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public final class Tickets implements AutoCloseable {
   private final SlaChecker sla;
   private final TicketGrpcService service;
   private final OutboundStats outboundStats = new OutboundStats();
+  private final StreamGuard guard;
 
   /**
    * Wires the context and starts its background sweeps.
@@ -72,11 +74,13 @@ public final class Tickets implements AutoCloseable {
     this.sla = new SlaChecker(new Writes(background, publisher, clock));
     Actors actors = new Actors(users);
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
+    // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock says.
+    this.guard = new StreamGuard(client, Clock.systemUTC(), scheduler, config.maxStreamsPerPrincipal());
     AutoAssigner assigner = config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
     this.service = new TicketGrpcService(new TicketGrpcService.Parts(
         new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
         new Settings(writes, actors), new SuggestionCommands(writes, actors, topic), hub, presence, tx, actors,
-        config.subscriberBuffer(), config.catchUpPage(), outboundStats, heartbeats));
+        config.subscriberBuffer(), config.catchUpPage(), outboundStats, heartbeats, guard));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");
@@ -138,6 +142,7 @@ public final class Tickets implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    guard.close();
     hub.close();
     presence.close();
     publisher.close();

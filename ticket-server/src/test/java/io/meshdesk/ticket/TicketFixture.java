@@ -88,14 +88,23 @@ final class TicketFixture implements AutoCloseable {
     database.close();
   }
 
-  /** Collects a stream's events. */
+  /** Collects a stream's events; the CaughtUp marker is kept apart, with the number of events before it. */
   static final class Collector implements StreamObserver<SubscribeResponse> {
     final List<TicketEvent> events = new CopyOnWriteArrayList<>();
     final AtomicReference<Throwable> error = new AtomicReference<>();
     volatile boolean completed;
+    volatile TicketEvent caughtUp;
+    volatile int eventsBeforeCaughtUp = -1;
+    volatile int caughtUpCount;
 
     @Override
     public void onNext(SubscribeResponse value) {
+      if (value.getEvent().hasCaughtUp()) {
+        eventsBeforeCaughtUp = events.size();
+        caughtUp = value.getEvent();
+        caughtUpCount++;
+        return;
+      }
       events.add(value.getEvent());
     }
 

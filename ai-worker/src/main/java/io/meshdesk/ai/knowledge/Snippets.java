@@ -35,9 +35,7 @@ final class Snippets {
 
   /** Markdown reduced to words: no headings marks, emphasis, links or code fences. */
   static String plain(String markdown) {
-    return markdown
-        .replaceAll("```[\\s\\S]*?```", " ")
-        .replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1")
+    return MarkdownText.withoutFencesAndLinks(markdown)
         .replaceAll("(?m)^\\s{0,3}(#{1,6}|[-*+]|\\d+\\.|>)\\s+", "")
         .replaceAll("[*_`]", "")
         .replaceAll("\\s+", " ")

@@ -159,7 +159,8 @@ final class AiEndToEnd {
   }
 
   private static String login(ManagedChannel channel, String email, String password) {
-    return IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+    // A freshly started system's first sign-in waits for its JIT and its first Argon2 hash.
+    return IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
         .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug(TENANT).build())
         .getTokens().getAccessToken();
   }

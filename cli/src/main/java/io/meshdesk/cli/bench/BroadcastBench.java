@@ -65,7 +65,9 @@ public final class BroadcastBench implements Callable<Integer> {
     String agentToken = token != null ? token : system.token(tenant, UUID.randomUUID(), Role.AGENT);
     List<ManagedChannel> channels = new ArrayList<>();
     try {
-      int perTarget = Math.max(1, 4 / targets.size());
+      // A server allows a bounded number of concurrent calls per connection (as Envoy's upstream
+      // pool spreads streams over connections): enough channels that no stream waits for a slot.
+      int perTarget = Math.max(Math.max(1, 4 / targets.size()), (streams / targets.size() + 499) / 500);
       for (String t : targets) {
         for (int i = 0; i < perTarget; i++) {
           channels.add(Bearer.directChannel(t));

@@ -29,6 +29,7 @@ final class LedgerBenchSystem implements AutoCloseable {
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
     Infrastructure infra = new Infrastructure(pg.provisioner().database("ledgerbench", poolSize),
         RedisConfig.single("127.0.0.1", redis.port(), "bench:"));
+    io.meshdesk.platform.db.Migrations.apply(infra.database(), LedgerServer.CHANGELOGS);
     server = shutdown.register(LedgerServer.start(infra, GrpcConfig.loopback().withPort(0, -1), null, keys.verifier()));
   }
 

@@ -49,9 +49,11 @@ class IdentityCommandsIT {
   static void startTicketServer() throws Exception {
     System.setProperty(CredentialsStore.DIR_PROPERTY, configDir.resolve("meshdesk").toString());
     TestEnvironment env = TestEnvironment.get();
+    Infrastructure infra = new Infrastructure(env.newDatabase("cli-identity"), env.newRedis("cli-identity"));
+    io.meshdesk.platform.db.Migrations.apply(infra.database(), TicketServer.CHANGELOGS);
     server = TicketServer.start(
-        new Infrastructure(env.newDatabase("cli-identity"), env.newRedis("cli-identity")),
-        GrpcConfig.loopback().withPort(0, -1), null);
+        infra,
+        GrpcConfig.loopback().withPort(0, -1), null, io.meshdesk.identity.domain.IdentityConfig.defaults());
     target = "127.0.0.1:" + server.port();
     // Bootstrap needs an installation without platform admin, so it runs before the demo seed.
     bootstrapToken = server.identity().generatedBootstrapToken().orElseThrow();

@@ -185,7 +185,7 @@ public final class CardService {
   public Page<Views.Card> listCards(UUID tenant, UUID holderRestriction, UUID holderFilter, CardStatus status,
       UUID productId, int pageSize, String pageToken) {
     return tx.inTenant(tenant, c -> CardRows.list(c, tenant, holderRestriction != null ? holderRestriction : holderFilter,
-        status, productId, Page.size(pageSize), Page.position(pageToken)));
+        status, productId, Page.size(pageSize), Page.keysetPosition(pageToken)));
   }
 
   /** Changes the credit limit and records the change. */
@@ -228,7 +228,7 @@ public final class CardService {
       String pageToken) {
     return tx.inTenant(tenant, c -> {
       visible(c, tenant, holderRestriction, cardId);
-      return LimitRows.list(c, tenant, cardId, Page.size(pageSize), Page.position(pageToken));
+      return LimitRows.list(c, tenant, cardId, Page.size(pageSize), Page.keysetPosition(pageToken));
     });
   }
 

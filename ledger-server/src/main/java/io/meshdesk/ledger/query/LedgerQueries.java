@@ -51,7 +51,7 @@ public final class LedgerQueries {
   public Page<Views.Txn> transactions(UUID tenant, UUID holderRestriction, UUID cardId, Instant from, Instant to,
       Set<TxnType> types, int pageSize, String pageToken) {
     int size = Page.size(pageSize);
-    String after = Page.position(pageToken);
+    String after = Page.keysetPosition(pageToken);
     return tx.inTenant(tenant, c -> {
       CardService.visible(c, tenant, holderRestriction, cardId);
       StringBuilder sql = new StringBuilder("select " + LedgerReads.TXN_COLUMNS
@@ -84,7 +84,7 @@ public final class LedgerQueries {
   public Page<Views.JournalEntry> journal(UUID tenant, UUID holderRestriction, UUID cardId, Instant from, Instant to,
       int pageSize, String pageToken) {
     int size = Page.size(pageSize);
-    String after = Page.position(pageToken);
+    String after = Page.sequencePosition(pageToken);
     return tx.inTenant(tenant, c -> {
       CardService.visible(c, tenant, holderRestriction, cardId);
       StringBuilder sql = new StringBuilder("select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash,"
@@ -121,7 +121,7 @@ public final class LedgerQueries {
   public Page<Views.Statement> statements(UUID tenant, UUID holderRestriction, UUID cardId, int pageSize,
       String pageToken) {
     int size = Page.size(pageSize);
-    String after = Page.position(pageToken);
+    String after = Page.datePosition(pageToken);
     return tx.inTenant(tenant, c -> {
       CardService.visible(c, tenant, holderRestriction, cardId);
       List<Views.Statement> rows = StatementRows.list(c, tenant, cardId, after, size + 1);

@@ -7,59 +7,47 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs reminders as JSON, signed with the rule's secret: {@code X-Meshdesk-Signature:
- * sha256=<hex HMAC-SHA256 of the body>}, and {@code Idempotency-Key: <delivery id>}. Only a 2xx
- * answer counts as delivered.
+ * POSTs reminders as JSON, signed with the rule's secret over a timestamp and the body (see
+ * {@link WebhookSignature}), with {@code Idempotency-Key: <delivery id>}. A rule without a secret
+ * is never sent. Only a 2xx answer counts as delivered.
  */
 public final class WebhookGateway implements Gateway {
 
-  /** Header carrying the body signature. */
-  public static final String SIGNATURE_HEADER = "X-Meshdesk-Signature";
   /** Header carrying the delivery id. */
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final HttpClient http;
   private final Duration timeout;
+  private final Clock clock;
 
-  public WebhookGateway(HttpClient http, Duration timeout) {
+  public WebhookGateway(HttpClient http, Duration timeout, Clock clock) {
     this.http = http;
     this.timeout = timeout;
+    this.clock = clock;
   }
 
   /** A gateway with its own HTTP/1.1 client. */
-  public static WebhookGateway create(Duration timeout) {
+  public static WebhookGateway create(Duration timeout, Clock clock) {
     return new WebhookGateway(
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build(), timeout);
-  }
-
-  /** {@code sha256=<hex>} of {@code body} under {@code secret}. */
-  public static String signature(String secret, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build(), timeout, clock);
   }
 
   @Override
   public void send(Delivery delivery, String signingSecret) throws DeliveryFailedException {
+    if (signingSecret == null || signingSecret.isBlank()) {
+      throw new DeliveryFailedException("webhook rule has no signing secret; not sent", null);
+    }
     byte[] body = MessageTemplates.json(delivery).getBytes(StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(delivery.destination()))
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header(IDEMPOTENCY_HEADER, delivery.id().toString())
-            .header(SIGNATURE_HEADER, signature(signingSecret == null || signingSecret.isEmpty() ? "unsigned" : signingSecret, body))
+            .header(WebhookSignature.HEADER, WebhookSignature.sign(signingSecret, clock.instant(), body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {

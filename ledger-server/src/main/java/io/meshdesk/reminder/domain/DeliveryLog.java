@@ -32,10 +32,28 @@ public final class DeliveryLog {
    */
   public record Filter(UUID ruleId, DeliveryStatus status, Instant dueFrom, Instant dueTo) {}
 
-  /** Deliveries of a card the caller may see, most recently due first. */
+  /** What a cardholder sees instead of a delivery's failure detail. */
+  public static final String GENERIC_ERROR = "delivery failed";
+
+  /**
+   * Deliveries of a card the caller may see, most recently due first. Cardholders see only
+   * {@link #GENERIC_ERROR} for a failure: the detail (connection refused, TLS handshake, HTTP
+   * status) would tell them what answers at an address inside the network.
+   */
   public List<Delivery> deliveries(ReminderRules.Caller caller, UUID cardId, Filter f, int offset, int limit) {
     rules.checkCard(caller, cardId);
-    return store.deliveries(caller.tenantId(), cardId, f.ruleId(), f.status(), f.dueFrom(), f.dueTo(), offset, limit);
+    List<Delivery> found =
+        store.deliveries(caller.tenantId(), cardId, f.ruleId(), f.status(), f.dueFrom(), f.dueTo(), offset, limit);
+    return caller.cardholder() ? found.stream().map(DeliveryLog::withGenericError).toList() : found;
+  }
+
+  private static Delivery withGenericError(Delivery d) {
+    if (d.lastError() == null || d.lastError().isEmpty()) {
+      return d;
+    }
+    return new Delivery(d.tenantId(), d.id(), d.ruleId(), d.cardId(), d.ref(), d.kind(), d.offsetDays(), d.channel(),
+        d.destination(), d.content(), d.status(), d.attempts(), GENERIC_ERROR, d.dueAt(), d.nextAttemptAt(),
+        d.firstAttemptAt(), d.lastAttemptAt(), d.deliveredAt(), d.latency());
   }
 
   /** Open dead letters of the tenant, newest first. */

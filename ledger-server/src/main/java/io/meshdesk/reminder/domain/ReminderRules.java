@@ -1,6 +1,7 @@
 package io.meshdesk.reminder.domain;
 
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.errors.PermissionDeniedException;
 import io.meshdesk.reminder.persistence.RuleStore;
 import io.meshdesk.scheduler.TenantDirectory;
 import java.security.SecureRandom;
@@ -37,9 +38,11 @@ public final class ReminderRules {
    *
    * @param tenantId the caller's tenant
    * @param userId the caller
-   * @param cardholder true when the caller may act only on cards they hold
+   * @param cardholder true when the caller may act only on cards they hold (and sees only generic
+   *     delivery errors)
+   * @param webhooks true when the caller may create webhook rules
    */
-  public record Caller(UUID tenantId, UUID userId, boolean cardholder) {}
+  public record Caller(UUID tenantId, UUID userId, boolean cardholder, boolean webhooks) {}
 
   /**
    * A rule to create (validated by the contract already).
@@ -61,8 +64,11 @@ public final class ReminderRules {
   /** The created rule and, for webhooks, its signing secret (shown once). */
   public record Created(ReminderRule rule, String signingSecret) {}
 
-  /** Creates a rule. */
+  /** Creates a rule; webhook rules need {@link Caller#webhooks()} and get a fresh random secret. */
   public Created create(Caller caller, Draft draft) {
+    if (draft.channel() == Channel.WEBHOOK && !caller.webhooks()) {
+      throw new PermissionDeniedException("only admins may create webhook reminder rules; use EMAIL");
+    }
     checkCard(caller, draft.cardId());
     ZoneId zone = draft.zone().orElseGet(() -> tenants.zoneOf(caller.tenantId()));
     Optional<QuietHours> quiet = draft.quietStart().map(s -> new QuietHours(s, draft.quietEnd().orElseThrow(), zone));

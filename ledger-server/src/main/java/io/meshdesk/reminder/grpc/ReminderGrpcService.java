@@ -16,6 +16,7 @@ import io.meshdesk.api.reminder.v1.RetryDeadLetterRequest;
 import io.meshdesk.api.reminder.v1.RetryDeadLetterResponse;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.reminder.domain.DeliveryLog;
@@ -36,7 +37,7 @@ public final class ReminderGrpcService extends ReminderServiceGrpc.ReminderServi
     this.log = log;
   }
 
-  /** Creates a rule for a card (cardholders: their own cards). */
+  /** Creates a rule for a card (cardholders: their own cards, e-mail only; webhooks: admins). */
   @Override
   public void createReminderRule(CreateReminderRuleRequest r, StreamObserver<CreateReminderRuleResponse> out) {
     var draft = new ReminderRules.Draft(
@@ -111,7 +112,8 @@ public final class ReminderGrpcService extends ReminderServiceGrpc.ReminderServi
 
   private static ReminderRules.Caller caller() {
     Principal p = AuthContext.principal();
-    return new ReminderRules.Caller(p.requireTenant(), p.subject(), p.role() == Role.CUSTOMER);
+    return new ReminderRules.Caller(p.requireTenant(), p.subject(), p.role() == Role.CUSTOMER,
+        Rbac.allows(p, "reminders.webhooks"));
   }
 
   private static Optional<ZoneId> zone(String id) {

@@ -1,25 +1,62 @@
 package io.meshdesk.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshdesk.reminder.domain.Channel;
 import io.meshdesk.reminder.domain.Delivery;
 import io.meshdesk.reminder.domain.DeliveryStatus;
 import io.meshdesk.reminder.domain.ReminderKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class WebhookGatewayTest {
 
+  private static final byte[] BODY = "{\"amount_minor\":100}".getBytes(StandardCharsets.UTF_8);
+  private static final Instant AT = Instant.parse("2026-01-29T09:00:00Z");
+
   @Test
-  void signatureIsHexHmacSha256OfTheBody() {
-    // RFC 4231 test case 2.
-    assertThat(WebhookGateway.signature("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  void signatureIsHmacSha256OfTimestampDotBody() throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec("whsec_k".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update((AT.getEpochSecond() + ".").getBytes(StandardCharsets.US_ASCII));
+    String expected = HexFormat.of().formatHex(mac.doFinal(BODY));
+
+    assertThat(WebhookSignature.sign("whsec_k", AT, BODY)).isEqualTo("t=" + AT.getEpochSecond() + ", v1=" + expected);
+  }
+
+  @Test
+  void verifiesWithinTheReplayWindowOnly() {
+    String header = WebhookSignature.sign("whsec_k", AT, BODY);
+
+    assertThat(WebhookSignature.verify("whsec_k", header, BODY, AT.plusSeconds(299), WebhookSignature.REPLAY_WINDOW))
+        .isTrue();
+    assertThat(WebhookSignature.verify("whsec_k", header, BODY, AT.plusSeconds(301), WebhookSignature.REPLAY_WINDOW))
+        .isFalse();
+  }
+
+  @Test
+  void rejectsAMovedTimestampATamperedBodyOrAnotherSecret() {
+    String header = WebhookSignature.sign("whsec_k", AT, BODY);
+    String moved = header.replace("t=" + AT.getEpochSecond(), "t=" + AT.plusSeconds(600).getEpochSecond());
+    byte[] tampered = "{\"amount_minor\":999}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(WebhookSignature.verify("whsec_k", moved, BODY, AT.plusSeconds(600), Duration.ofMinutes(5))).isFalse();
+    assertThat(WebhookSignature.verify("whsec_k", header, tampered, AT, Duration.ofMinutes(5))).isFalse();
+    assertThat(WebhookSignature.verify("whsec_other", header, BODY, AT, Duration.ofMinutes(5))).isFalse();
+  }
+
+  @Test
+  void neverSignsWithoutASecret() {
+    assertThatThrownBy(() -> WebhookSignature.sign("", AT, BODY)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

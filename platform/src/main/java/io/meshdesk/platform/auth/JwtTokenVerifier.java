@@ -40,7 +40,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
   /** Bound of the verified-signature memory (cleared when full; tokens live 15 minutes). */
   private static final int MAX_REMEMBERED = 20_000;
 
-  private final java.util.Map<String, JWTClaimsSet> verifiedSignatures = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Verified> verifiedSignatures = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final SigningKeySource keys;
   private final String issuer;
@@ -59,22 +59,27 @@ public final class JwtTokenVerifier implements TokenVerifier {
   @Override
   public Principal verify(String token) {
     // The signature check (ES256) dominates the cost of a call; a token string whose signature
-    // already verified cannot change, so its claims are remembered. Everything that can change
-    // (expiry, tenant suspension) is still checked on every call below.
-    JWTClaimsSet known = verifiedSignatures.get(token);
+    // already verified cannot change, so its claims are remembered together with the key that
+    // verified them. A remembered token counts only while the key source still returns that same
+    // key: removing a (compromised) key drops every token it signed. Everything else that can
+    // change (expiry, tenant suspension) is still checked on every call below.
+    Verified known = verifiedSignatures.get(token);
     if (known != null) {
-      return principalFrom(known);
+      if (keys.find(known.kid()).filter(k -> k == known.key() || k.equals(known.key())).isPresent()) {
+        return principalFrom(known.claims());
+      }
+      verifiedSignatures.remove(token);
     }
-    JWTClaimsSet claims = verifySignature(token);
-    Principal principal = principalFrom(claims);
+    Verified verified = verifySignature(token);
+    Principal principal = principalFrom(verified.claims());
     if (verifiedSignatures.size() >= MAX_REMEMBERED) {
       verifiedSignatures.clear();
     }
-    verifiedSignatures.put(token, claims);
+    verifiedSignatures.put(token, verified);
     return principal;
   }
 
-  private JWTClaimsSet verifySignature(String token) {
+  private Verified verifySignature(String token) {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -101,7 +106,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
       throw new UnauthenticatedException("bad token signature");
     }
     try {
-      return jwt.getJWTClaimsSet();
+      return new Verified(kid, jwk, jwt.getJWTClaimsSet());
     } catch (ParseException e) {
       throw new UnauthenticatedException("malformed token claims");
     }
@@ -140,9 +145,12 @@ public final class JwtTokenVerifier implements TokenVerifier {
       }
       List<String> grants = claims.getStringListClaim(GRANTS_CLAIM);
       Set<String> grantSet = grants == null ? Set.of() : new HashSet<>(grants);
-      return new Principal(subject, tenant, role, grantSet, claims.getJWTID());
+      return new Principal(subject, tenant, role, grantSet, claims.getJWTID(), exp.toInstant());
     } catch (ParseException | IllegalArgumentException | NullPointerException e) {
       throw new UnauthenticatedException("malformed token claims");
     }
   }
+
+  /** Claims whose signature verified, with the key that verified it. */
+  private record Verified(String kid, JWK key, JWTClaimsSet claims) {}
 }

@@ -1,5 +1,6 @@
 package io.meshdesk.platform.auth;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,8 +14,14 @@ import java.util.UUID;
  * @param role the principal's role
  * @param grants for service accounts, the permissions granted to them; empty for users
  * @param tokenId the token's {@code jti}
+ * @param expiresAt when the token expires; null for principals not proven by a token (seeding)
  */
-public record Principal(UUID subject, UUID tenantId, Role role, Set<String> grants, String tokenId) {
+public record Principal(UUID subject, UUID tenantId, Role role, Set<String> grants, String tokenId, Instant expiresAt) {
+
+  /** A principal without a token expiry (seeding, internal calls). */
+  public Principal(UUID subject, UUID tenantId, Role role, Set<String> grants, String tokenId) {
+    this(subject, tenantId, role, grants, tokenId, null);
+  }
 
   public Principal {
     grants = grants == null ? Set.of() : Set.copyOf(grants);

@@ -66,6 +66,8 @@ public final class Rbac {
     perm("reminders.manage", ADMIN, CUSTOMER);
     perm("reminders.read", ADMIN, MANAGER, CUSTOMER);
     perm("reminders.operate", ADMIN);
+    // Webhooks POST from inside the network, so only admins may point a rule at a URL.
+    perm("reminders.webhooks", ADMIN);
 
     SERVICE_GRANTABLE =
         Set.of(

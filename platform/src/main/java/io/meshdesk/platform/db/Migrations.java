@@ -3,6 +3,11 @@ package io.meshdesk.platform.db;
 import io.meshdesk.platform.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.io.OutputStream;
 import java.util.Map;
@@ -37,16 +42,19 @@ public final class Migrations {
   private Migrations() {}
 
   /**
-   * Runs each changelog in order. Does nothing when the config names no owner (migrations are
-   * then expected to be applied out of band).
+   * Runs each changelog in order as the configured owner and returns the ids of the change sets
+   * this run applied (empty when the database was already up to date). Servers never call this:
+   * {@code meshctl migrate}, {@code meshctl dev} and the test support do.
+   *
+   * @throws IllegalStateException when no owner is configured or a change set fails
    */
-  public static void apply(DatabaseConfig config, List<String> changelogs) {
+  public static List<String> apply(DatabaseConfig config, List<String> changelogs) {
     if (config.ownerUser().isEmpty()) {
-      log.info("no database owner configured; skipping migrations");
-      return;
+      throw new IllegalStateException("database migration needs the owner role (MESHDESK_DATABASE_OWNER_USER)");
     }
     try (Connection c =
         DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().get(), config.ownerPassword())) {
+      long before = lastOrder(c);
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       for (String changelog : changelogs) {
         // Liquibase's console UI would print to stdout (and into meshctl's output); log instead.
@@ -60,8 +68,38 @@ public final class Migrations {
                     .execute());
         log.info("applied {}", changelog);
       }
+      return appliedSince(c, before);
     } catch (Exception e) {
       throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
     }
+  }
+
+  private static long lastOrder(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select to_regclass('public.databasechangelog') is not null")) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        return 0;
+      }
+    }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select coalesce(max(orderexecuted), 0) from public.databasechangelog")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<String> appliedSince(Connection c, long order) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select id from public.databasechangelog where orderexecuted > ? order by orderexecuted")) {
+      ps.setLong(1, order);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
   }
 }

@@ -8,7 +8,9 @@ package io.meshdesk.platform.grpc;
  * the server the window's latency jumps above the baseline and the limit shrinks in proportion. A
  * lasting change of latency that is not queueing (a slower disk) becomes the new baseline within
  * a few dozen windows. A call that failed because the server was saturated (pool wait, deadline)
- * shrinks the limit at once by a tenth. Pure: latencies come in as arguments.
+ * shrinks the limit at once by a tenth. A window whose average exceeds the latency objective
+ * shrinks the limit whatever the baseline says, so a sustained overload cannot teach it that slow
+ * is normal. Pure: latencies come in as arguments.
  */
 public final class AdaptiveLimit {
 
@@ -19,16 +21,21 @@ public final class AdaptiveLimit {
   private final int min;
   private final int max;
   private final double tolerance;
+  private final double objectiveNanos;
   private double limit;
   private double baselineNanos = -1;
   private long windowSum;
   private int windowCount;
 
-  public AdaptiveLimit(int initial, int min, int max, double tolerance) {
+  /**
+   * @param objectiveNanos the average latency above which the limit always shrinks
+   */
+  public AdaptiveLimit(int initial, int min, int max, double tolerance, long objectiveNanos) {
     this.limit = initial;
     this.min = min;
     this.max = max;
     this.tolerance = tolerance;
+    this.objectiveNanos = objectiveNanos;
   }
 
   /** The current limit. */
@@ -50,7 +57,7 @@ public final class AdaptiveLimit {
     }
     double average = (double) windowSum / windowCount;
     baselineNanos = baselineNanos < 0 ? average : (1 - BASELINE_WEIGHT) * baselineNanos + BASELINE_WEIGHT * average;
-    double gradient = Math.max(0.5, Math.min(1.0, tolerance * baselineNanos / average));
+    double gradient = Math.max(0.5, Math.min(1.0, Math.min(tolerance * baselineNanos, objectiveNanos) / average));
     double target = limit * gradient + Math.sqrt(limit);
     double smoothing = target < limit ? SHRINK_SMOOTHING : GROW_SMOOTHING;
     limit = Math.max(min, Math.min(max, (1 - smoothing) * limit + smoothing * target));

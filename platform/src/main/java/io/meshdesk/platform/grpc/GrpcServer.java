@@ -10,7 +10,9 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.config.ReflectionConfig;
 import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.health.DependencyMonitor;
 import io.meshdesk.platform.health.HealthCheck;
@@ -32,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one gRPC server bootstrap every Meshdesk service uses: netty on virtual threads, keepalive
  * and size limits, the standard interceptor chain (request log, status mapping, authentication,
- * validation), health that follows the reachability of PostgreSQL and Redis, reflection v1 and
- * v1alpha, Prometheus metrics, and a graceful stop.
+ * validation), INVALID_ARGUMENT for request bytes that do not parse, health that follows the
+ * reachability of PostgreSQL and Redis, reflection v1 and v1alpha (unless switched off), Prometheus metrics, and a graceful stop.
  */
 public final class GrpcServer implements AutoCloseable {
 
@@ -82,16 +84,18 @@ public final class GrpcServer implements AutoCloseable {
     List<ServerServiceDefinition> wrapped = new ArrayList<>();
     for (ServerServiceDefinition service : b.services) {
       ServerServiceDefinition w = wrap(service, b.interceptors, overload);
-      nb.addService(w);
+      nb.addService(MalformedRequests.guard(w));
       wrapped.add(w);
       names.add(service.getServiceDescriptor().getName());
     }
     this.wrappedServices = List.copyOf(wrapped);
     nb.addService(health.getHealthService());
-    nb.addService(ProtoReflectionServiceV1.newInstance());
-    @SuppressWarnings("deprecation")
-    BindableService v1alpha = ProtoReflectionService.newInstance();
-    nb.addService(v1alpha);
+    if (b.reflection) {
+      nb.addService(ProtoReflectionServiceV1.newInstance());
+      @SuppressWarnings("deprecation")
+      BindableService v1alpha = ProtoReflectionService.newInstance();
+      nb.addService(v1alpha);
+    }
     this.server = nb.build();
     this.serviceNames = List.copyOf(names);
     this.monitor = new DependencyMonitor(b.checks, this::setServing);
@@ -247,6 +251,7 @@ public final class GrpcServer implements AutoCloseable {
     private Duration healthInterval = Duration.ofSeconds(1);
     private OverloadConfig overload = OverloadConfig.fromEnv(io.meshdesk.platform.config.Env.system());
     private TlsConfig tls;
+    private boolean reflection = ReflectionConfig.from(Env.system()).enabled();
 
     private Builder(String name, GrpcConfig config) {
       this.name = name;
@@ -302,6 +307,12 @@ public final class GrpcServer implements AutoCloseable {
      */
     public Builder tls(TlsConfig config) {
       this.tls = config;
+      return this;
+    }
+
+    /** Whether server reflection (v1 and v1alpha) is served (default: {@code MESHDESK_GRPC_REFLECTION}, on). */
+    public Builder reflection(boolean enabled) {
+      this.reflection = enabled;
       return this;
     }
 

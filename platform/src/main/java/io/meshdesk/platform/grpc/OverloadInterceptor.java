@@ -40,7 +40,8 @@ public final class OverloadInterceptor implements ServerInterceptor {
 
   public OverloadInterceptor(OverloadConfig config) {
     this.config = config;
-    this.limit = new AdaptiveLimit(config.initialLimit(), config.minLimit(), config.maxLimit(), config.latencyTolerance());
+    this.limit = new AdaptiveLimit(config.initialLimit(), config.minLimit(), config.maxLimit(), config.latencyTolerance(),
+        config.latencyObjective().toNanos());
   }
 
   /** Unary calls running now. */

@@ -79,6 +79,8 @@ public final class StatusMapper {
           Status.ALREADY_EXISTS.withDescription(x.getMessage()).asRuntimeException();
       case PermissionDeniedException x ->
           Status.PERMISSION_DENIED.withDescription(x.getMessage()).asRuntimeException();
+      case UnauthenticatedException x when !x.reason().isEmpty() ->
+          withInfo(Code.UNAUTHENTICATED, x.getMessage(), x.reason(), "", "");
       case UnauthenticatedException x ->
           Status.UNAUTHENTICATED.withDescription(x.getMessage()).asRuntimeException();
       case UnavailableException x ->

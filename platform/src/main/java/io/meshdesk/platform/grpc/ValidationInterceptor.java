@@ -21,8 +21,9 @@ import io.grpc.protobuf.StatusProto;
 import java.util.stream.Collectors;
 
 /**
- * Enforces the {@code buf.validate} rules of the contract on every inbound message. A message that
- * breaks a rule closes the call with INVALID_ARGUMENT and a {@code google.rpc.BadRequest} listing
+ * Enforces the {@code buf.validate} rules of the contract, and the contract-independent rules of
+ * {@link InputSanity} (no NUL in strings, timestamps within years 1 to 9999), on every inbound
+ * message. A message that breaks a rule closes the call with INVALID_ARGUMENT and a {@code google.rpc.BadRequest} listing
  * each field violation; the service never sees it, so nothing is written.
  */
 public final class ValidationInterceptor implements ServerInterceptor {
@@ -64,6 +65,10 @@ public final class ValidationInterceptor implements ServerInterceptor {
     if (!(message instanceof Message m)) {
       return null;
     }
+    BadRequest.Builder details = BadRequest.newBuilder().addAllFieldViolations(InputSanity.check(m));
+    if (details.getFieldViolationsCount() > 0) {
+      return invalid(details);
+    }
     ValidationResult result;
     try {
       result = validator.validate(m);
@@ -73,7 +78,6 @@ public final class ValidationInterceptor implements ServerInterceptor {
     if (result.isSuccess()) {
       return null;
     }
-    BadRequest.Builder details = BadRequest.newBuilder();
     for (var violation : result.getViolations()) {
       var proto = violation.toProto();
       details.addFieldViolations(
@@ -82,6 +86,10 @@ public final class ValidationInterceptor implements ServerInterceptor {
               .setDescription(proto.getMessage())
               .setReason(proto.getRuleId()));
     }
+    return invalid(details);
+  }
+
+  private static StatusRuntimeException invalid(BadRequest.Builder details) {
     String summary =
         details.getFieldViolationsList().stream()
             .map(v -> v.getField() + ": " + v.getDescription())

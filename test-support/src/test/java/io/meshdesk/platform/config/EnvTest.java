@@ -56,4 +56,20 @@ class EnvTest {
     String printed = DatabaseConfig.fromEnv(env).orElseThrow().toString();
     assertThat(printed).doesNotContain("hunter2").doesNotContain("sekret");
   }
+
+  @Test
+  void serversNeverReadTheOwnerCredentialsOnlyTheMigrationStepDoes() {
+    Env env =
+        new Env(
+            Map.of(
+                "MESHDESK_DATABASE_URL", "jdbc:postgresql://db/meshdesk",
+                "MESHDESK_DATABASE_OWNER_USER", "owner",
+                "MESHDESK_DATABASE_OWNER_PASSWORD", "sekret"));
+    DatabaseConfig server = DatabaseConfig.fromEnv(env).orElseThrow();
+    assertThat(server.ownerUser()).isEmpty();
+    assertThat(server.ownerPassword()).isEmpty();
+    assertThat(DatabaseConfig.ownerFromEnv(env).ownerUser()).contains("owner");
+    assertThatThrownBy(() -> DatabaseConfig.ownerFromEnv(new Env(Map.of("MESHDESK_DATABASE_URL", "jdbc:x"))))
+        .hasMessageStartingWith("MESHDESK_DATABASE_OWNER_USER");
+  }
 }

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 class AdaptiveLimitTest {
 
   private static final long MS = 1_000_000L;
+  private static final long SECOND = 1_000 * MS;
 
   @Test
   void growsWhileLatencyStaysNearTheBest() {
-    AdaptiveLimit limit = new AdaptiveLimit(10, 2, 100, 2.0);
+    AdaptiveLimit limit = new AdaptiveLimit(10, 2, 100, 2.0, SECOND);
     for (int i = 0; i < 30_000; i++) {
       limit.onSample(5 * MS, false);
     }
@@ -19,7 +20,7 @@ class AdaptiveLimitTest {
 
   @Test
   void shrinksWhenCallsQueueAndLatencyJumps() {
-    AdaptiveLimit limit = new AdaptiveLimit(50, 2, 100, 2.0);
+    AdaptiveLimit limit = new AdaptiveLimit(50, 2, 100, 2.0, SECOND);
     for (int i = 0; i < 1_000; i++) {
       limit.onSample(5 * MS, false);
     }
@@ -31,8 +32,18 @@ class AdaptiveLimitTest {
   }
 
   @Test
+  void aSustainedLatencyAboveTheObjectiveKeepsShrinkingTheLimit() {
+    AdaptiveLimit limit = new AdaptiveLimit(60, 2, 100, 2.0, 50 * MS);
+    for (int i = 0; i < 20_000; i++) {
+      limit.onSample(120 * MS, false);
+    }
+    // it settles where the square-root headroom balances the halving: a handful of calls
+    assertThat(limit.limit()).isLessThanOrEqualTo(4);
+  }
+
+  @Test
   void aLastingSlowerLatencyBecomesTheNewBaseline() {
-    AdaptiveLimit limit = new AdaptiveLimit(20, 2, 60, 2.0);
+    AdaptiveLimit limit = new AdaptiveLimit(20, 2, 60, 2.0, SECOND);
     for (int i = 0; i < 200; i++) {
       limit.onSample(5 * MS, false);
     }
@@ -44,7 +55,7 @@ class AdaptiveLimitTest {
 
   @Test
   void dropsByATenthOnASaturatedCallAndNeverBelowTheMinimum() {
-    AdaptiveLimit limit = new AdaptiveLimit(50, 5, 100, 2.0);
+    AdaptiveLimit limit = new AdaptiveLimit(50, 5, 100, 2.0, SECOND);
     limit.onSample(5 * MS, true);
     assertThat(limit.limit()).isEqualTo(45);
     for (int i = 0; i < 100; i++) {
@@ -55,7 +66,7 @@ class AdaptiveLimitTest {
 
   @Test
   void toleratesLatencyUpToTheToleranceWithoutShrinking() {
-    AdaptiveLimit limit = new AdaptiveLimit(20, 2, 40, 2.0);
+    AdaptiveLimit limit = new AdaptiveLimit(20, 2, 40, 2.0, SECOND);
     for (int i = 0; i < 5_000; i++) {
       limit.onSample(i % 2 == 0 ? 10 * MS : 19 * MS, false);
     }

@@ -136,7 +136,7 @@ class OverloadIT {
   void aCallWithTooLittleTimeLeftNeverRunsAndWritesNothing() throws Exception {
     WritingService service = new WritingService();
     service.release.countDown();
-    OverloadConfig floor = new OverloadConfig(true, 16, 4, 64, 2.0, Duration.ofMillis(200), Duration.ofMillis(50), 256);
+    OverloadConfig floor = new OverloadConfig(true, 16, 4, 64, 2.0, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(50), 256);
     try (GrpcServer server = GrpcServer.builder("deadline-it", GrpcConfig.loopback()).addService(service)
         .overload(floor).build().start()) {
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -212,7 +212,7 @@ class OverloadIT {
   void meshdeskClientsRetryAfterThePushback() throws Exception {
     WritingService service = new WritingService();
     // one permit, and a pushback long enough that the retry is due well after the permit frees
-    OverloadConfig one = new OverloadConfig(true, 1, 1, 1, 2.0, Duration.ofMillis(5), Duration.ofSeconds(1), 256);
+    OverloadConfig one = new OverloadConfig(true, 1, 1, 1, 2.0, Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(1), 256);
     try (GrpcServer server = GrpcServer.builder("retry-it", GrpcConfig.loopback()).addService(service)
         .overload(one).build().start()) {
       ManagedChannel plain = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

@@ -57,7 +57,7 @@ public final class AuthService {
   public SignedIn login(String email, String password, String tenantSlug, String source) {
     String mail = email.toLowerCase(Locale.ROOT);
     String slug = tenantSlug == null ? "" : tenantSlug;
-    limiter.check(slug, mail, source);
+    limiter.take(slug, mail, source);
     Optional<Tenant> tenant = slug.isEmpty() ? Optional.empty() : tx.unscoped(c -> tenants.findBySlug(c, slug));
     Optional<UserStore.WithHash> found;
     if (slug.isEmpty()) {
@@ -71,9 +71,9 @@ public final class AuthService {
         ? hasher.verify(password, found.get().passwordHash())
         : burn(password);
     if (!ok || !found.get().user().active()) {
-      limiter.failed(slug, mail, source);
       throw new UnauthenticatedException(BAD_LOGIN);
     }
+    limiter.succeeded(slug, mail, source);
     if (tenant.isPresent() && !tenant.get().active()) {
       throw new PermissionDeniedException("tenant is suspended");
     }
@@ -114,21 +114,24 @@ public final class AuthService {
     return out.signedIn();
   }
 
-  /** Revokes the session of a refresh token (or every session of its user); returns how many tokens. */
+  /**
+   * Revokes the session of a live refresh token (or every session of its user); returns how many
+   * tokens. A revoked, rotated, expired or unknown token is refused and changes nothing.
+   */
   public int logout(String presented, boolean allSessions) {
-    UUID scope;
-    try {
-      scope = scopeOf(presented);
-    } catch (UnauthenticatedException e) {
-      return 0;
-    }
-    return tx.scoped(scope, c -> {
+    UUID scope = scopeOf(presented);
+    Integer revoked = tx.scoped(scope, c -> {
       Optional<RefreshTokenStore.Row> row = refresh.lockByHash(c, Secrets.sha256(presented));
-      if (row.isEmpty()) {
-        return 0;
+      if (row.isEmpty() || row.get().revoked() || row.get().usedAt() != null
+          || !row.get().expiresAt().isAfter(clock.instant()) || !java.util.Objects.equals(row.get().tenantId(), scope)) {
+        return null;
       }
       return allSessions ? refresh.revokeSubject(c, row.get().subjectId()) : refresh.revokeFamily(c, row.get().familyId());
     });
+    if (revoked == null) {
+      throw new UnauthenticatedException("invalid refresh token");
+    }
+    return revoked;
   }
 
   /** Client credentials: an access token for a service account; platform accounts may name a tenant. */

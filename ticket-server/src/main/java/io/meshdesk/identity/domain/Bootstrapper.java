@@ -63,23 +63,34 @@ public final class Bootstrapper {
 
   /** Creates the first platform admin and signs them in. */
   public SignedIn bootstrap(String token, String email, String password, String displayName) {
+    // Refuse before hashing: a hash costs ~19 MiB and tens of milliseconds, so only the holder of
+    // the token may make the server compute one, and only while no admin exists.
+    tx.platform(c -> {
+      refuseUnlessArmed(c, token);
+      return null;
+    });
     String hash = hasher.hash(password);
     Instant now = clock.instant();
     User admin = new User(UUID.randomUUID(), null, email.toLowerCase(Locale.ROOT), displayName, Role.PLATFORM_ADMIN, true,
         List.of(), now, now, null, null);
     return tx.platform(c -> {
-      Optional<String> stored = store.lockBootstrap(c);
-      if (users.anyAdmin(c) || stored.isEmpty()) {
-        throw new FailedPreconditionException("ALREADY_BOOTSTRAPPED", "a platform admin already exists");
-      }
-      if (!Secrets.matches(token, stored.get())) {
-        throw new PermissionDeniedException("invalid bootstrap token");
-      }
+      refuseUnlessArmed(c, token);
       users.insertAdmin(c, admin, hash);
       store.useBootstrap(c, now);
       audit.record(c, null, new Actor(Actor.Kind.USER, admin.id().toString(), displayName), "platform.bootstrapped",
           "platform_admin", admin.id().toString(), Map.of("email", admin.email()));
       return auth.issueForUser(c, admin, UUID.randomUUID());
     });
+  }
+
+  /** Locks the bootstrap row; refuses once an admin exists, then unless the token matches (constant-time). */
+  private void refuseUnlessArmed(java.sql.Connection c, String token) throws java.sql.SQLException {
+    Optional<String> stored = store.lockBootstrap(c);
+    if (users.anyAdmin(c) || stored.isEmpty()) {
+      throw new FailedPreconditionException("ALREADY_BOOTSTRAPPED", "a platform admin already exists");
+    }
+    if (!Secrets.matches(token, stored.get())) {
+      throw new PermissionDeniedException("invalid bootstrap token");
+    }
   }
 }

@@ -11,9 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals private signing keys at rest with AES-256-GCM. The key-encryption key comes from
- * {@code MESHDESK_KEY_ENCRYPTION_KEY} (scheme {@code aes-gcm:env}); without it a key generated at
- * first start is kept in the database ({@code aes-gcm:local}), which only protects against leaks
- * of the key table alone — production should set the variable (or a KMS-fed one).
+ * {@code MESHDESK_KEY_ENCRYPTION_KEY} (scheme {@code aes-gcm:env}), which ticket-server requires;
+ * only {@code meshctl dev} and tests may instead use a key generated at first start and kept in the
+ * database ({@code aes-gcm:local}), which protects against leaks of the key table alone.
  */
 public final class KeySealer {
 

@@ -23,7 +23,12 @@ public record Page<T>(List<T> items, String nextToken) {
       return 0;
     }
     try {
-      return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8));
+      int offset = Integer.parseInt(
+          new String(java.util.Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8));
+      if (offset < 0) {
+        throw new IllegalArgumentException("negative offset");
+      }
+      return offset;
     } catch (IllegalArgumentException e) {
       throw new io.meshdesk.platform.errors.InvalidArgumentException("page.page_token", "invalid page token");
     }

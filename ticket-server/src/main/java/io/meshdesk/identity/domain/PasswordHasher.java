@@ -1,9 +1,14 @@
 package io.meshdesk.identity.domain;
 
+import io.meshdesk.platform.errors.ResourceExhaustedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -11,7 +16,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashing in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so parameters can be raised later and
  * old hashes still verify. Defaults follow the OWASP minimum for Argon2id (19 MiB, 2 passes,
- * parallelism 1); comparison is constant-time.
+ * parallelism 1); comparison is constant-time. Each hash holds about 19 MiB, so only a bounded
+ * number run at once: a caller that finds every slot busy for {@code maxWait} is refused with
+ * RESOURCE_EXHAUSTED instead of queueing (a flood of sign-ins cannot exhaust the heap).
  */
 public final class PasswordHasher {
 
@@ -22,22 +29,31 @@ public final class PasswordHasher {
   private final int memoryKib;
   private final int iterations;
   private final int parallelism;
+  private final Semaphore slots;
+  private final Duration maxWait;
   private final String dummyHash;
 
-  public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+  /** A hasher with these Argon2id parameters running at most {@code slots.availablePermits()} hashes at once. */
+  public PasswordHasher(int memoryKib, int iterations, int parallelism, Semaphore slots, Duration maxWait) {
     this.memoryKib = memoryKib;
     this.iterations = iterations;
     this.parallelism = parallelism;
-    this.dummyHash = hash("not-a-real-password-" + RANDOM.nextLong());
+    this.slots = slots;
+    this.maxWait = maxWait;
+    this.dummyHash = unbounded("not-a-real-password-" + RANDOM.nextLong());
   }
 
-  /** The production parameters. */
-  public static PasswordHasher standard() {
-    return new PasswordHasher(19_456, 2, 1);
+  /** The production parameters, {@code concurrency} hashes at once, waiting at most 2 s for a slot. */
+  public static PasswordHasher standard(int concurrency) {
+    return new PasswordHasher(19_456, 2, 1, new Semaphore(concurrency), Duration.ofSeconds(2));
   }
 
   /** Hashes a password with a fresh 16-byte salt. */
   public String hash(String password) {
+    return bounded(() -> unbounded(password));
+  }
+
+  private String unbounded(String password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     byte[] out = derive(password, salt, memoryKib, iterations, parallelism, 32);
@@ -47,6 +63,10 @@ public final class PasswordHasher {
 
   /** Whether {@code password} matches {@code encoded}; false for a malformed hash. */
   public boolean verify(String password, String encoded) {
+    return bounded(() -> check(password, encoded));
+  }
+
+  private boolean check(String password, String encoded) {
     try {
       String[] parts = encoded.split("\\$");
       if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
@@ -77,6 +97,24 @@ public final class PasswordHasher {
   /** Spends the time of one verification on nothing, so unknown accounts take as long as known ones. */
   public void burn(String password) {
     verify(password, dummyHash);
+  }
+
+  private <T> T bounded(Supplier<T> work) {
+    boolean got;
+    try {
+      got = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      got = false;
+    }
+    if (!got) {
+      throw new ResourceExhaustedException("too many sign-ins in progress; try again shortly");
+    }
+    try {
+      return work.get();
+    } finally {
+      slots.release();
+    }
   }
 
   private static byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {

@@ -3,6 +3,7 @@ package io.meshdesk.identity.domain;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.RefreshTokenStore;
 import io.meshdesk.identity.persistence.UserStore;
+import io.meshdesk.platform.auth.AccessChanges;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.AlreadyExistsException;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.redisson.api.RedissonClient;
 
 /**
  * Users of the caller's tenant (always the token's tenant). Admins create any role, managers only
@@ -30,11 +32,14 @@ public final class UserService {
   private final AuditLog audit;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final RedissonClient redis;
   private final UserStore users = new UserStore();
   private final RefreshTokenStore refresh = new RefreshTokenStore();
 
-  public UserService(IdentityTx tx, AuditLog audit, PasswordHasher hasher, Clock clock) {
+  /** @param redis where role changes and deactivations are announced, so open streams end at once */
+  public UserService(IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
     this.tx = tx;
+    this.redis = redis;
     this.audit = audit;
     this.hasher = hasher;
     this.clock = clock;
@@ -64,13 +69,15 @@ public final class UserService {
   public User setRole(Principal caller, UUID userId, Role role) {
     UUID tenant = caller.requireTenant();
     requireTenantRole(role);
-    return tx.tenant(tenant, c -> {
+    User changed = tx.tenant(tenant, c -> {
       User before = users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
       User after = users.setRole(c, userId, role, clock.instant()).orElseThrow();
       audit.record(c, tenant, Actors.of(c, caller), "user.role_changed", "user", userId.toString(),
           Map.of("old_role", before.role().claim(), "new_role", role.claim()));
       return after;
     });
+    AccessChanges.publishUser(redis, userId); // streams opened under the old role end
+    return changed;
   }
 
   /** Replaces a user's teams. */
@@ -91,7 +98,7 @@ public final class UserService {
     if (userId.equals(caller.subject())) {
       throw new InvalidArgumentException("user_id", "you cannot deactivate yourself");
     }
-    return tx.tenant(tenant, c -> {
+    User deactivated = tx.tenant(tenant, c -> {
       users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
       User after = users.deactivate(c, userId, clock.instant()).orElseThrow();
       int revoked = refresh.revokeSubject(c, userId);
@@ -99,6 +106,8 @@ public final class UserService {
           Map.of("reason", reason == null ? "" : reason, "revoked_sessions", Integer.toString(revoked)));
       return after;
     });
+    AccessChanges.publishUser(redis, userId); // their open streams end
+    return deactivated;
   }
 
   /** One user of the caller's tenant. */

@@ -27,7 +27,7 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
   /** This service with the client-address interceptor (sign-in rate limiting needs the source). */
   public static io.grpc.BindableService withClientAddress(Identity identity) {
     IdentityGrpcService service = new IdentityGrpcService(identity);
-    return () -> ServerInterceptors.intercept(service, new ClientAddressInterceptor(identity.config().trustForwardedFor()));
+    return () -> ServerInterceptors.intercept(service, new ClientAddressInterceptor(identity.config().trustedProxyHops()));
   }
 
   private static <T> void reply(StreamObserver<T> observer, T value) {

@@ -1,5 +1,6 @@
 package io.meshdesk.ticket.events;
 
+import io.meshdesk.api.ticket.v1.CaughtUp;
 import io.meshdesk.api.ticket.v1.Heartbeat;
 import io.meshdesk.api.ticket.v1.Resync;
 import io.meshdesk.api.ticket.v1.TicketEvent;
@@ -14,7 +15,8 @@ import java.util.UUID;
  * One client's event stream: replays what it missed from PostgreSQL, then continues with live
  * events from the {@link EventHub}, in sequence order, with no gap (a hole is read from
  * PostgreSQL) and no duplicate (anything at or below the last sequence is dropped). Live events
- * that arrive during the replay wait in a buffer.
+ * that arrive during the replay wait in a buffer. A CaughtUp event follows the replay, so the
+ * client knows the stream is live.
  *
  * <p>Flow control: events go out only while the sink is ready; at most {@code limit} events wait
  * for a slow client, past that it gets a Resync naming the last sequence it received and the stream
@@ -36,6 +38,9 @@ public final class StreamSubscription implements Subscriber {
 
     /** Sends the resync event and ends the stream. */
     void resync(TicketEvent resync);
+
+    /** Ends the stream with an error (nothing more is sent). */
+    void fail(RuntimeException error);
 
     /** Sends a heartbeat (only called when the sink is ready and nothing else waits). */
     default void heartbeat(TicketEvent heartbeat) {
@@ -125,6 +130,9 @@ public final class StreamSubscription implements Subscriber {
       while (!liveDuringReplay.isEmpty() && !closed) {
         accept(liveDuringReplay.poll());
       }
+      if (!closed) {
+        out.add(new Queued(0, TicketEvent.newBuilder().setSequence(last).setCaughtUp(CaughtUp.getDefaultInstance()).build()));
+      }
       drain();
     }
     return latest;
@@ -182,6 +190,22 @@ public final class StreamSubscription implements Subscriber {
   public synchronized void close() {
     closed = true;
     hub.unregister(this);
+    notifyAll();
+  }
+
+  /**
+   * Ends the stream with {@code error} (its authorization ended): what waits is dropped, and the
+   * client resumes after the last sequence it received.
+   */
+  public synchronized void fail(RuntimeException error) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    hub.unregister(this);
+    out.clear();
+    liveDuringReplay.clear();
+    sink.fail(error);
     notifyAll();
   }
 

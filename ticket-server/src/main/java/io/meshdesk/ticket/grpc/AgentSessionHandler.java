@@ -14,6 +14,8 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.errors.ResourceExhaustedException;
 import io.meshdesk.platform.grpc.StatusMapper;
 import io.meshdesk.ticket.domain.Actors;
 import io.meshdesk.ticket.events.EventEnvelope;
@@ -37,6 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, PresenceHub.Listener {
 
   private static final String HEARTBEAT = "heartbeat";
+  /** Tickets one session may view at once (bounds the session's memory). */
+  static final int MAX_VIEWING = 100;
+  /** Largest flow-control window a client may ask for (AgentHello.max_unacked_events). */
+  static final int MAX_UNACKED = 2000;
 
   private final Principal principal;
   private final Outbound<AgentSessionResponse> out;
@@ -79,9 +85,17 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
   @Override
   public void onNext(AgentSessionRequest r) {
     UUID tenant = tenant();
+    if (subscription == null && r.getMessageCase() != AgentSessionRequest.MessageCase.HELLO) {
+      fail(new InvalidArgumentException("hello", "the first message of an agent session must be hello"));
+      return;
+    }
     switch (r.getMessageCase()) {
       case HELLO -> hello(r);
       case VIEW_TICKET -> {
+        if (!viewing.containsKey(r.getViewTicket().getTicketId()) && viewing.size() >= MAX_VIEWING) {
+          fail(new ResourceExhaustedException("a session views at most " + MAX_VIEWING + " tickets at once; stop viewing one first"));
+          return;
+        }
         viewing.put(r.getViewTicket().getTicketId(), r.getViewTicket().getVersion());
         presence.view(tenant, r.getViewTicket().getTicketId(), sessionId, userId(), displayName);
       }
@@ -100,7 +114,8 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
       return;
     }
     var hello = r.getHello();
-    int limit = hello.getMaxUnackedEvents() == 0 ? defaultLimit : Math.max(16, hello.getMaxUnackedEvents());
+    int asked = hello.getMaxUnackedEvents() == 0 ? defaultLimit : Math.max(16, hello.getMaxUnackedEvents());
+    int limit = Math.min(MAX_UNACKED, asked);
     EventRules rules = EventRules.of(principal.subject(), !Actors.staff(principal), hello.getFilter());
     StreamSubscription s = new StreamSubscription(tenant(), rules, hub, tx, limit, page, new Sink());
     subscription = s;
@@ -158,6 +173,11 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
       out.finish(AgentSessionResponse.newBuilder().setEvent(resync).build());
       end();
     }
+
+    @Override
+    public void fail(RuntimeException error) {
+      AgentSessionHandler.this.fail(error);
+    }
   }
 
   /**
@@ -207,7 +227,14 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     out.finish(null);
   }
 
-  private void end() {
+  /** Ends the session with {@code error}: nothing more is sent, presence is withdrawn. */
+  void fail(RuntimeException error) {
+    end();
+    out.fail(StatusMapper.toStatus(error));
+  }
+
+  /** The session is over (client gone, stream ended): leaves presence and the hub. */
+  void end() {
     StreamSubscription s;
     synchronized (this) {
       if (ended) {

@@ -3,6 +3,7 @@ package io.meshdesk.ticket.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.platform.grpc.StatusMapper;
 import io.meshdesk.ticket.events.StreamSubscription;
 
 /** Adapts a Subscribe response stream to {@link StreamSubscription.Sink} (events wrapped through {@link SharedResponses}). */
@@ -32,6 +33,15 @@ final class StreamSinks {
         try {
           observer.onNext(SubscribeResponse.newBuilder().setEvent(resync).build());
           observer.onCompleted();
+        } catch (RuntimeException e) {
+          // already cancelled
+        }
+      }
+
+      @Override
+      public void fail(RuntimeException error) {
+        try {
+          observer.onError(StatusMapper.toStatus(error));
         } catch (RuntimeException e) {
           // already cancelled
         }

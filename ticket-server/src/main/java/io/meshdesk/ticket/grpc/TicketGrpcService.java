@@ -15,6 +15,7 @@ import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.session.PresenceHub;
+import io.meshdesk.ticket.session.StreamGuard;
 import io.meshdesk.ticket.ai.SuggestionCommands;
 import io.meshdesk.platform.db.Transactions;
 
@@ -24,7 +25,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** The domain parts the service delegates to. */
   public record Parts(TicketCommands commands, CommentCommands comments, TicketReads reads, Settings settings,
       SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer,
-      int catchUpPage, OutboundStats outboundStats, Heartbeats heartbeats) {}
+      int catchUpPage, OutboundStats outboundStats, Heartbeats heartbeats, StreamGuard guard) {}
 
   private final Parts p;
   private final SharedResponses shared = new SharedResponses();
@@ -40,6 +41,18 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
 
   private static Principal me() {
     return AuthContext.principal();
+  }
+
+  /**
+   * Registers the current call's stream with the guard (RESOURCE_EXHAUSTED past the caller's
+   * limit); the registration ends with the call, however it ends.
+   */
+  private void guard(Principal me, StreamGuard.Revocable stream, Runnable onEnd) {
+    StreamGuard.Lease lease = p.guard().open(me, stream);
+    io.grpc.Context.current().addListener(ctx -> {
+      lease.close();
+      onEnd.run();
+    }, Runnable::run);
   }
 
   private static <T> void reply(StreamObserver<T> o, T value) {
@@ -137,6 +150,10 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
       s.heartbeat(p.heartbeats().interval(), now);
       return !s.isClosed();
     };
+    guard(me, s::fail, () -> {
+      s.close();
+      p.heartbeats().remove(beat);
+    });
     out.setOnReadyHandler(s::onReady);
     out.setOnCancelHandler(() -> {
       s.close();
@@ -162,8 +179,11 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Bidirectional agent session. */
   @Override
   public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
-    return new AgentSessionHandler(me(), (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
+    Principal me = me();
+    var session = new AgentSessionHandler(me, (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
         p.subscriberBuffer(), p.catchUpPage(), p.actors(), p.outboundStats(), p.heartbeats());
+    guard(me, session::fail, session::end);
+    return session;
   }
 
   /**
@@ -175,6 +195,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     Principal me = me();
     var watch = new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, p.hub(), p.presence(), r.getTicketId(),
         r.getVersion(), p.outboundStats());
+    guard(me, watch::fail, watch::end);
     watch.listen();
     Ticket current;
     try {

@@ -4,6 +4,7 @@ import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.ticket.v1.CaughtUp;
 import io.meshdesk.api.ticket.v1.CollisionNotice;
 import io.meshdesk.api.ticket.v1.PresenceSnapshot;
 import io.meshdesk.api.ticket.v1.Ticket;
@@ -11,6 +12,7 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.api.ticket.v1.WatchTicketResponse;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.grpc.StatusMapper;
 import io.meshdesk.ticket.events.EventEnvelope;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.Subscriber;
@@ -65,6 +67,7 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
   void start(String displayName, Ticket current) {
     started = true;
     presence.attach(this);
+    out.offer(WatchTicketResponse.newBuilder().setCaughtUp(CaughtUp.getDefaultInstance()).build());
     presence.view(tenant(), ticketId, sessionId, userId(), displayName);
     boolean stale;
     synchronized (this) {
@@ -107,6 +110,12 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
         .setChangedFields(changed).setChangedAt(at)
         .setMessage("Ticket changed to version " + version + (who.isEmpty() ? "" : " by " + who));
     out.offerLatest("collision", WatchTicketResponse.newBuilder().setCollision(n).build());
+  }
+
+  /** Ends the watch with {@code error}: nothing more is sent, the caller stops being a viewer. */
+  void fail(RuntimeException error) {
+    out.fail(StatusMapper.toStatus(error));
+    end();
   }
 
   /** The caller went away: it stops being a viewer everywhere. */

@@ -1,0 +1,23 @@
+# Shared by the launchers in this directory (sourced, not run): finds a JDK 21 or newer and
+# execs the main class named by MESHDESK_MAIN with every jar under lib/ on the class path.
+# JAVA_HOME wins over the java on PATH; JAVA_OPTS is passed to the JVM as is.
+
+MESHDESK_HOME=$(cd "$(dirname "$0")/.." && pwd -P)
+
+if [ -n "${JAVA_HOME:-}" ]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA=$(command -v java || true)
+fi
+if [ -z "$JAVA" ] || [ ! -x "$JAVA" ]; then
+  echo "$MESHDESK_NAME: no java found; install JDK 21 or newer, or set JAVA_HOME" >&2
+  exit 1
+fi
+JAVA_MAJOR=$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1)
+if [ -z "$JAVA_MAJOR" ] || [ "$JAVA_MAJOR" -lt 21 ]; then
+  echo "$MESHDESK_NAME: $JAVA is Java ${JAVA_MAJOR:-(unknown)}; Meshdesk needs 21 or newer (set JAVA_HOME)" >&2
+  exit 1
+fi
+
+# shellcheck disable=SC2086 # JAVA_OPTS is split into options on purpose
+exec "$JAVA" $JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$MESHDESK_HOME/lib/*" "$MESHDESK_MAIN" "$@"
