@@ -13,6 +13,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.config.ReflectionConfig;
+import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.health.DependencyMonitor;
 import io.meshdesk.platform.health.HealthCheck;
 import io.meshdesk.platform.metrics.Metrics;
@@ -52,6 +53,7 @@ public final class GrpcServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Duration healthInterval;
   private final OverloadInterceptor overload;
+  private final TlsCredentials tls;
 
   private GrpcServer(Builder b) {
     this.name = b.name;
@@ -63,8 +65,12 @@ public final class GrpcServer implements AutoCloseable {
     this.healthInterval = b.healthInterval;
     this.overload = new OverloadInterceptor(b.overload);
 
+    this.tls = tlsCredentials(b.tls, b.name);
+    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     NettyServerBuilder nb =
-        NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+        (tls == null
+                ? NettyServerBuilder.forAddress(address)
+                : NettyServerBuilder.forAddress(address, tls.credentials()))
             .executor(executor)
             .maxInboundMessageSize(config.maxInboundMessageBytes())
             .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -93,6 +99,18 @@ public final class GrpcServer implements AutoCloseable {
     this.server = nb.build();
     this.serviceNames = List.copyOf(names);
     this.monitor = new DependencyMonitor(b.checks, this::setServing);
+  }
+
+  private static TlsCredentials tlsCredentials(TlsConfig tls, String name) {
+    if (tls == null) {
+      return null;
+    }
+    tls.requireServerTlsOrOptIn();
+    if (!tls.serverTls()) {
+      log.warn("{}: serving PLAINTEXT (MESHDESK_TLS_DISABLED=true); passwords and tokens cross the network in the clear", name);
+      return null;
+    }
+    return new TlsCredentials(tls);
   }
 
   /**
@@ -136,7 +154,9 @@ public final class GrpcServer implements AutoCloseable {
       metrics.serve(config.host(), config.metricsPort());
     }
     monitor.start(healthInterval);
-    log.info("{} listening on {}:{} (services: {})", name, config.host(), port(), serviceNames);
+    log.info(
+        "{} listening on {}:{} ({}; services: {})",
+        name, config.host(), port(), tls == null ? "plaintext" : "TLS", serviceNames);
     return this;
   }
 
@@ -209,6 +229,9 @@ public final class GrpcServer implements AutoCloseable {
       metrics.close();
     }
     executor.shutdownNow();
+    if (tls != null) {
+      tls.close();
+    }
     log.info("{} stopped", name);
   }
 
@@ -227,6 +250,7 @@ public final class GrpcServer implements AutoCloseable {
     private Metrics metrics;
     private Duration healthInterval = Duration.ofSeconds(1);
     private OverloadConfig overload = OverloadConfig.fromEnv(io.meshdesk.platform.config.Env.system());
+    private TlsConfig tls;
     private boolean reflection = ReflectionConfig.from(Env.system()).enabled();
 
     private Builder(String name, GrpcConfig config) {
@@ -273,6 +297,16 @@ public final class GrpcServer implements AutoCloseable {
     /** Admission control of unary calls (default: {@code MESHDESK_OVERLOAD_*} from the environment). */
     public Builder overload(OverloadConfig config) {
       this.overload = config;
+      return this;
+    }
+
+    /**
+     * Transport security: TLS with the configured certificate (re-read from its files, so a
+     * renewed certificate needs no restart), or plaintext when explicitly opted into. Building
+     * fails when neither is configured.
+     */
+    public Builder tls(TlsConfig config) {
+      this.tls = config;
       return this;
     }
 
