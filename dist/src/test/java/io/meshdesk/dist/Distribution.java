@@ -53,6 +53,9 @@ final class Distribution {
     env.put("MESHDESK_DATABASE_POOL_SIZE", "4");
     env.put("MESHDESK_REDIS_URL", redis.addresses().getFirst());
     env.put("MESHDESK_REDIS_KEY_PREFIX", redis.keyPrefix());
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    env.put("MESHDESK_KEY_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(key));
     return env;
   }
 

@@ -2,7 +2,6 @@ package io.meshdesk.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshdesk.cli.MigrateCommand;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.testing.TestEnvironment;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ class OwnerCredentialsAttackIT {
   void aServerGivenTheOwnersCredentialsRefusesToStartAndSaysWhy() throws Exception {
     TestEnvironment env = TestEnvironment.get();
     DatabaseConfig db = env.newDatabase("dist-owner");
-    MigrateCommand.applyAll(db);
+    io.meshdesk.platform.db.Migrations.apply(db, io.meshdesk.ticket.TicketServer.CHANGELOGS);
     Map<String, String> vars =
         Distribution.environment(db, db.ownerUser().orElseThrow(), db.ownerPassword(), env.newRedis("dist-owner"));
     vars.put("MESHDESK_TICKET_HOST", "127.0.0.1");
