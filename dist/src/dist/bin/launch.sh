@@ -19,5 +19,13 @@ if [ -z "$JAVA_MAJOR" ] || [ "$JAVA_MAJOR" -lt 21 ]; then
   exit 1
 fi
 
+# The JDK's ahead-of-time cache (JDK 25+) spares a server its first minute in the interpreter.
+# Record it once per installation and JDK: `bin/meshctl bench train-aot --output lib/meshdesk.aot`
+# (a short ticket workload on this very class path). Servers use it when it is there.
+AOT_OPTS=""
+if [ "$JAVA_MAJOR" -ge 25 ] && [ -f "$MESHDESK_HOME/lib/meshdesk.aot" ] && [ "$MESHDESK_MAIN" != "io.meshdesk.cli.Meshctl" ]; then
+  AOT_OPTS="-XX:AOTCache=$MESHDESK_HOME/lib/meshdesk.aot"
+fi
+
 # shellcheck disable=SC2086 # JAVA_OPTS is split into options on purpose
-exec "$JAVA" $JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$MESHDESK_HOME/lib/*" "$MESHDESK_MAIN" "$@"
+exec "$JAVA" $JAVA_OPTS $AOT_OPTS --enable-native-access=ALL-UNNAMED -cp "$MESHDESK_HOME/lib/*" "$MESHDESK_MAIN" "$@"
