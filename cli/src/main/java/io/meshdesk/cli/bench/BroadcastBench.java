@@ -84,7 +84,7 @@ public final class BroadcastBench implements Callable<Integer> {
         Receiver receiver = new Receiver(onCreator ? local : remote, received, onCreator);
         receivers.add(receiver);
         ClientCalls.asyncServerStreamingCall(
-            channels.get(channelIndex).newCall(probe, CallOptions.DEFAULT.withCallCredentials(Bearer.of(agentToken))),
+            channels.get(channelIndex).newCall(probe, CallOptions.DEFAULT.withCallCredentials(Bearer.of(streamToken(system, tenant, agentToken)))),
             SubscribeRequest.getDefaultInstance(), receiver);
       }
       // Creates go over their own channel, away from the receivers' network threads.
@@ -250,6 +250,14 @@ public final class BroadcastBench implements Callable<Integer> {
     }
   }
 
+
+  /**
+   * Each stream is its own agent (servers limit the streams one person may hold open); against
+   * {@code --target} servers every stream uses the given token.
+   */
+  private static String streamToken(SystemUnderTest system, UUID tenant, String given) {
+    return system == null ? given : system.token(tenant, UUID.randomUUID(), Role.AGENT);
+  }
 
   /** Polls {@code condition} every 10 ms until it holds or {@code timeout} passes; returns whether it held. */
   private static boolean awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
