@@ -57,8 +57,7 @@ public final class BenchOptions {
 
   /** Starts the servers this scenario measures, as the options say. */
   public SystemUnderTest start(SystemUnderTest.Kind kind, int instances, int poolSize) throws Exception {
-    List<String> jvm = sutJavaOpts == null ? List.of()
-        : java.util.Arrays.stream(sutJavaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+    List<String> jvm = ChildJvm.options(sutJavaOpts);
     system = SystemUnderTest.start(new SystemUnderTest.Spec(kind, instances, poolSize, !fastDb), inProcess, jvm, System.err);
     System.err.println("bench: " + system.label());
     if (floor) {

@@ -36,16 +36,14 @@ final class DevProcess implements AutoCloseable {
   static DevProcess start(boolean durable, PrintStream log) throws IOException {
     int ticket = freePort();
     Path dataDir = durable ? Files.createTempDirectory("meshctl-bench-dev-") : null;
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Meshctl.class.getName(), "dev",
-        "--ticket-port", Integer.toString(ticket), "--ledger-port", Integer.toString(freePort()),
+    List<String> args = new ArrayList<>(List.of("dev", "--ticket-port", Integer.toString(ticket), "--ledger-port", Integer.toString(freePort()),
         "--worker-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()),
         "--redis-port", Integer.toString(freePort()), "--metrics-port", "-1", "--web-port", "-1",
         "--demo-activity-seconds", "0"));
     if (dataDir != null) {
-      command.addAll(List.of("--data-dir", dataDir.toString()));
+      args.addAll(List.of("--data-dir", dataDir.toString()));
     }
+    List<String> command = ChildJvm.command(List.of(), Meshctl.class.getName(), args);
     Path logFile = Files.createTempFile("meshctl-bench-dev-", ".log");
     log.println("bench: starting meshctl dev in its own JVM (PostgreSQL " + (durable ? "durable" : "fsync off")
         + "; log: " + logFile + ")...");

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -63,16 +62,11 @@ final class RemoteSut implements SystemUnderTest {
   /** Starts the servers with {@code jvmOptions} added after {@code MESHCTL_SUT_JAVA_OPTS}. */
   static RemoteSut start(Spec spec, List<String> jvmOptions, PrintStream log) throws IOException, InterruptedException {
     Path logFile = Files.createTempFile("meshctl-bench-servers-", ".log");
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    String opts = System.getenv().getOrDefault("MESHCTL_SUT_JAVA_OPTS", "");
-    Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
-    command.addAll(jvmOptions);
-    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        Meshctl.class.getName(), "bench", "sut", "--kind", spec.kind().name(),
-        "--instances", Integer.toString(spec.instances()), "--pool-size", Integer.toString(spec.poolSize()),
-        spec.durable() ? "--durable" : "--no-durable"));
+    List<String> options = new ArrayList<>(ChildJvm.options(System.getenv("MESHCTL_SUT_JAVA_OPTS")));
+    options.addAll(jvmOptions);
+    List<String> command = ChildJvm.command(options, Meshctl.class.getName(), List.of("bench", "sut",
+        "--kind", spec.kind().name(), "--instances", Integer.toString(spec.instances()),
+        "--pool-size", Integer.toString(spec.poolSize()), spec.durable() ? "--durable" : "--no-durable"));
     log.println("bench: starting the servers in their own JVM (log: " + logFile + ")...");
     Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

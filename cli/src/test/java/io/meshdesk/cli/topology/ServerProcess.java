@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +70,9 @@ final class ServerProcess implements AutoCloseable {
   }
 
   private void launch() {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     // Four server JVMs share two cores with the test: C1 only and small heaps keep start-up short.
-    command.addAll(List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), mainClass));
+    List<String> command = io.meshdesk.cli.bench.ChildJvm.command(
+        List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), mainClass, List.of());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().keySet().removeIf(k -> k.startsWith("MESHDESK_"));

@@ -171,28 +171,23 @@ class TopologyIT {
   void redisPrimaryFailsOverWhileCreatesContinueAndStreamsAndAiJobsCatchUp() throws Exception {
     ManagedChannel b = channel(ticketB.target());
     List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-    AtomicBoolean running = new AtomicBoolean(true);
     List<Long> failureTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ExecutorService producer = Executors.newSingleThreadExecutor();
+    java.util.concurrent.ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
     try {
-      producer.submit(() -> {
-        int i = 0;
-        while (running.get()) {
-          try {
-            created.add(create(b, "Failover test " + i++));
-          } catch (StatusRuntimeException e) {
-            failureTimes.add(System.nanoTime());
-          }
-          Thread.sleep(100);
+      // a create every 100 ms throughout, counting the ones refused while Redis fails over
+      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+      producer.scheduleWithFixedDelay(() -> {
+        try {
+          created.add(create(b, "Failover test " + next.getAndIncrement()));
+        } catch (StatusRuntimeException e) {
+          failureTimes.add(System.nanoTime());
         }
-        return null;
-      });
+      }, 0, 100, TimeUnit.MILLISECONDS);
       await().atMost(Duration.ofSeconds(30)).until(() -> created.size() >= 10);
       long killedAt = System.nanoTime();
       Duration failover = redis.killPrimaryAndAwaitFailover(Duration.ofSeconds(60));
       int before = created.size();
       await().atMost(Duration.ofSeconds(60)).until(() -> created.size() >= before + 20);
-      running.set(false);
       producer.shutdown();
       producer.awaitTermination(30, TimeUnit.SECONDS);
       double unavailableSeconds = failureTimes.isEmpty() ? 0
@@ -211,7 +206,6 @@ class TopologyIT {
           assertThat(agents.getFirst().suggested()).containsAll(created));
       System.out.printf("topology: all %d tickets reached all %d agents and got their AI suggestion%n", created.size(), agents.size());
     } finally {
-      running.set(false);
       producer.shutdownNow();
       b.shutdownNow();
     }
@@ -244,7 +238,8 @@ class TopologyIT {
                   .setIdempotencyKey(key).build());
               acknowledged.add(key);
             } catch (StatusRuntimeException e) {
-              Thread.sleep(50);
+              // the ledger-server is down: wait until it answers again, then go on
+              await().atMost(Duration.ofSeconds(60)).until(() -> !running.get() || serving(l));
             }
           }
           return null;
@@ -283,6 +278,16 @@ class TopologyIT {
     List<Long> seq = agent.sequences();
     assertThat(seq).as("sequences in arrival order").isSorted().doesNotHaveDuplicates();
     assertThat(seq.getLast() - seq.getFirst() + 1).as("gap-free from the first to the last").isEqualTo(seq.size());
+  }
+
+  private static boolean serving(ManagedChannel channel) {
+    try {
+      return io.grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
+          .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance()).getStatus()
+          == io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING;
+    } catch (StatusRuntimeException e) {
+      return false;
+    }
   }
 
   private static String create(ManagedChannel via, String subject) {
