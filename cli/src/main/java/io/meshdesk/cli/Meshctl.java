@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       DevCommand.class,
       MigrateCommand.class,
+      CompletionCommand.class,
       BenchCommand.class,
       io.meshdesk.cli.identity.LoginCommand.class,
       io.meshdesk.cli.identity.LogoutCommand.class,
