@@ -10,6 +10,7 @@ import io.meshdesk.ledger.audit.AuditReport;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
+import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.Page;
 import io.meshdesk.ledger.domain.PostingOp;
@@ -80,7 +81,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
    * of a declined key fails the same way.
    */
   private OperationResult post(PostingOp op) {
-    OpResult r = postings.post(tenant(), holderRestriction(), op);
+    OpResult r = postings.post(tenant(), holderRestriction(), callerScoped(op));
     if (!r.accepted() && r.decline().isNotFound()) {
       throw new NotFoundException(r.detail());
     }
@@ -88,6 +89,11 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
       throw new FailedPreconditionException(r.decline().name(), r.detail());
     }
     return ProtoMapper.result(r);
+  }
+
+  /** The operation with its key scoped to the caller: callers never see or squat each other's keys. */
+  private static PostingOp callerScoped(PostingOp op) {
+    return op.withIdempotencyKey(IdempotencyScope.scoped(AuthContext.principal().subject(), op.idempotencyKey()));
   }
 
   @Override
@@ -115,7 +121,8 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   public void issueCard(IssueCardRequest r, StreamObserver<IssueCardResponse> out) {
     var c = cards.issue(tenant(), uuid("holder_user_id", r.getHolderUserId()), uuid("product_id", r.getProductId()),
         r.getCreditLimit().getAmountMinor(), r.getCreditLimit().getCurrency(), r.getBillingCycleDay(),
-        r.getIdempotencyKey(), actorKind(), AuthContext.principal().subject().toString());
+        IdempotencyScope.scoped(AuthContext.principal().subject(), r.getIdempotencyKey()), actorKind(),
+        AuthContext.principal().subject().toString());
     reply(out, IssueCardResponse.newBuilder().setCard(ProtoMapper.card(c)).build());
   }
 
@@ -242,7 +249,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     List<PostingOp> ops = new ArrayList<>(r.getOperationsCount());
     for (int i = 0; i < r.getOperationsCount(); i++) {
       requirePermission(caller, i, r.getOperations(i));
-      ops.add(RequestMapper.batchItem(i, r.getOperations(i)));
+      ops.add(callerScoped(RequestMapper.batchItem(i, r.getOperations(i))));
     }
     List<OpResult> results = postings.postBatch(tenant(), holderRestriction(), ops);
     BatchPostResponse.Builder b = BatchPostResponse.newBuilder();
