@@ -4,13 +4,14 @@ import static io.meshdesk.ledger.LedgerFixture.shop;
 import static io.meshdesk.ledger.LedgerFixture.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshdesk.api.ledger.v1.Balance;
 import io.meshdesk.api.ledger.v1.BatchOperation;
 import io.meshdesk.api.ledger.v1.BatchPostRequest;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
-import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.OperationOutcome;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
+import io.meshdesk.api.ledger.v1.PaymentResponse;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.platform.auth.Role;
 import java.util.UUID;
@@ -43,14 +44,22 @@ class IdempotencyKeyAttackIT {
     return fx.as(fx.tenant, holder, Role.CUSTOMER);
   }
 
-  private static OperationResult pay(UUID holder, String card, long amount, String key) {
+  /** A customer's payment: an instruction pending settlement (issue #14 item 7). */
+  private static PaymentResponse pay(UUID holder, String card, long amount, String key) {
     return customer(holder).payment(PaymentRequest.newBuilder().setCardId(card).setAmount(usd(amount))
-        .setIdempotencyKey(key).build()).getResult();
+        .setIdempotencyKey(key).build());
+  }
+
+  private static Balance balance(String card) {
+    return fx.admin().getBalance(GetBalanceRequest.newBuilder().setCardId(card).build()).getBalance();
   }
 
   private static long posted(String card) {
-    return fx.admin().getBalance(GetBalanceRequest.newBuilder().setCardId(card).build()).getBalance()
-        .getPostedBalance().getAmountMinor();
+    return balance(card).getPostedBalance().getAmountMinor();
+  }
+
+  private static long pending(String card) {
+    return balance(card).getPendingPayments().getAmountMinor();
   }
 
   @Test
@@ -59,18 +68,18 @@ class IdempotencyKeyAttackIT {
     UUID bob = UUID.randomUUID();
     String aliceCard = fx.card(product, alice, 50_000, 15);
     String bobCard = fx.card(product, bob, 50_000, 15);
-    OperationResult alicePaid = pay(alice, aliceCard, 1_000, "idem-shared");
+    PaymentResponse alicePaid = pay(alice, aliceCard, 1_000, "idem-shared");
 
-    OperationResult bobPaid = pay(bob, bobCard, 2_500, "idem-shared");
+    PaymentResponse bobPaid = pay(bob, bobCard, 2_500, "idem-shared");
 
-    assertThat(bobPaid.getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
-    assertThat(bobPaid.getReplayed()).isFalse();
-    assertThat(bobPaid.getTransaction().getId()).isNotEqualTo(alicePaid.getTransaction().getId());
-    assertThat(bobPaid.getTransaction().getCardId()).isEqualTo(bobCard);
-    assertThat(bobPaid.getTransaction().getIdempotencyKey()).isEqualTo("idem-shared");
-    assertThat(bobPaid.getBalance().getCardId()).isEqualTo(bobCard);
-    assertThat(posted(aliceCard)).isEqualTo(-1_000);
-    assertThat(posted(bobCard)).isEqualTo(-2_500);
+    assertThat(bobPaid.getResult().getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
+    assertThat(bobPaid.getResult().getReplayed()).isFalse();
+    assertThat(bobPaid.getPendingPayment().getId()).isNotEqualTo(alicePaid.getPendingPayment().getId());
+    assertThat(bobPaid.getPendingPayment().getCardId()).isEqualTo(bobCard);
+    assertThat(bobPaid.getPendingPayment().getAmount().getAmountMinor()).isEqualTo(2_500);
+    assertThat(bobPaid.getResult().getBalance().getCardId()).isEqualTo(bobCard);
+    assertThat(pending(aliceCard)).isEqualTo(1_000);
+    assertThat(pending(bobCard)).isEqualTo(2_500);
   }
 
   @Test
@@ -81,14 +90,14 @@ class IdempotencyKeyAttackIT {
     String malloryCard = fx.card(product, mallory, 50_000, 15);
     pay(mallory, malloryCard, 1, "idem-squat");
 
-    OperationResult first = pay(alice, aliceCard, 4_000, "idem-squat");
-    OperationResult retry = pay(alice, aliceCard, 4_000, "idem-squat");
+    PaymentResponse first = pay(alice, aliceCard, 4_000, "idem-squat");
+    PaymentResponse retry = pay(alice, aliceCard, 4_000, "idem-squat");
 
-    assertThat(first.getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
-    assertThat(first.getReplayed()).isFalse();
-    assertThat(retry.getReplayed()).isTrue();
-    assertThat(retry.getTransaction().getId()).isEqualTo(first.getTransaction().getId());
-    assertThat(posted(aliceCard)).isEqualTo(-4_000);
+    assertThat(first.getResult().getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
+    assertThat(first.getResult().getReplayed()).isFalse();
+    assertThat(retry.getResult().getReplayed()).isTrue();
+    assertThat(retry.getPendingPayment().getId()).isEqualTo(first.getPendingPayment().getId());
+    assertThat(pending(aliceCard)).isEqualTo(4_000);
   }
 
   @Test

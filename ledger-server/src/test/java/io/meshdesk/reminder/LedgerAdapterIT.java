@@ -26,6 +26,7 @@ import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.ledger.statement.StatementService;
@@ -107,7 +108,7 @@ class LedgerAdapterIT {
     cards = new CardService(tx, clock);
     postings = new PostingEngine(tx, clock);
     LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
-        new AuditService(database.dataSource(), clock));
+        new AuditService(database.dataSource(), clock), new PendingPayments(tx, postings, clock));
     ledger.onPosting(new UtilizationReminders(module.events(), cards));
     grpc = InProcessGrpc.start(List.of(module.service(), ledger), List.of(tokens.interceptor()));
     // 19.99 % purchase APR, 25 grace days, minimum max(25.00, 1 % + interest + fees), late fee 39.00.
