@@ -249,9 +249,12 @@ class LedgerAdapterIT {
     });
   }
 
+  /** The admin posting purchases; one caller, so a retried key replays (keys are scoped per caller). */
+  private static final UUID OPERATOR = UUID.randomUUID();
+
   private static PurchaseResponse purchaseViaApi(UUID card, long amount, String key) {
     PurchaseResponse r = LedgerServiceGrpc.newBlockingStub(grpc.channel())
-        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, UUID.randomUUID(), Role.ADMIN)))
+        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, OPERATOR, Role.ADMIN)))
         .purchase(PurchaseRequest.newBuilder().setCardId(card.toString())
             .setAmount(Money.newBuilder().setAmountMinor(amount).setCurrency("USD"))
             .setMerchant(io.meshdesk.api.ledger.v1.Merchant.newBuilder().setName("Corner Shop"))
