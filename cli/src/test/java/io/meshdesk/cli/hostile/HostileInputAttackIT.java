@@ -1,6 +1,7 @@
 package io.meshdesk.cli.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.DynamicMessage;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -128,11 +130,13 @@ class HostileInputAttackIT {
     System.out.printf("hostile input: %d methods registered, %d walked, %d hostile variants sent %s%n",
         methods.size(), walked, kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds);
 
-    assertThat(missingSamples).as("registered methods without a valid sample request").isEmpty();
-    assertThat(serverErrors).as("hostile requests answered as a server error").isEmpty();
-    assertThat(writes).as("hostile requests that wrote to the database").isEmpty();
-    assertThat(unhealthy).as("servers no longer SERVING").isEmpty();
-    assertThat(methods.size()).isGreaterThan(80);
+    assertSoftly(softly -> {
+      softly.assertThat(missingSamples).as("registered methods without a valid sample request").isEmpty();
+      softly.assertThat(serverErrors).as("hostile requests answered as a server error").isEmpty();
+      softly.assertThat(writes).as("hostile requests that wrote to the database").isEmpty();
+      softly.assertThat(unhealthy).as("servers no longer SERVING").isEmpty();
+      softly.assertThat(methods.size()).as("methods registered").isGreaterThan(80);
+    });
   }
 
   @Test
@@ -140,9 +144,12 @@ class HostileInputAttackIT {
   void everySampleIsAValidRequestSoTheVariantsChangeOneThingEach() throws Exception {
     List<String> refused = new ArrayList<>();
     for (Registered m : methods) {
-      DynamicMessage sample = RequestSamples.of(m.fullName(), m.method().getInputType(), fixture.ids).orElseThrow();
+      Optional<DynamicMessage> sample = RequestSamples.of(m.fullName(), m.method().getInputType(), fixture.ids);
+      if (sample.isEmpty()) {
+        continue; // reported by the walk
+      }
       var raw = RawCall.method(m.fullName(), m.method().isClientStreaming(), m.method().isServerStreaming());
-      Status status = RawCall.send(m.channel(), raw, callerToken(m.fullName()), sample.toByteArray(), STREAM_WAIT_MILLIS);
+      Status status = RawCall.send(m.channel(), raw, callerToken(m.fullName()), sample.get().toByteArray(), STREAM_WAIT_MILLIS);
       if (status.getCode() == Status.Code.INVALID_ARGUMENT || SERVER_ERRORS.contains(status.getCode())) {
         refused.add(m.fullName() + ": " + status.getCode() + " " + status.getDescription());
       }
