@@ -114,6 +114,7 @@ final class RequestSamples {
     put(l + "Payment", "card_id: '${card}' amount " + MONEY + " reference: 'bank transfer' idempotency_key: 'pay-${n}'");
     put(l + "PostFee", "card_id: '${card}' amount " + MONEY + " fee_type: FEE_TYPE_OTHER description: 'Paper statement' idempotency_key: 'fee-${n}'");
     put(l + "Reverse", "card_id: '${card}' original_transaction_id: '${unknown}' reason: 'duplicate' idempotency_key: 'rev-${n}'");
+    put(l + "SettlePayment", "pending_payment_id: '${unknown}' outcome: SETTLEMENT_OUTCOME_SETTLED");
     put(l + "Audit", "card_id: '${card}' max_violations: 10");
 
     String r = "meshdesk.reminder.v1.ReminderService/";
