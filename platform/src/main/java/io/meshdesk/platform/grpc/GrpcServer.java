@@ -80,7 +80,8 @@ public final class GrpcServer implements AutoCloseable {
             .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
             .permitKeepAliveWithoutCalls(true)
             .maxConcurrentCallsPerConnection(b.overload.maxCallsPerConnection())
-            .intercept(new MetricCollectingServerInterceptor(metrics.registry()));
+            .intercept(new MetricCollectingServerInterceptor(metrics.registry()))
+            .intercept(new StatusDescriptions());
 
     List<String> names = new ArrayList<>();
     List<ServerServiceDefinition> wrapped = new ArrayList<>();
@@ -91,12 +92,12 @@ public final class GrpcServer implements AutoCloseable {
       names.add(service.getServiceDescriptor().getName());
     }
     this.wrappedServices = List.copyOf(wrapped);
-    nb.addService(health.getHealthService());
+    nb.addService(MalformedRequests.guard(health.getHealthService().bindService()));
     if (b.reflection) {
-      nb.addService(ProtoReflectionServiceV1.newInstance());
+      nb.addService(MalformedRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
       @SuppressWarnings("deprecation")
       BindableService v1alpha = ProtoReflectionService.newInstance();
-      nb.addService(v1alpha);
+      nb.addService(MalformedRequests.guard(v1alpha.bindService()));
     }
     this.server = nb.build();
     this.serviceNames = List.copyOf(names);
