@@ -5,19 +5,20 @@ import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.*;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
-import io.meshdesk.ticket.domain.Actors;
-import io.meshdesk.ticket.domain.CommentCommands;
-import io.meshdesk.ticket.domain.Settings;
-import io.meshdesk.ticket.domain.TicketCommands;
-import io.meshdesk.ticket.domain.TicketReads;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.service.Actors;
+import io.meshdesk.ticket.service.CommentCommands;
+import io.meshdesk.ticket.service.Settings;
+import io.meshdesk.ticket.service.SuggestionCommands;
+import io.meshdesk.ticket.service.TicketCommands;
+import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
 import io.meshdesk.ticket.session.StreamGuard;
-import io.meshdesk.ticket.ai.SuggestionCommands;
-import io.meshdesk.platform.db.Transactions;
 
 /** TicketService over gRPC: maps requests to the domain and back; no rules here. */
 public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
@@ -143,7 +144,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   public void subscribe(SubscribeRequest r, StreamObserver<SubscribeResponse> o) {
     Principal me = me();
     ServerCallStreamObserver<SubscribeResponse> out = (ServerCallStreamObserver<SubscribeResponse>) o;
-    EventRules rules = EventRules.of(me.subject(), !Actors.staff(me), r.getFilter());
+    EventRules rules = EventRules.of(me.subject(), !Visibility.staff(me), r.getFilter());
     StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), p.catchUpPage(),
         StreamSinks.of(out, shared));
     Heartbeats.Beat beat = now -> {

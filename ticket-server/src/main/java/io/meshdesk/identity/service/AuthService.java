@@ -1,5 +1,12 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.IssuedTokens;
+import io.meshdesk.identity.domain.PasswordHasher;
+import io.meshdesk.identity.domain.Secrets;
+import io.meshdesk.identity.domain.ServiceAccount;
+import io.meshdesk.identity.domain.SignedIn;
+import io.meshdesk.identity.domain.Tenant;
+import io.meshdesk.identity.domain.User;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.RefreshTokenStore;
 import io.meshdesk.identity.persistence.ServiceAccountStore;

@@ -1,4 +1,4 @@
-package io.meshdesk.ticket.domain;
+package io.meshdesk.ticket.service;
 
 import io.meshdesk.api.common.v1.PageResponse;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
@@ -17,8 +17,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.NotFoundException;
-import io.meshdesk.platform.errors.PermissionDeniedException;
-import io.meshdesk.ticket.ai.Suggestions;
+import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.persistence.CommentStore;
 import io.meshdesk.ticket.persistence.Counters;
 import io.meshdesk.ticket.persistence.HistoryStore;
@@ -43,7 +42,7 @@ public final class TicketReads {
 
   /** One ticket; customers get NOT_FOUND for tickets they did not request. */
   public GetTicketResponse get(Principal p, String ticketId) {
-    boolean staff = Actors.staff(p);
+    boolean staff = Visibility.staff(p);
     return tx.inTenant(p.requireTenant(), c -> {
       TicketState s = visible(c, p, ticketId);
       GetTicketResponse.Builder b = GetTicketResponse.newBuilder().setTicket(staff ? s.staffView() : s.customerView());
@@ -56,7 +55,7 @@ public final class TicketReads {
 
   /** Filtered, paged list; customers see only their own tickets. */
   public ListTicketsResponse list(Principal p, ListTicketsRequest r) {
-    boolean staff = Actors.staff(p);
+    boolean staff = Visibility.staff(p);
     return tx.inTenant(p.requireTenant(), c -> {
       TicketQuery.Page page = TicketQuery.list(c, r, staff ? null : p.subject());
       ListTicketsResponse.Builder b = ListTicketsResponse.newBuilder();
@@ -69,12 +68,12 @@ public final class TicketReads {
 
   /** Comments, oldest first; customers see public ones of their own tickets. */
   public ListCommentsResponse comments(Principal p, ListCommentsRequest r) {
-    boolean staff = Actors.staff(p);
+    boolean staff = Visibility.staff(p);
     int size = r.getPage().getPageSize() == 0 ? 50 : r.getPage().getPageSize();
     long after = position(r.getPage().getPageToken());
     int visibility = staff ? r.getVisibilityValue() : CommentVisibility.COMMENT_VISIBILITY_PUBLIC_VALUE;
-    if (!staff && r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL) {
-      throw new PermissionDeniedException("customers cannot read internal notes");
+    if (r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL) {
+      Visibility.requireMayReadInternal(p);
     }
     return tx.inTenant(p.requireTenant(), c -> {
       visible(c, p, r.getTicketId());
@@ -88,9 +87,7 @@ public final class TicketReads {
 
   /** History, oldest first; staff only. */
   public GetTicketHistoryResponse history(Principal p, GetTicketHistoryRequest r) {
-    if (!Actors.staff(p)) {
-      throw new PermissionDeniedException("ticket history is for the support team");
-    }
+    Visibility.requireMayReadHistory(p);
     int size = r.getPage().getPageSize() == 0 ? 50 : r.getPage().getPageSize();
     long after = position(r.getPage().getPageToken());
     return tx.inTenant(p.requireTenant(), c -> {
@@ -140,7 +137,7 @@ public final class TicketReads {
   /** A ticket the caller may see, or NOT_FOUND (never "forbidden": existence is not revealed). */
   static TicketState visible(Connection c, Principal p, String ticketId) throws SQLException {
     return TicketStore.find(c, UUID.fromString(ticketId), false)
-        .filter(s -> Actors.staff(p) || s.ticket.getRequesterId().equals(p.subject().toString()))
+        .filter(s -> Visibility.maySee(p, s.ticket.getRequesterId()))
         .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
   }
 

@@ -1,10 +1,12 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.meshdesk.identity.domain.KeySealer;
+import io.meshdesk.identity.domain.SigningKeyInfo;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.SigningKeyStore;
 import io.meshdesk.platform.auth.SigningKeySource;
@@ -79,7 +81,7 @@ public final class SigningKeys implements SigningKeySource {
               String old = store.lockActive(c).map(SigningKeyStore.Row::kid).orElse("");
               store.retireActive(c, clock.instant().plus(keep).plus(Duration.ofSeconds(30)));
               String created = insertNew(c);
-              audit.record(c, null, Actors.of(c, caller), "signing_key.rotated", "signing_key", created,
+              audit.record(c, null, audit.actor(c, caller), "signing_key.rotated", "signing_key", created,
                   Map.of("previous_kid", old, "overlap_seconds", Long.toString(keep.toSeconds())));
               return created;
             });

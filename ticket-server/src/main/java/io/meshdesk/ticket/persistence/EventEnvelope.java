@@ -1,4 +1,4 @@
-package io.meshdesk.ticket.events;
+package io.meshdesk.ticket.persistence;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.meshdesk.api.ticket.v1.TicketEvent;

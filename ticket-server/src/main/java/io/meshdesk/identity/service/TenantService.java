@@ -1,5 +1,10 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.Actor;
+import io.meshdesk.identity.domain.Page;
+import io.meshdesk.identity.domain.PasswordHasher;
+import io.meshdesk.identity.domain.Tenant;
+import io.meshdesk.identity.domain.User;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.TenantStore;
 import io.meshdesk.identity.persistence.UserStore;
@@ -53,7 +58,7 @@ public final class TenantService {
     User admin = new User(UUID.randomUUID(), tenant.id(), adminEmail.toLowerCase(Locale.ROOT), adminName, Role.ADMIN, true,
         List.of(), now, now, null, null);
     return tx.platform(c -> {
-      Actor actor = Actors.of(c, caller);
+      Actor actor = audit.actor(c, caller);
       if (!tenants.insert(c, tenant)) {
         throw new AlreadyExistsException("tenant slug " + slug + " is taken");
       }
@@ -89,7 +94,7 @@ public final class TenantService {
 
   private Tenant setStatus(Principal caller, UUID id, boolean active, String reason) {
     Tenant t = tx.platform(c -> {
-      Actor actor = Actors.of(c, caller);
+      Actor actor = audit.actor(c, caller);
       Tenant updated = tenants.setStatus(c, id, active, clock.instant(), reason)
           .orElseThrow(() -> new NotFoundException("tenant not found"));
       audit.record(c, id, actor, active ? "tenant.reactivated" : "tenant.suspended", "tenant", id.toString(),

@@ -1,7 +1,12 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.Actor;
+import io.meshdesk.identity.domain.AuditEvent;
+import io.meshdesk.identity.domain.Page;
 import io.meshdesk.identity.persistence.AuditStore;
 import io.meshdesk.identity.persistence.IdentityTx;
+import io.meshdesk.identity.persistence.ServiceAccountStore;
+import io.meshdesk.identity.persistence.UserStore;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.PermissionDeniedException;
@@ -17,6 +22,7 @@ public final class AuditLog {
 
   private final IdentityTx tx;
   private final AuditStore store = new AuditStore();
+  private final Actors actors = new Actors(new UserStore(), new ServiceAccountStore());
   private final Clock clock;
 
   public AuditLog(IdentityTx tx, Clock clock) {
@@ -28,6 +34,11 @@ public final class AuditLog {
   public void record(Connection c, UUID tenantId, Actor actor, String action, String targetType, String targetId,
       Map<String, String> details) throws SQLException {
     store.insert(c, new AuditEvent(UUID.randomUUID(), tenantId, actor, action, targetType, targetId, clock.instant(), details));
+  }
+
+  /** The audit actor of a caller, with the display name as it is now (read through {@code c}). */
+  Actor actor(Connection c, Principal caller) throws SQLException {
+    return actors.of(c, caller);
   }
 
   /**

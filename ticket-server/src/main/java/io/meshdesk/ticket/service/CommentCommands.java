@@ -1,4 +1,4 @@
-package io.meshdesk.ticket.domain;
+package io.meshdesk.ticket.service;
 
 import com.google.protobuf.FieldMask;
 import io.meshdesk.api.common.v1.Actor;
@@ -10,12 +10,14 @@ import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
-import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.TicketUpdated;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.NotFoundException;
-import io.meshdesk.platform.errors.PermissionDeniedException;
+import io.meshdesk.ticket.domain.Lifecycle;
+import io.meshdesk.ticket.domain.SlaClock;
+import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.CommentStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
@@ -47,16 +49,16 @@ public final class CommentCommands {
   /** Adds a comment (idempotent on request_id). */
   public AddCommentResponse add(Principal p, AddCommentRequest r) {
     UUID tenant = p.requireTenant();
-    boolean staff = Actors.staff(p);
+    boolean staff = Visibility.staff(p);
     boolean internal = r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL;
-    if (internal && !staff) {
-      throw new PermissionDeniedException("customers may only add public comments");
+    if (internal) {
+      Visibility.requireMayWriteInternal(p);
     }
     Actor actor = actors.of(p);
     try {
       return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
     } catch (RuntimeException e) {
-      if (!r.getRequestId().isEmpty() && TicketCommands.isUniqueViolation(e)) {
+      if (!r.getRequestId().isEmpty() && TicketRows.isUniqueViolation(e)) {
         // A concurrent retry with the same request id won: answer as a replay of it.
         return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
       }
@@ -68,7 +70,7 @@ public final class CommentCommands {
       throws SQLException {
     UUID ticketId = UUID.fromString(r.getTicketId());
     TicketState s = TicketStore.find(tx.connection(), ticketId, true)
-        .filter(t -> staff || t.ticket.getRequesterId().equals(p.subject().toString()))
+        .filter(t -> Visibility.maySee(p, t.ticket.getRequesterId()))
         .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
     if (!r.getRequestId().isEmpty()) {
       Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId, r.getRequestId());
@@ -80,7 +82,7 @@ public final class CommentCommands {
       }
     }
     Ticket before = s.staffView();
-    Lifecycle.requireNotClosed(before.getStatus());
+    Lifecycle.requireNotClosed(s.status());
     long v = before.getVersion() + 1;
     Comment comment =
         Comment.newBuilder()
@@ -95,26 +97,27 @@ public final class CommentCommands {
     CommentStore.insert(tx, comment, r.getRequestId());
     Ticket.Builder t = s.ticket;
     t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
-    TicketStatus newStatus = before.getStatus();
+    Status oldStatus = s.status();
+    Status newStatus = oldStatus;
     if (!internal) {
       s.publicCommentCount++;
       boolean byRequester = before.getRequesterId().equals(p.subject().toString());
-      newStatus = Lifecycle.afterPublicComment(before.getStatus(), byRequester);
-      if (staff && !byRequester && !t.hasFirstRespondedAt()) {
-        t.setFirstRespondedAt(Sql.ts(tx.now()));
+      newStatus = Lifecycle.afterPublicComment(oldStatus, byRequester);
+      if (staff && !byRequester) {
+        s.setSlaClock(s.slaClock().responded(tx.now()));
       }
     }
-    if (newStatus != before.getStatus()) {
-      TicketCommands.applyStatus(s, newStatus, tx);
+    if (newStatus != oldStatus) {
+      TicketRows.applyStatus(s, newStatus, tx);
       HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
-          before.getStatus().name(), newStatus.name(), v);
+          before.getStatus().name(), t.getStatus().name(), v);
     }
-    List<SlaChecker.Late> late = SlaChecker.flagLate(s, tx.now(), t.hasFirstRespondedAt() && !before.hasFirstRespondedAt(), false);
+    List<SlaClock.Breach> late = SlaChecker.flagLate(s, tx.now(), t.hasFirstRespondedAt() && !before.hasFirstRespondedAt(), false);
     TicketStore.update(tx.connection(), s, internal ? null : r.getBody());
     HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_COMMENT, "", "", comment.getId(), v);
     Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), internal,
         TicketEvent.newBuilder().setActor(actor).setCommentAdded(CommentAdded.newBuilder().setComment(comment)), true);
-    if (newStatus != before.getStatus()) {
+    if (newStatus != oldStatus) {
       Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
           TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
               TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addPaths("status")).setTicket(t)), true);

@@ -1,5 +1,10 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.Actor;
+import io.meshdesk.identity.domain.PasswordHasher;
+import io.meshdesk.identity.domain.Secrets;
+import io.meshdesk.identity.domain.SignedIn;
+import io.meshdesk.identity.domain.User;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.SigningKeyStore;
 import io.meshdesk.identity.persistence.UserStore;

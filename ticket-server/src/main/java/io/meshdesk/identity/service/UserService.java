@@ -1,5 +1,8 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.Page;
+import io.meshdesk.identity.domain.PasswordHasher;
+import io.meshdesk.identity.domain.User;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.RefreshTokenStore;
 import io.meshdesk.identity.persistence.UserStore;
@@ -60,7 +63,7 @@ public final class UserService {
       if (!users.insert(c, user, hash)) {
         throw new AlreadyExistsException("a user with this email exists in the tenant");
       }
-      audit.record(c, tenant, Actors.of(c, caller), "user.created", "user", user.id().toString(), Map.of("role", role.claim()));
+      audit.record(c, tenant, audit.actor(c, caller), "user.created", "user", user.id().toString(), Map.of("role", role.claim()));
       return user;
     });
   }
@@ -72,7 +75,7 @@ public final class UserService {
     User changed = tx.tenant(tenant, c -> {
       User before = users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
       User after = users.setRole(c, userId, role, clock.instant()).orElseThrow();
-      audit.record(c, tenant, Actors.of(c, caller), "user.role_changed", "user", userId.toString(),
+      audit.record(c, tenant, audit.actor(c, caller), "user.role_changed", "user", userId.toString(),
           Map.of("old_role", before.role().claim(), "new_role", role.claim()));
       return after;
     });
@@ -86,7 +89,7 @@ public final class UserService {
     return tx.tenant(tenant, c -> {
       users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
       User after = users.setTeams(c, userId, teams, clock.instant()).orElseThrow();
-      audit.record(c, tenant, Actors.of(c, caller), "user.teams_changed", "user", userId.toString(),
+      audit.record(c, tenant, audit.actor(c, caller), "user.teams_changed", "user", userId.toString(),
           Map.of("teams", teams.toString()));
       return after;
     });
@@ -102,7 +105,7 @@ public final class UserService {
       users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
       User after = users.deactivate(c, userId, clock.instant()).orElseThrow();
       int revoked = refresh.revokeSubject(c, userId);
-      audit.record(c, tenant, Actors.of(c, caller), "user.deactivated", "user", userId.toString(),
+      audit.record(c, tenant, audit.actor(c, caller), "user.deactivated", "user", userId.toString(),
           Map.of("reason", reason == null ? "" : reason, "revoked_sessions", Integer.toString(revoked)));
       return after;
     });

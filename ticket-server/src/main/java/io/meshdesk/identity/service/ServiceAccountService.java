@@ -1,5 +1,9 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.Actor;
+import io.meshdesk.identity.domain.Page;
+import io.meshdesk.identity.domain.Secrets;
+import io.meshdesk.identity.domain.ServiceAccount;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.ServiceAccountStore;
 import io.meshdesk.platform.auth.Principal;
@@ -46,7 +50,7 @@ public final class ServiceAccountService {
     String secret = Secrets.random(32);
     String clientId = (tenant == null ? "platform" : tenant.toString()) + "." + name;
     return tx.scoped(tenant, c -> {
-      Actor actor = Actors.of(c, caller);
+      Actor actor = audit.actor(c, caller);
       ServiceAccount sa = new ServiceAccount(UUID.randomUUID(), tenant, clientId, name, description == null ? "" : description,
           permissions, clock.instant(), actor, null, null);
       if (!store.insert(c, sa, Secrets.sha256(secret))) {
@@ -72,7 +76,7 @@ public final class ServiceAccountService {
     return tx.scoped(tenant, c -> {
       store.find(c, id, tenant == null).orElseThrow(() -> new NotFoundException("service account not found"));
       ServiceAccount sa = store.revoke(c, id, tenant == null, clock.instant()).orElseThrow();
-      audit.record(c, tenant, Actors.of(c, caller), "service_account.revoked", "service_account", id.toString(),
+      audit.record(c, tenant, audit.actor(c, caller), "service_account.revoked", "service_account", id.toString(),
           Map.of("reason", reason == null ? "" : reason));
       return sa;
     });

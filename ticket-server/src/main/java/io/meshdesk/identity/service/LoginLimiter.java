@@ -1,5 +1,6 @@
-package io.meshdesk.identity.domain;
+package io.meshdesk.identity.service;
 
+import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.platform.errors.ResourceExhaustedException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.meshdesk.ticket.ai;
+package io.meshdesk.ticket.service;
 
 import io.meshdesk.api.ticket.v1.AppendSuggestionDraftRequest;
 import io.meshdesk.api.ticket.v1.AttachSuggestionRequest;
@@ -12,8 +12,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.ticket.domain.Lifecycle;
-import io.meshdesk.ticket.domain.Actors;
-import io.meshdesk.ticket.events.EventEnvelope;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;

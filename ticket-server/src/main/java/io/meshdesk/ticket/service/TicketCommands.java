@@ -1,8 +1,4 @@
-package io.meshdesk.ticket.domain;
-
-import static io.meshdesk.api.ticket.v1.TicketStatus.TICKET_STATUS_CLOSED;
-import static io.meshdesk.api.ticket.v1.TicketStatus.TICKET_STATUS_OPEN;
-import static io.meshdesk.api.ticket.v1.TicketStatus.TICKET_STATUS_SOLVED;
+package io.meshdesk.ticket.service;
 
 import com.google.protobuf.FieldMask;
 import io.meshdesk.api.common.v1.Actor;
@@ -21,13 +17,16 @@ import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.AlreadyExistsException;
-import io.meshdesk.platform.errors.ConflictException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
-import io.meshdesk.platform.errors.NotFoundException;
-import io.meshdesk.platform.errors.PermissionDeniedException;
 import io.meshdesk.ticket.ai.AiJobs;
+import io.meshdesk.ticket.domain.AutoAssigner;
+import io.meshdesk.ticket.domain.Lifecycle;
+import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.SlaClock;
+import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.domain.UserDirectory;
+import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
@@ -36,19 +35,17 @@ import io.meshdesk.ticket.persistence.WriteTx;
 import io.meshdesk.ticket.persistence.Writes;
 import io.meshdesk.ticket.sla.SlaChecker;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Opening, changing and assigning tickets. Every change writes history and an outbox event. */
+/**
+ * Opening, changing and assigning tickets. Every change writes history and an outbox event; the
+ * rules themselves (lifecycle, SLA, visibility) live in the domain package.
+ */
 public final class TicketCommands {
-
-  /** Roles a ticket can be assigned to. */
-  public static final Set<Role> ASSIGNABLE = EnumSet.of(Role.AGENT, Role.MANAGER, Role.ADMIN);
 
   private final Writes writes;
   private final UserDirectory users;
@@ -71,7 +68,7 @@ public final class TicketCommands {
     try {
       return writes.run(tenant, tx -> create(tx, p, r, requester, actor, assignee));
     } catch (RuntimeException e) {
-      if (!r.getRequestId().isEmpty() && isUniqueViolation(e)) {
+      if (!r.getRequestId().isEmpty() && TicketRows.isUniqueViolation(e)) {
         // A concurrent retry with the same request id won: return its ticket.
         return writes.run(tenant, tx -> replay(tx, p, actor, TicketStore.findByRequestId(tx.connection(), r.getRequestId()).orElseThrow(() -> e)));
       }
@@ -107,14 +104,14 @@ public final class TicketCommands {
             .setCreatedAt(Sql.ts(tx.now()))
             .setUpdatedAt(Sql.ts(tx.now()))
             .setAiStatus(AiStatus.AI_STATUS_PENDING);
-    SlaRules.onCreate(t, SettingsStore.targets(tx.connection()), tx.now());
     TicketState s = new TicketState(t, null, 0);
+    s.setSlaClock(SlaClock.start(s.priority(), SettingsStore.targets(tx.connection()), tx.now()));
     // Ticket, "created" history entry and AI job in one round trip.
     TicketStore.insertNew(tx, s, r.getRequestId(), actor, AiJobs.newJob(tx, t.getId(), 1));
     // Number, sequence, event and commit last, in one round trip: the tenant's counter row stays
     // locked only while PostgreSQL runs that statement.
     Outbox.appendCreatedAndCommit(tx, s, assignee, r.getTeamId(), TicketEvent.newBuilder().setActor(actor));
-    return CreateTicketResponse.newBuilder().setTicket(Actors.staff(p) ? t.build() : s.customerView()).build();
+    return CreateTicketResponse.newBuilder().setTicket(Visibility.staff(p) ? t.build() : s.customerView()).build();
   }
 
   /**
@@ -126,18 +123,12 @@ public final class TicketCommands {
     if (!creator.equals(actor.getId())) {
       throw new AlreadyExistsException("request_id already used by another caller");
     }
-    return CreateTicketResponse.newBuilder().setTicket(Actors.staff(p) ? s.staffView() : s.customerView()).setReplayed(true).build();
+    return CreateTicketResponse.newBuilder().setTicket(Visibility.staff(p) ? s.staffView() : s.customerView()).setReplayed(true).build();
   }
 
   private UUID requester(Principal p, UUID tenant, String requesterId) {
-    if (requesterId.isEmpty()) {
-      return p.subject();
-    }
-    UUID id = UUID.fromString(requesterId);
-    if (p.role() == Role.CUSTOMER) {
-      if (!id.equals(p.subject())) {
-        throw new PermissionDeniedException("customers open tickets only for themselves");
-      }
+    UUID id = Visibility.requester(p, requesterId.isEmpty() ? null : UUID.fromString(requesterId));
+    if (requesterId.isEmpty() || p.role() == Role.CUSTOMER) {
       return id;
     }
     if (!users.exists(tenant, id, EnumSet.of(Role.CUSTOMER))) {
@@ -151,83 +142,71 @@ public final class TicketCommands {
     UUID tenant = p.requireTenant();
     Actor actor = actors.of(p);
     return writes.run(tenant, tx -> {
-      TicketState s = lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
+      TicketState s = TicketRows.lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
       Ticket before = s.staffView();
-      Ticket.Builder t = s.ticket;
-      Lifecycle.requireNotClosed(before.getStatus());
-      List<String> changed = new ArrayList<>();
-      long v = before.getVersion() + 1;
-      if (r.hasStatus() && r.getStatus() != before.getStatus()) {
-        Lifecycle.requireTransition(before.getStatus(), r.getStatus());
-        applyStatus(s, r.getStatus(), tx);
-        changed.add("status");
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
-            before.getStatus().name(), r.getStatus().name(), v);
-      }
-      if (r.hasPriority() && r.getPriority() != before.getPriority()) {
-        t.setPriority(r.getPriority());
-        SlaRules.onPriorityChange(s, before.getPriority(), r.getPriority(), SettingsStore.targets(tx.connection()));
-        changed.add("priority");
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_PRIORITY, "priority",
-            before.getPriority().name(), r.getPriority().name(), v);
-      }
-      if (r.hasSubject() && !r.getSubject().equals(before.getSubject())) {
-        t.setSubject(r.getSubject());
-        changed.add("subject");
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_SUBJECT, "subject", before.getSubject(), r.getSubject(), v);
-      }
-      if (r.hasTags() && !r.getTags().getValuesList().equals(before.getTagsList())) {
-        t.clearTags().addAllTags(r.getTags().getValuesList());
-        changed.add("tags");
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_TAGS, "tags",
-            String.join(",", before.getTagsList()), String.join(",", r.getTags().getValuesList()), v);
-      }
-      if (r.hasCustomFields() && !r.getCustomFields().getValuesMap().equals(before.getCustomFieldsMap())) {
-        t.clearCustomFields().putAllCustomFields(new TreeMap<>(r.getCustomFields().getValuesMap()));
-        changed.add("custom_fields");
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_CUSTOM_FIELD, "custom_fields",
-            before.getCustomFieldsMap().toString(), r.getCustomFields().getValuesMap().toString(), v);
-      }
-      if (r.hasTeamId() && !r.getTeamId().equals(before.getTeamId())) {
-        if (!r.getTeamId().isEmpty() && !SettingsStore.teamExists(tx.connection(), r.getTeamId())) {
-          throw new InvalidArgumentException("team_id", "no such team");
-        }
-        t.setTeamId(r.getTeamId());
-        changed.add("team_id");
-        HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_TEAM, "team_id", before.getTeamId(), r.getTeamId(), v);
-      }
-      if (changed.isEmpty()) {
+      Lifecycle.requireNotClosed(s.status());
+      ChangeLog changes = applyChanges(tx, s, r);
+      if (changes.isEmpty()) {
         return before;
       }
-      t.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
-      List<SlaChecker.Late> late = SlaChecker.flagLate(s, tx.now(), false,
-          t.getStatus() == TICKET_STATUS_SOLVED && before.getStatus() != TICKET_STATUS_SOLVED);
-      if (changed.contains("subject")) {
+      long v = before.getVersion() + 1;
+      Ticket.Builder t = s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+      changes.write(tx, t.getId(), actor, v);
+      boolean solved = t.getStatus() == TicketStatus.TICKET_STATUS_SOLVED && before.getStatus() != TicketStatus.TICKET_STATUS_SOLVED;
+      List<SlaClock.Breach> late = SlaChecker.flagLate(s, tx.now(), false, solved);
+      if (changes.changed("subject")) {
         TicketStore.updateWithNewSubject(tx.connection(), s);
       } else {
         TicketStore.update(tx.connection(), s, null);
       }
       Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
           TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
-              TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addAllPaths(changed)).setTicket(t)), true);
+              TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addAllPaths(changes.fields())).setTicket(t)), true);
       SlaChecker.announce(tx, s, late);
       return t.build();
     });
   }
 
-  /** Sets a new status with its side effects on timestamps and SLA clocks. */
-  static void applyStatus(TicketState s, TicketStatus to, WriteTx tx) {
+  /** Applies the fields present in the request that differ from the ticket; returns what changed. */
+  private static ChangeLog applyChanges(WriteTx tx, TicketState s, UpdateTicketRequest r) throws SQLException {
+    Ticket before = s.staffView();
     Ticket.Builder t = s.ticket;
-    TicketStatus from = t.getStatus();
-    SlaRules.onStatusChange(s, from, to, tx.now());
-    t.setStatus(to);
-    if (to == TICKET_STATUS_SOLVED) {
-      t.setSolvedAt(Sql.ts(tx.now()));
-    } else if (to == TICKET_STATUS_CLOSED) {
-      t.setClosedAt(Sql.ts(tx.now()));
-    } else if (to == TICKET_STATUS_OPEN && from == TICKET_STATUS_SOLVED) {
-      t.clearSolvedAt();
+    ChangeLog changes = new ChangeLog();
+    if (r.hasStatus() && r.getStatus() != before.getStatus()) {
+      Status to = Status.ofNumber(r.getStatusValue());
+      Lifecycle.requireTransition(s.status(), to);
+      TicketRows.applyStatus(s, to, tx);
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status", before.getStatus().name(), r.getStatus().name());
     }
+    if (r.hasPriority() && r.getPriority() != before.getPriority()) {
+      Priority from = s.priority();
+      Priority to = Priority.ofNumber(r.getPriorityValue());
+      s.setPriority(to);
+      s.setSlaClock(s.slaClock().reprioritised(s.status(), from, to, SettingsStore.targets(tx.connection())));
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_PRIORITY, "priority", before.getPriority().name(), r.getPriority().name());
+    }
+    if (r.hasSubject() && !r.getSubject().equals(before.getSubject())) {
+      t.setSubject(r.getSubject());
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_SUBJECT, "subject", before.getSubject(), r.getSubject());
+    }
+    if (r.hasTags() && !r.getTags().getValuesList().equals(before.getTagsList())) {
+      t.clearTags().addAllTags(r.getTags().getValuesList());
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_TAGS, "tags",
+          String.join(",", before.getTagsList()), String.join(",", r.getTags().getValuesList()));
+    }
+    if (r.hasCustomFields() && !r.getCustomFields().getValuesMap().equals(before.getCustomFieldsMap())) {
+      t.clearCustomFields().putAllCustomFields(new TreeMap<>(r.getCustomFields().getValuesMap()));
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_CUSTOM_FIELD, "custom_fields",
+          before.getCustomFieldsMap().toString(), r.getCustomFields().getValuesMap().toString());
+    }
+    if (r.hasTeamId() && !r.getTeamId().equals(before.getTeamId())) {
+      if (!r.getTeamId().isEmpty() && !SettingsStore.teamExists(tx.connection(), r.getTeamId())) {
+        throw new InvalidArgumentException("team_id", "no such team");
+      }
+      t.setTeamId(r.getTeamId());
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_TEAM, "team_id", before.getTeamId(), r.getTeamId());
+    }
+    return changes;
   }
 
   /**
@@ -237,53 +216,28 @@ public final class TicketCommands {
   public Ticket assign(Principal p, AssignTicketRequest r) {
     UUID tenant = p.requireTenant();
     Actor actor = actors.of(p);
-    if (!r.getAssigneeId().isEmpty() && !users.exists(tenant, UUID.fromString(r.getAssigneeId()), ASSIGNABLE)) {
+    if (!r.getAssigneeId().isEmpty() && !users.exists(tenant, UUID.fromString(r.getAssigneeId()), Visibility.ASSIGNABLE)) {
       throw new InvalidArgumentException("assignee_id", "no such agent");
     }
     return writes.run(tenant, tx -> {
-      TicketState s = lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
+      TicketState s = TicketRows.lockAtVersion(tx, r.getTicketId(), r.getExpectedVersion());
       Ticket before = s.staffView();
-      requireMayReassign(p, before.getAssigneeId());
-      Lifecycle.requireNotClosed(before.getStatus());
+      Visibility.requireMayReassign(p, before.getAssigneeId());
+      Lifecycle.requireNotClosed(s.status());
       if (before.getAssigneeId().equals(r.getAssigneeId())) {
         return before;
       }
       long v = before.getVersion() + 1;
       s.ticket.setAssigneeId(r.getAssigneeId()).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
       TicketStore.update(tx.connection(), s, null);
-      HistoryStore.add(tx, before.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_ASSIGNEE, "assignee_id",
-          before.getAssigneeId(), r.getAssigneeId(), v);
+      ChangeLog changes = new ChangeLog();
+      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_ASSIGNEE, "assignee_id", before.getAssigneeId(), r.getAssigneeId());
+      changes.write(tx, before.getId(), actor, v);
       Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
           TicketEvent.newBuilder().setActor(actor).setTicketAssigned(
               TicketAssigned.newBuilder().setPreviousAssigneeId(before.getAssigneeId()).setAssigneeId(r.getAssigneeId()).setTicket(s.ticket)),
           true);
       return s.staffView();
     });
-  }
-
-  private static void requireMayReassign(Principal p, String currentAssignee) {
-    if (p.role() == Role.AGENT && !currentAssignee.isEmpty() && !currentAssignee.equals(p.subject().toString())) {
-      throw new PermissionDeniedException("agents may reassign only tickets that are unassigned or assigned to them");
-    }
-  }
-
-  /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */
-  static TicketState lockAtVersion(WriteTx tx, String ticketId, long expected) throws SQLException {
-    TicketState s = TicketStore.find(tx.connection(), UUID.fromString(ticketId), true)
-        .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
-    long current = s.ticket.getVersion();
-    if (current != expected) {
-      throw new ConflictException("ticket changed: expected version " + expected + ", current " + current, current);
-    }
-    return s;
-  }
-
-  static boolean isUniqueViolation(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,4 +1,4 @@
-package io.meshdesk.ticket.ai;
+package io.meshdesk.ticket.service;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.meshdesk.api.common.v1.Actor;
@@ -9,12 +9,12 @@ import io.meshdesk.api.ticket.v1.AttachSuggestionResponse;
 import io.meshdesk.api.ticket.v1.MarkAiUnavailableRequest;
 import io.meshdesk.api.ticket.v1.Suggestion;
 import io.meshdesk.api.ticket.v1.SuggestionFeedback;
+import io.meshdesk.api.ticket.v1.SuggestionOutcome;
 import io.meshdesk.api.ticket.v1.SuggestionReady;
 import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketStatus;
-import io.meshdesk.api.ticket.v1.SuggestionOutcome;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.HistoryStore;

@@ -1,18 +1,16 @@
-package io.meshdesk.ticket.domain;
+package io.meshdesk.ticket.service;
 
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.ticket.domain.UserDirectory;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Turns principals into the {@link Actor}s recorded in history and events (names cached). */
 public final class Actors {
-
-  /** The platform itself (SLA checker). */
-  public static final Actor SYSTEM = Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SYSTEM).setDisplayName("Meshdesk").build();
 
   private final UserDirectory users;
   private final Map<UUID, String> names = new ConcurrentHashMap<>();
@@ -28,10 +26,5 @@ public final class Actors {
     }
     String name = names.computeIfAbsent(p.subject(), id -> users.displayName(p.requireTenant(), id));
     return Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_USER).setId(p.subject().toString()).setDisplayName(name).build();
-  }
-
-  /** Whether a principal is support staff (sees internal notes, AI and all tickets). */
-  public static boolean staff(Principal p) {
-    return p.role() != Role.CUSTOMER;
   }
 }

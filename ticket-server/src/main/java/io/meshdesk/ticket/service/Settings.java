@@ -1,4 +1,4 @@
-package io.meshdesk.ticket.domain;
+package io.meshdesk.ticket.service;
 
 import io.meshdesk.api.common.v1.PageResponse;
 import io.meshdesk.api.ticket.v1.ListTeamsResponse;
