@@ -1,6 +1,9 @@
-package io.meshdesk.reminder.domain;
+package io.meshdesk.reminder.service;
 
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.reminder.domain.DeadLetter;
+import io.meshdesk.reminder.domain.Delivery;
+import io.meshdesk.reminder.domain.DeliveryStatus;
 import io.meshdesk.reminder.persistence.DeadLetterStore;
 import java.time.Clock;
 import java.time.Instant;

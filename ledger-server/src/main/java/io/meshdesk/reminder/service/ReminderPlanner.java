@@ -1,10 +1,14 @@
-package io.meshdesk.reminder.domain;
+package io.meshdesk.reminder.service;
 
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.reminder.domain.Delivery;
+import io.meshdesk.reminder.domain.NewDelivery;
+import io.meshdesk.reminder.domain.ReminderKind;
+import io.meshdesk.reminder.domain.ReminderRule;
 import io.meshdesk.reminder.persistence.DeliveryStore;
 import io.meshdesk.reminder.persistence.RuleStore;
-import io.meshdesk.scheduler.DueStatementSource;
 import io.meshdesk.scheduler.DueStatementSource.DueStatement;
+import io.meshdesk.scheduler.DueStatementSource;
 import io.meshdesk.scheduler.ScheduledJob;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,7 +1,12 @@
-package io.meshdesk.reminder.domain;
+package io.meshdesk.reminder.service;
 
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
+import io.meshdesk.reminder.domain.CardDirectory;
+import io.meshdesk.reminder.domain.Channel;
+import io.meshdesk.reminder.domain.QuietHours;
+import io.meshdesk.reminder.domain.ReminderKind;
+import io.meshdesk.reminder.domain.ReminderRule;
 import io.meshdesk.reminder.persistence.RuleStore;
 import io.meshdesk.scheduler.TenantDirectory;
 import java.security.SecureRandom;
