@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Maps identity domain records to and from the protobuf contract. */
-final class ProtoMapper {
+final class IdentityMapper {
 
-  private ProtoMapper() {}
+  private IdentityMapper() {}
 
   static Timestamp ts(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
