@@ -1,8 +1,8 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.common.v1.PageResponse;
-import io.meshdesk.cli.ClientOptions.OutputFormat;
+import io.meshdesk.cli.common.ClientOptions.OutputFormat;
 import picocli.CommandLine.Option;
 
 /** Paging options of the list commands. */
@@ -15,7 +15,7 @@ public final class PageOptions {
   String pageToken;
 
   /** The page request. */
-  PageRequest request() {
+  public PageRequest request() {
     PageRequest.Builder b = PageRequest.newBuilder().setPageToken(pageToken);
     if (pageSize != null) {
       b.setPageSize(pageSize);
@@ -24,7 +24,7 @@ public final class PageOptions {
   }
 
   /** After a table, says how to get the next page (JSON carries the token itself). */
-  void hint(OutputFormat format, PageResponse page) {
+  public void hint(OutputFormat format, PageResponse page) {
     if (format == OutputFormat.table && !page.getNextPageToken().isEmpty()) {
       System.out.println("More: --page-token " + page.getNextPageToken());
     }

@@ -1,4 +1,4 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -7,7 +7,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.RefreshRequest;
 import io.meshdesk.api.identity.v1.TokenSet;
-import io.meshdesk.cli.ClientOptions.HostPort;
+import io.meshdesk.cli.common.ClientOptions.HostPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.meshdesk.cli;
+package io.meshdesk.cli.common;
 
 import io.grpc.CallCredentials;
 import io.grpc.CallOptions;
@@ -10,7 +10,6 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.meshdesk.cli.identity.Session;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Option;

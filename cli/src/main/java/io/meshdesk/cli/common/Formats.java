@@ -1,4 +1,4 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import com.google.protobuf.Timestamp;
 import io.meshdesk.api.common.v1.Actor;
@@ -8,43 +8,43 @@ import java.util.List;
 import java.util.Locale;
 
 /** Turns proto values into the short words meshctl prints. */
-final class Formats {
+public final class Formats {
 
   private Formats() {}
 
   /** Timestamp as an instant (epoch for unset). */
-  static Instant instant(Timestamp t) {
+  public static Instant instant(Timestamp t) {
     return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 
   /** Timestamp as ISO-8601 to the second, or "-" when unset. */
-  static String time(boolean present, Timestamp t) {
+  public static String time(boolean present, Timestamp t) {
     return present ? Instant.ofEpochSecond(t.getSeconds()).toString() : "-";
   }
 
   /** {@code ROLE_PLATFORM_ADMIN} -> {@code platform_admin}. */
-  static String role(Role r) {
+  public static String role(Role r) {
     return enumWord(r.name(), "ROLE_");
   }
 
   /** An enum constant without its prefix, lowercase; "-" for unspecified. */
-  static String enumWord(String name, String prefix) {
+  public static String enumWord(String name, String prefix) {
     String s = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     return s.equals("UNSPECIFIED") || s.equals("UNRECOGNIZED") ? "-" : s.toLowerCase(Locale.ROOT);
   }
 
   /** A list joined with commas, or "-" when empty. */
-  static String list(List<String> items) {
+  public static String list(List<String> items) {
     return items.isEmpty() ? "-" : String.join(",", items);
   }
 
   /** Text or "-" when empty. */
-  static String text(String s) {
+  public static String text(String s) {
     return s == null || s.isEmpty() ? "-" : s;
   }
 
   /** Who did something: display name, else id. */
-  static String actor(Actor a) {
+  public static String actor(Actor a) {
     return !a.getDisplayName().isEmpty() ? a.getDisplayName() : text(a.getId());
   }
 }

@@ -1,4 +1,4 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;

@@ -1,4 +1,4 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

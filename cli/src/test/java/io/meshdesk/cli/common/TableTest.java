@@ -1,4 +1,4 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

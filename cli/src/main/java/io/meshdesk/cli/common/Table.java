@@ -1,22 +1,22 @@
-package io.meshdesk.cli.identity;
+package io.meshdesk.cli.common;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Rows printed as left-aligned columns under upper-case headers. */
-final class Table {
+public final class Table {
 
   private final List<String[]> rows = new ArrayList<>();
   private final int width;
 
-  Table(String... headers) {
+  public Table(String... headers) {
     this.width = headers.length;
     rows.add(headers);
   }
 
   /** Adds a row; one cell per header. */
-  Table row(Object... cells) {
+  public Table row(Object... cells) {
     if (cells.length != width) {
       throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + width + " columns");
     }
@@ -29,7 +29,7 @@ final class Table {
   }
 
   /** Prints the table; the last column is not padded. */
-  void print(PrintStream out) {
+  public void print(PrintStream out) {
     int[] widths = new int[width];
     for (String[] r : rows) {
       for (int i = 0; i < width; i++) {
