@@ -15,7 +15,7 @@ import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.TransactionType;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,15 @@
-package io.meshdesk.ledger.statement;
+package io.meshdesk.ledger.billing;
 
 import io.meshdesk.ledger.cards.ProductRows;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.statement.LateFeePolicy;
+import io.meshdesk.ledger.statement.MinimumPaymentRule;
+import io.meshdesk.ledger.statement.Money;
+import io.meshdesk.ledger.statement.PreviousStatement;
+import io.meshdesk.ledger.statement.ProductTerms;
+import io.meshdesk.ledger.statement.SegmentAmounts;
+import io.meshdesk.ledger.statement.Statement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,18 @@
-package io.meshdesk.ledger.statement;
+package io.meshdesk.ledger.billing;
 
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.CardState;
 import io.meshdesk.ledger.posting.ClosingCharges;
+import io.meshdesk.ledger.statement.ActivityKind;
+import io.meshdesk.ledger.statement.ActivityLine;
+import io.meshdesk.ledger.statement.BillingCycle;
+import io.meshdesk.ledger.statement.Money;
+import io.meshdesk.ledger.statement.PreviousStatement;
+import io.meshdesk.ledger.statement.ProductTerms;
+import io.meshdesk.ledger.statement.Statement;
+import io.meshdesk.ledger.statement.StatementCalculator;
+import io.meshdesk.ledger.statement.StatementInput;
 import io.meshdesk.platform.db.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
