@@ -253,7 +253,7 @@ class TicketRulesIT {
     var agent = as(t, t.agent(), Role.AGENT);
     Ticket created = agent.createTicket(ticket("AI please")).getTicket();
     assertThat(created.getAiStatus()).isEqualTo(AiStatus.AI_STATUS_PENDING);
-    var stream = server.redis.client().<String, String>getStream("ai:jobs");
+    var stream = server.redis.client().<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM);
     AiJob job = await().until(() -> stream.range(StreamMessageId.MIN, StreamMessageId.MAX).values().stream()
         .map(m -> parse(m.get("job"))).filter(j -> j.getTicketId().equals(created.getId())).findFirst().orElse(null), j -> j != null);
     assertThat(job.getTenantId()).isEqualTo(t.id().toString());
