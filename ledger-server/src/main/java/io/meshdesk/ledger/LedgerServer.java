@@ -6,7 +6,7 @@ import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.reminder.IdentityTenantDirectory;

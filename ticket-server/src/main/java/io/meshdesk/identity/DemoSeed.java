@@ -1,8 +1,8 @@
 package io.meshdesk.identity;
 
-import io.meshdesk.identity.domain.ServiceAccountService;
-import io.meshdesk.identity.domain.TenantService;
 import io.meshdesk.identity.domain.User;
+import io.meshdesk.identity.service.ServiceAccountService;
+import io.meshdesk.identity.service.TenantService;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.meshdesk.ticket;
 
+import io.meshdesk.identity.grpc.IdentityGrpcService;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.RoleCheck;
@@ -39,7 +40,7 @@ public final class TicketServer implements AutoCloseable {
             .addHealthCheck(database.healthCheck())
             .addHealthCheck(redis.healthCheck())
             .addInterceptor(identity.interceptor())
-            .addService(identity.grpcService());
+            .addService(IdentityGrpcService.withClientAddress(identity));
     this.tickets =
         resources.register(
             new Tickets(

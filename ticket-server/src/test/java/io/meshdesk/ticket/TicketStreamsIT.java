@@ -10,21 +10,21 @@ import io.meshdesk.api.ticket.v1.*;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.RedisConfig;
+import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
-import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.domain.Actors;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
-import io.meshdesk.ticket.events.EventEnvelope;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
-import java.time.Instant;
+import io.meshdesk.ticket.sla.SlaChecker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -229,7 +229,7 @@ class TicketStreamsIT {
     var gate = new io.meshdesk.ticket.persistence.SequenceGate().hold(t.id());
     new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
       TicketState s = TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
-      Outbox.append(new WriteTx(c, t.id(), Instant.now(), gate), s, "", "", false, TicketEvent.newBuilder().setActor(Actors.SYSTEM)
+      Outbox.append(new WriteTx(c, t.id(), Instant.now(), gate), s, "", "", false, TicketEvent.newBuilder().setActor(SlaChecker.SYSTEM)
           .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)), false);
       return null;
     });

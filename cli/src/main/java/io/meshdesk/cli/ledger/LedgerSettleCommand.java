@@ -6,7 +6,7 @@ import io.meshdesk.api.ledger.v1.PendingPayment;
 import io.meshdesk.api.ledger.v1.SettlePaymentRequest;
 import io.meshdesk.api.ledger.v1.SettlePaymentResponse;
 import io.meshdesk.api.ledger.v1.SettlementOutcome;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;

@@ -8,7 +8,7 @@ import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.TicketUpdated;
-import io.meshdesk.ticket.events.EventEnvelope;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
