@@ -93,7 +93,7 @@ public final class ReminderModule implements AutoCloseable {
     this.pump = new DispatchPump(deliveries, queue, tenants, p.dispatch(), p.clock(), stats);
     this.gateways = Map.of(
         Channel.EMAIL, new EmailGateway(p.smtp()),
-        Channel.WEBHOOK, WebhookGateway.create(p.dispatch().sendTimeout(), p.clock()));
+        Channel.WEBHOOK, WebhookGateway.create(p.dispatch(), p.clock()));
     ReminderRules ruleService = new ReminderRules(rules, p.cards(), tenants, p.clock());
     this.service = new ReminderGrpcService(ruleService, new DeliveryLog(new DeadLetterStore(tx), ruleService, p.clock(), pump::wakeUp));
     this.events = new ReminderEvents(tx, rules, deliveries, p.clock(), pump::wakeUp);

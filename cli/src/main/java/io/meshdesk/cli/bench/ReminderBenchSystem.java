@@ -88,9 +88,10 @@ final class ReminderBenchSystem implements AutoCloseable {
     Migrations.apply(db, List.of(ReminderModule.CHANGELOG));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redisServer.port(), "bench:");
     // Visibility 10 s: a killed worker's messages are claimed after that. Requeue-after 120 s is only
-    // the safety net; a Redis restart is repaired at once through the epoch check.
+    // the safety net; a Redis restart is repaired at once through the epoch check. The bench's
+    // webhook receiver listens on loopback, so private destinations are allowed here (logged at WARN).
     DispatchConfig dispatch = new DispatchConfig(workers, 250, Duration.ofSeconds(10), Duration.ofSeconds(120), 10,
-        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3));
+        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3), true);
     SchedulerConfig sched = new SchedulerConfig(false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
     Database first = null;
     for (String name : List.of("a", "b")) {
