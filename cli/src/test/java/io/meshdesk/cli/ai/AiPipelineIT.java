@@ -27,6 +27,7 @@ import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.redis.Redis;
@@ -89,9 +90,9 @@ class AiPipelineIT {
     Database database = shared.register(new Database(infra.database(), "aipipeline-test"));
     tx = new Transactions(database.dataSource());
     redis = shared.register(new Redis(infra.redis()));
-    verifier = shared.register(Verifiers.forRemoteIdentity(identityTarget, redis, database));
+    verifier = shared.register(Verifiers.forRemoteIdentity(identityTarget, TlsConfig.plaintext(), redis, database));
     workerTokens = shared.register(
-        new IdentityTokenProvider(identityTarget, seeded.aiClientId(), seeded.aiClientSecret(), Clock.systemUTC()));
+        new IdentityTokenProvider(identityTarget, TlsConfig.plaintext(), seeded.aiClientId(), seeded.aiClientSecret(), Clock.systemUTC()));
 
     ManagedChannel channel = ManagedChannelBuilder.forTarget(identityTarget).usePlaintext().build();
     shared.<AutoCloseable>register(channel::shutdownNow);
