@@ -1,7 +1,6 @@
 package io.meshdesk.ai;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.meshdesk.ai.assistant.AssistantGrpcService;
 import io.meshdesk.ai.assistant.LedgerPort;
 import io.meshdesk.ai.assistant.SpendingAssistant;
@@ -63,12 +62,12 @@ public final class AiWorker implements AutoCloseable {
     Transactions tx = new Transactions(database.dataSource());
     KnowledgeIndex index = KnowledgeIndex.inMemory();
     resources.<AutoCloseable>register(() -> closeQuietly(index));
-    this.knowledge = new KnowledgeBase(new ArticleStore(tx), new ResolutionStore(tx), index, clock);
+    this.knowledge = new KnowledgeBase(resources.register(new ArticleStore(database.dataSource())), new ResolutionStore(tx), index, clock);
     knowledge.rebuildIndex();
 
-    ManagedChannel ticketChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ticketTarget())).usePlaintext().build();
+    ManagedChannel ticketChannel = io.meshdesk.platform.grpc.GrpcChannels.internal(config.ticketTarget(), grpcConfig.tls()).build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ticketChannel));
-    ManagedChannel ledgerChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ledgerTarget())).usePlaintext().build();
+    ManagedChannel ledgerChannel = io.meshdesk.platform.grpc.GrpcChannels.internal(config.ledgerTarget(), grpcConfig.tls()).build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ledgerChannel));
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 

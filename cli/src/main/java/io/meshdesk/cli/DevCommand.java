@@ -151,7 +151,7 @@ public final class DevCommand implements Callable<Integer> {
     Database authDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "dev-auth"));
     Redis authRedis = shutdown.register(new Redis(infra.redis()));
     Verifiers.RemoteIdentityVerifier verifier =
-        shutdown.register(Verifiers.forRemoteIdentity(identityTarget, authRedis, authDb));
+        shutdown.register(Verifiers.forRemoteIdentity(identityTarget, base.tls(), authRedis, authDb));
     LedgerServer ledger =
         shutdown.register(LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, verifier));
     if (seeded != null) {
@@ -163,7 +163,7 @@ public final class DevCommand implements Callable<Integer> {
             : DemoSeed.workerCredentials(ticket.identity());
     TokenProvider workerTokens =
         shutdown.register(
-            new IdentityTokenProvider(identityTarget, workerCredentials[0], workerCredentials[1], Clock.systemUTC()));
+            new IdentityTokenProvider(identityTarget, base.tls(), workerCredentials[0], workerCredentials[1], Clock.systemUTC()));
     AiWorker worker =
         shutdown.register(
             AiWorker.start(

@@ -192,7 +192,12 @@ class TicketStreamsIT {
     toB.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(true)
         .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
     await().until(() -> alan.has(m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent2().toString())));
-    assertThat(grace.has(AgentSessionResponse::hasTyping)).isFalse();
+    // marker: Alan types after Grace; once his indicator has reached her, her own would have come before it
+    toA.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(true)
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
+    await().until(() -> grace.has(m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent().toString())));
+    assertThat(grace.messages).filteredOn(AgentSessionResponse::hasTyping)
+        .allSatisfy(m -> assertThat(m.getTyping().getUserId()).isEqualTo(t.agent().toString()));
 
     b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId())
         .setExpectedVersion(1).setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build());
@@ -201,7 +206,12 @@ class TicketStreamsIT {
     assertThat(notice.getChangedBy().getId()).isEqualTo(t.agent2().toString());
     assertThat(notice.getChangedFields().getPathsList()).containsExactly("priority");
     await().until(() -> grace.has(m -> m.hasEvent() && m.getEvent().getTicketVersion() == 2));
-    assertThat(grace.has(AgentSessionResponse::hasCollision)).isFalse();
+    // marker: Alan's later change reaches Grace as a collision; a notice of her own change would have come first
+    a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId())
+        .setExpectedVersion(2).setPriority(TicketPriority.TICKET_PRIORITY_LOW).build());
+    await().until(() -> grace.has(m -> m.hasCollision() && m.getCollision().getVersion() == 3));
+    assertThat(grace.messages).filteredOn(AgentSessionResponse::hasCollision)
+        .allSatisfy(m -> assertThat(m.getCollision().getChangedBy().getId()).isEqualTo(t.agent().toString()));
 
     toB.onCompleted();
     await().until(() -> alan.has(m -> m.hasPresence() && m.getPresence().getViewersCount() == 1));

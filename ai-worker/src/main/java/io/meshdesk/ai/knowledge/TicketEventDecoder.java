@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class TicketEventDecoder {
 
   /** Topic of committed ticket events (bytes codec). */
-  public static final String TOPIC = "ticket:events";
+  public static final String TOPIC = io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
 
   /** A decoded event with its tenant. */
   public record TenantEvent(UUID tenant, TicketEvent event) {}

@@ -53,7 +53,7 @@ public final class WorkerHarness implements AutoCloseable {
     Migrations.apply(db, AiWorker.CHANGELOGS);
     database = new Database(db, name);
     redis = new Redis(TestEnvironment.get().newRedis(name));
-    knowledge = new KnowledgeBase(new ArticleStore(new Transactions(database.dataSource())),
+    knowledge = new KnowledgeBase(new ArticleStore(database.dataSource()),
         new ResolutionStore(new Transactions(database.dataSource())), KnowledgeIndex.inMemory(), Clock.systemUTC());
     String serverName = InProcessServerBuilder.generateName();
     try {
@@ -70,7 +70,14 @@ public final class WorkerHarness implements AutoCloseable {
 
   /** Starts a consumer named {@code name} drafting with {@code drafter}. */
   public JobConsumer startConsumer(String name, Drafter drafter, Duration visibility, int maxDeliveries) {
-    WorkerConfig config = WorkerConfig.defaults().with(name, visibility, maxDeliveries);
+    return startConsumer(name, drafter, visibility, maxDeliveries, WorkerConfig.defaults().concurrency());
+  }
+
+  /** Starts a consumer running at most {@code concurrency} jobs at once. */
+  public JobConsumer startConsumer(String name, Drafter drafter, Duration visibility, int maxDeliveries, int concurrency) {
+    WorkerConfig d = WorkerConfig.defaults().with(name, visibility, maxDeliveries);
+    WorkerConfig config = new WorkerConfig(name, concurrency, d.visibilityTimeout(), d.maxDeliveries(), d.ratePerMinute(),
+        d.pollTimeout(), d.claimInterval(), d.retrievalLimit());
     JobProcessor processor = new JobProcessor(tickets, knowledge, drafter, 5, Clock.systemUTC());
     JobConsumer c = new JobConsumer(new JobQueue(redis.client(), name), processor, config, Clock.systemUTC()).start();
     consumers.add(c);

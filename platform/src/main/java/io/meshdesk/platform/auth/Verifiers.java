@@ -21,20 +21,22 @@ public final class Verifiers {
 
   /**
    * For servers other than ticket-server: keys from the identity service at {@code identityTarget}
-   * ({@code host:port}), tenant status from the shared database with Redis invalidation. Close the
-   * result with the server.
+   * ({@code host:port}, verified against {@code tls}'s CA), tenant status from the shared database
+   * with Redis invalidation. Close the result with the server.
    */
-  public static RemoteIdentityVerifier forRemoteIdentity(String identityTarget, Redis redis, Database database) {
-    GrpcSigningKeySource keys = GrpcSigningKeySource.forTarget(identityTarget);
+  public static RemoteIdentityVerifier forRemoteIdentity(
+      String identityTarget, io.meshdesk.platform.config.TlsConfig tls, Redis redis, Database database) {
+    GrpcSigningKeySource keys = GrpcSigningKeySource.forTarget(identityTarget, tls);
     DatabaseTenantGate gate = new DatabaseTenantGate(database.dataSource(), redis.client());
     return new RemoteIdentityVerifier(of(keys, gate), keys, gate);
   }
 
   /**
    * For a standalone server process: the identity target from {@code MESHDESK_IDENTITY_TARGET}
-   * (default {@code localhost:7001}), with its own small pool (logging in as {@code infra}'s user:
-   * pass the server's settings, {@link io.meshdesk.platform.config.DatabaseConfig#forServer}) and
-   * Redis client registered in {@code resources} so they close with the process.
+   * (default {@code localhost:7001}) reached with {@code MESHDESK_TLS_*}, with its own small pool
+   * (logging in as {@code infra}'s user: pass the server's settings, {@link
+   * io.meshdesk.platform.config.DatabaseConfig#forServer}) and Redis client registered in
+   * {@code resources} so they close with the process.
    */
   public static RemoteIdentityVerifier fromEnv(
       io.meshdesk.platform.config.Env env,
@@ -44,7 +46,7 @@ public final class Verifiers {
     io.meshdesk.platform.config.DatabaseConfig small = infra.database().withPoolSize(2);
     Database db = resources.register(new Database(small, "auth"));
     Redis redis = resources.register(new Redis(infra.redis()));
-    return resources.register(forRemoteIdentity(target, redis, db));
+    return resources.register(forRemoteIdentity(target, io.meshdesk.platform.config.TlsConfig.fromEnv(env), redis, db));
   }
 
   /** A verifier that owns a gRPC key source and a tenant gate. */

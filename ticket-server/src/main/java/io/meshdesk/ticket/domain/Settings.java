@@ -7,6 +7,7 @@ import io.meshdesk.api.ticket.v1.SlaTarget;
 import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.AlreadyExistsException;
+import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.Writes;
@@ -41,7 +42,7 @@ public final class Settings {
   /** Teams by name, paged. */
   public ListTeamsResponse listTeams(Principal p, int pageSize, String pageToken) {
     int size = pageSize == 0 ? 50 : pageSize;
-    String after = pageToken.isEmpty() ? "" : new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+    String after = teamsAfter(pageToken);
     return writes.transactions().inTenant(p.requireTenant(), c -> {
       List<Team> rows = SettingsStore.teams(c, after, size + 1);
       ListTeamsResponse.Builder b = ListTeamsResponse.newBuilder().addAllTeams(rows.stream().limit(size).toList());
@@ -49,6 +50,23 @@ public final class Settings {
           ? Base64.getUrlEncoder().withoutPadding().encodeToString(rows.get(size - 1).getName().getBytes(StandardCharsets.UTF_8)) : "";
       return b.setPage(PageResponse.newBuilder().setNextPageToken(next)).build();
     });
+  }
+
+  /** The team name a ListTeams page token continues after; a token this list did not issue is bad input. */
+  private static String teamsAfter(String pageToken) {
+    if (pageToken.isEmpty()) {
+      return "";
+    }
+    String after;
+    try {
+      after = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException("page.page_token", "not a token of this list");
+    }
+    if (after.indexOf('\0') >= 0 || after.indexOf('\uFFFD') >= 0) {
+      throw new InvalidArgumentException("page.page_token", "not a token of this list");
+    }
+    return after;
   }
 
   /** Replaces the SLA policy; applies to tickets created or re-prioritised afterwards. */

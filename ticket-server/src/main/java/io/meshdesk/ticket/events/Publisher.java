@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Publisher implements AutoCloseable {
 
   /** Topic carrying {@link EventEnvelope} bytes of every tenant. */
-  public static final String EVENTS_TOPIC = "ticket:events";
+  public static final String EVENTS_TOPIC = io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
 
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
   private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
