@@ -56,7 +56,7 @@ public final class AiWorker implements AutoCloseable {
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
       AiWorkerConfig config) {
     Clock clock = Clock.systemUTC();
-    Database database = resources.register(new Database(infra.database(), "ai-worker"));
+    Database database = resources.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI), "ai-worker"));
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Transactions tx = new Transactions(database.dataSource());

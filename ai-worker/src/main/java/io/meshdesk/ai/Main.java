@@ -31,7 +31,7 @@ public final class Main {
     try {
       Infrastructure infra = Infrastructure.fromEnv(env);
       AiWorkerConfig config = AiWorkerConfig.fromEnv(env);
-      Database verifierDb = shutdown.register(new Database(infra.database(), "ai-worker-auth"));
+      Database verifierDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI).withPoolSize(2), "ai-worker-auth"));
       Redis verifierRedis = shutdown.register(new Redis(infra.redis()));
       io.meshdesk.platform.config.TlsConfig tls = io.meshdesk.platform.config.TlsConfig.fromEnv(env);
       var verifier = shutdown.register(Verifiers.forRemoteIdentity(

@@ -146,8 +146,9 @@ public final class DevCommand implements Callable<Integer> {
     DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
 
     // The other servers verify tokens like production does: keys from the identity service,
-    // tenant status from the shared database with Redis invalidation.
-    Database authDb = shutdown.register(new Database(infra.database(), "dev-auth"));
+    // tenant status from the shared database with Redis invalidation. Its pool logs in as
+    // ledger-server's role, which also seeds the demo cards.
+    Database authDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "dev-auth"));
     Redis authRedis = shutdown.register(new Redis(infra.redis()));
     Verifiers.RemoteIdentityVerifier verifier =
         shutdown.register(Verifiers.forRemoteIdentity(identityTarget, base.tls(), authRedis, authDb));

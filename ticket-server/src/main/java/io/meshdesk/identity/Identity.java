@@ -78,7 +78,7 @@ public final class Identity implements AutoCloseable {
     if (config.keyEncryptionKey().isPresent()) {
       return new KeySealer(config.keyEncryptionKey().get(), "aes-gcm:env");
     }
-    String local = tx.unscoped(c -> new SigningKeyStore().localSecret(c, "key-encryption-key",
+    String local = tx.unscoped(c -> new SigningKeyStore().localSecret(c, KeyUpgrade.LOCAL_KEY,
         Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(Secrets.random(32))), clock.instant()));
     return new KeySealer(Base64.getDecoder().decode(local), "aes-gcm:local");
   }

@@ -28,7 +28,7 @@ public final class TicketServer implements AutoCloseable {
 
   private TicketServer(
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
-    Database database = resources.register(new Database(infra.database(), "ticket-server"));
+    Database database = resources.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "ticket-server"));
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     this.identity =

@@ -95,7 +95,7 @@ final class ReminderBenchSystem implements AutoCloseable {
     SchedulerConfig sched = new SchedulerConfig(false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
     Database first = null;
     for (String name : List.of("a", "b")) {
-      Database database = shutdown.register(new Database(db, "bench-" + name));
+      Database database = shutdown.register(new Database(db.forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "bench-" + name));
       Redis redis = shutdown.register(new Redis(rc));
       first = first == null ? database : first;
       instances.add(shutdown.register(new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(),

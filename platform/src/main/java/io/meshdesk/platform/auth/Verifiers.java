@@ -33,7 +33,9 @@ public final class Verifiers {
 
   /**
    * For a standalone server process: the identity target from {@code MESHDESK_IDENTITY_TARGET}
-   * (default {@code localhost:7001}) reached with {@code MESHDESK_TLS_*}, with its own small pool and Redis client registered in
+   * (default {@code localhost:7001}) reached with {@code MESHDESK_TLS_*}, with its own small pool
+   * (logging in as {@code infra}'s user: pass the server's settings, {@link
+   * io.meshdesk.platform.config.DatabaseConfig#forServer}) and Redis client registered in
    * {@code resources} so they close with the process.
    */
   public static RemoteIdentityVerifier fromEnv(
@@ -41,14 +43,7 @@ public final class Verifiers {
       io.meshdesk.platform.runtime.Infrastructure infra,
       io.meshdesk.platform.runtime.Shutdown resources) {
     String target = env.string("MESHDESK_IDENTITY_TARGET", "localhost:7001");
-    io.meshdesk.platform.config.DatabaseConfig small =
-        new io.meshdesk.platform.config.DatabaseConfig(
-            infra.database().jdbcUrl(),
-            infra.database().user(),
-            infra.database().password(),
-            java.util.Optional.empty(),
-            "",
-            2);
+    io.meshdesk.platform.config.DatabaseConfig small = infra.database().withPoolSize(2);
     Database db = resources.register(new Database(small, "auth"));
     Redis redis = resources.register(new Redis(infra.redis()));
     return resources.register(forRemoteIdentity(target, io.meshdesk.platform.config.TlsConfig.fromEnv(env), redis, db));
