@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       DevCommand.class,
       MigrateCommand.class,
+      CompletionCommand.class,
       BenchCommand.class,
       io.meshdesk.cli.identity.LoginCommand.class,
       io.meshdesk.cli.identity.LogoutCommand.class,
@@ -44,7 +45,7 @@ public final class Meshctl {
 
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Meshctl());
+    CommandLine cli = commandLine();
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("meshctl: " + describe(e));
@@ -59,6 +60,24 @@ public final class Meshctl {
           return EXIT_USAGE;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The whole command tree, every command and group answering {@code --help} (and
+   * {@code --version}) whether or not its own annotation asks for it.
+   */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Meshctl());
+    withHelp(cli);
+    return cli;
+  }
+
+  private static void withHelp(CommandLine command) {
+    CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+    if (!spec.mixinStandardHelpOptions() && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+      spec.mixinStandardHelpOptions(true);
+    }
+    command.getSubcommands().values().forEach(Meshctl::withHelp);
   }
 
   /** One line saying what went wrong, never a stack trace. */

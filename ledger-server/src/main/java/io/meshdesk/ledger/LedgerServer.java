@@ -3,6 +3,7 @@ package io.meshdesk.ledger;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.ledger.statement.StatementService;
@@ -55,8 +56,9 @@ public final class LedgerServer implements AutoCloseable {
     Transactions tx = new Transactions(database.dataSource());
     this.statements = new StatementService(tx, clock);
     CardService cards = new CardService(tx, clock);
-    LedgerGrpcService ledger = new LedgerGrpcService(cards, new PostingEngine(tx, clock),
-        new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
+    PostingEngine postings = new PostingEngine(tx, clock);
+    LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
+        new AuditService(database.dataSource(), clock), new PendingPayments(tx, postings, clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
     // narrow adapter. They run on the pool's background share, so they never take the
     // connections requests need; reminder rule RPCs, rare admin calls, share it too.

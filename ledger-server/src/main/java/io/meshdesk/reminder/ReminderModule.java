@@ -72,6 +72,7 @@ public final class ReminderModule implements AutoCloseable {
   private final Parts parts;
   private final TenantDirectory tenants;
   private final DeliveryStore deliveries;
+  private final RuleStore rules;
   private final DispatchQueue queue;
   private final DispatchStats stats = new DispatchStats();
   private final DispatchPump pump;
@@ -86,13 +87,13 @@ public final class ReminderModule implements AutoCloseable {
     Transactions tx = new Transactions(p.dataSource());
     TenantStore tenantStore = new TenantStore(tx);
     this.tenants = p.tenants() != null ? p.tenants() : tenantStore;
-    RuleStore rules = new RuleStore(tx);
+    this.rules = new RuleStore(p.dataSource());
     this.deliveries = new DeliveryStore(tx);
     this.queue = new DispatchQueue(p.redis());
     this.pump = new DispatchPump(deliveries, queue, tenants, p.dispatch(), p.clock(), stats);
     this.gateways = Map.of(
         Channel.EMAIL, new EmailGateway(p.smtp()),
-        Channel.WEBHOOK, WebhookGateway.create(p.dispatch().sendTimeout(), p.clock()));
+        Channel.WEBHOOK, WebhookGateway.create(p.dispatch(), p.clock()));
     ReminderRules ruleService = new ReminderRules(rules, p.cards(), tenants, p.clock());
     this.service = new ReminderGrpcService(ruleService, new DeliveryLog(new DeadLetterStore(tx), ruleService, p.clock(), pump::wakeUp));
     this.events = new ReminderEvents(tx, rules, deliveries, p.clock(), pump::wakeUp);
@@ -182,5 +183,6 @@ public final class ReminderModule implements AutoCloseable {
     scheduler.close();
     workers.forEach(DispatchWorker::close);
     pump.close();
+    rules.close();
   }
 }

@@ -26,6 +26,7 @@ import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.ledger.statement.StatementService;
@@ -107,7 +108,7 @@ class LedgerAdapterIT {
     cards = new CardService(tx, clock);
     postings = new PostingEngine(tx, clock);
     LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
-        new AuditService(database.dataSource(), clock));
+        new AuditService(database.dataSource(), clock), new PendingPayments(tx, postings, clock));
     ledger.onPosting(new UtilizationReminders(module.events(), cards));
     grpc = InProcessGrpc.start(List.of(module.service(), ledger), List.of(tokens.interceptor()));
     // 19.99 % purchase APR, 25 grace days, minimum max(25.00, 1 % + interest + fees), late fee 39.00.
@@ -248,9 +249,12 @@ class LedgerAdapterIT {
     });
   }
 
+  /** The admin posting purchases; one caller, so a retried key replays (keys are scoped per caller). */
+  private static final UUID OPERATOR = UUID.randomUUID();
+
   private static PurchaseResponse purchaseViaApi(UUID card, long amount, String key) {
     PurchaseResponse r = LedgerServiceGrpc.newBlockingStub(grpc.channel())
-        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, UUID.randomUUID(), Role.ADMIN)))
+        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, OPERATOR, Role.ADMIN)))
         .purchase(PurchaseRequest.newBuilder().setCardId(card.toString())
             .setAmount(Money.newBuilder().setAmountMinor(amount).setCurrency("USD"))
             .setMerchant(io.meshdesk.api.ledger.v1.Merchant.newBuilder().setName("Corner Shop"))

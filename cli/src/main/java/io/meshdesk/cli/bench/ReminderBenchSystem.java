@@ -76,6 +76,7 @@ final class ReminderBenchSystem implements AutoCloseable {
   private final EmbeddedRedisServer redisServer;
   private final List<ReminderModule> instances = new ArrayList<>();
   private final Transactions tx;
+  private final javax.sql.DataSource dataSource;
   private final List<UUID> tenantIds = new ArrayList<>();
   private final List<ReminderRule> tenantRules = new ArrayList<>();
   private final List<String> faults = new CopyOnWriteArrayList<>();
@@ -87,9 +88,10 @@ final class ReminderBenchSystem implements AutoCloseable {
     Migrations.apply(db, List.of(ReminderModule.CHANGELOG));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redisServer.port(), "bench:");
     // Visibility 10 s: a killed worker's messages are claimed after that. Requeue-after 120 s is only
-    // the safety net; a Redis restart is repaired at once through the epoch check.
+    // the safety net; a Redis restart is repaired at once through the epoch check. The bench's
+    // webhook receiver listens on loopback, so private destinations are allowed here (logged at WARN).
     DispatchConfig dispatch = new DispatchConfig(workers, 250, Duration.ofSeconds(10), Duration.ofSeconds(120), 10,
-        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3));
+        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3), true);
     SchedulerConfig sched = new SchedulerConfig(false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
     Database first = null;
     for (String name : List.of("a", "b")) {
@@ -101,6 +103,7 @@ final class ReminderBenchSystem implements AutoCloseable {
           SmtpConfig.loopback(1), dispatch, sched, killer))));
     }
     tx = new Transactions(first.dataSource());
+    dataSource = first.dataSource();
   }
 
   int postgresPort() {
@@ -125,7 +128,7 @@ final class ReminderBenchSystem implements AutoCloseable {
   }
 
   private String setup(String webhookUrl, int tenants) {
-    RuleStore rules = new RuleStore(tx);
+    RuleStore rules = shutdown.register(new RuleStore(dataSource));
     for (int i = 0; i < tenants; i++) {
       UUID t = UUID.randomUUID();
       ReminderRule r = new ReminderRule(UUID.randomUUID(), UUID.randomUUID(), ReminderKind.DAYS_BEFORE_DUE, List.of(1), 0,

@@ -71,7 +71,8 @@ public final class CommentCommands {
         .filter(t -> staff || t.ticket.getRequesterId().equals(p.subject().toString()))
         .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
     if (!r.getRequestId().isEmpty()) {
-      Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId, r.getRequestId());
+      Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId,
+          TicketCommands.requestKey(p, r.getRequestId()));
       if (existing.isPresent()) {
         if (!existing.get().getAuthor().getId().equals(actor.getId())) {
           throw new AlreadyExistsException("request_id already used by another caller");
@@ -92,7 +93,7 @@ public final class CommentCommands {
             .setSuggestionId(r.getSuggestionId())
             .setCreatedAt(Sql.ts(tx.now()))
             .build();
-    CommentStore.insert(tx, comment, r.getRequestId());
+    CommentStore.insert(tx, comment, TicketCommands.requestKey(p, r.getRequestId()));
     Ticket.Builder t = s.ticket;
     t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
     TicketStatus newStatus = before.getStatus();

@@ -62,7 +62,15 @@ public final class TicketCommands {
     this.autoAssigner = autoAssigner;
   }
 
-  /** Opens a ticket (idempotent on request_id) and enqueues its AI job. */
+  /**
+   * A request id as stored: scoped to the calling principal, so one caller can neither probe nor
+   * squat another's key (issue #14 item 9); empty stays empty (no idempotency).
+   */
+  static String requestKey(Principal p, String requestId) {
+    return requestId.isEmpty() ? "" : p.subject() + "/" + requestId;
+  }
+
+  /** Opens a ticket (idempotent on request_id per caller) and enqueues its AI job. */
   public CreateTicketResponse create(Principal p, CreateTicketRequest r) {
     UUID tenant = p.requireTenant();
     UUID requester = requester(p, tenant, r.getRequesterId());
@@ -73,7 +81,7 @@ public final class TicketCommands {
     } catch (RuntimeException e) {
       if (!r.getRequestId().isEmpty() && isUniqueViolation(e)) {
         // A concurrent retry with the same request id won: return its ticket.
-        return writes.run(tenant, tx -> replay(tx, p, actor, TicketStore.findByRequestId(tx.connection(), r.getRequestId()).orElseThrow(() -> e)));
+        return writes.run(tenant, tx -> replay(tx, p, actor, TicketStore.findByRequestId(tx.connection(), requestKey(p, r.getRequestId())).orElseThrow(() -> e)));
       }
       throw e;
     }
@@ -82,7 +90,7 @@ public final class TicketCommands {
   private CreateTicketResponse create(WriteTx tx, Principal p, CreateTicketRequest r, UUID requester, Actor actor, String assignee)
       throws SQLException {
     if (!r.getRequestId().isEmpty()) {
-      Optional<TicketState> existing = TicketStore.findByRequestId(tx.connection(), r.getRequestId());
+      Optional<TicketState> existing = TicketStore.findByRequestId(tx.connection(), requestKey(p, r.getRequestId()));
       if (existing.isPresent()) {
         return replay(tx, p, actor, existing.get());
       }
@@ -110,7 +118,7 @@ public final class TicketCommands {
     SlaRules.onCreate(t, SettingsStore.targets(tx.connection()), tx.now());
     TicketState s = new TicketState(t, null, 0);
     // Ticket, "created" history entry and AI job in one round trip.
-    TicketStore.insertNew(tx, s, r.getRequestId(), actor, AiJobs.newJob(tx, t.getId(), 1));
+    TicketStore.insertNew(tx, s, requestKey(p, r.getRequestId()), actor, AiJobs.newJob(tx, t.getId(), 1));
     // Number, sequence, event and commit last, in one round trip: the tenant's counter row stays
     // locked only while PostgreSQL runs that statement.
     Outbox.appendCreatedAndCommit(tx, s, assignee, r.getTeamId(), TicketEvent.newBuilder().setActor(actor));
