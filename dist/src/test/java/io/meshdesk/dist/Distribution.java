@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * The distribution archive built by this module's package phase, unpacked once per test JVM, and
  * its launchers started as separate OS processes.
  */
-final class Distribution {
+public final class Distribution {
 
   private static Path home;
 
   private Distribution() {}
 
   /** The unpacked {@code meshdesk-<version>} directory. */
-  static synchronized Path home() throws IOException, InterruptedException {
+  public static synchronized Path home() throws IOException, InterruptedException {
     if (home == null) {
       Path archive = Path.of(System.getProperty("meshdesk.dist.archive", "target/meshdesk.tar.gz"));
       if (!Files.isRegularFile(archive)) {
@@ -62,7 +62,7 @@ final class Distribution {
   }
 
   /** Starts {@code bin/<launcher> args} with exactly {@code env}, output (both streams) to {@code log}. */
-  static Process launch(String launcher, Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
+  public static Process launch(String launcher, Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
     String[] command = new String[args.length + 1];
     command[0] = home().resolve("bin").resolve(launcher).toString();
     System.arraycopy(args, 0, command, 1, args.length);
@@ -73,7 +73,7 @@ final class Distribution {
   }
 
   /** Runs a launcher to completion (at most a minute) and returns its exit code. */
-  static int run(String launcher, Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
+  public static int run(String launcher, Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
     Process p = launch(launcher, env, log, args);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -83,7 +83,7 @@ final class Distribution {
   }
 
   /** A currently free local port. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -1,4 +1,4 @@
-package io.meshdesk.cli.topology;
+package io.meshdesk.dist.topology;
 
 import io.grpc.ManagedChannel;
 import io.meshdesk.api.identity.v1.BootstrapRequest;
