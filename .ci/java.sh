@@ -1,5 +1,13 @@
 # Sourced by .ci/run and bin/meshctl: exports JAVA_HOME pointing at a JDK >= 21.
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
+# The JDK's major version, from its release file when it has one (starting a JVM just to ask would
+# add a tenth of a second to every meshctl command).
+java_major() {
+  if [[ -f "$1/release" ]]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1
+  fi
+}
 pick_jdk() {
   local candidates=()
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")

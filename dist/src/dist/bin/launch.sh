@@ -13,7 +13,14 @@ if [ -z "$JAVA" ] || [ ! -x "$JAVA" ]; then
   echo "$MESHDESK_NAME: no java found; install JDK 21 or newer, or set JAVA_HOME" >&2
   exit 1
 fi
-JAVA_MAJOR=$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1)
+# The major version from the JDK's release file, when there is one: cheaper than starting a JVM.
+JAVA_REAL=$(readlink -f "$JAVA" 2>/dev/null || echo "$JAVA")
+JAVA_RELEASE="$(dirname "$(dirname "$JAVA_REAL")")/release"
+if [ -f "$JAVA_RELEASE" ]; then
+  JAVA_MAJOR=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_RELEASE")
+else
+  JAVA_MAJOR=$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1)
+fi
 if [ -z "$JAVA_MAJOR" ] || [ "$JAVA_MAJOR" -lt 21 ]; then
   echo "$MESHDESK_NAME: $JAVA is Java ${JAVA_MAJOR:-(unknown)}; Meshdesk needs 21 or newer (set JAVA_HOME)" >&2
   exit 1

@@ -63,7 +63,7 @@ public final class AiWorker implements AutoCloseable {
     Transactions tx = new Transactions(database.dataSource());
     KnowledgeIndex index = KnowledgeIndex.inMemory();
     resources.<AutoCloseable>register(() -> closeQuietly(index));
-    this.knowledge = new KnowledgeBase(new ArticleStore(tx), new ResolutionStore(tx), index, clock);
+    this.knowledge = new KnowledgeBase(resources.register(new ArticleStore(database.dataSource())), new ResolutionStore(tx), index, clock);
     knowledge.rebuildIndex();
 
     ManagedChannel ticketChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ticketTarget())).usePlaintext().build();

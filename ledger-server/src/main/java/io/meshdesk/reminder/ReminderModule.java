@@ -72,6 +72,7 @@ public final class ReminderModule implements AutoCloseable {
   private final Parts parts;
   private final TenantDirectory tenants;
   private final DeliveryStore deliveries;
+  private final RuleStore rules;
   private final DispatchQueue queue;
   private final DispatchStats stats = new DispatchStats();
   private final DispatchPump pump;
@@ -86,7 +87,7 @@ public final class ReminderModule implements AutoCloseable {
     Transactions tx = new Transactions(p.dataSource());
     TenantStore tenantStore = new TenantStore(tx);
     this.tenants = p.tenants() != null ? p.tenants() : tenantStore;
-    RuleStore rules = new RuleStore(tx);
+    this.rules = new RuleStore(p.dataSource());
     this.deliveries = new DeliveryStore(tx);
     this.queue = new DispatchQueue(p.redis());
     this.pump = new DispatchPump(deliveries, queue, tenants, p.dispatch(), p.clock(), stats);
@@ -182,5 +183,6 @@ public final class ReminderModule implements AutoCloseable {
     scheduler.close();
     workers.forEach(DispatchWorker::close);
     pump.close();
+    rules.close();
   }
 }

@@ -54,7 +54,7 @@ public final class ReminderHarness implements AutoCloseable {
     this.database = new Database(dbConfig, hint);
     this.redis = new Redis(redisConfig);
     this.tx = new Transactions(database.dataSource());
-    this.rules = new RuleStore(tx);
+    this.rules = new RuleStore(database.dataSource());
     this.log = new DeadLetterStore(tx);
     SchedulerConfig sched = new SchedulerConfig(false, Duration.ofMillis(200), Duration.ofSeconds(2), LocalTime.of(0, 15), 31);
     this.module = new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(), clock,
@@ -95,6 +95,7 @@ public final class ReminderHarness implements AutoCloseable {
   @Override
   public void close() {
     module.close();
+    rules.close();
     redis.close();
     database.close();
   }

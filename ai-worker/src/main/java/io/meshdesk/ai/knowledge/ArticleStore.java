@@ -1,49 +1,45 @@
 package io.meshdesk.ai.knowledge;
 
+import io.meshdesk.platform.db.Hibernate;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.ConflictException;
 import io.meshdesk.platform.errors.NotFoundException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /**
- * Articles in PostgreSQL ({@code knowledge.articles}), every statement inside a tenant transaction
- * so row-level security confines it to that tenant. Writes are optimistic: they name the version
- * they expect and fail with {@link ConflictException} when the article has moved on.
+ * Articles in PostgreSQL ({@code knowledge.articles}) through Hibernate ({@link ArticleEntity}),
+ * every session inside a tenant transaction so that both Hibernate's tenant filter and row-level
+ * security confine it to that tenant. Writes name the version they expect and fail with {@link
+ * ConflictException} when the article has moved on; they lock the row while they check, and every
+ * accepted change is a new version.
  */
-public final class ArticleStore {
-
-  private static final String COLUMNS =
-      "tenant_id, id, slug, title, body, tags, version, created_at, updated_at,"
-          + " created_by_kind, created_by_id, updated_by_kind, updated_by_id";
+public final class ArticleStore implements AutoCloseable {
 
   private final Transactions tx;
+  private final Hibernate orm;
 
-  public ArticleStore(Transactions tx) {
-    this.tx = tx;
+  /** A store over the application pool {@code dataSource}. */
+  public ArticleStore(DataSource dataSource) {
+    this.tx = new Transactions(dataSource);
+    this.orm = new Hibernate(dataSource, List.of(ArticleEntity.class));
   }
 
   /** Inserts a new article; fails with {@link AlreadyExistsException} when the slug is taken. */
   public Article insert(Article a) {
-    return tx.inTenant(a.tenantId(), c -> {
-      if (slugTaken(c, a.slug(), null)) {
-        throw new AlreadyExistsException("an article with slug '" + a.slug() + "' already exists");
+    return inTenant(a.tenantId(), s -> {
+      if (slugOwner(s, a.slug()).isPresent()) {
+        throw slugTaken(a.slug());
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "insert into knowledge.articles (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        bind(c, ps, a);
-        ps.executeUpdate();
-      }
+      s.persist(ArticleEntity.of(a));
       return a;
     });
   }
@@ -56,64 +52,43 @@ public final class ArticleStore {
    * @throws AlreadyExistsException when the new slug is taken
    */
   public Article update(UUID tenant, UUID id, long expectedVersion, ArticleChange change, Article.Author by, Instant now) {
-    return tx.inTenant(tenant, c -> {
-      Article current = selectForUpdate(c, id).orElseThrow(() -> notFound(id));
-      if (current.version() != expectedVersion) {
-        throw new ConflictException("article " + id + " is at version " + current.version(), current.version());
+    return inTenant(tenant, s -> {
+      ArticleEntity row = lockedAt(s, id, expectedVersion);
+      Article current = row.toArticle();
+      if (change.slug() != null && slugOwner(s, change.slug()).filter(owner -> !owner.equals(id)).isPresent()) {
+        throw slugTaken(change.slug());
       }
-      if (change.slug() != null && slugTaken(c, change.slug(), id)) {
-        throw new AlreadyExistsException("an article with slug '" + change.slug() + "' already exists");
-      }
-      Article next = new Article(
-          tenant, id,
+      row.change(
           change.slug() != null ? change.slug() : current.slug(),
           change.title() != null ? change.title() : current.title(),
           change.body() != null ? change.body() : current.body(),
-          change.tags() != null ? change.tags() : current.tags(),
-          current.version() + 1, current.createdAt(), now, current.createdBy(), by);
-      try (PreparedStatement ps = c.prepareStatement(
-          "update knowledge.articles set slug = ?, title = ?, body = ?, tags = ?, version = ?, updated_at = ?,"
-              + " updated_by_kind = ?, updated_by_id = ? where tenant_id = ? and id = ?")) {
-        ps.setString(1, next.slug());
-        ps.setString(2, next.title());
-        ps.setString(3, next.body());
-        ps.setArray(4, c.createArrayOf("text", next.tags().toArray()));
-        ps.setLong(5, next.version());
-        ps.setTimestamp(6, Timestamp.from(now));
-        ps.setShort(7, kind(by));
-        ps.setString(8, by.id());
-        ps.setObject(9, tenant);
-        ps.setObject(10, id);
-        ps.executeUpdate();
-      }
-      return next;
+          (change.tags() != null ? change.tags() : current.tags()).toArray(String[]::new),
+          now, by);
+      return row.toArticle();
     });
   }
 
   /** Deletes an article, at {@code expectedVersion} when given; returns the deleted article. */
   public Article delete(UUID tenant, UUID id, Long expectedVersion) {
-    return tx.inTenant(tenant, c -> {
-      Article current = selectForUpdate(c, id).orElseThrow(() -> notFound(id));
-      if (expectedVersion != null && current.version() != expectedVersion) {
-        throw new ConflictException("article " + id + " is at version " + current.version(), current.version());
-      }
-      try (PreparedStatement ps = c.prepareStatement("delete from knowledge.articles where tenant_id = ? and id = ?")) {
-        ps.setObject(1, tenant);
-        ps.setObject(2, id);
-        ps.executeUpdate();
-      }
+    return inTenant(tenant, s -> {
+      ArticleEntity row = lockedAt(s, id, expectedVersion);
+      Article current = row.toArticle();
+      s.remove(row);
       return current;
     });
   }
 
   /** The article {@code id}, or empty. */
   public Optional<Article> byId(UUID tenant, UUID id) {
-    return tx.inTenant(tenant, c -> one(c, "id = ?", id));
+    return inTenant(tenant, s -> Optional.ofNullable(s.find(ArticleEntity.class, id)).map(ArticleEntity::toArticle));
   }
 
   /** The article named {@code slug}, or empty. */
   public Optional<Article> bySlug(UUID tenant, String slug) {
-    return tx.inTenant(tenant, c -> one(c, "slug = ?", slug));
+    return inTenant(tenant, s -> s.createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
+        .setParameter("slug", slug)
+        .uniqueResultOptional()
+        .map(ArticleEntity::toArticle));
   }
 
   /** The articles with these ids (missing ones are skipped), in no particular order. */
@@ -121,12 +96,9 @@ public final class ArticleStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return tx.inTenant(tenant, c -> {
-      try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from knowledge.articles where id = any(?)")) {
-        ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-        return all(ps);
-      }
-    });
+    return inTenant(tenant, s -> s.createSelectionQuery("from ArticleEntity where id in :ids", ArticleEntity.class)
+        .setParameter("ids", ids)
+        .getResultList().stream().map(ArticleEntity::toArticle).toList());
   }
 
   /**
@@ -138,93 +110,61 @@ public final class ArticleStore {
    * @param limit page size
    */
   public List<Article> page(UUID tenant, Article after, String tag, Instant updatedSince, int limit) {
-    return tx.inTenant(tenant, c -> {
-      StringBuilder sql = new StringBuilder("select " + COLUMNS + " from knowledge.articles where true");
-      List<Object> args = new ArrayList<>();
+    StringBuilder hql = new StringBuilder("from ArticleEntity a where true");
+    if (after != null) {
+      hql.append(" and (a.updatedAt < :afterAt or (a.updatedAt = :afterAt and a.id < :afterId))");
+    }
+    if (tag != null) {
+      // The column is text[]; array_contains would compare it with a varchar[] and find no operator.
+      hql.append(" and array_position(a.tags, :tag) > 0");
+    }
+    if (updatedSince != null) {
+      hql.append(" and a.updatedAt >= :since");
+    }
+    hql.append(" order by a.updatedAt desc, a.id desc");
+    return inTenant(tenant, s -> {
+      SelectionQuery<ArticleEntity> q = s.createSelectionQuery(hql.toString(), ArticleEntity.class);
       if (after != null) {
-        sql.append(" and (updated_at, id) < (?, ?)");
-        args.add(Timestamp.from(after.updatedAt()));
-        args.add(after.id());
+        q.setParameter("afterAt", after.updatedAt()).setParameter("afterId", after.id());
       }
       if (tag != null) {
-        sql.append(" and ? = any(tags)");
-        args.add(tag);
+        q.setParameter("tag", tag);
       }
       if (updatedSince != null) {
-        sql.append(" and updated_at >= ?");
-        args.add(Timestamp.from(updatedSince));
+        q.setParameter("since", updatedSince);
       }
-      sql.append(" order by updated_at desc, id desc limit ?");
-      args.add(limit);
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setObject(i + 1, args.get(i));
-        }
-        return all(ps);
-      }
+      return q.setMaxResults(limit).getResultList().stream().map(ArticleEntity::toArticle).toList();
     });
   }
 
-  private static Optional<Article> one(Connection c, String where, Object arg) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from knowledge.articles where " + where)) {
-      ps.setObject(1, arg);
-      return all(ps).stream().findFirst();
+  @Override
+  public void close() {
+    orm.close();
+  }
+
+  private <T> T inTenant(UUID tenant, Function<Session, T> work) {
+    return tx.inTenant(tenant, c -> orm.session(c, tenant, work));
+  }
+
+  /** The article locked for this transaction, checked against {@code expectedVersion} when given. */
+  private static ArticleEntity lockedAt(Session s, UUID id, Long expectedVersion) {
+    ArticleEntity row = s.find(ArticleEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (row == null) {
+      throw new NotFoundException("article " + id + " not found");
     }
-  }
-
-  private static Optional<Article> selectForUpdate(Connection c, UUID id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from knowledge.articles where id = ? for update")) {
-      ps.setObject(1, id);
-      return all(ps).stream().findFirst();
+    if (expectedVersion != null && row.version() != expectedVersion) {
+      throw new ConflictException("article " + id + " is at version " + row.version(), row.version());
     }
+    return row;
   }
 
-  private static boolean slugTaken(Connection c, String slug, UUID except) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select id from knowledge.articles where slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && !rs.getObject(1, UUID.class).equals(except);
-      }
-    }
+  private static Optional<UUID> slugOwner(Session s, String slug) {
+    return s.createSelectionQuery("select id from ArticleEntity where slug = :slug", UUID.class)
+        .setParameter("slug", slug)
+        .uniqueResultOptional();
   }
 
-  private static List<Article> all(PreparedStatement ps) throws SQLException {
-    List<Article> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new Article(
-            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-            rs.getString(5), Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getLong(7),
-            rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
-            new Article.Author(rs.getShort(10) == 2, rs.getString(11)),
-            new Article.Author(rs.getShort(12) == 2, rs.getString(13))));
-      }
-    }
-    return out;
-  }
-
-  private static void bind(Connection c, PreparedStatement ps, Article a) throws SQLException {
-    ps.setObject(1, a.tenantId());
-    ps.setObject(2, a.id());
-    ps.setString(3, a.slug());
-    ps.setString(4, a.title());
-    ps.setString(5, a.body());
-    ps.setArray(6, c.createArrayOf("text", a.tags().toArray()));
-    ps.setLong(7, a.version());
-    ps.setTimestamp(8, Timestamp.from(a.createdAt()));
-    ps.setTimestamp(9, Timestamp.from(a.updatedAt()));
-    ps.setShort(10, kind(a.createdBy()));
-    ps.setString(11, a.createdBy().id());
-    ps.setShort(12, kind(a.updatedBy()));
-    ps.setString(13, a.updatedBy().id());
-  }
-
-  /** Stored like common.v1.ActorKind: 1 user, 2 service account. */
-  private static short kind(Article.Author author) {
-    return (short) (author.service() ? 2 : 1);
-  }
-
-  private static NotFoundException notFound(UUID id) {
-    return new NotFoundException("article " + id + " not found");
+  private static AlreadyExistsException slugTaken(String slug) {
+    return new AlreadyExistsException("an article with slug '" + slug + "' already exists");
   }
 }

@@ -137,7 +137,7 @@ class KnowledgeServiceIT {
 
     assertThat(feed.catchUp(tenant)).isEqualTo(1);
 
-    var rebuilt = new KnowledgeBase(new ArticleStore(new Transactions(h.database.dataSource())),
+    var rebuilt = new KnowledgeBase(new ArticleStore(h.database.dataSource()),
         new ResolutionStore(new Transactions(h.database.dataSource())),
         io.meshdesk.ai.retrieval.KnowledgeIndex.inMemory(), java.time.Clock.systemUTC());
     rebuilt.rebuildIndex();

@@ -53,7 +53,7 @@ public final class WorkerHarness implements AutoCloseable {
     Migrations.apply(db, AiWorker.CHANGELOGS);
     database = new Database(db, name);
     redis = new Redis(TestEnvironment.get().newRedis(name));
-    knowledge = new KnowledgeBase(new ArticleStore(new Transactions(database.dataSource())),
+    knowledge = new KnowledgeBase(new ArticleStore(database.dataSource()),
         new ResolutionStore(new Transactions(database.dataSource())), KnowledgeIndex.inMemory(), Clock.systemUTC());
     String serverName = InProcessServerBuilder.generateName();
     try {

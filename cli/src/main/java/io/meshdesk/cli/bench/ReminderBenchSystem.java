@@ -76,6 +76,7 @@ final class ReminderBenchSystem implements AutoCloseable {
   private final EmbeddedRedisServer redisServer;
   private final List<ReminderModule> instances = new ArrayList<>();
   private final Transactions tx;
+  private final javax.sql.DataSource dataSource;
   private final List<UUID> tenantIds = new ArrayList<>();
   private final List<ReminderRule> tenantRules = new ArrayList<>();
   private final List<String> faults = new CopyOnWriteArrayList<>();
@@ -101,6 +102,7 @@ final class ReminderBenchSystem implements AutoCloseable {
           SmtpConfig.loopback(1), dispatch, sched, killer))));
     }
     tx = new Transactions(first.dataSource());
+    dataSource = first.dataSource();
   }
 
   int postgresPort() {
@@ -125,7 +127,7 @@ final class ReminderBenchSystem implements AutoCloseable {
   }
 
   private String setup(String webhookUrl, int tenants) {
-    RuleStore rules = new RuleStore(tx);
+    RuleStore rules = shutdown.register(new RuleStore(dataSource));
     for (int i = 0; i < tenants; i++) {
       UUID t = UUID.randomUUID();
       ReminderRule r = new ReminderRule(UUID.randomUUID(), UUID.randomUUID(), ReminderKind.DAYS_BEFORE_DUE, List.of(1), 0,

@@ -44,7 +44,7 @@ class KbImportIT {
     Migrations.apply(db, AiWorker.CHANGELOGS);
     database = new Database(db, "kb-cli");
     Transactions tx = new Transactions(database.dataSource());
-    kb = new KnowledgeBase(new ArticleStore(tx), new ResolutionStore(tx), KnowledgeIndex.inMemory(), Clock.systemUTC());
+    kb = new KnowledgeBase(new ArticleStore(database.dataSource()), new ResolutionStore(tx), KnowledgeIndex.inMemory(), Clock.systemUTC());
     TestTokens tokens = new TestTokens();
     token = tokens.user(TENANT, UUID.randomUUID(), Role.ADMIN);
     server = GrpcServer.builder("kb-test", GrpcConfig.loopback().withPort(0, -1))

@@ -50,7 +50,7 @@ public final class ReminderEvents {
     Instant now = clock.instant();
     int n = tx.inTenant(tenantId, c -> {
       List<NewDelivery> out = new ArrayList<>();
-      for (ReminderRule r : rules.forCard(c, cardId, kind)) {
+      for (ReminderRule r : rules.forCard(c, tenantId, cardId, kind)) {
         if (kind != ReminderKind.UTILIZATION_ABOVE || level >= r.utilizationThresholdBps()) {
           out.add(NewDelivery.of(r, ref, 0, content, now));
         }

@@ -65,7 +65,7 @@ public final class ReminderPlanner implements ScheduledJob {
     int created = tx.inTenant(tenantId, c -> {
       List<UUID> cards = due.stream().map(DueStatement::cardId).distinct().toList();
       Map<UUID, List<ReminderRule>> byCard =
-          rules.forCards(c, cards).stream().collect(Collectors.groupingBy(ReminderRule::cardId));
+          rules.forCards(c, tenantId, cards).stream().collect(Collectors.groupingBy(ReminderRule::cardId));
       List<NewDelivery> out = new ArrayList<>();
       List<String> paid = new ArrayList<>();
       for (DueStatement s : due) {

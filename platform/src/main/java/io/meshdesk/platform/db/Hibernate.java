@@ -1,5 +1,6 @@
 package io.meshdesk.platform.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,11 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
  * Hibernate ORM over the application pool. The schema belongs to Liquibase: Hibernate only
  * validates it. Entities carry {@code @TenantId}, so every query is filtered by the session's
  * tenant, and every tenant transaction also sets {@code app.tenant_id} for row-level security.
+ *
+ * <p>Services use it through {@link #session(Connection, UUID, Function)}: a session over the
+ * connection of a {@link Transactions} unit of work, so ORM and hand-written SQL share one
+ * transaction, one tenant setting and one answer to a lost connection (retried before the commit,
+ * UNAVAILABLE during it).
  */
 public final class Hibernate implements AutoCloseable {
 
@@ -37,6 +43,9 @@ public final class Hibernate implements AutoCloseable {
             .applySetting(AvailableSettings.ORDER_UPDATES, true)
             .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
             .applySetting(AvailableSettings.SHOW_SQL, false)
+            // Sessions over a Transactions connection flush into a transaction Hibernate did not
+            // begin; Transactions commits it.
+            .applySetting(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, true)
             .build();
     MetadataSources sources = new MetadataSources(registry);
     entities.forEach(sources::addAnnotatedClass);
@@ -46,6 +55,20 @@ public final class Hibernate implements AutoCloseable {
   /** The session factory, for callers that need more than {@link #inTenant}. */
   public SessionFactory sessionFactory() {
     return sessionFactory;
+  }
+
+  /**
+   * Runs {@code work} in a session of {@code tenantId} over {@code connection}, an open transaction
+   * of {@link Transactions#inTenant} for the same tenant (which set {@code app.tenant_id}), and
+   * flushes before returning. The caller's transaction commits or rolls back what was flushed.
+   */
+  public <T> T session(Connection connection, UUID tenantId, Function<Session, T> work) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    try (Session session = sessionFactory.withOptions().connection(connection).tenantIdentifier(tenantId).openSession()) {
+      T result = work.apply(session);
+      session.flush();
+      return result;
+    }
   }
 
   /** Runs {@code work} in a session and transaction of {@code tenantId}, with RLS scoped to it. */
