@@ -1,7 +1,6 @@
 package io.meshdesk.ai;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.meshdesk.ai.assistant.AssistantGrpcService;
 import io.meshdesk.ai.assistant.LedgerPort;
 import io.meshdesk.ai.assistant.SpendingAssistant;
@@ -57,7 +56,7 @@ public final class AiWorker implements AutoCloseable {
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
       AiWorkerConfig config) {
     Clock clock = Clock.systemUTC();
-    Database database = resources.register(new Database(infra.database(), "ai-worker"));
+    Database database = resources.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI), "ai-worker"));
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Transactions tx = new Transactions(database.dataSource());
@@ -66,9 +65,9 @@ public final class AiWorker implements AutoCloseable {
     this.knowledge = new KnowledgeBase(resources.register(new ArticleStore(database.dataSource())), new ResolutionStore(tx), index, clock);
     knowledge.rebuildIndex();
 
-    ManagedChannel ticketChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ticketTarget())).usePlaintext().build();
+    ManagedChannel ticketChannel = io.meshdesk.platform.grpc.GrpcChannels.internal(config.ticketTarget(), grpcConfig.tls()).build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ticketChannel));
-    ManagedChannel ledgerChannel = io.meshdesk.platform.grpc.ClientRetry.apply(ManagedChannelBuilder.forTarget(config.ledgerTarget())).usePlaintext().build();
+    ManagedChannel ledgerChannel = io.meshdesk.platform.grpc.GrpcChannels.internal(config.ledgerTarget(), grpcConfig.tls()).build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ledgerChannel));
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 

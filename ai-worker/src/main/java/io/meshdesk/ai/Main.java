@@ -31,10 +31,11 @@ public final class Main {
     try {
       Infrastructure infra = Infrastructure.fromEnv(env);
       AiWorkerConfig config = AiWorkerConfig.fromEnv(env);
-      Database verifierDb = shutdown.register(new Database(infra.database(), "ai-worker-auth"));
+      Database verifierDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI).withPoolSize(2), "ai-worker-auth"));
       Redis verifierRedis = shutdown.register(new Redis(infra.redis()));
+      io.meshdesk.platform.config.TlsConfig tls = io.meshdesk.platform.config.TlsConfig.fromEnv(env);
       var verifier = shutdown.register(Verifiers.forRemoteIdentity(
-          env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()), verifierRedis, verifierDb));
+          env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()), tls, verifierRedis, verifierDb));
       String clientId =
           env.get("MESHDESK_AI_CLIENT_ID")
               .orElseThrow(() -> new ConfigException("MESHDESK_AI_CLIENT_ID", "is not set (a platform service account's client id)"));
@@ -44,7 +45,8 @@ public final class Main {
       TokenProvider tokens =
           shutdown.register(
               new IdentityTokenProvider(
-                  env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()), clientId, clientSecret, java.time.Clock.systemUTC()));
+                  env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()), tls, clientId, clientSecret,
+                  java.time.Clock.systemUTC()));
       server = AiWorker.start(
           infra, GrpcConfig.from(env, "MESHDESK_AI", DEFAULT_PORT, 9103), null, verifier, tokens, config);
     } catch (ConfigException e) {

@@ -4,22 +4,21 @@ import io.meshdesk.ai.AiWorker;
 import io.meshdesk.ai.AiWorkerConfig;
 import io.meshdesk.ai.knowledge.DemoKnowledge;
 import io.meshdesk.ai.worker.IdentityTokenProvider;
-import io.meshdesk.identity.domain.IdentityConfig;
-import io.meshdesk.platform.config.Env;
 import io.meshdesk.ai.worker.TokenProvider;
 import io.meshdesk.identity.DemoSeed;
-import io.meshdesk.platform.auth.Verifiers;
-import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.redis.Redis;
-import java.time.Clock;
+import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.ledger.DemoLedgerSeed;
 import io.meshdesk.ledger.LedgerServer;
+import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.config.RedisConfig;
+import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.embedded.EmbeddedPostgresServer;
 import io.meshdesk.platform.embedded.EmbeddedRedisServer;
 import io.meshdesk.platform.metrics.Metrics;
+import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.platform.web.GrpcWebBridge;
@@ -29,6 +28,7 @@ import io.meshdesk.ticket.TicketServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,11 +146,12 @@ public final class DevCommand implements Callable<Integer> {
     DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
 
     // The other servers verify tokens like production does: keys from the identity service,
-    // tenant status from the shared database with Redis invalidation.
-    Database authDb = shutdown.register(new Database(infra.database(), "dev-auth"));
+    // tenant status from the shared database with Redis invalidation. Its pool logs in as
+    // ledger-server's role, which also seeds the demo cards.
+    Database authDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "dev-auth"));
     Redis authRedis = shutdown.register(new Redis(infra.redis()));
     Verifiers.RemoteIdentityVerifier verifier =
-        shutdown.register(Verifiers.forRemoteIdentity(identityTarget, authRedis, authDb));
+        shutdown.register(Verifiers.forRemoteIdentity(identityTarget, base.tls(), authRedis, authDb));
     LedgerServer ledger =
         shutdown.register(LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, verifier));
     if (seeded != null) {
@@ -162,7 +163,7 @@ public final class DevCommand implements Callable<Integer> {
             : DemoSeed.workerCredentials(ticket.identity());
     TokenProvider workerTokens =
         shutdown.register(
-            new IdentityTokenProvider(identityTarget, workerCredentials[0], workerCredentials[1], Clock.systemUTC()));
+            new IdentityTokenProvider(identityTarget, base.tls(), workerCredentials[0], workerCredentials[1], Clock.systemUTC()));
     AiWorker worker =
         shutdown.register(
             AiWorker.start(

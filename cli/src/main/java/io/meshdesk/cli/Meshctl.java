@@ -3,8 +3,8 @@ package io.meshdesk.cli;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.cli.bench.BenchCommand;
 import io.meshdesk.platform.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code meshctl}: the Meshdesk admin CLI. */
 @Command(

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The browser console in headless Chromium against the whole system of {@code meshctl dev}, served
- * by its grpc-web bridge: runs console/e2e/run.mjs (playwright-core) and requires it to pass.
+ * by its grpc-web bridge: runs console/e2e/run.mjs (playwright-core) and requires every scenario
+ * to pass: a failed or a PENDING scenario (an RPC answering UNIMPLEMENTED) fails this test.
  * The console is built by Maven before this runs (cli/pom.xml); {@code -Dconsole.skip=true} skips
  * both.
  */
@@ -67,6 +70,7 @@ class ConsoleBrowserIT {
   @Test
   void consoleScenariosPassInHeadlessChromium() throws Exception {
     Matcher password = DEMO_PASSWORD.matcher(devOutput);
+    assertThat(password.find()).as("demo password in the output of meshctl dev:%n%s", devOutput).isTrue();
     // The README's screenshots are refreshed only on request (-Dscreenshots.update=true), so a
     // test run never changes tracked files.
     Path shots = Boolean.getBoolean("screenshots.update")
@@ -83,11 +87,12 @@ class ConsoleBrowserIT {
             Map.of(
                 "CONSOLE_URL", consoleUrl(),
                 "GRPC_URL", "http://127.0.0.1:" + running.ticketPort(),
-                "E2E_PASSWORD", password.find() ? password.group(1) : "",
+                "E2E_PASSWORD", password.group(1),
                 "SCREENSHOT_DIR", shots.toString(),
                 "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
     Process node = pb.start();
-    Thread pump = Thread.ofVirtual().start(() -> copyLines(node.getInputStream(), log));
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread pump = Thread.ofVirtual().start(() -> copyLines(node.getInputStream(), log, lines));
 
     boolean finished = node.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
@@ -97,13 +102,16 @@ class ConsoleBrowserIT {
     pump.join(5_000);
     assertThat(finished).as("e2e finished within 10 minutes").isTrue();
     assertThat(node.exitValue()).as("console/e2e/run.mjs exit code (see [e2e] lines above)").isZero();
+    assertThat(lines).as("scenarios").anyMatch(l -> l.startsWith("[e2e] PASS"))
+        .noneMatch(l -> l.startsWith("[e2e] PENDING"));
   }
 
-  private static void copyLines(java.io.InputStream in, Path log) {
+  private static void copyLines(java.io.InputStream in, Path log, List<String> lines) {
     try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         System.out.println(line);
+        lines.add(line);
         file.write(line);
         file.newLine();
         file.flush();

@@ -7,7 +7,7 @@ import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.PostingEngine;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,12 +3,13 @@ package io.meshdesk.ledger;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.config.Env;
-import io.meshdesk.reminder.IdentityTenantDirectory;
+import io.meshdesk.reminder.DirectoryTenants;
 import io.meshdesk.reminder.LedgerAdapter;
 import io.meshdesk.reminder.ReminderModule;
 import io.meshdesk.reminder.UtilizationReminders;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.RoleCheck;
+import io.meshdesk.platform.config.DatabaseRole;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
@@ -48,19 +50,21 @@ public final class LedgerServer implements AutoCloseable {
   private final ReminderModule reminders;
 
   private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
-    this.database = resources.register(new Database(infra.database(), "ledger-server"));
-    verifyRole(this.database);
+    this.database = resources.register(new Database(infra.database().forServer(DatabaseRole.LEDGER), "ledger-server"));
+    Transactions background = new Transactions(database.backgroundDataSource());
+    DirectoryTenants tenants = new DirectoryTenants(background);
+    verifyDatabase(this.database, tenants);
     Redis redis = resources.register(new Redis(infra.redis()));
     Clock clock = Clock.systemUTC();
     Transactions tx = new Transactions(database.dataSource());
     this.statements = new StatementService(tx, clock);
     CardService cards = new CardService(tx, clock);
-    LedgerGrpcService ledger = new LedgerGrpcService(cards, new PostingEngine(tx, clock),
-        new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock));
+    PostingEngine postings = new PostingEngine(tx, clock);
+    LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
+        new AuditService(database.dataSource(), clock), new PendingPayments(tx, postings, clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
     // narrow adapter. They run on the pool's background share, so they never take the
     // connections requests need; reminder rule RPCs, rare admin calls, share it too.
-    Transactions background = new Transactions(database.backgroundDataSource());
     LedgerAdapter ledgerPort = new LedgerAdapter(new StatementService(background, clock), background);
     Env env = Env.system();
     this.reminders =
@@ -71,7 +75,7 @@ public final class LedgerServer implements AutoCloseable {
                     redis.client(),
                     clock,
                     ReminderModule.newInstanceId(),
-                    new IdentityTenantDirectory(background),
+                    tenants,
                     ledgerPort,
                     ledgerPort,
                     ledgerPort,
@@ -152,10 +156,14 @@ public final class LedgerServer implements AutoCloseable {
     resources.close();
   }
 
-  /** Refuses to start (closing what was opened) when the pool's role could alter the schema. */
-  private void verifyRole(Database database) {
+  /**
+   * Refuses to start (closing what was opened) when the pool's role could alter the schema, or
+   * cannot read the tenant directory.
+   */
+  private void verifyDatabase(Database database, DirectoryTenants tenants) {
     try {
       RoleCheck.verify(database.dataSource());
+      tenants.verifyReadable();
     } catch (RuntimeException e) {
       resources.close();
       throw e;

@@ -21,7 +21,7 @@ public final class Main {
     Shutdown shutdown = new Shutdown().onJvmExit();
     LedgerServer server;
     try {
-      Infrastructure infra = Infrastructure.fromEnv(env);
+      Infrastructure infra = Infrastructure.fromEnv(env).forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER);
       TokenVerifier verifier = Verifiers.fromEnv(env, infra, shutdown);
       server = LedgerServer.start(infra, GrpcConfig.from(env, "MESHDESK_LEDGER", DEFAULT_PORT, 9102), null, verifier);
     } catch (ConfigException e) {

@@ -1,7 +1,7 @@
 package io.meshdesk.reminder;
 
 import io.meshdesk.ledger.domain.Views;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.reminder.domain.CardDirectory;
 import io.meshdesk.scheduler.CycleCloser;

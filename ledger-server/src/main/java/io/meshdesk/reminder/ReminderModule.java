@@ -13,10 +13,10 @@ import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.reminder.dispatch.WebhookGateway;
 import io.meshdesk.reminder.domain.CardDirectory;
 import io.meshdesk.reminder.domain.Channel;
-import io.meshdesk.reminder.domain.DeliveryLog;
-import io.meshdesk.reminder.domain.ReminderEvents;
-import io.meshdesk.reminder.domain.ReminderPlanner;
-import io.meshdesk.reminder.domain.ReminderRules;
+import io.meshdesk.reminder.service.DeliveryLog;
+import io.meshdesk.reminder.service.ReminderEvents;
+import io.meshdesk.reminder.service.ReminderPlanner;
+import io.meshdesk.reminder.service.ReminderRules;
 import io.meshdesk.reminder.grpc.ReminderGrpcService;
 import io.meshdesk.reminder.persistence.DeadLetterStore;
 import io.meshdesk.reminder.persistence.DeliveryStore;
@@ -93,7 +93,7 @@ public final class ReminderModule implements AutoCloseable {
     this.pump = new DispatchPump(deliveries, queue, tenants, p.dispatch(), p.clock(), stats);
     this.gateways = Map.of(
         Channel.EMAIL, new EmailGateway(p.smtp()),
-        Channel.WEBHOOK, WebhookGateway.create(p.dispatch().sendTimeout(), p.clock()));
+        Channel.WEBHOOK, WebhookGateway.create(p.dispatch(), p.clock()));
     ReminderRules ruleService = new ReminderRules(rules, p.cards(), tenants, p.clock());
     this.service = new ReminderGrpcService(ruleService, new DeliveryLog(new DeadLetterStore(tx), ruleService, p.clock(), pump::wakeUp));
     this.events = new ReminderEvents(tx, rules, deliveries, p.clock(), pump::wakeUp);

@@ -3,7 +3,7 @@ package io.meshdesk.reminder;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.PostingListener;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.reminder.domain.ReminderEvents;
+import io.meshdesk.reminder.service.ReminderEvents;
 import io.meshdesk.reminder.domain.ReminderKind;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;

@@ -14,9 +14,10 @@ import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
@@ -59,8 +60,10 @@ final class LedgerFixture implements AutoCloseable {
     database = new Database(config, name);
     Transactions tx = new Transactions(database.dataSource());
     statements = new StatementService(tx, clock);
-    List<BindableService> services = List.of(new LedgerGrpcService(new CardService(tx, clock),
-        new PostingEngine(tx, clock), new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock)));
+    PostingEngine postings = new PostingEngine(tx, clock);
+    List<BindableService> services = List.of(new LedgerGrpcService(new CardService(tx, clock), postings,
+        new LedgerQueries(tx, clock), new AuditService(database.dataSource(), clock),
+        new PendingPayments(tx, postings, clock)));
     List<ServerInterceptor> interceptors = List.of(tokens.interceptor());
     grpc = InProcessGrpc.start(services, interceptors);
   }

@@ -55,7 +55,7 @@ class LedgerNotFoundIT {
   }
 
   private static long operations(UUID tenant, String keyPrefix) {
-    return fx.count(tenant, "select count(*) from ledger.operation where idempotency_key like '" + keyPrefix + "%'");
+    return fx.count(tenant, "select count(*) from ledger.operation where idempotency_key like '%/" + keyPrefix + "%'");
   }
 
   @Test
@@ -119,7 +119,7 @@ class LedgerNotFoundIT {
     assertThat(r.getDeclinedCount()).isEqualTo(2);
     assertThat(r.getResultsList()).extracting(x -> x.getResult().getDeclineReason()).containsExactly(
         DeclineReason.DECLINE_REASON_CARD_NOT_FOUND, DeclineReason.DECLINE_REASON_HOLD_NOT_FOUND);
-    assertThat(fx.count("select count(*) from ledger.operation where idempotency_key like 'nfb-%'"
+    assertThat(fx.count("select count(*) from ledger.operation where idempotency_key like '%/nfb-%'"
         + " and outcome = 'DECLINED'")).isEqualTo(2);
     // a single RPC replaying such a batch key answers NOT_FOUND too
     assertNotFound(() -> fx.admin().capture(CaptureRequest.newBuilder().setHoldId(hold).setIdempotencyKey("nfb-cap")

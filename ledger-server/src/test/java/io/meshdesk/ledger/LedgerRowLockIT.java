@@ -17,6 +17,7 @@ import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.platform.auth.Role;
@@ -53,9 +54,10 @@ class LedgerRowLockIT {
     fx = new LedgerFixture("ledgerrowlock");
     secondPool = new Database(fx.config, "ledgerrowlock-second");
     Transactions tx = new Transactions(secondPool.dataSource());
-    second = InProcessGrpc.start(List.of(new LedgerGrpcService(new CardService(tx, fx.clock),
-        new PostingEngine(tx, fx.clock), new LedgerQueries(tx, fx.clock),
-        new AuditService(secondPool.dataSource(), fx.clock))), List.of(fx.tokens.interceptor()));
+    PostingEngine postings = new PostingEngine(tx, fx.clock);
+    second = InProcessGrpc.start(List.of(new LedgerGrpcService(new CardService(tx, fx.clock), postings,
+        new LedgerQueries(tx, fx.clock), new AuditService(secondPool.dataSource(), fx.clock),
+        new PendingPayments(tx, postings, fx.clock))), List.of(fx.tokens.interceptor()));
     product = fx.product("Classic");
   }
 

@@ -15,7 +15,7 @@ import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.TransactionType;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +130,8 @@ class LedgerStatementIT {
           .setIdempotencyKey("sys-" + card).build());
     }
     fx.statements.closeDueCycles(tenant, java.time.LocalDate.parse("2025-04-16"));
-    // a client takes the keys the close used to give its late fee and interest (the old "close:" shape)
+    // a client's own keys shaped "close:<card>:<due date>:<charge>" must not collide with the
+    // closing's late fee and interest
     fx.clock.set("2025-04-20T09:00:00Z");
     for (String slug : List.of("late-fee", "interest-purchase", "interest-cash")) {
       stub.purchase(PurchaseRequest.newBuilder().setCardId(good).setAmount(usd(1)).setMerchant(shop())

@@ -26,11 +26,13 @@ import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
-import io.meshdesk.ledger.statement.StatementService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.DatabaseRole;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.db.Transactions;
@@ -62,8 +64,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The production wiring of reminders over the real ledger: {@link LedgerAdapter} as cycle closer,
- * due-statement source and card directory, {@link IdentityTenantDirectory} over a minimal
- * {@code identity.tenant} table, and the {@link ReminderModule}'s scheduler ticked by hand on a
+ * due-statement source and card directory, {@link DirectoryTenants} over a minimal
+ * stand-in for the {@code directory.tenant} view, and the {@link ReminderModule}'s scheduler ticked by hand on a
  * settable clock. The dispatch pump and workers are not started, so deliveries stay where the
  * planner puts them. The ledger's gRPC service is wired to utilisation reminders as in production.
  */
@@ -88,13 +90,13 @@ class LedgerAdapterIT {
   static void start() {
     config = TestEnvironment.get().newDatabase("ledgeradapter");
     Migrations.apply(config, LedgerServer.CHANGELOGS);
-    asOwner("create schema identity",
-        "create table identity.tenant (id uuid primary key, time_zone text, status text)",
-        "grant usage on schema identity to meshdesk_app",
-        "grant select on identity.tenant to meshdesk_app",
-        "insert into identity.tenant values ('" + tenant + "', 'America/New_York', 'active'),"
+    asOwner("create schema directory",
+        "create table directory.tenant (id uuid primary key, time_zone text, status text)",
+        "grant usage on schema directory to meshdesk_ledger",
+        "grant select on directory.tenant to meshdesk_ledger",
+        "insert into directory.tenant values ('" + tenant + "', 'America/New_York', 'active'),"
             + " ('" + UUID.randomUUID() + "', 'UTC', 'suspended')");
-    database = new Database(config, "ledgeradapter");
+    database = new Database(config.forServer(DatabaseRole.LEDGER), "ledgeradapter");
     redis = new Redis(TestEnvironment.get().newRedis("ledgeradapter"));
     tx = new Transactions(database.dataSource());
     adapter = new LedgerAdapter(new StatementService(tx, clock), tx);
@@ -102,12 +104,12 @@ class LedgerAdapterIT {
         LocalTime.of(0, 15), 31);
     // As LedgerServer wires it, except that nothing is started: the test ticks the scheduler itself.
     module = new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(), clock,
-        ReminderModule.newInstanceId(), new IdentityTenantDirectory(tx), adapter, adapter, adapter,
+        ReminderModule.newInstanceId(), new DirectoryTenants(tx), adapter, adapter, adapter,
         SmtpConfig.loopback(1), DispatchConfig.fast(0, 3), sched, DispatchHooks.NONE));
     cards = new CardService(tx, clock);
     postings = new PostingEngine(tx, clock);
     LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
-        new AuditService(database.dataSource(), clock));
+        new AuditService(database.dataSource(), clock), new PendingPayments(tx, postings, clock));
     ledger.onPosting(new UtilizationReminders(module.events(), cards));
     grpc = InProcessGrpc.start(List.of(module.service(), ledger), List.of(tokens.interceptor()));
     // 19.99 % purchase APR, 25 grace days, minimum max(25.00, 1 % + interest + fees), late fee 39.00.
@@ -248,9 +250,12 @@ class LedgerAdapterIT {
     });
   }
 
+  /** The admin posting purchases; one caller, so a retried key replays (keys are scoped per caller). */
+  private static final UUID OPERATOR = UUID.randomUUID();
+
   private static PurchaseResponse purchaseViaApi(UUID card, long amount, String key) {
     PurchaseResponse r = LedgerServiceGrpc.newBlockingStub(grpc.channel())
-        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, UUID.randomUUID(), Role.ADMIN)))
+        .withCallCredentials(TestTokens.bearer(tokens.user(tenant, OPERATOR, Role.ADMIN)))
         .purchase(PurchaseRequest.newBuilder().setCardId(card.toString())
             .setAmount(Money.newBuilder().setAmountMinor(amount).setCurrency("USD"))
             .setMerchant(io.meshdesk.api.ledger.v1.Merchant.newBuilder().setName("Corner Shop"))

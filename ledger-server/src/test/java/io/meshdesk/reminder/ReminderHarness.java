@@ -46,7 +46,13 @@ public final class ReminderHarness implements AutoCloseable {
   public final TestLedgerFixture ledger = new TestLedgerFixture();
   public final ReminderModule module;
 
+  /** A harness whose webhooks may reach the loopback test receivers (the explicit test-only allowance). */
   public ReminderHarness(String hint, int workers, int maxAttempts, SmtpConfig smtp, DispatchHooks hooks, Clock clock) {
+    this(hint, DispatchConfig.fast(workers, maxAttempts).allowingPrivateWebhooks(), smtp, hooks, clock);
+  }
+
+  /** A harness with the given dispatch settings (the production webhook address policy unless they allow private). */
+  public ReminderHarness(String hint, DispatchConfig dispatch, SmtpConfig smtp, DispatchHooks hooks, Clock clock) {
     TestEnvironment env = TestEnvironment.get();
     this.dbConfig = env.newDatabase(hint);
     Migrations.apply(dbConfig, List.of(ReminderModule.CHANGELOG));
@@ -58,7 +64,7 @@ public final class ReminderHarness implements AutoCloseable {
     this.log = new DeadLetterStore(tx);
     SchedulerConfig sched = new SchedulerConfig(false, Duration.ofMillis(200), Duration.ofSeconds(2), LocalTime.of(0, 15), 31);
     this.module = new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(), clock,
-        ReminderModule.newInstanceId(), null, ledger, ledger, ledger, smtp, DispatchConfig.fast(workers, maxAttempts),
+        ReminderModule.newInstanceId(), null, ledger, ledger, ledger, smtp, dispatch,
         sched, hooks)).start();
   }
 

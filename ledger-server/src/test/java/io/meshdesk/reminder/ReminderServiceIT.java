@@ -20,7 +20,7 @@ import io.meshdesk.platform.auth.Role;
 import io.meshdesk.reminder.dispatch.DispatchHooks;
 import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.reminder.domain.DeliveryStatus;
-import io.meshdesk.reminder.domain.ReminderPlanner;
+import io.meshdesk.reminder.service.ReminderPlanner;
 import io.meshdesk.reminder.persistence.DeliveryStore;
 import io.meshdesk.testing.InProcessGrpc;
 import io.meshdesk.testing.TestTokens;

@@ -18,7 +18,7 @@ import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.reminder.dispatch.WebhookSignature;
 import io.meshdesk.reminder.domain.Channel;
 import io.meshdesk.reminder.domain.Delivery;
-import io.meshdesk.reminder.domain.DeliveryLog;
+import io.meshdesk.reminder.service.DeliveryLog;
 import io.meshdesk.reminder.domain.ReminderRule;
 import io.meshdesk.testing.InProcessGrpc;
 import io.meshdesk.testing.TestTokens;

@@ -1,8 +1,8 @@
 package io.meshdesk.identity;
 
-import io.meshdesk.identity.domain.ServiceAccountService;
-import io.meshdesk.identity.domain.TenantService;
 import io.meshdesk.identity.domain.User;
+import io.meshdesk.identity.service.ServiceAccountService;
+import io.meshdesk.identity.service.TenantService;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import java.io.PrintStream;
@@ -21,6 +21,14 @@ public final class DemoSeed {
   /** What was seeded: logins as (role, email, password) and the AI worker's client credentials. */
   public record Seeded(
       UUID tenantId, UUID customerId, UUID agentId, List<String[]> logins, String aiClientId, String aiClientSecret) {}
+
+  /**
+   * Exactly what the AI worker's service account needs: it reads tickets and their comments
+   * ({@code tickets.read}) and writes suggestions ({@code suggestions.write}). The knowledge base
+   * is its own schema, and the spending assistant calls the ledger with the asking user's token,
+   * so neither needs a grant.
+   */
+  public static final Set<String> AI_WORKER_GRANTS = Set.of("tickets.read", "suggestions.write");
 
   private DemoSeed() {}
 
@@ -41,7 +49,7 @@ public final class DemoSeed {
       ids.put(r, identity.users().create(adminP, r.claim() + "@demo.meshdesk.dev", "Demo " + r.claim(), r, password, List.of()).id());
     }
     ServiceAccountService.Created ai = identity.serviceAccounts().create(rootP, "ai-worker", "AI worker (dev)",
-        Set.of("tickets.read", "tickets.comment", "suggestions.write", "kb.read", "ledger.read"));
+        AI_WORKER_GRANTS);
     List<String[]> logins = List.of(
         new String[] {"platform_admin", "platform@demo.meshdesk.dev", password, ""},
         new String[] {"admin", "admin@demo.meshdesk.dev", password, "demo"},
@@ -69,7 +77,7 @@ public final class DemoSeed {
     Principal dev = new Principal(new UUID(0, 0), null, Role.PLATFORM_ADMIN, Set.of(), "meshctl-dev");
     ServiceAccountService.Created ai =
         identity.serviceAccounts().create(dev, "ai-worker-" + System.currentTimeMillis(), "AI worker (dev, restarted)",
-            Set.of("tickets.read", "tickets.comment", "suggestions.write", "kb.read", "ledger.read"));
+            AI_WORKER_GRANTS);
     return new String[] {ai.account().clientId(), ai.clientSecret()};
   }
 

@@ -1,21 +1,20 @@
 package io.meshdesk.identity;
 
-import io.meshdesk.identity.domain.AuditLog;
-import io.meshdesk.identity.domain.AuthService;
-import io.meshdesk.identity.domain.Bootstrapper;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.identity.domain.KeySealer;
-import io.meshdesk.identity.domain.LoginLimiter;
 import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.Secrets;
-import io.meshdesk.identity.domain.ServiceAccountService;
-import io.meshdesk.identity.domain.SigningKeys;
-import io.meshdesk.identity.domain.TenantService;
-import io.meshdesk.identity.domain.TokenIssuer;
-import io.meshdesk.identity.domain.UserService;
-import io.meshdesk.identity.grpc.IdentityGrpcService;
 import io.meshdesk.identity.persistence.IdentityTx;
 import io.meshdesk.identity.persistence.SigningKeyStore;
+import io.meshdesk.identity.service.AuditLog;
+import io.meshdesk.identity.service.AuthService;
+import io.meshdesk.identity.service.Bootstrapper;
+import io.meshdesk.identity.service.LoginLimiter;
+import io.meshdesk.identity.service.ServiceAccountService;
+import io.meshdesk.identity.service.SigningKeys;
+import io.meshdesk.identity.service.TenantService;
+import io.meshdesk.identity.service.TokenIssuer;
+import io.meshdesk.identity.service.UserService;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.DatabaseTenantGate;
 import io.meshdesk.platform.auth.TokenVerifier;
@@ -79,14 +78,9 @@ public final class Identity implements AutoCloseable {
     if (config.keyEncryptionKey().isPresent()) {
       return new KeySealer(config.keyEncryptionKey().get(), "aes-gcm:env");
     }
-    String local = tx.unscoped(c -> new SigningKeyStore().localSecret(c, "key-encryption-key",
+    String local = tx.unscoped(c -> new SigningKeyStore().localSecret(c, KeyUpgrade.LOCAL_KEY,
         Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(Secrets.random(32))), clock.instant()));
     return new KeySealer(Base64.getDecoder().decode(local), "aes-gcm:local");
-  }
-
-  /** The gRPC service. */
-  public io.grpc.BindableService grpcService() {
-    return IdentityGrpcService.withClientAddress(this);
   }
 
   /** Verifies tokens for every service of this server. */

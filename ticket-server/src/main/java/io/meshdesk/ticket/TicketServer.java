@@ -1,5 +1,6 @@
 package io.meshdesk.ticket;
 
+import io.meshdesk.identity.grpc.IdentityGrpcService;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.RoleCheck;
@@ -27,7 +28,7 @@ public final class TicketServer implements AutoCloseable {
 
   private TicketServer(
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
-    Database database = resources.register(new Database(infra.database(), "ticket-server"));
+    Database database = resources.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "ticket-server"));
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     this.identity =
@@ -39,7 +40,7 @@ public final class TicketServer implements AutoCloseable {
             .addHealthCheck(database.healthCheck())
             .addHealthCheck(redis.healthCheck())
             .addInterceptor(identity.interceptor())
-            .addService(identity.grpcService());
+            .addService(IdentityGrpcService.withClientAddress(identity));
     this.tickets =
         resources.register(
             new Tickets(

@@ -14,6 +14,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.api.identity.v1.*;
 import io.meshdesk.identity.domain.IdentityConfig;
+import io.meshdesk.identity.grpc.IdentityGrpcService;
 import io.meshdesk.platform.auth.DatabaseTenantGate;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
@@ -62,7 +63,7 @@ class IdentityApiIT {
     redis = new Redis(env.newRedis("identityapi"));
     IdentityConfig config = IdentityConfig.defaults().withLoginLimits(3, 1000).withBootstrapToken(BOOTSTRAP);
     identity = new Identity(database.dataSource(), redis.client(), config, Clock.systemUTC());
-    grpc = InProcessGrpc.start(List.of(identity.grpcService()), List.of(identity.interceptor()));
+    grpc = InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(identity)), List.of(identity.interceptor()));
     anon = IdentityServiceGrpc.newBlockingStub(grpc.channel());
     platformToken = anon.bootstrap(BootstrapRequest.newBuilder().setBootstrapToken(BOOTSTRAP).setEmail("root@example.com")
         .setPassword(PASSWORD).setDisplayName("Root").build()).getTokens().getAccessToken();

@@ -1,7 +1,7 @@
 package io.meshdesk.ticket;
 
-import io.meshdesk.testing.MutableClock;
 import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
@@ -15,10 +15,10 @@ import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.testing.InProcessGrpc;
+import io.meshdesk.testing.MutableClock;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
-import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

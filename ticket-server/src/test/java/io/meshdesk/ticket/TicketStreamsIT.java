@@ -10,21 +10,21 @@ import io.meshdesk.api.ticket.v1.*;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.RedisConfig;
+import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
-import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.domain.Actors;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
-import io.meshdesk.ticket.events.EventEnvelope;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
-import java.time.Instant;
+import io.meshdesk.ticket.sla.SlaChecker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -192,7 +192,12 @@ class TicketStreamsIT {
     toB.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(true)
         .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
     await().until(() -> alan.has(m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent2().toString())));
-    assertThat(grace.has(AgentSessionResponse::hasTyping)).isFalse();
+    // marker: Alan types after Grace; once his indicator has reached her, her own would have come before it
+    toA.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(true)
+        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
+    await().until(() -> grace.has(m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent().toString())));
+    assertThat(grace.messages).filteredOn(AgentSessionResponse::hasTyping)
+        .allSatisfy(m -> assertThat(m.getTyping().getUserId()).isEqualTo(t.agent().toString()));
 
     b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId())
         .setExpectedVersion(1).setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build());
@@ -201,7 +206,12 @@ class TicketStreamsIT {
     assertThat(notice.getChangedBy().getId()).isEqualTo(t.agent2().toString());
     assertThat(notice.getChangedFields().getPathsList()).containsExactly("priority");
     await().until(() -> grace.has(m -> m.hasEvent() && m.getEvent().getTicketVersion() == 2));
-    assertThat(grace.has(AgentSessionResponse::hasCollision)).isFalse();
+    // marker: Alan's later change reaches Grace as a collision; a notice of her own change would have come first
+    a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId())
+        .setExpectedVersion(2).setPriority(TicketPriority.TICKET_PRIORITY_LOW).build());
+    await().until(() -> grace.has(m -> m.hasCollision() && m.getCollision().getVersion() == 3));
+    assertThat(grace.messages).filteredOn(AgentSessionResponse::hasCollision)
+        .allSatisfy(m -> assertThat(m.getCollision().getChangedBy().getId()).isEqualTo(t.agent().toString()));
 
     toB.onCompleted();
     await().until(() -> alan.has(m -> m.hasPresence() && m.getPresence().getViewersCount() == 1));
@@ -219,7 +229,7 @@ class TicketStreamsIT {
     var gate = new io.meshdesk.ticket.persistence.SequenceGate().hold(t.id());
     new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
       TicketState s = TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
-      Outbox.append(new WriteTx(c, t.id(), Instant.now(), gate), s, "", "", false, TicketEvent.newBuilder().setActor(Actors.SYSTEM)
+      Outbox.append(new WriteTx(c, t.id(), Instant.now(), gate), s, "", "", false, TicketEvent.newBuilder().setActor(SlaChecker.SYSTEM)
           .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)), false);
       return null;
     });

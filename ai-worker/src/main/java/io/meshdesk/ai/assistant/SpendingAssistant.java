@@ -110,7 +110,8 @@ public final class SpendingAssistant {
       figures.add(point("Current balance", b.getPostedBalance(), card.getId()));
       figures.add(point("Available credit", b.getAvailableCredit(), card.getId()));
       parts.add("your balance is " + format(b.getPostedBalance()) + " with " + format(b.getAvailableCredit())
-          + " of credit available" + (cards.size() > 1 ? " on card …" + card.getId().substring(card.getId().length() - 4) : ""));
+          + " of credit available" + (cards.size() > 1 ? " on card …" + card.getId().substring(card.getId().length() - 4) : "")
+          + pending(b));
     }
     return new SpendingAnswer(capitalize(String.join("; ", parts)) + ".", figures, DRAFTER);
   }
@@ -127,9 +128,15 @@ public final class SpendingAssistant {
       figures.add(point("Minimum payment due", b.getMinimumPaymentDue(), card.getId()));
       var d = b.getPaymentDueDate();
       parts.add(String.format(Locale.ROOT, "a minimum payment of %s is due by %04d-%02d-%02d",
-          format(b.getMinimumPaymentDue()), d.getYear(), d.getMonth(), d.getDay()));
+          format(b.getMinimumPaymentDue()), d.getYear(), d.getMonth(), d.getDay()) + pending(b));
     }
     return new SpendingAnswer(capitalize(String.join("; ", parts)) + ".", figures, DRAFTER);
+  }
+
+  /** Payments still pending settlement count toward nothing yet; say so rather than let them look paid. */
+  private static String pending(Balance b) {
+    return b.getPendingPaymentCount() == 0 ? "" : " (" + format(b.getPendingPayments())
+        + " of payments pending settlement not yet counted)";
   }
 
   private static CitedFigure figure(String label, Money m, String cardId, TimeRange period, int count) {

@@ -4,7 +4,6 @@ import com.google.genai.Client;
 import com.google.genai.ResponseStream;
 import com.google.genai.errors.ApiException;
 import com.google.genai.errors.GenAiIOException;
-import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentResponse;
 import io.meshdesk.ai.drafting.Draft;
 import io.meshdesk.ai.drafting.DraftRequest;
@@ -22,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Drafts replies with Gemini through google-genai (Vertex AI or the Gemini Developer API).
@@ -51,6 +51,7 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  private final Supplier<String> boundaries;
 
   /**
    * @param client the google-genai client (see {@link GeminiClients})
@@ -61,6 +62,13 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
    */
   public GeminiDrafter(
       Client client, GeminiConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+    this(client, config, clock, sleeper, random, GeminiPrompt::newBoundary);
+  }
+
+  /** As above, with the source of each request's prompt boundary (tests pin it). */
+  GeminiDrafter(Client client, GeminiConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random,
+      Supplier<String> boundaries) {
+    this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
     this.client = Objects.requireNonNull(client, "client");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,7 +89,7 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   @Override
   public Draft draft(DraftRequest request, Consumer<String> onReplyText) throws DraftingException {
     Instant deadline = clock.instant().plus(config.timeout());
-    Content prompt = GeminiPrompt.userContent(request);
+    GeminiPrompt.Prompt prompt = GeminiPrompt.build(request, boundaries.get());
     for (int attempt = 1; ; attempt++) {
       Duration remaining = Duration.between(clock.instant(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
@@ -130,13 +138,13 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   }
 
   private Draft attempt(
-      DraftRequest request, Content prompt, Duration budget, Consumer<String> sink, StringBuilder delivered)
+      DraftRequest request, GeminiPrompt.Prompt prompt, Duration budget, Consumer<String> sink, StringBuilder delivered)
       throws DraftingException {
     JsonStringFieldStreamer reply = new JsonStringFieldStreamer(GeminiPrompt.REPLY);
     StringBuilder json = new StringBuilder(1024);
     try (ResponseStream<GenerateContentResponse> stream =
         client.models.generateContentStream(
-            config.model(), List.of(prompt), GeminiPrompt.generateConfig(budget))) {
+            config.model(), List.of(prompt.user()), GeminiPrompt.generateConfig(prompt, budget))) {
       for (GenerateContentResponse chunk : stream) {
         String text = chunk.text();
         if (text != null && !text.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.meshdesk.ai.knowledge;
 
-import io.meshdesk.ai.worker.TicketPort;
 import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.ticket.v1.Comment;
 import io.meshdesk.api.ticket.v1.ListTicketsRequest;
@@ -44,7 +43,7 @@ public final class ResolutionFeed implements AutoCloseable {
   private static final Duration SKEW = Duration.ofMinutes(1);
 
   private final KnowledgeBase knowledge;
-  private final TicketPort tickets;
+  private final ResolvedTicketSource tickets;
   private final Clock clock;
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService timer =
@@ -52,7 +51,7 @@ public final class ResolutionFeed implements AutoCloseable {
   private RTopic topic;
   private int listenerId = -1;
 
-  public ResolutionFeed(KnowledgeBase knowledge, TicketPort tickets, Clock clock) {
+  public ResolutionFeed(KnowledgeBase knowledge, ResolvedTicketSource tickets, Clock clock) {
     this.knowledge = knowledge;
     this.tickets = tickets;
     this.clock = clock;

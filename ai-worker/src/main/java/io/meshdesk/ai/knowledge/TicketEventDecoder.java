@@ -11,12 +11,12 @@ import java.util.UUID;
  * Reads the ticket server's event envelope as published on its Redis topic ({@value #TOPIC}):
  * version byte 1, tenant (two longs), sequence, five UTF strings of routing data, a boolean, an int,
  * then the {@link TicketEvent} protobuf bytes. Only the tenant and the event are kept. Must follow
- * {@code io.meshdesk.ticket.events.EventEnvelope} (a test checks the two stay compatible).
+ * {@code io.meshdesk.ticket.persistence.EventEnvelope} (a test checks the two stay compatible).
  */
 public final class TicketEventDecoder {
 
   /** Topic of committed ticket events (bytes codec). */
-  public static final String TOPIC = "ticket:events";
+  public static final String TOPIC = io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
 
   /** A decoded event with its tenant. */
   public record TenantEvent(UUID tenant, TicketEvent event) {}

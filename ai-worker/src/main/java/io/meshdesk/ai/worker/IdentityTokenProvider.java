@@ -1,7 +1,6 @@
 package io.meshdesk.ai.worker;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.IssueServiceTokenRequest;
 import io.meshdesk.api.identity.v1.IssueServiceTokenResponse;
@@ -31,16 +30,13 @@ public final class IdentityTokenProvider implements TokenProvider, AutoCloseable
 
   /**
    * @param identityTarget the ticket server's {@code host:port}
+   * @param tls how it is reached (TLS verified against the configured CA, or explicit plaintext)
    * @param clientId the platform service account's client id
    * @param clientSecret its secret
    */
-  public IdentityTokenProvider(String identityTarget, String clientId, String clientSecret, Clock clock) {
-    int colon = identityTarget.lastIndexOf(':');
-    this.channel =
-        io.meshdesk.platform.grpc.ClientRetry.apply(NettyChannelBuilder.forAddress(
-                identityTarget.substring(0, colon), Integer.parseInt(identityTarget.substring(colon + 1))))
-            .usePlaintext()
-            .build();
+  public IdentityTokenProvider(
+      String identityTarget, io.meshdesk.platform.config.TlsConfig tls, String clientId, String clientSecret, Clock clock) {
+    this.channel = io.meshdesk.platform.grpc.GrpcChannels.internal(identityTarget, tls).build();
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.clock = clock;

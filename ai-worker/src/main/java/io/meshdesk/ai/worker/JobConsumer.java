@@ -56,7 +56,7 @@ public final class JobConsumer implements AutoCloseable {
     queue.ensureGroup();
     loop.start();
     log.info("AI worker {} consuming {} (concurrency {}, visibility {}, max deliveries {})",
-        config.consumerName(), WorkerConfig.STREAM, config.concurrency(), config.visibilityTimeout(), config.maxDeliveries());
+        config.consumerName(), io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM, config.concurrency(), config.visibilityTimeout(), config.maxDeliveries());
     return this;
   }
 

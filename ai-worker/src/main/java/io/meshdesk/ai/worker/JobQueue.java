@@ -20,7 +20,7 @@ import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.RedisException;
 
 /**
- * The AI job stream ({@value WorkerConfig#STREAM}) seen by one consumer of the group: read new
+ * The AI job stream ({@value io.meshdesk.platform.redis.RedisKeys#AI_JOBS_STREAM}) seen by one consumer of the group: read new
  * entries, claim entries other consumers left idle past the visibility timeout, acknowledge, and
  * move entries to the dead-letter stream. Entries carry {@code job} (base64 of the serialized
  * {@link AiJob}) and {@code tenant}.
@@ -50,7 +50,7 @@ public final class JobQueue {
   private StreamMessageId claimCursor = StreamMessageId.MIN;
 
   public JobQueue(RedissonClient redis, String consumer) {
-    this.stream = redis.getStream(WorkerConfig.STREAM);
+    this.stream = redis.getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM);
     this.dead = redis.getStream(WorkerConfig.DEAD_LETTER_STREAM);
     this.consumer = consumer;
   }
@@ -68,7 +68,7 @@ public final class JobQueue {
 
   /** Adds a job (what the ticket server does; used by tests and the benchmark). */
   public static StreamMessageId enqueue(RedissonClient redis, AiJob job) {
-    return redis.<String, String>getStream(WorkerConfig.STREAM).add(StreamAddArgs.entries(
+    return redis.<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM).add(StreamAddArgs.entries(
         "job", Base64.getEncoder().encodeToString(job.toByteArray()), "tenant", job.getTenantId()));
   }
 

@@ -1,22 +1,19 @@
 package io.meshdesk.ai.worker;
 
+import io.meshdesk.ai.knowledge.ResolvedTicketSource;
 import io.meshdesk.api.ticket.v1.AppendSuggestionDraftRequest;
 import io.meshdesk.api.ticket.v1.AttachSuggestionRequest;
 import io.meshdesk.api.ticket.v1.AttachSuggestionResponse;
-import io.meshdesk.api.ticket.v1.Comment;
 import io.meshdesk.api.ticket.v1.GetTicketResponse;
-import io.meshdesk.api.ticket.v1.ListTicketsRequest;
-import io.meshdesk.api.ticket.v1.ListTicketsResponse;
 import io.meshdesk.api.ticket.v1.MarkAiUnavailableRequest;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * What the worker needs from the ticket server, acting in one tenant with the worker's service
- * token. Failures surface as platform domain exceptions ({@code NotFoundException}, {@code
+ * What the worker needs from the ticket server (besides what the knowledge feed reads), acting in
+ * one tenant with the worker's service token. Failures surface as platform domain exceptions ({@code NotFoundException}, {@code
  * UnavailableException}, {@code PermissionDeniedException}...), never as transport types.
  */
-public interface TicketPort {
+public interface TicketPort extends ResolvedTicketSource {
 
   /** The ticket with its latest suggestion. */
   GetTicketResponse getTicket(UUID tenant, UUID ticketId);
@@ -29,10 +26,4 @@ public interface TicketPort {
 
   /** Records that no suggestion will come for a job (idempotent on job id). */
   void markUnavailable(UUID tenant, MarkAiUnavailableRequest request);
-
-  /** One page of tickets. */
-  ListTicketsResponse listTickets(UUID tenant, ListTicketsRequest request);
-
-  /** Every public comment of a ticket, oldest first. */
-  List<Comment> publicComments(UUID tenant, UUID ticketId);
 }

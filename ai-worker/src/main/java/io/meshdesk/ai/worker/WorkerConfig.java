@@ -33,8 +33,6 @@ public record WorkerConfig(
     Duration claimInterval,
     int retrievalLimit) {
 
-  /** Stream the ticket server enqueues jobs on. */
-  public static final String STREAM = "ai:jobs";
   /** Stream dead-lettered jobs go to. */
   public static final String DEAD_LETTER_STREAM = "ai:jobs:dead";
   /** Consumer group every worker joins. */

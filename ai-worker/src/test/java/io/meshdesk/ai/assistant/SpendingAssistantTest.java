@@ -137,6 +137,16 @@ class SpendingAssistantTest {
   }
 
   @Test
+  void pendingPaymentsAreNamedAsNotYetCountedInBalanceAndDueDate() {
+    ledger.pending = usd(1_000_000);
+
+    assertThat(assistant.ask("tok", HOLDER, "What's my balance?", null).text()).isEqualTo("Your balance is 1234.56 USD"
+        + " with 3765.44 USD of credit available (10000.00 USD of payments pending settlement not yet counted).");
+    assertThat(assistant.ask("tok", HOLDER, "When is my payment due?", null).text()).isEqualTo("A minimum payment of"
+        + " 25.00 USD is due by 2026-12-15 (10000.00 USD of payments pending settlement not yet counted).");
+  }
+
+  @Test
   void callerWithoutCardsIsToldSo() {
     assertThat(assistant.ask("tok", UUID.randomUUID(), "What's my balance?", null).text())
         .isEqualTo("You have no cards to ask about.");
@@ -168,6 +178,8 @@ class SpendingAssistantTest {
   private static final class KnownLedger implements Ledger {
 
     final List<String> tokens = new CopyOnWriteArrayList<>();
+    /** Payments pending settlement on every card; null for none. */
+    volatile Money pending;
     private final Map<UUID, Card> cards = Map.of(CARD, card(CARD, HOLDER), OTHER_CARD, card(OTHER_CARD, OTHER_HOLDER));
     private final List<Transaction> txns = List.of(
         txn(CARD, TransactionType.TRANSACTION_TYPE_PURCHASE, 1_250, "Blue Bottle Coffee", "2026-11-02T08:00:00Z"),
@@ -199,7 +211,8 @@ class SpendingAssistantTest {
       tokens.add(token);
       return Balance.newBuilder().setCardId(cardId.toString()).setCreditLimit(usd(500_000))
           .setPostedBalance(usd(123_456)).setAvailableCredit(usd(376_544)).setMinimumPaymentDue(usd(2_500))
-          .setPaymentDueDate(LocalDate.newBuilder().setYear(2026).setMonth(12).setDay(15)).build();
+          .setPaymentDueDate(LocalDate.newBuilder().setYear(2026).setMonth(12).setDay(15))
+          .setPendingPayments(pending == null ? usd(0) : pending).setPendingPaymentCount(pending == null ? 0 : 1).build();
     }
 
     @Override

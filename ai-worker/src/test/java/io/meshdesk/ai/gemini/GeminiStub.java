@@ -78,9 +78,14 @@ public final class GeminiStub implements AutoCloseable {
 
   /** A real drafter against this stub, retrying without sleeping; waits are recorded in {@code sleeps}. */
   public GeminiDrafter drafter(GeminiConfig config, List<Duration> sleeps) {
+    return drafter(config, sleeps, GeminiPrompt::newBoundary);
+  }
+
+  /** As {@link #drafter(GeminiConfig, List)}, with each prompt's boundary from {@code boundaries}. */
+  public GeminiDrafter drafter(GeminiConfig config, List<Duration> sleeps, java.util.function.Supplier<String> boundaries) {
     GoogleCredentials credentials = GoogleCredentials.create(new AccessToken("test-token", null));
     return new GeminiDrafter(
-        GeminiClients.create(config, credentials), config, Clock.systemUTC(), sleeps::add, () -> 0.5);
+        GeminiClients.create(config, credentials), config, Clock.systemUTC(), sleeps::add, () -> 0.5, boundaries);
   }
 
   /** Streams {@code modelText} as server-sent events, cut into pieces of {@code pieceLength}. */

@@ -87,14 +87,17 @@ class AiJobWorkerIT {
   }
 
   @Test
-  void sameJobDeliveredTwiceYieldsOneSuggestion() {
+  void sameJobDeliveredTwiceIsAttachedOnceBecauseTheWorkerSeesItIsDone() {
     Ticket t = h.ticketServer.addTicket(TENANT, "Refund", "Please refund my duplicate payment.");
     AiJob job = h.enqueue(TENANT, t);
     io.meshdesk.ai.worker.JobQueue.enqueue(h.redis.client(), job); // the sweep re-enqueued it too
 
-    consumer = h.startConsumer("w-twice", new OfflineDrafter(), Duration.ofSeconds(30), 3);
+    // one job at a time, so the second delivery comes after the first one's attach
+    consumer = h.startConsumer("w-twice", new OfflineDrafter(), Duration.ofSeconds(30), 3, 1);
 
     await().until(() -> h.pending() == 0 && consumer.completed() >= 2);
+    // the fake stores every attach: one suggestion means the worker itself skipped the redelivery
+    assertThat(h.ticketServer.attachCalls).filteredOn(a -> a.getJobId().equals(job.getJobId())).hasSize(1);
     assertThat(h.ticketServer.suggestionsOf(t.getId())).hasSize(1);
   }
 
@@ -137,7 +140,7 @@ class AiJobWorkerIT {
   @Test
   void malformedStreamEntryIsDeadLetteredWithoutBlockingTheQueue() {
     long deadBefore = h.deadLetters();
-    h.redis.client().<String, String>getStream(WorkerConfig.STREAM)
+    h.redis.client().<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM)
         .add(org.redisson.api.stream.StreamAddArgs.entries("job", "!!not base64!!", "tenant", TENANT.toString()));
     Ticket t = h.ticketServer.addTicket(TENANT, "Refund", "Refund please.");
     AiJob job = h.enqueue(TENANT, t);

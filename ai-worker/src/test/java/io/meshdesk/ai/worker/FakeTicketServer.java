@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test double of the ticket server's gRPC peer for the AI worker: the internal RPCs the worker
- * calls, with the contract's idempotency (one suggestion per job id), served behind the real auth
- * interceptor so the worker's service tokens are checked. Records every call.
+ * calls, served behind the real auth interceptor so the worker's service tokens are checked.
+ * Records every call. Unlike the real server it does not deduplicate attaches by job id: every
+ * AttachSuggestion stores a suggestion, so a test sees exactly what the worker did (the real
+ * server's idempotency is covered where the real server runs).
  */
 public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplBase {
 
@@ -43,7 +45,9 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
   private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
   private final Map<String, UUID> tenantOf = new ConcurrentHashMap<>();
   private final Map<String, List<Comment>> comments = new ConcurrentHashMap<>();
-  /** Suggestions by job id: the idempotency key of AttachSuggestion. */
+  /** Every suggestion attached, in order (one per successful AttachSuggestion call). */
+  public final List<Suggestion> suggestions = new CopyOnWriteArrayList<>();
+  /** The latest suggestion attached per job id. */
   public final Map<String, Suggestion> suggestionsByJob = new ConcurrentHashMap<>();
   public final List<AttachSuggestionRequest> attachCalls = new CopyOnWriteArrayList<>();
   public final List<Chunk> chunks = new CopyOnWriteArrayList<>();
@@ -74,7 +78,7 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
 
   /** Suggestions attached to {@code ticketId}. */
   public List<Suggestion> suggestionsOf(String ticketId) {
-    return suggestionsByJob.values().stream().filter(s -> s.getTicketId().equals(ticketId)).toList();
+    return suggestions.stream().filter(s -> s.getTicketId().equals(ticketId)).toList();
   }
 
   @Override
@@ -92,7 +96,7 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
       return;
     }
     GetTicketResponse.Builder b = GetTicketResponse.newBuilder().setTicket(t);
-    suggestionsOf(t.getId()).stream().findFirst().ifPresent(b::setLatestSuggestion);
+    suggestionsOf(t.getId()).stream().reduce((first, second) -> second).ifPresent(b::setLatestSuggestion);
     out.onNext(b.build());
     out.onCompleted();
   }
@@ -129,16 +133,14 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
       out.onError(Status.UNAVAILABLE.withDescription("scripted failure").asRuntimeException());
       return;
     }
-    boolean[] replayed = {true};
-    Suggestion s = suggestionsByJob.computeIfAbsent(req.getJobId(), id -> {
-      replayed[0] = false;
-      return Suggestion.newBuilder().setId(UUID.randomUUID().toString()).setTicketId(req.getTicketId())
-          .setJobId(req.getJobId()).setTicketVersion(req.getTicketVersion()).setSentiment(req.getSentiment())
-          .setCategory(req.getCategory()).setSuggestedPriority(req.getSuggestedPriority()).setSummary(req.getSummary())
-          .setDraftedReply(req.getDraftedReply()).setConfidence(req.getConfidence()).addAllSources(req.getSourcesList())
-          .setDrafter(req.getDrafter()).setGenerationTime(req.getGenerationTime()).build();
-    });
-    out.onNext(AttachSuggestionResponse.newBuilder().setSuggestion(s).setReplayed(replayed[0]).build());
+    Suggestion s = Suggestion.newBuilder().setId(UUID.randomUUID().toString()).setTicketId(req.getTicketId())
+        .setJobId(req.getJobId()).setTicketVersion(req.getTicketVersion()).setSentiment(req.getSentiment())
+        .setCategory(req.getCategory()).setSuggestedPriority(req.getSuggestedPriority()).setSummary(req.getSummary())
+        .setDraftedReply(req.getDraftedReply()).setConfidence(req.getConfidence()).addAllSources(req.getSourcesList())
+        .setDrafter(req.getDrafter()).setGenerationTime(req.getGenerationTime()).build();
+    suggestions.add(s);
+    suggestionsByJob.put(req.getJobId(), s);
+    out.onNext(AttachSuggestionResponse.newBuilder().setSuggestion(s).setReplayed(false).build());
     out.onCompleted();
   }
 

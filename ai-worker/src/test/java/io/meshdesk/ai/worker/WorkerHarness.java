@@ -70,7 +70,14 @@ public final class WorkerHarness implements AutoCloseable {
 
   /** Starts a consumer named {@code name} drafting with {@code drafter}. */
   public JobConsumer startConsumer(String name, Drafter drafter, Duration visibility, int maxDeliveries) {
-    WorkerConfig config = WorkerConfig.defaults().with(name, visibility, maxDeliveries);
+    return startConsumer(name, drafter, visibility, maxDeliveries, WorkerConfig.defaults().concurrency());
+  }
+
+  /** Starts a consumer running at most {@code concurrency} jobs at once. */
+  public JobConsumer startConsumer(String name, Drafter drafter, Duration visibility, int maxDeliveries, int concurrency) {
+    WorkerConfig d = WorkerConfig.defaults().with(name, visibility, maxDeliveries);
+    WorkerConfig config = new WorkerConfig(name, concurrency, d.visibilityTimeout(), d.maxDeliveries(), d.ratePerMinute(),
+        d.pollTimeout(), d.claimInterval(), d.retrievalLimit());
     JobProcessor processor = new JobProcessor(tickets, knowledge, drafter, 5, Clock.systemUTC());
     JobConsumer c = new JobConsumer(new JobQueue(redis.client(), name), processor, config, Clock.systemUTC()).start();
     consumers.add(c);

@@ -3,7 +3,7 @@ package io.meshdesk.cli.bench;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.concurrent.Executor;
 
 /** Bearer-token call credentials and plaintext channels for the ticket benchmarks. */

@@ -3,7 +3,7 @@ package io.meshdesk.cli.bench;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

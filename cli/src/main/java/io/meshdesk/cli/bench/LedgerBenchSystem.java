@@ -29,7 +29,10 @@ final class LedgerBenchSystem implements AutoCloseable {
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
     Infrastructure infra = new Infrastructure(pg.provisioner().database("ledgerbench", poolSize),
         RedisConfig.single("127.0.0.1", redis.port(), "bench:"));
-    io.meshdesk.platform.db.Migrations.apply(infra.database(), LedgerServer.CHANGELOGS);
+    // identity's changelog creates the directory view the ledger-server reads its tenants from.
+    io.meshdesk.platform.db.Migrations.apply(infra.database(),
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(io.meshdesk.identity.Identity.CHANGELOG),
+            LedgerServer.CHANGELOGS.stream()).toList());
     server = shutdown.register(LedgerServer.start(infra, GrpcConfig.loopback().withPort(0, -1), null, keys.verifier()));
   }
 

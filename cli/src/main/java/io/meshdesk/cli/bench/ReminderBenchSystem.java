@@ -88,13 +88,14 @@ final class ReminderBenchSystem implements AutoCloseable {
     Migrations.apply(db, List.of(ReminderModule.CHANGELOG));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redisServer.port(), "bench:");
     // Visibility 10 s: a killed worker's messages are claimed after that. Requeue-after 120 s is only
-    // the safety net; a Redis restart is repaired at once through the epoch check.
+    // the safety net; a Redis restart is repaired at once through the epoch check. The bench's
+    // webhook receiver listens on loopback, so private destinations are allowed here (logged at WARN).
     DispatchConfig dispatch = new DispatchConfig(workers, 250, Duration.ofSeconds(10), Duration.ofSeconds(120), 10,
-        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3));
+        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3), true);
     SchedulerConfig sched = new SchedulerConfig(false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
     Database first = null;
     for (String name : List.of("a", "b")) {
-      Database database = shutdown.register(new Database(db, "bench-" + name));
+      Database database = shutdown.register(new Database(db.forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "bench-" + name));
       Redis redis = shutdown.register(new Redis(rc));
       first = first == null ? database : first;
       instances.add(shutdown.register(new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(),

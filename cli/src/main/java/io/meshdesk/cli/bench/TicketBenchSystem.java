@@ -47,7 +47,7 @@ final class TicketBenchSystem implements AutoCloseable {
     Migrations.apply(db, List.of("db/changelog/ticket/master.yaml"));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redis.port(), "bench:");
     for (int i = 0; i < instances; i++) {
-      Database database = shutdown.register(new Database(db, "bench-" + i));
+      Database database = shutdown.register(new Database(db.forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "bench-" + i));
       Redis r = shutdown.register(new Redis(rc));
       Tickets tickets = shutdown.register(
           new Tickets(database, r, InMemoryUserDirectory.permissive(), Clock.systemUTC(), TicketConfig.defaults()));

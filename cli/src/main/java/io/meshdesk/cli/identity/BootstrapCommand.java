@@ -3,6 +3,8 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.BootstrapRequest;
 import io.meshdesk.api.identity.v1.BootstrapResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
+import io.meshdesk.cli.common.Credentials;
+import io.meshdesk.cli.common.CredentialsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package io.meshdesk.cli.identity;
 
 import io.grpc.ManagedChannel;
-import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Mixin;

@@ -3,6 +3,8 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.LoginRequest;
 import io.meshdesk.api.identity.v1.LoginResponse;
+import io.meshdesk.cli.common.Credentials;
+import io.meshdesk.cli.common.CredentialsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

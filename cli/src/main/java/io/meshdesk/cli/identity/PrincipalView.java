@@ -1,7 +1,10 @@
 package io.meshdesk.cli.identity;
 
 import io.meshdesk.api.identity.v1.Principal;
-import io.meshdesk.cli.ClientOptions.OutputFormat;
+import io.meshdesk.cli.common.ClientOptions.OutputFormat;
+import io.meshdesk.cli.common.Formats;
+import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Table;
 
 /** Prints a principal (login, bootstrap, whoami) without any token. */
 final class PrincipalView {

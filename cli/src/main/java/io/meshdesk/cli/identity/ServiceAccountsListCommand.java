@@ -3,6 +3,8 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.ListServiceAccountsRequest;
 import io.meshdesk.api.identity.v1.ListServiceAccountsResponse;
+import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.PageOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,8 @@
 package io.meshdesk.cli.identity;
 
 import io.meshdesk.api.identity.v1.Tenant;
+import io.meshdesk.cli.common.Formats;
+import io.meshdesk.cli.common.Table;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -4,6 +4,7 @@ import io.meshdesk.api.identity.v1.CreateTenantRequest;
 import io.meshdesk.api.identity.v1.CreateTenantResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.InitialAdmin;
+import io.meshdesk.cli.common.Output;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,6 +4,8 @@ import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingSt
 import io.meshdesk.api.identity.v1.ListTenantsRequest;
 import io.meshdesk.api.identity.v1.ListTenantsResponse;
 import io.meshdesk.api.identity.v1.TenantStatus;
+import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.PageOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

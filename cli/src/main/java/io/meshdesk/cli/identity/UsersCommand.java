@@ -2,6 +2,8 @@ package io.meshdesk.cli.identity;
 
 import io.meshdesk.api.identity.v1.Role;
 import io.meshdesk.api.identity.v1.User;
+import io.meshdesk.cli.common.Formats;
+import io.meshdesk.cli.common.Table;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -3,6 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.GetUserRequest;
 import io.meshdesk.api.identity.v1.GetUserResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
+import io.meshdesk.cli.common.Output;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

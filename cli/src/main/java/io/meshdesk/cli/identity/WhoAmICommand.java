@@ -3,6 +3,9 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.WhoAmIRequest;
 import io.meshdesk.api.identity.v1.WhoAmIResponse;
+import io.meshdesk.cli.common.Credentials;
+import io.meshdesk.cli.common.CredentialsStore;
+import io.meshdesk.cli.common.Output;
 import picocli.CommandLine.Command;
 
 /** {@code meshctl whoami}: shows who the current token belongs to. */
@@ -15,7 +18,7 @@ public final class WhoAmICommand extends IdentityCommand {
     String slug = CredentialsStore.standard().load()
         .filter(c -> c.email().equalsIgnoreCase(r.getPrincipal().getEmail()))
         .map(Credentials::tenant).orElse("");
-    if (output() == io.meshdesk.cli.ClientOptions.OutputFormat.json) {
+    if (output() == io.meshdesk.cli.common.ClientOptions.OutputFormat.json) {
       System.out.println(Output.json(r));
     } else {
       PrincipalView.print(output(), r.getPrincipal(), slug, null);

@@ -8,7 +8,7 @@ import io.meshdesk.api.knowledge.v1.CreateArticleRequest;
 import io.meshdesk.api.knowledge.v1.GetArticleRequest;
 import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
 import io.meshdesk.api.knowledge.v1.UpdateArticleRequest;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.grpc.ManagedChannel;
 import io.meshdesk.api.knowledge.v1.ArticleHit;
 import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
 import io.meshdesk.api.knowledge.v1.SearchArticlesRequest;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

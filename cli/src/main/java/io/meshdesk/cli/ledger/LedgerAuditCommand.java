@@ -6,7 +6,7 @@ import io.meshdesk.api.ledger.v1.AuditResponse;
 import io.meshdesk.api.ledger.v1.AuditSummary;
 import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;

@@ -5,7 +5,7 @@ import io.meshdesk.api.common.v1.Money;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.ReverseRequest;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import io.meshdesk.api.reminder.v1.Delivery;
 import io.meshdesk.api.reminder.v1.DeliveryOutcome;
 import io.meshdesk.api.reminder.v1.ListDeliveriesRequest;
 import io.meshdesk.api.reminder.v1.ListDeliveriesResponse;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.reminder.v1.DeadLetter;
 import io.meshdesk.api.reminder.v1.ListDeadLettersRequest;
 import io.meshdesk.api.reminder.v1.ListDeadLettersResponse;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,7 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;

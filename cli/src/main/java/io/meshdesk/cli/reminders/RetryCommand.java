@@ -2,7 +2,7 @@ package io.meshdesk.cli.reminders;
 
 import io.meshdesk.api.reminder.v1.Delivery;
 import io.meshdesk.api.reminder.v1.RetryDeadLetterRequest;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,7 +4,7 @@ import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.reminder.v1.ListReminderRulesRequest;
 import io.meshdesk.api.reminder.v1.ListReminderRulesResponse;
 import io.meshdesk.api.reminder.v1.ReminderRule;
-import io.meshdesk.cli.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;

@@ -3,8 +3,10 @@ package io.meshdesk.cli.identity;
 import static io.meshdesk.cli.CliRun.meshctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.CliRun.Result;
+import io.meshdesk.cli.CliRun;
+import io.meshdesk.cli.common.Credentials;
+import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.identity.DemoSeed;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.runtime.Infrastructure;

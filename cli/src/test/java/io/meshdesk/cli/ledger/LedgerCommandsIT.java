@@ -9,8 +9,8 @@ import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardsRequest;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
-import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.CliRun.Result;
+import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.testing.TestTokens;
@@ -126,6 +126,51 @@ class LedgerCommandsIT {
 
     Result missing = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--reason", "no transaction");
     assertThat(missing.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aCustomersPendingPaymentCountsOnlyOnceSettledAndAReturnedOneNever() {
+    // given two payment instructions of the demo customer, pending and so not yet counted
+    long before = postedBalance();
+    String settled = customerPays(2000);
+    String returned = customerPays(3000);
+    assertThat(postedBalance()).isEqualTo(before);
+
+    // when the admin settles one and marks the other returned
+    Result settle = meshctl(adminToken, "ledger", "settle", settled, "--outcome", "settled");
+    assertThat(settle.exit()).as(settle.err()).isZero();
+    assertThat(settle.out()).startsWith("payment " + settled + " of 20.00 USD on card " + cardId + ": settled;");
+    Result ret = meshctl(adminToken, "ledger", "settle", returned, "--outcome", "returned", "--output", "json");
+    assertThat(ret.exit()).as(ret.err()).isZero();
+    assertThat(ret.out()).contains("\"status\":\"returned\"", "\"amount\":\"30.00 USD\"");
+
+    // then only the settled one is posted, once, however often it is repeated
+    assertThat(postedBalance()).isEqualTo(before - 2000);
+    assertThat(meshctl(adminToken, "ledger", "settle", settled, "--outcome", "settled").exit()).isZero();
+    assertThat(postedBalance()).isEqualTo(before - 2000);
+    Result flip = meshctl(adminToken, "ledger", "settle", settled, "--outcome", "returned");
+    assertThat(flip.exit()).isEqualTo(5);
+    assertThat(flip.err().strip()).startsWith("meshctl: FAILED_PRECONDITION").endsWith("[PAYMENT_NOT_PENDING]");
+  }
+
+  @Test
+  void customersMayNotSettleAndAnUnknownOutcomeIsAUsageError() {
+    String pending = customerPays(100);
+    Result denied = meshctl(customerToken, "ledger", "settle", pending, "--outcome", "settled");
+    assertThat(denied.exit()).isEqualTo(4);
+    assertThat(denied.err().strip()).startsWith("meshctl: PERMISSION_DENIED");
+    Result bad = meshctl(adminToken, "ledger", "settle", pending, "--outcome", "maybe");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--outcome").contains("maybe");
+  }
+
+  /** A payment instruction of the demo customer; returns the pending payment's id. */
+  private static String customerPays(long minor) {
+    return LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(customerToken))
+        .payment(PaymentRequest.newBuilder().setCardId(cardId)
+            .setAmount(Money.newBuilder().setAmountMinor(minor).setCurrency("USD"))
+            .setIdempotencyKey("cli-it-pending-" + UUID.randomUUID()).build())
+        .getPendingPayment().getId();
   }
 
   @Test

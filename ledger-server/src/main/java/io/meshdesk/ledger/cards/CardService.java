@@ -2,6 +2,7 @@ package io.meshdesk.ledger.cards;
 
 import io.meshdesk.ledger.domain.CardStatus;
 import io.meshdesk.ledger.domain.EntryHash;
+import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.Page;
 import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.CardState;
@@ -169,7 +170,7 @@ public final class CardService {
         if (!card.holderUserId().equals(holder) || !card.productId().equals(productId)
             || LimitRows.initialLimit(c, tenant, card.id()) != limitMinor || card.billingCycleDay() != cycleDay) {
           throw new FailedPreconditionException("IDEMPOTENCY_CONFLICT",
-              "idempotency key '" + key + "' already issued a different card");
+              "idempotency key '" + IdempotencyScope.clientKey(key) + "' already issued a different card");
         }
         return card;
       }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * One posting operation. Every operation carries a tenant-scoped idempotency key; {@link
+ * One posting operation. Every operation carries an idempotency key, unique per tenant as stored
+ * (callers' keys are scoped per caller first, see {@link IdempotencyScope}); {@link
  * #fingerprint()} is what "the same request" means for that key.
  */
 public sealed interface PostingOp {
@@ -14,6 +15,9 @@ public sealed interface PostingOp {
 
   /** The operation's kind, stored with its idempotency record. */
   String kind();
+
+  /** The same operation under another idempotency key. */
+  PostingOp withIdempotencyKey(String key);
 
   /** A canonical rendering of the request without its key; equal requests render equally. */
   default String fingerprint() {
@@ -32,6 +36,11 @@ public sealed interface PostingOp {
     public String kind() {
       return "AUTHORIZE";
     }
+
+    @Override
+    public Authorize withIdempotencyKey(String key) {
+      return new Authorize(cardId, amountMinor, currency, merchant, expiresIn, key);
+    }
   }
 
   /**
@@ -45,6 +54,11 @@ public sealed interface PostingOp {
     public String kind() {
       return "CAPTURE";
     }
+
+    @Override
+    public Capture withIdempotencyKey(String key) {
+      return new Capture(holdId, amountMinor, currency, key);
+    }
   }
 
   /** Releases a hold. */
@@ -52,6 +66,11 @@ public sealed interface PostingOp {
     @Override
     public String kind() {
       return "VOID";
+    }
+
+    @Override
+    public VoidHold withIdempotencyKey(String key) {
+      return new VoidHold(holdId, key);
     }
   }
 
@@ -64,6 +83,11 @@ public sealed interface PostingOp {
     @Override
     public String kind() {
       return "REVERSE";
+    }
+
+    @Override
+    public Reverse withIdempotencyKey(String key) {
+      return new Reverse(cardId, originalTxnId, reason, key);
     }
   }
 
@@ -81,6 +105,11 @@ public sealed interface PostingOp {
     @Override
     public String kind() {
       return type.name();
+    }
+
+    @Override
+    public Direct withIdempotencyKey(String key) {
+      return new Direct(type, cardId, amountMinor, currency, merchant, originalTxnId, feeType, description, reference, key);
     }
   }
 }

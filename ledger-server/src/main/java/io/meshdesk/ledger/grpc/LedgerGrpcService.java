@@ -10,10 +10,12 @@ import io.meshdesk.ledger.audit.AuditReport;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
+import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.Page;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
+import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
 import io.meshdesk.platform.auth.AuthContext;
@@ -40,14 +42,17 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   private final PostingEngine postings;
   private final LedgerQueries queries;
   private final AuditService audit;
+  private final PendingPayments pendingPayments;
   private volatile PaymentListener paymentListener = PaymentListener.NONE;
   private volatile PostingListener postingListener = PostingListener.NONE;
 
-  public LedgerGrpcService(CardService cards, PostingEngine postings, LedgerQueries queries, AuditService audit) {
+  public LedgerGrpcService(CardService cards, PostingEngine postings, LedgerQueries queries, AuditService audit,
+      PendingPayments pendingPayments) {
     this.cards = cards;
     this.postings = postings;
     this.queries = queries;
     this.audit = audit;
+    this.pendingPayments = pendingPayments;
   }
 
   private static UUID tenant() {
@@ -80,7 +85,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
    * of a declined key fails the same way.
    */
   private OperationResult post(PostingOp op) {
-    OpResult r = postings.post(tenant(), holderRestriction(), op);
+    OpResult r = postings.post(tenant(), holderRestriction(), callerScoped(op));
     if (!r.accepted() && r.decline().isNotFound()) {
       throw new NotFoundException(r.detail());
     }
@@ -88,6 +93,11 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
       throw new FailedPreconditionException(r.decline().name(), r.detail());
     }
     return ProtoMapper.result(r);
+  }
+
+  /** The operation with its key scoped to the caller: callers never see or squat each other's keys. */
+  private static PostingOp callerScoped(PostingOp op) {
+    return op.withIdempotencyKey(IdempotencyScope.scoped(AuthContext.principal().subject(), op.idempotencyKey()));
   }
 
   @Override
@@ -115,7 +125,8 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   public void issueCard(IssueCardRequest r, StreamObserver<IssueCardResponse> out) {
     var c = cards.issue(tenant(), uuid("holder_user_id", r.getHolderUserId()), uuid("product_id", r.getProductId()),
         r.getCreditLimit().getAmountMinor(), r.getCreditLimit().getCurrency(), r.getBillingCycleDay(),
-        r.getIdempotencyKey(), actorKind(), AuthContext.principal().subject().toString());
+        IdempotencyScope.scoped(AuthContext.principal().subject(), r.getIdempotencyKey()), actorKind(),
+        AuthContext.principal().subject().toString());
     reply(out, IssueCardResponse.newBuilder().setCard(ProtoMapper.card(c)).build());
   }
 
@@ -209,15 +220,40 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     this.paymentListener = listener;
   }
 
+  /** Staff and service accounts post a payment at once; a customer's payment is an instruction pending settlement. */
   @Override
   public void payment(PaymentRequest r, StreamObserver<PaymentResponse> out) {
+    Principal caller = AuthContext.principal();
+    if (caller.role() == Role.CUSTOMER) {
+      var i = pendingPayments.instruct(tenant(), caller.subject(), uuid("card_id", r.getCardId()),
+          r.getAmount().getAmountMinor(), r.getAmount().getCurrency(), r.getReference(),
+          IdempotencyScope.scoped(caller.subject(), r.getIdempotencyKey()));
+      reply(out, PaymentResponse.newBuilder().setResult(PaymentMapper.instructed(i))
+          .setPendingPayment(PaymentMapper.pending(i.payment())).build());
+      return;
+    }
     OperationResult result = post(RequestMapper.payment(r));
     if (!result.getReplayed()) {
-      var t = result.getTransaction();
-      paymentListener.paymentPosted(
-          tenant(), UUID.fromString(r.getCardId()), t.getId(), t.getAmount().getAmountMinor(), t.getAmount().getCurrency());
+      paymentPosted(result.getTransaction());
     }
     reply(out, PaymentResponse.newBuilder().setResult(result).build());
+  }
+
+  @Override
+  public void settlePayment(SettlePaymentRequest r, StreamObserver<SettlePaymentResponse> out) {
+    var s = pendingPayments.settle(tenant(), uuid("pending_payment_id", r.getPendingPaymentId()),
+        PaymentMapper.outcome(r.getOutcome()));
+    if (s.posting() != null && !s.replayed()) {
+      paymentPosted(ProtoMapper.txn(s.posting().txn()));
+    }
+    reply(out, SettlePaymentResponse.newBuilder().setPendingPayment(PaymentMapper.pending(s.payment()))
+        .setBalance(PaymentMapper.withPending(s.balance(), pendingPayments.pendingTotals(tenant(), s.payment().cardId())))
+        .build());
+  }
+
+  private void paymentPosted(Transaction t) {
+    paymentListener.paymentPosted(tenant(), UUID.fromString(t.getCardId()), t.getId(), t.getAmount().getAmountMinor(),
+        t.getAmount().getCurrency());
   }
 
   @Override
@@ -242,7 +278,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     List<PostingOp> ops = new ArrayList<>(r.getOperationsCount());
     for (int i = 0; i < r.getOperationsCount(); i++) {
       requirePermission(caller, i, r.getOperations(i));
-      ops.add(RequestMapper.batchItem(i, r.getOperations(i)));
+      ops.add(callerScoped(RequestMapper.batchItem(i, r.getOperations(i))));
     }
     List<OpResult> results = postings.postBatch(tenant(), holderRestriction(), ops);
     BatchPostResponse.Builder b = BatchPostResponse.newBuilder();
@@ -266,8 +302,9 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void getBalance(GetBalanceRequest r, StreamObserver<GetBalanceResponse> out) {
-    reply(out, GetBalanceResponse.newBuilder().setBalance(ProtoMapper.balance(
-        queries.balance(tenant(), holderRestriction(), uuid("card_id", r.getCardId())))).build());
+    UUID card = uuid("card_id", r.getCardId());
+    reply(out, GetBalanceResponse.newBuilder().setBalance(PaymentMapper.withPending(
+        queries.balance(tenant(), holderRestriction(), card), pendingPayments.pendingTotals(tenant(), card))).build());
   }
 
   @Override

@@ -30,6 +30,7 @@ import io.meshdesk.api.ledger.v1.AuditSummary;
 import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.ViolationKind;
 import io.meshdesk.ledger.audit.AuditReport;
+import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.Views;
 import java.time.Instant;
@@ -107,7 +108,7 @@ final class ProtoMapper {
     Transaction.Builder b = Transaction.newBuilder().setId(t.id().toString()).setCardId(t.cardId().toString())
         .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + t.type())).setAmount(money(t.amountMinor(), t.currency()))
         .setHoldId(id(t.holdId())).setOriginalTransactionId(id(t.originalTxnId())).setDescription(t.description())
-        .setReference(t.reference()).setIdempotencyKey(t.idempotencyKey())
+        .setReference(t.reference()).setIdempotencyKey(IdempotencyScope.clientKey(t.idempotencyKey()))
         .setJournalEntryId(t.journalEntryId().toString()).setPostedAt(ts(t.postedAt()))
         .setStatementId(id(t.statementId()));
     if (!t.merchant().isEmpty()) {

@@ -2,6 +2,7 @@ package io.meshdesk.ledger.posting;
 
 import io.meshdesk.ledger.domain.Decline;
 import io.meshdesk.ledger.domain.EntryHash;
+import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.Views;
@@ -190,7 +191,7 @@ public final class PostingEngine {
 
   private static OpResult conflict(String key) {
     return OpResult.declined(Decline.IDEMPOTENCY_CONFLICT,
-        "idempotency key '" + key + "' was used with a different request", null);
+        "idempotency key '" + IdempotencyScope.clientKey(key) + "' was used with a different request", null);
   }
 
   private static OpResult rebuild(Connection c, UUID tenant, UUID holder, PostingStore.Existing e, Instant now)

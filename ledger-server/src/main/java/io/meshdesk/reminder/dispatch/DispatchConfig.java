@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param backoffMax longest retry wait ({@code MESHDESK_REMINDER_BACKOFF_MAX}, 1h)
  * @param pumpInterval how often due rows are moved to the stream ({@code MESHDESK_REMINDER_PUMP_INTERVAL}, 250ms)
  * @param sendTimeout gateway timeout ({@code MESHDESK_REMINDER_SEND_TIMEOUT}, 10s)
+ * @param allowPrivateWebhooks let webhooks reach loopback, private and link-local addresses
+ *     ({@code MESHDESK_REMINDER_WEBHOOK_ALLOW_PRIVATE}, default false; for tests and benchmarks on
+ *     one machine only, logged at WARN when on)
  */
 public record DispatchConfig(
     int workers,
@@ -27,7 +30,11 @@ public record DispatchConfig(
     Duration backoffBase,
     Duration backoffMax,
     Duration pumpInterval,
-    Duration sendTimeout) {
+    Duration sendTimeout,
+    boolean allowPrivateWebhooks) {
+
+  /** Environment variable of {@link #allowPrivateWebhooks}. */
+  public static final String ALLOW_PRIVATE_ENV = "MESHDESK_REMINDER_WEBHOOK_ALLOW_PRIVATE";
 
   /**
    * Stream the deliveries travel on. The hash tag keeps it and its epoch key ({@code STREAM +
@@ -54,7 +61,7 @@ public record DispatchConfig(
   /** Production defaults. */
   public static DispatchConfig defaults() {
     return new DispatchConfig(2, 200, Duration.ofSeconds(30), Duration.ofSeconds(60), 8, Duration.ofSeconds(5),
-        Duration.ofHours(1), Duration.ofMillis(250), Duration.ofSeconds(10));
+        Duration.ofHours(1), Duration.ofMillis(250), Duration.ofSeconds(10), false);
   }
 
   /** Reads {@code MESHDESK_REMINDER_*} over the defaults. */
@@ -69,12 +76,19 @@ public record DispatchConfig(
         env.duration("MESHDESK_REMINDER_BACKOFF_BASE", d.backoffBase),
         env.duration("MESHDESK_REMINDER_BACKOFF_MAX", d.backoffMax),
         env.duration("MESHDESK_REMINDER_PUMP_INTERVAL", d.pumpInterval),
-        env.duration("MESHDESK_REMINDER_SEND_TIMEOUT", d.sendTimeout));
+        env.duration("MESHDESK_REMINDER_SEND_TIMEOUT", d.sendTimeout),
+        env.bool(ALLOW_PRIVATE_ENV, d.allowPrivateWebhooks));
   }
 
-  /** Fast timings for tests and benchmarks on loopback. */
+  /** Fast timings for tests; webhooks keep the production address policy (see {@link #allowingPrivateWebhooks}). */
   public static DispatchConfig fast(int workers, int maxAttempts) {
     return new DispatchConfig(workers, 200, Duration.ofSeconds(3), Duration.ofSeconds(4), maxAttempts,
-        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(2));
+        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(2), false);
+  }
+
+  /** These settings with webhooks allowed to reach loopback and private addresses (tests with a local receiver). */
+  public DispatchConfig allowingPrivateWebhooks() {
+    return new DispatchConfig(workers, batchSize, visibilityTimeout, requeueAfter, maxAttempts, backoffBase, backoffMax,
+        pumpInterval, sendTimeout, true);
   }
 }

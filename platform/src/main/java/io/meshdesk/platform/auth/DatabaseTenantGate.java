@@ -16,9 +16,8 @@ import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 
 /**
- * Tenant status read from the identity schema through the {@code identity.tenant_is_active}
- * SECURITY DEFINER function (so any service's application role may ask without reading the
- * table), cached for a few seconds per tenant. {@link #TOPIC} carries the id of every tenant whose
+ * Tenant status read through the {@code directory.tenant_is_active} SECURITY DEFINER function (so
+ * every server's role may ask without any grant on the identity schema), cached for a few seconds per tenant. {@link #TOPIC} carries the id of every tenant whose
  * status changed; each gate drops that tenant from its cache at once, so a suspension takes effect
  * on every instance within the Redis round trip.
  */
@@ -73,7 +72,7 @@ public final class DatabaseTenantGate implements TenantGate, AutoCloseable {
 
   private boolean load(UUID tenantId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select identity.tenant_is_active(?)")) {
+        PreparedStatement ps = c.prepareStatement("select directory.tenant_is_active(?)")) {
       ps.setObject(1, tenantId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -3,9 +3,10 @@ package io.meshdesk.platform.auth;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meshdesk.api.identity.v1.GetSigningKeysRequest;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.platform.config.TlsConfig;
+import io.meshdesk.platform.grpc.GrpcChannels;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +46,12 @@ public final class GrpcSigningKeySource implements SigningKeySource, AutoCloseab
     this.minRefreshInterval = minRefreshInterval;
   }
 
-  /** A source reading the identity service at {@code host:port} over plaintext gRPC. */
-  public static GrpcSigningKeySource forTarget(String target) {
-    ManagedChannel ch = io.meshdesk.platform.grpc.ClientRetry.apply(NettyChannelBuilder.forTarget(target)).usePlaintext().build();
+  /**
+   * A source reading the identity service at {@code host:port}, verifying it against
+   * {@code tls}'s CA (plaintext only when {@code tls} opts into it).
+   */
+  public static GrpcSigningKeySource forTarget(String target, TlsConfig tls) {
+    ManagedChannel ch = GrpcChannels.internal(target, tls).build();
     return forChannel(ch, () -> ch.shutdownNow());
   }
 

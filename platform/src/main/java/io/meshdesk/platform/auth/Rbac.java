@@ -61,6 +61,8 @@ public final class Rbac {
     perm("ledger.post", ADMIN);
     perm("ledger.pay", ADMIN, CUSTOMER);
     perm("ledger.adjust", ADMIN);
+    // Settling makes a customer's payment instruction count as money received: never customers.
+    perm("ledger.settle", ADMIN);
     perm("ledger.audit", ADMIN);
     perm("ledger.assistant", ADMIN, MANAGER, CUSTOMER);
     perm("reminders.manage", ADMIN, CUSTOMER);
@@ -72,7 +74,8 @@ public final class Rbac {
     SERVICE_GRANTABLE =
         Set.of(
             "tickets.create", "tickets.read", "tickets.comment", "suggestions.write", "kb.read", "kb.write",
-            "ledger.read", "ledger.post", "ledger.pay", "ledger.adjust", "reminders.read", "users.read");
+            "ledger.read", "ledger.post", "ledger.pay", "ledger.adjust", "ledger.settle",
+            "reminders.read", "users.read");
 
     // meshdesk.identity.v1.IdentityService
     String id = "meshdesk.identity.v1.IdentityService/";
@@ -160,6 +163,7 @@ public final class Rbac {
     rpc(l + "CashAdvance", "ledger.post");
     rpc(l + "BatchPost", "ledger.post");
     rpc(l + "Payment", "ledger.pay");
+    rpc(l + "SettlePayment", "ledger.settle");
     rpc(l + "PostFee", "ledger.adjust");
     rpc(l + "Reverse", "ledger.adjust");
     rpc(l + "Audit", "ledger.audit");

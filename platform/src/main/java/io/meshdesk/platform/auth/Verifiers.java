@@ -21,18 +21,21 @@ public final class Verifiers {
 
   /**
    * For servers other than ticket-server: keys from the identity service at {@code identityTarget}
-   * ({@code host:port}), tenant status from the shared database with Redis invalidation. Close the
-   * result with the server.
+   * ({@code host:port}, verified against {@code tls}'s CA), tenant status from the shared database
+   * with Redis invalidation. Close the result with the server.
    */
-  public static RemoteIdentityVerifier forRemoteIdentity(String identityTarget, Redis redis, Database database) {
-    GrpcSigningKeySource keys = GrpcSigningKeySource.forTarget(identityTarget);
+  public static RemoteIdentityVerifier forRemoteIdentity(
+      String identityTarget, io.meshdesk.platform.config.TlsConfig tls, Redis redis, Database database) {
+    GrpcSigningKeySource keys = GrpcSigningKeySource.forTarget(identityTarget, tls);
     DatabaseTenantGate gate = new DatabaseTenantGate(database.dataSource(), redis.client());
     return new RemoteIdentityVerifier(of(keys, gate), keys, gate);
   }
 
   /**
    * For a standalone server process: the identity target from {@code MESHDESK_IDENTITY_TARGET}
-   * (default {@code localhost:7001}), with its own small pool and Redis client registered in
+   * (default {@code localhost:7001}) reached with {@code MESHDESK_TLS_*}, with its own small pool
+   * (logging in as {@code infra}'s user: pass the server's settings, {@link
+   * io.meshdesk.platform.config.DatabaseConfig#forServer}) and Redis client registered in
    * {@code resources} so they close with the process.
    */
   public static RemoteIdentityVerifier fromEnv(
@@ -40,17 +43,10 @@ public final class Verifiers {
       io.meshdesk.platform.runtime.Infrastructure infra,
       io.meshdesk.platform.runtime.Shutdown resources) {
     String target = env.string("MESHDESK_IDENTITY_TARGET", "localhost:7001");
-    io.meshdesk.platform.config.DatabaseConfig small =
-        new io.meshdesk.platform.config.DatabaseConfig(
-            infra.database().jdbcUrl(),
-            infra.database().user(),
-            infra.database().password(),
-            java.util.Optional.empty(),
-            "",
-            2);
+    io.meshdesk.platform.config.DatabaseConfig small = infra.database().withPoolSize(2);
     Database db = resources.register(new Database(small, "auth"));
     Redis redis = resources.register(new Redis(infra.redis()));
-    return resources.register(forRemoteIdentity(target, redis, db));
+    return resources.register(forRemoteIdentity(target, io.meshdesk.platform.config.TlsConfig.fromEnv(env), redis, db));
   }
 
   /** A verifier that owns a gRPC key source and a tenant gate. */

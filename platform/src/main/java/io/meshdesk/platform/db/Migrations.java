@@ -1,6 +1,7 @@
 package io.meshdesk.platform.db;
 
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.DatabaseRole;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,7 +47,8 @@ public final class Migrations {
    * this run applied (empty when the database was already up to date). Servers never call this:
    * {@code meshctl migrate}, {@code meshctl dev} and the test support do.
    *
-   * @throws IllegalStateException when no owner is configured or a change set fails
+   * @throws IllegalStateException when no owner is configured, a role the change sets grant to is
+   *     missing, or a change set fails
    */
   public static List<String> apply(DatabaseConfig config, List<String> changelogs) {
     if (config.ownerUser().isEmpty()) {
@@ -54,6 +56,7 @@ public final class Migrations {
     }
     try (Connection c =
         DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().get(), config.ownerPassword())) {
+      requireRoles(c);
       long before = lastOrder(c);
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       for (String changelog : changelogs) {
@@ -71,6 +74,29 @@ public final class Migrations {
       return appliedSince(c, before);
     } catch (Exception e) {
       throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The change sets grant to these roles; they are created once, before the first migration. */
+  private static void requireRoles(Connection c) throws SQLException {
+    List<String> missing = new ArrayList<>();
+    List<String> needed = new ArrayList<>(List.of(DatabaseConfig.APP_ROLE));
+    for (DatabaseRole role : DatabaseRole.values()) {
+      needed.add(role.roleName());
+    }
+    try (PreparedStatement ps = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+      for (String role : needed) {
+        ps.setString(1, role);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            missing.add(role);
+          }
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("database roles missing: " + String.join(", ", missing)
+          + " (create them before migrating: README, Deploy, \"Database roles\")");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.meshdesk.platform.embedded;
 
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.DatabaseRole;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,15 +12,18 @@ import java.util.Optional;
 
 /**
  * Creates the Meshdesk roles and databases on a PostgreSQL server through a superuser
- * connection: an owner role that migrates, and an application role that owns nothing and cannot
- * bypass row-level security. Used by the embedded server and by the test support.
+ * connection: an owner role that migrates; one login per server ({@link DatabaseRole}) that owns
+ * nothing and cannot bypass row-level security; {@code meshdesk_app}, without login, which the
+ * first change sets still grant to; and {@code meshdesk_local}, a member of every server role, for
+ * code that is not one server (test fixtures, demo seeding). Used by the embedded server and by
+ * the test support. Production creates the same roles once with the SQL in README's Deploy section.
  */
 public final class PostgresProvisioner {
 
   /** Password of the owner role on local (embedded or test) servers. */
   public static final String OWNER_PASSWORD = "meshdesk-owner-local";
 
-  /** Password of the application role on local (embedded or test) servers. */
+  /** Password of {@code meshdesk_local} on local (embedded or test) servers. */
   public static final String APP_PASSWORD = "meshdesk-app-local";
 
   private final String superuserUrl;
@@ -42,21 +46,33 @@ public final class PostgresProvisioner {
     this.superuserPassword = superuserPassword;
   }
 
-  /** Creates the owner and application roles when missing. */
+  /** Creates the owner, server and local roles when missing. */
   public void ensureRoles() {
-    sql(
-        "do $$ begin "
-            + "if not exists (select from pg_roles where rolname = '" + DatabaseConfig.OWNER_ROLE + "') then "
-            + "create role " + DatabaseConfig.OWNER_ROLE + " login password '" + OWNER_PASSWORD + "' "
-            + "nosuperuser nobypassrls; end if; "
-            + "if not exists (select from pg_roles where rolname = '" + DatabaseConfig.APP_ROLE + "') then "
-            + "create role " + DatabaseConfig.APP_ROLE + " login password '" + APP_PASSWORD + "' "
-            + "nosuperuser nobypassrls nocreatedb nocreaterole; end if; end $$");
+    StringBuilder sql = new StringBuilder("do $$ begin ");
+    createRole(sql, DatabaseConfig.OWNER_ROLE, "login password '" + OWNER_PASSWORD + "' nosuperuser nobypassrls");
+    createRole(sql, DatabaseConfig.APP_ROLE, "nologin nosuperuser nobypassrls nocreatedb nocreaterole");
+    for (DatabaseRole role : DatabaseRole.values()) {
+      createRole(sql, role.roleName(),
+          "login password '" + role.localPassword() + "' nosuperuser nobypassrls nocreatedb nocreaterole");
+    }
+    createRole(sql, DatabaseConfig.LOCAL_ROLE,
+        "login password '" + APP_PASSWORD + "' nosuperuser nobypassrls nocreatedb nocreaterole");
+    sql.append("end $$");
+    sql(sql.toString());
+    for (DatabaseRole role : DatabaseRole.values()) {
+      sql("grant " + role.roleName() + " to " + DatabaseConfig.LOCAL_ROLE);
+    }
+  }
+
+  private static void createRole(StringBuilder sql, String name, String options) {
+    sql.append("if not exists (select from pg_roles where rolname = '").append(name).append("') then ")
+        .append("create role ").append(name).append(' ').append(options).append("; end if; ");
   }
 
   /**
    * Creates database {@code name} owned by the owner role when missing and returns the settings
-   * to reach it: the application role for the pool, the owner role for migrations.
+   * to reach it: {@code meshdesk_local} for fixtures, each server's own role through {@link
+   * DatabaseConfig#forServer}, the owner role for migrations.
    */
   public DatabaseConfig database(String name, int poolSize) {
     if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
@@ -74,7 +90,12 @@ public final class PostgresProvisioner {
         try (Statement s = c.createStatement()) {
           s.execute("create database " + name + " owner " + DatabaseConfig.OWNER_ROLE);
           s.execute("revoke all on database " + name + " from public");
-          s.execute("grant connect, temporary on database " + name + " to " + DatabaseConfig.APP_ROLE);
+        }
+      }
+      // Also on a database made by an older version (a kept `meshctl dev --data-dir`).
+      try (Statement s = c.createStatement()) {
+        for (String role : logins()) {
+          s.execute("grant connect, temporary on database " + name + " to " + role);
         }
       }
     } catch (SQLException e) {
@@ -82,11 +103,12 @@ public final class PostgresProvisioner {
     }
     return new DatabaseConfig(
         "jdbc:postgresql://" + host + ":" + port + "/" + name,
-        DatabaseConfig.APP_ROLE,
+        DatabaseConfig.LOCAL_ROLE,
         APP_PASSWORD,
         Optional.of(DatabaseConfig.OWNER_ROLE),
         OWNER_PASSWORD,
-        poolSize);
+        poolSize,
+        true);
   }
 
   /** Runs one SQL statement as the superuser on the {@code postgres} database. */
@@ -99,17 +121,17 @@ public final class PostgresProvisioner {
   }
 
   /**
-   * Terminates every backend of the application role on {@code database}: what a network cut or a
-   * PostgreSQL failover does to the pool. Returns how many were terminated.
+   * Terminates every backend of the server and local roles on {@code database}: what a network
+   * cut or a PostgreSQL failover does to the pools. Returns how many were terminated.
    */
   public int terminateAppConnections(String database) {
     try (Connection c = connect();
         PreparedStatement ps =
             c.prepareStatement(
                 "select count(pg_terminate_backend(pid)) from pg_stat_activity "
-                    + "where datname = ? and usename = ?")) {
+                    + "where datname = ? and usename = any(?)")) {
       ps.setString(1, database);
-      ps.setString(2, DatabaseConfig.APP_ROLE);
+      ps.setArray(2, c.createArrayOf("text", logins().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1);
@@ -117,6 +139,15 @@ public final class PostgresProvisioner {
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
     }
+  }
+
+  private static java.util.List<String> logins() {
+    java.util.List<String> logins = new java.util.ArrayList<>();
+    for (DatabaseRole role : DatabaseRole.values()) {
+      logins.add(role.roleName());
+    }
+    logins.add(DatabaseConfig.LOCAL_ROLE);
+    return logins;
   }
 
   private Connection connect() throws SQLException {

@@ -26,6 +26,14 @@ public final class GrpcChannels {
     return Grpc.newChannelBuilder(target, credentials(tls));
   }
 
+  /**
+   * A channel builder for {@code target} with {@link ClientRetry}'s retry policy: what every
+   * internal client (signing keys, service tokens, ai-worker to the servers) uses.
+   */
+  public static ManagedChannelBuilder<?> internal(String target, TlsConfig tls) {
+    return ClientRetry.apply(forTarget(target, tls));
+  }
+
   /** The channel credentials {@code tls} asks for. */
   public static ChannelCredentials credentials(TlsConfig tls) {
     if (tls.caFile().isEmpty()) {
@@ -37,13 +45,15 @@ public final class GrpcChannels {
     }
     try {
       TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder().trustManager(tls.caFile().get().toFile());
-      if (tls.clientCaFile().isPresent() && tls.certFile().isPresent()) {
-        // Mutual TLS inside the mesh: present our own certificate to the servers we call.
-        b.keyManager(tls.certFile().get().toFile(), tls.keyFile().orElseThrow().toFile());
+      // Mutual TLS: present the client certificate, or this server's own inside an mTLS mesh.
+      var identity = tls.clientIdentity();
+      if (identity.isPresent()) {
+        b.keyManager(identity.get()[0].toFile(), identity.get()[1].toFile());
       }
       return b.build();
     } catch (IOException e) {
-      throw new ConfigException("MESHDESK_TLS_CA_FILE", "could not be read: " + e.getMessage());
+      throw new ConfigException(
+          "MESHDESK_TLS_CA_FILE/MESHDESK_TLS_CLIENT_CERT_FILE", "could not be read: " + e.getMessage());
     }
   }
 }

@@ -54,6 +54,7 @@ public final class GrpcServer implements AutoCloseable {
   private final Duration healthInterval;
   private final OverloadInterceptor overload;
   private final TlsCredentials tls;
+  private final HealthListener healthListener;
 
   private GrpcServer(Builder b) {
     this.name = b.name;
@@ -65,7 +66,8 @@ public final class GrpcServer implements AutoCloseable {
     this.healthInterval = b.healthInterval;
     this.overload = new OverloadInterceptor(b.overload);
 
-    this.tls = tlsCredentials(b.tls, b.name);
+    this.tls = tlsCredentials(b.tls != null ? b.tls : config.tls(), b.name);
+    this.healthListener = config.healthPort() < 0 ? null : new HealthListener(config.host(), config.healthPort(), health);
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     NettyServerBuilder nb =
         (tls == null
@@ -78,7 +80,8 @@ public final class GrpcServer implements AutoCloseable {
             .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
             .permitKeepAliveWithoutCalls(true)
             .maxConcurrentCallsPerConnection(b.overload.maxCallsPerConnection())
-            .intercept(new MetricCollectingServerInterceptor(metrics.registry()));
+            .intercept(new MetricCollectingServerInterceptor(metrics.registry()))
+            .intercept(new StatusDescriptions());
 
     List<String> names = new ArrayList<>();
     List<ServerServiceDefinition> wrapped = new ArrayList<>();
@@ -89,12 +92,12 @@ public final class GrpcServer implements AutoCloseable {
       names.add(service.getServiceDescriptor().getName());
     }
     this.wrappedServices = List.copyOf(wrapped);
-    nb.addService(health.getHealthService());
+    nb.addService(MalformedRequests.guard(health.getHealthService().bindService()));
     if (b.reflection) {
-      nb.addService(ProtoReflectionServiceV1.newInstance());
+      nb.addService(MalformedRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
       @SuppressWarnings("deprecation")
       BindableService v1alpha = ProtoReflectionService.newInstance();
-      nb.addService(v1alpha);
+      nb.addService(MalformedRequests.guard(v1alpha.bindService()));
     }
     this.server = nb.build();
     this.serviceNames = List.copyOf(names);
@@ -102,9 +105,6 @@ public final class GrpcServer implements AutoCloseable {
   }
 
   private static TlsCredentials tlsCredentials(TlsConfig tls, String name) {
-    if (tls == null) {
-      return null;
-    }
     tls.requireServerTlsOrOptIn();
     if (!tls.serverTls()) {
       log.warn("{}: serving PLAINTEXT (MESHDESK_TLS_DISABLED=true); passwords and tokens cross the network in the clear", name);
@@ -150,6 +150,9 @@ public final class GrpcServer implements AutoCloseable {
       throw new UncheckedIOException(
           name + " could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
+    if (healthListener != null) {
+      healthListener.start();
+    }
     if (ownsMetrics && config.metricsPort() >= 0) {
       metrics.serve(config.host(), config.metricsPort());
     }
@@ -171,6 +174,11 @@ public final class GrpcServer implements AutoCloseable {
   /** The bound gRPC port. */
   public int port() {
     return server.getPort();
+  }
+
+  /** The bound plaintext health-only port, or -1 when it is off. */
+  public int healthPort() {
+    return healthListener == null ? -1 : healthListener.port();
   }
 
   /** The bound metrics port, or -1 when metrics are off. */
@@ -214,6 +222,9 @@ public final class GrpcServer implements AutoCloseable {
   public void close() {
     monitor.close();
     health.enterTerminalState();
+    if (healthListener != null) {
+      healthListener.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -301,9 +312,9 @@ public final class GrpcServer implements AutoCloseable {
     }
 
     /**
-     * Transport security: TLS with the configured certificate (re-read from its files, so a
-     * renewed certificate needs no restart), or plaintext when explicitly opted into. Building
-     * fails when neither is configured.
+     * Transport security instead of {@link GrpcConfig#tls()}: TLS with the configured certificate
+     * (re-read from its files, so a renewed certificate needs no restart), or plaintext when
+     * explicitly opted into. Building fails when neither is configured.
      */
     public Builder tls(TlsConfig config) {
       this.tls = config;

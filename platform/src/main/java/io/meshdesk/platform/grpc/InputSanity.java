@@ -20,6 +20,9 @@ final class InputSanity {
   /** 9999-12-31T23:59:59Z. */
   static final long MAX_SECONDS = 253_402_300_799L;
 
+  /** Longest map key shown in a field path, in characters. */
+  static final int MAX_KEY_IN_PATH = 64;
+
   private InputSanity() {}
 
   /** The violations of {@code message}, empty when it is sane. */
@@ -44,7 +47,7 @@ final class InputSanity {
         for (Object entry : (List<?>) e.getValue()) {
           Message m = (Message) entry;
           Object key = m.getField(m.getDescriptorForType().findFieldByName("key"));
-          String entryName = name + "[\"" + printable(String.valueOf(key)) + "\"]";
+          String entryName = name + "[\"" + mapKey(String.valueOf(key)) + "\"]";
           checkValue(key, entryName, out);
           checkValue(m.getField(m.getDescriptorForType().findFieldByName("value")), entryName, out);
         }
@@ -67,8 +70,9 @@ final class InputSanity {
     }
   }
 
-  private static String printable(String key) {
-    return key.replace("\0", "\\0");
+  /** A map key as a field path shows it: NUL visible, and cut short so a hostile key is not echoed whole. */
+  static String mapKey(String key) {
+    return StatusDescriptions.abbreviate(key.replace("\0", "\\0"), MAX_KEY_IN_PATH);
   }
 
   private static FieldViolation violation(String field, String description, String reason) {

@@ -115,6 +115,15 @@ public final class OverloadInterceptor implements ServerInterceptor {
         release.run();
         super.onCancel();
       }
+
+      // A call closed outside this chain (MalformedRequests refuses unparsable bytes on the
+      // transport's call) never passes through `counted`; without this its slot would leak
+      // until the server refused every call.
+      @Override
+      public void onComplete() {
+        release.run();
+        super.onComplete();
+      }
     };
   }
 

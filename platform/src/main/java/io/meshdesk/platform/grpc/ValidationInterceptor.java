@@ -112,7 +112,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
       sb.append(e.getFieldName());
       switch (e.getSubscriptCase()) {
         case INDEX -> sb.append('[').append(e.getIndex()).append(']');
-        case STRING_KEY -> sb.append("[\"").append(e.getStringKey()).append("\"]");
+        case STRING_KEY -> sb.append("[\"").append(InputSanity.mapKey(e.getStringKey())).append("\"]");
         case INT_KEY -> sb.append('[').append(e.getIntKey()).append(']');
         case UINT_KEY -> sb.append('[').append(e.getUintKey()).append(']');
         case BOOL_KEY -> sb.append('[').append(e.getBoolKey()).append(']');

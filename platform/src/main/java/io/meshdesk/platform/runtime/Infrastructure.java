@@ -28,4 +28,9 @@ public record Infrastructure(DatabaseConfig database, RedisConfig redis) {
                 () -> new ConfigException("MESHDESK_REDIS_URL", "is not set (or run `meshctl dev` for embedded defaults)"));
     return new Infrastructure(db, redis);
   }
+
+  /** The same, with {@code server}'s database login ({@link DatabaseConfig#forServer}). */
+  public Infrastructure forServer(io.meshdesk.platform.config.DatabaseRole server) {
+    return new Infrastructure(database.forServer(server), redis);
+  }
 }

@@ -14,7 +14,7 @@ import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.meshdesk.platform.grpc.GrpcChannels;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +66,9 @@ public final class GrpcWebBridge implements AutoCloseable {
   }
 
   /**
-   * Starts a bridge relaying each upstream's services to it over one loopback HTTP/2 channel per
-   * upstream (what {@code meshctl dev} uses: the servers' own chains run, as behind Envoy).
+   * Starts a bridge relaying each upstream's services to it over one HTTP/2 channel per upstream,
+   * TLS verified against {@code config.tls()}'s CA unless plaintext is opted into (the servers'
+   * own chains run, as behind Envoy).
    */
   public static GrpcWebBridge startForwarding(GrpcWebConfig config, List<Upstream> upstreams) {
     Map<String, ManagedChannel> byTarget = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ public final class GrpcWebBridge implements AutoCloseable {
       ManagedChannel channel =
           byTarget.computeIfAbsent(
               up.host() + ":" + up.port(),
-              t -> NettyChannelBuilder.forAddress(up.host(), up.port()).usePlaintext().build());
+              t -> GrpcChannels.forTarget(t, config.tls()).build());
       up.services().forEach(d -> services.add(ForwardingService.of(d, channel)));
     }
     return start(config, services, List.copyOf(byTarget.values()));
@@ -107,19 +108,22 @@ public final class GrpcWebBridge implements AutoCloseable {
             .maxAge(config.corsMaxAge().toSeconds())
             .newDecorator();
 
-    ServerBuilder sb =
-        Server.builder()
-            .http(new InetSocketAddress(config.host(), config.port()))
-            // Subscribe streams live until the browser cancels: no request timeout.
-            .requestTimeout(Duration.ZERO)
-            .service(grpc.build(), cors);
+    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+    ServerBuilder sb = Server.builder();
+    if (config.tls().serverTls()) {
+      sb.https(address).tls(config.tls().certFile().get().toFile(), config.tls().keyFile().orElseThrow().toFile());
+    } else {
+      sb.http(address);
+    }
+    // Subscribe streams live until the browser cancels: no request timeout.
+    sb.requestTimeout(Duration.ZERO).service(grpc.build(), cors);
     config.consoleDir().filter(Files::isDirectory).ifPresent(dir -> serveConsole(sb, dir));
     Server server = sb.build();
     server.start().join();
     GrpcWebBridge bridge = new GrpcWebBridge(server, channels);
     log.info(
-        "grpc-web bridge listening on {}:{} (services: {}, console: {})",
-        config.host(), bridge.port(), names, config.consoleDir().map(Path::toString).orElse("none"));
+        "grpc-web bridge listening on {}:{} ({}; services: {}, console: {})",
+        config.host(), bridge.port(), config.tls().serverTls() ? "HTTPS" : "HTTP", names, config.consoleDir().map(Path::toString).orElse("none"));
     return bridge;
   }
 

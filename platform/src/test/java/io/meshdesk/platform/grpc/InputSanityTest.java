@@ -33,6 +33,16 @@ class InputSanityTest {
   }
 
   @Test
+  void namesAHugeMapKeyShortenedSoTheRefusalFitsInATrailer() {
+    String key = "k".repeat(1 << 20) + "\0";
+    ErrorInfo message = ErrorInfo.newBuilder().putMetadata(key, "v").build();
+
+    String field = InputSanity.check(message).getFirst().getField();
+
+    assertThat(field).startsWith("metadata[\"kkk").hasSizeLessThan(100);
+  }
+
+  @Test
   void rejectsTimestampsOutsideYearsOneToNineThousandNineHundredNinetyNine() {
     assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(1_000_000_000_000_000L).build())).hasSize(1);
     assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(-1_000_000_000_000_000L).build())).hasSize(1);

@@ -104,7 +104,8 @@ public record IdentityConfig(
         accountFailures, sourceFailures, failureWindow, delayBase, delayMax, hashConcurrency, localKeyEncryption);
   }
 
-  private static byte[] decodeKey(String s) {
+  /** A key-encryption key from its base64 text; a {@link ConfigException} unless 32 bytes. */
+  public static byte[] decodeKey(String s) {
     try {
       byte[] k = Base64.getDecoder().decode(s);
       if (k.length != 32) {

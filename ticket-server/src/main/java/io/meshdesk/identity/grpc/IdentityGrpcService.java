@@ -46,13 +46,13 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
   @Override
   public void login(LoginRequest r, StreamObserver<LoginResponse> o) {
     SignedIn s = identity.auth().login(r.getEmail(), r.getPassword(), r.getTenantSlug(), ClientAddressInterceptor.ADDRESS.get());
-    reply(o, LoginResponse.newBuilder().setTokens(ProtoMapper.tokens(s.tokens())).setPrincipal(ProtoMapper.principal(s)).build());
+    reply(o, LoginResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens())).setPrincipal(IdentityMapper.principal(s)).build());
   }
 
   @Override
   public void refresh(RefreshRequest r, StreamObserver<RefreshResponse> o) {
     SignedIn s = identity.auth().refresh(r.getRefreshToken());
-    reply(o, RefreshResponse.newBuilder().setTokens(ProtoMapper.tokens(s.tokens())).setPrincipal(ProtoMapper.principal(s)).build());
+    reply(o, RefreshResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens())).setPrincipal(IdentityMapper.principal(s)).build());
   }
 
   @Override
@@ -62,16 +62,16 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
 
   @Override
   public void issueServiceToken(IssueServiceTokenRequest r, StreamObserver<IssueServiceTokenResponse> o) {
-    SignedIn s = identity.auth().serviceToken(r.getClientId(), r.getClientSecret(), ProtoMapper.uuidOrNull(r.getTenantId()));
-    reply(o, IssueServiceTokenResponse.newBuilder().setTokens(ProtoMapper.tokens(s.tokens()))
-        .setPrincipal(ProtoMapper.principal(s)).build());
+    SignedIn s = identity.auth().serviceToken(r.getClientId(), r.getClientSecret(), IdentityMapper.uuidOrNull(r.getTenantId()));
+    reply(o, IssueServiceTokenResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens()))
+        .setPrincipal(IdentityMapper.principal(s)).build());
   }
 
   @Override
   public void getSigningKeys(GetSigningKeysRequest r, StreamObserver<GetSigningKeysResponse> o) {
     List<SigningKeyInfo> keys = identity.keys().live();
-    reply(o, GetSigningKeysResponse.newBuilder().addAllKeys(keys.stream().map(ProtoMapper::key).toList())
-        .setJwksJson(ProtoMapper.jwks(keys)).build());
+    reply(o, GetSigningKeysResponse.newBuilder().addAllKeys(keys.stream().map(IdentityMapper::key).toList())
+        .setJwksJson(IdentityMapper.jwks(keys)).build());
   }
 
   @Override
@@ -81,21 +81,21 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
         : null;
     String kid = identity.keys().rotate(me(), overlap, identity.audit());
     List<SigningKeyInfo> keys = identity.keys().live();
-    RotateSigningKeyResponse.Builder b = RotateSigningKeyResponse.newBuilder().addAllKeys(keys.stream().map(ProtoMapper::key).toList());
-    keys.stream().filter(k -> k.kid().equals(kid)).findFirst().ifPresent(k -> b.setActiveKey(ProtoMapper.key(k)));
+    RotateSigningKeyResponse.Builder b = RotateSigningKeyResponse.newBuilder().addAllKeys(keys.stream().map(IdentityMapper::key).toList());
+    keys.stream().filter(k -> k.kid().equals(kid)).findFirst().ifPresent(k -> b.setActiveKey(IdentityMapper.key(k)));
     reply(o, b.build());
   }
 
   @Override
   public void bootstrap(BootstrapRequest r, StreamObserver<BootstrapResponse> o) {
     SignedIn s = identity.bootstrapper().bootstrap(r.getBootstrapToken(), r.getEmail(), r.getPassword(), r.getDisplayName());
-    reply(o, BootstrapResponse.newBuilder().setTokens(ProtoMapper.tokens(s.tokens())).setPrincipal(ProtoMapper.principal(s)).build());
+    reply(o, BootstrapResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens())).setPrincipal(IdentityMapper.principal(s)).build());
   }
 
   @Override
   public void whoAmI(WhoAmIRequest r, StreamObserver<WhoAmIResponse> o) {
     SignedIn s = identity.auth().describe(me());
-    reply(o, WhoAmIResponse.newBuilder().setPrincipal(ProtoMapper.principal(s)).build());
+    reply(o, WhoAmIResponse.newBuilder().setPrincipal(IdentityMapper.principal(s)).build());
   }
 
   @Override
@@ -103,8 +103,8 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
     InitialAdmin a = r.getInitialAdmin();
     var created = identity.tenants().create(me(), r.getSlug(), r.getDisplayName(), r.getTimeZone(), a.getEmail(),
         a.getDisplayName(), a.getPassword());
-    reply(o, CreateTenantResponse.newBuilder().setTenant(ProtoMapper.tenant(created.tenant()))
-        .setAdmin(ProtoMapper.user(created.admin())).build());
+    reply(o, CreateTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(created.tenant()))
+        .setAdmin(IdentityMapper.user(created.admin())).build());
   }
 
   @Override
@@ -116,50 +116,50 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
     };
     Page<io.meshdesk.identity.domain.Tenant> page =
         identity.tenants().list(active, r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListTenantsResponse.newBuilder().addAllTenants(page.items().stream().map(ProtoMapper::tenant).toList())
+    reply(o, ListTenantsResponse.newBuilder().addAllTenants(page.items().stream().map(IdentityMapper::tenant).toList())
         .setPage(next(page)).build());
   }
 
   @Override
   public void getTenant(GetTenantRequest r, StreamObserver<GetTenantResponse> o) {
-    reply(o, GetTenantResponse.newBuilder().setTenant(ProtoMapper.tenant(identity.tenants().get(id(r.getTenantId())))).build());
+    reply(o, GetTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(identity.tenants().get(id(r.getTenantId())))).build());
   }
 
   @Override
   public void suspendTenant(SuspendTenantRequest r, StreamObserver<SuspendTenantResponse> o) {
     var t = identity.tenants().suspend(me(), id(r.getTenantId()), r.getReason());
-    reply(o, SuspendTenantResponse.newBuilder().setTenant(ProtoMapper.tenant(t)).build());
+    reply(o, SuspendTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(t)).build());
   }
 
   @Override
   public void reactivateTenant(ReactivateTenantRequest r, StreamObserver<ReactivateTenantResponse> o) {
     var t = identity.tenants().reactivate(me(), id(r.getTenantId()));
-    reply(o, ReactivateTenantResponse.newBuilder().setTenant(ProtoMapper.tenant(t)).build());
+    reply(o, ReactivateTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(t)).build());
   }
 
   @Override
   public void createUser(CreateUserRequest r, StreamObserver<CreateUserResponse> o) {
-    var u = identity.users().create(me(), r.getEmail(), r.getDisplayName(), ProtoMapper.role(r.getRole()),
+    var u = identity.users().create(me(), r.getEmail(), r.getDisplayName(), IdentityMapper.role(r.getRole()),
         r.hasPassword() ? r.getPassword() : null, r.getTeamIdsList().stream().map(UUID::fromString).toList());
-    reply(o, CreateUserResponse.newBuilder().setUser(ProtoMapper.user(u)).build());
+    reply(o, CreateUserResponse.newBuilder().setUser(IdentityMapper.user(u)).build());
   }
 
   @Override
   public void updateUserRole(UpdateUserRoleRequest r, StreamObserver<UpdateUserRoleResponse> o) {
-    var u = identity.users().setRole(me(), id(r.getUserId()), ProtoMapper.role(r.getRole()));
-    reply(o, UpdateUserRoleResponse.newBuilder().setUser(ProtoMapper.user(u)).build());
+    var u = identity.users().setRole(me(), id(r.getUserId()), IdentityMapper.role(r.getRole()));
+    reply(o, UpdateUserRoleResponse.newBuilder().setUser(IdentityMapper.user(u)).build());
   }
 
   @Override
   public void updateUserTeams(UpdateUserTeamsRequest r, StreamObserver<UpdateUserTeamsResponse> o) {
     var u = identity.users().setTeams(me(), id(r.getUserId()), r.getTeamIdsList().stream().map(UUID::fromString).toList());
-    reply(o, UpdateUserTeamsResponse.newBuilder().setUser(ProtoMapper.user(u)).build());
+    reply(o, UpdateUserTeamsResponse.newBuilder().setUser(IdentityMapper.user(u)).build());
   }
 
   @Override
   public void deactivateUser(DeactivateUserRequest r, StreamObserver<DeactivateUserResponse> o) {
     var u = identity.users().deactivate(me(), id(r.getUserId()), r.getReason());
-    reply(o, DeactivateUserResponse.newBuilder().setUser(ProtoMapper.user(u)).build());
+    reply(o, DeactivateUserResponse.newBuilder().setUser(IdentityMapper.user(u)).build());
   }
 
   @Override
@@ -169,21 +169,21 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
       case USER_STATUS_DEACTIVATED -> false;
       default -> null;
     };
-    var page = identity.users().list(me(), ProtoMapper.role(r.getRole()), active, ProtoMapper.uuidOrNull(r.getTeamId()),
+    var page = identity.users().list(me(), IdentityMapper.role(r.getRole()), active, IdentityMapper.uuidOrNull(r.getTeamId()),
         r.getQuery(), r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListUsersResponse.newBuilder().addAllUsers(page.items().stream().map(ProtoMapper::user).toList())
+    reply(o, ListUsersResponse.newBuilder().addAllUsers(page.items().stream().map(IdentityMapper::user).toList())
         .setPage(next(page)).build());
   }
 
   @Override
   public void getUser(GetUserRequest r, StreamObserver<GetUserResponse> o) {
-    reply(o, GetUserResponse.newBuilder().setUser(ProtoMapper.user(identity.users().get(me(), id(r.getUserId())))).build());
+    reply(o, GetUserResponse.newBuilder().setUser(IdentityMapper.user(identity.users().get(me(), id(r.getUserId())))).build());
   }
 
   @Override
   public void createServiceAccount(CreateServiceAccountRequest r, StreamObserver<CreateServiceAccountResponse> o) {
     var c = identity.serviceAccounts().create(me(), r.getName(), r.getDescription(), new HashSet<>(r.getPermissionsList()));
-    reply(o, CreateServiceAccountResponse.newBuilder().setServiceAccount(ProtoMapper.serviceAccount(c.account()))
+    reply(o, CreateServiceAccountResponse.newBuilder().setServiceAccount(IdentityMapper.serviceAccount(c.account()))
         .setClientSecret(c.clientSecret()).build());
   }
 
@@ -191,23 +191,23 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
   public void listServiceAccounts(ListServiceAccountsRequest r, StreamObserver<ListServiceAccountsResponse> o) {
     var page = identity.serviceAccounts().list(me(), r.getIncludeRevoked(), r.getPage().getPageSize(), r.getPage().getPageToken());
     reply(o, ListServiceAccountsResponse.newBuilder()
-        .addAllServiceAccounts(page.items().stream().map(ProtoMapper::serviceAccount).toList()).setPage(next(page)).build());
+        .addAllServiceAccounts(page.items().stream().map(IdentityMapper::serviceAccount).toList()).setPage(next(page)).build());
   }
 
   @Override
   public void revokeServiceAccount(RevokeServiceAccountRequest r, StreamObserver<RevokeServiceAccountResponse> o) {
     var sa = identity.serviceAccounts().revoke(me(), id(r.getServiceAccountId()), r.getReason());
-    reply(o, RevokeServiceAccountResponse.newBuilder().setServiceAccount(ProtoMapper.serviceAccount(sa)).build());
+    reply(o, RevokeServiceAccountResponse.newBuilder().setServiceAccount(IdentityMapper.serviceAccount(sa)).build());
   }
 
   @Override
   public void listAuditEvents(ListAuditEventsRequest r, StreamObserver<ListAuditEventsResponse> o) {
-    AuditStore.Filter f = new AuditStore.Filter(ProtoMapper.uuidOrNull(r.getTenantId()), r.getAction().isEmpty() ? null : r.getAction(),
+    AuditStore.Filter f = new AuditStore.Filter(IdentityMapper.uuidOrNull(r.getTenantId()), r.getAction().isEmpty() ? null : r.getAction(),
         r.getActorId().isEmpty() ? null : r.getActorId(),
-        r.getTimeRange().hasStartTime() ? ProtoMapper.instant(r.getTimeRange().getStartTime()) : null,
-        r.getTimeRange().hasEndTime() ? ProtoMapper.instant(r.getTimeRange().getEndTime()) : null);
+        r.getTimeRange().hasStartTime() ? IdentityMapper.instant(r.getTimeRange().getStartTime()) : null,
+        r.getTimeRange().hasEndTime() ? IdentityMapper.instant(r.getTimeRange().getEndTime()) : null);
     var page = identity.audit().list(me(), f, r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListAuditEventsResponse.newBuilder().addAllEvents(page.items().stream().map(ProtoMapper::audit).toList())
+    reply(o, ListAuditEventsResponse.newBuilder().addAllEvents(page.items().stream().map(IdentityMapper::audit).toList())
         .setPage(next(page)).build());
   }
 

@@ -3,6 +3,7 @@ package io.meshdesk.ticket.ai;
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.ai.v1.AiJobKind;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.redis.RedisKeys;
 import io.meshdesk.ticket.persistence.Counters;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -26,13 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AI jobs: a row (status pending) written with the ticket, then an entry on the Redis stream
- * {@value #STREAM} ({@code job} = base64 of the {@link AiJob} bytes, {@code tenant}). The row is
+ * {@value RedisKeys#AI_JOBS_STREAM} ({@code job} = base64 of the {@link AiJob} bytes, {@code tenant}). The row is
  * the truth; {@link #sweep()} re-enqueues pending jobs that never reached Redis or that Redis lost.
  */
 public final class AiJobs {
 
-  /** Redis stream the AI worker consumes. */
-  public static final String STREAM = "ai:jobs";
 
   private static final Logger log = LoggerFactory.getLogger(AiJobs.class);
 
@@ -43,7 +42,7 @@ public final class AiJobs {
   private final Duration requeueAfter;
 
   public AiJobs(RedissonClient redis, Transactions tx, Clock clock, Duration minAge, Duration requeueAfter) {
-    this.stream = redis.getStream(STREAM);
+    this.stream = redis.getStream(RedisKeys.AI_JOBS_STREAM);
     this.tx = tx;
     this.clock = clock;
     this.minAge = minAge;
@@ -95,7 +94,7 @@ public final class AiJobs {
   /** Queues one job on a Redis batch (sent with the batch, in order). */
   public static void addTo(org.redisson.api.RBatch batch, AiJob job) {
     String payload = Base64.getEncoder().encodeToString(job.toByteArray());
-    batch.<String, String>getStream(STREAM).addAsync(StreamAddArgs.entries(Map.of("job", payload, "tenant", job.getTenantId())));
+    batch.<String, String>getStream(RedisKeys.AI_JOBS_STREAM).addAsync(StreamAddArgs.entries(Map.of("job", payload, "tenant", job.getTenantId())));
   }
 
   /** Records that jobs of the current tenant reached Redis. */

@@ -1,6 +1,5 @@
 package io.meshdesk.ticket.domain;
 
-import io.meshdesk.api.ticket.v1.TicketPriority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Optional;
  * A tenant's SLA targets per priority, and the deadline arithmetic: first response counts from
  * creation; resolution counts from creation excluding time spent pending.
  */
-public record SlaTargets(Map<TicketPriority, Target> byPriority) {
+public record SlaTargets(Map<Priority, Target> byPriority) {
 
   /** Targets of one priority. */
   public record Target(Duration firstResponse, Duration resolution) {}
@@ -25,12 +24,12 @@ public record SlaTargets(Map<TicketPriority, Target> byPriority) {
   }
 
   /** The targets of a priority, if any. */
-  public Optional<Target> forPriority(TicketPriority priority) {
+  public Optional<Target> forPriority(Priority priority) {
     return Optional.ofNullable(byPriority.get(priority));
   }
 
   /** First-response deadline of a ticket created at {@code createdAt}. */
-  public Optional<Instant> firstResponseDue(TicketPriority priority, Instant createdAt) {
+  public Optional<Instant> firstResponseDue(Priority priority, Instant createdAt) {
     return forPriority(priority).map(t -> createdAt.plus(t.firstResponse()));
   }
 
@@ -38,7 +37,7 @@ public record SlaTargets(Map<TicketPriority, Target> byPriority) {
    * Resolution deadline of a ticket created at {@code createdAt} that has spent {@code
    * pausedFor} pending so far.
    */
-  public Optional<Instant> resolutionDue(TicketPriority priority, Instant createdAt, Duration pausedFor) {
+  public Optional<Instant> resolutionDue(Priority priority, Instant createdAt, Duration pausedFor) {
     return forPriority(priority).map(t -> createdAt.plus(t.resolution()).plus(pausedFor));
   }
 }

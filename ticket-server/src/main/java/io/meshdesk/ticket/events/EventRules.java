@@ -3,6 +3,7 @@ package io.meshdesk.ticket.events;
 import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketQueue;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import io.meshdesk.ticket.persistence.TicketState;
 import java.util.Set;
 import java.util.UUID;

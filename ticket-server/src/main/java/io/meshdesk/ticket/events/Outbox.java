@@ -5,6 +5,7 @@ import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketCreated;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.WriteTx;

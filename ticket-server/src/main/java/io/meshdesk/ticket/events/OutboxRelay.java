@@ -2,6 +2,7 @@ package io.meshdesk.ticket.events;
 
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

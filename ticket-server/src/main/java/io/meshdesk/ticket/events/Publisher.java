@@ -3,6 +3,8 @@ package io.meshdesk.ticket.events;
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.ai.AiJobs;
+import io.meshdesk.ticket.persistence.AfterCommit;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * Redis fails it stops trying for a second and leaves the work to the relay sweeps: a create never
  * waits for Redis.
  */
-public final class Publisher implements AutoCloseable {
+public final class Publisher implements AfterCommit, AutoCloseable {
 
   /** Topic carrying {@link EventEnvelope} bytes of every tenant. */
-  public static final String EVENTS_TOPIC = "ticket:events";
+  public static final String EVENTS_TOPIC = io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
 
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
   private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -69,6 +71,7 @@ public final class Publisher implements AutoCloseable {
   }
 
   /** Queues what a committed transaction produced. Never blocks; overflow is left to the relays. */
+  @Override
   public void afterCommit(List<EventEnvelope> events, List<AiJob> jobs) {
     Consumer<EventEnvelope> l = local;
     if (l != null && !events.isEmpty()) {

@@ -6,6 +6,7 @@ import io.meshdesk.api.ticket.v1.Resync;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;

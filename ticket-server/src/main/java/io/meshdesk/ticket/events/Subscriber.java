@@ -1,5 +1,6 @@
 package io.meshdesk.ticket.events;
 
+import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.util.UUID;
 
 /** A stream attached to the {@link EventHub}: receives a tenant's events in sequence order. */

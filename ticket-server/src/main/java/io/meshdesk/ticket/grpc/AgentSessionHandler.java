@@ -7,9 +7,9 @@ import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.AgentSessionRequest;
 import io.meshdesk.api.ticket.v1.AgentSessionResponse;
 import io.meshdesk.api.ticket.v1.CollisionNotice;
+import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.PresenceSnapshot;
 import io.meshdesk.api.ticket.v1.SessionWelcome;
-import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.platform.auth.Principal;
@@ -17,14 +17,15 @@ import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.ResourceExhaustedException;
 import io.meshdesk.platform.grpc.StatusMapper;
-import io.meshdesk.ticket.domain.Actors;
-import io.meshdesk.ticket.events.EventEnvelope;
+import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.events.Subscriber;
 import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.session.PresenceHub;
 import java.util.Map;
 import java.util.UUID;
@@ -116,7 +117,7 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     var hello = r.getHello();
     int asked = hello.getMaxUnackedEvents() == 0 ? defaultLimit : Math.max(16, hello.getMaxUnackedEvents());
     int limit = Math.min(MAX_UNACKED, asked);
-    EventRules rules = EventRules.of(principal.subject(), !Actors.staff(principal), hello.getFilter());
+    EventRules rules = EventRules.of(principal.subject(), !Visibility.staff(principal), hello.getFilter());
     StreamSubscription s = new StreamSubscription(tenant(), rules, hub, tx, limit, page, new Sink());
     subscription = s;
     hub.register(collisions);
@@ -185,7 +186,7 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
    * agent views, past the version on screen, raises a notice (only for events the caller may see).
    */
   private final class CollisionWatch implements Subscriber {
-    private final EventRules visible = EventRules.of(principal.subject(), !Actors.staff(principal), EventFilter.getDefaultInstance());
+    private final EventRules visible = EventRules.of(principal.subject(), !Visibility.staff(principal), EventFilter.getDefaultInstance());
 
     @Override
     public UUID tenant() {

@@ -5,19 +5,20 @@ import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.*;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
-import io.meshdesk.ticket.domain.Actors;
-import io.meshdesk.ticket.domain.CommentCommands;
-import io.meshdesk.ticket.domain.Settings;
-import io.meshdesk.ticket.domain.TicketCommands;
-import io.meshdesk.ticket.domain.TicketReads;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.service.Actors;
+import io.meshdesk.ticket.service.CommentCommands;
+import io.meshdesk.ticket.service.Settings;
+import io.meshdesk.ticket.service.SuggestionCommands;
+import io.meshdesk.ticket.service.TicketCommands;
+import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
 import io.meshdesk.ticket.session.StreamGuard;
-import io.meshdesk.ticket.ai.SuggestionCommands;
-import io.meshdesk.platform.db.Transactions;
 
 /** TicketService over gRPC: maps requests to the domain and back; no rules here. */
 public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
@@ -27,11 +28,11 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
       SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer,
       int catchUpPage, OutboundStats outboundStats, Heartbeats heartbeats, StreamGuard guard) {}
 
-  private final Parts p;
+  private final Parts parts;
   private final SharedResponses shared = new SharedResponses();
 
   public TicketGrpcService(Parts parts) {
-    this.p = parts;
+    this.parts = parts;
   }
 
   /** This service to add to a server: Subscribe encodes each broadcast event once for all streams. */
@@ -48,7 +49,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
    * limit); the registration ends with the call, however it ends.
    */
   private void guard(Principal me, StreamGuard.Revocable stream, Runnable onEnd) {
-    StreamGuard.Lease lease = p.guard().open(me, stream);
+    StreamGuard.Lease lease = parts.guard().open(me, stream);
     io.grpc.Context.current().addListener(ctx -> {
       lease.close();
       onEnd.run();
@@ -63,79 +64,79 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Opens a ticket. */
   @Override
   public void createTicket(CreateTicketRequest r, StreamObserver<CreateTicketResponse> o) {
-    reply(o, p.commands().create(me(), r));
+    reply(o, parts.commands().create(me(), r));
   }
 
   /** Returns one ticket. */
   @Override
   public void getTicket(GetTicketRequest r, StreamObserver<GetTicketResponse> o) {
-    reply(o, p.reads().get(me(), r.getTicketId()));
+    reply(o, parts.reads().get(me(), r.getTicketId()));
   }
 
   /** Lists tickets. */
   @Override
   public void listTickets(ListTicketsRequest r, StreamObserver<ListTicketsResponse> o) {
-    reply(o, p.reads().list(me(), r));
+    reply(o, parts.reads().list(me(), r));
   }
 
   /** Changes fields at an expected version. */
   @Override
   public void updateTicket(UpdateTicketRequest r, StreamObserver<UpdateTicketResponse> o) {
-    reply(o, UpdateTicketResponse.newBuilder().setTicket(p.commands().update(me(), r)).build());
+    reply(o, UpdateTicketResponse.newBuilder().setTicket(parts.commands().update(me(), r)).build());
   }
 
   /** Assigns or unassigns. */
   @Override
   public void assignTicket(AssignTicketRequest r, StreamObserver<AssignTicketResponse> o) {
-    reply(o, AssignTicketResponse.newBuilder().setTicket(p.commands().assign(me(), r)).build());
+    reply(o, AssignTicketResponse.newBuilder().setTicket(parts.commands().assign(me(), r)).build());
   }
 
   /** Adds a reply or note. */
   @Override
   public void addComment(AddCommentRequest r, StreamObserver<AddCommentResponse> o) {
-    reply(o, p.comments().add(me(), r));
+    reply(o, parts.comments().add(me(), r));
   }
 
   /** Lists comments. */
   @Override
   public void listComments(ListCommentsRequest r, StreamObserver<ListCommentsResponse> o) {
-    reply(o, p.reads().comments(me(), r));
+    reply(o, parts.reads().comments(me(), r));
   }
 
   /** Lists history. */
   @Override
   public void getTicketHistory(GetTicketHistoryRequest r, StreamObserver<GetTicketHistoryResponse> o) {
-    reply(o, p.reads().history(me(), r));
+    reply(o, parts.reads().history(me(), r));
   }
 
   /** Queue counters. */
   @Override
   public void getQueueCounts(GetQueueCountsRequest r, StreamObserver<GetQueueCountsResponse> o) {
-    reply(o, p.reads().counts(me()));
+    reply(o, parts.reads().counts(me()));
   }
 
   /** Creates a team. */
   @Override
   public void createTeam(CreateTeamRequest r, StreamObserver<CreateTeamResponse> o) {
-    reply(o, CreateTeamResponse.newBuilder().setTeam(p.settings().createTeam(me(), r.getName(), r.getDescription())).build());
+    reply(o, CreateTeamResponse.newBuilder().setTeam(parts.settings().createTeam(me(), r.getName(), r.getDescription())).build());
   }
 
   /** Lists teams. */
   @Override
   public void listTeams(ListTeamsRequest r, StreamObserver<ListTeamsResponse> o) {
-    reply(o, p.settings().listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken()));
+    reply(o, parts.settings().listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken()));
   }
 
   /** Replaces the SLA policy. */
   @Override
   public void setSlaPolicy(SetSlaPolicyRequest r, StreamObserver<SetSlaPolicyResponse> o) {
-    reply(o, SetSlaPolicyResponse.newBuilder().setPolicy(p.settings().setPolicy(me(), r.getTargetsList())).build());
+    reply(o, SetSlaPolicyResponse.newBuilder().setPolicy(parts.settings().setPolicy(me(), r.getTargetsList())).build());
   }
 
   /** Returns the SLA policy. */
   @Override
   public void getSlaPolicy(GetSlaPolicyRequest r, StreamObserver<GetSlaPolicyResponse> o) {
-    reply(o, GetSlaPolicyResponse.newBuilder().setPolicy(p.settings().policy(me())).build());
+    reply(o, GetSlaPolicyResponse.newBuilder().setPolicy(parts.settings().policy(me())).build());
   }
 
   /** Streams ticket events: replay, then live, with flow control. */
@@ -143,27 +144,27 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   public void subscribe(SubscribeRequest r, StreamObserver<SubscribeResponse> o) {
     Principal me = me();
     ServerCallStreamObserver<SubscribeResponse> out = (ServerCallStreamObserver<SubscribeResponse>) o;
-    EventRules rules = EventRules.of(me.subject(), !Actors.staff(me), r.getFilter());
-    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, p.hub(), p.tx(), p.subscriberBuffer(), p.catchUpPage(),
+    EventRules rules = EventRules.of(me.subject(), !Visibility.staff(me), r.getFilter());
+    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, parts.hub(), parts.tx(), parts.subscriberBuffer(), parts.catchUpPage(),
         StreamSinks.of(out, shared));
     Heartbeats.Beat beat = now -> {
-      s.heartbeat(p.heartbeats().interval(), now);
+      s.heartbeat(parts.heartbeats().interval(), now);
       return !s.isClosed();
     };
     guard(me, s::fail, () -> {
       s.close();
-      p.heartbeats().remove(beat);
+      parts.heartbeats().remove(beat);
     });
     out.setOnReadyHandler(s::onReady);
     out.setOnCancelHandler(() -> {
       s.close();
-      p.heartbeats().remove(beat);
+      parts.heartbeats().remove(beat);
     });
     Long after = r.hasAfterSequence() ? r.getAfterSequence() : null;
     // Replay blocks; the call's own thread must stay free for readiness and cancellation callbacks.
     Thread.startVirtualThread(() -> {
       try {
-        p.heartbeats().add(beat);
+        parts.heartbeats().add(beat);
         s.run(after);
       } catch (RuntimeException e) {
         s.close();
@@ -180,8 +181,8 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
     Principal me = me();
-    var session = new AgentSessionHandler(me, (ServerCallStreamObserver<AgentSessionResponse>) o, p.hub(), p.presence(), p.tx(),
-        p.subscriberBuffer(), p.catchUpPage(), p.actors(), p.outboundStats(), p.heartbeats());
+    var session = new AgentSessionHandler(me, (ServerCallStreamObserver<AgentSessionResponse>) o, parts.hub(), parts.presence(), parts.tx(),
+        parts.subscriberBuffer(), parts.catchUpPage(), parts.actors(), parts.outboundStats(), parts.heartbeats());
     guard(me, session::fail, session::end);
     return session;
   }
@@ -193,50 +194,50 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void watchTicket(WatchTicketRequest r, StreamObserver<WatchTicketResponse> o) {
     Principal me = me();
-    var watch = new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, p.hub(), p.presence(), r.getTicketId(),
-        r.getVersion(), p.outboundStats());
+    var watch = new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, parts.hub(), parts.presence(), r.getTicketId(),
+        r.getVersion(), parts.outboundStats());
     guard(me, watch::fail, watch::end);
     watch.listen();
     Ticket current;
     try {
-      current = p.reads().get(me, r.getTicketId()).getTicket();
+      current = parts.reads().get(me, r.getTicketId()).getTicket();
     } catch (RuntimeException e) {
       watch.end();
       throw e;
     }
-    watch.start(p.actors().of(me).getDisplayName(), current);
+    watch.start(parts.actors().of(me).getDisplayName(), current);
   }
 
   /** Announces the caller's typing state on a ticket to its other viewers. */
   @Override
   public void setTyping(SetTypingRequest r, StreamObserver<SetTypingResponse> o) {
     Principal me = me();
-    p.presence().typing(me.requireTenant(), r.getTicketId(), "web:" + me.subject(), me.subject().toString(),
-        p.actors().of(me).getDisplayName(), r.getTyping(), r.getVisibility());
+    parts.presence().typing(me.requireTenant(), r.getTicketId(), "web:" + me.subject(), me.subject().toString(),
+        parts.actors().of(me).getDisplayName(), r.getTyping(), r.getVisibility());
     reply(o, SetTypingResponse.getDefaultInstance());
   }
 
   /** Attaches an AI suggestion. */
   @Override
   public void attachSuggestion(AttachSuggestionRequest r, StreamObserver<AttachSuggestionResponse> o) {
-    reply(o, p.suggestions().attach(me(), r));
+    reply(o, parts.suggestions().attach(me(), r));
   }
 
   /** Streams a draft chunk to agents. */
   @Override
   public void appendSuggestionDraft(AppendSuggestionDraftRequest r, StreamObserver<AppendSuggestionDraftResponse> o) {
-    reply(o, AppendSuggestionDraftResponse.newBuilder().setDelivered(p.suggestions().appendDraft(me(), r)).build());
+    reply(o, AppendSuggestionDraftResponse.newBuilder().setDelivered(parts.suggestions().appendDraft(me(), r)).build());
   }
 
   /** Records that no suggestion will come. */
   @Override
   public void markAiUnavailable(MarkAiUnavailableRequest r, StreamObserver<MarkAiUnavailableResponse> o) {
-    reply(o, MarkAiUnavailableResponse.newBuilder().setReplayed(p.suggestions().markUnavailable(me(), r)).build());
+    reply(o, MarkAiUnavailableResponse.newBuilder().setReplayed(parts.suggestions().markUnavailable(me(), r)).build());
   }
 
   /** Records suggestion feedback. */
   @Override
   public void recordSuggestionFeedback(RecordSuggestionFeedbackRequest r, StreamObserver<RecordSuggestionFeedbackResponse> o) {
-    reply(o, RecordSuggestionFeedbackResponse.newBuilder().setSuggestion(p.suggestions().feedback(me(), r)).build());
+    reply(o, RecordSuggestionFeedbackResponse.newBuilder().setSuggestion(parts.suggestions().feedback(me(), r)).build());
   }
 }

@@ -7,6 +7,7 @@ import io.meshdesk.api.ticket.v1.SlaPolicy;
 import io.meshdesk.api.ticket.v1.SlaTarget;
 import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.api.ticket.v1.TicketPriority;
+import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaTargets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,12 +26,12 @@ public final class SettingsStore {
 
   /** The current tenant's SLA targets. */
   public static SlaTargets targets(Connection c) throws SQLException {
-    Map<TicketPriority, SlaTargets.Target> m = new EnumMap<>(TicketPriority.class);
+    Map<Priority, SlaTargets.Target> m = new EnumMap<>(Priority.class);
     try (PreparedStatement ps = c.prepareStatement("select priority, first_response_seconds, resolution_seconds from ticket.sla_targets");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         m.put(
-            TicketPriority.forNumber(rs.getInt(1)),
+            Priority.ofNumber(rs.getInt(1)),
             new SlaTargets.Target(java.time.Duration.ofSeconds(rs.getLong(2)), java.time.Duration.ofSeconds(rs.getLong(3))));
       }
     }
@@ -55,7 +56,7 @@ public final class SettingsStore {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> b.addTargets(
             SlaTarget.newBuilder()
-                .setPriority(e.getKey())
+                .setPriority(TicketPriority.forNumber(e.getKey().number()))
                 .setFirstResponse(Duration.newBuilder().setSeconds(e.getValue().firstResponse().toSeconds()))
                 .setResolution(Duration.newBuilder().setSeconds(e.getValue().resolution().toSeconds()))));
     return b.build();

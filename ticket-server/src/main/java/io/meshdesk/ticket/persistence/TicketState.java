@@ -1,6 +1,14 @@
 package io.meshdesk.ticket.persistence;
 
+import com.google.protobuf.Timestamp;
 import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.api.ticket.v1.TicketPriority;
+import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.SlaClock;
+import io.meshdesk.ticket.domain.Status;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * A ticket row being read or changed: the contract's view ({@code ticket}, staff perspective) plus
@@ -19,6 +27,55 @@ public final class TicketState {
     this.ticket = ticket;
     this.resolutionRemainingMs = resolutionRemainingMs;
     this.publicCommentCount = publicCommentCount;
+  }
+
+  /** The lifecycle status. */
+  public Status status() {
+    return Status.ofNumber(ticket.getStatusValue());
+  }
+
+  /** Sets the lifecycle status. */
+  public void setStatus(Status status) {
+    ticket.setStatus(TicketStatus.forNumber(status.number()));
+  }
+
+  /** The priority. */
+  public Priority priority() {
+    return Priority.ofNumber(ticket.getPriorityValue());
+  }
+
+  /** Sets the priority. */
+  public void setPriority(Priority priority) {
+    ticket.setPriority(TicketPriority.forNumber(priority.number()));
+  }
+
+  /** The SLA deadlines as they stand. */
+  public SlaClock slaClock() {
+    return new SlaClock(
+        Sql.instant(ticket.getCreatedAt()),
+        ticket.hasFirstResponseDueAt() ? Sql.instant(ticket.getFirstResponseDueAt()) : null,
+        ticket.hasFirstRespondedAt() ? Sql.instant(ticket.getFirstRespondedAt()) : null,
+        ticket.hasResolutionDueAt() ? Sql.instant(ticket.getResolutionDueAt()) : null,
+        resolutionRemainingMs,
+        ticket.getFirstResponseBreached(),
+        ticket.getResolutionBreached());
+  }
+
+  /** Writes changed SLA deadlines back (the creation time is not changed). */
+  public void setSlaClock(SlaClock c) {
+    set(c.firstResponseDue(), ticket::setFirstResponseDueAt, ticket::clearFirstResponseDueAt);
+    set(c.firstRespondedAt(), ticket::setFirstRespondedAt, ticket::clearFirstRespondedAt);
+    set(c.resolutionDue(), ticket::setResolutionDueAt, ticket::clearResolutionDueAt);
+    resolutionRemainingMs = c.resolutionRemainingMs();
+    ticket.setFirstResponseBreached(c.firstResponseBreached()).setResolutionBreached(c.resolutionBreached());
+  }
+
+  private static void set(Instant value, Consumer<Timestamp> setter, Runnable clear) {
+    if (value == null) {
+      clear.run();
+    } else {
+      setter.accept(Sql.ts(value));
+    }
   }
 
   /** The staff view. */

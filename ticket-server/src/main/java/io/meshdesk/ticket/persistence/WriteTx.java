@@ -1,7 +1,6 @@
 package io.meshdesk.ticket.persistence;
 
 import io.meshdesk.api.ai.v1.AiJob;
-import io.meshdesk.ticket.events.EventEnvelope;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;

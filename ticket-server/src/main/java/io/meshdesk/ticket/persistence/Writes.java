@@ -1,7 +1,6 @@
 package io.meshdesk.ticket.persistence;
 
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.events.Publisher;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
@@ -16,11 +15,11 @@ public final class Writes {
   }
 
   private final Transactions tx;
-  private final Publisher publisher;
+  private final AfterCommit publisher;
   private final Clock clock;
   private final SequenceGate gate = new SequenceGate();
 
-  public Writes(Transactions tx, Publisher publisher, Clock clock) {
+  public Writes(Transactions tx, AfterCommit publisher, Clock clock) {
     this.tx = tx;
     this.publisher = publisher;
     this.clock = clock;

@@ -1,10 +1,12 @@
 package io.meshdesk.ticket.sla;
 
+import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.ticket.v1.SlaBreached;
 import io.meshdesk.api.ticket.v1.SlaMetric;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
-import io.meshdesk.ticket.domain.Actors;
+import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.Counters;
 import io.meshdesk.ticket.persistence.HistoryStore;
@@ -28,6 +30,9 @@ import java.util.UUID;
  * between two passes is flagged by the change that meets it ({@link #flagLate}, {@link #announce}).
  */
 public final class SlaChecker {
+
+  /** The platform itself, the actor of breaches in history and events. */
+  public static final Actor SYSTEM = Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SYSTEM).setDisplayName("Meshdesk").build();
 
   private final Writes writes;
 
@@ -59,36 +64,29 @@ public final class SlaChecker {
     return n;
   }
 
-  /** A deadline a change met too late. */
-  public record Late(SlaMetric metric, com.google.protobuf.Timestamp dueAt) {}
-
   /**
    * Flags the deadlines that a first response ({@code responded}) or a solve ({@code solved}) at
    * {@code now} meets after they passed and that no checker pass has flagged yet. Call before the
    * ticket row is written; then {@link #announce} the result after the change's own events.
    */
-  public static List<Late> flagLate(TicketState s, Instant now, boolean responded, boolean solved) {
-    var t = s.ticket;
-    List<Late> late = new ArrayList<>(2);
-    boolean firstResponseMet = responded || (solved && !t.hasFirstRespondedAt());
-    if (firstResponseMet && !t.getFirstResponseBreached() && t.hasFirstResponseDueAt() && !Sql.instant(t.getFirstResponseDueAt()).isAfter(now)) {
-      t.setFirstResponseBreached(true);
-      late.add(new Late(SlaMetric.SLA_METRIC_FIRST_RESPONSE, t.getFirstResponseDueAt()));
-    }
-    if (solved && !t.getResolutionBreached() && t.hasResolutionDueAt() && !Sql.instant(t.getResolutionDueAt()).isAfter(now)) {
-      t.setResolutionBreached(true);
-      late.add(new Late(SlaMetric.SLA_METRIC_RESOLUTION, t.getResolutionDueAt()));
+  public static List<SlaClock.Breach> flagLate(TicketState s, Instant now, boolean responded, boolean solved) {
+    SlaClock clock = s.slaClock();
+    List<SlaClock.Breach> late = clock.metLate(now, responded, solved);
+    if (!late.isEmpty()) {
+      s.setSlaClock(clock.flagged(late));
     }
     return late;
   }
 
   /** Writes history and an SlaBreached event for each late deadline, at the ticket's current version. */
-  public static void announce(WriteTx tx, TicketState s, List<Late> late) throws SQLException {
-    for (Late l : late) {
-      HistoryStore.add(tx, s.ticket.getId(), Actors.SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, l.metric().name(), "",
-          Sql.instant(l.dueAt()).toString(), s.ticket.getVersion());
+  public static void announce(WriteTx tx, TicketState s, List<SlaClock.Breach> late) throws SQLException {
+    for (SlaClock.Breach l : late) {
+      SlaMetric metric = l.metric() == io.meshdesk.ticket.domain.SlaMetric.FIRST_RESPONSE
+          ? SlaMetric.SLA_METRIC_FIRST_RESPONSE : SlaMetric.SLA_METRIC_RESOLUTION;
+      HistoryStore.add(tx, s.ticket.getId(), SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, metric.name(), "",
+          l.dueAt().toString(), s.ticket.getVersion());
       Outbox.append(tx, s, s.ticket.getAssigneeId(), s.ticket.getTeamId(), true,
-          TicketEvent.newBuilder().setActor(Actors.SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(l.metric()).setDueAt(l.dueAt())),
+          TicketEvent.newBuilder().setActor(SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(Sql.ts(l.dueAt()))),
           true);
     }
   }
@@ -111,10 +109,10 @@ public final class SlaChecker {
     long v = s.ticket.getVersion() + 1;
     s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
     TicketStore.update(tx.connection(), s, null);
-    HistoryStore.add(tx, s.ticket.getId(), Actors.SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, metric.name(), "",
+    HistoryStore.add(tx, s.ticket.getId(), SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, metric.name(), "",
         Instant.ofEpochSecond(dueAt.getSeconds(), dueAt.getNanos()).toString(), v);
     Outbox.append(tx, s, s.ticket.getAssigneeId(), s.ticket.getTeamId(), true,
-        TicketEvent.newBuilder().setActor(Actors.SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(dueAt)), true);
+        TicketEvent.newBuilder().setActor(SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(dueAt)), true);
     return 1;
   }
 }

@@ -13,6 +13,7 @@ import io.meshdesk.identity.Identity;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.SignedIn;
+import io.meshdesk.identity.grpc.IdentityGrpcService;
 import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.Env;
@@ -169,7 +170,7 @@ class IdentityAttackIT {
   void spoofedForwardedForEntriesDoNotChangeTheCountedSource() {
     Map<String, String> oneFreeFailurePerSource = Map.of("MESHDESK_LOGIN_MAX_FAILURES_SOURCE", "2");
     Identity behindEnvoy = identity(config(oneFreeFailurePerSource).withTrustedProxyHops(1), null);
-    InProcessGrpc grpc = InProcessGrpc.start(List.of(behindEnvoy.grpcService()), List.of());
+    InProcessGrpc grpc = InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(behindEnvoy)), List.of());
     open.add(grpc);
     // each guess claims another client address; Envoy appended the real one (192.0.2.10) last
     assertThat(guess(grpc, "a@example.com", "198.51.100.1, 192.0.2.10")).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -180,7 +181,7 @@ class IdentityAttackIT {
     assertThat(guess(grpc, "e@example.com", "198.51.100.3, 192.0.2.11")).isEqualTo(Status.Code.UNAUTHENTICATED);
 
     Identity direct = identity(config(oneFreeFailurePerSource), null);
-    InProcessGrpc directGrpc = InProcessGrpc.start(List.of(direct.grpcService()), List.of());
+    InProcessGrpc directGrpc = InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(direct)), List.of());
     open.add(directGrpc);
     // without trusted proxies the header is ignored: the connection's address is counted
     assertThat(guess(directGrpc, "f@example.com", "192.0.2.20")).isEqualTo(Status.Code.UNAUTHENTICATED);

@@ -1,0 +1,32 @@
+package io.meshdesk.cli.common;
+
+import io.meshdesk.api.common.v1.PageRequest;
+import io.meshdesk.api.common.v1.PageResponse;
+import io.meshdesk.cli.common.ClientOptions.OutputFormat;
+import picocli.CommandLine.Option;
+
+/** Paging options of the list commands. */
+public final class PageOptions {
+
+  @Option(names = "--page-size", description = "Items per page, 1..500 (default: the server's).")
+  Integer pageSize;
+
+  @Option(names = "--page-token", description = "Token printed by the previous page.", defaultValue = "")
+  String pageToken;
+
+  /** The page request. */
+  public PageRequest request() {
+    PageRequest.Builder b = PageRequest.newBuilder().setPageToken(pageToken);
+    if (pageSize != null) {
+      b.setPageSize(pageSize);
+    }
+    return b.build();
+  }
+
+  /** After a table, says how to get the next page (JSON carries the token itself). */
+  public void hint(OutputFormat format, PageResponse page) {
+    if (format == OutputFormat.table && !page.getNextPageToken().isEmpty()) {
+      System.out.println("More: --page-token " + page.getNextPageToken());
+    }
+  }
+}

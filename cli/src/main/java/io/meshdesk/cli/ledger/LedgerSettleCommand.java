@@ -1,0 +1,68 @@
+package io.meshdesk.cli.ledger;
+
+import io.grpc.ManagedChannel;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.PendingPayment;
+import io.meshdesk.api.ledger.v1.SettlePaymentRequest;
+import io.meshdesk.api.ledger.v1.SettlePaymentResponse;
+import io.meshdesk.api.ledger.v1.SettlementOutcome;
+import io.meshdesk.cli.common.ClientOptions;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code meshctl ledger settle}: settles a customer's pending payment once the money has arrived
+ * (it is posted and counts from then on), or marks it returned (nothing is posted). Either outcome
+ * is final; repeating it answers the same result.
+ */
+@Command(name = "settle", description = {
+    "Settle a customer's pending payment (posts it) or mark it returned (cancels it).",
+    "Needs ledger.settle: an admin, or a service account granted it."})
+public final class LedgerSettleCommand implements Callable<Integer> {
+
+  /** What became of the money. */
+  public enum Outcome { settled, returned }
+
+  @Mixin ClientOptions client;
+
+  @Parameters(index = "0", paramLabel = "PENDING_PAYMENT_ID", description = "The pending payment's id.")
+  String pendingPayment;
+
+  @Option(names = "--outcome", required = true, description = "settled or returned.")
+  Outcome outcome;
+
+  @Option(names = "--timeout-seconds", description = "Deadline (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ManagedChannel channel = client.channel();
+    try {
+      SettlePaymentResponse r = LedgerServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+          .settlePayment(SettlePaymentRequest.newBuilder().setPendingPaymentId(pendingPayment)
+              .setOutcome(outcome == Outcome.settled ? SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED
+                  : SettlementOutcome.SETTLEMENT_OUTCOME_RETURNED)
+              .build());
+      PendingPayment p = r.getPendingPayment();
+      String status = p.getStatus().name().substring("PENDING_PAYMENT_STATUS_".length()).toLowerCase(Locale.ROOT);
+      String balance = LedgerReverseCommand.money(r.getBalance().getPostedBalance());
+      if (client.output() == ClientOptions.OutputFormat.json) {
+        System.out.printf("{\"pending_payment_id\":\"%s\",\"card_id\":\"%s\",\"amount\":\"%s\",\"status\":\"%s\","
+            + "\"posted_balance\":\"%s\"}%n", p.getId(), p.getCardId(), LedgerReverseCommand.money(p.getAmount()), status,
+            balance);
+      } else {
+        System.out.printf("payment %s of %s on card %s: %s; posted balance %s%n", p.getId(),
+            LedgerReverseCommand.money(p.getAmount()), p.getCardId(), status, balance);
+      }
+      return 0;
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+}
