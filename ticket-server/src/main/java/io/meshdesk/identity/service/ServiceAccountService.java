@@ -74,7 +74,9 @@ public final class ServiceAccountService {
   public ServiceAccount revoke(Principal caller, UUID id, String reason) {
     UUID tenant = scope(caller);
     return tx.scoped(tenant, c -> {
-      store.find(c, id, tenant == null).orElseThrow(() -> new NotFoundException("service account not found"));
+      if (store.find(c, id, tenant == null).isEmpty()) {
+        throw new NotFoundException("service account not found");
+      }
       ServiceAccount sa = store.revoke(c, id, tenant == null, clock.instant()).orElseThrow();
       audit.record(c, tenant, audit.actor(c, caller), "service_account.revoked", "service_account", id.toString(),
           Map.of("reason", reason == null ? "" : reason));

@@ -87,7 +87,9 @@ public final class UserService {
   public User setTeams(Principal caller, UUID userId, List<UUID> teams) {
     UUID tenant = caller.requireTenant();
     return tx.tenant(tenant, c -> {
-      users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
+      if (users.find(c, userId).isEmpty()) {
+        throw new NotFoundException("user not found");
+      }
       User after = users.setTeams(c, userId, teams, clock.instant()).orElseThrow();
       audit.record(c, tenant, audit.actor(c, caller), "user.teams_changed", "user", userId.toString(),
           Map.of("teams", teams.toString()));
@@ -102,7 +104,9 @@ public final class UserService {
       throw new InvalidArgumentException("user_id", "you cannot deactivate yourself");
     }
     User deactivated = tx.tenant(tenant, c -> {
-      users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
+      if (users.find(c, userId).isEmpty()) {
+        throw new NotFoundException("user not found");
+      }
       User after = users.deactivate(c, userId, clock.instant()).orElseThrow();
       int revoked = refresh.revokeSubject(c, userId);
       audit.record(c, tenant, audit.actor(c, caller), "user.deactivated", "user", userId.toString(),

@@ -1,6 +1,5 @@
 package io.meshdesk.ticket.events;
 
-import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketCreated;
 import io.meshdesk.api.ticket.v1.TicketEvent;
