@@ -53,30 +53,54 @@ public final class AiWorker implements AutoCloseable {
   private final ResolutionFeed feed;
 
   private AiWorker(
-      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
+      Infrastructure infra,
+      GrpcConfig grpcConfig,
+      Metrics metrics,
+      TokenVerifier verifier,
+      TokenProvider tokens,
       AiWorkerConfig config) {
     Clock clock = Clock.systemUTC();
-    Database database = resources.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI), "ai-worker"));
+    Database database =
+        resources.register(
+            new Database(
+                infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI),
+                "ai-worker"));
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Transactions tx = new Transactions(database.dataSource());
     KnowledgeIndex index = KnowledgeIndex.inMemory();
     resources.<AutoCloseable>register(() -> closeQuietly(index));
-    this.knowledge = new KnowledgeBase(resources.register(new ArticleStore(database.dataSource())), new ResolutionStore(tx), index, clock);
+    this.knowledge =
+        new KnowledgeBase(
+            resources.register(new ArticleStore(database.dataSource())),
+            new ResolutionStore(tx),
+            index,
+            clock);
     knowledge.rebuildIndex();
 
-    ManagedChannel ticketChannel = io.meshdesk.platform.grpc.GrpcChannels.internal(config.ticketTarget(), grpcConfig.tls()).build();
+    ManagedChannel ticketChannel =
+        io.meshdesk.platform.grpc.GrpcChannels.internal(config.ticketTarget(), grpcConfig.tls())
+            .build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ticketChannel));
-    ManagedChannel ledgerChannel = io.meshdesk.platform.grpc.GrpcChannels.internal(config.ledgerTarget(), grpcConfig.tls()).build();
+    ManagedChannel ledgerChannel =
+        io.meshdesk.platform.grpc.GrpcChannels.internal(config.ledgerTarget(), grpcConfig.tls())
+            .build();
     resources.<AutoCloseable>register(() -> shutdownChannel(ledgerChannel));
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 
     Drafter drafter = drafter(config, redis, clock);
-    JobProcessor processor = new JobProcessor(tickets, knowledge, drafter, config.worker().retrievalLimit(), clock);
-    this.consumer = new JobConsumer(new JobQueue(redis.client(), config.worker().consumerName()), processor, config.worker(), clock);
+    JobProcessor processor =
+        new JobProcessor(tickets, knowledge, drafter, config.worker().retrievalLimit(), clock);
+    this.consumer =
+        new JobConsumer(
+            new JobQueue(redis.client(), config.worker().consumerName()),
+            processor,
+            config.worker(),
+            clock);
     this.feed = new ResolutionFeed(knowledge, tickets, clock);
 
-    AssistantGrpcService assistant = new AssistantGrpcService(new SpendingAssistant(new LedgerPort(ledgerChannel), clock));
+    AssistantGrpcService assistant =
+        new AssistantGrpcService(new SpendingAssistant(new LedgerPort(ledgerChannel), clock));
     GrpcServer.Builder builder =
         GrpcServer.builder("ai-worker", grpcConfig)
             .addInterceptor(new AuthInterceptor(verifier))
@@ -99,7 +123,11 @@ public final class AiWorker implements AutoCloseable {
    * @param tokens the worker's service token per tenant, for calls to the ticket server
    */
   public static AiWorker start(
-      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier, TokenProvider tokens,
+      Infrastructure infra,
+      GrpcConfig grpcConfig,
+      Metrics metrics,
+      TokenVerifier verifier,
+      TokenProvider tokens,
       AiWorkerConfig config) {
     AiWorker server = new AiWorker(infra, grpcConfig, metrics, verifier, tokens, config);
     server.grpc.start();
@@ -107,15 +135,23 @@ public final class AiWorker implements AutoCloseable {
     return server;
   }
 
-  /** Offline drafter alone, or Gemini behind a breaker and a per-tenant rate limit with the offline fallback. */
+  /**
+   * Offline drafter alone, or Gemini behind a breaker and a per-tenant rate limit with the offline
+   * fallback.
+   */
   private static Drafter drafter(AiWorkerConfig config, Redis redis, Clock clock) {
     OfflineDrafter offline = new OfflineDrafter();
     if (!config.gemini().enabled()) {
       return offline;
     }
-    CircuitBreaker breaker = new CircuitBreaker(
-        "gemini", config.gemini().breakerFailureThreshold(), config.gemini().breakerOpenDuration(), clock);
-    FallbackDrafter gemini = new FallbackDrafter(GeminiDrafter.create(config.gemini()), offline, breaker);
+    CircuitBreaker breaker =
+        new CircuitBreaker(
+            "gemini",
+            config.gemini().breakerFailureThreshold(),
+            config.gemini().breakerOpenDuration(),
+            clock);
+    FallbackDrafter gemini =
+        new FallbackDrafter(GeminiDrafter.create(config.gemini()), offline, breaker);
     return new RateLimitedDrafter(gemini, offline, redis.client(), config.worker().ratePerMinute());
   }
 
@@ -139,7 +175,10 @@ public final class AiWorker implements AutoCloseable {
     grpc.awaitTermination();
   }
 
-  /** Stops consuming (in-flight jobs stay pending for other workers), graceful gRPC stop, then the pools. */
+  /**
+   * Stops consuming (in-flight jobs stay pending for other workers), graceful gRPC stop, then the
+   * pools.
+   */
   @Override
   public void close() {
     resources.close();

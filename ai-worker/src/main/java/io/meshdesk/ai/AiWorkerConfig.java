@@ -15,11 +15,15 @@ import java.util.Map;
  *     MESHDESK_LEDGER_TARGET}, default {@code localhost:7002})
  * @param worker job consumer settings ({@code MESHDESK_AI_*})
  * @param gemini Gemini settings ({@code MESHDESK_GEMINI_*}); disabled means offline drafting only
- * @param catchUpInterval how often solved tickets are caught up ({@code MESHDESK_AI_CATCHUP_INTERVAL},
- *     default 5m)
+ * @param catchUpInterval how often solved tickets are caught up ({@code
+ *     MESHDESK_AI_CATCHUP_INTERVAL}, default 5m)
  */
 public record AiWorkerConfig(
-    String ticketTarget, String ledgerTarget, WorkerConfig worker, GeminiConfig gemini, Duration catchUpInterval) {
+    String ticketTarget,
+    String ledgerTarget,
+    WorkerConfig worker,
+    GeminiConfig gemini,
+    Duration catchUpInterval) {
 
   /** Reads every setting from the environment. */
   public static AiWorkerConfig fromEnv(Env env) {
@@ -34,6 +38,7 @@ public record AiWorkerConfig(
   /** Offline drafting, the given peers, defaults elsewhere ({@code meshctl dev}, tests). */
   public static AiWorkerConfig offline(String ticketTarget, String ledgerTarget) {
     AiWorkerConfig d = fromEnv(new Env(Map.of()));
-    return new AiWorkerConfig(ticketTarget, ledgerTarget, d.worker(), d.gemini(), d.catchUpInterval());
+    return new AiWorkerConfig(
+        ticketTarget, ledgerTarget, d.worker(), d.gemini(), d.catchUpInterval());
   }
 }

@@ -31,24 +31,50 @@ public final class Main {
     try {
       Infrastructure infra = Infrastructure.fromEnv(env);
       AiWorkerConfig config = AiWorkerConfig.fromEnv(env);
-      Database verifierDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.AI).withPoolSize(2), "ai-worker-auth"));
+      Database verifierDb =
+          shutdown.register(
+              new Database(
+                  infra
+                      .database()
+                      .forServer(io.meshdesk.platform.config.DatabaseRole.AI)
+                      .withPoolSize(2),
+                  "ai-worker-auth"));
       Redis verifierRedis = shutdown.register(new Redis(infra.redis()));
-      io.meshdesk.platform.config.TlsConfig tls = io.meshdesk.platform.config.TlsConfig.fromEnv(env);
-      var verifier = shutdown.register(Verifiers.forRemoteIdentity(
-          env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()), tls, verifierRedis, verifierDb));
+      io.meshdesk.platform.config.TlsConfig tls =
+          io.meshdesk.platform.config.TlsConfig.fromEnv(env);
+      var verifier =
+          shutdown.register(
+              Verifiers.forRemoteIdentity(
+                  env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()),
+                  tls,
+                  verifierRedis,
+                  verifierDb));
       String clientId =
           env.get("MESHDESK_AI_CLIENT_ID")
-              .orElseThrow(() -> new ConfigException("MESHDESK_AI_CLIENT_ID", "is not set (a platform service account's client id)"));
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "MESHDESK_AI_CLIENT_ID",
+                          "is not set (a platform service account's client id)"));
       String clientSecret =
           env.get("MESHDESK_AI_CLIENT_SECRET")
               .orElseThrow(() -> new ConfigException("MESHDESK_AI_CLIENT_SECRET", "is not set"));
       TokenProvider tokens =
           shutdown.register(
               new IdentityTokenProvider(
-                  env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()), tls, clientId, clientSecret,
+                  env.string("MESHDESK_IDENTITY_TARGET", config.ticketTarget()),
+                  tls,
+                  clientId,
+                  clientSecret,
                   java.time.Clock.systemUTC()));
-      server = AiWorker.start(
-          infra, GrpcConfig.from(env, "MESHDESK_AI", DEFAULT_PORT, 9103), null, verifier, tokens, config);
+      server =
+          AiWorker.start(
+              infra,
+              GrpcConfig.from(env, "MESHDESK_AI", DEFAULT_PORT, 9103),
+              null,
+              verifier,
+              tokens,
+              config);
     } catch (ConfigException e) {
       System.err.println("ai-worker: " + e.getMessage());
       shutdown.close();

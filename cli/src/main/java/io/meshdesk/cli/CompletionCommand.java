@@ -5,7 +5,9 @@ import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code meshctl completion bash|zsh}: prints a shell completion script for the whole command tree. */
+/**
+ * {@code meshctl completion bash|zsh}: prints a shell completion script for the whole command tree.
+ */
 @Command(
     name = "completion",
     description = {
@@ -16,7 +18,10 @@ import picocli.CommandLine.Parameters;
 public final class CompletionCommand implements Callable<Integer> {
 
   /** Shells the script is written for. */
-  public enum Shell { bash, zsh }
+  public enum Shell {
+    bash,
+    zsh
+  }
 
   @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh")
   Shell shell;
@@ -26,7 +31,9 @@ public final class CompletionCommand implements Callable<Integer> {
     String script = AutoComplete.bash("meshctl", Meshctl.commandLine());
     if (shell == Shell.zsh) {
       // The generated script drives bash's completion API; zsh runs it through bashcompinit.
-      script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+      script =
+          "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+              + script;
     }
     System.out.print(script);
     System.out.flush();

@@ -50,38 +50,70 @@ import picocli.CommandLine.Option;
     })
 public final class DevCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", description = "Keep PostgreSQL data here between runs (default: throwaway).")
+  @Option(
+      names = "--data-dir",
+      description = "Keep PostgreSQL data here between runs (default: throwaway).")
   Path dataDir;
 
-  @Option(names = "--postgres-port", defaultValue = "15432", description = "Embedded PostgreSQL port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--postgres-port",
+      defaultValue = "15432",
+      description = "Embedded PostgreSQL port (default: ${DEFAULT-VALUE}).")
   int postgresPort;
 
-  @Option(names = "--redis-port", defaultValue = "16379", description = "Embedded Redis port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--redis-port",
+      defaultValue = "16379",
+      description = "Embedded Redis port (default: ${DEFAULT-VALUE}).")
   int redisPort;
 
-  @Option(names = "--ticket-port", defaultValue = "7001", description = "ticket-server gRPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ticket-port",
+      defaultValue = "7001",
+      description = "ticket-server gRPC port (default: ${DEFAULT-VALUE}).")
   int ticketPort;
 
-  @Option(names = "--ledger-port", defaultValue = "7002", description = "ledger-server gRPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ledger-port",
+      defaultValue = "7002",
+      description = "ledger-server gRPC port (default: ${DEFAULT-VALUE}).")
   int ledgerPort;
 
-  @Option(names = "--worker-port", defaultValue = "7003", description = "ai-worker gRPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--worker-port",
+      defaultValue = "7003",
+      description = "ai-worker gRPC port (default: ${DEFAULT-VALUE}).")
   int workerPort;
 
-  @Option(names = "--metrics-port", defaultValue = "9100", description = "Prometheus metrics port, -1 to disable (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9100",
+      description = "Prometheus metrics port, -1 to disable (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
-  @Option(names = "--web-port", defaultValue = "8080", description = "grpc-web bridge and browser console port, -1 to disable (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--web-port",
+      defaultValue = "8080",
+      description =
+          "grpc-web bridge and browser console port, -1 to disable (default: ${DEFAULT-VALUE}).")
   int webPort;
 
-  @Option(names = "--console-dir", description = "Built console to serve (default: console/dist if present).")
+  @Option(
+      names = "--console-dir",
+      description = "Built console to serve (default: console/dist if present).")
   Path consoleDir;
 
-  @Option(names = "--demo-activity-seconds", defaultValue = "20",
-      description = "Open a demo customer ticket every N seconds, 0 to disable (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--demo-activity-seconds",
+      defaultValue = "20",
+      description =
+          "Open a demo customer ticket every N seconds, 0 to disable (default: ${DEFAULT-VALUE}).")
   int demoActivitySeconds;
 
-  @Option(names = "--exit-when-ready", description = "Start everything, print the summary, then stop (smoke test).", hidden = true)
+  @Option(
+      names = "--exit-when-ready",
+      description = "Start everything, print the summary, then stop (smoke test).",
+      hidden = true)
   boolean exitWhenReady;
 
   /** Picks free ports for everything and disables metrics (benchmarks and tests). */
@@ -97,7 +129,13 @@ public final class DevCommand implements Callable<Integer> {
   }
 
   /** What a running dev system exposes; returned for tests. */
-  public record Running(int ticketPort, int ledgerPort, int workerPort, int postgresPort, int redisPort, int webPort) {}
+  public record Running(
+      int ticketPort,
+      int ledgerPort,
+      int workerPort,
+      int postgresPort,
+      int redisPort,
+      int webPort) {}
 
   @Override
   public Integer call() throws Exception {
@@ -128,34 +166,49 @@ public final class DevCommand implements Callable<Integer> {
       Files.createDirectories(pgData.get());
     }
     out.println("meshctl dev: starting embedded PostgreSQL and Redis...");
-    EmbeddedPostgresServer postgres = shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
+    EmbeddedPostgresServer postgres =
+        shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(redisPort));
     DatabaseConfig db = postgres.provisioner().database("meshdesk", 24);
     MigrateCommand.applyAll(db);
-    Infrastructure infra = new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
+    Infrastructure infra =
+        new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
 
     Metrics metrics = shutdown.register(new Metrics());
     if (metricsPort >= 0) {
       metrics.serve("127.0.0.1", metricsPort);
     }
     GrpcConfig base = GrpcConfig.loopback();
-    // Development only: without MESHDESK_KEY_ENCRYPTION_KEY the signing keys are sealed with a key in the database.
-    TicketServer ticket = shutdown.register(TicketServer.start(infra, base.withPort(ticketPort, -1), metrics,
-        IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
+    // Development only: without MESHDESK_KEY_ENCRYPTION_KEY the signing keys are sealed with a key
+    // in the database.
+    TicketServer ticket =
+        shutdown.register(
+            TicketServer.start(
+                infra,
+                base.withPort(ticketPort, -1),
+                metrics,
+                IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
     String identityTarget = "127.0.0.1:" + ticket.port();
     DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
 
     // The other servers verify tokens like production does: keys from the identity service,
     // tenant status from the shared database with Redis invalidation. Its pool logs in as
     // ledger-server's role, which also seeds the demo cards.
-    Database authDb = shutdown.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "dev-auth"));
+    Database authDb =
+        shutdown.register(
+            new Database(
+                infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER),
+                "dev-auth"));
     Redis authRedis = shutdown.register(new Redis(infra.redis()));
     Verifiers.RemoteIdentityVerifier verifier =
-        shutdown.register(Verifiers.forRemoteIdentity(identityTarget, base.tls(), authRedis, authDb));
+        shutdown.register(
+            Verifiers.forRemoteIdentity(identityTarget, base.tls(), authRedis, authDb));
     LedgerServer ledger =
-        shutdown.register(LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, verifier));
+        shutdown.register(
+            LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, verifier));
     if (seeded != null) {
-      new DemoLedgerSeed(authDb.dataSource(), Clock.systemUTC()).seed(seeded.tenantId(), seeded.customerId());
+      new DemoLedgerSeed(authDb.dataSource(), Clock.systemUTC())
+          .seed(seeded.tenantId(), seeded.customerId());
     }
     String[] workerCredentials =
         seeded != null
@@ -163,7 +216,12 @@ public final class DevCommand implements Callable<Integer> {
             : DemoSeed.workerCredentials(ticket.identity());
     TokenProvider workerTokens =
         shutdown.register(
-            new IdentityTokenProvider(identityTarget, base.tls(), workerCredentials[0], workerCredentials[1], Clock.systemUTC()));
+            new IdentityTokenProvider(
+                identityTarget,
+                base.tls(),
+                workerCredentials[0],
+                workerCredentials[1],
+                Clock.systemUTC()));
     AiWorker worker =
         shutdown.register(
             AiWorker.start(
@@ -177,45 +235,82 @@ public final class DevCommand implements Callable<Integer> {
     if (seeded != null) {
       DemoKnowledge.seed(worker.knowledge(), seeded.tenantId());
       String password = seeded.logins().get(1)[2];
-      shutdown.register(DemoActivity.start(identityTarget,
-          new DemoActivity.Logins("demo", password, "admin@demo.meshdesk.dev", "agent@demo.meshdesk.dev", "customer@demo.meshdesk.dev"),
-          java.time.Duration.ofSeconds(Math.max(0, demoActivitySeconds)), Clock.systemUTC()));
+      shutdown.register(
+          DemoActivity.start(
+              identityTarget,
+              new DemoActivity.Logins(
+                  "demo",
+                  password,
+                  "admin@demo.meshdesk.dev",
+                  "agent@demo.meshdesk.dev",
+                  "customer@demo.meshdesk.dev"),
+              java.time.Duration.ofSeconds(Math.max(0, demoActivitySeconds)),
+              Clock.systemUTC()));
     }
 
     GrpcWebBridge web = webPort < 0 ? null : shutdown.register(startWeb(ticket, ledger, worker));
 
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"PostgreSQL", "127.0.0.1:" + postgres.port(), pgData.map(Path::toString).orElse("(throwaway data)")});
+    rows.add(
+        new String[] {
+          "PostgreSQL",
+          "127.0.0.1:" + postgres.port(),
+          pgData.map(Path::toString).orElse("(throwaway data)")
+        });
     rows.add(new String[] {"Redis", "127.0.0.1:" + redis.port(), "(in memory)"});
-    rows.add(new String[] {"ticket-server", "127.0.0.1:" + ticket.port(), "identity, tickets, live streams"});
-    rows.add(new String[] {"ledger-server", "127.0.0.1:" + ledger.port(), "cards, postings, statements, reminders"});
-    rows.add(new String[] {"ai-worker", "127.0.0.1:" + worker.port(), "triage and drafted replies"});
+    rows.add(
+        new String[] {
+          "ticket-server", "127.0.0.1:" + ticket.port(), "identity, tickets, live streams"
+        });
+    rows.add(
+        new String[] {
+          "ledger-server", "127.0.0.1:" + ledger.port(), "cards, postings, statements, reminders"
+        });
+    rows.add(
+        new String[] {"ai-worker", "127.0.0.1:" + worker.port(), "triage and drafted replies"});
     if (web != null) {
-      rows.add(new String[] {"console", "http://127.0.0.1:" + web.port() + "/", "browser console + grpc-web bridge"});
+      rows.add(
+          new String[] {
+            "console", "http://127.0.0.1:" + web.port() + "/", "browser console + grpc-web bridge"
+          });
     }
     if (metricsPort >= 0) {
-      rows.add(new String[] {"metrics", "http://127.0.0.1:" + metrics.port() + "/metrics", "Prometheus"});
+      rows.add(
+          new String[] {
+            "metrics", "http://127.0.0.1:" + metrics.port() + "/metrics", "Prometheus"
+          });
     }
     out.println();
     for (String[] r : rows) {
       out.printf("  %-14s %-32s %s%n", r[0], r[1], r[2]);
     }
     out.println();
-    out.println("meshctl dev: ready. Try `meshctl health --target 127.0.0.1:" + ticket.port() + "`. Ctrl-C stops.");
+    out.println(
+        "meshctl dev: ready. Try `meshctl health --target 127.0.0.1:"
+            + ticket.port()
+            + "`. Ctrl-C stops.");
     out.flush();
     return new Running(
-        ticket.port(), ledger.port(), worker.port(), postgres.port(), redis.port(), web == null ? -1 : web.port());
+        ticket.port(),
+        ledger.port(),
+        worker.port(),
+        postgres.port(),
+        redis.port(),
+        web == null ? -1 : web.port());
   }
 
-  /** Envoy's stand-in: grpc-web for every service, answered by the same service instances and interceptors, plus the console. */
+  /**
+   * Envoy's stand-in: grpc-web for every service, answered by the same service instances and
+   * interceptors, plus the console.
+   */
   private GrpcWebBridge startWeb(TicketServer ticket, LedgerServer ledger, AiWorker worker) {
     Path dir = consoleDir != null ? consoleDir : Path.of("console", "dist");
-    Optional<Path> console = Files.isDirectory(dir) ? Optional.of(dir.toAbsolutePath()) : Optional.empty();
+    Optional<Path> console =
+        Files.isDirectory(dir) ? Optional.of(dir.toAbsolutePath()) : Optional.empty();
     List<io.grpc.ServerServiceDefinition> services = new ArrayList<>();
     services.addAll(ticket.services());
     services.addAll(ledger.services());
     services.addAll(worker.services());
     return GrpcWebBridge.start(GrpcWebConfig.loopback(webPort, console), services);
   }
-
 }

@@ -17,10 +17,16 @@ public final class HealthCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
 
-  @Option(names = "--service", description = "Service name to check (default: the whole server).", defaultValue = "")
+  @Option(
+      names = "--service",
+      description = "Service name to check (default: the whole server).",
+      defaultValue = "")
   String service;
 
-  @Option(names = "--timeout-seconds", description = "Deadline (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+  @Option(
+      names = "--timeout-seconds",
+      description = "Deadline (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5")
   int timeoutSeconds;
 
   @Override
@@ -33,9 +39,12 @@ public final class HealthCommand implements Callable<Integer> {
               .check(HealthCheckRequest.newBuilder().setService(service).build())
               .getStatus();
       if (client.output() == ClientOptions.OutputFormat.json) {
-        System.out.printf("{\"target\":\"%s\",\"service\":\"%s\",\"status\":\"%s\"}%n", client.target(), service, status);
+        System.out.printf(
+            "{\"target\":\"%s\",\"service\":\"%s\",\"status\":\"%s\"}%n",
+            client.target(), service, status);
       } else {
-        System.out.println(client.target() + (service.isEmpty() ? "" : " " + service) + " " + status);
+        System.out.println(
+            client.target() + (service.isEmpty() ? "" : " " + service) + " " + status);
       }
       return status == ServingStatus.SERVING ? 0 : 8;
     } finally {

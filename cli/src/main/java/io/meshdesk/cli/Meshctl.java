@@ -3,8 +3,8 @@ package io.meshdesk.cli;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.cli.bench.BenchCommand;
 import io.meshdesk.platform.config.ConfigException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code meshctl}: the Meshdesk admin CLI. */
 @Command(
@@ -55,16 +55,22 @@ public final class Meshctl {
         (e, args2) -> {
           // Bad flags or arguments: one line, not the whole usage text.
           CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
-          e.getCommandLine().getErr().println("meshctl: " + e.getMessage()
-              + (!spec.mixinStandardHelpOptions() ? "" : " (see `" + spec.qualifiedName() + " --help`)"));
+          e.getCommandLine()
+              .getErr()
+              .println(
+                  "meshctl: "
+                      + e.getMessage()
+                      + (!spec.mixinStandardHelpOptions()
+                          ? ""
+                          : " (see `" + spec.qualifiedName() + " --help`)"));
           return EXIT_USAGE;
         });
     return cli.execute(args);
   }
 
   /**
-   * The whole command tree, every command and group answering {@code --help} (and
-   * {@code --version}) whether or not its own annotation asks for it.
+   * The whole command tree, every command and group answering {@code --help} (and {@code
+   * --version}) whether or not its own annotation asks for it.
    */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Meshctl());
@@ -74,7 +80,8 @@ public final class Meshctl {
 
   private static void withHelp(CommandLine command) {
     CommandLine.Model.CommandSpec spec = command.getCommandSpec();
-    if (!spec.mixinStandardHelpOptions() && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+    if (!spec.mixinStandardHelpOptions()
+        && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
       spec.mixinStandardHelpOptions(true);
     }
     command.getSubcommands().values().forEach(Meshctl::withHelp);
@@ -85,7 +92,9 @@ public final class Meshctl {
     if (e instanceof StatusRuntimeException sre) {
       String d = sre.getStatus().getDescription();
       String reason = reason(sre);
-      return sre.getStatus().getCode() + (d == null ? "" : ": " + d) + (reason.isEmpty() ? "" : " [" + reason + "]");
+      return sre.getStatus().getCode()
+          + (d == null ? "" : ": " + d)
+          + (reason.isEmpty() ? "" : " [" + reason + "]");
     }
     if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
       return e.getMessage();

@@ -1,14 +1,14 @@
 package io.meshdesk.cli;
 
 import io.meshdesk.ai.AiWorker;
+import io.meshdesk.identity.KeyUpgrade;
+import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.ticket.TicketServer;
-import io.meshdesk.identity.KeyUpgrade;
-import io.meshdesk.identity.domain.IdentityConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,9 +21,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code meshctl migrate}: applies every server's schema changes as the owner role and prints the
  * change sets it applied. With {@code MESHDESK_KEY_ENCRYPTION_KEY} set it also re-seals signing
- * keys that an earlier install sealed with a database-kept key ({@link KeyUpgrade}). Idempotent:
- * a second run changes nothing. Servers never migrate; this is the deployment step that runs
- * before them.
+ * keys that an earlier install sealed with a database-kept key ({@link KeyUpgrade}). Idempotent: a
+ * second run changes nothing. Servers never migrate; this is the deployment step that runs before
+ * them.
  */
 @Command(
     name = "migrate",
@@ -60,7 +60,8 @@ public final class MigrateCommand implements Callable<Integer> {
     for (String id : applied) {
       System.out.println("applied " + id);
     }
-    System.out.println("meshctl migrate: " + applied.size() + " change set(s) applied; schema is up to date");
+    System.out.println(
+        "meshctl migrate: " + applied.size() + " change set(s) applied; schema is up to date");
     try {
       System.out.println("meshctl migrate: " + sealKeys(config, Env.system()));
     } catch (ConfigException | IllegalStateException e) {
@@ -72,8 +73,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
   /**
    * Re-seals signing keys stored without a key-encryption key under {@code
-   * MESHDESK_KEY_ENCRYPTION_KEY} from {@code env}, as {@code owner}; returns what was done, in
-   * one line. Without the variable nothing changes and the line says how many keys wait for it.
+   * MESHDESK_KEY_ENCRYPTION_KEY} from {@code env}, as {@code owner}; returns what was done, in one
+   * line. Without the variable nothing changes and the line says how many keys wait for it.
    *
    * @throws ConfigException when the variable is not a 32-byte base64 key
    * @throws IllegalStateException when the database cannot be reached, or the configured key does
@@ -82,15 +83,19 @@ public final class MigrateCommand implements Callable<Integer> {
   public static String sealKeys(DatabaseConfig owner, Env env) {
     Optional<byte[]> kek = env.get("MESHDESK_KEY_ENCRYPTION_KEY").map(IdentityConfig::decodeKey);
     try (Connection c =
-        DriverManager.getConnection(owner.jdbcUrl(), owner.ownerUser().orElseThrow(), owner.ownerPassword())) {
+        DriverManager.getConnection(
+            owner.jdbcUrl(), owner.ownerUser().orElseThrow(), owner.ownerPassword())) {
       if (kek.isEmpty()) {
         int waiting = KeyUpgrade.countLocal(c);
         return waiting == 0
             ? "signing keys: none stored without a key-encryption key"
-            : waiting + " signing key(s) are sealed with a key kept in the database; run meshctl migrate with"
+            : waiting
+                + " signing key(s) are sealed with a key kept in the database; run meshctl migrate with"
                 + " MESHDESK_KEY_ENCRYPTION_KEY set (ticket-server requires it) to re-seal them";
       }
-      return "signing keys: " + KeyUpgrade.sealLocalKeys(c, kek.get()) + " re-sealed with MESHDESK_KEY_ENCRYPTION_KEY";
+      return "signing keys: "
+          + KeyUpgrade.sealLocalKeys(c, kek.get())
+          + " re-sealed with MESHDESK_KEY_ENCRYPTION_KEY";
     } catch (SQLException e) {
       throw new IllegalStateException("signing keys: " + e.getMessage(), e);
     }

@@ -40,7 +40,10 @@ public final class CliRun {
     return meshctl(full);
   }
 
-  /** Runs meshctl with {@code stdin} as its standard input (one run at a time: the streams are global). */
+  /**
+   * Runs meshctl with {@code stdin} as its standard input (one run at a time: the streams are
+   * global).
+   */
   public static synchronized Result withStdin(String stdin, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
@@ -52,7 +55,8 @@ public final class CliRun {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
       int exit = Meshctl.run(args);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Result(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -72,7 +76,12 @@ public final class CliRun {
   /** An access token of a demo-tenant user. */
   public static String login(ManagedChannel identity, String email, String password) {
     return IdentityServiceGrpc.newBlockingStub(identity)
-        .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug("demo").build())
+        .login(
+            LoginRequest.newBuilder()
+                .setEmail(email)
+                .setPassword(password)
+                .setTenantSlug("demo")
+                .build())
         .getTokens()
         .getAccessToken();
   }

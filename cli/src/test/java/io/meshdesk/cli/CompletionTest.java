@@ -40,14 +40,23 @@ class CompletionTest {
   }
 
   /** What bash's completion function offers for the words typed so far. */
-  private static String complete(Path script, String... words) throws IOException, InterruptedException {
+  private static String complete(Path script, String... words)
+      throws IOException, InterruptedException {
     StringBuilder array = new StringBuilder();
     for (String w : words) {
       array.append('"').append(w).append("\" ");
     }
     String line = String.join(" ", words);
-    String program = "source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
-        + "; COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}; _complete_meshctl; echo \"${COMPREPLY[@]}\"";
+    String program =
+        "source '"
+            + script
+            + "'; COMP_WORDS=("
+            + array
+            + "); COMP_CWORD="
+            + (words.length - 1)
+            + "; COMP_LINE='"
+            + line
+            + "'; COMP_POINT=${#COMP_LINE}; _complete_meshctl; echo \"${COMPREPLY[@]}\"";
     Process bash = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
     String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();

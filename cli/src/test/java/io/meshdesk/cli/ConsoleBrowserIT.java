@@ -25,10 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The browser console in headless Chromium against the whole system of {@code meshctl dev}, served
- * by its grpc-web bridge: runs console/e2e/run.mjs (playwright-core) and requires every scenario
- * to pass: a failed or a PENDING scenario (an RPC answering UNIMPLEMENTED) fails this test.
- * The console is built by Maven before this runs (cli/pom.xml); {@code -Dconsole.skip=true} skips
- * both.
+ * by its grpc-web bridge: runs console/e2e/run.mjs (playwright-core) and requires every scenario to
+ * pass: a failed or a PENDING scenario (an RPC answering UNIMPLEMENTED) fails this test. The
+ * console is built by Maven before this runs (cli/pom.xml); {@code -Dconsole.skip=true} skips both.
  */
 class ConsoleBrowserIT {
 
@@ -60,7 +59,9 @@ class ConsoleBrowserIT {
     HttpClient http = HttpClient.newHttpClient();
     for (String path : new String[] {"/", "/some/deep/link"}) {
       HttpResponse<String> res =
-          http.send(HttpRequest.newBuilder(URI.create(consoleUrl() + path.substring(1))).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(URI.create(consoleUrl() + path.substring(1))).build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(res.statusCode()).as(path).isEqualTo(200);
       assertThat(res.body()).as(path).contains("<div id=\"app\"");
@@ -70,18 +71,24 @@ class ConsoleBrowserIT {
   @Test
   void consoleScenariosPassInHeadlessChromium() throws Exception {
     Matcher password = DEMO_PASSWORD.matcher(devOutput);
-    assertThat(password.find()).as("demo password in the output of meshctl dev:%n%s", devOutput).isTrue();
+    assertThat(password.find())
+        .as("demo password in the output of meshctl dev:%n%s", devOutput)
+        .isTrue();
     // The README's screenshots are refreshed only on request (-Dscreenshots.update=true), so a
     // test run never changes tracked files.
-    Path shots = Boolean.getBoolean("screenshots.update")
-        ? root.resolve("docs/screenshots") : Path.of("target", "screenshots").toAbsolutePath();
+    Path shots =
+        Boolean.getBoolean("screenshots.update")
+            ? root.resolve("docs/screenshots")
+            : Path.of("target", "screenshots").toAbsolutePath();
     Files.createDirectories(shots);
     // Node's output goes through this JVM's System.out (a forked test JVM must not share its native
     // stdout) and into target/console-e2e.log.
     Path log = Path.of("target", "console-e2e.log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     ProcessBuilder pb =
-        new ProcessBuilder("node", "e2e/run.mjs").directory(root.resolve("console").toFile()).redirectErrorStream(true);
+        new ProcessBuilder("node", "e2e/run.mjs")
+            .directory(root.resolve("console").toFile())
+            .redirectErrorStream(true);
     pb.environment()
         .putAll(
             Map.of(
@@ -101,13 +108,18 @@ class ConsoleBrowserIT {
 
     pump.join(5_000);
     assertThat(finished).as("e2e finished within 10 minutes").isTrue();
-    assertThat(node.exitValue()).as("console/e2e/run.mjs exit code (see [e2e] lines above)").isZero();
-    assertThat(lines).as("scenarios").anyMatch(l -> l.startsWith("[e2e] PASS"))
+    assertThat(node.exitValue())
+        .as("console/e2e/run.mjs exit code (see [e2e] lines above)")
+        .isZero();
+    assertThat(lines)
+        .as("scenarios")
+        .anyMatch(l -> l.startsWith("[e2e] PASS"))
         .noneMatch(l -> l.startsWith("[e2e] PENDING"));
   }
 
   private static void copyLines(java.io.InputStream in, Path log, List<String> lines) {
-    try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    try (var reader =
+            new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         System.out.println(line);

@@ -25,16 +25,17 @@ import org.yaml.snakeyaml.Yaml;
 final class EnvoyBootstrap {
 
   /** Every {@code @type} envoy/envoy.yaml may name; an unlisted type fails the parse. */
-  static final JsonFormat.TypeRegistry TYPES = JsonFormat.TypeRegistry.newBuilder()
-      .add(HttpConnectionManager.getDescriptor())
-      .add(CorsPolicy.getDescriptor())
-      .add(Cors.getDescriptor())
-      .add(GrpcWeb.getDescriptor())
-      .add(Router.getDescriptor())
-      .add(HttpProtocolOptions.getDescriptor())
-      .add(DownstreamTlsContext.getDescriptor())
-      .add(UpstreamTlsContext.getDescriptor())
-      .build();
+  static final JsonFormat.TypeRegistry TYPES =
+      JsonFormat.TypeRegistry.newBuilder()
+          .add(HttpConnectionManager.getDescriptor())
+          .add(CorsPolicy.getDescriptor())
+          .add(Cors.getDescriptor())
+          .add(GrpcWeb.getDescriptor())
+          .add(Router.getDescriptor())
+          .add(HttpProtocolOptions.getDescriptor())
+          .add(DownstreamTlsContext.getDescriptor())
+          .add(UpstreamTlsContext.getDescriptor())
+          .build();
 
   private EnvoyBootstrap() {}
 

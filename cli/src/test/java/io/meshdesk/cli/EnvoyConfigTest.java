@@ -46,17 +46,18 @@ import org.junit.jupiter.api.Test;
 class EnvoyConfigTest {
 
   /**
-   * Which Envoy cluster serves each gRPC service: the service each server registers
-   * (TicketServer, LedgerServer, AiWorker). Checked against the generated descriptors, so a new
-   * service in proto/ fails this test until it is placed here and routed.
+   * Which Envoy cluster serves each gRPC service: the service each server registers (TicketServer,
+   * LedgerServer, AiWorker). Checked against the generated descriptors, so a new service in proto/
+   * fails this test until it is placed here and routed.
    */
-  private static final Map<String, String> SERVED_BY = Map.of(
-      "meshdesk.identity.v1.IdentityService", "ticket_server",
-      "meshdesk.ticket.v1.TicketService", "ticket_server",
-      "meshdesk.ledger.v1.LedgerService", "ledger_server",
-      "meshdesk.reminder.v1.ReminderService", "ledger_server",
-      "meshdesk.knowledge.v1.KnowledgeService", "ai_worker",
-      "meshdesk.ai.v1.AssistantService", "ai_worker");
+  private static final Map<String, String> SERVED_BY =
+      Map.of(
+          "meshdesk.identity.v1.IdentityService", "ticket_server",
+          "meshdesk.ticket.v1.TicketService", "ticket_server",
+          "meshdesk.ledger.v1.LedgerService", "ledger_server",
+          "meshdesk.reminder.v1.ReminderService", "ledger_server",
+          "meshdesk.knowledge.v1.KnowledgeService", "ai_worker",
+          "meshdesk.ai.v1.AssistantService", "ai_worker");
 
   private static String yaml;
   private static Bootstrap bootstrap;
@@ -70,14 +71,20 @@ class EnvoyConfigTest {
     yaml = Files.readString(EnvoyBootstrap.repositoryRoot().resolve("envoy/envoy.yaml"));
     bootstrap = EnvoyBootstrap.parse(yaml);
     listener = bootstrap.getStaticResources().getListeners(0);
-    hcm = listener.getFilterChains(0).getFilters(0).getTypedConfig().unpack(HttpConnectionManager.class);
+    hcm =
+        listener
+            .getFilterChains(0)
+            .getFilters(0)
+            .getTypedConfig()
+            .unpack(HttpConnectionManager.class);
     virtualHost = hcm.getRouteConfig().getVirtualHosts(0);
     services = generatedServices();
   }
 
   @Test
   void rejectsAnUnknownField() {
-    String bad = yaml.replace("connect_timeout: 1s", "connect_timeout: 1s\n      conect_timeout: 1s");
+    String bad =
+        yaml.replace("connect_timeout: 1s", "connect_timeout: 1s\n      conect_timeout: 1s");
 
     assertThatThrownBy(() -> EnvoyBootstrap.parse(bad))
         .isInstanceOf(InvalidProtocolBufferException.class)
@@ -113,9 +120,12 @@ class EnvoyConfigTest {
   void routesEveryMethodToTheClusterThatServesItsService() {
     for (ServiceDescriptor service : services) {
       for (var method : service.getMethods()) {
-        Route route = routeFor("/" + method.getFullMethodName()).orElseThrow(
-            () -> new AssertionError("no route for " + method.getFullMethodName()));
-        assertThat(route.getRoute().getCluster()).as(method.getFullMethodName())
+        Route route =
+            routeFor("/" + method.getFullMethodName())
+                .orElseThrow(
+                    () -> new AssertionError("no route for " + method.getFullMethodName()));
+        assertThat(route.getRoute().getCluster())
+            .as(method.getFullMethodName())
             .isEqualTo(SERVED_BY.get(service.getName()));
         assertThat(cluster(route.getRoute().getCluster())).isPresent();
       }
@@ -131,13 +141,17 @@ class EnvoyConfigTest {
         String name = method.getFullMethodName();
         if (method.getType() == MethodType.UNARY) {
           assertThat(seconds(action.getTimeout())).as("timeout of unary %s", name).isPositive();
-          assertThat(action.hasIdleTimeout()).as("idle timeout override on unary %s", name).isFalse();
+          assertThat(action.hasIdleTimeout())
+              .as("idle timeout override on unary %s", name)
+              .isFalse();
         } else {
           streaming++;
           assertThat(action.hasTimeout()).as("%s sets its timeout", name).isTrue();
           assertThat(seconds(action.getTimeout())).as("timeout of streaming %s", name).isZero();
           assertThat(action.hasIdleTimeout()).as("%s sets its idle timeout", name).isTrue();
-          assertThat(seconds(action.getIdleTimeout())).as("idle timeout of streaming %s", name).isZero();
+          assertThat(seconds(action.getIdleTimeout()))
+              .as("idle timeout of streaming %s", name)
+              .isZero();
         }
       }
     }
@@ -148,8 +162,11 @@ class EnvoyConfigTest {
   @Test
   void everyRouteWithoutATimeoutIsAStreamingMethod() {
     List<String> streamingPaths = new ArrayList<>();
-    services.forEach(s -> s.getMethods().stream().filter(m -> m.getType() != MethodType.UNARY)
-        .forEach(m -> streamingPaths.add("/" + m.getFullMethodName())));
+    services.forEach(
+        s ->
+            s.getMethods().stream()
+                .filter(m -> m.getType() != MethodType.UNARY)
+                .forEach(m -> streamingPaths.add("/" + m.getFullMethodName())));
     for (Route route : virtualHost.getRoutesList()) {
       if (seconds(route.getRoute().getTimeout()) == 0) {
         assertThat(streamingPaths).as("route without timeout").contains(route.getMatch().getPath());
@@ -159,17 +176,23 @@ class EnvoyConfigTest {
 
   @Test
   void corsExposesTheGrpcStatusHeadersToBrowsers() throws Exception {
-    CorsPolicy cors = virtualHost.getTypedPerFilterConfigOrThrow("envoy.filters.http.cors").unpack(CorsPolicy.class);
+    CorsPolicy cors =
+        virtualHost
+            .getTypedPerFilterConfigOrThrow("envoy.filters.http.cors")
+            .unpack(CorsPolicy.class);
 
     assertThat(csv(cors.getExposeHeaders()))
-        .contains("grpc-status", "grpc-message", "grpc-status-details-bin", "grpc-retry-pushback-ms");
-    assertThat(csv(cors.getAllowHeaders())).contains("x-grpc-web", "content-type", "authorization", "grpc-timeout");
+        .contains(
+            "grpc-status", "grpc-message", "grpc-status-details-bin", "grpc-retry-pushback-ms");
+    assertThat(csv(cors.getAllowHeaders()))
+        .contains("x-grpc-web", "content-type", "authorization", "grpc-timeout");
   }
 
   @Test
   void runsGrpcWebThenCorsThenTheRouter() {
     assertThat(hcm.getHttpFiltersList().stream().map(HttpFilter::getName))
-        .containsExactly("envoy.filters.http.grpc_web", "envoy.filters.http.cors", "envoy.filters.http.router");
+        .containsExactly(
+            "envoy.filters.http.grpc_web", "envoy.filters.http.cors", "envoy.filters.http.router");
   }
 
   @Test
@@ -192,14 +215,23 @@ class EnvoyConfigTest {
     assertThat(clusters).isNotEmpty();
     for (Cluster cluster : clusters) {
       String name = cluster.getName();
-      Any options = cluster.getTypedExtensionProtocolOptionsOrThrow(
-          "envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
-      assertThat(options.unpack(HttpProtocolOptions.class).getExplicitHttpConfig().hasHttp2ProtocolOptions())
-          .as("%s speaks HTTP/2", name).isTrue();
+      Any options =
+          cluster.getTypedExtensionProtocolOptionsOrThrow(
+              "envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
+      assertThat(
+              options
+                  .unpack(HttpProtocolOptions.class)
+                  .getExplicitHttpConfig()
+                  .hasHttp2ProtocolOptions())
+          .as("%s speaks HTTP/2", name)
+          .isTrue();
       var tls = cluster.getTransportSocket().getTypedConfig().unpack(UpstreamTlsContext.class);
       assertThat(tls.getCommonTlsContext().getValidationContext().getTrustedCa().getFilename())
-          .as("%s validates the server against a CA file", name).isNotEmpty();
-      assertThat(cluster.getHealthChecksList()).as("%s health checks", name).isNotEmpty()
+          .as("%s validates the server against a CA file", name)
+          .isNotEmpty();
+      assertThat(cluster.getHealthChecksList())
+          .as("%s health checks", name)
+          .isNotEmpty()
           .allMatch(HealthCheck::hasGrpcHealthCheck);
     }
   }
@@ -218,7 +250,9 @@ class EnvoyConfigTest {
   }
 
   private static Optional<Cluster> cluster(String name) {
-    return bootstrap.getStaticResources().getClustersList().stream().filter(c -> c.getName().equals(name)).findFirst();
+    return bootstrap.getStaticResources().getClustersList().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst();
   }
 
   private static double seconds(Duration d) {
@@ -230,14 +264,19 @@ class EnvoyConfigTest {
   }
 
   /** Every {@code *Grpc} class generated from proto/, found next to TicketServiceGrpc. */
-  private static List<ServiceDescriptor> generatedServices() throws IOException, URISyntaxException {
-    Path location = Path.of(TicketServiceGrpc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private static List<ServiceDescriptor> generatedServices()
+      throws IOException, URISyntaxException {
+    Path location =
+        Path.of(
+            TicketServiceGrpc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<ServiceDescriptor> found = new ArrayList<>();
-    try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
+    try (FileSystem jar =
+        Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
       Path root = jar == null ? location : jar.getPath("/");
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(f -> f.toString().endsWith("Grpc.class")).toList()) {
-          String className = root.relativize(file).toString().replace(".class", "").replace('/', '.');
+          String className =
+              root.relativize(file).toString().replace(".class", "").replace('/', '.');
           found.add(descriptorOf(className));
         }
       }
@@ -247,7 +286,8 @@ class EnvoyConfigTest {
 
   private static ServiceDescriptor descriptorOf(String className) {
     try {
-      return (ServiceDescriptor) Class.forName(className).getMethod("getServiceDescriptor").invoke(null);
+      return (ServiceDescriptor)
+          Class.forName(className).getMethod("getServiceDescriptor").invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError("cannot read the descriptor of " + className, e);
     }

@@ -21,14 +21,17 @@ class HelpTreeTest {
     assertThat(paths).hasSizeGreaterThan(40);
     List<DynamicTest> tests = new ArrayList<>();
     for (List<String> path : paths) {
-      tests.add(DynamicTest.dynamicTest(String.join(" ", path) + " --help", () -> {
-        List<String> args = new ArrayList<>(path.subList(1, path.size()));
-        args.add("--help");
-        CliRun.Result result = CliRun.meshctl(args.toArray(String[]::new));
-        assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("Usage: " + String.join(" ", path));
-        assertThat(result.err()).isEmpty();
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              String.join(" ", path) + " --help",
+              () -> {
+                List<String> args = new ArrayList<>(path.subList(1, path.size()));
+                args.add("--help");
+                CliRun.Result result = CliRun.meshctl(args.toArray(String[]::new));
+                assertThat(result.exit()).as(result.err()).isZero();
+                assertThat(result.out()).startsWith("Usage: " + String.join(" ", path));
+                assertThat(result.err()).isEmpty();
+              }));
     }
     return tests;
   }

@@ -30,25 +30,30 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class KubernetesManifests {
 
-  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-      "apps/v1/Deployment", Deployment.class,
-      "v1/Service", Service.class,
-      "v1/ConfigMap", ConfigMap.class,
-      "batch/v1/Job", Job.class,
-      "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-      "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-      "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.of(
+          "apps/v1/Deployment", Deployment.class,
+          "v1/Service", Service.class,
+          "v1/ConfigMap", ConfigMap.class,
+          "batch/v1/Job", Job.class,
+          "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
+          "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+          "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
 
-  private static final ObjectMapper STRICT = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .build();
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .build();
 
   private KubernetesManifests() {}
 
   /** {@code kubectl kustomize dir}, as YAML. */
   static String render(Path dir) throws IOException, InterruptedException {
-    Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
+    Process kubectl =
+        new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
       throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + out);
@@ -77,8 +82,8 @@ final class KubernetesManifests {
   }
 
   /**
-   * The fabric8 model keeps unknown fields in additionalProperties instead of rejecting them;
-   * this walks the object and fails on any it finds.
+   * The fabric8 model keeps unknown fields in additionalProperties instead of rejecting them; this
+   * walks the object and fails on any it finds.
    */
   private static void requireNoUnknownFields(Object node, String path) {
     if (node == null || !node.getClass().getPackageName().startsWith("io.fabric8")) {
@@ -93,8 +98,10 @@ final class KubernetesManifests {
       return;
     }
     for (Method getter : node.getClass().getMethods()) {
-      if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-          || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+      if (getter.getParameterCount() != 0
+          || Modifier.isStatic(getter.getModifiers())
+          || !getter.getName().startsWith("get")
+          || getter.getName().equals("getClass")) {
         continue;
       }
       Object value;

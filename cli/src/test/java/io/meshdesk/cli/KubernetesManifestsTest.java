@@ -28,19 +28,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks deploy/kubernetes as Kubernetes would see it: the base and the production overlay
- * render, every object is a valid model object, and the servers' ports, probes and settings
- * match the configuration table of the README.
+ * Checks deploy/kubernetes as Kubernetes would see it: the base and the production overlay render,
+ * every object is a valid model object, and the servers' ports, probes and settings match the
+ * configuration table of the README.
  */
 class KubernetesManifestsTest {
 
   /** Each server's Deployment and the prefix of its listener settings in the README table. */
-  private static final Map<String, String> SERVER_PREFIX = Map.of(
-      "ticket-server", "MESHDESK_TICKET",
-      "ledger-server", "MESHDESK_LEDGER",
-      "ai-worker", "MESHDESK_AI");
+  private static final Map<String, String> SERVER_PREFIX =
+      Map.of(
+          "ticket-server", "MESHDESK_TICKET",
+          "ledger-server", "MESHDESK_LEDGER",
+          "ai-worker", "MESHDESK_AI");
 
-  private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| (`MESHDESK_[^|]+)\\| ([^|]*)\\|");
+  private static final Pattern TABLE_ROW =
+      Pattern.compile("(?m)^\\| (`MESHDESK_[^|]+)\\| ([^|]*)\\|");
   private static final Pattern NAME = Pattern.compile("`([A-Z_]+)`");
 
   private static Path root;
@@ -52,15 +54,18 @@ class KubernetesManifestsTest {
   static void render() throws Exception {
     root = EnvoyBootstrap.repositoryRoot();
     for (String dir : List.of("base", "overlays/production")) {
-      rendered.put(dir, KubernetesManifests.parse(
-          KubernetesManifests.render(root.resolve("deploy/kubernetes").resolve(dir))));
+      rendered.put(
+          dir,
+          KubernetesManifests.parse(
+              KubernetesManifests.render(root.resolve("deploy/kubernetes").resolve(dir))));
     }
     readReadmeTable(Files.readString(root.resolve("README.md")));
   }
 
   @Test
   void rejectsAnUnknownField() {
-    String bad = """
+    String bad =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: { name: x }
@@ -72,7 +77,8 @@ class KubernetesManifestsTest {
 
   @Test
   void rejectsAValueOfTheWrongType() {
-    String bad = """
+    String bad =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: { name: x }
@@ -85,15 +91,21 @@ class KubernetesManifestsTest {
   @Test
   void rendersEveryObjectTheSystemNeeds() {
     for (List<HasMetadata> objects : rendered.values()) {
-      assertThat(names(objects, Deployment.class)).containsExactlyInAnyOrder(
-          "ticket-server", "ledger-server", "ai-worker", "envoy");
-      assertThat(names(objects, Service.class)).containsExactlyInAnyOrder(
-          "ticket-server", "ledger-server", "ai-worker", "envoy");
-      assertThat(names(objects, PodDisruptionBudget.class)).containsExactlyInAnyOrder(
-          "ticket-server", "ledger-server", "ai-worker", "envoy");
-      assertThat(names(objects, HorizontalPodAutoscaler.class)).containsExactlyInAnyOrder("ticket-server", "ai-worker");
-      assertThat(of(objects, Job.class)).singleElement().satisfies(job -> assertThat(
-          job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand()).containsExactly("bin/meshctl", "migrate"));
+      assertThat(names(objects, Deployment.class))
+          .containsExactlyInAnyOrder("ticket-server", "ledger-server", "ai-worker", "envoy");
+      assertThat(names(objects, Service.class))
+          .containsExactlyInAnyOrder("ticket-server", "ledger-server", "ai-worker", "envoy");
+      assertThat(names(objects, PodDisruptionBudget.class))
+          .containsExactlyInAnyOrder("ticket-server", "ledger-server", "ai-worker", "envoy");
+      assertThat(names(objects, HorizontalPodAutoscaler.class))
+          .containsExactlyInAnyOrder("ticket-server", "ai-worker");
+      assertThat(of(objects, Job.class))
+          .singleElement()
+          .satisfies(
+              job ->
+                  assertThat(
+                          job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
+                      .containsExactly("bin/meshctl", "migrate"));
       assertThat(objects).noneMatch(o -> o.getKind().equals("Secret"));
     }
   }
@@ -103,9 +115,13 @@ class KubernetesManifestsTest {
     String edge = Files.readString(root.resolve("envoy/envoy.yaml"));
 
     assertThat(Files.readString(root.resolve("deploy/kubernetes/base/envoy.yaml")))
-        .as("deploy/kubernetes/base/envoy.yaml is a copy of envoy/envoy.yaml").isEqualTo(edge);
-    ConfigMap config = of(rendered.get("base"), ConfigMap.class).stream()
-        .filter(c -> c.getMetadata().getName().startsWith("envoy-")).findFirst().orElseThrow();
+        .as("deploy/kubernetes/base/envoy.yaml is a copy of envoy/envoy.yaml")
+        .isEqualTo(edge);
+    ConfigMap config =
+        of(rendered.get("base"), ConfigMap.class).stream()
+            .filter(c -> c.getMetadata().getName().startsWith("envoy-"))
+            .findFirst()
+            .orElseThrow();
     assertThat(config.getData()).containsEntry("envoy.yaml", edge);
   }
 
@@ -117,14 +133,21 @@ class KubernetesManifestsTest {
       Map<String, String> env = env(c);
       int grpc = port(c, "grpc");
 
-      assertThat(grpc).as("%s gRPC port", server.getKey()).isEqualTo(Integer.parseInt(env.get(prefix + "_PORT")))
+      assertThat(grpc)
+          .as("%s gRPC port", server.getKey())
+          .isEqualTo(Integer.parseInt(env.get(prefix + "_PORT")))
           .isEqualTo(Integer.parseInt(defaults.get(prefix + "_PORT")));
-      assertThat(port(c, "metrics")).isEqualTo(Integer.parseInt(defaults.get(prefix + "_METRICS_PORT")))
+      assertThat(port(c, "metrics"))
+          .isEqualTo(Integer.parseInt(defaults.get(prefix + "_METRICS_PORT")))
           .isEqualTo(Integer.parseInt(env.get(prefix + "_METRICS_PORT")));
       int health = Integer.parseInt(env.get(prefix + "_HEALTH_PORT"));
       assertThat(port(c, "health")).isEqualTo(health).isNotEqualTo(grpc);
-      assertThat(c.getReadinessProbe().getGrpc().getPort()).as("%s readiness", server.getKey()).isEqualTo(health);
-      assertThat(c.getLivenessProbe().getGrpc().getPort()).as("%s liveness", server.getKey()).isEqualTo(health);
+      assertThat(c.getReadinessProbe().getGrpc().getPort())
+          .as("%s readiness", server.getKey())
+          .isEqualTo(health);
+      assertThat(c.getLivenessProbe().getGrpc().getPort())
+          .as("%s liveness", server.getKey())
+          .isEqualTo(health);
       assertThat(env).containsEntry("MESHDESK_TRUSTED_PROXY_HOPS", "1");
       Service service = named(rendered.get("base"), Service.class, server.getKey());
       assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(grpc);
@@ -145,7 +168,8 @@ class KubernetesManifestsTest {
     for (List<HasMetadata> objects : rendered.values()) {
       for (PodSpec pod : podSpecs(objects)) {
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(pod.getVolumes()).anyMatch(v -> v.getEmptyDir() != null && v.getName().equals("tmp"));
+        assertThat(pod.getVolumes())
+            .anyMatch(v -> v.getEmptyDir() != null && v.getName().equals("tmp"));
         for (Container c : pod.getContainers()) {
           var security = c.getSecurityContext();
           assertThat(security.getReadOnlyRootFilesystem()).as(c.getName()).isTrue();
@@ -162,13 +186,23 @@ class KubernetesManifestsTest {
   void onlyEnvoyAndOtherServersReachTheServers() {
     NetworkPolicy servers = named(rendered.get("base"), NetworkPolicy.class, "meshdesk-servers");
 
-    assertThat(servers.getSpec().getPodSelector().getMatchLabels()).containsEntry("meshdesk.io/role", "server");
+    assertThat(servers.getSpec().getPodSelector().getMatchLabels())
+        .containsEntry("meshdesk.io/role", "server");
     assertThat(servers.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
-    assertThat(servers.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getFrom())
-        .isNotEmpty()
-        .allSatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels().get("meshdesk.io/role")).isIn("edge", "server")));
-    assertThat(servers.getSpec().getEgress()).flatExtracting(r -> r.getPorts())
-        .extracting(p -> p.getPort().getIntVal()).contains(5432, 6379);
+    assertThat(servers.getSpec().getIngress())
+        .allSatisfy(
+            rule ->
+                assertThat(rule.getFrom())
+                    .isNotEmpty()
+                    .allSatisfy(
+                        peer ->
+                            assertThat(
+                                    peer.getPodSelector().getMatchLabels().get("meshdesk.io/role"))
+                                .isIn("edge", "server")));
+    assertThat(servers.getSpec().getEgress())
+        .flatExtracting(r -> r.getPorts())
+        .extracting(p -> p.getPort().getIntVal())
+        .contains(5432, 6379);
   }
 
   private static void readReadmeTable(String readme) {
@@ -177,7 +211,8 @@ class KubernetesManifestsTest {
     Matcher row = TABLE_ROW.matcher(readme);
     while (row.find()) {
       List<String> names = NAME.matcher(row.group(1)).results().map(m -> m.group(1)).toList();
-      List<String> values = Stream.of(row.group(2).split(" / ")).map(v -> v.trim().replace("`", "")).toList();
+      List<String> values =
+          Stream.of(row.group(2).split(" / ")).map(v -> v.trim().replace("`", "")).toList();
       String first = names.get(0);
       for (int i = 0; i < names.size(); i++) {
         for (String name : expand(first, names.get(i))) {
@@ -190,18 +225,27 @@ class KubernetesManifestsTest {
     }
   }
 
-  /** `MESHDESK_TICKET_PORT` / `_METRICS_PORT`: a leading underscore continues a stem of the first name. */
+  /**
+   * `MESHDESK_TICKET_PORT` / `_METRICS_PORT`: a leading underscore continues a stem of the first
+   * name.
+   */
   private static List<String> expand(String first, String name) {
     if (!name.startsWith("_")) {
       return List.of(name);
     }
     String[] parts = first.split("_");
     return Stream.iterate(parts.length - 1, n -> n >= 2, n -> n - 1)
-        .map(n -> String.join("_", List.of(parts).subList(0, n)) + name).toList();
+        .map(n -> String.join("_", List.of(parts).subList(0, n)) + name)
+        .toList();
   }
 
   private static Container container(String deployment) {
-    return named(rendered.get("base"), Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
+    return named(rendered.get("base"), Deployment.class, deployment)
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0);
   }
 
   private static Map<String, String> env(Container c) {
@@ -213,13 +257,18 @@ class KubernetesManifestsTest {
   }
 
   private static int port(Container c, String name) {
-    return c.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst().orElseThrow().getContainerPort();
+    return c.getPorts().stream()
+        .filter(p -> name.equals(p.getName()))
+        .findFirst()
+        .orElseThrow()
+        .getContainerPort();
   }
 
   private static List<PodSpec> podSpecs(List<HasMetadata> objects) {
     return Stream.concat(
-        of(objects, Deployment.class).stream().map(d -> d.getSpec().getTemplate().getSpec()),
-        of(objects, Job.class).stream().map(j -> j.getSpec().getTemplate().getSpec())).toList();
+            of(objects, Deployment.class).stream().map(d -> d.getSpec().getTemplate().getSpec()),
+            of(objects, Job.class).stream().map(j -> j.getSpec().getTemplate().getSpec()))
+        .toList();
   }
 
   private static List<Container> containers(List<HasMetadata> objects) {
@@ -230,12 +279,16 @@ class KubernetesManifestsTest {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  private static <T extends HasMetadata> List<String> names(List<HasMetadata> objects, Class<T> type) {
+  private static <T extends HasMetadata> List<String> names(
+      List<HasMetadata> objects, Class<T> type) {
     return of(objects, type).stream().map(o -> o.getMetadata().getName()).toList();
   }
 
-  private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
-    return of(objects, type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+  private static <T extends HasMetadata> T named(
+      List<HasMetadata> objects, Class<T> type, String name) {
+    return of(objects, type).stream()
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
   }
 }

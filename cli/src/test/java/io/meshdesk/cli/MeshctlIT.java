@@ -55,7 +55,8 @@ class MeshctlIT {
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).contains("SERVING");
     }
-    Result json = meshctl("health", "--target", "127.0.0.1:" + running.ticketPort(), "--output", "json");
+    Result json =
+        meshctl("health", "--target", "127.0.0.1:" + running.ticketPort(), "--output", "json");
     assertThat(json.out()).contains("\"status\":\"SERVING\"");
   }
 
@@ -83,8 +84,17 @@ class MeshctlIT {
   void benchHealthPrintsPercentilesAsJson() {
     Result r =
         meshctl(
-            "bench", "health", "--target", "127.0.0.1:" + running.ticketPort(),
-            "--rate", "200", "--duration", "1s", "--warmup", "200ms", "--json");
+            "bench",
+            "health",
+            "--target",
+            "127.0.0.1:" + running.ticketPort(),
+            "--rate",
+            "200",
+            "--duration",
+            "1s",
+            "--warmup",
+            "200ms",
+            "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("\"scenario\":\"health.check\"")
@@ -113,8 +123,13 @@ class MeshctlIT {
     try {
       agent = CliRun.login(channel, "agent@demo.meshdesk.dev", password);
       String customer = CliRun.login(channel, "customer@demo.meshdesk.dev", password);
-      TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(TestTokens.bearer(customer))
-          .createTicket(CreateTicketRequest.newBuilder().setSubject(subject).setBody("Printed by meshctl tickets watch.").build());
+      TicketServiceGrpc.newBlockingStub(channel)
+          .withCallCredentials(TestTokens.bearer(customer))
+          .createTicket(
+              CreateTicketRequest.newBuilder()
+                  .setSubject(subject)
+                  .setBody("Printed by meshctl tickets watch.")
+                  .build());
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
@@ -122,7 +137,11 @@ class MeshctlIT {
     Result r = CliRun.against(target, agent, "tickets", "watch", "--after", "0", "--once");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("connecting").contains("ticket_created").contains(subject).contains("live (caught up at sequence ");
+    assertThat(r.out())
+        .startsWith("connecting")
+        .contains("ticket_created")
+        .contains(subject)
+        .contains("live (caught up at sequence ");
     assertThat(r.out().indexOf(subject)).isLessThan(r.out().indexOf("live (caught up"));
   }
 }

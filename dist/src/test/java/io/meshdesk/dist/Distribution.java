@@ -25,10 +25,14 @@ public final class Distribution {
     if (home == null) {
       Path archive = Path.of(System.getProperty("meshdesk.dist.archive", "target/meshdesk.tar.gz"));
       if (!Files.isRegularFile(archive)) {
-        throw new IllegalStateException("no distribution archive at " + archive + "; run the package phase first");
+        throw new IllegalStateException(
+            "no distribution archive at " + archive + "; run the package phase first");
       }
       Path dir = Files.createTempDirectory("meshdesk-dist");
-      Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString()).inheritIO().start();
+      Process tar =
+          new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString())
+              .inheritIO()
+              .start();
       if (!tar.waitFor(60, TimeUnit.SECONDS) || tar.exitValue() != 0) {
         throw new IllegalStateException("could not unpack " + archive);
       }
@@ -40,10 +44,11 @@ public final class Distribution {
   }
 
   /**
-   * The environment of a launched server: the JDK running the tests, the database reached as
-   * {@code user}, Redis, nothing inherited from the build's {@code MESHDESK_*} or JVM options.
+   * The environment of a launched server: the JDK running the tests, the database reached as {@code
+   * user}, Redis, nothing inherited from the build's {@code MESHDESK_*} or JVM options.
    */
-  static Map<String, String> environment(DatabaseConfig db, String user, String password, RedisConfig redis) {
+  static Map<String, String> environment(
+      DatabaseConfig db, String user, String password, RedisConfig redis) {
     Map<String, String> env = new HashMap<>();
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
@@ -61,19 +66,27 @@ public final class Distribution {
     return env;
   }
 
-  /** Starts {@code bin/<launcher> args} with exactly {@code env}, output (both streams) to {@code log}. */
-  public static Process launch(String launcher, Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
+  /**
+   * Starts {@code bin/<launcher> args} with exactly {@code env}, output (both streams) to {@code
+   * log}.
+   */
+  public static Process launch(String launcher, Map<String, String> env, Path log, String... args)
+      throws IOException, InterruptedException {
     String[] command = new String[args.length + 1];
     command[0] = home().resolve("bin").resolve(launcher).toString();
     System.arraycopy(args, 0, command, 1, args.length);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("MESHDESK_") || k.startsWith("JAVA") || k.startsWith("JDK_"));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("MESHDESK_") || k.startsWith("JAVA") || k.startsWith("JDK_"));
     pb.environment().putAll(env);
     return pb.start();
   }
 
   /** Runs a launcher to completion (at most a minute) and returns its exit code. */
-  public static int run(String launcher, Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
+  public static int run(String launcher, Map<String, String> env, Path log, String... args)
+      throws IOException, InterruptedException {
     Process p = launch(launcher, env, log, args);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution as an operator uses it: {@code bin/meshctl migrate} as the owner, then
- * {@code bin/ticket-server} as its own OS process with the application role, stopped by SIGTERM.
+ * The distribution as an operator uses it: {@code bin/meshctl migrate} as the owner, then {@code
+ * bin/ticket-server} as its own OS process with the application role, stopped by SIGTERM.
  */
 class DistributionIT {
 
@@ -55,11 +55,16 @@ class DistributionIT {
   @Test
   void migrateAppliesEveryChangeSetOnceAndPrintsWhatItApplied() throws Exception {
     assertThat(firstMigrateExit).as(firstMigrateOutput).isZero();
-    assertThat(firstMigrateOutput).contains("applied identity-001").contains("applied ledger-").contains("applied ai-worker-001-knowledge");
+    assertThat(firstMigrateOutput)
+        .contains("applied identity-001")
+        .contains("applied ledger-")
+        .contains("applied ai-worker-001-knowledge");
 
     Path second = logs.resolve("migrate-2.log");
     assertThat(Distribution.run("meshctl", ownerEnv, second, "migrate")).isZero();
-    assertThat(Files.readString(second)).doesNotContain("applied identity").contains("0 change set(s) applied");
+    assertThat(Files.readString(second))
+        .doesNotContain("applied identity")
+        .contains("0 change set(s) applied");
   }
 
   @Test
@@ -72,7 +77,8 @@ class DistributionIT {
     env.put("MESHDESK_TICKET_METRICS_PORT", "-1");
     Path log = logs.resolve("ticket-server.log");
     Process server = Distribution.launch("ticket-server", env, log);
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
       HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
       await()
@@ -80,11 +86,17 @@ class DistributionIT {
           .ignoreExceptions()
           .failFast("ticket-server exited", () -> !server.isAlive())
           .until(
-              () -> health.withDeadlineAfter(2, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()).getStatus(),
+              () ->
+                  health
+                      .withDeadlineAfter(2, TimeUnit.SECONDS)
+                      .check(HealthCheckRequest.getDefaultInstance())
+                      .getStatus(),
               status -> status == ServingStatus.SERVING);
 
       server.destroy(); // SIGTERM
-      assertThat(server.waitFor(40, TimeUnit.SECONDS)).as("stopped within the shutdown grace").isTrue();
+      assertThat(server.waitFor(40, TimeUnit.SECONDS))
+          .as("stopped within the shutdown grace")
+          .isTrue();
       String output = Files.readString(log);
       assertThat(server.exitValue()).as(output).isEqualTo(143);
       assertThat(output).contains("ticket-server stopped").doesNotContain("restricted method");

@@ -24,7 +24,8 @@ class OwnerCredentialsAttackIT {
     DatabaseConfig db = env.newDatabase("dist-owner");
     io.meshdesk.platform.db.Migrations.apply(db, io.meshdesk.ticket.TicketServer.CHANGELOGS);
     Map<String, String> vars =
-        Distribution.environment(db, db.ownerUser().orElseThrow(), db.ownerPassword(), env.newRedis("dist-owner"));
+        Distribution.environment(
+            db, db.ownerUser().orElseThrow(), db.ownerPassword(), env.newRedis("dist-owner"));
     vars.put("MESHDESK_TICKET_HOST", "127.0.0.1");
     vars.put("MESHDESK_TICKET_PORT", Integer.toString(Distribution.freePort()));
     vars.put("MESHDESK_TICKET_METRICS_PORT", "-1");
@@ -35,7 +36,8 @@ class OwnerCredentialsAttackIT {
     String output = Files.readString(log);
     assertThat(exit).as(output).isEqualTo(2);
     assertThat(output)
-        .contains("ticket-server: MESHDESK_DATABASE_USER role " + db.ownerUser().orElseThrow() + " ")
+        .contains(
+            "ticket-server: MESHDESK_DATABASE_USER role " + db.ownerUser().orElseThrow() + " ")
         .contains("owns the database")
         .contains("owns")
         .doesNotContain("listening on");

@@ -1,5 +1,6 @@
 package io.meshdesk.ledger;
 
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
 import io.meshdesk.ledger.domain.Merchant;
@@ -7,7 +8,6 @@ import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.PostingEngine;
-import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,19 +19,20 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Demo data for {@code meshctl dev}: a product and three cards of one holder with about four
- * months of purchases, payments and closed statements. Each step runs on a clock set to the day
- * it happened, so statements and interest come out exactly as they would have. Idempotent: the
- * keys are derived from the tenant, so seeding twice posts nothing new.
+ * Demo data for {@code meshctl dev}: a product and three cards of one holder with about four months
+ * of purchases, payments and closed statements. Each step runs on a clock set to the day it
+ * happened, so statements and interest come out exactly as they would have. Idempotent: the keys
+ * are derived from the tenant, so seeding twice posts nothing new.
  */
 public final class DemoLedgerSeed {
 
-  private static final List<Merchant> MERCHANTS = List.of(
-      new Merchant("Blue Bottle Coffee", "5814", "US", "Oakland", ""),
-      new Merchant("Whole Foods Market", "5411", "US", "San Francisco", ""),
-      new Merchant("Delta Air Lines", "3058", "US", "Atlanta", ""),
-      new Merchant("Shell", "5541", "US", "Berkeley", ""),
-      new Merchant("Amazon.com", "5942", "US", "Seattle", ""));
+  private static final List<Merchant> MERCHANTS =
+      List.of(
+          new Merchant("Blue Bottle Coffee", "5814", "US", "Oakland", ""),
+          new Merchant("Whole Foods Market", "5411", "US", "San Francisco", ""),
+          new Merchant("Delta Air Lines", "3058", "US", "Atlanta", ""),
+          new Merchant("Shell", "5541", "US", "Berkeley", ""),
+          new Merchant("Amazon.com", "5942", "US", "Seattle", ""));
 
   private final Transactions tx;
   private final Clock clock;
@@ -48,18 +49,35 @@ public final class DemoLedgerSeed {
     CardService cards = new CardService(tx, at(start));
     Views.Product product;
     try {
-      product = cards.createProduct(tenantId, new ProductSpec("Meshdesk Rewards Visa", "VISA", "USD", 1999, 2599, 25,
-          2_500, 100, 3_900));
+      product =
+          cards.createProduct(
+              tenantId,
+              new ProductSpec(
+                  "Meshdesk Rewards Visa", "VISA", "USD", 1999, 2599, 25, 2_500, 100, 3_900));
     } catch (io.meshdesk.platform.errors.AlreadyExistsException e) {
-      product = cards.listProducts(tenantId, 100, "").items().stream()
-          .filter(p -> p.name().equals("Meshdesk Rewards Visa")).findFirst().orElseThrow();
+      product =
+          cards.listProducts(tenantId, 100, "").items().stream()
+              .filter(p -> p.name().equals("Meshdesk Rewards Visa"))
+              .findFirst()
+              .orElseThrow();
     }
     List<UUID> ids = new java.util.ArrayList<>();
     int[] limits = {500_000, 1_200_000, 250_000};
     int[] cycleDays = {5, 15, 25};
     for (int i = 0; i < 3; i++) {
-      ids.add(cards.issue(tenantId, holderUserId, product.id(), limits[i], "USD", cycleDays[i],
-          "demo-" + tenantId + "-card-" + i, "SYSTEM", "demo-seed").id());
+      ids.add(
+          cards
+              .issue(
+                  tenantId,
+                  holderUserId,
+                  product.id(),
+                  limits[i],
+                  "USD",
+                  cycleDays[i],
+                  "demo-" + tenantId + "-card-" + i,
+                  "SYSTEM",
+                  "demo-seed")
+              .id());
     }
     Random random = new Random(tenantId.getMostSignificantBits());
     for (LocalDate day = start; day.isBefore(today); day = day.plusDays(1)) {
@@ -70,12 +88,36 @@ public final class DemoLedgerSeed {
         String key = "demo-" + tenantId + "-" + card + "-" + day;
         if (random.nextInt(3) == 0) {
           Merchant m = MERCHANTS.get(random.nextInt(MERCHANTS.size()));
-          engine.post(tenantId, null, new PostingOp.Direct(TxnType.PURCHASE, card, 500 + random.nextInt(15_000),
-              "USD", m, null, "", "", "", key + "-p"));
+          engine.post(
+              tenantId,
+              null,
+              new PostingOp.Direct(
+                  TxnType.PURCHASE,
+                  card,
+                  500 + random.nextInt(15_000),
+                  "USD",
+                  m,
+                  null,
+                  "",
+                  "",
+                  "",
+                  key + "-p"));
         }
         if (day.getDayOfMonth() == 20 && i != 2) {
-          engine.post(tenantId, null, new PostingOp.Direct(TxnType.PAYMENT, card, i == 0 ? 60_000 : 10_000, "USD",
-              Merchant.NONE, null, "", "", "ACH " + day, key + "-pay"));
+          engine.post(
+              tenantId,
+              null,
+              new PostingOp.Direct(
+                  TxnType.PAYMENT,
+                  card,
+                  i == 0 ? 60_000 : 10_000,
+                  "USD",
+                  Merchant.NONE,
+                  null,
+                  "",
+                  "",
+                  "ACH " + day,
+                  key + "-pay"));
         }
       }
       new StatementService(tx, at).closeDueCycles(tenantId, day);

@@ -1,14 +1,25 @@
 package io.meshdesk.ledger;
 
 import io.meshdesk.ledger.audit.AuditService;
+import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.LedgerQueries;
-import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.platform.auth.AuthInterceptor;
+import io.meshdesk.platform.auth.TokenVerifier;
+import io.meshdesk.platform.config.DatabaseRole;
 import io.meshdesk.platform.config.Env;
+import io.meshdesk.platform.config.GrpcConfig;
+import io.meshdesk.platform.db.Database;
+import io.meshdesk.platform.db.RoleCheck;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.grpc.GrpcServer;
+import io.meshdesk.platform.metrics.Metrics;
+import io.meshdesk.platform.redis.Redis;
+import io.meshdesk.platform.runtime.Infrastructure;
+import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.reminder.DirectoryTenants;
 import io.meshdesk.reminder.LedgerAdapter;
 import io.meshdesk.reminder.ReminderModule;
@@ -17,19 +28,8 @@ import io.meshdesk.reminder.dispatch.DispatchConfig;
 import io.meshdesk.reminder.dispatch.DispatchHooks;
 import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.scheduler.SchedulerConfig;
-import io.meshdesk.platform.auth.TokenVerifier;
-import io.meshdesk.platform.config.GrpcConfig;
-import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
 import java.time.Duration;
-import io.meshdesk.platform.db.Database;
-import io.meshdesk.platform.db.RoleCheck;
-import io.meshdesk.platform.config.DatabaseRole;
-import io.meshdesk.platform.grpc.GrpcServer;
-import io.meshdesk.platform.metrics.Metrics;
-import io.meshdesk.platform.redis.Redis;
-import io.meshdesk.platform.runtime.Infrastructure;
-import io.meshdesk.platform.runtime.Shutdown;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +49,11 @@ public final class LedgerServer implements AutoCloseable {
   private final StatementService statements;
   private final ReminderModule reminders;
 
-  private LedgerServer(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
-    this.database = resources.register(new Database(infra.database().forServer(DatabaseRole.LEDGER), "ledger-server"));
+  private LedgerServer(
+      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
+    this.database =
+        resources.register(
+            new Database(infra.database().forServer(DatabaseRole.LEDGER), "ledger-server"));
     Transactions background = new Transactions(database.backgroundDataSource());
     DirectoryTenants tenants = new DirectoryTenants(background);
     verifyDatabase(this.database, tenants);
@@ -60,12 +63,18 @@ public final class LedgerServer implements AutoCloseable {
     this.statements = new StatementService(tx, clock);
     CardService cards = new CardService(tx, clock);
     PostingEngine postings = new PostingEngine(tx, clock);
-    LedgerGrpcService ledger = new LedgerGrpcService(cards, postings, new LedgerQueries(tx, clock),
-        new AuditService(database.dataSource(), clock), new PendingPayments(tx, postings, clock));
+    LedgerGrpcService ledger =
+        new LedgerGrpcService(
+            cards,
+            postings,
+            new LedgerQueries(tx, clock),
+            new AuditService(database.dataSource(), clock),
+            new PendingPayments(tx, postings, clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
     // narrow adapter. They run on the pool's background share, so they never take the
     // connections requests need; reminder rule RPCs, rare admin calls, share it too.
-    LedgerAdapter ledgerPort = new LedgerAdapter(new StatementService(background, clock), background);
+    LedgerAdapter ledgerPort =
+        new LedgerAdapter(new StatementService(background, clock), background);
     Env env = Env.system();
     this.reminders =
         resources.register(
@@ -86,14 +95,20 @@ public final class LedgerServer implements AutoCloseable {
     ledger.onPayment(
         (tenant, card, transaction, amount, currency) -> {
           try {
-            reminders.events().paymentReceived(tenant, card, transaction, "cardholder", Math.abs(amount), currency);
+            reminders
+                .events()
+                .paymentReceived(
+                    tenant, card, transaction, "cardholder", Math.abs(amount), currency);
           } catch (RuntimeException e) {
             // The payment is committed; a missed "payment received" notice must not fail it.
-            LoggerFactory.getLogger(LedgerServer.class).warn("payment-received reminder not created: {}", e.toString());
+            LoggerFactory.getLogger(LedgerServer.class)
+                .warn("payment-received reminder not created: {}", e.toString());
           }
         });
-    // Postings on cards without a utilisation rule skip the reminder work (rule cards re-read each second).
-    ledger.onPosting(new UtilizationReminders(reminders.events(), cards, tx, Duration.ofSeconds(1)));
+    // Postings on cards without a utilisation rule skip the reminder work (rule cards re-read each
+    // second).
+    ledger.onPosting(
+        new UtilizationReminders(reminders.events(), cards, tx, Duration.ofSeconds(1)));
     GrpcServer.Builder builder =
         GrpcServer.builder("ledger-server", grpcConfig)
             .addService(ledger)
@@ -112,8 +127,8 @@ public final class LedgerServer implements AutoCloseable {
    *
    * @param verifier verifies the bearer tokens of every call
    */
-  public static LedgerServer start(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics,
-      TokenVerifier verifier) {
+  public static LedgerServer start(
+      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
     LedgerServer server = new LedgerServer(infra, grpcConfig, metrics, verifier);
     server.grpc.start();
     server.reminders.start();

@@ -1,10 +1,10 @@
 package io.meshdesk.ledger;
 
+import io.meshdesk.platform.auth.TokenVerifier;
+import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
-import io.meshdesk.platform.auth.TokenVerifier;
-import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.platform.runtime.Shutdown;
 
@@ -21,9 +21,12 @@ public final class Main {
     Shutdown shutdown = new Shutdown().onJvmExit();
     LedgerServer server;
     try {
-      Infrastructure infra = Infrastructure.fromEnv(env).forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER);
+      Infrastructure infra =
+          Infrastructure.fromEnv(env).forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER);
       TokenVerifier verifier = Verifiers.fromEnv(env, infra, shutdown);
-      server = LedgerServer.start(infra, GrpcConfig.from(env, "MESHDESK_LEDGER", DEFAULT_PORT, 9102), null, verifier);
+      server =
+          LedgerServer.start(
+              infra, GrpcConfig.from(env, "MESHDESK_LEDGER", DEFAULT_PORT, 9102), null, verifier);
     } catch (ConfigException e) {
       System.err.println("ledger-server: " + e.getMessage());
       shutdown.close();

@@ -51,7 +51,9 @@ public final class DirectoryTenants implements TenantDirectory {
             });
     if (problem != null) {
       throw new ConfigException(
-          "MESHDESK_DATABASE_URL", problem + "; run `meshctl migrate` (it creates the view and its grant to meshdesk_ledger)");
+          "MESHDESK_DATABASE_URL",
+          problem
+              + "; run `meshctl migrate` (it creates the view and its grant to meshdesk_ledger)");
     }
   }
 
@@ -61,7 +63,10 @@ public final class DirectoryTenants implements TenantDirectory {
         c -> {
           List<TenantZone> out = new ArrayList<>();
           try (PreparedStatement ps =
-                  c.prepareStatement("select id, time_zone from " + VIEW + " where status = 'active' order by id");
+                  c.prepareStatement(
+                      "select id, time_zone from "
+                          + VIEW
+                          + " where status = 'active' order by id");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               out.add(new TenantZone(rs.getObject(1, UUID.class), zone(rs.getString(2))));

@@ -1,7 +1,7 @@
 package io.meshdesk.reminder;
 
-import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.billing.StatementService;
+import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.reminder.domain.CardDirectory;
 import io.meshdesk.scheduler.CycleCloser;
@@ -14,14 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Connects the scheduler and reminders to the card ledger: statements through
- * {@link StatementService} (closing cycles, the due read model) and card holders read from
- * {@code ledger.card}. Reads only, apart from asking the ledger to close cycles.
+ * Connects the scheduler and reminders to the card ledger: statements through {@link
+ * StatementService} (closing cycles, the due read model) and card holders read from {@code
+ * ledger.card}. Reads only, apart from asking the ledger to close cycles.
  */
 public final class LedgerAdapter implements DueStatementSource, CycleCloser, CardDirectory {
 
   /** How far ahead of the run day statements are looked at (longest "days before" is 60). */
   private static final int LOOK_AHEAD_DAYS = 61;
+
   /** How far back, so a catch-up after downtime still cancels or sends what it should. */
   private static final int LOOK_BACK_DAYS = 5;
 
@@ -35,7 +36,9 @@ public final class LedgerAdapter implements DueStatementSource, CycleCloser, Car
 
   @Override
   public List<DueStatement> statements(UUID tenantId, LocalDate asOf) {
-    return statements.dueBetween(tenantId, asOf.minusDays(LOOK_BACK_DAYS), asOf.plusDays(LOOK_AHEAD_DAYS)).stream()
+    return statements
+        .dueBetween(tenantId, asOf.minusDays(LOOK_BACK_DAYS), asOf.plusDays(LOOK_AHEAD_DAYS))
+        .stream()
         .filter(s -> !s.periodEnd().isAfter(asOf))
         .map(LedgerAdapter::toDue)
         .toList();
@@ -43,8 +46,16 @@ public final class LedgerAdapter implements DueStatementSource, CycleCloser, Car
 
   private static DueStatement toDue(Views.DueSummary s) {
     // The ledger keeps no holder name; messages greet the cardholder generically.
-    return new DueStatement(s.cardId(), s.statementId().toString(), "cardholder", s.periodEnd(), s.dueDate(),
-        s.remainingMinimumMinor(), s.newBalanceMinor(), s.currency(), s.remainingMinimumMinor() == 0);
+    return new DueStatement(
+        s.cardId(),
+        s.statementId().toString(),
+        "cardholder",
+        s.periodEnd(),
+        s.dueDate(),
+        s.remainingMinimumMinor(),
+        s.newBalanceMinor(),
+        s.currency(),
+        s.remainingMinimumMinor() == 0);
   }
 
   @Override
@@ -64,13 +75,16 @@ public final class LedgerAdapter implements DueStatementSource, CycleCloser, Car
 
   @Override
   public Optional<UUID> holderOf(UUID tenantId, UUID cardId) {
-    return tx.inTenant(tenantId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("select holder_user_id from ledger.card where id = ?")) {
-        ps.setObject(1, cardId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
-        }
-      }
-    });
+    return tx.inTenant(
+        tenantId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select holder_user_id from ledger.card where id = ?")) {
+            ps.setObject(1, cardId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
+            }
+          }
+        });
   }
 }

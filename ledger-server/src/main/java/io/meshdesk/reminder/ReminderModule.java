@@ -13,15 +13,15 @@ import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.reminder.dispatch.WebhookGateway;
 import io.meshdesk.reminder.domain.CardDirectory;
 import io.meshdesk.reminder.domain.Channel;
-import io.meshdesk.reminder.service.DeliveryLog;
-import io.meshdesk.reminder.service.ReminderEvents;
-import io.meshdesk.reminder.service.ReminderPlanner;
-import io.meshdesk.reminder.service.ReminderRules;
 import io.meshdesk.reminder.grpc.ReminderGrpcService;
 import io.meshdesk.reminder.persistence.DeadLetterStore;
 import io.meshdesk.reminder.persistence.DeliveryStore;
 import io.meshdesk.reminder.persistence.RuleStore;
 import io.meshdesk.reminder.persistence.TenantStore;
+import io.meshdesk.reminder.service.DeliveryLog;
+import io.meshdesk.reminder.service.ReminderEvents;
+import io.meshdesk.reminder.service.ReminderPlanner;
+import io.meshdesk.reminder.service.ReminderRules;
 import io.meshdesk.scheduler.CycleCloser;
 import io.meshdesk.scheduler.DueStatementSource;
 import io.meshdesk.scheduler.JobRuns;
@@ -41,8 +41,8 @@ import org.redisson.api.RedissonClient;
 
 /**
  * Wires the scheduler and reminders: stores, domain, gRPC service, dispatch pump and workers. The
- * ledger connects through {@link DueStatementSource}, {@link CycleCloser} and {@link CardDirectory};
- * it reports payments and utilisation through {@link #events()}.
+ * ledger connects through {@link DueStatementSource}, {@link CycleCloser} and {@link
+ * CardDirectory}; it reports payments and utilisation through {@link #events()}.
  */
 public final class ReminderModule implements AutoCloseable {
 
@@ -65,9 +65,19 @@ public final class ReminderModule implements AutoCloseable {
    * @param scheduler scheduler settings
    * @param hooks fault injection (tests); {@link DispatchHooks#NONE} in production
    */
-  public record Parts(DataSource dataSource, RedissonClient redis, Clock clock, String instanceId,
-      TenantDirectory tenants, CardDirectory cards, DueStatementSource statements, CycleCloser cycles,
-      SmtpConfig smtp, DispatchConfig dispatch, SchedulerConfig scheduler, DispatchHooks hooks) {}
+  public record Parts(
+      DataSource dataSource,
+      RedissonClient redis,
+      Clock clock,
+      String instanceId,
+      TenantDirectory tenants,
+      CardDirectory cards,
+      DueStatementSource statements,
+      CycleCloser cycles,
+      SmtpConfig smtp,
+      DispatchConfig dispatch,
+      SchedulerConfig scheduler,
+      DispatchHooks hooks) {}
 
   private final Parts parts;
   private final TenantDirectory tenants;
@@ -91,21 +101,35 @@ public final class ReminderModule implements AutoCloseable {
     this.deliveries = new DeliveryStore(tx);
     this.queue = new DispatchQueue(p.redis());
     this.pump = new DispatchPump(deliveries, queue, tenants, p.dispatch(), p.clock(), stats);
-    this.gateways = Map.of(
-        Channel.EMAIL, new EmailGateway(p.smtp()),
-        Channel.WEBHOOK, WebhookGateway.create(p.dispatch(), p.clock()));
+    this.gateways =
+        Map.of(
+            Channel.EMAIL,
+            new EmailGateway(p.smtp()),
+            Channel.WEBHOOK,
+            WebhookGateway.create(p.dispatch(), p.clock()));
     ReminderRules ruleService = new ReminderRules(rules, p.cards(), tenants, p.clock());
-    this.service = new ReminderGrpcService(ruleService, new DeliveryLog(new DeadLetterStore(tx), ruleService, p.clock(), pump::wakeUp));
+    this.service =
+        new ReminderGrpcService(
+            ruleService,
+            new DeliveryLog(new DeadLetterStore(tx), ruleService, p.clock(), pump::wakeUp));
     this.events = new ReminderEvents(tx, rules, deliveries, p.clock(), pump::wakeUp);
     List<io.meshdesk.scheduler.ScheduledJob> jobs = new ArrayList<>();
     if (p.cycles() != null) {
       jobs.add(LedgerJobs.closeCycles(p.cycles()));
       jobs.add(LedgerJobs.lateFees(p.cycles()));
     }
-    jobs.add(new ReminderPlanner(tx, rules, deliveries, p.statements(), LocalTime.of(9, 0), p.clock(), pump::wakeUp));
+    jobs.add(
+        new ReminderPlanner(
+            tx, rules, deliveries, p.statements(), LocalTime.of(9, 0), p.clock(), pump::wakeUp));
     String holder = p.instanceId();
-    this.scheduler = new Scheduler(new LeaderLease(tx, "daily", holder, p.scheduler().leaseTtl()),
-        new JobRuns(tx, "daily", holder), tenants, jobs, p.scheduler(), p.clock());
+    this.scheduler =
+        new Scheduler(
+            new LeaderLease(tx, "daily", holder, p.scheduler().leaseTtl()),
+            new JobRuns(tx, "daily", holder),
+            tenants,
+            jobs,
+            p.scheduler(),
+            p.clock());
   }
 
   /** Starts the scheduler (if enabled), the pump and the workers. */
@@ -127,8 +151,17 @@ public final class ReminderModule implements AutoCloseable {
 
   /** Starts one more dispatch worker (tests and benchmarks replace killed ones). */
   public synchronized DispatchWorker startWorker(String consumer) {
-    DispatchWorker w = new DispatchWorker(consumer, queue, deliveries, gateways, parts.dispatch(), parts.clock(), stats,
-        parts.hooks()).start();
+    DispatchWorker w =
+        new DispatchWorker(
+                consumer,
+                queue,
+                deliveries,
+                gateways,
+                parts.dispatch(),
+                parts.clock(),
+                stats,
+                parts.hooks())
+            .start();
     workers.add(w);
     return w;
   }

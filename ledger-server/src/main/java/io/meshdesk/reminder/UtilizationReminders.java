@@ -3,8 +3,8 @@ package io.meshdesk.reminder;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.PostingListener;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.reminder.service.ReminderEvents;
 import io.meshdesk.reminder.domain.ReminderKind;
+import io.meshdesk.reminder.service.ReminderEvents;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,12 +47,13 @@ public final class UtilizationReminders implements PostingListener {
   }
 
   /**
-   * Checks postings only on cards with a live UTILIZATION_ABOVE rule, re-reading each tenant's
-   * rule cards after {@code refresh}.
+   * Checks postings only on cards with a live UTILIZATION_ABOVE rule, re-reading each tenant's rule
+   * cards after {@code refresh}.
    *
    * @param tx transactions on the reminder schema's database (application role)
    */
-  public UtilizationReminders(ReminderEvents events, CardService cards, Transactions tx, Duration refresh) {
+  public UtilizationReminders(
+      ReminderEvents events, CardService cards, Transactions tx, Duration refresh) {
     this.events = events;
     this.cards = cards;
     this.tx = tx;
@@ -61,7 +62,8 @@ public final class UtilizationReminders implements PostingListener {
 
   /** Reports the card's utilisation for its open cycle; failures are logged only. */
   @Override
-  public void creditUsed(UUID tenantId, UUID cardId, long exposureMinor, long limitMinor, String currency) {
+  public void creditUsed(
+      UUID tenantId, UUID cardId, long exposureMinor, long limitMinor, String currency) {
     if (exposureMinor <= 0 || limitMinor <= 0) {
       return;
     }
@@ -70,8 +72,14 @@ public final class UtilizationReminders implements PostingListener {
         return;
       }
       String cycleRef = "cycle:" + cards.card(tenantId, null, cardId).nextStatementDate();
-      events.utilization(tenantId, cardId, cycleRef, basisPoints(exposureMinor, limitMinor), "cardholder",
-          exposureMinor, currency);
+      events.utilization(
+          tenantId,
+          cardId,
+          cycleRef,
+          basisPoints(exposureMinor, limitMinor),
+          "cardholder",
+          exposureMinor,
+          currency);
     } catch (RuntimeException e) {
       log.warn("utilization reminder not created: {}", e.toString());
     }
@@ -88,25 +96,32 @@ public final class UtilizationReminders implements PostingListener {
   }
 
   private Set<UUID> readRuleCards(UUID tenantId) {
-    return tx.inTenant(tenantId, c -> {
-      Set<UUID> out = new HashSet<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "select distinct card_id from reminder.rule where deleted_at is null and kind = ?")) {
-        ps.setString(1, ReminderKind.UTILIZATION_ABOVE.name());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getObject(1, UUID.class));
+    return tx.inTenant(
+        tenantId,
+        c -> {
+          Set<UUID> out = new HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select distinct card_id from reminder.rule where deleted_at is null and kind = ?")) {
+            ps.setString(1, ReminderKind.UTILIZATION_ABOVE.name());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+              }
+            }
           }
-        }
-      }
-      return Set.copyOf(out);
-    });
+          return Set.copyOf(out);
+        });
   }
 
-  /** {@code exposure / limit} in basis points, rounded down, capped at {@link Integer#MAX_VALUE}. */
+  /**
+   * {@code exposure / limit} in basis points, rounded down, capped at {@link Integer#MAX_VALUE}.
+   */
   static int basisPoints(long exposureMinor, long limitMinor) {
-    BigInteger bps = BigInteger.valueOf(exposureMinor).multiply(BigInteger.valueOf(10_000))
-        .divide(BigInteger.valueOf(limitMinor));
+    BigInteger bps =
+        BigInteger.valueOf(exposureMinor)
+            .multiply(BigInteger.valueOf(10_000))
+            .divide(BigInteger.valueOf(limitMinor));
     return bps.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the reminder planner reads from the card ledger: the statements whose payment reminders
- * may still be due. Implemented over the ledger's tables; read-only.
+ * What the reminder planner reads from the card ledger: the statements whose payment reminders may
+ * still be due. Implemented over the ledger's tables; read-only.
  */
 public interface DueStatementSource {
 

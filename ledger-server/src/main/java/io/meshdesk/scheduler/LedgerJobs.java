@@ -9,6 +9,7 @@ public final class LedgerJobs {
 
   /** Job name: close billing cycles that ended. */
   public static final String CLOSE_CYCLES = "ledger.close-cycles";
+
   /** Job name: mark late payments and post late fees. */
   public static final String LATE_FEES = "ledger.late-fees";
 
@@ -24,7 +25,8 @@ public final class LedgerJobs {
     return job(LATE_FEES, (t, d) -> closer.postLateFees(t, d));
   }
 
-  private static ScheduledJob job(String name, java.util.function.BiConsumer<UUID, LocalDate> work) {
+  private static ScheduledJob job(
+      String name, java.util.function.BiConsumer<UUID, LocalDate> work) {
     return new ScheduledJob() {
       @Override
       public String name() {

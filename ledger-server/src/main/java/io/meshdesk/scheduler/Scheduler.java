@@ -33,16 +33,22 @@ public final class Scheduler implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean killed;
 
-  public Scheduler(LeaderLease lease, JobRuns runs, TenantDirectory tenants, List<ScheduledJob> jobs,
-      SchedulerConfig config, Clock clock) {
+  public Scheduler(
+      LeaderLease lease,
+      JobRuns runs,
+      TenantDirectory tenants,
+      List<ScheduledJob> jobs,
+      SchedulerConfig config,
+      Clock clock) {
     this.lease = lease;
     this.runs = runs;
     this.tenants = tenants;
     this.jobs = List.copyOf(jobs);
     this.config = config;
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(
-        r -> Thread.ofPlatform().daemon().name("scheduler-" + lease.holder()).unstarted(r));
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("scheduler-" + lease.holder()).unstarted(r));
   }
 
   /** Starts ticking. */
@@ -76,7 +82,9 @@ public final class Scheduler implements AutoCloseable {
     for (ScheduledJob job : jobs) {
       LocalDate from = runs.latestDay(t.tenantId(), job.name()).orElse(today);
       LocalDate floor = today.minusDays(config.maxCatchUpDays());
-      for (LocalDate day = from.isBefore(floor) ? floor : from; !day.isAfter(today); day = day.plusDays(1)) {
+      for (LocalDate day = from.isBefore(floor) ? floor : from;
+          !day.isAfter(today);
+          day = day.plusDays(1)) {
         if (killed || lease.acquireOrRenew().orElse(-1) != fence) {
           throw new LostLeadership();
         }

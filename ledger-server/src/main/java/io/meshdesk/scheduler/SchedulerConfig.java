@@ -7,14 +7,18 @@ import java.time.LocalTime;
 /**
  * Settings of the daily scheduler.
  *
- * @param enabled whether this instance competes for leadership ({@code MESHDESK_SCHEDULER_ENABLED}, true)
- * @param tick how often the leader looks for due runs and renews its lease ({@code MESHDESK_SCHEDULER_TICK}, 1s)
+ * @param enabled whether this instance competes for leadership ({@code MESHDESK_SCHEDULER_ENABLED},
+ *     true)
+ * @param tick how often the leader looks for due runs and renews its lease ({@code
+ *     MESHDESK_SCHEDULER_TICK}, 1s)
  * @param leaseTtl how long leadership lasts without renewal: the takeover time after a leader dies
  *     ({@code MESHDESK_SCHEDULER_LEASE_TTL}, 5s)
- * @param runAt local time (tenant zone) from which a day's jobs run ({@code MESHDESK_SCHEDULER_RUN_AT}, 00:15)
+ * @param runAt local time (tenant zone) from which a day's jobs run ({@code
+ *     MESHDESK_SCHEDULER_RUN_AT}, 00:15)
  * @param maxCatchUpDays how many missed days a leader catches up after downtime (31)
  */
-public record SchedulerConfig(boolean enabled, Duration tick, Duration leaseTtl, LocalTime runAt, int maxCatchUpDays) {
+public record SchedulerConfig(
+    boolean enabled, Duration tick, Duration leaseTtl, LocalTime runAt, int maxCatchUpDays) {
 
   public SchedulerConfig {
     if (leaseTtl.compareTo(tick.multipliedBy(2)) < 0) {
@@ -24,7 +28,8 @@ public record SchedulerConfig(boolean enabled, Duration tick, Duration leaseTtl,
 
   /** Production defaults. */
   public static SchedulerConfig defaults() {
-    return new SchedulerConfig(true, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.of(0, 15), 31);
+    return new SchedulerConfig(
+        true, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.of(0, 15), 31);
   }
 
   /** Reads {@code MESHDESK_SCHEDULER_*} over the defaults. */

@@ -46,12 +46,19 @@ class IdempotencyKeyAttackIT {
 
   /** A customer's payment: an instruction pending settlement (issue #14 item 7). */
   private static PaymentResponse pay(UUID holder, String card, long amount, String key) {
-    return customer(holder).payment(PaymentRequest.newBuilder().setCardId(card).setAmount(usd(amount))
-        .setIdempotencyKey(key).build());
+    return customer(holder)
+        .payment(
+            PaymentRequest.newBuilder()
+                .setCardId(card)
+                .setAmount(usd(amount))
+                .setIdempotencyKey(key)
+                .build());
   }
 
   private static Balance balance(String card) {
-    return fx.admin().getBalance(GetBalanceRequest.newBuilder().setCardId(card).build()).getBalance();
+    return fx.admin()
+        .getBalance(GetBalanceRequest.newBuilder().setCardId(card).build())
+        .getBalance();
   }
 
   private static long posted(String card) {
@@ -72,9 +79,11 @@ class IdempotencyKeyAttackIT {
 
     PaymentResponse bobPaid = pay(bob, bobCard, 2_500, "idem-shared");
 
-    assertThat(bobPaid.getResult().getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
+    assertThat(bobPaid.getResult().getOutcome())
+        .isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
     assertThat(bobPaid.getResult().getReplayed()).isFalse();
-    assertThat(bobPaid.getPendingPayment().getId()).isNotEqualTo(alicePaid.getPendingPayment().getId());
+    assertThat(bobPaid.getPendingPayment().getId())
+        .isNotEqualTo(alicePaid.getPendingPayment().getId());
     assertThat(bobPaid.getPendingPayment().getCardId()).isEqualTo(bobCard);
     assertThat(bobPaid.getPendingPayment().getAmount().getAmountMinor()).isEqualTo(2_500);
     assertThat(bobPaid.getResult().getBalance().getCardId()).isEqualTo(bobCard);
@@ -93,7 +102,8 @@ class IdempotencyKeyAttackIT {
     PaymentResponse first = pay(alice, aliceCard, 4_000, "idem-squat");
     PaymentResponse retry = pay(alice, aliceCard, 4_000, "idem-squat");
 
-    assertThat(first.getResult().getOutcome()).isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
+    assertThat(first.getResult().getOutcome())
+        .isEqualTo(OperationOutcome.OPERATION_OUTCOME_ACCEPTED);
     assertThat(first.getResult().getReplayed()).isFalse();
     assertThat(retry.getResult().getReplayed()).isTrue();
     assertThat(retry.getPendingPayment().getId()).isEqualTo(first.getPendingPayment().getId());
@@ -103,12 +113,22 @@ class IdempotencyKeyAttackIT {
   @Test
   void batchKeysOfTwoCallersAreSeparateOperations() {
     String card = fx.card(product, UUID.randomUUID(), 50_000, 15);
-    BatchPostRequest batch = BatchPostRequest.newBuilder().addOperations(BatchOperation.newBuilder()
-        .setPurchase(PurchaseRequest.newBuilder().setCardId(card).setAmount(usd(700)).setMerchant(shop())
-            .setIdempotencyKey("idem-batch"))).build();
+    BatchPostRequest batch =
+        BatchPostRequest.newBuilder()
+            .addOperations(
+                BatchOperation.newBuilder()
+                    .setPurchase(
+                        PurchaseRequest.newBuilder()
+                            .setCardId(card)
+                            .setAmount(usd(700))
+                            .setMerchant(shop())
+                            .setIdempotencyKey("idem-batch")))
+            .build();
 
-    var one = fx.as(fx.tenant, UUID.randomUUID(), Role.ADMIN).batchPost(batch).getResults(0).getResult();
-    var two = fx.as(fx.tenant, UUID.randomUUID(), Role.ADMIN).batchPost(batch).getResults(0).getResult();
+    var one =
+        fx.as(fx.tenant, UUID.randomUUID(), Role.ADMIN).batchPost(batch).getResults(0).getResult();
+    var two =
+        fx.as(fx.tenant, UUID.randomUUID(), Role.ADMIN).batchPost(batch).getResults(0).getResult();
 
     assertThat(two.getReplayed()).isFalse();
     assertThat(two.getTransaction().getId()).isNotEqualTo(one.getTransaction().getId());

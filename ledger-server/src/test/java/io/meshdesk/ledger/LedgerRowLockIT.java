@@ -55,9 +55,16 @@ class LedgerRowLockIT {
     secondPool = new Database(fx.config, "ledgerrowlock-second");
     Transactions tx = new Transactions(secondPool.dataSource());
     PostingEngine postings = new PostingEngine(tx, fx.clock);
-    second = InProcessGrpc.start(List.of(new LedgerGrpcService(new CardService(tx, fx.clock), postings,
-        new LedgerQueries(tx, fx.clock), new AuditService(secondPool.dataSource(), fx.clock),
-        new PendingPayments(tx, postings, fx.clock))), List.of(fx.tokens.interceptor()));
+    second =
+        InProcessGrpc.start(
+            List.of(
+                new LedgerGrpcService(
+                    new CardService(tx, fx.clock),
+                    postings,
+                    new LedgerQueries(tx, fx.clock),
+                    new AuditService(secondPool.dataSource(), fx.clock),
+                    new PendingPayments(tx, postings, fx.clock))),
+            List.of(fx.tokens.interceptor()));
     product = fx.product("Classic");
   }
 
@@ -70,13 +77,19 @@ class LedgerRowLockIT {
 
   /** The admin's stub on server 0 (the fixture's) or 1 (the second one). */
   static LedgerServiceBlockingStub server(int n) {
-    return n == 0 ? fx.admin() : LedgerServiceGrpc.newBlockingStub(second.channel())
-        .withCallCredentials(TestTokens.bearer(fx.tokens.user(fx.tenant, fx.admin, Role.ADMIN)));
+    return n == 0
+        ? fx.admin()
+        : LedgerServiceGrpc.newBlockingStub(second.channel())
+            .withCallCredentials(
+                TestTokens.bearer(fx.tokens.user(fx.tenant, fx.admin, Role.ADMIN)));
   }
 
   static long balance(String card) {
-    return fx.admin().getBalance(GetBalanceRequest.newBuilder().setCardId(card).build()).getBalance()
-        .getPostedBalance().getAmountMinor();
+    return fx.admin()
+        .getBalance(GetBalanceRequest.newBuilder().setCardId(card).build())
+        .getBalance()
+        .getPostedBalance()
+        .getAmountMinor();
   }
 
   @Test
@@ -86,18 +99,29 @@ class LedgerRowLockIT {
     try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
       for (int i = 0; i < 100; i++) {
         int n = i;
-        results.add(pool.submit(() -> {
-          try {
-            server(n % 2).purchase(PurchaseRequest.newBuilder().setCardId(card).setAmount(usd(150))
-                .setMerchant(shop()).setIdempotencyKey("two-" + n).build());
-            return true;
-          } catch (StatusRuntimeException e) {
-            assertThat(LedgerFixture.declineReason(() -> {
-              throw e;
-            })).isEqualTo("INSUFFICIENT_CREDIT");
-            return false;
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  try {
+                    server(n % 2)
+                        .purchase(
+                            PurchaseRequest.newBuilder()
+                                .setCardId(card)
+                                .setAmount(usd(150))
+                                .setMerchant(shop())
+                                .setIdempotencyKey("two-" + n)
+                                .build());
+                    return true;
+                  } catch (StatusRuntimeException e) {
+                    assertThat(
+                            LedgerFixture.declineReason(
+                                () -> {
+                                  throw e;
+                                }))
+                        .isEqualTo("INSUFFICIENT_CREDIT");
+                    return false;
+                  }
+                }));
       }
     }
     int accepted = 0;
@@ -106,8 +130,14 @@ class LedgerRowLockIT {
     }
     assertThat(accepted).isEqualTo(66);
     assertThat(balance(card)).isEqualTo(66 * 150);
-    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'")).isEqualTo(66);
-    assertThat(fx.admin().audit(AuditRequest.newBuilder().setCardId(card).build()).getSummary().getPassed()).isTrue();
+    assertThat(fx.count("select count(*) from ledger.txn where card_id = '" + card + "'"))
+        .isEqualTo(66);
+    assertThat(
+            fx.admin()
+                .audit(AuditRequest.newBuilder().setCardId(card).build())
+                .getSummary()
+                .getPassed())
+        .isTrue();
   }
 
   @Test
@@ -120,25 +150,39 @@ class LedgerRowLockIT {
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        results.add(pool.submit(() -> {
-          int declined = 0;
-          for (int round = 0; round < 10; round++) {
-            List<String> order = new ArrayList<>(cards);
-            Collections.shuffle(order);
-            BatchPostRequest.Builder req = BatchPostRequest.newBuilder();
-            for (int i = 0; i < order.size(); i++) {
-              String key = "mix2-" + thread + "-" + round + "-" + i;
-              req.addOperations(i % 3 == 0
-                  ? BatchOperation.newBuilder().setPayment(PaymentRequest.newBuilder().setCardId(order.get(i))
-                      .setAmount(usd(50)).setIdempotencyKey(key)).build()
-                  : BatchOperation.newBuilder().setPurchase(PurchaseRequest.newBuilder().setCardId(order.get(i))
-                      .setAmount(usd(100)).setMerchant(shop()).setIdempotencyKey(key)).build());
-            }
-            BatchPostResponse res = server(thread % 2).batchPost(req.build());
-            declined += res.getDeclinedCount();
-          }
-          return declined;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int declined = 0;
+                  for (int round = 0; round < 10; round++) {
+                    List<String> order = new ArrayList<>(cards);
+                    Collections.shuffle(order);
+                    BatchPostRequest.Builder req = BatchPostRequest.newBuilder();
+                    for (int i = 0; i < order.size(); i++) {
+                      String key = "mix2-" + thread + "-" + round + "-" + i;
+                      req.addOperations(
+                          i % 3 == 0
+                              ? BatchOperation.newBuilder()
+                                  .setPayment(
+                                      PaymentRequest.newBuilder()
+                                          .setCardId(order.get(i))
+                                          .setAmount(usd(50))
+                                          .setIdempotencyKey(key))
+                                  .build()
+                              : BatchOperation.newBuilder()
+                                  .setPurchase(
+                                      PurchaseRequest.newBuilder()
+                                          .setCardId(order.get(i))
+                                          .setAmount(usd(100))
+                                          .setMerchant(shop())
+                                          .setIdempotencyKey(key))
+                                  .build());
+                    }
+                    BatchPostResponse res = server(thread % 2).batchPost(req.build());
+                    declined += res.getDeclinedCount();
+                  }
+                  return declined;
+                }));
       }
     }
     for (Future<Integer> f : results) {
@@ -146,7 +190,11 @@ class LedgerRowLockIT {
     }
     long total = 0;
     for (String card : cards) {
-      assertThat(fx.admin().audit(AuditRequest.newBuilder().setCardId(card).build()).getSummary().getPassed())
+      assertThat(
+              fx.admin()
+                  .audit(AuditRequest.newBuilder().setCardId(card).build())
+                  .getSummary()
+                  .getPassed())
           .isTrue();
       total += balance(card);
     }

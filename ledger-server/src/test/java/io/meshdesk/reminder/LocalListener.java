@@ -30,8 +30,10 @@ public final class LocalListener implements AutoCloseable {
     while (!server.isClosed()) {
       try (Socket s = server.accept()) {
         connections.incrementAndGet();
-        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+            .write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
       } catch (IOException closedOrReset) {
         // closed by close(), or the client went away: either way nothing more to do for it
       }

@@ -73,7 +73,9 @@ class ReminderDispatchIT {
       smtpPort = s.getLocalPort();
     }
     smtp = startSmtp();
-    h = new ReminderHarness("reminderdispatch", 2, 3, SmtpConfig.loopback(smtpPort), hooks, Clock.systemUTC());
+    h =
+        new ReminderHarness(
+            "reminderdispatch", 2, 3, SmtpConfig.loopback(smtpPort), hooks, Clock.systemUTC());
   }
 
   @AfterAll
@@ -100,8 +102,10 @@ class ReminderDispatchIT {
   }
 
   private static void awaitAllDelivered(UUID tenant, long n) {
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(h.counts(tenant)).isEqualTo(Map.of(DeliveryStatus.DELIVERED, n)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(h.counts(tenant)).isEqualTo(Map.of(DeliveryStatus.DELIVERED, n)));
   }
 
   @Test
@@ -113,10 +117,14 @@ class ReminderDispatchIT {
 
     awaitAllDelivered(tenant, 1);
     Delivery d = h.deliveries(tenant, rule).getFirst();
-    MimeMessage m = allMail().stream()
-        .filter(x -> messageId(x).equals(EmailGateway.messageId(d))).findFirst().orElseThrow();
+    MimeMessage m =
+        allMail().stream()
+            .filter(x -> messageId(x).equals(EmailGateway.messageId(d)))
+            .findFirst()
+            .orElseThrow();
     assertThat(m.getSubject()).isEqualTo("Payment of 25.00 USD due on 15 December 2026");
-    assertThat((String) m.getContent()).contains("Hello Ada Lovelace", "25.00 USD", "15 December 2026");
+    assertThat((String) m.getContent())
+        .contains("Hello Ada Lovelace", "25.00 USD", "15 December 2026");
     assertThat(d.attempts()).isEqualTo(1);
     assertThat(d.latency()).isPresent();
   }
@@ -135,7 +143,10 @@ class ReminderDispatchIT {
       assertThat(receiver.badSignatures.sum()).isZero();
       Delivery d = h.deliveries(tenant, rule).getFirst();
       assertThat(receiver.body(d.id().toString()))
-          .contains("\"delivery_id\":\"" + d.id() + "\"", "\"amount_minor\":2500", "\"due_date\":\"2026-12-15\"");
+          .contains(
+              "\"delivery_id\":\"" + d.id() + "\"",
+              "\"amount_minor\":2500",
+              "\"due_date\":\"2026-12-15\"");
     }
   }
 
@@ -149,7 +160,9 @@ class ReminderDispatchIT {
       hooks.beforeAck.set(1);
 
       h.schedule(tenant, rule, 200);
-      await().atMost(Duration.ofSeconds(30)).until(() -> hooks.afterSend.get() == 0 && hooks.beforeAck.get() == 0);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> hooks.afterSend.get() == 0 && hooks.beforeAck.get() == 0);
       h.module.startWorker("replacement-" + UUID.randomUUID());
       h.module.startWorker("replacement-" + UUID.randomUUID());
 
@@ -158,7 +171,8 @@ class ReminderDispatchIT {
       // Every send the killed worker made reached the receiver; a repeat is only possible for an
       // attempt whose outcome was lost (the kill) or failed after the receiver got it (a timeout),
       // and it carries the same delivery id, so the receiver can drop it.
-      assertThat(hooks.killedInFlight).isNotEmpty()
+      assertThat(hooks.killedInFlight)
+          .isNotEmpty()
           .allSatisfy(id -> assertThat(receiver.received()).containsKey(id.toString()));
       int extraAttempts = h.deliveries(tenant, rule).stream().mapToInt(d -> d.attempts() - 1).sum();
       assertThat(extraAttempts).isGreaterThanOrEqualTo(hooks.killedInFlight.size());
@@ -168,9 +182,15 @@ class ReminderDispatchIT {
 
   @Test
   void redisRestartedEmptyLosesNothing() {
-    // restarting Redis empty is the point of this test: with an external Redis it cannot run, so it fails
-    var redis = TestEnvironment.get().embeddedRedis().orElseThrow(() -> new IllegalStateException(
-        "this test stops and restarts Redis: unset MESHDESK_TEST_REDIS_URL to run it against the embedded Redis"));
+    // restarting Redis empty is the point of this test: with an external Redis it cannot run, so it
+    // fails
+    var redis =
+        TestEnvironment.get()
+            .embeddedRedis()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "this test stops and restarts Redis: unset MESHDESK_TEST_REDIS_URL to run it against the embedded Redis"));
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       UUID tenant = UUID.randomUUID();
       ReminderRule rule = h.rule(tenant, Channel.WEBHOOK, receiver.url(), "k");
@@ -191,8 +211,12 @@ class ReminderDispatchIT {
     stopSmtp();
     try {
       h.schedule(tenant, rule, 5);
-      await().atMost(Duration.ofSeconds(30)).until(() ->
-          h.deliveries(tenant, rule).stream().allMatch(d -> d.status() == DeliveryStatus.RETRYING));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  h.deliveries(tenant, rule).stream()
+                      .allMatch(d -> d.status() == DeliveryStatus.RETRYING));
     } finally {
       smtp = startSmtp();
     }
@@ -200,10 +224,12 @@ class ReminderDispatchIT {
     awaitAllDelivered(tenant, 5);
     Set<String> ids = new HashSet<>();
     allMail().stream().map(ReminderDispatchIT::messageId).forEach(ids::add);
-    assertThat(h.deliveries(tenant, rule)).allSatisfy(d -> {
-      assertThat(ids).contains(EmailGateway.messageId(d));
-      assertThat(d.attempts()).isGreaterThan(1);
-    });
+    assertThat(h.deliveries(tenant, rule))
+        .allSatisfy(
+            d -> {
+              assertThat(ids).contains(EmailGateway.messageId(d));
+              assertThat(d.attempts()).isGreaterThan(1);
+            });
   }
 
   @Test
@@ -232,7 +258,9 @@ class ReminderDispatchIT {
 
       h.schedule(tenant, rule, 1);
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> !h.log.list(tenant, null, 0, 10).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !h.log.list(tenant, null, 0, 10).isEmpty());
       DeadLetter dl = h.log.list(tenant, null, 0, 10).getFirst();
       assertThat(dl.delivery().status()).isEqualTo(DeliveryStatus.DEAD_LETTERED);
       assertThat(dl.delivery().attempts()).isEqualTo(3);

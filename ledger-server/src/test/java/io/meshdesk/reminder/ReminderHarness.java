@@ -46,13 +46,31 @@ public final class ReminderHarness implements AutoCloseable {
   public final TestLedgerFixture ledger = new TestLedgerFixture();
   public final ReminderModule module;
 
-  /** A harness whose webhooks may reach the loopback test receivers (the explicit test-only allowance). */
-  public ReminderHarness(String hint, int workers, int maxAttempts, SmtpConfig smtp, DispatchHooks hooks, Clock clock) {
-    this(hint, DispatchConfig.fast(workers, maxAttempts).allowingPrivateWebhooks(), smtp, hooks, clock);
+  /**
+   * A harness whose webhooks may reach the loopback test receivers (the explicit test-only
+   * allowance).
+   */
+  public ReminderHarness(
+      String hint,
+      int workers,
+      int maxAttempts,
+      SmtpConfig smtp,
+      DispatchHooks hooks,
+      Clock clock) {
+    this(
+        hint,
+        DispatchConfig.fast(workers, maxAttempts).allowingPrivateWebhooks(),
+        smtp,
+        hooks,
+        clock);
   }
 
-  /** A harness with the given dispatch settings (the production webhook address policy unless they allow private). */
-  public ReminderHarness(String hint, DispatchConfig dispatch, SmtpConfig smtp, DispatchHooks hooks, Clock clock) {
+  /**
+   * A harness with the given dispatch settings (the production webhook address policy unless they
+   * allow private).
+   */
+  public ReminderHarness(
+      String hint, DispatchConfig dispatch, SmtpConfig smtp, DispatchHooks hooks, Clock clock) {
     TestEnvironment env = TestEnvironment.get();
     this.dbConfig = env.newDatabase(hint);
     Migrations.apply(dbConfig, List.of(ReminderModule.CHANGELOG));
@@ -62,17 +80,44 @@ public final class ReminderHarness implements AutoCloseable {
     this.tx = new Transactions(database.dataSource());
     this.rules = new RuleStore(database.dataSource());
     this.log = new DeadLetterStore(tx);
-    SchedulerConfig sched = new SchedulerConfig(false, Duration.ofMillis(200), Duration.ofSeconds(2), LocalTime.of(0, 15), 31);
-    this.module = new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(), clock,
-        ReminderModule.newInstanceId(), null, ledger, ledger, ledger, smtp, dispatch,
-        sched, hooks)).start();
+    SchedulerConfig sched =
+        new SchedulerConfig(
+            false, Duration.ofMillis(200), Duration.ofSeconds(2), LocalTime.of(0, 15), 31);
+    this.module =
+        new ReminderModule(
+                new ReminderModule.Parts(
+                    database.dataSource(),
+                    redis.client(),
+                    clock,
+                    ReminderModule.newInstanceId(),
+                    null,
+                    ledger,
+                    ledger,
+                    ledger,
+                    smtp,
+                    dispatch,
+                    sched,
+                    hooks))
+            .start();
   }
 
   /** Creates a rule of a new card of {@code tenant}. */
   public ReminderRule rule(UUID tenant, Channel channel, String destination, String secret) {
     UUID card = ledger.addCard(tenant, UUID.randomUUID());
-    ReminderRule r = new ReminderRule(UUID.randomUUID(), card, ReminderKind.DAYS_BEFORE_DUE, List.of(7, 3, 1), 0,
-        channel, destination, Optional.empty(), ZoneId.of("UTC"), secret, Instant.now(), null);
+    ReminderRule r =
+        new ReminderRule(
+            UUID.randomUUID(),
+            card,
+            ReminderKind.DAYS_BEFORE_DUE,
+            List.of(7, 3, 1),
+            0,
+            channel,
+            destination,
+            Optional.empty(),
+            ZoneId.of("UTC"),
+            secret,
+            Instant.now(),
+            null);
     rules.insert(tenant, r);
     return r;
   }
@@ -81,8 +126,13 @@ public final class ReminderHarness implements AutoCloseable {
   public void schedule(UUID tenant, ReminderRule rule, int n) {
     List<NewDelivery> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(NewDelivery.of(rule, "stmt-" + UUID.randomUUID(), 3,
-          new Delivery.Content("Ada Lovelace", 2_500, "USD", LocalDate.of(2026, 12, 15)), Instant.now()));
+      out.add(
+          NewDelivery.of(
+              rule,
+              "stmt-" + UUID.randomUUID(),
+              3,
+              new Delivery.Content("Ada Lovelace", 2_500, "USD", LocalDate.of(2026, 12, 15)),
+              Instant.now()));
     }
     module.deliveries().schedule(tenant, out);
     module.pump().wakeUp();

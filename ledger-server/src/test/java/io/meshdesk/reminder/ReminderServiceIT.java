@@ -20,8 +20,8 @@ import io.meshdesk.platform.auth.Role;
 import io.meshdesk.reminder.dispatch.DispatchHooks;
 import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.reminder.domain.DeliveryStatus;
-import io.meshdesk.reminder.service.ReminderPlanner;
 import io.meshdesk.reminder.persistence.DeliveryStore;
+import io.meshdesk.reminder.service.ReminderPlanner;
 import io.meshdesk.testing.InProcessGrpc;
 import io.meshdesk.testing.TestTokens;
 import java.time.Clock;
@@ -34,7 +34,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ReminderService over in-process gRPC with real tokens, and the reminder planner, on PostgreSQL. */
+/**
+ * ReminderService over in-process gRPC with real tokens, and the reminder planner, on PostgreSQL.
+ */
 class ReminderServiceIT {
 
   static ReminderHarness h;
@@ -46,7 +48,9 @@ class ReminderServiceIT {
   @BeforeAll
   static void start() {
     // No workers: rows stay where the planner and the service put them.
-    h = new ReminderHarness("reminderservice", 0, 3, SmtpConfig.loopback(1), DispatchHooks.NONE, Clock.systemUTC());
+    h =
+        new ReminderHarness(
+            "reminderservice", 0, 3, SmtpConfig.loopback(1), DispatchHooks.NONE, Clock.systemUTC());
     grpc = InProcessGrpc.start(List.of(h.module.service()), List.of(tokens.interceptor()));
   }
 
@@ -63,16 +67,22 @@ class ReminderServiceIT {
 
   static CreateReminderRuleRequest daysBefore(UUID card) {
     return CreateReminderRuleRequest.newBuilder()
-        .setCardId(card.toString()).setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
-        .addAllDaysBefore(List.of(1, 7, 3)).setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK)
-        .setDestination("https://hooks.example.com/cards").setTimeZone("America/New_York")
-        .setQuietHoursStart(LocalTime.newBuilder().setHours(21)).setQuietHoursEnd(LocalTime.newBuilder().setHours(8))
+        .setCardId(card.toString())
+        .setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
+        .addAllDaysBefore(List.of(1, 7, 3))
+        .setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK)
+        .setDestination("https://hooks.example.com/cards")
+        .setTimeZone("America/New_York")
+        .setQuietHoursStart(LocalTime.newBuilder().setHours(21))
+        .setQuietHoursEnd(LocalTime.newBuilder().setHours(8))
         .build();
   }
 
   static CreateReminderRuleRequest emailDaysBefore(UUID card) {
     return daysBefore(card).toBuilder()
-        .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL).setDestination("ada@example.com").build();
+        .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
+        .setDestination("ada@example.com")
+        .build();
   }
 
   @Test
@@ -84,9 +94,13 @@ class ReminderServiceIT {
     assertThat(created.getWebhookSigningSecret()).startsWith("whsec_");
     assertThat(created.getRule().getDaysBeforeList()).containsExactly(7, 3, 1);
     assertThat(created.getRule().getTimeZone()).isEqualTo("America/New_York");
-    var listed = as(holder, Role.CUSTOMER).listReminderRules(
-        ListReminderRulesRequest.newBuilder().setCardId(card.toString()).build());
-    assertThat(listed.getRulesList()).extracting(r -> r.getId()).containsExactly(created.getRule().getId());
+    var listed =
+        as(holder, Role.CUSTOMER)
+            .listReminderRules(
+                ListReminderRulesRequest.newBuilder().setCardId(card.toString()).build());
+    assertThat(listed.getRulesList())
+        .extracting(r -> r.getId())
+        .containsExactly(created.getRule().getId());
   }
 
   @Test
@@ -94,7 +108,8 @@ class ReminderServiceIT {
     UUID card = h.ledger.addCard(tenant, UUID.randomUUID());
 
     assertThatThrownBy(() -> as(holder, Role.CUSTOMER).createReminderRule(emailDaysBefore(card)))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
   }
 
@@ -102,19 +117,32 @@ class ReminderServiceIT {
   void plainHttpWebhookIsRejectedByTheContract() {
     UUID card = h.ledger.addCard(tenant, holder);
 
-    assertThatThrownBy(() -> as(holder, Role.CUSTOMER).createReminderRule(
-        daysBefore(card).toBuilder().setDestination("http://hooks.example.com/x").build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+    assertThatThrownBy(
+            () ->
+                as(holder, Role.CUSTOMER)
+                    .createReminderRule(
+                        daysBefore(card).toBuilder()
+                            .setDestination("http://hooks.example.com/x")
+                            .build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
   }
 
   @Test
   void deadLettersAreForAdminsOnly() {
-    assertThatThrownBy(() -> as(holder, Role.CUSTOMER).listDeadLetters(ListDeadLettersRequest.getDefaultInstance()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+    assertThatThrownBy(
+            () ->
+                as(holder, Role.CUSTOMER)
+                    .listDeadLetters(ListDeadLettersRequest.getDefaultInstance()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
-    assertThat(as(UUID.randomUUID(), Role.ADMIN).listDeadLetters(ListDeadLettersRequest.getDefaultInstance())
-        .getDeadLettersList()).isEmpty();
+    assertThat(
+            as(UUID.randomUUID(), Role.ADMIN)
+                .listDeadLetters(ListDeadLettersRequest.getDefaultInstance())
+                .getDeadLettersList())
+        .isEmpty();
   }
 
   @Test
@@ -124,9 +152,17 @@ class ReminderServiceIT {
     LocalDate due = LocalDate.of(2026, 12, 15);
     h.ledger.putStatement(tenant, TestLedgerFixture.statement(card, "stmt-" + card, due, false));
     AtomicInteger wakeUps = new AtomicInteger();
-    ReminderPlanner planner = new ReminderPlanner(h.tx, h.rules, new DeliveryStore(h.tx), h.ledger,
-        java.time.LocalTime.of(9, 0), Clock.systemUTC(), wakeUps::incrementAndGet);
-    ListDeliveriesRequest list = ListDeliveriesRequest.newBuilder().setCardId(card.toString()).build();
+    ReminderPlanner planner =
+        new ReminderPlanner(
+            h.tx,
+            h.rules,
+            new DeliveryStore(h.tx),
+            h.ledger,
+            java.time.LocalTime.of(9, 0),
+            Clock.systemUTC(),
+            wakeUps::incrementAndGet);
+    ListDeliveriesRequest list =
+        ListDeliveriesRequest.newBuilder().setCardId(card.toString()).build();
 
     planner.run(tenant, due.minusDays(8), java.time.ZoneId.of("America/New_York"));
     assertThat(as(holder, Role.CUSTOMER).listDeliveries(list).getDeliveriesList()).isEmpty();
@@ -136,11 +172,13 @@ class ReminderServiceIT {
     planner.run(tenant, due.minusDays(3), java.time.ZoneId.of("America/New_York"));
     var deliveries = as(holder, Role.CUSTOMER).listDeliveries(list).getDeliveriesList();
     assertThat(deliveries).hasSize(2);
-    assertThat(deliveries).allSatisfy(d -> {
-      assertThat(d.getOutcome()).isEqualTo(DeliveryOutcome.DELIVERY_OUTCOME_PENDING);
-      assertThat(d.getRuleId()).isEqualTo(rule.getId());
-      assertThat(d.getDestination()).isEqualTo("https://hooks.example.com/***");
-    });
+    assertThat(deliveries)
+        .allSatisfy(
+            d -> {
+              assertThat(d.getOutcome()).isEqualTo(DeliveryOutcome.DELIVERY_OUTCOME_PENDING);
+              assertThat(d.getRuleId()).isEqualTo(rule.getId());
+              assertThat(d.getDestination()).isEqualTo("https://hooks.example.com/***");
+            });
     // 09:00 in New York on 12 December 2026 (EST) is 14:00 UTC.
     assertThat(deliveries.getFirst().getDueAt().getSeconds())
         .isEqualTo(java.time.Instant.parse("2026-12-12T14:00:00Z").getEpochSecond());
@@ -150,7 +188,8 @@ class ReminderServiceIT {
     planner.run(tenant, due.minusDays(1), java.time.ZoneId.of("America/New_York"));
 
     assertThat(as(holder, Role.CUSTOMER).listDeliveries(list).getDeliveriesList())
-        .extracting(d -> d.getOutcome()).containsOnly(DeliveryOutcome.DELIVERY_OUTCOME_CANCELLED);
+        .extracting(d -> d.getOutcome())
+        .containsOnly(DeliveryOutcome.DELIVERY_OUTCOME_CANCELLED);
   }
 
   @Test
@@ -160,11 +199,20 @@ class ReminderServiceIT {
     h.module.events().paymentReceived(tenant, card, "pay-1", "Ada", 100, "USD");
     LocalDate due = LocalDate.of(2027, 1, 10);
     h.ledger.putStatement(tenant, TestLedgerFixture.statement(card, "s-" + card, due, false));
-    new ReminderPlanner(h.tx, h.rules, new DeliveryStore(h.tx), h.ledger, java.time.LocalTime.of(9, 0),
-        Clock.systemUTC(), () -> {}).run(tenant, due.minusDays(1), java.time.ZoneId.of("UTC"));
+    new ReminderPlanner(
+            h.tx,
+            h.rules,
+            new DeliveryStore(h.tx),
+            h.ledger,
+            java.time.LocalTime.of(9, 0),
+            Clock.systemUTC(),
+            () -> {})
+        .run(tenant, due.minusDays(1), java.time.ZoneId.of("UTC"));
 
-    var response = as(holder, Role.CUSTOMER).deleteReminderRule(
-        DeleteReminderRuleRequest.newBuilder().setRuleId(rule.getId()).build());
+    var response =
+        as(holder, Role.CUSTOMER)
+            .deleteReminderRule(
+                DeleteReminderRuleRequest.newBuilder().setRuleId(rule.getId()).build());
 
     assertThat(response.getCancelledDeliveries()).isEqualTo(3);
     Map<DeliveryStatus, Long> counts = h.counts(tenant);

@@ -18,8 +18,8 @@ import io.meshdesk.reminder.dispatch.SmtpConfig;
 import io.meshdesk.reminder.dispatch.WebhookSignature;
 import io.meshdesk.reminder.domain.Channel;
 import io.meshdesk.reminder.domain.Delivery;
-import io.meshdesk.reminder.service.DeliveryLog;
 import io.meshdesk.reminder.domain.ReminderRule;
+import io.meshdesk.reminder.service.DeliveryLog;
 import io.meshdesk.testing.InProcessGrpc;
 import io.meshdesk.testing.TestTokens;
 import java.net.ServerSocket;
@@ -42,7 +42,9 @@ class ReminderWebhookAttackIT {
 
   @BeforeAll
   static void start() {
-    h = new ReminderHarness("webhookattack", 1, 2, SmtpConfig.loopback(1), DispatchHooks.NONE, Clock.systemUTC());
+    h =
+        new ReminderHarness(
+            "webhookattack", 1, 2, SmtpConfig.loopback(1), DispatchHooks.NONE, Clock.systemUTC());
     grpc = InProcessGrpc.start(List.of(h.module.service()), List.of(tokens.interceptor()));
   }
 
@@ -63,11 +65,19 @@ class ReminderWebhookAttackIT {
     UUID holder = UUID.randomUUID();
     UUID card = h.ledger.addCard(tenant, holder);
 
-    assertThatThrownBy(() -> as(tenant, holder, Role.CUSTOMER).createReminderRule(CreateReminderRuleRequest.newBuilder()
-        .setCardId(card.toString()).setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE).addDaysBefore(3)
-        .setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK).setDestination("https://169.254.169.254/latest")
-        .build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+    assertThatThrownBy(
+            () ->
+                as(tenant, holder, Role.CUSTOMER)
+                    .createReminderRule(
+                        CreateReminderRuleRequest.newBuilder()
+                            .setCardId(card.toString())
+                            .setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
+                            .addDaysBefore(3)
+                            .setChannel(ReminderChannel.REMINDER_CHANNEL_WEBHOOK)
+                            .setDestination("https://169.254.169.254/latest")
+                            .build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     assertThat(h.rules.list(tenant, card, 0, 10)).isEmpty();
   }
@@ -79,17 +89,25 @@ class ReminderWebhookAttackIT {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    ReminderRule rule = h.rule(tenant, Channel.WEBHOOK, "http://127.0.0.1:" + closedPort + "/probe", "k");
+    ReminderRule rule =
+        h.rule(tenant, Channel.WEBHOOK, "http://127.0.0.1:" + closedPort + "/probe", "k");
     UUID holder = h.ledger.holderOf(tenant, rule.cardId()).orElseThrow();
 
     h.schedule(tenant, rule, 1);
-    await().atMost(Duration.ofSeconds(30)).until(() -> h.deliveries(tenant, rule).getFirst().lastError() != null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> h.deliveries(tenant, rule).getFirst().lastError() != null);
 
-    ListDeliveriesRequest list = ListDeliveriesRequest.newBuilder().setCardId(rule.cardId().toString()).build();
+    ListDeliveriesRequest list =
+        ListDeliveriesRequest.newBuilder().setCardId(rule.cardId().toString()).build();
     assertThat(as(tenant, holder, Role.CUSTOMER).listDeliveries(list).getDeliveriesList())
-        .extracting(d -> d.getLastError()).containsExactly(DeliveryLog.GENERIC_ERROR);
+        .extracting(d -> d.getLastError())
+        .containsExactly(DeliveryLog.GENERIC_ERROR);
     assertThat(as(tenant, UUID.randomUUID(), Role.ADMIN).listDeliveries(list).getDeliveriesList())
-        .extracting(d -> d.getLastError()).singleElement().asString().contains("ConnectException");
+        .extracting(d -> d.getLastError())
+        .singleElement()
+        .asString()
+        .contains("ConnectException");
   }
 
   @Test
@@ -99,7 +117,9 @@ class ReminderWebhookAttackIT {
       ReminderRule rule = h.rule(tenant, Channel.WEBHOOK, receiver.url(), null);
 
       h.schedule(tenant, rule, 1);
-      await().atMost(Duration.ofSeconds(30)).until(() -> h.deliveries(tenant, rule).getFirst().lastError() != null);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> h.deliveries(tenant, rule).getFirst().lastError() != null);
 
       assertThat(receiver.received()).isEmpty();
       assertThat(h.deliveries(tenant, rule).getFirst().lastError()).contains("no signing secret");
@@ -121,13 +141,29 @@ class ReminderWebhookAttackIT {
       byte[] body = receiver.body(d.id().toString()).getBytes(StandardCharsets.UTF_8);
       Instant now = Instant.now();
       assertThat(receiver.badSignatures.sum()).isZero();
-      assertThat(WebhookSignature.verify("whsec_attack", header, body, now, WebhookSignature.REPLAY_WINDOW)).isTrue();
+      assertThat(
+              WebhookSignature.verify(
+                  "whsec_attack", header, body, now, WebhookSignature.REPLAY_WINDOW))
+          .isTrue();
       // The same request replayed ten minutes later, and its body under a refreshed timestamp.
-      assertThat(WebhookSignature.verify("whsec_attack", header, body, now.plus(Duration.ofMinutes(10)),
-          WebhookSignature.REPLAY_WINDOW)).isFalse();
-      String refreshed = header.replaceFirst("t=\\d+", "t=" + now.plus(Duration.ofMinutes(10)).getEpochSecond());
-      assertThat(WebhookSignature.verify("whsec_attack", refreshed, body, now.plus(Duration.ofMinutes(10)),
-          WebhookSignature.REPLAY_WINDOW)).isFalse();
+      assertThat(
+              WebhookSignature.verify(
+                  "whsec_attack",
+                  header,
+                  body,
+                  now.plus(Duration.ofMinutes(10)),
+                  WebhookSignature.REPLAY_WINDOW))
+          .isFalse();
+      String refreshed =
+          header.replaceFirst("t=\\d+", "t=" + now.plus(Duration.ofMinutes(10)).getEpochSecond());
+      assertThat(
+              WebhookSignature.verify(
+                  "whsec_attack",
+                  refreshed,
+                  body,
+                  now.plus(Duration.ofMinutes(10)),
+                  WebhookSignature.REPLAY_WINDOW))
+          .isFalse();
     }
   }
 }

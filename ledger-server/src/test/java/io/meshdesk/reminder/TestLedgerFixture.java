@@ -12,14 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Test fixture standing in for the card ledger: in-memory cards, statements and a cycle closer
- * that records its calls. Not a production implementation.
+ * Test fixture standing in for the card ledger: in-memory cards, statements and a cycle closer that
+ * records its calls. Not a production implementation.
  */
 public final class TestLedgerFixture implements DueStatementSource, CardDirectory, CycleCloser {
 
   private final Map<UUID, Map<UUID, UUID>> holders = new ConcurrentHashMap<>();
   private final Map<UUID, List<DueStatement>> statements = new ConcurrentHashMap<>();
-  /** Calls of {@link #closeEndedCycles} and {@link #postLateFees}: "close|tenant|day" / "fees|tenant|day". */
+
+  /**
+   * Calls of {@link #closeEndedCycles} and {@link #postLateFees}: "close|tenant|day" /
+   * "fees|tenant|day".
+   */
   public final List<String> calls = new CopyOnWriteArrayList<>();
 
   /** Adds a card held by {@code holder}. */
@@ -31,14 +35,16 @@ public final class TestLedgerFixture implements DueStatementSource, CardDirector
 
   /** Adds (or replaces, by statement id) a statement. */
   public void putStatement(UUID tenantId, DueStatement s) {
-    List<DueStatement> list = statements.computeIfAbsent(tenantId, t -> new CopyOnWriteArrayList<>());
+    List<DueStatement> list =
+        statements.computeIfAbsent(tenantId, t -> new CopyOnWriteArrayList<>());
     list.removeIf(x -> x.statementId().equals(s.statementId()));
     list.add(s);
   }
 
   /** A statement of {@code card} due on {@code due}, issued 21 days earlier. */
   public static DueStatement statement(UUID card, String id, LocalDate due, boolean paid) {
-    return new DueStatement(card, id, "Ada Lovelace", due.minusDays(21), due, 2_500, 123_456, "USD", paid);
+    return new DueStatement(
+        card, id, "Ada Lovelace", due.minusDays(21), due, 2_500, 123_456, "USD", paid);
   }
 
   @Override

@@ -27,10 +27,13 @@ public final class WebhookReceiver implements AutoCloseable {
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
   private final Map<String, String> signatures = new ConcurrentHashMap<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
+
   /** Requests answered 500 on purpose. */
   public final LongAdder refused = new LongAdder();
+
   /** Requests whose signature did not verify. */
   public final LongAdder badSignatures = new LongAdder();
+
   private volatile String secret;
 
   public WebhookReceiver() {
@@ -40,32 +43,36 @@ public final class WebhookReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/hook", ex -> {
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      String key = ex.getRequestHeaders().getFirst(WebhookGateway.IDEMPOTENCY_HEADER);
-      String sig = ex.getRequestHeaders().getFirst(WebhookSignature.HEADER);
-      int status;
-      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        refused.increment();
-        status = 500;
-      } else {
-        // Test clocks are fixed in time, so only the MAC is checked here, not the replay window.
-        if (secret != null && !WebhookSignature.verify(secret, sig, body, signedAt(sig), Duration.ZERO)) {
-          badSignatures.increment();
-        }
-        received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        bodies.put(key, new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        if (sig != null) {
-          signatures.put(key, sig);
-        }
-        status = 200;
-      }
-      ex.sendResponseHeaders(status, -1);
-      ex.close();
-    });
+    server.createContext(
+        "/hook",
+        ex -> {
+          byte[] body;
+          try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          String key = ex.getRequestHeaders().getFirst(WebhookGateway.IDEMPOTENCY_HEADER);
+          String sig = ex.getRequestHeaders().getFirst(WebhookSignature.HEADER);
+          int status;
+          if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            refused.increment();
+            status = 500;
+          } else {
+            // Test clocks are fixed in time, so only the MAC is checked here, not the replay
+            // window.
+            if (secret != null
+                && !WebhookSignature.verify(secret, sig, body, signedAt(sig), Duration.ZERO)) {
+              badSignatures.increment();
+            }
+            received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            bodies.put(key, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            if (sig != null) {
+              signatures.put(key, sig);
+            }
+            status = 200;
+          }
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
     server.start();
   }
 

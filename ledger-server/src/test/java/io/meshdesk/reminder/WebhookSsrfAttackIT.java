@@ -40,8 +40,13 @@ class WebhookSsrfAttackIT {
 
   @BeforeAll
   static void start() {
-    h = new ReminderHarness("webhookssrf", DispatchConfig.fast(1, 2), SmtpConfig.loopback(1), DispatchHooks.NONE,
-        Clock.systemUTC());
+    h =
+        new ReminderHarness(
+            "webhookssrf",
+            DispatchConfig.fast(1, 2),
+            SmtpConfig.loopback(1),
+            DispatchHooks.NONE,
+            Clock.systemUTC());
   }
 
   @AfterAll
@@ -51,14 +56,34 @@ class WebhookSsrfAttackIT {
 
   private static Delivery delivery(String destination) {
     Instant now = Instant.now();
-    return new Delivery(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "stmt-1",
-        ReminderKind.DAYS_BEFORE_DUE, 3, Channel.WEBHOOK, destination, new Delivery.Content("Ada", 2_500, "USD",
-        LocalDate.of(2026, 12, 15)), DeliveryStatus.PENDING, 0, null, now, now, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+    return new Delivery(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "stmt-1",
+        ReminderKind.DAYS_BEFORE_DUE,
+        3,
+        Channel.WEBHOOK,
+        destination,
+        new Delivery.Content("Ada", 2_500, "USD", LocalDate.of(2026, 12, 15)),
+        DeliveryStatus.PENDING,
+        0,
+        null,
+        now,
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static WebhookGateway gateway(HostResolver resolver) throws Exception {
-    return new WebhookGateway(resolver, false, SSLContext.getDefault().getSocketFactory(), Duration.ofSeconds(1),
+    return new WebhookGateway(
+        resolver,
+        false,
+        SSLContext.getDefault().getSocketFactory(),
+        Duration.ofSeconds(1),
         Clock.systemUTC());
   }
 
@@ -66,14 +91,22 @@ class WebhookSsrfAttackIT {
   void webhookToTheLoopbackAddressIsRefusedAndNothingReachesTheListener() {
     try (LocalListener internal = new LocalListener()) {
       UUID tenant = UUID.randomUUID();
-      ReminderRule rule = h.rule(tenant, Channel.WEBHOOK, "http://127.0.0.1:" + internal.port() + "/admin", "whsec_k");
+      ReminderRule rule =
+          h.rule(
+              tenant, Channel.WEBHOOK, "http://127.0.0.1:" + internal.port() + "/admin", "whsec_k");
 
       h.schedule(tenant, rule, 1);
-      await().atMost(Duration.ofSeconds(30))
-          .until(() -> h.deliveries(tenant, rule).getFirst().status() == DeliveryStatus.DEAD_LETTERED || internal.connections() > 0);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  h.deliveries(tenant, rule).getFirst().status() == DeliveryStatus.DEAD_LETTERED
+                      || internal.connections() > 0);
 
       assertThat(internal.connections()).isZero();
-      assertThat(h.deliveries(tenant, rule).getFirst().lastError()).contains("refused").contains("loopback");
+      assertThat(h.deliveries(tenant, rule).getFirst().lastError())
+          .contains("refused")
+          .contains("loopback");
     }
   }
 
@@ -82,32 +115,49 @@ class WebhookSsrfAttackIT {
     try (LocalListener internal = new LocalListener()) {
       WebhookGateway gateway = gateway(host -> List.of(InetAddress.getLoopbackAddress()));
 
-      assertThatThrownBy(() -> gateway.send(delivery("http://hooks.example.com:" + internal.port() + "/x"), "whsec_k"))
-          .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("refused").hasMessageContaining("loopback");
+      assertThatThrownBy(
+              () ->
+                  gateway.send(
+                      delivery("http://hooks.example.com:" + internal.port() + "/x"), "whsec_k"))
+          .isInstanceOf(DeliveryFailedException.class)
+          .hasMessageContaining("refused")
+          .hasMessageContaining("loopback");
       assertThat(internal.connections()).isZero();
     }
   }
 
   @Test
   void metadataAddressBehindAPublicLookingNameIsRefused() throws Exception {
-    WebhookGateway gateway = gateway(host -> List.of(InetAddress.getByName("8.8.8.8"),
-        InetAddress.getByName("169.254.169.254")));
+    WebhookGateway gateway =
+        gateway(
+            host ->
+                List.of(
+                    InetAddress.getByName("8.8.8.8"), InetAddress.getByName("169.254.169.254")));
 
     assertThatThrownBy(() -> gateway.send(delivery("https://hooks.example.com/x"), "whsec_k"))
-        .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("link-local");
+        .isInstanceOf(DeliveryFailedException.class)
+        .hasMessageContaining("link-local");
   }
 
   @Test
   void dnsRebindingBetweenCheckAndConnectNeverReachesTheListener() throws Exception {
     try (LocalListener internal = new LocalListener()) {
-      // First answer: a public (documentation, unroutable) address that passes the check; every later
+      // First answer: a public (documentation, unroutable) address that passes the check; every
+      // later
       // answer: loopback, where the attacker wants the request to land.
       AtomicInteger lookups = new AtomicInteger();
-      HostResolver rebinding = host -> List.of(lookups.getAndIncrement() == 0
-          ? InetAddress.getByName("203.0.113.7") : InetAddress.getLoopbackAddress());
+      HostResolver rebinding =
+          host ->
+              List.of(
+                  lookups.getAndIncrement() == 0
+                      ? InetAddress.getByName("203.0.113.7")
+                      : InetAddress.getLoopbackAddress());
       WebhookGateway gateway = gateway(rebinding);
 
-      assertThatThrownBy(() -> gateway.send(delivery("http://rebind.example.com:" + internal.port() + "/x"), "whsec_k"))
+      assertThatThrownBy(
+              () ->
+                  gateway.send(
+                      delivery("http://rebind.example.com:" + internal.port() + "/x"), "whsec_k"))
           .isInstanceOf(DeliveryFailedException.class);
       assertThat(internal.connections()).isZero();
       assertThat(lookups).hasValue(1);

@@ -18,8 +18,16 @@ public final class ArchitectureRules {
   /** Domain classes import neither the generated contract, gRPC, JDBC nor a persistence package. */
   public static ArchRule domainIsPlainJava() {
     return noClasses()
-        .that().resideInAPackage("io.meshdesk..domain..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.meshdesk.api..", "io.grpc..", "java.sql..", "javax.sql..", "io.meshdesk..persistence..")
+        .that()
+        .resideInAPackage("io.meshdesk..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.meshdesk.api..",
+            "io.grpc..",
+            "java.sql..",
+            "javax.sql..",
+            "io.meshdesk..persistence..")
         .because("domain rules are plain Java, tested without a server or a database")
         .allowEmptyShould(true);
   }
@@ -27,8 +35,11 @@ public final class ArchitectureRules {
   /** gRPC classes map and delegate; they run no SQL. */
   public static ArchRule grpcHoldsNoSql() {
     return noClasses()
-        .that().resideInAPackage("io.meshdesk..grpc..")
-        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+        .that()
+        .resideInAPackage("io.meshdesk..grpc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "javax.sql..")
         .because("gRPC classes map proto to domain and back; SQL belongs in persistence")
         .allowEmptyShould(true);
   }

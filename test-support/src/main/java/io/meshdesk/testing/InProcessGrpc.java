@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-process gRPC server serving real services through the same interceptor chain as
- * production ({@link GrpcServer#wrap}), and a channel to it. Close it after the test.
+ * An in-process gRPC server serving real services through the same interceptor chain as production
+ * ({@link GrpcServer#wrap}), and a channel to it. Close it after the test.
  */
 public final class InProcessGrpc implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class InProcessGrpc implements AutoCloseable {
    *
    * @param interceptors extra interceptors (authentication) placed where production places them
    */
-  public static InProcessGrpc start(List<BindableService> services, List<ServerInterceptor> interceptors) {
+  public static InProcessGrpc start(
+      List<BindableService> services, List<ServerInterceptor> interceptors) {
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
     for (BindableService s : services) {
@@ -39,7 +40,8 @@ public final class InProcessGrpc implements AutoCloseable {
     }
     try {
       Server server = builder.build().start();
-      return new InProcessGrpc(server, InProcessChannelBuilder.forName(name).directExecutor().build());
+      return new InProcessGrpc(
+          server, InProcessChannelBuilder.forName(name).directExecutor().build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock that tests move by hand, so billing cycles, SLAs and expiries run in milliseconds. */
+/**
+ * A UTC clock that tests move by hand, so billing cycles, SLAs and expiries run in milliseconds.
+ */
 public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;

@@ -17,10 +17,10 @@ import org.awaitility.Awaitility;
 
 /**
  * Real Redis deployments made of separate {@code redis-server} processes on loopback, for tests of
- * what embedded Redis cannot show: a primary with a replica and three Sentinels that fail over
- * when the primary is killed, and a three-primary Redis Cluster. Needs Debian's {@code
- * redis-server}, {@code redis-sentinel} and {@code redis-cli} on the PATH ({@code .ci/run}
- * installs them); without them the test fails with a message saying so, it is never skipped.
+ * what embedded Redis cannot show: a primary with a replica and three Sentinels that fail over when
+ * the primary is killed, and a three-primary Redis Cluster. Needs Debian's {@code redis-server},
+ * {@code redis-sentinel} and {@code redis-cli} on the PATH ({@code .ci/run} installs them); without
+ * them the test fails with a message saying so, it is never skipped.
  */
 public final class RedisProcesses {
 
@@ -66,12 +66,19 @@ public final class RedisProcesses {
 
     private Node start() {
       try {
-        process = new ProcessBuilder(command).directory(dir.toFile())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+        process =
+            new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.log").toFile())
+                .start();
       } catch (IOException e) {
-        throw new UncheckedIOException("could not start " + command.getFirst() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "could not start " + command.getFirst() + ": " + e.getMessage(), e);
       }
-      Awaitility.await("redis on port " + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+      Awaitility.await("redis on port " + port)
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> "PONG".equals(cli(port, "PING")));
       return this;
     }
@@ -88,6 +95,7 @@ public final class RedisProcesses {
   public static final class Sentinel implements AutoCloseable {
     /** The name the Sentinels monitor. */
     public static final String MASTER = "meshdesk";
+
     private final Node primary;
     private final Node replica;
     private final List<Node> sentinels;
@@ -102,8 +110,12 @@ public final class RedisProcesses {
 
     /** Client settings through the Sentinels, keys under {@code keyPrefix}. */
     public RedisConfig config(String keyPrefix) {
-      return new RedisConfig(RedisConfig.Mode.SENTINEL,
-          sentinels.stream().map(s -> "redis://127.0.0.1:" + s.port()).toList(), MASTER, "", keyPrefix);
+      return new RedisConfig(
+          RedisConfig.Mode.SENTINEL,
+          sentinels.stream().map(s -> "redis://127.0.0.1:" + s.port()).toList(),
+          MASTER,
+          "",
+          keyPrefix);
     }
 
     /** The Sentinels' addresses as {@code redis://host:port,...} (for MESHDESK_REDIS_URL). */
@@ -130,12 +142,17 @@ public final class RedisProcesses {
       return primary.port() == port ? primary : replica;
     }
 
-    /** Kills the current primary and waits until the Sentinels have promoted the replica; returns how long that took. */
+    /**
+     * Kills the current primary and waits until the Sentinels have promoted the replica; returns
+     * how long that took.
+     */
     public Duration killPrimaryAndAwaitFailover(Duration atMost) {
       Node old = currentPrimary();
       long t0 = System.nanoTime();
       old.kill();
-      Awaitility.await("Sentinel failover").atMost(atMost).pollInterval(Duration.ofMillis(50))
+      Awaitility.await("Sentinel failover")
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> currentPrimaryPort() != old.port());
       return Duration.ofNanos(System.nanoTime() - t0);
     }
@@ -161,8 +178,12 @@ public final class RedisProcesses {
 
     /** Client settings for the cluster, keys under {@code keyPrefix}. */
     public RedisConfig config(String keyPrefix) {
-      return new RedisConfig(RedisConfig.Mode.CLUSTER,
-          nodes.stream().map(n -> "redis://127.0.0.1:" + n.port()).toList(), "", "", keyPrefix);
+      return new RedisConfig(
+          RedisConfig.Mode.CLUSTER,
+          nodes.stream().map(n -> "redis://127.0.0.1:" + n.port()).toList(),
+          "",
+          "",
+          keyPrefix);
     }
 
     /** The nodes. */
@@ -189,35 +210,54 @@ public final class RedisProcesses {
     try {
       Node primary = server(root, "primary", freePort(), List.of());
       started.add(primary);
-      Node replica = server(root, "replica", freePort(), List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())));
+      Node replica =
+          server(
+              root,
+              "replica",
+              freePort(),
+              List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())));
       started.add(replica);
-      Awaitility.await("replica in sync").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-          .until(() -> cli(replica.port(), "INFO", "replication").contains("master_link_status:up"));
+      Awaitility.await("replica in sync")
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> cli(replica.port(), "INFO", "replication").contains("master_link_status:up"));
       List<Node> sentinels = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         int port = freePort();
         Path dir = Files.createDirectories(root.resolve("sentinel-" + i));
         Path conf = dir.resolve("sentinel.conf");
-        Files.writeString(conf, String.join("\n",
-            "port " + port,
-            "bind 127.0.0.1",
-            "dir " + dir,
-            "sentinel resolve-hostnames no",
-            "sentinel monitor " + Sentinel.MASTER + " 127.0.0.1 " + primary.port() + " 2",
-            "sentinel down-after-milliseconds " + Sentinel.MASTER + " 1000",
-            "sentinel failover-timeout " + Sentinel.MASTER + " 5000",
-            "sentinel parallel-syncs " + Sentinel.MASTER + " 1", ""), StandardCharsets.UTF_8);
+        Files.writeString(
+            conf,
+            String.join(
+                "\n",
+                "port " + port,
+                "bind 127.0.0.1",
+                "dir " + dir,
+                "sentinel resolve-hostnames no",
+                "sentinel monitor " + Sentinel.MASTER + " 127.0.0.1 " + primary.port() + " 2",
+                "sentinel down-after-milliseconds " + Sentinel.MASTER + " 1000",
+                "sentinel failover-timeout " + Sentinel.MASTER + " 5000",
+                "sentinel parallel-syncs " + Sentinel.MASTER + " 1",
+                ""),
+            StandardCharsets.UTF_8);
         Node s = new Node(port, dir, List.of(binary("redis-sentinel"), conf.toString())).start();
         sentinels.add(s);
         started.add(s);
       }
       Sentinel deployment = new Sentinel(root, primary, replica, sentinels);
-      Awaitility.await("Sentinels see the replica and each other").atMost(Duration.ofSeconds(30))
+      Awaitility.await("Sentinels see the replica and each other")
+          .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> sentinels.stream().allMatch(s -> {
-            String info = cli(s.port(), "SENTINEL", "master", Sentinel.MASTER);
-            return info.contains("num-slaves\n1") && info.contains("num-other-sentinels\n2");
-          }));
+          .until(
+              () ->
+                  sentinels.stream()
+                      .allMatch(
+                          s -> {
+                            String info = cli(s.port(), "SENTINEL", "master", Sentinel.MASTER);
+                            return info.contains("num-slaves\n1")
+                                && info.contains("num-other-sentinels\n2");
+                          }));
       return deployment;
     } catch (IOException | RuntimeException e) {
       started.forEach(Node::close);
@@ -225,21 +265,40 @@ public final class RedisProcesses {
     }
   }
 
-  /** Starts {@code primaries} cluster-enabled servers and joins them into one cluster covering every slot. */
+  /**
+   * Starts {@code primaries} cluster-enabled servers and joins them into one cluster covering every
+   * slot.
+   */
   public static Cluster cluster(int primaries) {
     Path root = tempDir("redis-cluster-");
     List<Node> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < primaries; i++) {
-        nodes.add(server(root, "node-" + i, freeClusterPort(), List.of("--cluster-enabled", "yes",
-            "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000")));
+        nodes.add(
+            server(
+                root,
+                "node-" + i,
+                freeClusterPort(),
+                List.of(
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-config-file",
+                    "nodes.conf",
+                    "--cluster-node-timeout",
+                    "2000")));
       }
       List<String> create = new ArrayList<>(List.of(binary("redis-cli"), "--cluster", "create"));
       nodes.forEach(n -> create.add("127.0.0.1:" + n.port()));
       create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
       run(create, Duration.ofSeconds(60));
-      Awaitility.await("cluster state ok").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-          .until(() -> nodes.stream().allMatch(n -> cli(n.port(), "CLUSTER", "INFO").contains("cluster_state:ok")));
+      Awaitility.await("cluster state ok")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  nodes.stream()
+                      .allMatch(
+                          n -> cli(n.port(), "CLUSTER", "INFO").contains("cluster_state:ok")));
       return new Cluster(root, nodes);
     } catch (RuntimeException e) {
       nodes.forEach(Node::close);
@@ -250,9 +309,22 @@ public final class RedisProcesses {
   private static Node server(Path root, String name, int port, List<String> extra) {
     try {
       Path dir = Files.createDirectories(root.resolve(name));
-      List<String> command = new ArrayList<>(List.of(binary("redis-server"), "--port", Integer.toString(port),
-          "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
-          "--protected-mode", "no"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  binary("redis-server"),
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--dir",
+                  dir.toString(),
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--protected-mode",
+                  "no"));
       command.addAll(extra);
       return new Node(port, dir, command).start();
     } catch (IOException e) {
@@ -262,7 +334,8 @@ public final class RedisProcesses {
 
   /** Runs {@code redis-cli -p port args...}; returns its output, or "" when it failed. */
   public static String cli(int port, String... args) {
-    List<String> command = new ArrayList<>(List.of(binary("redis-cli"), "-p", Integer.toString(port)));
+    List<String> command =
+        new ArrayList<>(List.of(binary("redis-cli"), "-p", Integer.toString(port)));
     command.addAll(List.of(args));
     try {
       return run(command, Duration.ofSeconds(5));
@@ -298,8 +371,10 @@ public final class RedisProcesses {
         return p.toString();
       }
     }
-    throw new IllegalStateException(name + " is not installed: these tests run real Redis processes; install"
-        + " Debian's redis-server and redis-sentinel (apt-get install redis-server redis-sentinel; .ci/run does)");
+    throw new IllegalStateException(
+        name
+            + " is not installed: these tests run real Redis processes; install"
+            + " Debian's redis-server and redis-sentinel (apt-get install redis-server redis-sentinel; .ci/run does)");
   }
 
   private static int freePort() {

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its own database ({@link #newDatabase}) and its own Redis key space ({@link #newRedis}), so
  * classes never see each other's data.
  *
- * <p>By default both servers are embedded. Set {@code MESHDESK_TEST_DATABASE_URL}
- * ({@code postgres://superuser:password@host:port}) and/or {@code MESHDESK_TEST_REDIS_URL}
- * ({@code redis://host:port}) to use servers you run yourself.
+ * <p>By default both servers are embedded. Set {@code MESHDESK_TEST_DATABASE_URL} ({@code
+ * postgres://superuser:password@host:port}) and/or {@code MESHDESK_TEST_REDIS_URL} ({@code
+ * redis://host:port}) to use servers you run yourself.
  */
 public final class TestEnvironment {
 
@@ -40,7 +40,10 @@ public final class TestEnvironment {
       this.embeddedPostgres = null;
       this.postgres =
           new PostgresProvisioner(
-              uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, userInfo[0], userInfo.length > 1 ? userInfo[1] : "");
+              uri.getHost(),
+              uri.getPort() > 0 ? uri.getPort() : 5432,
+              userInfo[0],
+              userInfo.length > 1 ? userInfo[1] : "");
       postgres.ensureRoles();
     } else {
       this.embeddedPostgres = EmbeddedPostgresServer.start(0, Optional.empty());

@@ -35,6 +35,7 @@ public final class TestTokens {
 
   /** Issuer used in test tokens. */
   public static final String ISSUER = "meshdesk";
+
   /** Audience used in test tokens. */
   public static final String AUDIENCE = "meshdesk-api";
 
@@ -92,7 +93,10 @@ public final class TestTokens {
     if (!grants.isEmpty()) {
       claims.claim(JwtTokenVerifier.GRANTS_CLAIM, List.copyOf(grants));
     }
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+            claims.build());
     try {
       jwt.sign(new ECDSASigner(key));
     } catch (JOSEException e) {
@@ -105,7 +109,8 @@ public final class TestTokens {
   public static CallCredentials bearer(String token) {
     return new CallCredentials() {
       @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+      public void applyRequestMetadata(
+          RequestInfo info, Executor executor, MetadataApplier applier) {
         Metadata headers = new Metadata();
         headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + token);
         applier.apply(headers);

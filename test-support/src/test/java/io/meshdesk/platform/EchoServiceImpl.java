@@ -22,13 +22,14 @@ final class EchoServiceImpl extends EchoServiceGrpc.EchoServiceImplBase {
     entered.countDown();
     switch (request.getFailWith()) {
       case "not_found" -> throw new NotFoundException("echo " + request.getText() + " not found");
-      case "precondition" -> throw new FailedPreconditionException("INSUFFICIENT_CREDIT", "over the limit");
+      case "precondition" ->
+          throw new FailedPreconditionException("INSUFFICIENT_CREDIT", "over the limit");
       case "conflict" -> {
         response.onError(new ConflictException("stale version", 7));
         return;
       }
       case "boom" -> throw new IllegalStateException("secret internal detail");
-      default -> { }
+      default -> {}
     }
     if (request.getDelayMillis() > 0) {
       try {

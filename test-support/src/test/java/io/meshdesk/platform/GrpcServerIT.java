@@ -140,7 +140,9 @@ class GrpcServerIT {
                 new StreamObserver<>() {
                   @Override
                   public void onNext(io.grpc.reflection.v1alpha.ServerReflectionResponse r) {
-                    r.getListServicesResponse().getServiceList().forEach(s -> v1alpha.add(s.getName()));
+                    r.getListServicesResponse()
+                        .getServiceList()
+                        .forEach(s -> v1alpha.add(s.getName()));
                   }
 
                   @Override
@@ -154,74 +156,98 @@ class GrpcServerIT {
                   }
                 });
     alphaRequests.onNext(
-        io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder().setListServices("").build());
+        io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
+            .setListServices("")
+            .build());
     alphaRequests.onCompleted();
     assertThat(doneAlpha.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(v1alpha).contains("meshdesk.testing.v1.EchoService");
   }
 
-  private static final io.grpc.MethodDescriptor.Marshaller<byte[]> BYTES = new io.grpc.MethodDescriptor.Marshaller<>() {
-    @Override
-    public java.io.InputStream stream(byte[] value) {
-      return new java.io.ByteArrayInputStream(value);
-    }
+  private static final io.grpc.MethodDescriptor.Marshaller<byte[]> BYTES =
+      new io.grpc.MethodDescriptor.Marshaller<>() {
+        @Override
+        public java.io.InputStream stream(byte[] value) {
+          return new java.io.ByteArrayInputStream(value);
+        }
 
-    @Override
-    public byte[] parse(java.io.InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-  };
+        @Override
+        public byte[] parse(java.io.InputStream stream) {
+          try {
+            return stream.readAllBytes();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      };
 
   @Test
   void requestBytesThatDoNotParseAreAnsweredInvalidArgument() {
-    io.grpc.MethodDescriptor<?, ?> unary = server.services().getFirst().getMethods().stream()
-        .map(io.grpc.ServerMethodDefinition::getMethodDescriptor)
-        .filter(m -> m.getType() == io.grpc.MethodDescriptor.MethodType.UNARY)
-        .findFirst().orElseThrow();
+    io.grpc.MethodDescriptor<?, ?> unary =
+        server.services().getFirst().getMethods().stream()
+            .map(io.grpc.ServerMethodDefinition::getMethodDescriptor)
+            .filter(m -> m.getType() == io.grpc.MethodDescriptor.MethodType.UNARY)
+            .findFirst()
+            .orElseThrow();
     var raw = unary.toBuilder(BYTES, BYTES).build();
     // a truncated varint, a length past the end, an end-group wire type
     for (byte[] bad : new byte[][] {{0x08, (byte) 0xff}, {0x0a, 0x7f, 0x41}, {0x0c}}) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.grpc.stub.ClientCalls.blockingUnaryCall(
-              channel, raw, io.grpc.CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), bad))
-          .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class,
-              e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  io.grpc.stub.ClientCalls.blockingUnaryCall(
+                      channel,
+                      raw,
+                      io.grpc.CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS),
+                      bad))
+          .isInstanceOfSatisfying(
+              io.grpc.StatusRuntimeException.class,
+              e ->
+                  assertThat(e.getStatus().getCode())
+                      .isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT));
     }
     assertThat(health("")).isEqualTo(ServingStatus.SERVING);
   }
 
   @Test
   void reflectionSwitchedOffIsNotServed() throws Exception {
-    try (GrpcServer quiet = GrpcServer.builder("quiet", GrpcConfig.loopback()).addService(new EchoServiceImpl())
-            .reflection(false).build().start()) {
-      ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", quiet.port()).usePlaintext().build();
+    try (GrpcServer quiet =
+        GrpcServer.builder("quiet", GrpcConfig.loopback())
+            .addService(new EchoServiceImpl())
+            .reflection(false)
+            .build()
+            .start()) {
+      ManagedChannel ch =
+          NettyChannelBuilder.forAddress("127.0.0.1", quiet.port()).usePlaintext().build();
       try {
-        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(ch)
-            .serverReflectionInfo(new StreamObserver<>() {
-              @Override
-              public void onNext(ServerReflectionResponse r) {
-                failure.complete(null);
-              }
+        java.util.concurrent.CompletableFuture<Throwable> failure =
+            new java.util.concurrent.CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests =
+            ServerReflectionGrpc.newStub(ch)
+                .serverReflectionInfo(
+                    new StreamObserver<>() {
+                      @Override
+                      public void onNext(ServerReflectionResponse r) {
+                        failure.complete(null);
+                      }
 
-              @Override
-              public void onError(Throwable t) {
-                failure.complete(t);
-              }
+                      @Override
+                      public void onError(Throwable t) {
+                        failure.complete(t);
+                      }
 
-              @Override
-              public void onCompleted() {
-                failure.complete(null);
-              }
-            });
+                      @Override
+                      public void onCompleted() {
+                        failure.complete(null);
+                      }
+                    });
         requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
         requests.onCompleted();
         assertThat(failure.get(5, TimeUnit.SECONDS))
-            .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class,
-                e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNIMPLEMENTED));
+            .isInstanceOfSatisfying(
+                io.grpc.StatusRuntimeException.class,
+                e ->
+                    assertThat(e.getStatus().getCode())
+                        .isEqualTo(io.grpc.Status.Code.UNIMPLEMENTED));
       } finally {
         ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -281,7 +307,8 @@ class GrpcServerIT {
             StatusRuntimeException.class,
             e -> {
               assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
-              assertThat(detail(e, ErrorInfo.class).getMetadataMap()).containsEntry("current_version", "7");
+              assertThat(detail(e, ErrorInfo.class).getMetadataMap())
+                  .containsEntry("current_version", "7");
             });
     assertThatThrownBy(() -> stub.echo(req("a", "boom")))
         .isInstanceOfSatisfying(
@@ -302,9 +329,11 @@ class GrpcServerIT {
             ClientInterceptors.intercept(
                 channel,
                 MetadataUtils.newAttachHeadersInterceptor(headers),
-                MetadataUtils.newCaptureMetadataInterceptor(responseHeaders, new AtomicReference<>())));
+                MetadataUtils.newCaptureMetadataInterceptor(
+                    responseHeaders, new AtomicReference<>())));
     assertThat(stub.echo(req("hi", "")).getText()).isEqualTo("hi");
-    assertThat(responseHeaders.get().get(RequestLoggingInterceptor.REQUEST_ID_HEADER)).isEqualTo("req-12345");
+    assertThat(responseHeaders.get().get(RequestLoggingInterceptor.REQUEST_ID_HEADER))
+        .isEqualTo("req-12345");
   }
 
   @Test
@@ -318,7 +347,8 @@ class GrpcServerIT {
     assertThat(echo.entered.await(5, TimeUnit.SECONDS)).isTrue();
 
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () ->
                 assertThatThrownBy(
@@ -338,17 +368,22 @@ class GrpcServerIT {
     HttpResponse<String> scrape =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics")).build(),
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(scrape.statusCode()).isEqualTo(200);
-    assertThat(scrape.body()).contains("grpc_server_processing_duration_seconds").contains("meshdesk.testing.v1.EchoService");
+    assertThat(scrape.body())
+        .contains("grpc_server_processing_duration_seconds")
+        .contains("meshdesk.testing.v1.EchoService");
   }
 
   private static EchoRequest req(String text, String failWith) {
     return EchoRequest.newBuilder().setText(text).setFailWith(failWith).build();
   }
 
-  private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException e, Class<T> type) {
+  private static <T extends com.google.protobuf.Message> T detail(
+      StatusRuntimeException e, Class<T> type) {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
     assertThat(status).isNotNull();
     return status.getDetailsList().stream()

@@ -49,7 +49,8 @@ class TenantTransactionsIT {
     return tx.inTenant(
         tenant,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("insert into testing.note values (?, ?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("insert into testing.note values (?, ?, ?)")) {
             ps.setObject(1, rowTenant);
             ps.setObject(2, UUID.randomUUID());
             ps.setString(3, body);
@@ -62,7 +63,10 @@ class TenantTransactionsIT {
     return tx.withoutTenant(work);
   }
 
-  /** Runs one statement about row {@code id} as {@code tenant}; returns how many rows it saw or touched. */
+  /**
+   * Runs one statement about row {@code id} as {@code tenant}; returns how many rows it saw or
+   * touched.
+   */
   private static int rowsTouched(UUID tenant, String sql, UUID id) {
     return tx.inTenant(
         tenant,
@@ -87,7 +91,8 @@ class TenantTransactionsIT {
     return tx.inTenant(
         tenant,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("select body from testing.note where id = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("select body from testing.note where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() ? rs.getString(1) : null;
@@ -124,7 +129,10 @@ class TenantTransactionsIT {
     insert(TENANT_A, TENANT_A, "before");
     long before = countIn(TENANT_A);
     // given every pooled connection is killed by the server
-    int killed = TestEnvironment.get().postgres().terminateAppConnections(TestEnvironment.databaseName(database.config()));
+    int killed =
+        TestEnvironment.get()
+            .postgres()
+            .terminateAppConnections(TestEnvironment.databaseName(database.config()));
     assertThat(killed).isPositive();
     // when the application keeps working, then no caller sees the fault
     insert(TENANT_A, TENANT_A, "after");
@@ -134,41 +142,57 @@ class TenantTransactionsIT {
   @Test
   void aStatementThatCommitsItselfIsCommittedOnceAndEndsTheTenantScope() {
     long before = countIn(TENANT_A);
-    tx.inTenant(TENANT_A, c -> {
-      Transactions.committingInStatement();
-      try (PreparedStatement ps = c.prepareStatement("insert into testing.note values (?, ?, 'self-committed')" + Transactions.COMMIT)) {
-        ps.setObject(1, TENANT_A);
-        ps.setObject(2, UUID.randomUUID());
-        return ps.execute();
-      }
-    });
+    tx.inTenant(
+        TENANT_A,
+        c -> {
+          Transactions.committingInStatement();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into testing.note values (?, ?, 'self-committed')"
+                      + Transactions.COMMIT)) {
+            ps.setObject(1, TENANT_A);
+            ps.setObject(2, UUID.randomUUID());
+            return ps.execute();
+          }
+        });
     assertThat(countIn(TENANT_A)).isEqualTo(before + 1);
     assertThat(count(TenantTransactionsIT::countNotes)).isZero();
   }
 
   @Test
   void aConnectionLostInASelfCommittingStatementIsNotRunAgain() {
-    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-    Transactions.Work<Boolean> killOwnConnection = c -> {
-      runs.incrementAndGet();
-      Transactions.committingInStatement();
-      try (PreparedStatement ps = c.prepareStatement("select pg_terminate_backend(pg_backend_pid())" + Transactions.COMMIT)) {
-        return ps.execute();
-      }
-    };
-    // the outcome of a lost self-committing statement is unknown: UNAVAILABLE at once, no second run
+    java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Transactions.Work<Boolean> killOwnConnection =
+        c -> {
+          runs.incrementAndGet();
+          Transactions.committingInStatement();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select pg_terminate_backend(pg_backend_pid())" + Transactions.COMMIT)) {
+            return ps.execute();
+          }
+        };
+    // the outcome of a lost self-committing statement is unknown: UNAVAILABLE at once, no second
+    // run
     assertThatThrownBy(() -> tx.inTenant(TENANT_A, killOwnConnection))
         .isInstanceOf(io.meshdesk.platform.errors.UnavailableException.class)
         .hasMessageContaining("while committing");
     assertThat(runs).hasValue(1);
     // while work that dies before any commit is retried on fresh connections
     runs.set(0);
-    assertThatThrownBy(() -> tx.inTenant(TENANT_A, c -> {
-      runs.incrementAndGet();
-      try (PreparedStatement ps = c.prepareStatement("select pg_terminate_backend(pg_backend_pid())")) {
-        return ps.execute();
-      }
-    })).isInstanceOf(io.meshdesk.platform.errors.UnavailableException.class);
+    assertThatThrownBy(
+            () ->
+                tx.inTenant(
+                    TENANT_A,
+                    c -> {
+                      runs.incrementAndGet();
+                      try (PreparedStatement ps =
+                          c.prepareStatement("select pg_terminate_backend(pg_backend_pid())")) {
+                        return ps.execute();
+                      }
+                    }))
+        .isInstanceOf(io.meshdesk.platform.errors.UnavailableException.class);
     assertThat(runs).hasValue(3);
   }
 
@@ -176,16 +200,20 @@ class TenantTransactionsIT {
   void tenantACannotSeeUpdateDeleteOrInsertTenantBsRow() {
     // given a row of tenant B
     UUID id = UUID.randomUUID();
-    tx.inTenant(TENANT_B, c -> {
-      try (PreparedStatement ps = c.prepareStatement("insert into testing.note values (?, ?, 'b-owned')")) {
-        ps.setObject(1, TENANT_B);
-        ps.setObject(2, id);
-        return ps.executeUpdate();
-      }
-    });
+    tx.inTenant(
+        TENANT_B,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("insert into testing.note values (?, ?, 'b-owned')")) {
+            ps.setObject(1, TENANT_B);
+            ps.setObject(2, id);
+            return ps.executeUpdate();
+          }
+        });
     // when tenant A reads, updates and deletes it by its id, then nothing is seen or touched
     assertThat(rowsTouched(TENANT_A, "select * from testing.note where id = ?", id)).isZero();
-    assertThat(rowsTouched(TENANT_A, "update testing.note set body = 'taken' where id = ?", id)).isZero();
+    assertThat(rowsTouched(TENANT_A, "update testing.note set body = 'taken' where id = ?", id))
+        .isZero();
     assertThat(rowsTouched(TENANT_A, "delete from testing.note where id = ?", id)).isZero();
     // and tenant A cannot write a row in B's name either
     assertThatThrownBy(() -> insert(TENANT_A, TENANT_B, "forged"))
@@ -205,7 +233,8 @@ class TenantTransactionsIT {
       String setting =
           tx.withoutTenant(
               c -> {
-                try (PreparedStatement ps = c.prepareStatement("select current_setting('app.tenant_id', true)");
+                try (PreparedStatement ps =
+                        c.prepareStatement("select current_setting('app.tenant_id', true)");
                     ResultSet rs = ps.executeQuery()) {
                   rs.next();
                   return rs.getString(1) == null ? "" : rs.getString(1);
@@ -234,7 +263,8 @@ class TenantTransactionsIT {
                 tx.withoutTenant(
                     c -> {
                       try (PreparedStatement ps =
-                          c.prepareStatement("alter table testing.note disable row level security")) {
+                          c.prepareStatement(
+                              "alter table testing.note disable row level security")) {
                         return ps.execute();
                       }
                     }))
@@ -244,17 +274,20 @@ class TenantTransactionsIT {
   @Test
   void hibernateFillsAndFiltersTheTenantAndRlsBacksIt() {
     UUID id = UUID.randomUUID();
-    hibernate.inTenant(TENANT_A, s -> {
-      s.persist(new Note(id, "via hibernate"));
-      return null;
-    });
+    hibernate.inTenant(
+        TENANT_A,
+        s -> {
+          s.persist(new Note(id, "via hibernate"));
+          return null;
+        });
     Note found = hibernate.inTenant(TENANT_A, s -> s.find(Note.class, id));
     assertThat(found).isNotNull();
     assertThat(found.tenantId()).isEqualTo(TENANT_A);
     assertThat(found.body()).isEqualTo("via hibernate");
 
     List<Note> seenByB =
-        hibernate.inTenant(TENANT_B, s -> s.createSelectionQuery("from Note", Note.class).getResultList());
+        hibernate.inTenant(
+            TENANT_B, s -> s.createSelectionQuery("from Note", Note.class).getResultList());
     assertThat(seenByB).extracting(Note::id).doesNotContain(id);
     Note crossTenant = hibernate.inTenant(TENANT_B, s -> s.find(Note.class, id));
     assertThat(crossTenant).isNull();

@@ -48,13 +48,21 @@ public final class Identity implements AutoCloseable {
   private final IdentityTx tx;
   private final Optional<String> generatedBootstrapToken;
 
-  /** Wires identity; refuses (ConfigException) without a key-encryption key unless the config allows local sealing. */
+  /**
+   * Wires identity; refuses (ConfigException) without a key-encryption key unless the config allows
+   * local sealing.
+   */
   public Identity(DataSource dataSource, RedissonClient redis, IdentityConfig config, Clock clock) {
     this(dataSource, redis, config, clock, PasswordHasher.standard(config.hashConcurrency()));
   }
 
   /** The same with a given password hasher (tests bound its concurrency). */
-  public Identity(DataSource dataSource, RedissonClient redis, IdentityConfig config, Clock clock, PasswordHasher hasher) {
+  public Identity(
+      DataSource dataSource,
+      RedissonClient redis,
+      IdentityConfig config,
+      Clock clock,
+      PasswordHasher hasher) {
     config.requireKeyEncryption();
     this.config = config;
     this.tx = new IdentityTx(dataSource);
@@ -62,7 +70,9 @@ public final class Identity implements AutoCloseable {
     this.keys = new SigningKeys(tx, sealer(tx, config, clock), clock, config.accessTokenTtl());
     keys.ensureActive();
     this.gate = new DatabaseTenantGate(dataSource, redis);
-    this.verifier = new io.meshdesk.platform.auth.JwtTokenVerifier(keys, Verifiers.ISSUER, Verifiers.AUDIENCE, clock, gate);
+    this.verifier =
+        new io.meshdesk.platform.auth.JwtTokenVerifier(
+            keys, Verifiers.ISSUER, Verifiers.AUDIENCE, clock, gate);
     this.audit = new AuditLog(tx, clock);
     TokenIssuer issuer = new TokenIssuer(keys, clock, config.accessTokenTtl());
     LoginLimiter limiter = new LoginLimiter(redis, config, clock);
@@ -78,8 +88,16 @@ public final class Identity implements AutoCloseable {
     if (config.keyEncryptionKey().isPresent()) {
       return new KeySealer(config.keyEncryptionKey().get(), "aes-gcm:env");
     }
-    String local = tx.unscoped(c -> new SigningKeyStore().localSecret(c, KeyUpgrade.LOCAL_KEY,
-        Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(Secrets.random(32))), clock.instant()));
+    String local =
+        tx.unscoped(
+            c ->
+                new SigningKeyStore()
+                    .localSecret(
+                        c,
+                        KeyUpgrade.LOCAL_KEY,
+                        Base64.getEncoder()
+                            .encodeToString(Base64.getUrlDecoder().decode(Secrets.random(32))),
+                        clock.instant()));
     return new KeySealer(Base64.getDecoder().decode(local), "aes-gcm:local");
   }
 
@@ -98,16 +116,45 @@ public final class Identity implements AutoCloseable {
     return generatedBootstrapToken;
   }
 
-  public SigningKeys keys() { return keys; }
-  public AuthService auth() { return auth; }
-  public TenantService tenants() { return tenants; }
-  public UserService users() { return users; }
-  public ServiceAccountService serviceAccounts() { return accounts; }
-  public AuditLog audit() { return audit; }
-  public Bootstrapper bootstrapper() { return bootstrapper; }
-  public IdentityConfig config() { return config; }
-  public PasswordHasher hasher() { return hasher; }
-  public IdentityTx tx() { return tx; }
+  public SigningKeys keys() {
+    return keys;
+  }
+
+  public AuthService auth() {
+    return auth;
+  }
+
+  public TenantService tenants() {
+    return tenants;
+  }
+
+  public UserService users() {
+    return users;
+  }
+
+  public ServiceAccountService serviceAccounts() {
+    return accounts;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public Bootstrapper bootstrapper() {
+    return bootstrapper;
+  }
+
+  public IdentityConfig config() {
+    return config;
+  }
+
+  public PasswordHasher hasher() {
+    return hasher;
+  }
+
+  public IdentityTx tx() {
+    return tx;
+  }
 
   @Override
   public void close() {

@@ -29,14 +29,15 @@ public final class KeyUpgrade {
   private KeyUpgrade() {}
 
   /**
-   * How many signing keys are still sealed with the database-kept key (0 when the identity
-   * schema is absent).
+   * How many signing keys are still sealed with the database-kept key (0 when the identity schema
+   * is absent).
    */
   public static int countLocal(Connection c) throws SQLException {
     if (!hasIdentity(c)) {
       return 0;
     }
-    try (PreparedStatement ps = c.prepareStatement("select count(*) from identity.signing_key where encryption = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select count(*) from identity.signing_key where encryption = ?")) {
       ps.setString(1, LOCAL);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -64,7 +65,9 @@ public final class KeyUpgrade {
       KeySealer target = new KeySealer(keyEncryptionKey, ENV);
       List<String[]> rows = new ArrayList<>();
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select kid, private_key, encryption from identity.signing_key for update")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "select kid, private_key, encryption from identity.signing_key for update")) {
         while (rs.next()) {
           rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
         }
@@ -76,13 +79,15 @@ public final class KeyUpgrade {
           target.open(row[1]);
         } else if (LOCAL.equals(row[2])) {
           if (local == null) {
-            throw new IllegalStateException("signing key " + row[0] + " is sealed with a database-kept key that is missing");
+            throw new IllegalStateException(
+                "signing key " + row[0] + " is sealed with a database-kept key that is missing");
           }
           update(c, row[0], target.seal(local.open(row[1])));
           sealed++;
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("delete from identity.local_secret where name = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("delete from identity.local_secret where name = ?")) {
         ps.setString(1, LOCAL_KEY);
         ps.executeUpdate();
       }
@@ -105,7 +110,8 @@ public final class KeyUpgrade {
   }
 
   private static KeySealer localSealer(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select value from identity.local_secret where name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select value from identity.local_secret where name = ?")) {
       ps.setString(1, LOCAL_KEY);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? new KeySealer(Base64.getDecoder().decode(rs.getString(1)), LOCAL) : null;
@@ -115,7 +121,8 @@ public final class KeyUpgrade {
 
   private static void update(Connection c, String kid, String sealed) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("update identity.signing_key set private_key = ?, encryption = ? where kid = ?")) {
+        c.prepareStatement(
+            "update identity.signing_key set private_key = ?, encryption = ? where kid = ?")) {
       ps.setString(1, sealed);
       ps.setString(2, ENV);
       ps.setString(3, kid);

@@ -20,7 +20,9 @@ public final class Main {
     try {
       server =
           TicketServer.start(
-              Infrastructure.fromEnv(env), GrpcConfig.from(env, "MESHDESK_TICKET", DEFAULT_PORT, 9101), null);
+              Infrastructure.fromEnv(env),
+              GrpcConfig.from(env, "MESHDESK_TICKET", DEFAULT_PORT, 9101),
+              null);
     } catch (ConfigException e) {
       System.err.println("ticket-server: " + e.getMessage());
       System.exit(2);

@@ -53,13 +53,16 @@ public record TicketConfig(
     if (catchUpPage < 1) {
       throw new IllegalArgumentException("catchUpPage must be at least 1");
     }
-    for (Duration d : new Duration[] {heartbeatInterval, presenceRefresh, outboxRetention, outboxPruneInterval}) {
+    for (Duration d :
+        new Duration[] {heartbeatInterval, presenceRefresh, outboxRetention, outboxPruneInterval}) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("heartbeat, presence refresh and outbox intervals must be positive");
+        throw new IllegalArgumentException(
+            "heartbeat, presence refresh and outbox intervals must be positive");
       }
     }
     if (presenceTtl.compareTo(presenceRefresh.multipliedBy(2)) < 0) {
-      throw new IllegalArgumentException("presenceTtl must be at least twice presenceRefresh (one lost refresh is no expiry)");
+      throw new IllegalArgumentException(
+          "presenceTtl must be at least twice presenceRefresh (one lost refresh is no expiry)");
     }
   }
 
@@ -70,17 +73,29 @@ public record TicketConfig(
    */
   public static TicketConfig defaults() {
     return new TicketConfig(
-        Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(20), 10_000,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), false, 500, Duration.ofSeconds(30),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofHours(1), 20);
+        Duration.ofSeconds(1),
+        Duration.ofMillis(500),
+        Duration.ofMillis(20),
+        10_000,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        Duration.ofMinutes(5),
+        false,
+        500,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofDays(7),
+        Duration.ofHours(1),
+        20);
   }
 
   /**
    * Reads {@code MESHDESK_TICKET_SUBSCRIBER_BUFFER} (default 10000), {@code
    * MESHDESK_TICKET_SLA_CHECK_INTERVAL} (30s), {@code MESHDESK_TICKET_AUTO_ASSIGN} (false), {@code
    * MESHDESK_TICKET_HEARTBEAT_INTERVAL} (30s), {@code MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL}
-   * (10s), {@code MESHDESK_TICKET_PRESENCE_TTL} (30s), {@code MESHDESK_TICKET_OUTBOX_RETENTION} (7d)
-   * and {@code MESHDESK_TICKET_MAX_STREAMS_PER_PRINCIPAL} (20).
+   * (10s), {@code MESHDESK_TICKET_PRESENCE_TTL} (30s), {@code MESHDESK_TICKET_OUTBOX_RETENTION}
+   * (7d) and {@code MESHDESK_TICKET_MAX_STREAMS_PER_PRINCIPAL} (20).
    */
   public static TicketConfig fromEnv(Env env) {
     try {
@@ -94,16 +109,22 @@ public record TicketConfig(
   private static TicketConfig read(Env env) {
     TicketConfig d = defaults();
     return new TicketConfig(
-        d.relayInterval(), d.relayMinAge(), d.gapWait(),
+        d.relayInterval(),
+        d.relayMinAge(),
+        d.gapWait(),
         env.integer("MESHDESK_TICKET_SUBSCRIBER_BUFFER", d.subscriberBuffer(), 16, 10_000_000),
         env.duration("MESHDESK_TICKET_SLA_CHECK_INTERVAL", d.slaCheckInterval()),
-        d.aiSweepInterval(), env.duration("MESHDESK_TICKET_AI_REQUEUE_AFTER", d.aiRequeueAfter()),
-        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()), d.catchUpPage(),
+        d.aiSweepInterval(),
+        env.duration("MESHDESK_TICKET_AI_REQUEUE_AFTER", d.aiRequeueAfter()),
+        env.bool("MESHDESK_TICKET_AUTO_ASSIGN", d.autoAssign()),
+        d.catchUpPage(),
         env.duration("MESHDESK_TICKET_HEARTBEAT_INTERVAL", d.heartbeatInterval()),
         env.duration("MESHDESK_TICKET_PRESENCE_REFRESH_INTERVAL", d.presenceRefresh()),
         env.duration("MESHDESK_TICKET_PRESENCE_TTL", d.presenceTtl()),
-        env.duration("MESHDESK_TICKET_OUTBOX_RETENTION", d.outboxRetention()), d.outboxPruneInterval(),
-        env.integer("MESHDESK_TICKET_MAX_STREAMS_PER_PRINCIPAL", d.maxStreamsPerPrincipal(), 1, 10_000));
+        env.duration("MESHDESK_TICKET_OUTBOX_RETENTION", d.outboxRetention()),
+        d.outboxPruneInterval(),
+        env.integer(
+            "MESHDESK_TICKET_MAX_STREAMS_PER_PRINCIPAL", d.maxStreamsPerPrincipal(), 1, 10_000));
   }
 
   /** A copy with another subscriber buffer. */
@@ -138,18 +159,20 @@ public record TicketConfig(
 
   /** A copy with another presence refresh interval and expiry. */
   public TicketConfig withPresence(Duration refresh, Duration ttl) {
-    return copy(f -> {
-      f.presenceRefresh = refresh;
-      f.presenceTtl = ttl;
-    });
+    return copy(
+        f -> {
+          f.presenceRefresh = refresh;
+          f.presenceTtl = ttl;
+        });
   }
 
   /** A copy with another outbox retention and prune interval. */
   public TicketConfig withOutboxRetention(Duration retention, Duration pruneInterval) {
-    return copy(f -> {
-      f.outboxRetention = retention;
-      f.outboxPruneInterval = pruneInterval;
-    });
+    return copy(
+        f -> {
+          f.outboxRetention = retention;
+          f.outboxPruneInterval = pruneInterval;
+        });
   }
 
   /** A copy with another limit of open streams per principal. */
@@ -201,9 +224,22 @@ public record TicketConfig(
     }
 
     TicketConfig build() {
-      return new TicketConfig(relayInterval, relayMinAge, gapWait, subscriberBuffer, slaCheckInterval, aiSweepInterval,
-          aiRequeueAfter, autoAssign, catchUpPage, heartbeatInterval, presenceRefresh, presenceTtl, outboxRetention,
-          outboxPruneInterval, maxStreamsPerPrincipal);
+      return new TicketConfig(
+          relayInterval,
+          relayMinAge,
+          gapWait,
+          subscriberBuffer,
+          slaCheckInterval,
+          aiSweepInterval,
+          aiRequeueAfter,
+          autoAssign,
+          catchUpPage,
+          heartbeatInterval,
+          presenceRefresh,
+          presenceTtl,
+          outboxRetention,
+          outboxPruneInterval,
+          maxStreamsPerPrincipal);
     }
   }
 }

@@ -27,14 +27,24 @@ public final class TicketServer implements AutoCloseable {
   private final Tickets tickets;
 
   private TicketServer(
-      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
-    Database database = resources.register(new Database(infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "ticket-server"));
+      Infrastructure infra,
+      GrpcConfig grpcConfig,
+      Metrics metrics,
+      io.meshdesk.identity.domain.IdentityConfig identityConfig) {
+    Database database =
+        resources.register(
+            new Database(
+                infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.TICKET),
+                "ticket-server"));
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     this.identity =
         resources.register(
             new io.meshdesk.identity.Identity(
-                database.dataSource(), redis.client(), identityConfig, java.time.Clock.systemUTC()));
+                database.dataSource(),
+                redis.client(),
+                identityConfig,
+                java.time.Clock.systemUTC()));
     GrpcServer.Builder builder =
         GrpcServer.builder("ticket-server", grpcConfig)
             .addHealthCheck(database.healthCheck())
@@ -44,9 +54,12 @@ public final class TicketServer implements AutoCloseable {
     this.tickets =
         resources.register(
             new Tickets(
-                database, redis,
-                new io.meshdesk.ticket.persistence.JdbcUserDirectory(new io.meshdesk.platform.db.Transactions(database.dataSource())),
-                java.time.Clock.systemUTC(), TicketConfig.fromEnv(io.meshdesk.platform.config.Env.system())));
+                database,
+                redis,
+                new io.meshdesk.ticket.persistence.JdbcUserDirectory(
+                    new io.meshdesk.platform.db.Transactions(database.dataSource())),
+                java.time.Clock.systemUTC(),
+                TicketConfig.fromEnv(io.meshdesk.platform.config.Env.system())));
     builder.addService(tickets.service());
     if (metrics != null) {
       builder.metrics(metrics);
@@ -56,13 +69,23 @@ public final class TicketServer implements AutoCloseable {
 
   /** Builds and starts the server with identity settings from the environment. */
   public static TicketServer start(Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics) {
-    return start(infra, grpcConfig, metrics,
-        io.meshdesk.identity.domain.IdentityConfig.fromEnv(io.meshdesk.platform.config.Env.system()));
+    return start(
+        infra,
+        grpcConfig,
+        metrics,
+        io.meshdesk.identity.domain.IdentityConfig.fromEnv(
+            io.meshdesk.platform.config.Env.system()));
   }
 
-  /** Builds and starts the server with these identity settings ({@code meshctl dev} and tests relax key sealing). */
+  /**
+   * Builds and starts the server with these identity settings ({@code meshctl dev} and tests relax
+   * key sealing).
+   */
   public static TicketServer start(
-      Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, io.meshdesk.identity.domain.IdentityConfig identityConfig) {
+      Infrastructure infra,
+      GrpcConfig grpcConfig,
+      Metrics metrics,
+      io.meshdesk.identity.domain.IdentityConfig identityConfig) {
     TicketServer server = new TicketServer(infra, grpcConfig, metrics, identityConfig);
     server.grpc.start();
     return server;

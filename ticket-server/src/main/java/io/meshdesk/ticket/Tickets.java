@@ -34,14 +34,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticket context wired together: domain, outbox publisher, relay and retention, event hub,
- * heartbeats, presence, AI job sweep and SLA checker, and the gRPC service. {@link TicketServer} creates one per process.
+ * heartbeats, presence, AI job sweep and SLA checker, and the gRPC service. {@link TicketServer}
+ * creates one per process.
  */
 public final class Tickets implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Tickets.class);
 
   private final ScheduledExecutorService scheduler =
-      Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("ticket-sched-", 0).factory());
+      Executors.newScheduledThreadPool(
+          2, Thread.ofPlatform().daemon().name("ticket-sched-", 0).factory());
   private final Publisher publisher;
   private final EventHub hub;
   private final PresenceHub presence;
@@ -58,29 +60,54 @@ public final class Tickets implements AutoCloseable {
    *
    * @param users identity's view of users (assignees, requesters, names, teams)
    */
-  public Tickets(Database database, Redis redis, UserDirectory users, Clock clock, TicketConfig config) {
+  public Tickets(
+      Database database, Redis redis, UserDirectory users, Clock clock, TicketConfig config) {
     Transactions tx = new Transactions(database.dataSource());
     // Sweeps and the relay take connections from the background share, never those requests need.
     Transactions background = new Transactions(database.backgroundDataSource());
     var client = redis.client();
-    this.aiJobs = new AiJobs(client, background, clock, config.relayMinAge(), config.aiRequeueAfter());
+    this.aiJobs =
+        new AiJobs(client, background, clock, config.relayMinAge(), config.aiRequeueAfter());
     this.publisher = new Publisher(client, tx, aiJobs);
     Writes writes = new Writes(tx, publisher, clock);
-    var topic = client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
+    var topic =
+        client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
     publisher.deliverLocallyTo(hub::deliverLocal);
-    this.presence = new PresenceHub(client, clock, PresenceHub.DEFAULT_TYPING_TTL, config.presenceRefresh(), config.presenceTtl());
+    this.presence =
+        new PresenceHub(
+            client,
+            clock,
+            PresenceHub.DEFAULT_TYPING_TTL,
+            config.presenceRefresh(),
+            config.presenceTtl());
     this.relay = new OutboxRelay(background, publisher, config.relayMinAge());
     this.sla = new SlaChecker(new Writes(background, publisher, clock));
     Actors actors = new Actors(users);
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
-    // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock says.
-    this.guard = new StreamGuard(client, Clock.systemUTC(), scheduler, config.maxStreamsPerPrincipal());
-    AutoAssigner assigner = config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
-    this.service = new TicketGrpcService(new TicketGrpcService.Parts(
-        new TicketCommands(writes, users, actors, assigner), new CommentCommands(writes, actors), new TicketReads(tx),
-        new Settings(writes, actors), new SuggestionCommands(writes, actors, topic), hub, presence, tx, actors,
-        config.subscriberBuffer(), config.catchUpPage(), outboundStats, heartbeats, guard));
+    // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock
+    // says.
+    this.guard =
+        new StreamGuard(client, Clock.systemUTC(), scheduler, config.maxStreamsPerPrincipal());
+    AutoAssigner assigner =
+        config.autoAssign() ? new RoundRobinAssigner(users, presence, client) : AutoAssigner.off();
+    this.service =
+        new TicketGrpcService(
+            new TicketGrpcService.Parts(
+                new TicketCommands(writes, users, actors, assigner),
+                new CommentCommands(writes, actors),
+                new TicketReads(tx),
+                new Settings(writes, actors),
+                new SuggestionCommands(writes, actors, topic),
+                hub,
+                presence,
+                tx,
+                actors,
+                config.subscriberBuffer(),
+                config.catchUpPage(),
+                outboundStats,
+                heartbeats,
+                guard));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");
@@ -90,13 +117,17 @@ public final class Tickets implements AutoCloseable {
   }
 
   private void every(Duration interval, Runnable task, String name) {
-    scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.warn("{} failed: {}", name, e.toString());
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            log.warn("{} failed: {}", name, e.toString());
+          }
+        },
+        interval.toMillis(),
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** The gRPC service, bound for a server (see {@link TicketGrpcService#bindable()}). */

@@ -61,12 +61,24 @@ class IdentityApiIT {
     Migrations.apply(db, List.of(Identity.CHANGELOG));
     database = new Database(db, "identity-test");
     redis = new Redis(env.newRedis("identityapi"));
-    IdentityConfig config = IdentityConfig.defaults().withLoginLimits(3, 1000).withBootstrapToken(BOOTSTRAP);
+    IdentityConfig config =
+        IdentityConfig.defaults().withLoginLimits(3, 1000).withBootstrapToken(BOOTSTRAP);
     identity = new Identity(database.dataSource(), redis.client(), config, Clock.systemUTC());
-    grpc = InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(identity)), List.of(identity.interceptor()));
+    grpc =
+        InProcessGrpc.start(
+            List.of(IdentityGrpcService.withClientAddress(identity)),
+            List.of(identity.interceptor()));
     anon = IdentityServiceGrpc.newBlockingStub(grpc.channel());
-    platformToken = anon.bootstrap(BootstrapRequest.newBuilder().setBootstrapToken(BOOTSTRAP).setEmail("root@example.com")
-        .setPassword(PASSWORD).setDisplayName("Root").build()).getTokens().getAccessToken();
+    platformToken =
+        anon.bootstrap(
+                BootstrapRequest.newBuilder()
+                    .setBootstrapToken(BOOTSTRAP)
+                    .setEmail("root@example.com")
+                    .setPassword(PASSWORD)
+                    .setDisplayName("Root")
+                    .build())
+            .getTokens()
+            .getAccessToken();
     tenantA = createTenant("acme");
     tenantB = createTenant("globex");
     adminA = login("admin@acme.example", "acme").getTokens().getAccessToken();
@@ -81,13 +93,28 @@ class IdentityApiIT {
   }
 
   Tenant createTenant(String slug) {
-    return as(platformToken).createTenant(CreateTenantRequest.newBuilder().setSlug(slug).setDisplayName(slug).setTimeZone("UTC")
-        .setInitialAdmin(InitialAdmin.newBuilder().setEmail("admin@" + slug + ".example").setDisplayName("Admin " + slug)
-            .setPassword(PASSWORD)).build()).getTenant();
+    return as(platformToken)
+        .createTenant(
+            CreateTenantRequest.newBuilder()
+                .setSlug(slug)
+                .setDisplayName(slug)
+                .setTimeZone("UTC")
+                .setInitialAdmin(
+                    InitialAdmin.newBuilder()
+                        .setEmail("admin@" + slug + ".example")
+                        .setDisplayName("Admin " + slug)
+                        .setPassword(PASSWORD))
+                .build())
+        .getTenant();
   }
 
   LoginResponse login(String email, String slug) {
-    return anon.login(LoginRequest.newBuilder().setEmail(email).setPassword(PASSWORD).setTenantSlug(slug).build());
+    return anon.login(
+        LoginRequest.newBuilder()
+            .setEmail(email)
+            .setPassword(PASSWORD)
+            .setTenantSlug(slug)
+            .build());
   }
 
   IdentityServiceGrpc.IdentityServiceBlockingStub as(String token) {
@@ -105,20 +132,50 @@ class IdentityApiIT {
 
   @Test
   void bootstrapRefusesOnceAPlatformAdminExists() {
-    assertThat(code(() -> anon.bootstrap(BootstrapRequest.newBuilder().setBootstrapToken(BOOTSTRAP).setEmail("x@example.com")
-        .setPassword(PASSWORD).setDisplayName("X").build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(
+            code(
+                () ->
+                    anon.bootstrap(
+                        BootstrapRequest.newBuilder()
+                            .setBootstrapToken(BOOTSTRAP)
+                            .setEmail("x@example.com")
+                            .setPassword(PASSWORD)
+                            .setDisplayName("X")
+                            .build())))
+        .isEqualTo(Status.Code.FAILED_PRECONDITION);
   }
 
   @Test
   void tenantAdminAskingForUserOfOtherTenantGetsNotFound() {
     String adminB = login("admin@globex.example", "globex").getTokens().getAccessToken();
-    User bUser = as(adminB).createUser(CreateUserRequest.newBuilder().setEmail("agent@globex.example").setDisplayName("B agent")
-        .setRole(io.meshdesk.api.identity.v1.Role.ROLE_AGENT).setPassword(PASSWORD).build()).getUser();
-    assertThat(as(adminB).getUser(GetUserRequest.newBuilder().setUserId(bUser.getId()).build()).getUser().getEmail())
+    User bUser =
+        as(adminB)
+            .createUser(
+                CreateUserRequest.newBuilder()
+                    .setEmail("agent@globex.example")
+                    .setDisplayName("B agent")
+                    .setRole(io.meshdesk.api.identity.v1.Role.ROLE_AGENT)
+                    .setPassword(PASSWORD)
+                    .build())
+            .getUser();
+    assertThat(
+            as(adminB)
+                .getUser(GetUserRequest.newBuilder().setUserId(bUser.getId()).build())
+                .getUser()
+                .getEmail())
         .isEqualTo("agent@globex.example");
-    assertThat(code(() -> as(adminA).getUser(GetUserRequest.newBuilder().setUserId(bUser.getId()).build())))
+    assertThat(
+            code(
+                () ->
+                    as(adminA)
+                        .getUser(GetUserRequest.newBuilder().setUserId(bUser.getId()).build())))
         .isEqualTo(Status.Code.NOT_FOUND);
-    assertThat(code(() -> as(adminA).deactivateUser(DeactivateUserRequest.newBuilder().setUserId(bUser.getId()).build())))
+    assertThat(
+            code(
+                () ->
+                    as(adminA)
+                        .deactivateUser(
+                            DeactivateUserRequest.newBuilder().setUserId(bUser.getId()).build())))
         .isEqualTo(Status.Code.NOT_FOUND);
   }
 
@@ -127,32 +184,59 @@ class IdentityApiIT {
     ECKey key = identity.keys().signingKey();
     UUID sub = UUID.randomUUID();
     String good = sign(key, claims(sub, tenantA.getId()).build());
-    assertThat(code(() -> as(good).whoAmI(WhoAmIRequest.getDefaultInstance()))).isEqualTo(Status.Code.OK);
+    assertThat(code(() -> as(good).whoAmI(WhoAmIRequest.getDefaultInstance())))
+        .isEqualTo(Status.Code.OK);
     String[] parts = good.split("\\.");
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-        claims(sub, tenantB.getId()).build().toString().getBytes()) + "." + parts[2];
-    String expired = sign(key, claims(sub, tenantA.getId()).expirationTime(Date.from(Instant.now().minusSeconds(120))).build());
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims(sub, tenantB.getId()).build().toString().getBytes())
+            + "."
+            + parts[2];
+    String expired =
+        sign(
+            key,
+            claims(sub, tenantA.getId())
+                .expirationTime(Date.from(Instant.now().minusSeconds(120)))
+                .build());
     String wrongAud = sign(key, claims(sub, tenantA.getId()).audience("other-api").build());
     String wrongIss = sign(key, claims(sub, tenantA.getId()).issuer("evil").build());
     String none = new com.nimbusds.jwt.PlainJWT(claims(sub, tenantA.getId()).build()).serialize();
-    SignedJWT hs = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
-        claims(sub, tenantA.getId()).build());
-    hs.sign(new MACSigner(java.util.Arrays.copyOf(key.toPublicJWK().toJSONString().getBytes(), 64)));
+    SignedJWT hs =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+            claims(sub, tenantA.getId()).build());
+    hs.sign(
+        new MACSigner(java.util.Arrays.copyOf(key.toPublicJWK().toJSONString().getBytes(), 64)));
     String otherKey = new TestTokens().user(UUID.fromString(tenantA.getId()), sub, Role.ADMIN);
-    for (String bad : List.of(forged, expired, wrongAud, wrongIss, none, hs.serialize(), otherKey, "garbage")) {
-      assertThat(code(() -> as(bad).whoAmI(WhoAmIRequest.getDefaultInstance()))).as(bad).isEqualTo(Status.Code.UNAUTHENTICATED);
+    for (String bad :
+        List.of(forged, expired, wrongAud, wrongIss, none, hs.serialize(), otherKey, "garbage")) {
+      assertThat(code(() -> as(bad).whoAmI(WhoAmIRequest.getDefaultInstance())))
+          .as(bad)
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
   }
 
   static JWTClaimsSet.Builder claims(UUID sub, String tenant) {
     Instant now = Instant.now();
-    return new JWTClaimsSet.Builder().issuer("meshdesk").audience("meshdesk-api").subject(sub.toString())
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
-        .claim("typ", "access").claim("role", "admin").claim("tid", tenant);
+    return new JWTClaimsSet.Builder()
+        .issuer("meshdesk")
+        .audience("meshdesk-api")
+        .subject(sub.toString())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(300)))
+        .jwtID(UUID.randomUUID().toString())
+        .claim("typ", "access")
+        .claim("role", "admin")
+        .claim("tid", tenant);
   }
 
   static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new ECDSASigner(key));
     return jwt.serialize();
   }
@@ -161,91 +245,184 @@ class IdentityApiIT {
   void suspendedTenantTokensAreRefusedAtOnceOnEveryGateAndWorkAfterReactivation() {
     Tenant t = createTenant("initech");
     String token = login("admin@initech.example", "initech").getTokens().getAccessToken();
-    try (DatabaseTenantGate otherInstance = new DatabaseTenantGate(database.dataSource(), redis.client(), Clock.systemUTC(),
-        Duration.ofHours(1))) {
+    try (DatabaseTenantGate otherInstance =
+        new DatabaseTenantGate(
+            database.dataSource(), redis.client(), Clock.systemUTC(), Duration.ofHours(1))) {
       UUID id = UUID.fromString(t.getId());
       assertThat(otherInstance.isActive(id)).isTrue();
-      assertThat(code(() -> as(token).whoAmI(WhoAmIRequest.getDefaultInstance()))).isEqualTo(Status.Code.OK);
-      as(platformToken).suspendTenant(SuspendTenantRequest.newBuilder().setTenantId(t.getId()).setReason("unpaid").build());
+      assertThat(code(() -> as(token).whoAmI(WhoAmIRequest.getDefaultInstance())))
+          .isEqualTo(Status.Code.OK);
+      as(platformToken)
+          .suspendTenant(
+              SuspendTenantRequest.newBuilder().setTenantId(t.getId()).setReason("unpaid").build());
       Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !otherInstance.isActive(id));
-      Awaitility.await().atMost(Duration.ofSeconds(5))
-          .until(() -> code(() -> as(token).whoAmI(WhoAmIRequest.getDefaultInstance())) == Status.Code.UNAUTHENTICATED);
-      as(platformToken).reactivateTenant(ReactivateTenantRequest.newBuilder().setTenantId(t.getId()).build());
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  code(() -> as(token).whoAmI(WhoAmIRequest.getDefaultInstance()))
+                      == Status.Code.UNAUTHENTICATED);
+      as(platformToken)
+          .reactivateTenant(ReactivateTenantRequest.newBuilder().setTenantId(t.getId()).build());
       Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> otherInstance.isActive(id));
-      Awaitility.await().atMost(Duration.ofSeconds(5))
-          .until(() -> code(() -> as(token).whoAmI(WhoAmIRequest.getDefaultInstance())) == Status.Code.OK);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  code(() -> as(token).whoAmI(WhoAmIRequest.getDefaultInstance()))
+                      == Status.Code.OK);
     }
   }
 
   @Test
   void refreshRotatesAndReuseRevokesTheFamily() {
     LoginResponse first = login("admin@acme.example", "acme");
-    RefreshResponse second = anon.refresh(RefreshRequest.newBuilder().setRefreshToken(first.getTokens().getRefreshToken()).build());
-    assertThat(second.getTokens().getRefreshToken()).isNotEqualTo(first.getTokens().getRefreshToken());
-    assertThat(code(() -> anon.refresh(RefreshRequest.newBuilder().setRefreshToken(first.getTokens().getRefreshToken()).build())))
+    RefreshResponse second =
+        anon.refresh(
+            RefreshRequest.newBuilder()
+                .setRefreshToken(first.getTokens().getRefreshToken())
+                .build());
+    assertThat(second.getTokens().getRefreshToken())
+        .isNotEqualTo(first.getTokens().getRefreshToken());
+    assertThat(
+            code(
+                () ->
+                    anon.refresh(
+                        RefreshRequest.newBuilder()
+                            .setRefreshToken(first.getTokens().getRefreshToken())
+                            .build())))
         .isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(code(() -> anon.refresh(RefreshRequest.newBuilder().setRefreshToken(second.getTokens().getRefreshToken()).build())))
-        .as("the reuse revoked the whole family").isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(
+            code(
+                () ->
+                    anon.refresh(
+                        RefreshRequest.newBuilder()
+                            .setRefreshToken(second.getTokens().getRefreshToken())
+                            .build())))
+        .as("the reuse revoked the whole family")
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
   }
 
   @Test
   void logoutRevokesTheRefreshToken() {
     LoginResponse s = login("admin@acme.example", "acme");
-    assertThat(anon.logout(LogoutRequest.newBuilder().setRefreshToken(s.getTokens().getRefreshToken()).build()).getRevokedSessions())
+    assertThat(
+            anon.logout(
+                    LogoutRequest.newBuilder()
+                        .setRefreshToken(s.getTokens().getRefreshToken())
+                        .build())
+                .getRevokedSessions())
         .isEqualTo(1);
-    assertThat(code(() -> anon.refresh(RefreshRequest.newBuilder().setRefreshToken(s.getTokens().getRefreshToken()).build())))
+    assertThat(
+            code(
+                () ->
+                    anon.refresh(
+                        RefreshRequest.newBuilder()
+                            .setRefreshToken(s.getTokens().getRefreshToken())
+                            .build())))
         .isEqualTo(Status.Code.UNAUTHENTICATED);
   }
 
   @Test
   void repeatedFailedLoginsAreRateLimitedWithoutRevealingTheAccount() {
-    LoginRequest bad = LoginRequest.newBuilder().setEmail("nobody@acme.example").setPassword("wrong").setTenantSlug("acme").build();
+    LoginRequest bad =
+        LoginRequest.newBuilder()
+            .setEmail("nobody@acme.example")
+            .setPassword("wrong")
+            .setTenantSlug("acme")
+            .build();
     for (int i = 0; i < 3; i++) {
       assertThat(code(() -> anon.login(bad))).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
-    assertThatThrownBy(() -> anon.login(bad)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-      assertThat(e.getStatus().getDescription()).contains("too many failed sign-in attempts");
-    });
+    assertThatThrownBy(() -> anon.login(bad))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+              assertThat(e.getStatus().getDescription())
+                  .contains("too many failed sign-in attempts");
+            });
   }
 
   @Test
   void keyRotationKeepsOldTokensValidAndSignsNewOnesWithTheNewKey() throws Exception {
     String before = login("admin@acme.example", "acme").getTokens().getAccessToken();
     String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
-    RotateSigningKeyResponse r = as(platformToken).rotateSigningKey(RotateSigningKeyRequest.getDefaultInstance());
+    RotateSigningKeyResponse r =
+        as(platformToken).rotateSigningKey(RotateSigningKeyRequest.getDefaultInstance());
     assertThat(r.getActiveKey().getKid()).isNotEqualTo(oldKid);
-    assertThat(r.getKeysList()).extracting(SigningKey::getKid).contains(oldKid, r.getActiveKey().getKid());
+    assertThat(r.getKeysList())
+        .extracting(SigningKey::getKid)
+        .contains(oldKid, r.getActiveKey().getKid());
     String after = login("admin@acme.example", "acme").getTokens().getAccessToken();
     assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(r.getActiveKey().getKid());
-    assertThat(code(() -> as(before).whoAmI(WhoAmIRequest.getDefaultInstance()))).isEqualTo(Status.Code.OK);
-    assertThat(code(() -> as(after).whoAmI(WhoAmIRequest.getDefaultInstance()))).isEqualTo(Status.Code.OK);
-    assertThat(anon.getSigningKeys(GetSigningKeysRequest.getDefaultInstance()).getJwksJson()).contains(oldKid);
+    assertThat(code(() -> as(before).whoAmI(WhoAmIRequest.getDefaultInstance())))
+        .isEqualTo(Status.Code.OK);
+    assertThat(code(() -> as(after).whoAmI(WhoAmIRequest.getDefaultInstance())))
+        .isEqualTo(Status.Code.OK);
+    assertThat(anon.getSigningKeys(GetSigningKeysRequest.getDefaultInstance()).getJwksJson())
+        .contains(oldKid);
   }
 
   @Test
   void platformServiceAccountGetsATokenForANamedTenantWithOnlyItsGrants() {
-    CreateServiceAccountResponse sa = as(platformToken).createServiceAccount(CreateServiceAccountRequest.newBuilder()
-        .setName("ai-worker").addPermissions("suggestions.write").addPermissions("tickets.read").build());
+    CreateServiceAccountResponse sa =
+        as(platformToken)
+            .createServiceAccount(
+                CreateServiceAccountRequest.newBuilder()
+                    .setName("ai-worker")
+                    .addPermissions("suggestions.write")
+                    .addPermissions("tickets.read")
+                    .build());
     assertThat(sa.getServiceAccount().getPlatform()).isTrue();
-    IssueServiceTokenResponse t = anon.issueServiceToken(IssueServiceTokenRequest.newBuilder()
-        .setClientId(sa.getServiceAccount().getClientId()).setClientSecret(sa.getClientSecret()).setTenantId(tenantA.getId()).build());
+    IssueServiceTokenResponse t =
+        anon.issueServiceToken(
+            IssueServiceTokenRequest.newBuilder()
+                .setClientId(sa.getServiceAccount().getClientId())
+                .setClientSecret(sa.getClientSecret())
+                .setTenantId(tenantA.getId())
+                .build());
     assertThat(t.getPrincipal().getTenantId()).isEqualTo(tenantA.getId());
-    assertThat(t.getPrincipal().getPermissionsList()).containsExactlyInAnyOrder("suggestions.write", "tickets.read");
-    assertThat(code(() -> anon.issueServiceToken(IssueServiceTokenRequest.newBuilder()
-        .setClientId(sa.getServiceAccount().getClientId()).setClientSecret("wrong").build()))).isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(code(() -> as(t.getTokens().getAccessToken()).listUsers(ListUsersRequest.getDefaultInstance())))
+    assertThat(t.getPrincipal().getPermissionsList())
+        .containsExactlyInAnyOrder("suggestions.write", "tickets.read");
+    assertThat(
+            code(
+                () ->
+                    anon.issueServiceToken(
+                        IssueServiceTokenRequest.newBuilder()
+                            .setClientId(sa.getServiceAccount().getClientId())
+                            .setClientSecret("wrong")
+                            .build())))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(
+            code(
+                () ->
+                    as(t.getTokens().getAccessToken())
+                        .listUsers(ListUsersRequest.getDefaultInstance())))
         .isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 
   @Test
   void auditLogRecordsChangesAndTenantAdminsSeeOnlyTheirTenant() {
-    List<AuditEvent> own = as(adminA).listAuditEvents(ListAuditEventsRequest.getDefaultInstance()).getEventsList();
-    assertThat(own).isNotEmpty().allSatisfy(e -> assertThat(e.getTenantId()).isEqualTo(tenantA.getId()));
+    List<AuditEvent> own =
+        as(adminA).listAuditEvents(ListAuditEventsRequest.getDefaultInstance()).getEventsList();
+    assertThat(own)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getTenantId()).isEqualTo(tenantA.getId()));
     assertThat(own).extracting(AuditEvent::getAction).contains("tenant.created");
-    List<AuditEvent> all = as(platformToken).listAuditEvents(ListAuditEventsRequest.getDefaultInstance()).getEventsList();
+    List<AuditEvent> all =
+        as(platformToken)
+            .listAuditEvents(ListAuditEventsRequest.getDefaultInstance())
+            .getEventsList();
     assertThat(all).extracting(AuditEvent::getAction).contains("platform.bootstrapped");
-    assertThat(code(() -> as(adminA).listAuditEvents(ListAuditEventsRequest.newBuilder().setTenantId(tenantB.getId()).build())))
+    assertThat(
+            code(
+                () ->
+                    as(adminA)
+                        .listAuditEvents(
+                            ListAuditEventsRequest.newBuilder()
+                                .setTenantId(tenantB.getId())
+                                .build())))
         .isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityRlsIT {
 
-  static final List<String> TENANT_TABLES = List.of("app_user", "service_account", "refresh_token", "audit_event");
+  static final List<String> TENANT_TABLES =
+      List.of("app_user", "service_account", "refresh_token", "audit_event");
 
   Database database;
   Transactions tx;
@@ -38,15 +39,43 @@ class IdentityRlsIT {
     database = new Database(db, "rls-test");
     tx = new Transactions(database.dataSource());
     for (UUID t : List.of(a, b)) {
-      tx.withoutTenant(c -> exec(c, "insert into identity.tenant (id, slug, display_name, time_zone, created_at) values (?, ?, 'x', 'UTC', now())", t, "t" + t.toString().substring(0, 8)));
+      tx.withoutTenant(
+          c ->
+              exec(
+                  c,
+                  "insert into identity.tenant (id, slug, display_name, time_zone, created_at) values (?, ?, 'x', 'UTC', now())",
+                  t,
+                  "t" + t.toString().substring(0, 8)));
       UUID user = t.equals(b) ? userB : UUID.randomUUID();
-      tx.inTenant(t, c -> {
-        exec(c, "insert into identity.app_user (tenant_id, id, email, display_name, role, created_at, updated_at) values (?, ?, 'u@x.example', 'U', 'agent', now(), now())", t, user);
-        exec(c, "insert into identity.service_account (id, tenant_id, client_id, name, secret_hash, grants, created_at, created_by_kind, created_by_id, created_by_name) values (?, ?, ?, 'sa', 'h', '{}', now(), 'SYSTEM', '', 's')", UUID.randomUUID(), t, t + ".sa");
-        exec(c, "insert into identity.refresh_token (id, tenant_id, token_hash, family_id, subject_id, issued_at, expires_at) values (?, ?, ?, ?, ?, now(), now() + interval '1 day')", UUID.randomUUID(), t, "h" + t, UUID.randomUUID(), user);
-        exec(c, "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id, occurred_at) values (?, ?, 'SYSTEM', '', 's', 'user.created', 'user', 'x', now())", UUID.randomUUID(), t);
-        return null;
-      });
+      tx.inTenant(
+          t,
+          c -> {
+            exec(
+                c,
+                "insert into identity.app_user (tenant_id, id, email, display_name, role, created_at, updated_at) values (?, ?, 'u@x.example', 'U', 'agent', now(), now())",
+                t,
+                user);
+            exec(
+                c,
+                "insert into identity.service_account (id, tenant_id, client_id, name, secret_hash, grants, created_at, created_by_kind, created_by_id, created_by_name) values (?, ?, ?, 'sa', 'h', '{}', now(), 'SYSTEM', '', 's')",
+                UUID.randomUUID(),
+                t,
+                t + ".sa");
+            exec(
+                c,
+                "insert into identity.refresh_token (id, tenant_id, token_hash, family_id, subject_id, issued_at, expires_at) values (?, ?, ?, ?, ?, now(), now() + interval '1 day')",
+                UUID.randomUUID(),
+                t,
+                "h" + t,
+                UUID.randomUUID(),
+                user);
+            exec(
+                c,
+                "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id, occurred_at) values (?, ?, 'SYSTEM', '', 's', 'user.created', 'user', 'x', now())",
+                UUID.randomUUID(),
+                t);
+            return null;
+          });
     }
   }
 
@@ -69,7 +98,8 @@ class IdentityRlsIT {
   }
 
   static long count(Connection c, String table, String where) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select count(*) from identity." + table + where);
+    try (PreparedStatement ps =
+            c.prepareStatement("select count(*) from identity." + table + where);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -87,28 +117,61 @@ class IdentityRlsIT {
   void tenantAReadsOnlyItsOwnRows() {
     for (String table : TENANT_TABLES) {
       assertThat(longOf(tx.inTenant(a, c -> count(c, table, "")))).as(table).isEqualTo(1);
-      assertThat(longOf(tx.inTenant(a, c -> count(c, table, " where tenant_id = '" + b + "'")))).as(table).isZero();
+      assertThat(longOf(tx.inTenant(a, c -> count(c, table, " where tenant_id = '" + b + "'"))))
+          .as(table)
+          .isZero();
     }
   }
 
   @Test
   void tenantACannotUpdateOrDeleteRowsOfTenantB() {
-    assertThat(longOf(tx.inTenant(a, c -> (long) exec(c, "update identity.app_user set display_name = 'hacked' where id = ?", userB)))).isZero();
-    assertThat(longOf(tx.inTenant(a, c -> (long) exec(c, "delete from identity.app_user where id = ?", userB)))).isZero();
-    assertThat(longOf(tx.inTenant(a, c -> (long) exec(c, "delete from identity.refresh_token where tenant_id = ?", b)))).isZero();
-    assertThat(longOf(tx.inTenant(b, c -> count(c, "app_user", " where display_name = 'U'")))).isEqualTo(1);
+    assertThat(
+            longOf(
+                tx.inTenant(
+                    a,
+                    c ->
+                        (long)
+                            exec(
+                                c,
+                                "update identity.app_user set display_name = 'hacked' where id = ?",
+                                userB))))
+        .isZero();
+    assertThat(
+            longOf(
+                tx.inTenant(
+                    a, c -> (long) exec(c, "delete from identity.app_user where id = ?", userB))))
+        .isZero();
+    assertThat(
+            longOf(
+                tx.inTenant(
+                    a,
+                    c ->
+                        (long)
+                            exec(c, "delete from identity.refresh_token where tenant_id = ?", b))))
+        .isZero();
+    assertThat(longOf(tx.inTenant(b, c -> count(c, "app_user", " where display_name = 'U'"))))
+        .isEqualTo(1);
   }
 
   @Test
   void tenantACannotInsertRowsOfTenantB() {
-    assertThatThrownBy(() -> tx.inTenant(a, c -> exec(c,
-        "insert into identity.app_user (tenant_id, id, email, display_name, role, created_at, updated_at) values (?, ?, 'v@x.example', 'V', 'agent', now(), now())",
-        b, UUID.randomUUID()))).hasMessageContaining("row-level security");
+    assertThatThrownBy(
+            () ->
+                tx.inTenant(
+                    a,
+                    c ->
+                        exec(
+                            c,
+                            "insert into identity.app_user (tenant_id, id, email, display_name, role, created_at, updated_at) values (?, ?, 'v@x.example', 'V', 'agent', now(), now())",
+                            b,
+                            UUID.randomUUID())))
+        .hasMessageContaining("row-level security");
   }
 
   @Test
   void auditLogIsAppendOnlyForTheApplication() {
-    assertThatThrownBy(() -> tx.inTenant(a, c -> exec(c, "update identity.audit_event set action = 'x'")))
+    assertThatThrownBy(
+            () -> tx.inTenant(a, c -> exec(c, "update identity.audit_event set action = 'x'")))
         .hasMessageContaining("permission denied");
     assertThatThrownBy(() -> tx.inTenant(a, c -> exec(c, "delete from identity.audit_event")))
         .hasMessageContaining("permission denied");

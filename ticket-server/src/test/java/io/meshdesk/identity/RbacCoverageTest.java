@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 /** Every method of every service in the contract has an entry in the one access table. */
 class RbacCoverageTest {
 
-  static final List<ServiceDescriptor> SERVICES = List.of(
-      io.meshdesk.api.identity.v1.IdentityServiceGrpc.getServiceDescriptor(),
-      io.meshdesk.api.ticket.v1.TicketServiceGrpc.getServiceDescriptor(),
-      io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc.getServiceDescriptor(),
-      io.meshdesk.api.ai.v1.AssistantServiceGrpc.getServiceDescriptor(),
-      io.meshdesk.api.ledger.v1.LedgerServiceGrpc.getServiceDescriptor(),
-      io.meshdesk.api.reminder.v1.ReminderServiceGrpc.getServiceDescriptor());
+  static final List<ServiceDescriptor> SERVICES =
+      List.of(
+          io.meshdesk.api.identity.v1.IdentityServiceGrpc.getServiceDescriptor(),
+          io.meshdesk.api.ticket.v1.TicketServiceGrpc.getServiceDescriptor(),
+          io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc.getServiceDescriptor(),
+          io.meshdesk.api.ai.v1.AssistantServiceGrpc.getServiceDescriptor(),
+          io.meshdesk.api.ledger.v1.LedgerServiceGrpc.getServiceDescriptor(),
+          io.meshdesk.api.reminder.v1.ReminderServiceGrpc.getServiceDescriptor());
 
   @Test
   void everyMethodOfEveryServiceHasAnAccessRule() {
@@ -38,7 +39,11 @@ class RbacCoverageTest {
 
   @Test
   void tableHasNoEntryForAMethodThatDoesNotExist() {
-    List<String> known = SERVICES.stream().flatMap(s -> s.getMethods().stream()).map(MethodDescriptor::getFullMethodName).toList();
+    List<String> known =
+        SERVICES.stream()
+            .flatMap(s -> s.getMethods().stream())
+            .map(MethodDescriptor::getFullMethodName)
+            .toList();
     assertThat(known).containsAll(Rbac.methods().keySet());
   }
 }

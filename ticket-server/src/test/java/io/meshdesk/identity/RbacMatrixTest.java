@@ -27,7 +27,8 @@ class RbacMatrixTest {
   static final AuthInterceptor AUTH = TOKENS.interceptor();
   static final UUID TENANT = UUID.randomUUID();
 
-  // columns: method, platform_admin, admin, manager, agent, customer, service(granted), service(not granted), grant
+  // columns: method, platform_admin, admin, manager, agent, customer, service(granted), service(not
+  // granted), grant
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "meshdesk.identity.v1.IdentityService/CreateTenant,     Y,N,N,N,N, N,N, users.read",
@@ -49,24 +50,53 @@ class RbacMatrixTest {
     "meshdesk.reminder.v1.ReminderService/RetryDeadLetter,  N,Y,N,N,N, N,N, reminders.read",
     "meshdesk.ai.v1.AssistantService/AskSpending,           N,Y,Y,N,Y, N,N, ledger.read",
   })
-  void rolesGetExactlyTheirPermissions(String method, String pa, String admin, String manager, String agent, String customer,
-      String svc, String svcNone, String grant) {
-    Map<String, String> expected = Map.of(
-        "platform_admin", TOKENS.user(null, UUID.randomUUID(), Role.PLATFORM_ADMIN),
-        "admin", TOKENS.user(TENANT, UUID.randomUUID(), Role.ADMIN),
-        "manager", TOKENS.user(TENANT, UUID.randomUUID(), Role.MANAGER),
-        "agent", TOKENS.user(TENANT, UUID.randomUUID(), Role.AGENT),
-        "customer", TOKENS.user(TENANT, UUID.randomUUID(), Role.CUSTOMER),
-        "service", TOKENS.service(TENANT, UUID.randomUUID(), Set.of(grant)),
-        "service-without-grant", TOKENS.service(TENANT, UUID.randomUUID(), Set.of("kb.read")));
-    Map<String, String> want = Map.of("platform_admin", pa, "admin", admin, "manager", manager, "agent", agent,
-        "customer", customer, "service", svc, "service-without-grant", svcNone);
-    want.forEach((who, yn) -> assertThat(decide(method, expected.get(who)))
-        .as(who + " on " + method).isEqualTo(yn.equals("Y") ? Status.Code.OK : Status.Code.PERMISSION_DENIED));
+  void rolesGetExactlyTheirPermissions(
+      String method,
+      String pa,
+      String admin,
+      String manager,
+      String agent,
+      String customer,
+      String svc,
+      String svcNone,
+      String grant) {
+    Map<String, String> expected =
+        Map.of(
+            "platform_admin", TOKENS.user(null, UUID.randomUUID(), Role.PLATFORM_ADMIN),
+            "admin", TOKENS.user(TENANT, UUID.randomUUID(), Role.ADMIN),
+            "manager", TOKENS.user(TENANT, UUID.randomUUID(), Role.MANAGER),
+            "agent", TOKENS.user(TENANT, UUID.randomUUID(), Role.AGENT),
+            "customer", TOKENS.user(TENANT, UUID.randomUUID(), Role.CUSTOMER),
+            "service", TOKENS.service(TENANT, UUID.randomUUID(), Set.of(grant)),
+            "service-without-grant", TOKENS.service(TENANT, UUID.randomUUID(), Set.of("kb.read")));
+    Map<String, String> want =
+        Map.of(
+            "platform_admin",
+            pa,
+            "admin",
+            admin,
+            "manager",
+            manager,
+            "agent",
+            agent,
+            "customer",
+            customer,
+            "service",
+            svc,
+            "service-without-grant",
+            svcNone);
+    want.forEach(
+        (who, yn) ->
+            assertThat(decide(method, expected.get(who)))
+                .as(who + " on " + method)
+                .isEqualTo(yn.equals("Y") ? Status.Code.OK : Status.Code.PERMISSION_DENIED));
   }
 
   @ParameterizedTest
-  @CsvSource({"meshdesk.identity.v1.IdentityService/Login", "meshdesk.identity.v1.IdentityService/GetSigningKeys"})
+  @CsvSource({
+    "meshdesk.identity.v1.IdentityService/Login",
+    "meshdesk.identity.v1.IdentityService/GetSigningKeys"
+  })
   void publicMethodsNeedNoToken(String method) {
     assertThat(decide(method, null)).isEqualTo(Status.Code.OK);
   }
@@ -74,37 +104,78 @@ class RbacMatrixTest {
   @ParameterizedTest
   @CsvSource({"meshdesk.identity.v1.IdentityService/NoSuchMethod"})
   void unknownMethodsAreRefused(String method) {
-    assertThat(decide(method, TOKENS.user(TENANT, UUID.randomUUID(), Role.ADMIN))).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(decide(method, TOKENS.user(TENANT, UUID.randomUUID(), Role.ADMIN)))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 
   static Status.Code decide(String fullMethod, String token) {
-    MethodDescriptor<Object, Object> md = MethodDescriptor.newBuilder()
-        .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullMethod)
-        .setRequestMarshaller(new Noop()).setResponseMarshaller(new Noop()).build();
+    MethodDescriptor<Object, Object> md =
+        MethodDescriptor.newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(fullMethod)
+            .setRequestMarshaller(new Noop())
+            .setResponseMarshaller(new Noop())
+            .build();
     AtomicReference<Status.Code> result = new AtomicReference<>();
-    ServerCall<Object, Object> call = new ServerCall<>() {
-      @Override public void request(int n) {}
-      @Override public void sendHeaders(Metadata headers) {}
-      @Override public void sendMessage(Object message) {}
-      @Override public void close(Status status, Metadata trailers) { result.set(status.getCode()); }
-      @Override public boolean isCancelled() { return false; }
-      @Override public MethodDescriptor<Object, Object> getMethodDescriptor() { return md; }
-      @Override public Attributes getAttributes() { return Attributes.EMPTY; }
-      @Override public String getAuthority() { return "test"; }
-    };
+    ServerCall<Object, Object> call =
+        new ServerCall<>() {
+          @Override
+          public void request(int n) {}
+
+          @Override
+          public void sendHeaders(Metadata headers) {}
+
+          @Override
+          public void sendMessage(Object message) {}
+
+          @Override
+          public void close(Status status, Metadata trailers) {
+            result.set(status.getCode());
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+
+          @Override
+          public MethodDescriptor<Object, Object> getMethodDescriptor() {
+            return md;
+          }
+
+          @Override
+          public Attributes getAttributes() {
+            return Attributes.EMPTY;
+          }
+
+          @Override
+          public String getAuthority() {
+            return "test";
+          }
+        };
     Metadata headers = new Metadata();
     if (token != null) {
       headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + token);
     }
-    AUTH.interceptCall(call, headers, (c, h) -> {
-      result.set(Status.Code.OK);
-      return new ServerCall.Listener<>() {};
-    });
+    AUTH.interceptCall(
+        call,
+        headers,
+        (c, h) -> {
+          result.set(Status.Code.OK);
+          return new ServerCall.Listener<>() {};
+        });
     return result.get();
   }
 
   static final class Noop implements MethodDescriptor.Marshaller<Object> {
-    @Override public java.io.InputStream stream(Object value) { return java.io.InputStream.nullInputStream(); }
-    @Override public Object parse(java.io.InputStream stream) { return null; }
+    @Override
+    public java.io.InputStream stream(Object value) {
+      return java.io.InputStream.nullInputStream();
+    }
+
+    @Override
+    public Object parse(java.io.InputStream stream) {
+      return null;
+    }
   }
 }

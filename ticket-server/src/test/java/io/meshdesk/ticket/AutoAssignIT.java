@@ -55,8 +55,14 @@ class AutoAssignIT {
   @BeforeAll
   static void start() {
     redisConfig = TestEnvironment.get().newRedis("autoassign");
-    server = new TicketFixture(TicketFixture.migratedDatabase("autoassign"), redisConfig,
-        tokens, users, Clock.systemUTC(), TicketConfig.defaults().withAutoAssign(true));
+    server =
+        new TicketFixture(
+            TicketFixture.migratedDatabase("autoassign"),
+            redisConfig,
+            tokens,
+            users,
+            Clock.systemUTC(),
+            TicketConfig.defaults().withAutoAssign(true));
   }
 
   @AfterAll
@@ -121,7 +127,9 @@ class AutoAssignIT {
   }
 
   @Test
-  @Order(Integer.MAX_VALUE) // last: the other tests need presence messages that Redis's outage may drop
+  @Order(
+      Integer
+          .MAX_VALUE) // last: the other tests need presence messages that Redis's outage may drop
   void teamTicketIsCreatedUnassignedWhileRedisIsDownOrDoesNotAnswer() throws Exception {
     Desk d = Desk.create();
     Session bob = d.open(d.bob);
@@ -140,8 +148,13 @@ class AutoAssignIT {
     // below the 2 s after which the Redis client itself gives up a stuck write, so the create does
     // not wait on Redis beyond the assigner's budget.
     try (var pause = RedisPause.of(redisConfig, 60_000)) {
-      assertThat(customer.withDeadlineAfter(1500, TimeUnit.MILLISECONDS)
-          .createTicket(ticket("redis is stuck").toBuilder().setTeamId(d.team()).build()).getTicket().getAssigneeId()).isEmpty();
+      assertThat(
+              customer
+                  .withDeadlineAfter(1500, TimeUnit.MILLISECONDS)
+                  .createTicket(ticket("redis is stuck").toBuilder().setTeamId(d.team()).build())
+                  .getTicket()
+                  .getAssigneeId())
+          .isEmpty();
     }
     bob.end();
   }
@@ -166,10 +179,15 @@ class AutoAssignIT {
     String command(String inline) throws Exception {
       socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
-      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
     }
 
-    /** Lifts the pause (or, on a Redis without CLIENT UNPAUSE, waits it out: the write below waits for it). */
+    /**
+     * Lifts the pause (or, on a Redis without CLIENT UNPAUSE, waits it out: the write below waits
+     * for it).
+     */
     @Override
     public void close() throws Exception {
       try {
@@ -185,19 +203,44 @@ class AutoAssignIT {
    * A tenant with team "Billing" (agents Ann and Bob online when a test opens their sessions, Cid
    * never online) and team "Shipping" (agent Dan), plus a customer who opens tickets.
    */
-  record Desk(UUID tenant, String team, UUID ann, UUID bob, UUID cid, UUID dan, UUID customer, String probe) {
+  record Desk(
+      UUID tenant,
+      String team,
+      UUID ann,
+      UUID bob,
+      UUID cid,
+      UUID dan,
+      UUID customer,
+      String probe) {
 
     static Desk create() {
       UUID tenant = UUID.randomUUID();
       UUID admin = UUID.randomUUID();
       users.add(tenant, admin, Role.ADMIN, "Ada Admin", Set.of());
       var adminStub = server.stub(tokens.user(tenant, admin, Role.ADMIN));
-      String billing = adminStub.createTeam(CreateTeamRequest.newBuilder().setName("Billing").build()).getTeam().getId();
-      String shipping = adminStub.createTeam(CreateTeamRequest.newBuilder().setName("Shipping").build()).getTeam().getId();
-      Desk d = new Desk(tenant, billing, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-          UUID.randomUUID(), UUID.randomUUID().toString());
+      String billing =
+          adminStub
+              .createTeam(CreateTeamRequest.newBuilder().setName("Billing").build())
+              .getTeam()
+              .getId();
+      String shipping =
+          adminStub
+              .createTeam(CreateTeamRequest.newBuilder().setName("Shipping").build())
+              .getTeam()
+              .getId();
+      Desk d =
+          new Desk(
+              tenant,
+              billing,
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID().toString());
       Set<UUID> billingTeam = Set.of(UUID.fromString(billing));
-      users.add(tenant, d.ann, Role.AGENT, "Ann Agent", billingTeam)
+      users
+          .add(tenant, d.ann, Role.AGENT, "Ann Agent", billingTeam)
           .add(tenant, d.bob, Role.AGENT, "Bob Agent", billingTeam)
           .add(tenant, d.cid, Role.AGENT, "Cid Agent", billingTeam)
           .add(tenant, d.dan, Role.AGENT, "Dan Agent", Set.of(UUID.fromString(shipping)))
@@ -207,21 +250,35 @@ class AutoAssignIT {
 
     /** Opens a ticket for the team as the customer; returns its assignee ("" when unassigned). */
     String createForTeam(String subject) {
-      return server.stub(tokens.user(tenant, customer, Role.CUSTOMER)).createTicket(ticket(subject).toBuilder().setTeamId(team).build())
-          .getTicket().getAssigneeId();
+      return server
+          .stub(tokens.user(tenant, customer, Role.CUSTOMER))
+          .createTicket(ticket(subject).toBuilder().setTeamId(team).build())
+          .getTicket()
+          .getAssigneeId();
     }
 
     /** Opens a ticket without a team; returns its assignee. */
     String createWithoutTeam(String subject) {
-      return server.stub(tokens.user(tenant, customer, Role.CUSTOMER)).createTicket(ticket(subject)).getTicket().getAssigneeId();
+      return server
+          .stub(tokens.user(tenant, customer, Role.CUSTOMER))
+          .createTicket(ticket(subject))
+          .getTicket()
+          .getAssigneeId();
     }
 
-    /** Opens an agent session, views the probe ticket, and waits until the server sees the agent online. */
+    /**
+     * Opens an agent session, views the probe ticket, and waits until the server sees the agent
+     * online.
+     */
     Session open(UUID agent) {
       Session s = new Session();
       s.requests = server.async(tokens.user(tenant, agent, Role.AGENT)).agentSession(s);
-      s.requests.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
-      s.requests.onNext(AgentSessionRequest.newBuilder().setViewTicket(ViewTicket.newBuilder().setTicketId(probe).setVersion(1)).build());
+      s.requests.onNext(
+          AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+      s.requests.onNext(
+          AgentSessionRequest.newBuilder()
+              .setViewTicket(ViewTicket.newBuilder().setTicketId(probe).setVersion(1))
+              .build());
       await().until(() -> s.viewers().contains(agent.toString()));
       return s;
     }
@@ -234,11 +291,14 @@ class AutoAssignIT {
 
     /** User ids in the latest presence snapshot of the probe ticket. */
     Set<String> viewers() {
-      List<AgentSessionResponse> presence = messages.stream().filter(AgentSessionResponse::hasPresence).toList();
+      List<AgentSessionResponse> presence =
+          messages.stream().filter(AgentSessionResponse::hasPresence).toList();
       if (presence.isEmpty()) {
         return Set.of();
       }
-      return presence.getLast().getPresence().getViewersList().stream().map(ViewerPresence::getUserId).collect(Collectors.toSet());
+      return presence.getLast().getPresence().getViewersList().stream()
+          .map(ViewerPresence::getUserId)
+          .collect(Collectors.toSet());
     }
 
     /** Ends the session from the client side. */

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Outbox retention: published events older than the window are pruned, per tenant, never
- * unpublished ones; a stream resuming inside the pruned range is told to reload, one resuming
- * after 0 or at the retained edge replays what is retained.
+ * unpublished ones; a stream resuming inside the pruned range is told to reload, one resuming after
+ * 0 or at the retained edge replays what is retained.
  */
 class OutboxRetentionIT {
 
@@ -38,8 +38,14 @@ class OutboxRetentionIT {
 
   @BeforeAll
   static void start() {
-    server = new TicketFixture(TicketFixture.migratedDatabase("retention"), TestEnvironment.get().newRedis("retention"), tokens, users,
-        clock, TicketConfig.defaults().withOutboxRetention(RETENTION, Duration.ofHours(1)));
+    server =
+        new TicketFixture(
+            TicketFixture.migratedDatabase("retention"),
+            TestEnvironment.get().newRedis("retention"),
+            tokens,
+            users,
+            clock,
+            TicketConfig.defaults().withOutboxRetention(RETENTION, Duration.ofHours(1)));
     tx = new Transactions(server.database.dataSource());
   }
 
@@ -91,21 +97,27 @@ class OutboxRetentionIT {
     server.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("mine 2"));
     server.stub(tokens.user(other.id(), other.agent(), Role.AGENT)).createTicket(ticket("theirs"));
     await().until(() -> unpublished(t.id()) == 0 && unpublished(other.id()) == 0);
-    tx.inTenant(t.id(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("update ticket.outbox set published = false where sequence = 2")) {
-        return ps.executeUpdate(); // as if Redis had been down: the relay still owes it
-      }
-    });
+    tx.inTenant(
+        t.id(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("update ticket.outbox set published = false where sequence = 2")) {
+            return ps.executeUpdate(); // as if Redis had been down: the relay still owes it
+          }
+        });
 
-    long pruned = tx.inTenant(t.id(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("select ticket.prune_outbox(?)")) {
-        Sql.setInstant(ps, 1, clock.instant().plus(Duration.ofDays(365)));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    long pruned =
+        tx.inTenant(
+            t.id(),
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement("select ticket.prune_outbox(?)")) {
+                Sql.setInstant(ps, 1, clock.instant().plus(Duration.ofDays(365)));
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
 
     assertThat(pruned).isEqualTo(1);
     assertThat(oldestRetained(t.id())).as("the unpublished event stays").isEqualTo(2);
@@ -121,11 +133,14 @@ class OutboxRetentionIT {
   }
 
   private static long count(UUID tenant, String sql) {
-    return tx.inTenant(tenant, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 }

@@ -48,8 +48,14 @@ class StreamAuthorizationAttackIT {
   static void start() {
     DatabaseConfig db = TicketFixture.migratedDatabase("streamauth");
     RedisConfig redis = TestEnvironment.get().newRedis("streamauth");
-    server = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(),
-        TicketConfig.defaults().withMaxStreamsPerPrincipal(MAX_STREAMS));
+    server =
+        new TicketFixture(
+            db,
+            redis,
+            tokens,
+            users,
+            Clock.systemUTC(),
+            TicketConfig.defaults().withMaxStreamsPerPrincipal(MAX_STREAMS));
   }
 
   @AfterAll
@@ -64,7 +70,8 @@ class StreamAuthorizationAttackIT {
     writer.createTicket(ticket("before"));
 
     // given a stream opened with a token that expires in two seconds
-    String shortLived = tokens.mint(t.agent2(), t.id(), Role.AGENT, Set.of(), Duration.ofSeconds(2));
+    String shortLived =
+        tokens.mint(t.agent2(), t.id(), Role.AGENT, Set.of(), Duration.ofSeconds(2));
     var first = server.subscribe(shortLived, 0L);
     await().until(() -> first.caughtUp != null);
     writer.createTicket(ticket("while live"));
@@ -72,7 +79,8 @@ class StreamAuthorizationAttackIT {
 
     // when the token expires, the stream ends with a reason the client acts on
     await().atMost(Duration.ofSeconds(10)).until(() -> first.error.get() != null);
-    assertThat(Status.fromThrowable(first.error.get()).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(Status.fromThrowable(first.error.get()).getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(StreamRecorder.reason(first.error.get())).isEqualTo("TOKEN_EXPIRED");
     writer.createTicket(ticket("while away"));
 
@@ -94,12 +102,24 @@ class StreamAuthorizationAttackIT {
     Ticket ticket = server.stub(agent).createTicket(ticket("watched")).getTicket();
     var events = server.subscribe(agent, null);
     var session = new StreamRecorder<AgentSessionResponse>();
-    server.async(agent).agentSession(session).onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    server
+        .async(agent)
+        .agentSession(session)
+        .onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
     var watch = new StreamRecorder<WatchTicketResponse>();
-    server.async(agent).watchTicket(WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(1).build(), watch);
+    server
+        .async(agent)
+        .watchTicket(
+            WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(1).build(),
+            watch);
     var colleague = server.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), null);
-    await().until(() -> events.caughtUp != null && colleague.caughtUp != null
-        && session.has(m -> m.hasEvent() && m.getEvent().hasCaughtUp()) && watch.has(WatchTicketResponse::hasCaughtUp));
+    await()
+        .until(
+            () ->
+                events.caughtUp != null
+                    && colleague.caughtUp != null
+                    && session.has(m -> m.hasEvent() && m.getEvent().hasCaughtUp())
+                    && watch.has(WatchTicketResponse::hasCaughtUp));
 
     // when identity announces that the agent's access changed (deactivation or a new role)
     AccessChanges.publishUser(server.redis.client(), t.agent());
@@ -110,7 +130,9 @@ class StreamAuthorizationAttackIT {
       assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
       assertThat(StreamRecorder.reason(e)).isEqualTo("ACCESS_REVOKED");
     }
-    server.stub(tokens.user(t.id(), t.admin(), Role.ADMIN)).createTicket(ticket("after revocation"));
+    server
+        .stub(tokens.user(t.id(), t.admin(), Role.ADMIN))
+        .createTicket(ticket("after revocation"));
     await().until(() -> colleague.sequences().size() == 1);
     assertThat(colleague.error.get()).isNull();
     assertThat(events.sequences()).isEmpty();
@@ -128,7 +150,9 @@ class StreamAuthorizationAttackIT {
 
     await().until(() -> gone.error.get() != null);
     assertThat(StreamRecorder.reason(gone.error.get())).isEqualTo("ACCESS_REVOKED");
-    server.stub(tokens.user(other.id(), other.admin(), Role.ADMIN)).createTicket(ticket("still served"));
+    server
+        .stub(tokens.user(other.id(), other.admin(), Role.ADMIN))
+        .createTicket(ticket("still served"));
     await().until(() -> kept.sequences().size() == 1);
     assertThat(kept.error.get()).isNull();
   }
@@ -146,17 +170,24 @@ class StreamAuthorizationAttackIT {
     }
 
     var refused = new StreamRecorder<AgentSessionResponse>();
-    server.async(agent).agentSession(refused).onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    server
+        .async(agent)
+        .agentSession(refused)
+        .onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
     await().until(refused::failed);
     assertThat(refused.code()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(refused.messages).isEmpty();
 
     open.getFirst().cancel(null);
-    await().untilAsserted(() -> {
-      var again = server.subscribe(agent, null);
-      await().atMost(Duration.ofSeconds(2)).until(() -> again.caughtUp != null || again.error.get() != null);
-      assertThat(again.error.get()).isNull();
-    });
+    await()
+        .untilAsserted(
+            () -> {
+              var again = server.subscribe(agent, null);
+              await()
+                  .atMost(Duration.ofSeconds(2))
+                  .until(() -> again.caughtUp != null || again.error.get() != null);
+              assertThat(again.error.get()).isNull();
+            });
     open.forEach(ctx -> ctx.cancel(null));
   }
 
@@ -164,9 +195,13 @@ class StreamAuthorizationAttackIT {
   void agentSessionWhoseFirstMessageIsNotHelloIsRefusedAndEnds() {
     var t = TicketFixture.Tenant.create(users);
     var session = new StreamRecorder<AgentSessionResponse>();
-    StreamObserver<AgentSessionRequest> requests = server.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(session);
-    requests.onNext(AgentSessionRequest.newBuilder().setViewTicket(
-        ViewTicket.newBuilder().setTicketId(UUID.randomUUID().toString()).setVersion(1)).build());
+    StreamObserver<AgentSessionRequest> requests =
+        server.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(session);
+    requests.onNext(
+        AgentSessionRequest.newBuilder()
+            .setViewTicket(
+                ViewTicket.newBuilder().setTicketId(UUID.randomUUID().toString()).setVersion(1))
+            .build());
 
     await().until(session::failed);
     assertThat(session.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -178,14 +213,21 @@ class StreamAuthorizationAttackIT {
   void agentSessionViewingMoreTicketsThanTheBoundEnds() {
     var t = TicketFixture.Tenant.create(users);
     var session = new StreamRecorder<AgentSessionResponse>();
-    StreamObserver<AgentSessionRequest> requests = server.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(session);
-    requests.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    StreamObserver<AgentSessionRequest> requests =
+        server.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(session);
+    requests.onNext(
+        AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
     for (int i = 0; i < 101; i++) {
-      requests.onNext(AgentSessionRequest.newBuilder().setViewTicket(
-          ViewTicket.newBuilder().setTicketId(UUID.randomUUID().toString()).setVersion(1)).build());
+      requests.onNext(
+          AgentSessionRequest.newBuilder()
+              .setViewTicket(
+                  ViewTicket.newBuilder().setTicketId(UUID.randomUUID().toString()).setVersion(1))
+              .build());
     }
 
-    await().atMost(Duration.ofSeconds(30)).until(session::failed); // 101 presence announcements first
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(session::failed); // 101 presence announcements first
     assertThat(session.code()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(session.error.get()).hasMessageContaining("100 tickets");
   }
@@ -194,8 +236,13 @@ class StreamAuthorizationAttackIT {
   void agentSessionAskingForAHugeBufferIsRefused() {
     var t = TicketFixture.Tenant.create(users);
     var session = new StreamRecorder<AgentSessionResponse>();
-    server.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(session)
-        .onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.newBuilder().setMaxUnackedEvents(2001)).build());
+    server
+        .async(tokens.user(t.id(), t.agent(), Role.AGENT))
+        .agentSession(session)
+        .onNext(
+            AgentSessionRequest.newBuilder()
+                .setHello(AgentHello.newBuilder().setMaxUnackedEvents(2001))
+                .build());
 
     await().until(session::failed);
     assertThat(session.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);

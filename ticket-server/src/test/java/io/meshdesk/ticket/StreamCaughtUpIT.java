@@ -32,7 +32,8 @@ class StreamCaughtUpIT {
   static void start() {
     DatabaseConfig db = TicketFixture.migratedDatabase("caughtup");
     RedisConfig redis = TestEnvironment.get().newRedis("caughtup");
-    server = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), TicketConfig.defaults());
+    server =
+        new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), TicketConfig.defaults());
   }
 
   @AfterAll
@@ -77,12 +78,23 @@ class StreamCaughtUpIT {
     writer.createTicket(ticket("two"));
 
     var session = new StreamRecorder<AgentSessionResponse>();
-    server.async(tokens.user(t.id(), t.agent2(), Role.AGENT)).agentSession(session)
-        .onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.newBuilder().setAfterSequence(0)).build());
+    server
+        .async(tokens.user(t.id(), t.agent2(), Role.AGENT))
+        .agentSession(session)
+        .onNext(
+            AgentSessionRequest.newBuilder()
+                .setHello(AgentHello.newBuilder().setAfterSequence(0))
+                .build());
 
     await().until(() -> session.has(m -> m.hasEvent() && m.getEvent().hasCaughtUp()));
-    assertThat(session.messages).extracting(m -> m.hasWelcome() ? "welcome"
-        : m.getEvent().hasCaughtUp() ? "caught up " + m.getEvent().getSequence() : "event " + m.getEvent().getSequence())
+    assertThat(session.messages)
+        .extracting(
+            m ->
+                m.hasWelcome()
+                    ? "welcome"
+                    : m.getEvent().hasCaughtUp()
+                        ? "caught up " + m.getEvent().getSequence()
+                        : "event " + m.getEvent().getSequence())
         .containsExactly("welcome", "event 1", "event 2", "caught up 2");
   }
 
@@ -93,7 +105,11 @@ class StreamCaughtUpIT {
     Ticket ticket = server.stub(agent).createTicket(ticket("watched")).getTicket();
 
     var watch = new StreamRecorder<WatchTicketResponse>();
-    server.async(agent).watchTicket(WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(1).build(), watch);
+    server
+        .async(agent)
+        .watchTicket(
+            WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(1).build(),
+            watch);
 
     await().until(() -> watch.has(WatchTicketResponse::hasPresence));
     assertThat(watch.messages.getFirst().hasCaughtUp()).isTrue();

@@ -22,13 +22,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Heartbeats on idle Subscribe streams and agent sessions, through the same flow control as events. */
+/**
+ * Heartbeats on idle Subscribe streams and agent sessions, through the same flow control as events.
+ */
 class StreamHeartbeatIT {
 
   static final Duration INTERVAL = Duration.ofMillis(150);
   static final TestTokens tokens = new TestTokens();
   static final InMemoryUserDirectory users = InMemoryUserDirectory.create();
   static TicketFixture server;
+
   /** A second instance used only by the stalled session, so its queue statistics are its own. */
   static TicketFixture quiet;
 
@@ -75,7 +78,10 @@ class StreamHeartbeatIT {
       agent.createTicket(ticket("busy " + i));
       if (i % 10 == 0) {
         int seen = heartbeats(stream.events).size();
-        await().until(() -> heartbeats(stream.events).size() > seen); // let the stream go idle now and then
+        await()
+            .until(
+                () ->
+                    heartbeats(stream.events).size() > seen); // let the stream go idle now and then
       }
     }
     await().until(() -> stream.sequences().size() >= 40);
@@ -83,7 +89,9 @@ class StreamHeartbeatIT {
     long lastEvent = 0;
     for (TicketEvent e : stream.events) {
       if (e.hasHeartbeat()) {
-        assertThat(e.getSequence()).as("a heartbeat names the last event sent before it").isEqualTo(lastEvent);
+        assertThat(e.getSequence())
+            .as("a heartbeat names the last event sent before it")
+            .isEqualTo(lastEvent);
       } else {
         lastEvent = e.getSequence();
       }
@@ -94,15 +102,24 @@ class StreamHeartbeatIT {
   @Test
   void agentSessionAdvertisesTheIntervalAndGetsHeartbeatsWhenIdle() {
     var t = TicketFixture.Tenant.create(users);
-    server.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("before the session"));
+    server
+        .stub(tokens.user(t.id(), t.agent(), Role.AGENT))
+        .createTicket(ticket("before the session"));
     var session = new TicketStreamsIT.Session();
     var requests = server.async(tokens.user(t.id(), t.agent2(), Role.AGENT)).agentSession(session);
-    requests.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    requests.onNext(
+        AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
 
-    await().until(() -> session.messages.stream().filter(m -> m.getEvent().hasHeartbeat()).count() >= 2);
+    await()
+        .until(
+            () -> session.messages.stream().filter(m -> m.getEvent().hasHeartbeat()).count() >= 2);
     AgentSessionResponse welcome = session.messages.get(0);
-    assertThat(welcome.getWelcome().getHeartbeatInterval().getNanos()).isEqualTo((int) INTERVAL.toNanos());
-    assertThat(session.messages.stream().filter(m -> m.getEvent().hasHeartbeat()).map(m -> m.getEvent().getSequence()))
+    assertThat(welcome.getWelcome().getHeartbeatInterval().getNanos())
+        .isEqualTo((int) INTERVAL.toNanos());
+    assertThat(
+            session.messages.stream()
+                .filter(m -> m.getEvent().hasHeartbeat())
+                .map(m -> m.getEvent().getSequence()))
         .containsOnly(1L);
     requests.onCompleted();
   }
@@ -112,12 +129,15 @@ class StreamHeartbeatIT {
     var t = TicketFixture.Tenant.create(users);
     var stalled = new TicketStreamsIT.StalledSession();
     var requests = quiet.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(stalled);
-    requests.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
+    requests.onNext(
+        AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
     var reader = server.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), null);
     await().until(() -> heartbeats(reader.events).size() >= 5); // several intervals passed
 
     assertThat(stalled.messages).isEmpty();
-    assertThat(quiet.tickets.outboundStats().peakQueued()).as("only the welcome waits").isEqualTo(1);
+    assertThat(quiet.tickets.outboundStats().peakQueued())
+        .as("only the welcome waits")
+        .isEqualTo(1);
 
     stalled.call.request(100);
     await().until(() -> stalled.messages.stream().anyMatch(m -> m.getEvent().hasHeartbeat()));

@@ -48,13 +48,18 @@ final class StreamRecorder<T> implements StreamObserver<T> {
     if (s == null) {
       return "";
     }
-    return s.getDetailsList().stream().filter(a -> a.is(ErrorInfo.class)).findFirst().map(a -> {
-      try {
-        return a.unpack(ErrorInfo.class).getReason();
-      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-        throw new IllegalStateException(e);
-      }
-    }).orElse("");
+    return s.getDetailsList().stream()
+        .filter(a -> a.is(ErrorInfo.class))
+        .findFirst()
+        .map(
+            a -> {
+              try {
+                return a.unpack(ErrorInfo.class).getReason();
+              } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .orElse("");
   }
 
   String reason() {

@@ -5,7 +5,6 @@ import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
-import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.platform.auth.Role;
@@ -15,12 +14,10 @@ import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.testing.InProcessGrpc;
-import io.meshdesk.testing.MutableClock;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,7 +37,13 @@ final class TicketFixture implements AutoCloseable {
   final Tickets tickets;
   final InProcessGrpc grpc;
 
-  TicketFixture(DatabaseConfig db, RedisConfig rc, TestTokens tokens, InMemoryUserDirectory users, Clock clock, TicketConfig config) {
+  TicketFixture(
+      DatabaseConfig db,
+      RedisConfig rc,
+      TestTokens tokens,
+      InMemoryUserDirectory users,
+      Clock clock,
+      TicketConfig config) {
     this.database = new Database(db, "tickets-test");
     this.redis = new Redis(rc);
     this.tickets = new Tickets(database, redis, users, clock, config);
@@ -58,7 +61,8 @@ final class TicketFixture implements AutoCloseable {
   }
 
   TicketServiceGrpc.TicketServiceBlockingStub stub(String token) {
-    return TicketServiceGrpc.newBlockingStub(channel()).withCallCredentials(TestTokens.bearer(token));
+    return TicketServiceGrpc.newBlockingStub(channel())
+        .withCallCredentials(TestTokens.bearer(token));
   }
 
   TicketServiceGrpc.TicketServiceStub async(String token) {
@@ -77,7 +81,10 @@ final class TicketFixture implements AutoCloseable {
   }
 
   static CreateTicketRequest ticket(String subject) {
-    return CreateTicketRequest.newBuilder().setSubject(subject).setBody("Body of " + subject).build();
+    return CreateTicketRequest.newBuilder()
+        .setSubject(subject)
+        .setBody("Body of " + subject)
+        .build();
   }
 
   @Override
@@ -88,7 +95,10 @@ final class TicketFixture implements AutoCloseable {
     database.close();
   }
 
-  /** Collects a stream's events; the CaughtUp marker is kept apart, with the number of events before it. */
+  /**
+   * Collects a stream's events; the CaughtUp marker is kept apart, with the number of events before
+   * it.
+   */
   static final class Collector implements StreamObserver<SubscribeResponse> {
     final List<TicketEvent> events = new CopyOnWriteArrayList<>();
     final AtomicReference<Throwable> error = new AtomicReference<>();
@@ -119,7 +129,10 @@ final class TicketFixture implements AutoCloseable {
     }
 
     List<Long> sequences() {
-      return events.stream().filter(e -> !e.hasResync() && !e.hasHeartbeat()).map(TicketEvent::getSequence).toList();
+      return events.stream()
+          .filter(e -> !e.hasResync() && !e.hasHeartbeat())
+          .map(TicketEvent::getSequence)
+          .toList();
     }
 
     List<String> ticketIds() {
@@ -131,8 +144,16 @@ final class TicketFixture implements AutoCloseable {
   /** A tenant with an admin, two agents and two customers. */
   record Tenant(UUID id, UUID admin, UUID agent, UUID agent2, UUID customer, UUID customer2) {
     static Tenant create(InMemoryUserDirectory users) {
-      Tenant t = new Tenant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-      users.add(t.id, t.admin, Role.ADMIN, "Ada Admin", Set.of())
+      Tenant t =
+          new Tenant(
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              UUID.randomUUID());
+      users
+          .add(t.id, t.admin, Role.ADMIN, "Ada Admin", Set.of())
           .add(t.id, t.agent, Role.AGENT, "Alan Agent", Set.of())
           .add(t.id, t.agent2, Role.AGENT, "Grace Agent", Set.of())
           .add(t.id, t.customer, Role.CUSTOMER, "Carl Customer", Set.of())
@@ -140,5 +161,4 @@ final class TicketFixture implements AutoCloseable {
       return t;
     }
   }
-
 }

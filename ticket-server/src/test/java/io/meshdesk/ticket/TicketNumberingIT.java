@@ -45,8 +45,14 @@ class TicketNumberingIT {
   @BeforeAll
   static void start() {
     db = TicketFixture.migratedDatabase("ticketnumbering");
-    server = new TicketFixture(db, TestEnvironment.get().newRedis("ticketnumbering"), tokens, users, Clock.systemUTC(),
-        TicketConfig.defaults());
+    server =
+        new TicketFixture(
+            db,
+            TestEnvironment.get().newRedis("ticketnumbering"),
+            tokens,
+            users,
+            Clock.systemUTC(),
+            TicketConfig.defaults());
   }
 
   @AfterAll
@@ -77,9 +83,18 @@ class TicketNumberingIT {
     }
 
     // then: numbers 2..41 once each, committed (visible to a fresh read)
-    assertThat(created).extracting(Ticket::getNumber).containsExactlyInAnyOrderElementsOf(range(2, 41));
+    assertThat(created)
+        .extracting(Ticket::getNumber)
+        .containsExactlyInAnyOrderElementsOf(range(2, 41));
     for (Ticket c : created) {
-      assertThat(agent.getTicket(io.meshdesk.api.ticket.v1.GetTicketRequest.newBuilder().setTicketId(c.getId()).build()).getTicket().getNumber())
+      assertThat(
+              agent
+                  .getTicket(
+                      io.meshdesk.api.ticket.v1.GetTicketRequest.newBuilder()
+                          .setTicketId(c.getId())
+                          .build())
+                  .getTicket()
+                  .getNumber())
           .isEqualTo(c.getNumber());
     }
     await().until(() -> live.sequences().size() == 41);
@@ -88,7 +103,9 @@ class TicketNumberingIT {
     // and: a replay from the outbox carries the same sequence and number as the live event
     var replay = server.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
     await().until(() -> replay.sequences().size() == 41);
-    Map<Long, TicketEvent> liveBySeq = live.events.stream().collect(Collectors.toMap(TicketEvent::getSequence, Function.identity()));
+    Map<Long, TicketEvent> liveBySeq =
+        live.events.stream()
+            .collect(Collectors.toMap(TicketEvent::getSequence, Function.identity()));
     for (TicketEvent replayed : replay.events) {
       TicketEvent original = liveBySeq.get(replayed.getSequence());
       assertThat(replayed.getTicketCreated().getTicket().getNumber())
@@ -105,8 +122,12 @@ class TicketNumberingIT {
     var agent = server.stub(tokens.user(t.id(), t.agent(), Role.AGENT));
     agent.createTicket(ticket("one"));
     // an unknown team is refused inside the transaction, before numbering
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.createTicket(ticket("bad").toBuilder()
-            .setTeamId(java.util.UUID.randomUUID().toString()).build()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                agent.createTicket(
+                    ticket("bad").toBuilder()
+                        .setTeamId(java.util.UUID.randomUUID().toString())
+                        .build()))
         .hasMessageContaining("INVALID_ARGUMENT");
     assertThat(agent.createTicket(ticket("two")).getTicket().getNumber()).isEqualTo(2);
   }
@@ -115,11 +136,15 @@ class TicketNumberingIT {
     return LongStream.rangeClosed(from, to).boxed().toList();
   }
 
-  /** Ticket numbers kept beside the tenant's TicketCreated rows in the outbox, in sequence order. */
+  /**
+   * Ticket numbers kept beside the tenant's TicketCreated rows in the outbox, in sequence order.
+   */
   private static List<Long> storedNumbers(java.util.UUID tenant) throws Exception {
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
       c.createStatement().execute("select set_config('app.tenant_id', '" + tenant + "', false)");
-      try (ResultSet rs = c.createStatement().executeQuery("select ticket_number from ticket.outbox order by sequence")) {
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery("select ticket_number from ticket.outbox order by sequence")) {
         List<Long> out = new ArrayList<>();
         while (rs.next()) {
           out.add(rs.getLong(1));

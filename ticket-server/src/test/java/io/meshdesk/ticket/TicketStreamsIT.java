@@ -35,7 +35,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Event streams: replay then live without gap or duplicate, two instances, Redis loss, slow clients, sessions. */
+/**
+ * Event streams: replay then live without gap or duplicate, two instances, Redis loss, slow
+ * clients, sessions.
+ */
 class TicketStreamsIT {
 
   static final TestTokens tokens = new TestTokens();
@@ -49,8 +52,13 @@ class TicketStreamsIT {
   static void start() {
     db = TicketFixture.migratedDatabase("ticketstreams");
     redis = TestEnvironment.get().newRedis("ticketstreams");
-    // Small catch-up pages so replays and gap fills need several; the relay runs only when a test asks.
-    TicketConfig config = TicketConfig.defaults().withSubscriberBuffer(16).withCatchUpPage(2).withRelayInterval(Duration.ofHours(1));
+    // Small catch-up pages so replays and gap fills need several; the relay runs only when a test
+    // asks.
+    TicketConfig config =
+        TicketConfig.defaults()
+            .withSubscriberBuffer(16)
+            .withCatchUpPage(2)
+            .withRelayInterval(Duration.ofHours(1));
     a = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), config);
     b = new TicketFixture(db, redis, tokens, users, Clock.systemUTC(), config);
   }
@@ -72,11 +80,16 @@ class TicketStreamsIT {
     for (int i = 0; i < 5; i++) {
       agent.createTicket(ticket("before " + i));
     }
-    Thread writer = Thread.ofVirtual().start(() -> {
-      for (int i = 0; i < 30; i++) {
-        (i % 2 == 0 ? a : b).stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("during " + i));
-      }
-    });
+    Thread writer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  for (int i = 0; i < 30; i++) {
+                    (i % 2 == 0 ? a : b)
+                        .stub(tokens.user(t.id(), t.agent(), Role.AGENT))
+                        .createTicket(ticket("during " + i));
+                  }
+                });
     var events = a.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
     writer.join();
     await().until(() -> events.sequences().size() >= 35);
@@ -94,7 +107,10 @@ class TicketStreamsIT {
     var t = TicketFixture.Tenant.create(users);
     var onA = a.subscribe(tokens.user(t.id(), t.agent(), Role.AGENT), null);
     await().until(() -> a.tickets.hub().subscriberCount() > 0);
-    Ticket created = b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).createTicket(ticket("via B")).getTicket();
+    Ticket created =
+        b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER))
+            .createTicket(ticket("via B"))
+            .getTicket();
     await().until(() -> onA.ticketIds().contains(created.getId()));
     assertThat(onA.events.get(0).getTicketCreated().getTicket().getSubject()).isEqualTo("via B");
   }
@@ -104,18 +120,36 @@ class TicketStreamsIT {
     var t = TicketFixture.Tenant.create(users);
     var carl = a.subscribe(tokens.user(t.id(), t.customer(), Role.CUSTOMER), 0L);
     var agent = b.stub(tokens.user(t.id(), t.agent(), Role.AGENT));
-    Ticket mine = b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).createTicket(ticket("mine")).getTicket();
+    Ticket mine =
+        b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER))
+            .createTicket(ticket("mine"))
+            .getTicket();
     b.stub(tokens.user(t.id(), t.customer2(), Role.CUSTOMER)).createTicket(ticket("not mine"));
-    agent.addComment(AddCommentRequest.newBuilder().setTicketId(mine.getId()).setBody("internal")
-        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL).build());
-    agent.addComment(AddCommentRequest.newBuilder().setTicketId(mine.getId()).setBody("public")
-        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build());
+    agent.addComment(
+        AddCommentRequest.newBuilder()
+            .setTicketId(mine.getId())
+            .setBody("internal")
+            .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL)
+            .build());
+    agent.addComment(
+        AddCommentRequest.newBuilder()
+            .setTicketId(mine.getId())
+            .setBody("public")
+            .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
+            .build());
     var staff = a.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
-    await().until(() -> staff.sequences().size() >= 5 && carl.events.stream().anyMatch(e -> e.hasCommentAdded()));
+    await()
+        .until(
+            () ->
+                staff.sequences().size() >= 5
+                    && carl.events.stream().anyMatch(e -> e.hasCommentAdded()));
     assertThat(carl.ticketIds()).containsOnly(mine.getId());
-    assertThat(carl.events).filteredOn(TicketEvent::hasCommentAdded).extracting(e -> e.getCommentAdded().getComment().getBody())
+    assertThat(carl.events)
+        .filteredOn(TicketEvent::hasCommentAdded)
+        .extracting(e -> e.getCommentAdded().getComment().getBody())
         .containsExactly("public");
-    assertThat(carl.events.get(0).getTicketCreated().getTicket().getAiStatus()).isEqualTo(AiStatus.AI_STATUS_UNSPECIFIED);
+    assertThat(carl.events.get(0).getTicketCreated().getTicket().getAiStatus())
+        .isEqualTo(AiStatus.AI_STATUS_UNSPECIFIED);
   }
 
   @Test
@@ -148,8 +182,11 @@ class TicketStreamsIT {
     Context.CancellableContext ctx = Context.current().withCancellation();
     List<TicketEvent> got = new ArrayList<>();
     try {
-      Iterator<SubscribeResponse> it = ctx.call(() -> a.stub(tokens.user(t.id(), t.agent2(), Role.AGENT))
-          .subscribe(SubscribeRequest.newBuilder().setAfterSequence(0).build()));
+      Iterator<SubscribeResponse> it =
+          ctx.call(
+              () ->
+                  a.stub(tokens.user(t.id(), t.agent2(), Role.AGENT))
+                      .subscribe(SubscribeRequest.newBuilder().setAfterSequence(0).build()));
       for (int i = 0; i < 60; i++) {
         agent.createTicket(ticket("flood " + i).toBuilder().setBody("x".repeat(2000)).build());
       }
@@ -164,7 +201,11 @@ class TicketStreamsIT {
     TicketEvent last = got.get(got.size() - 1);
     assertThat(last.hasResync()).isTrue();
     long resume = last.getResync().getResumeAfterSequence();
-    List<Long> before = got.stream().filter(e -> !e.hasResync() && !e.hasCaughtUp()).map(TicketEvent::getSequence).toList();
+    List<Long> before =
+        got.stream()
+            .filter(e -> !e.hasResync() && !e.hasCaughtUp())
+            .map(TicketEvent::getSequence)
+            .toList();
     assertThat(before).isEqualTo(range(1, resume));
     assertThat(resume).isLessThan(60);
 
@@ -176,42 +217,91 @@ class TicketStreamsIT {
   @Test
   void sessionsSharePresenceTypingAndCollisionNotices() {
     var t = TicketFixture.Tenant.create(users);
-    Ticket ticket = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("together")).getTicket();
+    Ticket ticket =
+        a.stub(tokens.user(t.id(), t.agent(), Role.AGENT))
+            .createTicket(ticket("together"))
+            .getTicket();
     Session alan = new Session();
     Session grace = new Session();
     var toA = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(alan);
     var toB = b.async(tokens.user(t.id(), t.agent2(), Role.AGENT)).agentSession(grace);
     toA.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
     toB.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.getDefaultInstance()).build());
-    await().until(() -> alan.has(AgentSessionResponse::hasWelcome) && grace.has(AgentSessionResponse::hasWelcome));
+    await()
+        .until(
+            () ->
+                alan.has(AgentSessionResponse::hasWelcome)
+                    && grace.has(AgentSessionResponse::hasWelcome));
     var view = ViewTicket.newBuilder().setTicketId(ticket.getId()).setVersion(1).build();
     toA.onNext(AgentSessionRequest.newBuilder().setViewTicket(view).build());
     toB.onNext(AgentSessionRequest.newBuilder().setViewTicket(view).build());
     await().until(() -> alan.has(m -> m.hasPresence() && m.getPresence().getViewersCount() == 2));
 
-    toB.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(true)
-        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
-    await().until(() -> alan.has(m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent2().toString())));
-    // marker: Alan types after Grace; once his indicator has reached her, her own would have come before it
-    toA.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(true)
-        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
-    await().until(() -> grace.has(m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent().toString())));
-    assertThat(grace.messages).filteredOn(AgentSessionResponse::hasTyping)
+    toB.onNext(
+        AgentSessionRequest.newBuilder()
+            .setTyping(
+                TypingUpdate.newBuilder()
+                    .setTicketId(ticket.getId())
+                    .setTyping(true)
+                    .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC))
+            .build());
+    await()
+        .until(
+            () ->
+                alan.has(
+                    m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent2().toString())));
+    // marker: Alan types after Grace; once his indicator has reached her, her own would have come
+    // before it
+    toA.onNext(
+        AgentSessionRequest.newBuilder()
+            .setTyping(
+                TypingUpdate.newBuilder()
+                    .setTicketId(ticket.getId())
+                    .setTyping(true)
+                    .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC))
+            .build());
+    await()
+        .until(
+            () ->
+                grace.has(
+                    m -> m.hasTyping() && m.getTyping().getUserId().equals(t.agent().toString())));
+    assertThat(grace.messages)
+        .filteredOn(AgentSessionResponse::hasTyping)
         .allSatisfy(m -> assertThat(m.getTyping().getUserId()).isEqualTo(t.agent().toString()));
 
-    b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId())
-        .setExpectedVersion(1).setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build());
+    b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT))
+        .updateTicket(
+            UpdateTicketRequest.newBuilder()
+                .setTicketId(ticket.getId())
+                .setExpectedVersion(1)
+                .setPriority(TicketPriority.TICKET_PRIORITY_URGENT)
+                .build());
     await().until(() -> alan.has(m -> m.hasCollision() && m.getCollision().getVersion() == 2));
-    var notice = alan.messages.stream().filter(AgentSessionResponse::hasCollision).findFirst().orElseThrow().getCollision();
+    var notice =
+        alan.messages.stream()
+            .filter(AgentSessionResponse::hasCollision)
+            .findFirst()
+            .orElseThrow()
+            .getCollision();
     assertThat(notice.getChangedBy().getId()).isEqualTo(t.agent2().toString());
     assertThat(notice.getChangedFields().getPathsList()).containsExactly("priority");
     await().until(() -> grace.has(m -> m.hasEvent() && m.getEvent().getTicketVersion() == 2));
-    // marker: Alan's later change reaches Grace as a collision; a notice of her own change would have come first
-    a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId())
-        .setExpectedVersion(2).setPriority(TicketPriority.TICKET_PRIORITY_LOW).build());
+    // marker: Alan's later change reaches Grace as a collision; a notice of her own change would
+    // have come first
+    a.stub(tokens.user(t.id(), t.agent(), Role.AGENT))
+        .updateTicket(
+            UpdateTicketRequest.newBuilder()
+                .setTicketId(ticket.getId())
+                .setExpectedVersion(2)
+                .setPriority(TicketPriority.TICKET_PRIORITY_LOW)
+                .build());
     await().until(() -> grace.has(m -> m.hasCollision() && m.getCollision().getVersion() == 3));
-    assertThat(grace.messages).filteredOn(AgentSessionResponse::hasCollision)
-        .allSatisfy(m -> assertThat(m.getCollision().getChangedBy().getId()).isEqualTo(t.agent().toString()));
+    assertThat(grace.messages)
+        .filteredOn(AgentSessionResponse::hasCollision)
+        .allSatisfy(
+            m ->
+                assertThat(m.getCollision().getChangedBy().getId())
+                    .isEqualTo(t.agent().toString()));
 
     toB.onCompleted();
     await().until(() -> alan.has(m -> m.hasPresence() && m.getPresence().getViewersCount() == 1));
@@ -221,25 +311,42 @@ class TicketStreamsIT {
   @Test
   void relayPublishesAnEventTheAfterCommitPathLeftUnpublished() {
     var t = TicketFixture.Tenant.create(users);
-    Ticket created = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("relayed")).getTicket();
+    Ticket created =
+        a.stub(tokens.user(t.id(), t.agent(), Role.AGENT))
+            .createTicket(ticket("relayed"))
+            .getTicket();
     var live = b.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
     await().until(() -> live.sequences().size() == 1);
 
     // an event committed but never handed to Redis (as when the process dies right after commit)
     var gate = new io.meshdesk.ticket.persistence.SequenceGate().hold(t.id());
-    new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
-      TicketState s = TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
-      Outbox.append(new WriteTx(c, t.id(), Instant.now(), gate), s, "", "", false, TicketEvent.newBuilder().setActor(SlaChecker.SYSTEM)
-          .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)), false);
-      return null;
-    });
+    new Transactions(a.database.dataSource())
+        .inTenant(
+            t.id(),
+            c -> {
+              TicketState s =
+                  TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
+              Outbox.append(
+                  new WriteTx(c, t.id(), Instant.now(), gate),
+                  s,
+                  "",
+                  "",
+                  false,
+                  TicketEvent.newBuilder()
+                      .setActor(SlaChecker.SYSTEM)
+                      .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)),
+                  false);
+              return null;
+            });
     gate.leave();
 
     // reaches the live stream once the relay has published it
-    await().until(() -> {
-      a.tickets.relay().runOnce();
-      return live.sequences().size() == 2;
-    });
+    await()
+        .until(
+            () -> {
+              a.tickets.relay().runOnce();
+              return live.sequences().size() == 2;
+            });
     assertThat(live.sequences()).isEqualTo(range(1, 2));
     assertThat(live.events.get(1).hasTicketUpdated()).isTrue();
   }
@@ -248,14 +355,28 @@ class TicketStreamsIT {
   void attachedSuggestionIsStreamedToStaff() {
     var t = TicketFixture.Tenant.create(users);
     var staff = a.subscribe(tokens.user(t.id(), t.agent2(), Role.AGENT), 0L);
-    Ticket created = b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).createTicket(ticket("needs AI")).getTicket();
-    b.stub(tokens.service(t.id(), UUID.randomUUID(), java.util.Set.of("suggestions.write"))).attachSuggestion(
-        AttachSuggestionRequest.newBuilder().setTicketId(created.getId()).setJobId(UUID.randomUUID().toString()).setTicketVersion(1)
-            .setSentiment(Sentiment.newBuilder().setLabel(SentimentLabel.SENTIMENT_LABEL_NEUTRAL)).setCategory("general")
-            .setSuggestedPriority(TicketPriority.TICKET_PRIORITY_NORMAL).setSummary("Needs help").setDraftedReply("Hello")
-            .setConfidence(0.7f).setDrafter("offline-bm25").build());
+    Ticket created =
+        b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER))
+            .createTicket(ticket("needs AI"))
+            .getTicket();
+    b.stub(tokens.service(t.id(), UUID.randomUUID(), java.util.Set.of("suggestions.write")))
+        .attachSuggestion(
+            AttachSuggestionRequest.newBuilder()
+                .setTicketId(created.getId())
+                .setJobId(UUID.randomUUID().toString())
+                .setTicketVersion(1)
+                .setSentiment(
+                    Sentiment.newBuilder().setLabel(SentimentLabel.SENTIMENT_LABEL_NEUTRAL))
+                .setCategory("general")
+                .setSuggestedPriority(TicketPriority.TICKET_PRIORITY_NORMAL)
+                .setSummary("Needs help")
+                .setDraftedReply("Hello")
+                .setConfidence(0.7f)
+                .setDrafter("offline-bm25")
+                .build());
     await().until(() -> staff.events.stream().anyMatch(TicketEvent::hasSuggestionReady));
-    TicketEvent ready = staff.events.stream().filter(TicketEvent::hasSuggestionReady).findFirst().orElseThrow();
+    TicketEvent ready =
+        staff.events.stream().filter(TicketEvent::hasSuggestionReady).findFirst().orElseThrow();
     assertThat(ready.getTicketId()).isEqualTo(created.getId());
     assertThat(ready.getSuggestionReady().getSuggestion().getDraftedReply()).isEqualTo("Hello");
   }
@@ -264,35 +385,62 @@ class TicketStreamsIT {
   void draftChunksForAClientThatDoesNotReadStayWithinTheBuffer() {
     var t = TicketFixture.Tenant.create(users);
     List<TicketEvent> sent = new CopyOnWriteArrayList<>();
-    StreamSubscription.Sink neverReady = new StreamSubscription.Sink() {
-      @Override
-      public boolean isReady() {
-        return false;
-      }
+    StreamSubscription.Sink neverReady =
+        new StreamSubscription.Sink() {
+          @Override
+          public boolean isReady() {
+            return false;
+          }
 
-      @Override
-      public void send(TicketEvent event) {
-        sent.add(event);
-      }
+          @Override
+          public void send(TicketEvent event) {
+            sent.add(event);
+          }
 
-      @Override
-      public void resync(TicketEvent resync) {
-        sent.add(resync);
-      }
+          @Override
+          public void resync(TicketEvent resync) {
+            sent.add(resync);
+          }
 
-      @Override
-      public void fail(RuntimeException error) {
-        throw new AssertionError("unexpected failure", error);
-      }
-    };
-    var rules = EventRules.of(t.agent(), false, EventFilter.newBuilder().setIncludeSuggestionDrafts(true).build());
-    var sub = new StreamSubscription(t.id(), rules, a.tickets.hub(), new Transactions(a.database.dataSource()), 16, 2, neverReady);
+          @Override
+          public void fail(RuntimeException error) {
+            throw new AssertionError("unexpected failure", error);
+          }
+        };
+    var rules =
+        EventRules.of(
+            t.agent(), false, EventFilter.newBuilder().setIncludeSuggestionDrafts(true).build());
+    var sub =
+        new StreamSubscription(
+            t.id(),
+            rules,
+            a.tickets.hub(),
+            new Transactions(a.database.dataSource()),
+            16,
+            2,
+            neverReady);
     sub.run(null);
     try {
       for (int i = 0; i < 100; i++) {
-        sub.offerEphemeral(new EventEnvelope(t.id(), 0, t.customer().toString(), "", "", "", "", true, 0,
-            TicketEvent.newBuilder().setTicketId(UUID.randomUUID().toString()).setSuggestionDraftChunk(
-                SuggestionDraftChunk.newBuilder().setJobId(UUID.randomUUID().toString()).setChunkIndex(i).setText("word ")).build()));
+        sub.offerEphemeral(
+            new EventEnvelope(
+                t.id(),
+                0,
+                t.customer().toString(),
+                "",
+                "",
+                "",
+                "",
+                true,
+                0,
+                TicketEvent.newBuilder()
+                    .setTicketId(UUID.randomUUID().toString())
+                    .setSuggestionDraftChunk(
+                        SuggestionDraftChunk.newBuilder()
+                            .setJobId(UUID.randomUUID().toString())
+                            .setChunkIndex(i)
+                            .setText("word "))
+                    .build()));
       }
       assertThat(sub.queued()).isEqualTo(16); // the CaughtUp marker and 15 chunks
       assertThat(sub.droppedEphemeral()).isEqualTo(85);
@@ -310,16 +458,35 @@ class TicketStreamsIT {
     Ticket other = agent.createTicket(ticket("filtered on")).getTicket();
     Session alan = new Session();
     var toA = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(alan);
-    toA.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.newBuilder()
-        .setFilter(EventFilter.newBuilder().addTicketIds(other.getId()))).build());
+    toA.onNext(
+        AgentSessionRequest.newBuilder()
+            .setHello(
+                AgentHello.newBuilder()
+                    .setFilter(EventFilter.newBuilder().addTicketIds(other.getId())))
+            .build());
     await().until(() -> alan.has(AgentSessionResponse::hasWelcome));
-    toA.onNext(AgentSessionRequest.newBuilder().setViewTicket(ViewTicket.newBuilder().setTicketId(viewed.getId()).setVersion(1)).build());
+    toA.onNext(
+        AgentSessionRequest.newBuilder()
+            .setViewTicket(ViewTicket.newBuilder().setTicketId(viewed.getId()).setVersion(1))
+            .build());
     await().until(() -> a.tickets.hub().subscriberCount() >= 2);
 
-    b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT)).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(viewed.getId())
-        .setExpectedVersion(1).setPriority(TicketPriority.TICKET_PRIORITY_HIGH).build());
-    await().until(() -> alan.has(m -> m.hasCollision() && m.getCollision().getTicketId().equals(viewed.getId())));
-    assertThat(alan.messages).filteredOn(AgentSessionResponse::hasEvent).extracting(m -> m.getEvent().getTicketId())
+    b.stub(tokens.user(t.id(), t.agent2(), Role.AGENT))
+        .updateTicket(
+            UpdateTicketRequest.newBuilder()
+                .setTicketId(viewed.getId())
+                .setExpectedVersion(1)
+                .setPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+                .build());
+    await()
+        .until(
+            () ->
+                alan.has(
+                    m ->
+                        m.hasCollision() && m.getCollision().getTicketId().equals(viewed.getId())));
+    assertThat(alan.messages)
+        .filteredOn(AgentSessionResponse::hasEvent)
+        .extracting(m -> m.getEvent().getTicketId())
         .doesNotContain(viewed.getId());
     toA.onCompleted();
   }
@@ -328,30 +495,47 @@ class TicketStreamsIT {
   void sessionWhoseReplayFailsEndsWithAnError() {
     var t = TicketFixture.Tenant.create(users);
     // an outbox row that cannot be decoded makes the replay fail
-    new Transactions(a.database.dataSource()).inTenant(t.id(), c -> {
-      try (var ps = c.prepareStatement("insert into ticket.tenant_counters (tenant_id, last_sequence) values (?, 1)")) {
-        ps.setObject(1, t.id());
-        ps.executeUpdate();
-      }
-      try (var ps = c.prepareStatement("insert into ticket.outbox (tenant_id, sequence, occurred_at, envelope) values (?, 1, now(), ?)")) {
-        ps.setObject(1, t.id());
-        ps.setBytes(2, new byte[] {9});
-        ps.executeUpdate();
-      }
-      return null;
-    });
+    new Transactions(a.database.dataSource())
+        .inTenant(
+            t.id(),
+            c -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "insert into ticket.tenant_counters (tenant_id, last_sequence) values (?, 1)")) {
+                ps.setObject(1, t.id());
+                ps.executeUpdate();
+              }
+              try (var ps =
+                  c.prepareStatement(
+                      "insert into ticket.outbox (tenant_id, sequence, occurred_at, envelope) values (?, 1, now(), ?)")) {
+                ps.setObject(1, t.id());
+                ps.setBytes(2, new byte[] {9});
+                ps.executeUpdate();
+              }
+              return null;
+            });
     Session s = new Session();
     var requests = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(s);
-    requests.onNext(AgentSessionRequest.newBuilder().setHello(AgentHello.newBuilder().setAfterSequence(0)).build());
+    requests.onNext(
+        AgentSessionRequest.newBuilder()
+            .setHello(AgentHello.newBuilder().setAfterSequence(0))
+            .build());
     await().until(() -> s.error.get() != null);
-    assertThat(io.grpc.Status.fromThrowable(s.error.get()).getCode()).isEqualTo(io.grpc.Status.Code.INTERNAL);
+    assertThat(io.grpc.Status.fromThrowable(s.error.get()).getCode())
+        .isEqualTo(io.grpc.Status.Code.INTERNAL);
   }
 
   @Test
   void sessionThatDoesNotReadKeepsOnlyTheLatestTypingAndPresence() {
     var t = TicketFixture.Tenant.create(users);
-    Ticket ticket = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).createTicket(ticket("crowded")).getTicket();
-    var view = AgentSessionRequest.newBuilder().setViewTicket(ViewTicket.newBuilder().setTicketId(ticket.getId()).setVersion(1)).build();
+    Ticket ticket =
+        a.stub(tokens.user(t.id(), t.agent(), Role.AGENT))
+            .createTicket(ticket("crowded"))
+            .getTicket();
+    var view =
+        AgentSessionRequest.newBuilder()
+            .setViewTicket(ViewTicket.newBuilder().setTicketId(ticket.getId()).setVersion(1))
+            .build();
     // given Alan's client reads nothing
     StalledSession alan = new StalledSession();
     var toA = a.async(tokens.user(t.id(), t.agent(), Role.AGENT)).agentSession(alan);
@@ -366,13 +550,20 @@ class TicketStreamsIT {
 
     // when Grace's typing state flips many times
     for (int i = 1; i <= 100; i++) {
-      toB.onNext(AgentSessionRequest.newBuilder().setTyping(TypingUpdate.newBuilder().setTicketId(ticket.getId()).setTyping(i % 2 == 1)
-          .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)).build());
+      toB.onNext(
+          AgentSessionRequest.newBuilder()
+              .setTyping(
+                  TypingUpdate.newBuilder()
+                      .setTicketId(ticket.getId())
+                      .setTyping(i % 2 == 1)
+                      .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC))
+              .build());
     }
 
     // then Alan's queue replaces the waiting indicator instead of growing
     await().until(() -> a.tickets.outboundStats().superseded() - before >= 99);
-    assertThat(a.tickets.outboundStats().peakQueued()).isLessThanOrEqualTo(a.tickets.outboundStats().capacity());
+    assertThat(a.tickets.outboundStats().peakQueued())
+        .isLessThanOrEqualTo(a.tickets.outboundStats().capacity());
     alan.call.request(1_000);
     await().until(() -> alan.messages.stream().anyMatch(AgentSessionResponse::hasTyping));
     var typing = alan.messages.stream().filter(AgentSessionResponse::hasTyping).toList();
@@ -383,12 +574,14 @@ class TicketStreamsIT {
   }
 
   /** An agent-session client that reads nothing until the test asks. */
-  static final class StalledSession implements io.grpc.stub.ClientResponseObserver<AgentSessionRequest, AgentSessionResponse> {
+  static final class StalledSession
+      implements io.grpc.stub.ClientResponseObserver<AgentSessionRequest, AgentSessionResponse> {
     final List<AgentSessionResponse> messages = new CopyOnWriteArrayList<>();
     volatile io.grpc.stub.ClientCallStreamObserver<AgentSessionRequest> call;
 
     @Override
-    public void beforeStart(io.grpc.stub.ClientCallStreamObserver<AgentSessionRequest> requestStream) {
+    public void beforeStart(
+        io.grpc.stub.ClientCallStreamObserver<AgentSessionRequest> requestStream) {
       call = requestStream;
       requestStream.disableAutoRequestWithInitial(0);
     }
@@ -408,7 +601,8 @@ class TicketStreamsIT {
   /** Collects agent-session messages. */
   static final class Session implements StreamObserver<AgentSessionResponse> {
     final List<AgentSessionResponse> messages = new CopyOnWriteArrayList<>();
-    final java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+    final java.util.concurrent.atomic.AtomicReference<Throwable> error =
+        new java.util.concurrent.atomic.AtomicReference<>();
 
     boolean has(java.util.function.Predicate<AgentSessionResponse> p) {
       return messages.stream().anyMatch(p);
@@ -427,5 +621,4 @@ class TicketStreamsIT {
     @Override
     public void onCompleted() {}
   }
-
 }

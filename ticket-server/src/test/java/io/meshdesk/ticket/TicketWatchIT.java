@@ -35,7 +35,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** WatchTicket and SetTyping, the browsers' presence: two instances sharing presence through Redis. */
+/**
+ * WatchTicket and SetTyping, the browsers' presence: two instances sharing presence through Redis.
+ */
 class TicketWatchIT {
 
   static final TestTokens tokens = new TestTokens();
@@ -62,7 +64,10 @@ class TicketWatchIT {
     var t = TicketFixture.Tenant.create(users);
     String alan = tokens.user(t.id(), t.agent(), Role.AGENT);
     String grace = tokens.user(t.id(), t.agent2(), Role.AGENT);
-    Ticket ticket = a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).createTicket(ticket("watched")).getTicket();
+    Ticket ticket =
+        a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER))
+            .createTicket(ticket("watched"))
+            .getTicket();
 
     // given two agents watching the same ticket through different instances
     Watch alanWatch = Watch.open(a, alan, ticket);
@@ -70,17 +75,38 @@ class TicketWatchIT {
 
     // then each sees both in the presence snapshot
     for (Watch w : List.of(alanWatch, graceWatch)) {
-      await().until(() -> w.has(m -> m.hasPresence() && viewers(m).containsAll(List.of(t.agent().toString(), t.agent2().toString()))));
+      await()
+          .until(
+              () ->
+                  w.has(
+                      m ->
+                          m.hasPresence()
+                              && viewers(m)
+                                  .containsAll(
+                                      List.of(t.agent().toString(), t.agent2().toString()))));
     }
     assertThat(alanWatch.last(WatchTicketResponse::hasPresence).getPresence().getViewersList())
-        .extracting(ViewerPresence::getDisplayName).containsExactlyInAnyOrder("Alan Agent", "Grace Agent");
+        .extracting(ViewerPresence::getDisplayName)
+        .containsExactlyInAnyOrder("Alan Agent", "Grace Agent");
 
     // when Grace types, Alan sees it and Grace does not hear herself
-    b.stub(grace).setTyping(SetTypingRequest.newBuilder().setTicketId(ticket.getId()).setTyping(true)
-        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL).build());
-    await().until(() -> alanWatch.has(m -> m.hasTyping() && m.getTyping().getTyping()
-        && m.getTyping().getUserId().equals(t.agent2().toString())
-        && m.getTyping().getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL));
+    b.stub(grace)
+        .setTyping(
+            SetTypingRequest.newBuilder()
+                .setTicketId(ticket.getId())
+                .setTyping(true)
+                .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL)
+                .build());
+    await()
+        .until(
+            () ->
+                alanWatch.has(
+                    m ->
+                        m.hasTyping()
+                            && m.getTyping().getTyping()
+                            && m.getTyping().getUserId().equals(t.agent2().toString())
+                            && m.getTyping().getVisibility()
+                                == CommentVisibility.COMMENT_VISIBILITY_INTERNAL));
     assertThat(graceWatch.has(WatchTicketResponse::hasTyping)).isFalse();
 
     // and the server clears it when no refresh follows
@@ -88,8 +114,13 @@ class TicketWatchIT {
 
     // when a third party changes the ticket, both watchers get a notice naming the change
     String admin = tokens.user(t.id(), t.admin(), Role.ADMIN);
-    a.stub(admin).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId()).setExpectedVersion(ticket.getVersion())
-        .setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build());
+    a.stub(admin)
+        .updateTicket(
+            UpdateTicketRequest.newBuilder()
+                .setTicketId(ticket.getId())
+                .setExpectedVersion(ticket.getVersion())
+                .setPriority(TicketPriority.TICKET_PRIORITY_URGENT)
+                .build());
     long next = ticket.getVersion() + 1;
     for (Watch w : List.of(alanWatch, graceWatch)) {
       await().until(() -> w.has(m -> m.hasCollision() && m.getCollision().getVersion() == next));
@@ -101,7 +132,11 @@ class TicketWatchIT {
 
     // when Grace closes her stream, she is no longer a viewer
     graceWatch.close();
-    await().until(() -> viewers(alanWatch.last(WatchTicketResponse::hasPresence)).equals(List.of(t.agent().toString())));
+    await()
+        .until(
+            () ->
+                viewers(alanWatch.last(WatchTicketResponse::hasPresence))
+                    .equals(List.of(t.agent().toString())));
     alanWatch.close();
   }
 
@@ -113,11 +148,22 @@ class TicketWatchIT {
     Watch watch = Watch.open(a, alan, ticket);
     await().until(() -> watch.has(WatchTicketResponse::hasPresence));
 
-    a.stub(alan).updateTicket(UpdateTicketRequest.newBuilder().setTicketId(ticket.getId()).setExpectedVersion(ticket.getVersion())
-        .setPriority(TicketPriority.TICKET_PRIORITY_LOW).build());
+    a.stub(alan)
+        .updateTicket(
+            UpdateTicketRequest.newBuilder()
+                .setTicketId(ticket.getId())
+                .setExpectedVersion(ticket.getVersion())
+                .setPriority(TicketPriority.TICKET_PRIORITY_LOW)
+                .build());
     Watch stale = Watch.open(b, tokens.user(t.id(), t.agent2(), Role.AGENT), ticket);
 
-    await().until(() -> stale.has(m -> m.hasCollision() && m.getCollision().getVersion() == ticket.getVersion() + 1));
+    await()
+        .until(
+            () ->
+                stale.has(
+                    m ->
+                        m.hasCollision()
+                            && m.getCollision().getVersion() == ticket.getVersion() + 1));
     await().until(() -> watch.has(m -> m.hasPresence() && m.getPresence().getViewersCount() == 2));
     assertThat(watch.has(WatchTicketResponse::hasCollision)).isFalse();
     watch.close();
@@ -127,15 +173,31 @@ class TicketWatchIT {
   @Test
   void watchingAnUnknownTicketIsNotFoundAndCustomersMayNotWatch() {
     var t = TicketFixture.Tenant.create(users);
-    Ticket ticket = a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).createTicket(ticket("private")).getTicket();
-    var unknown = WatchTicketRequest.newBuilder().setTicketId(UUID.randomUUID().toString()).setVersion(1).build();
+    Ticket ticket =
+        a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER))
+            .createTicket(ticket("private"))
+            .getTicket();
+    var unknown =
+        WatchTicketRequest.newBuilder()
+            .setTicketId(UUID.randomUUID().toString())
+            .setVersion(1)
+            .build();
 
-    assertThatThrownBy(() -> a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).watchTicket(unknown).hasNext())
+    assertThatThrownBy(
+            () -> a.stub(tokens.user(t.id(), t.agent(), Role.AGENT)).watchTicket(unknown).hasNext())
         .isInstanceOf(StatusRuntimeException.class)
-        .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        .satisfies(
+            e ->
+                assertThat(((StatusRuntimeException) e).getStatus().getCode())
+                    .isEqualTo(Status.Code.NOT_FOUND));
     var own = WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(1).build();
-    assertThatThrownBy(() -> a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).watchTicket(own).hasNext())
-        .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+    assertThatThrownBy(
+            () ->
+                a.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER)).watchTicket(own).hasNext())
+        .satisfies(
+            e ->
+                assertThat(((StatusRuntimeException) e).getStatus().getCode())
+                    .isEqualTo(Status.Code.PERMISSION_DENIED));
   }
 
   @Test
@@ -148,27 +210,44 @@ class TicketWatchIT {
     // given Alan's browser stops reading its stream (it requests no messages)
     Stalled stalled = new Stalled();
     Context.CancellableContext ctx = Context.current().withCancellation();
-    ctx.run(() -> a.async(alan).watchTicket(WatchTicketRequest.newBuilder().setTicketId(ticket.getId())
-        .setVersion(ticket.getVersion()).build(), stalled));
+    ctx.run(
+        () ->
+            a.async(alan)
+                .watchTicket(
+                    WatchTicketRequest.newBuilder()
+                        .setTicketId(ticket.getId())
+                        .setVersion(ticket.getVersion())
+                        .build(),
+                    stalled));
     Watch graceWatch = Watch.open(b, grace, ticket);
-    await().until(() -> graceWatch.has(m -> m.hasPresence() && viewers(m).contains(t.agent().toString())));
+    await()
+        .until(
+            () ->
+                graceWatch.has(m -> m.hasPresence() && viewers(m).contains(t.agent().toString())));
     long supersededBefore = a.tickets.outboundStats().superseded();
 
     // when Grace's typing state changes many times
     int updates = 200;
     for (int i = 1; i <= updates; i++) {
-      b.stub(grace).setTyping(SetTypingRequest.newBuilder().setTicketId(ticket.getId()).setTyping(i % 2 == 1)
-          .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC).build());
+      b.stub(grace)
+          .setTyping(
+              SetTypingRequest.newBuilder()
+                  .setTicketId(ticket.getId())
+                  .setTyping(i % 2 == 1)
+                  .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
+                  .build());
     }
 
     // then the queue for Alan keeps one entry per key instead of every update
     await().until(() -> a.tickets.outboundStats().superseded() - supersededBefore >= updates - 1);
-    assertThat(a.tickets.outboundStats().peakQueued()).isLessThanOrEqualTo(a.tickets.outboundStats().capacity());
+    assertThat(a.tickets.outboundStats().peakQueued())
+        .isLessThanOrEqualTo(a.tickets.outboundStats().capacity());
 
     // and once Alan reads again he gets the latest state, not the backlog
     stalled.call.request(1_000);
     await().until(() -> stalled.messages.stream().anyMatch(WatchTicketResponse::hasTyping));
-    List<WatchTicketResponse> typing = stalled.messages.stream().filter(WatchTicketResponse::hasTyping).toList();
+    List<WatchTicketResponse> typing =
+        stalled.messages.stream().filter(WatchTicketResponse::hasTyping).toList();
     assertThat(typing.get(0).getTyping().getTyping()).isFalse();
     assertThat(typing.size()).isLessThanOrEqualTo(2);
     ctx.cancel(null);
@@ -176,7 +255,8 @@ class TicketWatchIT {
   }
 
   /** A WatchTicket client that reads nothing until the test asks. */
-  static final class Stalled implements ClientResponseObserver<WatchTicketRequest, WatchTicketResponse> {
+  static final class Stalled
+      implements ClientResponseObserver<WatchTicketRequest, WatchTicketResponse> {
     final List<WatchTicketResponse> messages = new CopyOnWriteArrayList<>();
     volatile ClientCallStreamObserver<WatchTicketRequest> call;
 
@@ -211,7 +291,11 @@ class TicketWatchIT {
     static Watch open(TicketFixture server, String token, Ticket ticket) {
       Watch w = new Watch();
       w.context = Context.current().withCancellation();
-      var request = WatchTicketRequest.newBuilder().setTicketId(ticket.getId()).setVersion(ticket.getVersion()).build();
+      var request =
+          WatchTicketRequest.newBuilder()
+              .setTicketId(ticket.getId())
+              .setVersion(ticket.getVersion())
+              .build();
       w.context.run(() -> server.async(token).watchTicket(request, w));
       return w;
     }

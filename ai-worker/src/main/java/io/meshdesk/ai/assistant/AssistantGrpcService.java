@@ -32,15 +32,20 @@ public final class AssistantGrpcService extends AssistantServiceGrpc.AssistantSe
 
   /** This service with the interceptor that keeps the caller's token for forwarding. */
   public ServerServiceDefinition definition() {
-    ServerInterceptor keepToken = new ServerInterceptor() {
-      @Override
-      public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
-          io.grpc.ServerCall<Q, A> call, Metadata headers, io.grpc.ServerCallHandler<Q, A> next) {
-        String h = headers.get(AuthInterceptor.AUTHORIZATION);
-        String token = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : "";
-        return Contexts.interceptCall(Context.current().withValue(CALLER_TOKEN, token), call, headers, next);
-      }
-    };
+    ServerInterceptor keepToken =
+        new ServerInterceptor() {
+          @Override
+          public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
+              io.grpc.ServerCall<Q, A> call,
+              Metadata headers,
+              io.grpc.ServerCallHandler<Q, A> next) {
+            String h = headers.get(AuthInterceptor.AUTHORIZATION);
+            String token =
+                h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : "";
+            return Contexts.interceptCall(
+                Context.current().withValue(CALLER_TOKEN, token), call, headers, next);
+          }
+        };
     return ServerInterceptors.intercept(bindService(), keepToken);
   }
 
@@ -49,9 +54,18 @@ public final class AssistantGrpcService extends AssistantServiceGrpc.AssistantSe
   public void askSpending(AskSpendingRequest req, StreamObserver<AskSpendingResponse> out) {
     Principal p = AuthContext.principal();
     p.requireTenant();
-    SpendingAnswer a = assistant.ask(CALLER_TOKEN.get(), p.subject(), req.getQuestion(),
-        req.getCardId().isEmpty() ? null : UUID.fromString(req.getCardId()));
-    out.onNext(AskSpendingResponse.newBuilder().setAnswer(a.text()).addAllFigures(a.figures()).setDrafter(a.drafter()).build());
+    SpendingAnswer a =
+        assistant.ask(
+            CALLER_TOKEN.get(),
+            p.subject(),
+            req.getQuestion(),
+            req.getCardId().isEmpty() ? null : UUID.fromString(req.getCardId()));
+    out.onNext(
+        AskSpendingResponse.newBuilder()
+            .setAnswer(a.text())
+            .addAllFigures(a.figures())
+            .setDrafter(a.drafter())
+            .build());
     out.onCompleted();
   }
 }

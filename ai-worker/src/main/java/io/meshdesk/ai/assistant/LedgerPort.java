@@ -38,8 +38,15 @@ public final class LedgerPort implements Ledger {
     String page = "";
     do {
       String p = page;
-      ListCardsResponse r = call(() -> stub(token).listCards(ListCardsRequest.newBuilder()
-          .setHolderUserId(holder.toString()).setPage(PageRequest.newBuilder().setPageSize(100).setPageToken(p)).build()));
+      ListCardsResponse r =
+          call(
+              () ->
+                  stub(token)
+                      .listCards(
+                          ListCardsRequest.newBuilder()
+                              .setHolderUserId(holder.toString())
+                              .setPage(PageRequest.newBuilder().setPageSize(100).setPageToken(p))
+                              .build()));
       out.addAll(r.getCardsList());
       page = r.getPage().getNextPageToken();
     } while (!page.isEmpty());
@@ -48,12 +55,20 @@ public final class LedgerPort implements Ledger {
 
   @Override
   public Card card(String token, UUID cardId) {
-    return call(() -> stub(token).getCard(GetCardRequest.newBuilder().setCardId(cardId.toString()).build()).getCard());
+    return call(
+        () ->
+            stub(token)
+                .getCard(GetCardRequest.newBuilder().setCardId(cardId.toString()).build())
+                .getCard());
   }
 
   @Override
   public Balance balance(String token, UUID cardId) {
-    return call(() -> stub(token).getBalance(GetBalanceRequest.newBuilder().setCardId(cardId.toString()).build()).getBalance());
+    return call(
+        () ->
+            stub(token)
+                .getBalance(GetBalanceRequest.newBuilder().setCardId(cardId.toString()).build())
+                .getBalance());
   }
 
   @Override
@@ -62,11 +77,17 @@ public final class LedgerPort implements Ledger {
     String page = "";
     do {
       String p = page;
-      ListTransactionsResponse r = call(() -> stub(token).listTransactions(ListTransactionsRequest.newBuilder()
-          .setCardId(cardId.toString())
-          .setPosted(TimeRange.newBuilder().setStartTime(ts(from)).setEndTime(ts(to)))
-          .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(p))
-          .build()));
+      ListTransactionsResponse r =
+          call(
+              () ->
+                  stub(token)
+                      .listTransactions(
+                          ListTransactionsRequest.newBuilder()
+                              .setCardId(cardId.toString())
+                              .setPosted(
+                                  TimeRange.newBuilder().setStartTime(ts(from)).setEndTime(ts(to)))
+                              .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(p))
+                              .build()));
       out.addAll(r.getTransactionsList());
       page = r.getPage().getNextPageToken();
     } while (!page.isEmpty() && out.size() < 20_000);
@@ -74,7 +95,8 @@ public final class LedgerPort implements Ledger {
   }
 
   private LedgerServiceGrpc.LedgerServiceBlockingStub stub(String token) {
-    return stub.withCallCredentials(GrpcTicketPort.bearer(token)).withDeadlineAfter(10, TimeUnit.SECONDS);
+    return stub.withCallCredentials(GrpcTicketPort.bearer(token))
+        .withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
   private static <T> T call(Supplier<T> rpc) {

@@ -39,14 +39,16 @@ public final class SpendingAssistant {
   }
 
   /**
-   * Answers {@code question} about {@code cardId}, or about all cards {@code caller} holds when null.
+   * Answers {@code question} about {@code cardId}, or about all cards {@code caller} holds when
+   * null.
    *
    * @param token the caller's bearer token, forwarded to the ledger
    */
   public SpendingAnswer ask(String token, UUID caller, String question, UUID cardId) {
     YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
     SpendingQuestion q = SpendingQuestion.parse(question, now);
-    List<Card> cards = cardId != null ? List.of(ledger.card(token, cardId)) : ledger.cardsOf(token, caller);
+    List<Card> cards =
+        cardId != null ? List.of(ledger.card(token, cardId)) : ledger.cardsOf(token, caller);
     if (cards.isEmpty()) {
       return new SpendingAnswer("You have no cards to ask about.", List.of(), DRAFTER);
     }
@@ -60,7 +62,10 @@ public final class SpendingAssistant {
   private SpendingAnswer spending(String token, List<Card> cards, SpendingQuestion q) {
     Instant from = q.month().atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     Instant to = q.month().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    String monthName = q.month().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + q.month().getYear();
+    String monthName =
+        q.month().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+            + " "
+            + q.month().getYear();
     List<CitedFigure> figures = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     for (Card card : cards) {
@@ -71,32 +76,62 @@ public final class SpendingAssistant {
       for (Transaction t : ledger.transactions(token, UUID.fromString(card.getId()), from, to)) {
         boolean purchase = t.getType() == TransactionType.TRANSACTION_TYPE_PURCHASE;
         boolean refund = t.getType() == TransactionType.TRANSACTION_TYPE_REFUND;
-        if (!(purchase || refund) || (q.intent() == SpendingQuestion.Intent.BY_MERCHANT
-            && !t.getMerchant().getName().toLowerCase(Locale.ROOT).contains(q.merchant()))) {
+        if (!(purchase || refund)
+            || (q.intent() == SpendingQuestion.Intent.BY_MERCHANT
+                && !t.getMerchant().getName().toLowerCase(Locale.ROOT).contains(q.merchant()))) {
           continue;
         }
         total += t.getAmount().getAmountMinor(); // signed: refunds are already negative
         count++;
-        if (purchase && (largest == null || t.getAmount().getAmountMinor() > largest.getAmount().getAmountMinor())) {
+        if (purchase
+            && (largest == null
+                || t.getAmount().getAmountMinor() > largest.getAmount().getAmountMinor())) {
           largest = t;
         }
       }
-      String suffix = cards.size() > 1 ? " (card …" + card.getId().substring(card.getId().length() - 4) + ")" : "";
+      String suffix =
+          cards.size() > 1
+              ? " (card …" + card.getId().substring(card.getId().length() - 4) + ")"
+              : "";
       TimeRange period = TimeRange.newBuilder().setStartTime(ts(from)).setEndTime(ts(to)).build();
       if (q.intent() == SpendingQuestion.Intent.LARGEST_PURCHASE) {
         if (largest == null) {
           parts.add("no purchases in " + monthName + suffix);
           continue;
         }
-        figures.add(figure("Largest purchase in " + monthName + suffix, largest.getAmount(), card.getId(), period, 1));
-        parts.add("your largest purchase in " + monthName + suffix + " was " + format(largest.getAmount())
-            + " at " + largest.getMerchant().getName());
+        figures.add(
+            figure(
+                "Largest purchase in " + monthName + suffix,
+                largest.getAmount(),
+                card.getId(),
+                period,
+                1));
+        parts.add(
+            "your largest purchase in "
+                + monthName
+                + suffix
+                + " was "
+                + format(largest.getAmount())
+                + " at "
+                + largest.getMerchant().getName());
       } else {
         Money m = Money.newBuilder().setAmountMinor(total).setCurrency(currency).build();
-        String what = q.intent() == SpendingQuestion.Intent.BY_MERCHANT ? "at " + q.merchant() + " " : "";
-        figures.add(figure("Spent " + what + "in " + monthName + suffix, m, card.getId(), period, count));
-        parts.add("you spent " + format(m) + " " + what + "in " + monthName + suffix + " over " + count + " transaction"
-            + (count == 1 ? "" : "s"));
+        String what =
+            q.intent() == SpendingQuestion.Intent.BY_MERCHANT ? "at " + q.merchant() + " " : "";
+        figures.add(
+            figure("Spent " + what + "in " + monthName + suffix, m, card.getId(), period, count));
+        parts.add(
+            "you spent "
+                + format(m)
+                + " "
+                + what
+                + "in "
+                + monthName
+                + suffix
+                + " over "
+                + count
+                + " transaction"
+                + (count == 1 ? "" : "s"));
       }
     }
     return new SpendingAnswer(capitalize(String.join("; ", parts)) + ".", figures, DRAFTER);
@@ -109,9 +144,16 @@ public final class SpendingAssistant {
       Balance b = ledger.balance(token, UUID.fromString(card.getId()));
       figures.add(point("Current balance", b.getPostedBalance(), card.getId()));
       figures.add(point("Available credit", b.getAvailableCredit(), card.getId()));
-      parts.add("your balance is " + format(b.getPostedBalance()) + " with " + format(b.getAvailableCredit())
-          + " of credit available" + (cards.size() > 1 ? " on card …" + card.getId().substring(card.getId().length() - 4) : "")
-          + pending(b));
+      parts.add(
+          "your balance is "
+              + format(b.getPostedBalance())
+              + " with "
+              + format(b.getAvailableCredit())
+              + " of credit available"
+              + (cards.size() > 1
+                  ? " on card …" + card.getId().substring(card.getId().length() - 4)
+                  : "")
+              + pending(b));
     }
     return new SpendingAnswer(capitalize(String.join("; ", parts)) + ".", figures, DRAFTER);
   }
@@ -122,39 +164,68 @@ public final class SpendingAssistant {
     for (Card card : cards) {
       Balance b = ledger.balance(token, UUID.fromString(card.getId()));
       if (!b.hasPaymentDueDate()) {
-        parts.add("no payment is due yet" + (cards.size() > 1 ? " on card …" + card.getId().substring(card.getId().length() - 4) : ""));
+        parts.add(
+            "no payment is due yet"
+                + (cards.size() > 1
+                    ? " on card …" + card.getId().substring(card.getId().length() - 4)
+                    : ""));
         continue;
       }
       figures.add(point("Minimum payment due", b.getMinimumPaymentDue(), card.getId()));
       var d = b.getPaymentDueDate();
-      parts.add(String.format(Locale.ROOT, "a minimum payment of %s is due by %04d-%02d-%02d",
-          format(b.getMinimumPaymentDue()), d.getYear(), d.getMonth(), d.getDay()) + pending(b));
+      parts.add(
+          String.format(
+                  Locale.ROOT,
+                  "a minimum payment of %s is due by %04d-%02d-%02d",
+                  format(b.getMinimumPaymentDue()),
+                  d.getYear(),
+                  d.getMonth(),
+                  d.getDay())
+              + pending(b));
     }
     return new SpendingAnswer(capitalize(String.join("; ", parts)) + ".", figures, DRAFTER);
   }
 
-  /** Payments still pending settlement count toward nothing yet; say so rather than let them look paid. */
+  /**
+   * Payments still pending settlement count toward nothing yet; say so rather than let them look
+   * paid.
+   */
   private static String pending(Balance b) {
-    return b.getPendingPaymentCount() == 0 ? "" : " (" + format(b.getPendingPayments())
-        + " of payments pending settlement not yet counted)";
+    return b.getPendingPaymentCount() == 0
+        ? ""
+        : " ("
+            + format(b.getPendingPayments())
+            + " of payments pending settlement not yet counted)";
   }
 
-  private static CitedFigure figure(String label, Money m, String cardId, TimeRange period, int count) {
-    return CitedFigure.newBuilder().setLabel(label).setAmount(m).setSourceKind(FigureSourceKind.FIGURE_SOURCE_KIND_TRANSACTIONS)
-        .setSourceId(cardId).setPeriod(period).setTransactionCount(count).build();
+  private static CitedFigure figure(
+      String label, Money m, String cardId, TimeRange period, int count) {
+    return CitedFigure.newBuilder()
+        .setLabel(label)
+        .setAmount(m)
+        .setSourceKind(FigureSourceKind.FIGURE_SOURCE_KIND_TRANSACTIONS)
+        .setSourceId(cardId)
+        .setPeriod(period)
+        .setTransactionCount(count)
+        .build();
   }
 
   private static CitedFigure point(String label, Money m, String cardId) {
-    return CitedFigure.newBuilder().setLabel(label).setAmount(m).setSourceKind(FigureSourceKind.FIGURE_SOURCE_KIND_BALANCE)
-        .setSourceId(cardId).build();
+    return CitedFigure.newBuilder()
+        .setLabel(label)
+        .setAmount(m)
+        .setSourceKind(FigureSourceKind.FIGURE_SOURCE_KIND_BALANCE)
+        .setSourceId(cardId)
+        .build();
   }
 
   /** Minor units to "123.45 USD" (currency exponent 2 except the common zero-decimal ones). */
   static String format(Money m) {
-    int digits = switch (m.getCurrency()) {
-      case "JPY", "KRW", "VND", "CLP", "ISK" -> 0;
-      default -> 2;
-    };
+    int digits =
+        switch (m.getCurrency()) {
+          case "JPY", "KRW", "VND", "CLP", "ISK" -> 0;
+          default -> 2;
+        };
     return BigDecimal.valueOf(m.getAmountMinor(), digits).toPlainString() + " " + m.getCurrency();
   }
 

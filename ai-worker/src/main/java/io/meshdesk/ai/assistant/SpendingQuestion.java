@@ -23,9 +23,22 @@ public record SpendingQuestion(Intent intent, YearMonth month, String merchant) 
     DUE_DATE
   }
 
-  private static final Pattern MERCHANT = Pattern.compile("\\b(?:at|on|with|from)\\s+([a-z0-9&'. -]{2,40}?)(?:\\s+(?:this|last|in|during)\\b|[?.!]|$)");
+  private static final Pattern MERCHANT =
+      Pattern.compile(
+          "\\b(?:at|on|with|from)\\s+([a-z0-9&'. -]{2,40}?)(?:\\s+(?:this|last|in|during)\\b|[?.!]|$)");
   private static final String[] MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december"
   };
 
   /** Parses {@code question}; {@code today} anchors "this month" and "last month". */
@@ -36,7 +49,8 @@ public record SpendingQuestion(Intent intent, YearMonth month, String merchant) 
       month = today.minusMonths(1);
     } else {
       for (int i = 0; i < MONTHS.length; i++) {
-        if (q.matches(".*\\b" + MONTHS[i] + "\\b.*") && !(i == 4 && !q.matches(".*\\bin may\\b.*"))) {
+        if (q.matches(".*\\b" + MONTHS[i] + "\\b.*")
+            && !(i == 4 && !q.matches(".*\\bin may\\b.*"))) {
           YearMonth m = YearMonth.of(today.getYear(), i + 1);
           month = m.isAfter(today) ? m.minusYears(1) : m;
         }

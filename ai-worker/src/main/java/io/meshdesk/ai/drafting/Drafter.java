@@ -12,9 +12,9 @@ public interface Drafter {
    * Drafts a suggestion for the ticket in {@code request}.
    *
    * @param request the ticket, the tenant's tone guidelines and the retrieved context
-   * @param onReplyText receives the drafted reply text as it is produced, chunk by chunk, in
-   *     order; the concatenation of all chunks equals {@link Draft#reply()}. Drafters that do not
-   *     stream call it once with the whole reply.
+   * @param onReplyText receives the drafted reply text as it is produced, chunk by chunk, in order;
+   *     the concatenation of all chunks equals {@link Draft#reply()}. Drafters that do not stream
+   *     call it once with the whole reply.
    * @return the complete draft
    * @throws DraftingException when no draft could be produced (the caller may fall back)
    */

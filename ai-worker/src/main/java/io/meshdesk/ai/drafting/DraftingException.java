@@ -1,6 +1,8 @@
 package io.meshdesk.ai.drafting;
 
-/** A drafter could not produce a draft; {@link #retryable()} tells whether trying again may help. */
+/**
+ * A drafter could not produce a draft; {@link #retryable()} tells whether trying again may help.
+ */
 public class DraftingException extends Exception {
 
   private static final long serialVersionUID = 1L;

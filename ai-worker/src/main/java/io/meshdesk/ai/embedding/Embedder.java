@@ -18,7 +18,8 @@ public final class Embedder {
   /** Vector length. */
   public static final int DIMENSIONS = 384;
 
-  private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+  private final AllMiniLmL6V2QuantizedEmbeddingModel model =
+      new AllMiniLmL6V2QuantizedEmbeddingModel();
 
   /** The embedding of one text. */
   public float[] embed(String text) {

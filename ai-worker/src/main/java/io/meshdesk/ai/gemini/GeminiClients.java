@@ -34,7 +34,8 @@ public final class GeminiClients {
             // GeminiDrafter retries itself, within the draft's deadline and with its own backoff.
             // No status codes as well as one attempt: the SDK's interceptor (2.0.0) otherwise
             // sleeps after a retryable status even when no attempt is left.
-            .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build());
+            .retryOptions(
+                HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build());
     if (config.baseUrl() != null) {
       http.baseUrl(config.baseUrl());
     }

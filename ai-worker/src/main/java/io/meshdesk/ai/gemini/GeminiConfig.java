@@ -14,12 +14,14 @@ import java.util.Map;
  * drafter is disabled ({@link #enabled()} is false) and the offline drafter is used alone.
  *
  * @param project Google Cloud project ({@code MESHDESK_GEMINI_PROJECT}); null in API-key mode
- * @param location Vertex AI location ({@code MESHDESK_GEMINI_LOCATION}, default {@code us-central1})
+ * @param location Vertex AI location ({@code MESHDESK_GEMINI_LOCATION}, default {@code
+ *     us-central1})
  * @param model model name ({@code MESHDESK_GEMINI_MODEL}, default {@code gemini-2.5-flash})
  * @param apiKey Gemini Developer API key ({@code MESHDESK_GEMINI_API_KEY}); never logged
- * @param baseUrl endpoint override for proxies and tests ({@code MESHDESK_GEMINI_BASE_URL}), or null
- * @param timeout overall budget of one draft, all attempts included ({@code MESHDESK_GEMINI_TIMEOUT},
- *     default 20s)
+ * @param baseUrl endpoint override for proxies and tests ({@code MESHDESK_GEMINI_BASE_URL}), or
+ *     null
+ * @param timeout overall budget of one draft, all attempts included ({@code
+ *     MESHDESK_GEMINI_TIMEOUT}, default 20s)
  * @param maxAttempts attempts per draft on 429/5xx/network errors ({@code
  *     MESHDESK_GEMINI_MAX_ATTEMPTS}, default 3)
  * @param initialBackoff delay before the first retry, doubled each time ({@code
@@ -58,16 +60,22 @@ public record GeminiConfig(
     timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
     initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
     maxBackoff = maxBackoff == null ? Duration.ofSeconds(2) : maxBackoff;
-    breakerOpenDuration = breakerOpenDuration == null ? Duration.ofSeconds(30) : breakerOpenDuration;
+    breakerOpenDuration =
+        breakerOpenDuration == null ? Duration.ofSeconds(30) : breakerOpenDuration;
     requirePositive("timeout", timeout);
     requirePositive("initialBackoff", initialBackoff);
     requirePositive("breakerOpenDuration", breakerOpenDuration);
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException(
-          "Gemini maxBackoff (" + maxBackoff + ") must not be below initialBackoff (" + initialBackoff + ")");
+          "Gemini maxBackoff ("
+              + maxBackoff
+              + ") must not be below initialBackoff ("
+              + initialBackoff
+              + ")");
     }
     if (maxAttempts < 1 || maxAttempts > 10) {
-      throw new IllegalArgumentException("Gemini maxAttempts must be between 1 and 10, got " + maxAttempts);
+      throw new IllegalArgumentException(
+          "Gemini maxAttempts must be between 1 and 10, got " + maxAttempts);
     }
     if (breakerFailureThreshold < 1) {
       throw new IllegalArgumentException(
@@ -78,7 +86,9 @@ public record GeminiConfig(
     }
   }
 
-  /** Vertex AI mode for {@code project} in {@code location}, all other settings at their defaults. */
+  /**
+   * Vertex AI mode for {@code project} in {@code location}, all other settings at their defaults.
+   */
   public static GeminiConfig vertex(String project, String location) {
     return new GeminiConfig(project, location, null, null, null, null, 3, null, null, 5, null);
   }
@@ -91,7 +101,8 @@ public record GeminiConfig(
   /**
    * Reads the {@code MESHDESK_GEMINI_*} variables.
    *
-   * @throws io.meshdesk.platform.config.ConfigException naming the variable when a value is malformed
+   * @throws io.meshdesk.platform.config.ConfigException naming the variable when a value is
+   *     malformed
    * @throws IllegalArgumentException when a duration is not positive or the backoffs are inverted
    */
   public static GeminiConfig fromEnv(Env env) {
@@ -122,25 +133,62 @@ public record GeminiConfig(
   /** Copy with another endpoint (proxies, tests). */
   public GeminiConfig withBaseUrl(String newBaseUrl) {
     return new GeminiConfig(
-        project, location, model, apiKey, newBaseUrl, timeout, maxAttempts, initialBackoff, maxBackoff,
-        breakerFailureThreshold, breakerOpenDuration);
+        project,
+        location,
+        model,
+        apiKey,
+        newBaseUrl,
+        timeout,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        breakerFailureThreshold,
+        breakerOpenDuration);
   }
 
   /** Copy with another overall timeout and attempt count. */
   public GeminiConfig withTimeout(Duration newTimeout, int newMaxAttempts) {
     return new GeminiConfig(
-        project, location, model, apiKey, baseUrl, newTimeout, newMaxAttempts, initialBackoff, maxBackoff,
-        breakerFailureThreshold, breakerOpenDuration);
+        project,
+        location,
+        model,
+        apiKey,
+        baseUrl,
+        newTimeout,
+        newMaxAttempts,
+        initialBackoff,
+        maxBackoff,
+        breakerFailureThreshold,
+        breakerOpenDuration);
   }
 
   @Override
   public String toString() {
-    return "GeminiConfig[mode=" + (vertexAi() ? "vertex-ai" : apiKey != null ? "api-key" : "disabled")
-        + ", project=" + project + ", location=" + location + ", model=" + model
-        + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", baseUrl=" + baseUrl
-        + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", breakerFailureThreshold=" + breakerFailureThreshold
-        + ", breakerOpenDuration=" + breakerOpenDuration + "]";
+    return "GeminiConfig[mode="
+        + (vertexAi() ? "vertex-ai" : apiKey != null ? "api-key" : "disabled")
+        + ", project="
+        + project
+        + ", location="
+        + location
+        + ", model="
+        + model
+        + ", apiKey="
+        + (apiKey == null ? "unset" : "***")
+        + ", baseUrl="
+        + baseUrl
+        + ", timeout="
+        + timeout
+        + ", maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", breakerFailureThreshold="
+        + breakerFailureThreshold
+        + ", breakerOpenDuration="
+        + breakerOpenDuration
+        + "]";
   }
 
   private static String blankToNull(String s) {
@@ -156,7 +204,8 @@ public record GeminiConfig(
   private static void requireHttpUrl(String url) {
     try {
       URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         throw new IllegalArgumentException(
             "MESHDESK_GEMINI_BASE_URL must be an http(s) URL with a host, got '" + url + "'");
       }

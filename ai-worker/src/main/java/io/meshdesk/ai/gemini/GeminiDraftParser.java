@@ -36,7 +36,8 @@ final class GeminiDraftParser {
 
   private GeminiDraftParser() {}
 
-  static Draft parse(String json, DraftRequest request, String drafterName) throws DraftingException {
+  static Draft parse(String json, DraftRequest request, String drafterName)
+      throws DraftingException {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);

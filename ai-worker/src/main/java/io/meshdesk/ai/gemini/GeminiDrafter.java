@@ -66,7 +66,12 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   }
 
   /** As above, with the source of each request's prompt boundary (tests pin it). */
-  GeminiDrafter(Client client, GeminiConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random,
+  GeminiDrafter(
+      Client client,
+      GeminiConfig config,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier random,
       Supplier<String> boundaries) {
     this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
     this.client = Objects.requireNonNull(client, "client");
@@ -110,7 +115,9 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
             || !clock.instant().plus(delay).isBefore(deadline)) {
           throw e;
         }
-        LOG.log(Level.DEBUG, () -> "Gemini attempt failed, retrying in " + delay + ": " + e.getMessage());
+        LOG.log(
+            Level.DEBUG,
+            () -> "Gemini attempt failed, retrying in " + delay + ": " + e.getMessage());
         pause(delay, e);
         if (!delivered.isEmpty()) {
           ((ResettableReplySink) onReplyText).reset();
@@ -138,7 +145,11 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   }
 
   private Draft attempt(
-      DraftRequest request, GeminiPrompt.Prompt prompt, Duration budget, Consumer<String> sink, StringBuilder delivered)
+      DraftRequest request,
+      GeminiPrompt.Prompt prompt,
+      Duration budget,
+      Consumer<String> sink,
+      StringBuilder delivered)
       throws DraftingException {
     JsonStringFieldStreamer reply = new JsonStringFieldStreamer(GeminiPrompt.REPLY);
     StringBuilder json = new StringBuilder(1024);
@@ -161,7 +172,8 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
           "Gemini answered HTTP " + code + " " + e.status() + ": " + e.message(), retryable, e);
     } catch (RuntimeException e) {
       if (causedBy(e, InterruptedIOException.class)) {
-        throw new DraftingException("Gemini did not answer within " + budget.toMillis() + " ms", true, e);
+        throw new DraftingException(
+            "Gemini did not answer within " + budget.toMillis() + " ms", true, e);
       }
       // network trouble is worth another try; anything else is a bug that would fail again
       boolean io = e instanceof GenAiIOException || causedBy(e, IOException.class);
@@ -214,7 +226,8 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
       sleeper.sleep(delay);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-      DraftingException e = new DraftingException("interrupted while waiting to retry Gemini", false, ie);
+      DraftingException e =
+          new DraftingException("interrupted while waiting to retry Gemini", false, ie);
       e.addSuppressed(failure);
       throw e;
     }

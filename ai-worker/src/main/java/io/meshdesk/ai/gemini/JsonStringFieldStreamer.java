@@ -5,10 +5,10 @@ package io.meshdesk.ai.gemini;
  * reply can be shown before the model has finished the whole object.
  *
  * <p>Feed the text in order with {@link #accept}; each call returns the characters of the field's
- * value decoded since the previous call (escapes resolved, {@code \\uXXXX} included). Only the first
- * occurrence of the field at the top level counts; nested objects and other fields are skipped.
- * A high surrogate is held back until its low half arrives, so no chunk ends inside a code point.
- * Not thread-safe: one instance per response.
+ * value decoded since the previous call (escapes resolved, {@code \\uXXXX} included). Only the
+ * first occurrence of the field at the top level counts; nested objects and other fields are
+ * skipped. A high surrogate is held back until its low half arrives, so no chunk ends inside a code
+ * point. Not thread-safe: one instance per response.
  */
 final class JsonStringFieldStreamer {
 

@@ -60,17 +60,25 @@ class ArticleEntity {
     e.createdAt = a.createdAt();
     e.createdByKind = kind(a.createdBy());
     e.createdById = a.createdBy().id();
-    e.apply(a.slug(), a.title(), a.body(), a.tags().toArray(String[]::new), a.updatedAt(), a.updatedBy());
+    e.apply(
+        a.slug(),
+        a.title(),
+        a.body(),
+        a.tags().toArray(String[]::new),
+        a.updatedAt(),
+        a.updatedBy());
     return e;
   }
 
   /** Replaces the editable fields as a new version. */
-  void change(String slug, String title, String body, String[] tags, Instant at, Article.Author by) {
+  void change(
+      String slug, String title, String body, String[] tags, Instant at, Article.Author by) {
     apply(slug, title, body, tags, at, by);
     version++;
   }
 
-  private void apply(String slug, String title, String body, String[] tags, Instant at, Article.Author by) {
+  private void apply(
+      String slug, String title, String body, String[] tags, Instant at, Article.Author by) {
     this.slug = slug;
     this.title = title;
     this.body = body;
@@ -85,8 +93,18 @@ class ArticleEntity {
   }
 
   Article toArticle() {
-    return new Article(tenantId, id, slug, title, body, Arrays.asList(tags), version, createdAt, updatedAt,
-        new Article.Author(createdByKind == 2, createdById), new Article.Author(updatedByKind == 2, updatedById));
+    return new Article(
+        tenantId,
+        id,
+        slug,
+        title,
+        body,
+        Arrays.asList(tags),
+        version,
+        createdAt,
+        updatedAt,
+        new Article.Author(createdByKind == 2, createdById),
+        new Article.Author(updatedByKind == 2, updatedById));
   }
 
   private static short kind(Article.Author author) {

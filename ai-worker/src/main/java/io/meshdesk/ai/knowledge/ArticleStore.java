@@ -35,13 +35,15 @@ public final class ArticleStore implements AutoCloseable {
 
   /** Inserts a new article; fails with {@link AlreadyExistsException} when the slug is taken. */
   public Article insert(Article a) {
-    return inTenant(a.tenantId(), s -> {
-      if (slugOwner(s, a.slug()).isPresent()) {
-        throw slugTaken(a.slug());
-      }
-      s.persist(ArticleEntity.of(a));
-      return a;
-    });
+    return inTenant(
+        a.tenantId(),
+        s -> {
+          if (slugOwner(s, a.slug()).isPresent()) {
+            throw slugTaken(a.slug());
+          }
+          s.persist(ArticleEntity.of(a));
+          return a;
+        });
   }
 
   /**
@@ -51,44 +53,61 @@ public final class ArticleStore implements AutoCloseable {
    * @throws ConflictException when the current version differs
    * @throws AlreadyExistsException when the new slug is taken
    */
-  public Article update(UUID tenant, UUID id, long expectedVersion, ArticleChange change, Article.Author by, Instant now) {
-    return inTenant(tenant, s -> {
-      ArticleEntity row = lockedAt(s, id, expectedVersion);
-      Article current = row.toArticle();
-      if (change.slug() != null && slugOwner(s, change.slug()).filter(owner -> !owner.equals(id)).isPresent()) {
-        throw slugTaken(change.slug());
-      }
-      row.change(
-          change.slug() != null ? change.slug() : current.slug(),
-          change.title() != null ? change.title() : current.title(),
-          change.body() != null ? change.body() : current.body(),
-          (change.tags() != null ? change.tags() : current.tags()).toArray(String[]::new),
-          now, by);
-      return row.toArticle();
-    });
+  public Article update(
+      UUID tenant,
+      UUID id,
+      long expectedVersion,
+      ArticleChange change,
+      Article.Author by,
+      Instant now) {
+    return inTenant(
+        tenant,
+        s -> {
+          ArticleEntity row = lockedAt(s, id, expectedVersion);
+          Article current = row.toArticle();
+          if (change.slug() != null
+              && slugOwner(s, change.slug()).filter(owner -> !owner.equals(id)).isPresent()) {
+            throw slugTaken(change.slug());
+          }
+          row.change(
+              change.slug() != null ? change.slug() : current.slug(),
+              change.title() != null ? change.title() : current.title(),
+              change.body() != null ? change.body() : current.body(),
+              (change.tags() != null ? change.tags() : current.tags()).toArray(String[]::new),
+              now,
+              by);
+          return row.toArticle();
+        });
   }
 
   /** Deletes an article, at {@code expectedVersion} when given; returns the deleted article. */
   public Article delete(UUID tenant, UUID id, Long expectedVersion) {
-    return inTenant(tenant, s -> {
-      ArticleEntity row = lockedAt(s, id, expectedVersion);
-      Article current = row.toArticle();
-      s.remove(row);
-      return current;
-    });
+    return inTenant(
+        tenant,
+        s -> {
+          ArticleEntity row = lockedAt(s, id, expectedVersion);
+          Article current = row.toArticle();
+          s.remove(row);
+          return current;
+        });
   }
 
   /** The article {@code id}, or empty. */
   public Optional<Article> byId(UUID tenant, UUID id) {
-    return inTenant(tenant, s -> Optional.ofNullable(s.find(ArticleEntity.class, id)).map(ArticleEntity::toArticle));
+    return inTenant(
+        tenant,
+        s -> Optional.ofNullable(s.find(ArticleEntity.class, id)).map(ArticleEntity::toArticle));
   }
 
   /** The article named {@code slug}, or empty. */
   public Optional<Article> bySlug(UUID tenant, String slug) {
-    return inTenant(tenant, s -> s.createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
-        .setParameter("slug", slug)
-        .uniqueResultOptional()
-        .map(ArticleEntity::toArticle));
+    return inTenant(
+        tenant,
+        s ->
+            s.createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
+                .setParameter("slug", slug)
+                .uniqueResultOptional()
+                .map(ArticleEntity::toArticle));
   }
 
   /** The articles with these ids (missing ones are skipped), in no particular order. */
@@ -96,9 +115,16 @@ public final class ArticleStore implements AutoCloseable {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return inTenant(tenant, s -> s.createSelectionQuery("from ArticleEntity where id in :ids", ArticleEntity.class)
-        .setParameter("ids", ids)
-        .getResultList().stream().map(ArticleEntity::toArticle).toList());
+    return inTenant(
+        tenant,
+        s ->
+            s
+                .createSelectionQuery("from ArticleEntity where id in :ids", ArticleEntity.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
+                .map(ArticleEntity::toArticle)
+                .toList());
   }
 
   /**
@@ -109,32 +135,39 @@ public final class ArticleStore implements AutoCloseable {
    * @param updatedSince only articles updated at or after this time, or null
    * @param limit page size
    */
-  public List<Article> page(UUID tenant, Article after, String tag, Instant updatedSince, int limit) {
+  public List<Article> page(
+      UUID tenant, Article after, String tag, Instant updatedSince, int limit) {
     StringBuilder hql = new StringBuilder("from ArticleEntity a where true");
     if (after != null) {
       hql.append(" and (a.updatedAt < :afterAt or (a.updatedAt = :afterAt and a.id < :afterId))");
     }
     if (tag != null) {
-      // The column is text[]; array_contains would compare it with a varchar[] and find no operator.
+      // The column is text[]; array_contains would compare it with a varchar[] and find no
+      // operator.
       hql.append(" and array_position(a.tags, :tag) > 0");
     }
     if (updatedSince != null) {
       hql.append(" and a.updatedAt >= :since");
     }
     hql.append(" order by a.updatedAt desc, a.id desc");
-    return inTenant(tenant, s -> {
-      SelectionQuery<ArticleEntity> q = s.createSelectionQuery(hql.toString(), ArticleEntity.class);
-      if (after != null) {
-        q.setParameter("afterAt", after.updatedAt()).setParameter("afterId", after.id());
-      }
-      if (tag != null) {
-        q.setParameter("tag", tag);
-      }
-      if (updatedSince != null) {
-        q.setParameter("since", updatedSince);
-      }
-      return q.setMaxResults(limit).getResultList().stream().map(ArticleEntity::toArticle).toList();
-    });
+    return inTenant(
+        tenant,
+        s -> {
+          SelectionQuery<ArticleEntity> q =
+              s.createSelectionQuery(hql.toString(), ArticleEntity.class);
+          if (after != null) {
+            q.setParameter("afterAt", after.updatedAt()).setParameter("afterId", after.id());
+          }
+          if (tag != null) {
+            q.setParameter("tag", tag);
+          }
+          if (updatedSince != null) {
+            q.setParameter("since", updatedSince);
+          }
+          return q.setMaxResults(limit).getResultList().stream()
+              .map(ArticleEntity::toArticle)
+              .toList();
+        });
   }
 
   @Override
@@ -146,14 +179,17 @@ public final class ArticleStore implements AutoCloseable {
     return tx.inTenant(tenant, c -> orm.session(c, tenant, work));
   }
 
-  /** The article locked for this transaction, checked against {@code expectedVersion} when given. */
+  /**
+   * The article locked for this transaction, checked against {@code expectedVersion} when given.
+   */
   private static ArticleEntity lockedAt(Session s, UUID id, Long expectedVersion) {
     ArticleEntity row = s.find(ArticleEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (row == null) {
       throw new NotFoundException("article " + id + " not found");
     }
     if (expectedVersion != null && row.version() != expectedVersion) {
-      throw new ConflictException("article " + id + " is at version " + row.version(), row.version());
+      throw new ConflictException(
+          "article " + id + " is at version " + row.version(), row.version());
     }
     return row;
   }

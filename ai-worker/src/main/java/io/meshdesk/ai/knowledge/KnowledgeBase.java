@@ -28,7 +28,8 @@ public final class KnowledgeBase {
   private final KnowledgeIndex index;
   private final Clock clock;
 
-  public KnowledgeBase(ArticleStore articles, ResolutionStore resolutions, KnowledgeIndex index, Clock clock) {
+  public KnowledgeBase(
+      ArticleStore articles, ResolutionStore resolutions, KnowledgeIndex index, Clock clock) {
     this.articles = Objects.requireNonNull(articles);
     this.resolutions = Objects.requireNonNull(resolutions);
     this.index = Objects.requireNonNull(index);
@@ -36,17 +37,21 @@ public final class KnowledgeBase {
   }
 
   /** Creates an article; an empty slug is derived from the title. */
-  public Article create(UUID tenant, String title, String body, List<String> tags, String slug, Article.Author by) {
+  public Article create(
+      UUID tenant, String title, String body, List<String> tags, String slug, Article.Author by) {
     Instant now = clock.instant();
     String s = slug == null || slug.isBlank() ? Slugs.of(title) : slug;
-    Article a = articles.insert(new Article(tenant, UUID.randomUUID(), s, title, body, tags, 1, now, now, by, by));
+    Article a =
+        articles.insert(
+            new Article(tenant, UUID.randomUUID(), s, title, body, tags, 1, now, now, by, by));
     resolutions.registerTenant(tenant);
     index.upsertArticle(tenant, a.id().toString(), a.title(), indexedBody(a));
     return a;
   }
 
   /** Changes an article at an expected version. */
-  public Article update(UUID tenant, UUID id, long expectedVersion, ArticleChange change, Article.Author by) {
+  public Article update(
+      UUID tenant, UUID id, long expectedVersion, ArticleChange change, Article.Author by) {
     Article a = articles.update(tenant, id, expectedVersion, change, by, clock.instant());
     index.upsertArticle(tenant, a.id().toString(), a.title(), indexedBody(a));
     return a;
@@ -60,15 +65,21 @@ public final class KnowledgeBase {
 
   /** The article with this id. */
   public Article get(UUID tenant, UUID id) {
-    return articles.byId(tenant, id).orElseThrow(() -> new NotFoundException("article " + id + " not found"));
+    return articles
+        .byId(tenant, id)
+        .orElseThrow(() -> new NotFoundException("article " + id + " not found"));
   }
 
   /** The article with this slug. */
   public Article getBySlug(UUID tenant, String slug) {
-    return articles.bySlug(tenant, slug).orElseThrow(() -> new NotFoundException("article '" + slug + "' not found"));
+    return articles
+        .bySlug(tenant, slug)
+        .orElseThrow(() -> new NotFoundException("article '" + slug + "' not found"));
   }
 
-  /** A page of articles, most recently updated first; {@code after} names the previous page's last. */
+  /**
+   * A page of articles, most recently updated first; {@code after} names the previous page's last.
+   */
   public List<Article> list(UUID tenant, UUID after, String tag, Instant updatedSince, int limit) {
     Article cursor = after == null ? null : articles.byId(tenant, after).orElse(null);
     if (after != null && cursor == null) {
@@ -104,7 +115,8 @@ public final class KnowledgeBase {
   public void recordResolution(Resolution r) {
     resolutions.upsert(r);
     resolutions.registerTenant(r.tenantId());
-    index.upsertTicketResolution(r.tenantId(), r.ticketId().toString(), r.subject(), r.problem(), r.resolution());
+    index.upsertTicketResolution(
+        r.tenantId(), r.ticketId().toString(), r.subject(), r.problem(), r.resolution());
   }
 
   /** Records that a tenant is served (so the start-up rebuild and the catch-up cover it). */
@@ -117,12 +129,15 @@ public final class KnowledgeBase {
     return index.search(tenant, text, limit);
   }
 
-  /** Re-derives the index from PostgreSQL for every registered tenant; returns documents indexed. */
+  /**
+   * Re-derives the index from PostgreSQL for every registered tenant; returns documents indexed.
+   */
   public int rebuildIndex() {
     int n = 0;
     for (UUID tenant : resolutions.tenants()) {
       for (Resolution r : resolutions.all(tenant)) {
-        index.upsertTicketResolution(tenant, r.ticketId().toString(), r.subject(), r.problem(), r.resolution());
+        index.upsertTicketResolution(
+            tenant, r.ticketId().toString(), r.subject(), r.problem(), r.resolution());
         n++;
       }
       List<Article> page = articles.page(tenant, null, null, null, 500);
@@ -131,7 +146,8 @@ public final class KnowledgeBase {
           index.upsertArticle(tenant, a.id().toString(), a.title(), indexedBody(a));
           n++;
         }
-        page = page.size() < 500 ? List.of() : articles.page(tenant, page.getLast(), null, null, 500);
+        page =
+            page.size() < 500 ? List.of() : articles.page(tenant, page.getLast(), null, null, 500);
       }
     }
     int total = n;

@@ -1,15 +1,17 @@
 package io.meshdesk.ai.knowledge;
 
 /**
- * Removes fenced code blocks and reduces links and images to their text in one left-to-right
- * pass whose work is linear in the input length, whatever the input (no backtracking regex: an
- * article full of unclosed brackets or fences must not cost quadratic CPU).
+ * Removes fenced code blocks and reduces links and images to their text in one left-to-right pass
+ * whose work is linear in the input length, whatever the input (no backtracking regex: an article
+ * full of unclosed brackets or fences must not cost quadratic CPU).
  */
 final class MarkdownText {
 
   private MarkdownText() {}
 
-  /** The text with each {@code ```...```} block replaced by a space and {@code [t](u)} by {@code t}. */
+  /**
+   * The text with each {@code ```...```} block replaced by a space and {@code [t](u)} by {@code t}.
+   */
   static String withoutFencesAndLinks(CharSequence in) {
     int n = in.length();
     StringBuilder out = new StringBuilder(n);
@@ -40,7 +42,10 @@ final class MarkdownText {
         if (nextBracket <= open) {
           nextBracket = next(in, ']', open + 1);
         }
-        if (nextBracket >= 0 && nextBracket + 1 < n && in.charAt(nextBracket + 1) == '(' && nextParen >= 0) {
+        if (nextBracket >= 0
+            && nextBracket + 1 < n
+            && in.charAt(nextBracket + 1) == '('
+            && nextParen >= 0) {
           if (nextParen <= nextBracket + 1) {
             nextParen = next(in, ')', nextBracket + 2);
           }

@@ -13,4 +13,10 @@ import java.util.UUID;
  * @param resolution the support team's last public reply before the ticket was solved
  * @param solvedAt when it was solved
  */
-public record Resolution(UUID tenantId, UUID ticketId, String subject, String problem, String resolution, Instant solvedAt) {}
+public record Resolution(
+    UUID tenantId,
+    UUID ticketId,
+    String subject,
+    String problem,
+    String resolution,
+    Instant solvedAt) {}

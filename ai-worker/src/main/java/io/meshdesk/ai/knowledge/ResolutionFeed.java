@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class ResolutionFeed implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ResolutionFeed.class);
+
   /** Margin for clock skew between servers when moving a tenant's catch-up mark. */
   private static final Duration SKEW = Duration.ofMinutes(1);
 
@@ -47,7 +48,8 @@ public final class ResolutionFeed implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ai-resolution-catchup").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("ai-resolution-catchup").factory());
   private RTopic topic;
   private int listenerId = -1;
 
@@ -60,9 +62,13 @@ public final class ResolutionFeed implements AutoCloseable {
   /** Subscribes to ticket events and schedules the catch-up now and every {@code interval}. */
   public ResolutionFeed start(RedissonClient redis, Duration interval) {
     topic = redis.getTopic(TicketEventDecoder.TOPIC, ByteArrayCodec.INSTANCE);
-    listenerId = topic.addListener(byte[].class, (channel, bytes) ->
-        TicketEventDecoder.decode(bytes).ifPresent(e -> onEvent(e.tenant(), e.event())));
-    timer.scheduleWithFixedDelay(this::catchUpQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    listenerId =
+        topic.addListener(
+            byte[].class,
+            (channel, bytes) ->
+                TicketEventDecoder.decode(bytes).ifPresent(e -> onEvent(e.tenant(), e.event())));
+    timer.scheduleWithFixedDelay(
+        this::catchUpQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -72,13 +78,17 @@ public final class ResolutionFeed implements AutoCloseable {
         && event.getTicketUpdated().getTicket().getStatus() == TicketStatus.TICKET_STATUS_SOLVED
         && event.getTicketUpdated().getChangedFields().getPathsList().contains("status")) {
       Ticket t = event.getTicketUpdated().getTicket();
-      lookups.execute(() -> {
-        try {
-          record(tenant, t);
-        } catch (RuntimeException e) {
-          log.debug("resolution of ticket {} not recorded now ({}); the catch-up will", t.getId(), e.toString());
-        }
-      });
+      lookups.execute(
+          () -> {
+            try {
+              record(tenant, t);
+            } catch (RuntimeException e) {
+              log.debug(
+                  "resolution of ticket {} not recorded now ({}); the catch-up will",
+                  t.getId(),
+                  e.toString());
+            }
+          });
     }
   }
 
@@ -99,14 +109,18 @@ public final class ResolutionFeed implements AutoCloseable {
     String page = "";
     outer:
     do {
-      ListTicketsResponse r = tickets.listTickets(tenant, ListTicketsRequest.newBuilder()
-          .addStatuses(TicketStatus.TICKET_STATUS_SOLVED)
-          .addStatuses(TicketStatus.TICKET_STATUS_CLOSED)
-          .setOrder(TicketOrder.TICKET_ORDER_UPDATED_AT_DESC)
-          .setPage(PageRequest.newBuilder().setPageSize(200).setPageToken(page))
-          .build());
+      ListTicketsResponse r =
+          tickets.listTickets(
+              tenant,
+              ListTicketsRequest.newBuilder()
+                  .addStatuses(TicketStatus.TICKET_STATUS_SOLVED)
+                  .addStatuses(TicketStatus.TICKET_STATUS_CLOSED)
+                  .setOrder(TicketOrder.TICKET_ORDER_UPDATED_AT_DESC)
+                  .setPage(PageRequest.newBuilder().setPageSize(200).setPageToken(page))
+                  .build());
       for (Ticket t : r.getTicketsList()) {
-        Instant updated = Instant.ofEpochSecond(t.getUpdatedAt().getSeconds(), t.getUpdatedAt().getNanos());
+        Instant updated =
+            Instant.ofEpochSecond(t.getUpdatedAt().getSeconds(), t.getUpdatedAt().getNanos());
         if (mark != null && updated.isBefore(mark)) {
           break outer;
         }
@@ -132,11 +146,18 @@ public final class ResolutionFeed implements AutoCloseable {
     if (reply == null) {
       return false;
     }
-    Instant solvedAt = t.hasSolvedAt()
-        ? Instant.ofEpochSecond(t.getSolvedAt().getSeconds(), t.getSolvedAt().getNanos())
-        : clock.instant();
-    knowledge.recordResolution(new Resolution(tenant, UUID.fromString(t.getId()), t.getSubject(), t.getBody(),
-        reply.getBody(), solvedAt));
+    Instant solvedAt =
+        t.hasSolvedAt()
+            ? Instant.ofEpochSecond(t.getSolvedAt().getSeconds(), t.getSolvedAt().getNanos())
+            : clock.instant();
+    knowledge.recordResolution(
+        new Resolution(
+            tenant,
+            UUID.fromString(t.getId()),
+            t.getSubject(),
+            t.getBody(),
+            reply.getBody(),
+            solvedAt));
     return true;
   }
 

@@ -11,10 +11,15 @@ public final class Slugs {
 
   private Slugs() {}
 
-  /** The slug of {@code title}: ASCII letters and digits joined by single dashes; "article" if none. */
+  /**
+   * The slug of {@code title}: ASCII letters and digits joined by single dashes; "article" if none.
+   */
   public static String of(String title) {
-    String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    String ascii =
+        Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
+    String slug =
+        ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     if (slug.length() > MAX_LENGTH) {
       slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
     }

@@ -30,7 +30,9 @@ final class Snippets {
       start--;
     }
     int end = Math.min(text.length(), start + LENGTH);
-    return (start > 0 ? "…" : "") + text.substring(start, end).strip() + (end < text.length() ? "…" : "");
+    return (start > 0 ? "…" : "")
+        + text.substring(start, end).strip()
+        + (end < text.length() ? "…" : "");
   }
 
   /** Markdown reduced to words: no headings marks, emphasis, links or code fences. */

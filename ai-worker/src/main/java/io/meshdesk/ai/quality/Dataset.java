@@ -66,10 +66,16 @@ public final class Dataset {
       try {
         t = JSON.readValue(line, QualityTicket.class);
       } catch (com.fasterxml.jackson.core.JacksonException e) {
-        throw new IllegalArgumentException(source + " line " + lineNo + ": not a ticket: " + e.getOriginalMessage());
+        throw new IllegalArgumentException(
+            source + " line " + lineNo + ": not a ticket: " + e.getOriginalMessage());
       }
-      if (t.id() == null || t.tenant() == null || t.category() == null || t.problem() == null || t.split() == null) {
-        throw new IllegalArgumentException(source + " line " + lineNo + ": id, tenant, split, category and problem are required");
+      if (t.id() == null
+          || t.tenant() == null
+          || t.category() == null
+          || t.problem() == null
+          || t.split() == null) {
+        throw new IllegalArgumentException(
+            source + " line " + lineNo + ": id, tenant, split, category and problem are required");
       }
       out.add(t);
     }

@@ -29,7 +29,11 @@ import java.util.function.Consumer;
 public final class Evaluation {
 
   /** How a suggestion is made. */
-  public enum Method { LEXICON, EMBEDDINGS, HYBRID }
+  public enum Method {
+    LEXICON,
+    EMBEDDINGS,
+    HYBRID
+  }
 
   /** Reciprocal rank fusion constant (the usual 60). */
   static final int RRF_K = 60;
@@ -57,7 +61,11 @@ public final class Evaluation {
    * @param grounding share of drafts whose cited source (the top result) solves the same problem
    * @param calibration reliability bins of the category confidence (empty for the lexicon)
    */
-  public record MethodScores(Map<String, double[]> fields, double recallAt5, double mrr, double grounding,
+  public record MethodScores(
+      Map<String, double[]> fields,
+      double recallAt5,
+      double mrr,
+      double grounding,
       List<Scores.Bin> calibration) {}
 
   /**
@@ -69,7 +77,8 @@ public final class Evaluation {
    * @param suggestMillis per test ticket, the time to embed it and make every suggestion and
    *     retrieval of the hybrid method (milliseconds, ascending)
    */
-  public record Report(int tickets, int history, Map<Method, MethodScores> methods, List<Double> suggestMillis) {}
+  public record Report(
+      int tickets, int history, Map<Method, MethodScores> methods, List<Double> suggestMillis) {}
 
   /** Scores every method on {@code dataset}; {@code progress} hears one line per tenant. */
   public Report run(List<QualityTicket> dataset, Consumer<String> progress) {
@@ -85,7 +94,14 @@ public final class Evaluation {
     for (var entry : byTenant.entrySet()) {
       List<QualityTicket> train = entry.getValue().stream().filter(t -> !t.test()).toList();
       List<QualityTicket> test = entry.getValue().stream().filter(QualityTicket::test).toList();
-      progress.accept("tenant " + entry.getKey() + ": " + train.size() + " in history, " + test.size() + " to score");
+      progress.accept(
+          "tenant "
+              + entry.getKey()
+              + ": "
+              + train.size()
+              + " in history, "
+              + test.size()
+              + " to score");
       tested += test.size();
       history += train.size();
       evaluateTenant(entry.getKey(), train, test, collectors, millis);
@@ -96,15 +112,22 @@ public final class Evaluation {
     return new Report(tested, history, out, millis);
   }
 
-  private void evaluateTenant(String tenantName, List<QualityTicket> train, List<QualityTicket> test,
-      Map<Method, Collector> collectors, List<Double> millis) {
+  private void evaluateTenant(
+      String tenantName,
+      List<QualityTicket> train,
+      List<QualityTicket> test,
+      Map<Method, Collector> collectors,
+      List<Double> millis) {
     UUID tenant = UUID.nameUUIDFromBytes(tenantName.getBytes(StandardCharsets.UTF_8));
-    List<float[]> trainVectors = embedder.embedAll(train.stream().map(QualityTicket::text).toList());
+    List<float[]> trainVectors =
+        embedder.embedAll(train.stream().map(QualityTicket::text).toList());
     List<LabelledTicket> labelled = new ArrayList<>();
     Map<String, String> problemOf = new HashMap<>();
     for (int i = 0; i < train.size(); i++) {
       QualityTicket t = train.get(i);
-      labelled.add(new LabelledTicket(t.id(), t.text(), trainVectors.get(i), t.category(), t.priority(), t.team()));
+      labelled.add(
+          new LabelledTicket(
+              t.id(), t.text(), trainVectors.get(i), t.category(), t.priority(), t.team()));
       problemOf.put(t.id(), t.problem());
     }
     NearestNeighbourTriage knn = new NearestNeighbourTriage(labelled);
@@ -116,18 +139,38 @@ public final class Evaluation {
         long start = System.nanoTime();
         float[] v = embedder.embed(t.text());
         NearestNeighbourTriage.Suggestion learned = knn.suggest(v);
-        TriageModel.Triage keywords = lexicon.triage(t.subject(), t.body(), List.of(), sentiment.read(t.text()));
-        List<String> bm25 = index.search(tenant, t.text(), DEPTH).stream().map(RetrievedDocument::id).toList();
+        TriageModel.Triage keywords =
+            lexicon.triage(t.subject(), t.body(), List.of(), sentiment.read(t.text()));
+        List<String> bm25 =
+            index.search(tenant, t.text(), DEPTH).stream().map(RetrievedDocument::id).toList();
         List<String> vectors = knn.nearest(v, DEPTH).stream().map(n -> n.ticket().id()).toList();
         List<String> fused = fuse(bm25, vectors);
         String hybridCategory = hybridCategory(learned, keywords.category());
         millis.add((System.nanoTime() - start) / 1e6);
 
-        collectors.get(Method.LEXICON).add(t, keywords.category(), keywords.priority().name(), null, -1, bm25, problemOf);
-        collectors.get(Method.EMBEDDINGS).add(t, learned.category().value(), learned.priority().value(),
-            learned.team().value(), learned.category().confidence(), vectors, problemOf);
-        collectors.get(Method.HYBRID).add(t, hybridCategory, learned.priority().value(), learned.team().value(),
-            learned.category().confidence(), fused, problemOf);
+        collectors
+            .get(Method.LEXICON)
+            .add(t, keywords.category(), keywords.priority().name(), null, -1, bm25, problemOf);
+        collectors
+            .get(Method.EMBEDDINGS)
+            .add(
+                t,
+                learned.category().value(),
+                learned.priority().value(),
+                learned.team().value(),
+                learned.category().confidence(),
+                vectors,
+                problemOf);
+        collectors
+            .get(Method.HYBRID)
+            .add(
+                t,
+                hybridCategory,
+                learned.priority().value(),
+                learned.team().value(),
+                learned.category().confidence(),
+                fused,
+                problemOf);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -153,8 +196,10 @@ public final class Evaluation {
     for (int i = 0; i < b.size(); i++) {
       score.merge(b.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
     }
-    return score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .map(Map.Entry::getKey).toList();
+    return score.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** Gathers one method's predictions. */
@@ -165,7 +210,13 @@ public final class Evaluation {
     final List<Integer> ranks = new ArrayList<>();
     final List<Scores.Calibrated> calibration = new ArrayList<>();
 
-    void add(QualityTicket t, String cat, String prio, String tm, double confidence, List<String> ranking,
+    void add(
+        QualityTicket t,
+        String cat,
+        String prio,
+        String tm,
+        double confidence,
+        List<String> ranking,
         Map<String, String> problemOf) {
       category.add(new Scores.Pair(t.category(), cat));
       priority.add(new Scores.Pair(t.priority(), prio));
@@ -192,8 +243,13 @@ public final class Evaluation {
       if (!team.isEmpty()) {
         fields.put("team", new double[] {Scores.accuracy(team), Scores.macroF1(team)});
       }
-      double grounded = ranks.stream().filter(r -> r == 1).count() / (double) Math.max(1, ranks.size());
-      return new MethodScores(fields, Scores.recallAt(ranks, 5), Scores.mrr(ranks), grounded,
+      double grounded =
+          ranks.stream().filter(r -> r == 1).count() / (double) Math.max(1, ranks.size());
+      return new MethodScores(
+          fields,
+          Scores.recallAt(ranks, 5),
+          Scores.mrr(ranks),
+          grounded,
           calibrated ? Scores.reliability(calibration) : List.of());
     }
   }

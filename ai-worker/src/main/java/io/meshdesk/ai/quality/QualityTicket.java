@@ -14,8 +14,17 @@ package io.meshdesk.ai.quality;
  * @param problem the situation it describes; tickets with the same problem share a resolution
  * @param resolution the reply that solved it
  */
-public record QualityTicket(String id, String tenant, String split, String subject, String body, String category,
-    String priority, String team, String problem, String resolution) {
+public record QualityTicket(
+    String id,
+    String tenant,
+    String split,
+    String subject,
+    String body,
+    String category,
+    String priority,
+    String team,
+    String problem,
+    String resolution) {
 
   /** Subject and body, as the models read them. */
   public String text() {

@@ -18,7 +18,8 @@ public final class Scores {
     if (pairs.isEmpty()) {
       return 0;
     }
-    return pairs.stream().filter(p -> p.gold().equals(p.predicted())).count() / (double) pairs.size();
+    return pairs.stream().filter(p -> p.gold().equals(p.predicted())).count()
+        / (double) pairs.size();
   }
 
   /** Unweighted mean of per-class F1 over the gold classes. */
@@ -48,7 +49,8 @@ public final class Scores {
     if (firstRelevantRanks.isEmpty()) {
       return 0;
     }
-    return firstRelevantRanks.stream().filter(r -> r >= 1 && r <= k).count() / (double) firstRelevantRanks.size();
+    return firstRelevantRanks.stream().filter(r -> r >= 1 && r <= k).count()
+        / (double) firstRelevantRanks.size();
   }
 
   /** Mean reciprocal rank; see {@link #recallAt}. */
@@ -56,7 +58,8 @@ public final class Scores {
     if (firstRelevantRanks.isEmpty()) {
       return 0;
     }
-    return firstRelevantRanks.stream().mapToDouble(r -> r == 0 ? 0 : 1.0 / r).sum() / firstRelevantRanks.size();
+    return firstRelevantRanks.stream().mapToDouble(r -> r == 0 ? 0 : 1.0 / r).sum()
+        / firstRelevantRanks.size();
   }
 
   /**
@@ -73,15 +76,20 @@ public final class Scores {
   /** A confident, correct-or-not prediction. */
   public record Calibrated(double confidence, boolean correct) {}
 
-  /** Reliability bins of width 0.2 over [0, 1]; a well calibrated model has accuracy near confidence. */
+  /**
+   * Reliability bins of width 0.2 over [0, 1]; a well calibrated model has accuracy near
+   * confidence.
+   */
   public static List<Bin> reliability(List<Calibrated> predictions) {
     List<Bin> bins = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       double from = i * 0.2;
       double to = i == 4 ? 1.0001 : from + 0.2;
-      List<Calibrated> in = predictions.stream().filter(p -> p.confidence() >= from && p.confidence() < to).toList();
+      List<Calibrated> in =
+          predictions.stream().filter(p -> p.confidence() >= from && p.confidence() < to).toList();
       double conf = in.stream().mapToDouble(Calibrated::confidence).average().orElse(0);
-      double acc = in.stream().filter(Calibrated::correct).count() / (double) Math.max(1, in.size());
+      double acc =
+          in.stream().filter(Calibrated::correct).count() / (double) Math.max(1, in.size());
       bins.add(new Bin(from, Math.min(to, 1.0), in.size(), conf, in.isEmpty() ? 0 : acc));
     }
     return bins;
@@ -93,6 +101,9 @@ public final class Scores {
     if (n == 0) {
       return 0;
     }
-    return bins.stream().mapToDouble(b -> b.count() * Math.abs(b.meanConfidence() - b.accuracy())).sum() / n;
+    return bins.stream()
+            .mapToDouble(b -> b.count() * Math.abs(b.meanConfidence() - b.accuracy()))
+            .sum()
+        / n;
   }
 }

@@ -46,7 +46,8 @@ public final class CircuitBreaker {
    */
   public CircuitBreaker(String name, int failureThreshold, Duration openDuration, Clock clock) {
     if (failureThreshold < 1) {
-      throw new IllegalArgumentException("failureThreshold must be at least 1, got " + failureThreshold);
+      throw new IllegalArgumentException(
+          "failureThreshold must be at least 1, got " + failureThreshold);
     }
     if (openDuration.isNegative() || openDuration.isZero()) {
       throw new IllegalArgumentException("openDuration must be positive, got " + openDuration);
@@ -94,7 +95,8 @@ public final class CircuitBreaker {
   public synchronized void onFailure() {
     trialInFlight = false;
     consecutiveFailures++;
-    if (state == State.HALF_OPEN || (state == State.CLOSED && consecutiveFailures >= failureThreshold)) {
+    if (state == State.HALF_OPEN
+        || (state == State.CLOSED && consecutiveFailures >= failureThreshold)) {
       openedAt = clock.instant();
       transition(State.OPEN);
     }
@@ -111,8 +113,12 @@ public final class CircuitBreaker {
   }
 
   private void transition(State next) {
-    String detail = next == State.OPEN ? " for " + openDuration + " after " + consecutiveFailures + " failure(s)" : "";
-    LOG.log(next == State.OPEN ? Level.WARNING : Level.INFO,
+    String detail =
+        next == State.OPEN
+            ? " for " + openDuration + " after " + consecutiveFailures + " failure(s)"
+            : "";
+    LOG.log(
+        next == State.OPEN ? Level.WARNING : Level.INFO,
         () -> "circuit breaker '" + name + "' " + state + " -> " + next + detail);
     state = next;
   }

@@ -67,7 +67,9 @@ public final class FallbackDrafter implements Drafter {
     }
     breaker.onFailure();
     Exception failure = primaryFailure;
-    LOG.log(Level.INFO, () -> primary.name() + " failed, drafting with " + fallback.name() + ": " + failure);
+    LOG.log(
+        Level.INFO,
+        () -> primary.name() + " failed, drafting with " + fallback.name() + ": " + failure);
     if (tracking.delivered && onReplyText instanceof ResettableReplySink r) {
       r.reset();
     }
@@ -113,7 +115,8 @@ public final class FallbackDrafter implements Drafter {
   }
 
   /** Keeps the caller's consumer resettable for the primary's own retries. */
-  private static final class ResettableTrackingSink extends TrackingSink implements ResettableReplySink {
+  private static final class ResettableTrackingSink extends TrackingSink
+      implements ResettableReplySink {
     ResettableTrackingSink(ResettableReplySink target) {
       super(target);
     }

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * passes a {@code ResettableReplySink} to {@link io.meshdesk.ai.drafting.Drafter#draft} is: the
  * chunks received after the last {@code reset()} concatenate to {@code Draft.reply()}.
  *
- * <p>A plain {@link Consumer} cannot be reset; it may then see the partial text of a failed
- * attempt followed by the complete reply of the drafter that succeeded, and should take {@code
+ * <p>A plain {@link Consumer} cannot be reset; it may then see the partial text of a failed attempt
+ * followed by the complete reply of the drafter that succeeded, and should take {@code
  * Draft.reply()} as the final text once {@code draft} returns.
  */
 public interface ResettableReplySink extends Consumer<String> {

@@ -11,4 +11,5 @@ package io.meshdesk.ai.triage;
  * @param priority final priority
  * @param team final team
  */
-public record LabelledTicket(String id, String text, float[] vector, String category, String priority, String team) {}
+public record LabelledTicket(
+    String id, String text, float[] vector, String category, String priority, String team) {}

@@ -54,14 +54,19 @@ public final class NearestNeighbourTriage {
     return all.subList(0, Math.min(limit, all.size()));
   }
 
-  /** The suggestion for a ticket whose embedding is {@code vector}; requires a non-empty history. */
+  /**
+   * The suggestion for a ticket whose embedding is {@code vector}; requires a non-empty history.
+   */
   public Suggestion suggest(float[] vector) {
     if (history.isEmpty()) {
       throw new IllegalStateException("no history to learn from");
     }
     List<Neighbour> near = nearest(vector, K);
-    return new Suggestion(vote(near, LabelledTicket::category), vote(near, LabelledTicket::priority),
-        vote(near, LabelledTicket::team), near);
+    return new Suggestion(
+        vote(near, LabelledTicket::category),
+        vote(near, LabelledTicket::priority),
+        vote(near, LabelledTicket::team),
+        near);
   }
 
   private static Vote vote(List<Neighbour> near, Function<LabelledTicket, String> field) {

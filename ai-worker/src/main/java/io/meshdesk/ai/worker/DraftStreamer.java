@@ -44,8 +44,14 @@ final class DraftStreamer implements ResettableReplySink {
       String piece = text.substring(i, Math.min(text.length(), i + MAX_CHUNK));
       int index = next++;
       try {
-        tickets.appendDraft(tenant, AppendSuggestionDraftRequest.newBuilder()
-            .setTicketId(ticketId).setJobId(jobId).setChunkIndex(index).setText(piece).build());
+        tickets.appendDraft(
+            tenant,
+            AppendSuggestionDraftRequest.newBuilder()
+                .setTicketId(ticketId)
+                .setJobId(jobId)
+                .setChunkIndex(index)
+                .setText(piece)
+                .build());
       } catch (RuntimeException e) {
         log.debug("draft chunk {} of job {} not delivered: {}", index, jobId, e.toString());
       }

@@ -40,7 +40,9 @@ public final class GrpcTicketPort implements TicketPort {
   private final TicketServiceGrpc.TicketServiceBlockingStub stub;
   private final TokenProvider tokens;
 
-  /** @param channel to the ticket server (not closed here) */
+  /**
+   * @param channel to the ticket server (not closed here)
+   */
   public GrpcTicketPort(ManagedChannel channel, TokenProvider tokens) {
     this.stub = TicketServiceGrpc.newBlockingStub(channel);
     this.tokens = tokens;
@@ -48,7 +50,10 @@ public final class GrpcTicketPort implements TicketPort {
 
   @Override
   public GetTicketResponse getTicket(UUID tenant, UUID ticketId) {
-    return call(() -> stub(tenant).getTicket(GetTicketRequest.newBuilder().setTicketId(ticketId.toString()).build()));
+    return call(
+        () ->
+            stub(tenant)
+                .getTicket(GetTicketRequest.newBuilder().setTicketId(ticketId.toString()).build()));
   }
 
   @Override
@@ -77,11 +82,16 @@ public final class GrpcTicketPort implements TicketPort {
     String token = "";
     do {
       String page = token;
-      ListCommentsResponse r = call(() -> stub(tenant).listComments(ListCommentsRequest.newBuilder()
-          .setTicketId(ticketId.toString())
-          .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
-          .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(page))
-          .build()));
+      ListCommentsResponse r =
+          call(
+              () ->
+                  stub(tenant)
+                      .listComments(
+                          ListCommentsRequest.newBuilder()
+                              .setTicketId(ticketId.toString())
+                              .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
+                              .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(page))
+                              .build()));
       out.addAll(r.getCommentsList());
       token = r.getPage().getNextPageToken();
     } while (!token.isEmpty());
@@ -89,7 +99,8 @@ public final class GrpcTicketPort implements TicketPort {
   }
 
   private TicketServiceGrpc.TicketServiceBlockingStub stub(UUID tenant) {
-    return stub.withCallCredentials(bearer(tokens.tokenFor(tenant))).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    return stub.withCallCredentials(bearer(tokens.tokenFor(tenant)))
+        .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
   }
 
   private static <T> T call(Supplier<T> rpc) {
@@ -103,11 +114,15 @@ public final class GrpcTicketPort implements TicketPort {
   /** gRPC status to the platform's domain exceptions, so the worker's rules stay transport-free. */
   public static RuntimeException translate(StatusRuntimeException e) {
     Status s = e.getStatus();
-    String d = "ticket-server: " + s.getCode() + (s.getDescription() == null ? "" : " " + s.getDescription());
+    String d =
+        "ticket-server: "
+            + s.getCode()
+            + (s.getDescription() == null ? "" : " " + s.getDescription());
     return switch (s.getCode()) {
       case NOT_FOUND -> new NotFoundException(d, e);
       case PERMISSION_DENIED, UNAUTHENTICATED -> new PermissionDeniedException(d, e);
-      case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> new InvalidArgumentException("request", d);
+      case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE ->
+          new InvalidArgumentException("request", d);
       case ABORTED -> new ConflictException(d);
       default -> new UnavailableException(d, e);
     };
@@ -117,7 +132,8 @@ public final class GrpcTicketPort implements TicketPort {
   public static CallCredentials bearer(String token) {
     return new CallCredentials() {
       @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+      public void applyRequestMetadata(
+          RequestInfo info, Executor executor, MetadataApplier applier) {
         Metadata headers = new Metadata();
         headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + token);
         applier.apply(headers);

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The worker's per-tenant access tokens from IdentityService.IssueServiceToken (client
- * credentials of a platform service account), cached until a minute before they expire.
+ * The worker's per-tenant access tokens from IdentityService.IssueServiceToken (client credentials
+ * of a platform service account), cached until a minute before they expire.
  */
 public final class IdentityTokenProvider implements TokenProvider, AutoCloseable {
 
@@ -35,7 +35,11 @@ public final class IdentityTokenProvider implements TokenProvider, AutoCloseable
    * @param clientSecret its secret
    */
   public IdentityTokenProvider(
-      String identityTarget, io.meshdesk.platform.config.TlsConfig tls, String clientId, String clientSecret, Clock clock) {
+      String identityTarget,
+      io.meshdesk.platform.config.TlsConfig tls,
+      String clientId,
+      String clientSecret,
+      Clock clock) {
     this.channel = io.meshdesk.platform.grpc.GrpcChannels.internal(identityTarget, tls).build();
     this.clientId = clientId;
     this.clientSecret = clientSecret;
@@ -58,7 +62,9 @@ public final class IdentityTokenProvider implements TokenProvider, AutoCloseable
                     .setTenantId(tenantId.toString())
                     .build());
     var ts = r.getTokens().getAccessTokenExpiresAt();
-    Cached fresh = new Cached(r.getTokens().getAccessToken(), Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()));
+    Cached fresh =
+        new Cached(
+            r.getTokens().getAccessToken(), Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()));
     cache.put(tenantId, fresh);
     return fresh.token();
   }

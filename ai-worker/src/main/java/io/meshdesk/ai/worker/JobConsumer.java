@@ -55,8 +55,13 @@ public final class JobConsumer implements AutoCloseable {
   public JobConsumer start() {
     queue.ensureGroup();
     loop.start();
-    log.info("AI worker {} consuming {} (concurrency {}, visibility {}, max deliveries {})",
-        config.consumerName(), io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM, config.concurrency(), config.visibilityTimeout(), config.maxDeliveries());
+    log.info(
+        "AI worker {} consuming {} (concurrency {}, visibility {}, max deliveries {})",
+        config.consumerName(),
+        io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM,
+        config.concurrency(),
+        config.visibilityTimeout(),
+        config.maxDeliveries());
     return this;
   }
 
@@ -71,7 +76,8 @@ public final class JobConsumer implements AutoCloseable {
       try {
         if (!clock.instant().isBefore(nextClaim)) {
           nextClaim = clock.instant().plus(config.claimInterval());
-          dispatch(queue.claimStale(config.visibilityTimeout(), Math.max(1, slots.availablePermits())));
+          dispatch(
+              queue.claimStale(config.visibilityTimeout(), Math.max(1, slots.availablePermits())));
         }
         int free = slots.availablePermits();
         if (free == 0) {
@@ -100,13 +106,14 @@ public final class JobConsumer implements AutoCloseable {
   private void dispatch(List<JobQueue.Delivery> deliveries) throws InterruptedException {
     for (JobQueue.Delivery d : deliveries) {
       slots.acquire();
-      jobs.execute(() -> {
-        try {
-          handle(d);
-        } finally {
-          slots.release();
-        }
-      });
+      jobs.execute(
+          () -> {
+            try {
+              handle(d);
+            } finally {
+              slots.release();
+            }
+          });
     }
   }
 
@@ -121,7 +128,11 @@ public final class JobConsumer implements AutoCloseable {
     }
     try {
       if (d.deliveries() > config.maxDeliveries()) {
-        giveUp(d, job, AiUnavailableReason.AI_UNAVAILABLE_REASON_RETRIES_EXHAUSTED, "delivered " + d.deliveries() + " times");
+        giveUp(
+            d,
+            job,
+            AiUnavailableReason.AI_UNAVAILABLE_REASON_RETRIES_EXHAUSTED,
+            "delivered " + d.deliveries() + " times");
         return;
       }
       JobProcessor.Outcome outcome = processor.process(job);
@@ -137,9 +148,17 @@ public final class JobConsumer implements AutoCloseable {
       if (!running) {
         return; // stopping: leave the job pending for another worker
       }
-      log.warn("AI job {} failed (delivery {} of {}): {}", job.getJobId(), d.deliveries(), config.maxDeliveries(), e.toString());
+      log.warn(
+          "AI job {} failed (delivery {} of {}): {}",
+          job.getJobId(),
+          d.deliveries(),
+          config.maxDeliveries(),
+          e.toString());
       if (d.deliveries() >= config.maxDeliveries()) {
-        giveUp(d, job, AiUnavailableReason.AI_UNAVAILABLE_REASON_RETRIES_EXHAUSTED,
+        giveUp(
+            d,
+            job,
+            AiUnavailableReason.AI_UNAVAILABLE_REASON_RETRIES_EXHAUSTED,
             "AI assistance failed " + d.deliveries() + " times");
       }
     }
@@ -152,7 +171,10 @@ public final class JobConsumer implements AutoCloseable {
     } catch (NotFoundException e) {
       log.debug("AI job {}: ticket gone while giving up", job.getJobId());
     } catch (RuntimeException e) {
-      log.warn("AI job {}: could not mark AI unavailable ({}); will retry", job.getJobId(), e.toString());
+      log.warn(
+          "AI job {}: could not mark AI unavailable ({}); will retry",
+          job.getJobId(),
+          e.toString());
       return;
     }
     queue.deadLetter(d, reason.name() + ": " + detail);

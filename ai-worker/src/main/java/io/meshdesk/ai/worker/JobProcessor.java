@@ -42,7 +42,12 @@ public final class JobProcessor {
   private final int retrievalLimit;
   private final Clock clock;
 
-  public JobProcessor(TicketPort tickets, KnowledgeBase knowledge, Drafter drafter, int retrievalLimit, Clock clock) {
+  public JobProcessor(
+      TicketPort tickets,
+      KnowledgeBase knowledge,
+      Drafter drafter,
+      int retrievalLimit,
+      Clock clock) {
     this.tickets = tickets;
     this.knowledge = knowledge;
     this.drafter = drafter;
@@ -64,15 +69,27 @@ public final class JobProcessor {
     UUID tenant = UUID.fromString(job.getTenantId());
     UUID ticketId = UUID.fromString(job.getTicketId());
     GetTicketResponse current = tickets.getTicket(tenant, ticketId);
-    if (current.hasLatestSuggestion() && current.getLatestSuggestion().getJobId().equals(job.getJobId())) {
+    if (current.hasLatestSuggestion()
+        && current.getLatestSuggestion().getJobId().equals(job.getJobId())) {
       return Outcome.ALREADY_DONE;
     }
     knowledge.registerTenant(tenant);
     Ticket ticket = current.getTicket();
-    List<RetrievedDocument> context = knowledge.retrieve(tenant, ticket.getSubject() + "\n" + ticket.getBody(), retrievalLimit)
-        .stream().filter(d -> !d.id().equals(ticket.getId())).toList();
-    DraftRequest request = new DraftRequest(
-        tenant, ticketId, ticket.getSubject(), ticket.getBody(), ticket.getTagsList(), "", context);
+    List<RetrievedDocument> context =
+        knowledge
+            .retrieve(tenant, ticket.getSubject() + "\n" + ticket.getBody(), retrievalLimit)
+            .stream()
+            .filter(d -> !d.id().equals(ticket.getId()))
+            .toList();
+    DraftRequest request =
+        new DraftRequest(
+            tenant,
+            ticketId,
+            ticket.getSubject(),
+            ticket.getBody(),
+            ticket.getTagsList(),
+            "",
+            context);
     DraftStreamer streamer = new DraftStreamer(tickets, tenant, job.getTicketId(), job.getJobId());
     Instant start = clock.instant();
     Draft draft;
@@ -88,11 +105,13 @@ public final class JobProcessor {
 
   /** Tells agents no suggestion will come for {@code job}. */
   public void giveUp(AiJob job, AiUnavailableReason reason, String detail) {
-    tickets.markUnavailable(UUID.fromString(job.getTenantId()), MarkAiUnavailableRequest.newBuilder()
-        .setTicketId(job.getTicketId())
-        .setJobId(job.getJobId())
-        .setReason(reason)
-        .setDetail(detail.length() <= 500 ? detail : detail.substring(0, 500))
-        .build());
+    tickets.markUnavailable(
+        UUID.fromString(job.getTenantId()),
+        MarkAiUnavailableRequest.newBuilder()
+            .setTicketId(job.getTicketId())
+            .setJobId(job.getJobId())
+            .setReason(reason)
+            .setDetail(detail.length() <= 500 ? detail : detail.substring(0, 500))
+            .build());
   }
 }

@@ -20,10 +20,10 @@ import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.RedisException;
 
 /**
- * The AI job stream ({@value io.meshdesk.platform.redis.RedisKeys#AI_JOBS_STREAM}) seen by one consumer of the group: read new
- * entries, claim entries other consumers left idle past the visibility timeout, acknowledge, and
- * move entries to the dead-letter stream. Entries carry {@code job} (base64 of the serialized
- * {@link AiJob}) and {@code tenant}.
+ * The AI job stream ({@value io.meshdesk.platform.redis.RedisKeys#AI_JOBS_STREAM}) seen by one
+ * consumer of the group: read new entries, claim entries other consumers left idle past the
+ * visibility timeout, acknowledge, and move entries to the dead-letter stream. Entries carry {@code
+ * job} (base64 of the serialized {@link AiJob}) and {@code tenant}.
  */
 public final class JobQueue {
 
@@ -58,7 +58,8 @@ public final class JobQueue {
   /** Creates the consumer group (and the stream) if missing; every worker calls it at start. */
   public void ensureGroup() {
     try {
-      stream.createGroup(StreamCreateGroupArgs.name(WorkerConfig.GROUP).id(StreamMessageId.ALL).makeStream());
+      stream.createGroup(
+          StreamCreateGroupArgs.name(WorkerConfig.GROUP).id(StreamMessageId.ALL).makeStream());
     } catch (RedisException e) {
       if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
         throw e;
@@ -68,14 +69,23 @@ public final class JobQueue {
 
   /** Adds a job (what the ticket server does; used by tests and the benchmark). */
   public static StreamMessageId enqueue(RedissonClient redis, AiJob job) {
-    return redis.<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM).add(StreamAddArgs.entries(
-        "job", Base64.getEncoder().encodeToString(job.toByteArray()), "tenant", job.getTenantId()));
+    return redis
+        .<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM)
+        .add(
+            StreamAddArgs.entries(
+                "job",
+                Base64.getEncoder().encodeToString(job.toByteArray()),
+                "tenant",
+                job.getTenantId()));
   }
 
   /** Up to {@code max} never-delivered entries, waiting at most {@code wait} for the first. */
   public List<Delivery> readNew(int max, Duration wait) {
     Map<StreamMessageId, Map<String, String>> got =
-        stream.readGroup(WorkerConfig.GROUP, consumer, StreamReadGroupArgs.neverDelivered().count(max).timeout(wait));
+        stream.readGroup(
+            WorkerConfig.GROUP,
+            consumer,
+            StreamReadGroupArgs.neverDelivered().count(max).timeout(wait));
     List<Delivery> out = new ArrayList<>();
     if (got != null) {
       got.forEach((id, fields) -> out.add(new Delivery(id, fields, 1)));
@@ -89,8 +99,12 @@ public final class JobQueue {
    */
   public List<Delivery> claimStale(Duration idle, int max) {
     AutoClaimResult<String, String> r =
-        stream.autoClaim(WorkerConfig.GROUP, consumer, idle.toMillis(), TimeUnit.MILLISECONDS, claimCursor, max);
-    claimCursor = r.getNextId() == null || r.getNextId().equals(new StreamMessageId(0, 0)) ? StreamMessageId.MIN : r.getNextId();
+        stream.autoClaim(
+            WorkerConfig.GROUP, consumer, idle.toMillis(), TimeUnit.MILLISECONDS, claimCursor, max);
+    claimCursor =
+        r.getNextId() == null || r.getNextId().equals(new StreamMessageId(0, 0))
+            ? StreamMessageId.MIN
+            : r.getNextId();
     List<Delivery> out = new ArrayList<>();
     for (var e : new LinkedHashMap<>(r.getMessages()).entrySet()) {
       out.add(new Delivery(e.getKey(), e.getValue(), deliveries(e.getKey())));

@@ -17,43 +17,51 @@ final class SuggestionMapper {
 
   private SuggestionMapper() {}
 
-  static AttachSuggestionRequest toRequest(AiJob job, long ticketVersion, Draft d, java.time.Duration took) {
-    AttachSuggestionRequest.Builder b = AttachSuggestionRequest.newBuilder()
-        .setTicketId(job.getTicketId())
-        .setJobId(job.getJobId())
-        .setTicketVersion(Math.max(1, ticketVersion))
-        .setSentiment(Sentiment.newBuilder()
-            .setLabel(switch (d.sentiment()) {
-              case NEGATIVE -> SentimentLabel.SENTIMENT_LABEL_NEGATIVE;
-              case NEUTRAL -> SentimentLabel.SENTIMENT_LABEL_NEUTRAL;
-              case POSITIVE -> SentimentLabel.SENTIMENT_LABEL_POSITIVE;
-            })
-            .setScore((float) clamp(d.sentimentScore(), -1, 1)))
-        .setCategory(text(d.category(), "general", 100))
-        .setSuggestedPriority(switch (d.suggestedPriority()) {
-          case LOW -> TicketPriority.TICKET_PRIORITY_LOW;
-          case NORMAL -> TicketPriority.TICKET_PRIORITY_NORMAL;
-          case HIGH -> TicketPriority.TICKET_PRIORITY_HIGH;
-          case URGENT -> TicketPriority.TICKET_PRIORITY_URGENT;
-        })
-        .setSummary(text(d.summary(), "(no summary)", 2000))
-        .setDraftedReply(text(d.reply(), "(no draft)", 20000))
-        .setConfidence((float) clamp(d.confidence(), 0, 1))
-        .setDrafter(text(d.drafter(), "unknown", 100))
-        .setGenerationTime(Duration.newBuilder()
-            .setSeconds(Math.min(3600, took.getSeconds()))
-            .setNanos(took.getSeconds() >= 3600 ? 0 : took.getNano()));
+  static AttachSuggestionRequest toRequest(
+      AiJob job, long ticketVersion, Draft d, java.time.Duration took) {
+    AttachSuggestionRequest.Builder b =
+        AttachSuggestionRequest.newBuilder()
+            .setTicketId(job.getTicketId())
+            .setJobId(job.getJobId())
+            .setTicketVersion(Math.max(1, ticketVersion))
+            .setSentiment(
+                Sentiment.newBuilder()
+                    .setLabel(
+                        switch (d.sentiment()) {
+                          case NEGATIVE -> SentimentLabel.SENTIMENT_LABEL_NEGATIVE;
+                          case NEUTRAL -> SentimentLabel.SENTIMENT_LABEL_NEUTRAL;
+                          case POSITIVE -> SentimentLabel.SENTIMENT_LABEL_POSITIVE;
+                        })
+                    .setScore((float) clamp(d.sentimentScore(), -1, 1)))
+            .setCategory(text(d.category(), "general", 100))
+            .setSuggestedPriority(
+                switch (d.suggestedPriority()) {
+                  case LOW -> TicketPriority.TICKET_PRIORITY_LOW;
+                  case NORMAL -> TicketPriority.TICKET_PRIORITY_NORMAL;
+                  case HIGH -> TicketPriority.TICKET_PRIORITY_HIGH;
+                  case URGENT -> TicketPriority.TICKET_PRIORITY_URGENT;
+                })
+            .setSummary(text(d.summary(), "(no summary)", 2000))
+            .setDraftedReply(text(d.reply(), "(no draft)", 20000))
+            .setConfidence((float) clamp(d.confidence(), 0, 1))
+            .setDrafter(text(d.drafter(), "unknown", 100))
+            .setGenerationTime(
+                Duration.newBuilder()
+                    .setSeconds(Math.min(3600, took.getSeconds()))
+                    .setNanos(took.getSeconds() >= 3600 ? 0 : took.getNano()));
     for (RetrievedDocument doc : d.sources()) {
       if (b.getSourcesCount() == 20 || !isUuid(doc.id())) {
         continue;
       }
-      b.addSources(SuggestionSource.newBuilder()
-          .setKind(doc.kind() == RetrievedDocument.Kind.ARTICLE
-              ? SuggestionSourceKind.SUGGESTION_SOURCE_KIND_ARTICLE
-              : SuggestionSourceKind.SUGGESTION_SOURCE_KIND_TICKET)
-          .setId(doc.id())
-          .setTitle(text(doc.title(), "", 300))
-          .setScore(Double.isFinite(doc.score()) ? (float) Math.max(0, doc.score()) : 0f));
+      b.addSources(
+          SuggestionSource.newBuilder()
+              .setKind(
+                  doc.kind() == RetrievedDocument.Kind.ARTICLE
+                      ? SuggestionSourceKind.SUGGESTION_SOURCE_KIND_ARTICLE
+                      : SuggestionSourceKind.SUGGESTION_SOURCE_KIND_TICKET)
+              .setId(doc.id())
+              .setTitle(text(doc.title(), "", 300))
+              .setScore(Double.isFinite(doc.score()) ? (float) Math.max(0, doc.score()) : 0f));
     }
     return b.build();
   }

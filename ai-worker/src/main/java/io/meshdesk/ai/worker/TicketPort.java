@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * What the worker needs from the ticket server (besides what the knowledge feed reads), acting in
- * one tenant with the worker's service token. Failures surface as platform domain exceptions ({@code NotFoundException}, {@code
- * UnavailableException}, {@code PermissionDeniedException}...), never as transport types.
+ * one tenant with the worker's service token. Failures surface as platform domain exceptions
+ * ({@code NotFoundException}, {@code UnavailableException}, {@code PermissionDeniedException}...),
+ * never as transport types.
  */
 public interface TicketPort extends ResolvedTicketSource {
 

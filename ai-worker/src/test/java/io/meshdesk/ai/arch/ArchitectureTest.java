@@ -7,15 +7,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.meshdesk.testing.ArchitectureRules;
 
 /** The AI worker keeps the shared layering (see {@link ArchitectureRules}). */
-@AnalyzeClasses(packages = "io.meshdesk.ai", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(
+    packages = "io.meshdesk.ai",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava();
+  @ArchTest static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava();
 
-  @ArchTest
-  static final ArchRule grpcHoldsNoSql = ArchitectureRules.grpcHoldsNoSql();
+  @ArchTest static final ArchRule grpcHoldsNoSql = ArchitectureRules.grpcHoldsNoSql();
 
-  @ArchTest
-  static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
+  @ArchTest static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
 }

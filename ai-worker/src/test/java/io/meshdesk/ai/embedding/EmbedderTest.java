@@ -12,10 +12,12 @@ class EmbedderTest {
 
   @Test
   void paraphrasesAreCloserThanUnrelatedTickets() {
-    List<float[]> v = EMBEDDER.embedAll(List.of(
-        "I was charged twice for my subscription this month",
-        "There is a duplicate payment on my card for the same plan",
-        "How do I export my contacts to a spreadsheet?"));
+    List<float[]> v =
+        EMBEDDER.embedAll(
+            List.of(
+                "I was charged twice for my subscription this month",
+                "There is a duplicate payment on my card for the same plan",
+                "How do I export my contacts to a spreadsheet?"));
     assertThat(v).allSatisfy(x -> assertThat(x).hasSize(Embedder.DIMENSIONS));
     double paraphrase = Embedder.similarity(v.get(0), v.get(1));
     double unrelated = Embedder.similarity(v.get(0), v.get(2));

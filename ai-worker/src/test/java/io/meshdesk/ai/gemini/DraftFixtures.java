@@ -14,21 +14,33 @@ public final class DraftFixtures {
 
   public static final RetrievedDocument RESOLVED =
       new RetrievedDocument(
-          RetrievedDocument.Kind.RESOLVED_TICKET, "t-101", "Login fails after reset",
-          "I reset my password and now login fails", "Clear the browser cache, then sign in again.", 7.5);
+          RetrievedDocument.Kind.RESOLVED_TICKET,
+          "t-101",
+          "Login fails after reset",
+          "I reset my password and now login fails",
+          "Clear the browser cache, then sign in again.",
+          7.5);
 
   public static final RetrievedDocument ARTICLE =
       new RetrievedDocument(
-          RetrievedDocument.Kind.ARTICLE, "kb-7", "Resetting your password",
-          "Reset links expire after 30 minutes.", "", 5.1);
+          RetrievedDocument.Kind.ARTICLE,
+          "kb-7",
+          "Resetting your password",
+          "Reset links expire after 30 minutes.",
+          "",
+          5.1);
 
   private DraftFixtures() {}
 
   public static DraftRequest request() {
     return new DraftRequest(
-        UUID.randomUUID(), UUID.randomUUID(), SUBJECT,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        SUBJECT,
         "I reset my password an hour ago and still cannot sign in. Please help!",
-        List.of("login"), "Warm, address the customer by first name.", List.of(RESOLVED, ARTICLE));
+        List.of("login"),
+        "Warm, address the customer by first name.",
+        List.of(RESOLVED, ARTICLE));
   }
 
   /** A complete, valid model answer citing {@code sourceIds}. */

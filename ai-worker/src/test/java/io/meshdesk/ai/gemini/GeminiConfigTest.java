@@ -24,14 +24,16 @@ class GeminiConfigTest {
 
   @Test
   void readsVertexAiSettingsFromTheEnvironment() {
-    GeminiConfig config = GeminiConfig.fromEnv(Map.of(
-        "MESHDESK_GEMINI_PROJECT", "acme-prod",
-        "MESHDESK_GEMINI_LOCATION", "europe-west4",
-        "MESHDESK_GEMINI_MODEL", "gemini-2.5-pro",
-        "MESHDESK_GEMINI_TIMEOUT", "PT8S",
-        "MESHDESK_GEMINI_MAX_ATTEMPTS", "4",
-        "MESHDESK_GEMINI_BACKOFF_INITIAL", "50ms",
-        "MESHDESK_GEMINI_BREAKER_OPEN", "1m"));
+    GeminiConfig config =
+        GeminiConfig.fromEnv(
+            Map.of(
+                "MESHDESK_GEMINI_PROJECT", "acme-prod",
+                "MESHDESK_GEMINI_LOCATION", "europe-west4",
+                "MESHDESK_GEMINI_MODEL", "gemini-2.5-pro",
+                "MESHDESK_GEMINI_TIMEOUT", "PT8S",
+                "MESHDESK_GEMINI_MAX_ATTEMPTS", "4",
+                "MESHDESK_GEMINI_BACKOFF_INITIAL", "50ms",
+                "MESHDESK_GEMINI_BREAKER_OPEN", "1m"));
 
     assertThat(config.enabled()).isTrue();
     assertThat(config.vertexAi()).isTrue();
@@ -46,31 +48,41 @@ class GeminiConfigTest {
 
   @Test
   void acceptsApiKeyModeAndNeverPrintsTheKey() {
-    GeminiConfig config = GeminiConfig.fromEnv(Map.of(
-        "MESHDESK_GEMINI_API_KEY", "AIza-very-secret", "MESHDESK_GEMINI_TIMEOUT", "20s"));
+    GeminiConfig config =
+        GeminiConfig.fromEnv(
+            Map.of(
+                "MESHDESK_GEMINI_API_KEY", "AIza-very-secret", "MESHDESK_GEMINI_TIMEOUT", "20s"));
 
     assertThat(config.enabled()).isTrue();
     assertThat(config.vertexAi()).isFalse();
-    assertThat(config.toString()).doesNotContain("very-secret").contains("apiKey=***", "mode=api-key");
+    assertThat(config.toString())
+        .doesNotContain("very-secret")
+        .contains("apiKey=***", "mode=api-key");
   }
 
   @Test
   void rejectsMalformedValuesNamingTheVariable() {
     assertThatThrownBy(() -> GeminiConfig.fromEnv(Map.of("MESHDESK_GEMINI_TIMEOUT", "soon")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("MESHDESK_GEMINI_TIMEOUT");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MESHDESK_GEMINI_TIMEOUT");
     assertThatThrownBy(() -> GeminiConfig.fromEnv(Map.of("MESHDESK_GEMINI_MAX_ATTEMPTS", "0")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("MESHDESK_GEMINI_MAX_ATTEMPTS");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MESHDESK_GEMINI_MAX_ATTEMPTS");
     assertThatThrownBy(() -> GeminiConfig.fromEnv(Map.of("MESHDESK_GEMINI_MAX_ATTEMPTS", "three")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("MESHDESK_GEMINI_MAX_ATTEMPTS");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MESHDESK_GEMINI_MAX_ATTEMPTS");
     assertThatThrownBy(() -> GeminiConfig.fromEnv(Map.of("MESHDESK_GEMINI_BASE_URL", "ftp://x")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MESHDESK_GEMINI_BASE_URL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MESHDESK_GEMINI_BASE_URL");
     assertThatThrownBy(() -> GeminiConfig.fromEnv(Map.of("MESHDESK_GEMINI_TIMEOUT", "-5s")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout must be positive");
   }
 
   @Test
   void refusesToBuildAClientWhenNotConfigured() {
     assertThatThrownBy(() -> GeminiClients.create(GeminiConfig.fromEnv(Map.of())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MESHDESK_GEMINI_PROJECT");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MESHDESK_GEMINI_PROJECT");
   }
 }

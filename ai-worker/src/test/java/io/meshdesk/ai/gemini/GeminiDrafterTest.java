@@ -91,16 +91,29 @@ class GeminiDrafterTest {
     assertThat(call.query()).contains("alt=sse");
     JsonNode body = new ObjectMapper().readTree(call.body());
     String prompt = body.at("/contents/0/parts/0/text").asText();
-    assertThat(prompt).contains(SUBJECT, "Warm, address the customer by first name.", "id=\"t-101\"",
-        "Clear the browser cache", "id=\"kb-7\"");
+    assertThat(prompt)
+        .contains(
+            SUBJECT,
+            "Warm, address the customer by first name.",
+            "id=\"t-101\"",
+            "Clear the browser cache",
+            "id=\"kb-7\"");
     assertThat(body.at("/systemInstruction/parts/0/text").asText()).contains("source_ids");
     JsonNode generation = body.get("generationConfig");
     assertThat(generation.get("responseMimeType").asText()).isEqualTo("application/json");
     JsonNode schema = generation.get("responseSchema");
     assertThat(schema.get("type").asText()).isEqualTo("OBJECT");
-    assertThat(schema.get("properties").fieldNames()).toIterable().containsExactlyInAnyOrder(
-        "sentiment", "sentiment_score", "category", "suggested_priority", "summary", "reply",
-        "confidence", "source_ids");
+    assertThat(schema.get("properties").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "sentiment",
+            "sentiment_score",
+            "category",
+            "suggested_priority",
+            "summary",
+            "reply",
+            "confidence",
+            "source_ids");
     assertThat(schema.get("required")).hasSize(8);
   }
 
@@ -125,9 +138,11 @@ class GeminiDrafterTest {
 
     try (GeminiDrafter drafter = drafter(Duration.ofSeconds(10), 3)) {
       assertThatThrownBy(() -> drafter.draft(request(), chunks::add))
-          .isInstanceOf(DraftingException.class).hasMessageContaining("sentiment_score");
+          .isInstanceOf(DraftingException.class)
+          .hasMessageContaining("sentiment_score");
       assertThatThrownBy(() -> drafter.draft(request(), chunks::add))
-          .isInstanceOf(DraftingException.class).hasMessageContaining("unknown value 'CRITICAL'");
+          .isInstanceOf(DraftingException.class)
+          .hasMessageContaining("unknown value 'CRITICAL'");
     }
   }
 
@@ -142,7 +157,9 @@ class GeminiDrafterTest {
 
     assertThat(draft.reply()).isEqualTo(REPLY);
     assertThat(String.join("", chunks)).isEqualTo(REPLY);
-    assertThat(stub.received()).hasSize(2).allSatisfy(r -> assertThat(r.path()).isEqualTo(STREAM_PATH));
+    assertThat(stub.received())
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.path()).isEqualTo(STREAM_PATH));
     // initial backoff 200 ms with half of it jittered, jitter source fixed at 0.5
     assertThat(sleeps).containsExactly(Duration.ofMillis(150));
   }
@@ -167,7 +184,8 @@ class GeminiDrafterTest {
 
     try (GeminiDrafter drafter = drafter(Duration.ofSeconds(10), 3)) {
       assertThatThrownBy(() -> drafter.draft(request(), chunks::add))
-          .isInstanceOfSatisfying(DraftingException.class, e -> assertThat(e.retryable()).isFalse());
+          .isInstanceOfSatisfying(
+              DraftingException.class, e -> assertThat(e.retryable()).isFalse());
     }
     assertThat(stub.received()).hasSize(1);
   }
@@ -194,10 +212,15 @@ class GeminiDrafterTest {
 
     Draft draft;
     try (GeminiDrafter drafter = drafter(Duration.ofSeconds(10), 3)) {
-      draft = drafter.draft(request(), ResettableReplySink.of(afterReset::add, () -> {
-        resets[0]++;
-        afterReset.clear();
-      }));
+      draft =
+          drafter.draft(
+              request(),
+              ResettableReplySink.of(
+                  afterReset::add,
+                  () -> {
+                    resets[0]++;
+                    afterReset.clear();
+                  }));
     }
 
     assertThat(resets[0]).isEqualTo(1);
@@ -223,7 +246,18 @@ class GeminiDrafterTest {
   void callsTheGeminiDeveloperApiInApiKeyMode() throws Exception {
     stub.then(sse(answer("Hello there"), 7));
     GeminiConfig config =
-        new GeminiConfig(null, null, "gemini-2.5-pro", "secret-key", stub.baseUrl(), null, 1, null, null, 5, null);
+        new GeminiConfig(
+            null,
+            null,
+            "gemini-2.5-pro",
+            "secret-key",
+            stub.baseUrl(),
+            null,
+            1,
+            null,
+            null,
+            5,
+            null);
 
     Draft draft;
     try (GeminiDrafter drafter = stub.drafter(config, sleeps)) {

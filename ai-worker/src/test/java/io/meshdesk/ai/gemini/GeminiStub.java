@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class GeminiStub implements AutoCloseable {
 
   /** One received request. */
-  public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {}
+  public record Received(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {}
 
   /** Writes one response. */
   @FunctionalInterface
@@ -76,16 +77,27 @@ public final class GeminiStub implements AutoCloseable {
     return GeminiConfig.vertex("p", "l").withBaseUrl(baseUrl()).withTimeout(timeout, maxAttempts);
   }
 
-  /** A real drafter against this stub, retrying without sleeping; waits are recorded in {@code sleeps}. */
+  /**
+   * A real drafter against this stub, retrying without sleeping; waits are recorded in {@code
+   * sleeps}.
+   */
   public GeminiDrafter drafter(GeminiConfig config, List<Duration> sleeps) {
     return drafter(config, sleeps, GeminiPrompt::newBoundary);
   }
 
-  /** As {@link #drafter(GeminiConfig, List)}, with each prompt's boundary from {@code boundaries}. */
-  public GeminiDrafter drafter(GeminiConfig config, List<Duration> sleeps, java.util.function.Supplier<String> boundaries) {
+  /**
+   * As {@link #drafter(GeminiConfig, List)}, with each prompt's boundary from {@code boundaries}.
+   */
+  public GeminiDrafter drafter(
+      GeminiConfig config, List<Duration> sleeps, java.util.function.Supplier<String> boundaries) {
     GoogleCredentials credentials = GoogleCredentials.create(new AccessToken("test-token", null));
     return new GeminiDrafter(
-        GeminiClients.create(config, credentials), config, Clock.systemUTC(), sleeps::add, () -> 0.5, boundaries);
+        GeminiClients.create(config, credentials),
+        config,
+        Clock.systemUTC(),
+        sleeps::add,
+        () -> 0.5,
+        boundaries);
   }
 
   /** Streams {@code modelText} as server-sent events, cut into pieces of {@code pieceLength}. */
@@ -106,20 +118,25 @@ public final class GeminiStub implements AutoCloseable {
   }
 
   /** Streams the first {@code pieces} pieces of {@code modelText}, then an error event. */
-  public static Responder sseThenError(String modelText, int pieceLength, int pieces, int code, String status) {
+  public static Responder sseThenError(
+      String modelText, int pieceLength, int pieces, int code, String status) {
     return (ex, stub) -> {
       ex.getResponseHeaders().add("Content-Type", "text/event-stream");
       ex.sendResponseHeaders(200, 0);
       try (OutputStream out = ex.getResponseBody()) {
         for (int i = 0; i < pieces; i++) {
-          writeEvent(out, chunk(modelText.substring(i * pieceLength, (i + 1) * pieceLength), false));
+          writeEvent(
+              out, chunk(modelText.substring(i * pieceLength, (i + 1) * pieceLength), false));
         }
         writeEvent(out, errorBody(code, status, "stream interrupted"));
       }
     };
   }
 
-  /** Streams the first {@code pieces} pieces of {@code modelText}, then stops sending (until closed). */
+  /**
+   * Streams the first {@code pieces} pieces of {@code modelText}, then stops sending (until
+   * closed).
+   */
   public static Responder sseThenHang(String modelText, int pieceLength, int pieces) {
     return (ex, stub) -> {
       ex.getResponseHeaders().add("Content-Type", "text/event-stream");
@@ -165,9 +182,13 @@ public final class GeminiStub implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    received.add(new Received(
-        ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getQuery(),
-        Map.copyOf(ex.getRequestHeaders()), body));
+    received.add(
+        new Received(
+            ex.getRequestMethod(),
+            ex.getRequestURI().getPath(),
+            ex.getRequestURI().getQuery(),
+            Map.copyOf(ex.getRequestHeaders()),
+            body));
     Responder next = script.poll();
     if (next != null) {
       last = next;

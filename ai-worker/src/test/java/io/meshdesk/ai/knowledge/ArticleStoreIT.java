@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The article store on Hibernate against real PostgreSQL as the application role: versions start
- * at 1 and rise with each change, stale versions and taken slugs are refused, paging and the tag
+ * The article store on Hibernate against real PostgreSQL as the application role: versions start at
+ * 1 and rise with each change, stale versions and taken slugs are refused, paging and the tag
  * filter hold, and another tenant neither sees nor changes the article.
  */
 class ArticleStoreIT {
@@ -49,8 +49,18 @@ class ArticleStoreIT {
   }
 
   private static Article article(UUID tenant, String slug, Instant at, String... tags) {
-    return new Article(tenant, UUID.randomUUID(), slug, "Title " + slug, "Body of " + slug, List.of(tags), 1, at, at,
-        AUTHOR, AUTHOR);
+    return new Article(
+        tenant,
+        UUID.randomUUID(),
+        slug,
+        "Title " + slug,
+        "Body of " + slug,
+        List.of(tags),
+        1,
+        at,
+        at,
+        AUTHOR,
+        AUTHOR);
   }
 
   @Test
@@ -59,8 +69,14 @@ class ArticleStoreIT {
     Article a = store.insert(article(tenant, "refunds", T0, "billing"));
     assertThat(store.byId(tenant, a.id())).contains(a);
 
-    Article b = store.update(tenant, a.id(), 1, new ArticleChange("Refunds, revised", null, null, null),
-        new Article.Author(true, "sa-9"), T0.plusSeconds(60));
+    Article b =
+        store.update(
+            tenant,
+            a.id(),
+            1,
+            new ArticleChange("Refunds, revised", null, null, null),
+            new Article.Author(true, "sa-9"),
+            T0.plusSeconds(60));
     assertThat(b.version()).isEqualTo(2);
     assertThat(b.title()).isEqualTo("Refunds, revised");
     assertThat(b.slug()).isEqualTo("refunds");
@@ -68,15 +84,25 @@ class ArticleStoreIT {
     assertThat(store.bySlug(tenant, "refunds").orElseThrow()).isEqualTo(b);
     assertThat(storedVersion(tenant, a.id())).isEqualTo(2);
 
-    assertThatThrownBy(() -> store.update(tenant, a.id(), 1, new ArticleChange("lost update", null, null, null),
-        AUTHOR, T0.plusSeconds(120)))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("version 2");
+    assertThatThrownBy(
+            () ->
+                store.update(
+                    tenant,
+                    a.id(),
+                    1,
+                    new ArticleChange("lost update", null, null, null),
+                    AUTHOR,
+                    T0.plusSeconds(120)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("version 2");
     assertThat(store.byId(tenant, a.id()).orElseThrow().title()).isEqualTo("Refunds, revised");
 
-    assertThatThrownBy(() -> store.delete(tenant, a.id(), 1L)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> store.delete(tenant, a.id(), 1L))
+        .isInstanceOf(ConflictException.class);
     assertThat(store.delete(tenant, a.id(), 2L).id()).isEqualTo(a.id());
     assertThat(store.byId(tenant, a.id())).isEmpty();
-    assertThatThrownBy(() -> store.delete(tenant, a.id(), null)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.delete(tenant, a.id(), null))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -84,11 +110,24 @@ class ArticleStoreIT {
     UUID tenant = UUID.randomUUID();
     Article first = store.insert(article(tenant, "cards", T0));
     Article second = store.insert(article(tenant, "limits", T0));
-    assertThatThrownBy(() -> store.insert(article(tenant, "cards", T0))).isInstanceOf(AlreadyExistsException.class);
-    assertThatThrownBy(() -> store.update(tenant, second.id(), 1, new ArticleChange(null, null, null, "cards"),
-        AUTHOR, T0)).isInstanceOf(AlreadyExistsException.class);
-    assertThat(store.update(tenant, first.id(), 1, new ArticleChange(null, null, null, "cards"), AUTHOR, T0)
-        .version()).isEqualTo(2);
+    assertThatThrownBy(() -> store.insert(article(tenant, "cards", T0)))
+        .isInstanceOf(AlreadyExistsException.class);
+    assertThatThrownBy(
+            () ->
+                store.update(
+                    tenant,
+                    second.id(),
+                    1,
+                    new ArticleChange(null, null, null, "cards"),
+                    AUTHOR,
+                    T0))
+        .isInstanceOf(AlreadyExistsException.class);
+    assertThat(
+            store
+                .update(
+                    tenant, first.id(), 1, new ArticleChange(null, null, null, "cards"), AUTHOR, T0)
+                .version())
+        .isEqualTo(2);
 
     UUID other = UUID.randomUUID();
     assertThat(store.insert(article(other, "cards", T0)).slug()).isEqualTo("cards");
@@ -107,12 +146,17 @@ class ArticleStoreIT {
     Article tieFirst = b.id().toString().compareTo(c.id().toString()) > 0 ? b : c;
     Article tieSecond = tieFirst == b ? c : b;
     assertThat(first).extracting(Article::slug).containsExactly("d", tieFirst.slug());
-    assertThat(store.page(tenant, first.get(1), null, null, 2)).extracting(Article::slug)
+    assertThat(store.page(tenant, first.get(1), null, null, 2))
+        .extracting(Article::slug)
         .containsExactly(tieSecond.slug(), "a");
-    assertThat(store.page(tenant, null, "billing", null, 10)).extracting(Article::slug).containsExactly("c", "a");
-    assertThat(store.page(tenant, null, null, T0.plusSeconds(10), 10)).extracting(Article::id)
+    assertThat(store.page(tenant, null, "billing", null, 10))
+        .extracting(Article::slug)
+        .containsExactly("c", "a");
+    assertThat(store.page(tenant, null, null, T0.plusSeconds(10), 10))
+        .extracting(Article::id)
         .containsExactlyInAnyOrder(b.id(), c.id(), d.id());
-    assertThat(store.byIds(tenant, List.of(a.id(), d.id(), UUID.randomUUID()))).extracting(Article::slug)
+    assertThat(store.byIds(tenant, List.of(a.id(), d.id(), UUID.randomUUID())))
+        .extracting(Article::slug)
         .containsExactlyInAnyOrder("a", "d");
   }
 
@@ -126,22 +170,35 @@ class ArticleStoreIT {
     assertThat(store.bySlug(intruder, "private")).isEmpty();
     assertThat(store.byIds(intruder, List.of(a.id()))).isEmpty();
     assertThat(store.page(intruder, null, null, null, 10)).isEmpty();
-    assertThatThrownBy(() -> store.update(intruder, a.id(), 1, new ArticleChange("defaced", null, null, null),
-        AUTHOR, T0)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> store.delete(intruder, a.id(), null)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                store.update(
+                    intruder,
+                    a.id(),
+                    1,
+                    new ArticleChange("defaced", null, null, null),
+                    AUTHOR,
+                    T0))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.delete(intruder, a.id(), null))
+        .isInstanceOf(NotFoundException.class);
     assertThat(store.byId(owner, a.id())).contains(a);
   }
 
   /** The version column as PostgreSQL has it, read without Hibernate. */
   private static long storedVersion(UUID tenant, UUID id) {
-    return new Transactions(database.dataSource()).inTenant(tenant, c -> {
-      try (PreparedStatement ps = c.prepareStatement("select version from knowledge.articles where id = ?")) {
-        ps.setObject(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return new Transactions(database.dataSource())
+        .inTenant(
+            tenant,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("select version from knowledge.articles where id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
   }
 }

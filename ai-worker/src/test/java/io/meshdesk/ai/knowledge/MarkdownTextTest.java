@@ -3,15 +3,18 @@ package io.meshdesk.ai.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class MarkdownTextTest {
 
   private static final int SIZE = 100_000;
 
-  /** A sequence that counts reads and gives up far past any linear budget, so a regression fails fast. */
+  /**
+   * A sequence that counts reads and gives up far past any linear budget, so a regression fails
+   * fast.
+   */
   private static final class CountingText implements CharSequence {
     private final String text;
     private final long giveUpAt;
@@ -71,9 +74,11 @@ class MarkdownTextTest {
 
   @Test
   void reducesLinksAndImagesToTheirTextAndDropsFencedCode() {
-    String md = "See [the guide](https://x.example/a) and ![logo](l.png).\n```\ncode [x](y)\n```\nend [open";
+    String md =
+        "See [the guide](https://x.example/a) and ![logo](l.png).\n```\ncode [x](y)\n```\nend [open";
 
-    assertThat(MarkdownText.withoutFencesAndLinks(md)).isEqualTo("See the guide and logo.\n \nend [open");
+    assertThat(MarkdownText.withoutFencesAndLinks(md))
+        .isEqualTo("See the guide and logo.\n \nend [open");
   }
 
   @Test

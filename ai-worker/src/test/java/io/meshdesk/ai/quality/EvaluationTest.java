@@ -15,7 +15,8 @@ class EvaluationTest {
 
   @Test
   void scoresEveryHeldOutTicketAndEmbeddingsBeatTheLexicon() {
-    List<QualityTicket> northbank = Dataset.bundled().stream().filter(t -> t.tenant().equals("northbank")).toList();
+    List<QualityTicket> northbank =
+        Dataset.bundled().stream().filter(t -> t.tenant().equals("northbank")).toList();
     List<String> progress = new ArrayList<>();
     Evaluation.Report report = new Evaluation(new Embedder()).run(northbank, progress::add);
 
@@ -28,16 +29,21 @@ class EvaluationTest {
     double hybrid = report.methods().get(Evaluation.Method.HYBRID).fields().get("category")[1];
     assertThat(hybrid).isGreaterThan(lexicon);
     assertThat(report.methods().get(Evaluation.Method.LEXICON).fields()).doesNotContainKey("team");
-    assertThat(report.methods().get(Evaluation.Method.EMBEDDINGS).calibration()
-        .stream().mapToInt(Scores.Bin::count).sum()).isEqualTo((int) held);
+    assertThat(
+            report.methods().get(Evaluation.Method.EMBEDDINGS).calibration().stream()
+                .mapToInt(Scores.Bin::count)
+                .sum())
+        .isEqualTo((int) held);
   }
 
   @Test
   void theBundledDatasetHasItsPromisedShape() {
     List<QualityTicket> all = Dataset.bundled();
     assertThat(all).hasSizeGreaterThanOrEqualTo(600);
-    assertThat(all.stream().map(QualityTicket::category).distinct().count()).isGreaterThanOrEqualTo(8);
-    assertThat(all.stream().map(QualityTicket::tenant).distinct().count()).isGreaterThanOrEqualTo(3);
+    assertThat(all.stream().map(QualityTicket::category).distinct().count())
+        .isGreaterThanOrEqualTo(8);
+    assertThat(all.stream().map(QualityTicket::tenant).distinct().count())
+        .isGreaterThanOrEqualTo(3);
     assertThat(all.stream().filter(QualityTicket::test).count()).isBetween(100L, 200L);
   }
 }

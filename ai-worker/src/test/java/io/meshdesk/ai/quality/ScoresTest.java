@@ -16,7 +16,8 @@ class ScoresTest {
   @Test
   void macroF1AveragesPerClassF1OverGoldClasses() {
     // Gold classes a and b ("c" is only ever predicted, so it has no F1 of its own).
-    List<Scores.Pair> pairs = List.of(p("a", "a"), p("a", "b"), p("b", "b"), p("b", "a"), p("b", "c"));
+    List<Scores.Pair> pairs =
+        List.of(p("a", "a"), p("a", "b"), p("b", "b"), p("b", "a"), p("b", "c"));
     assertThat(Scores.accuracy(pairs)).isCloseTo(0.4, within(1e-9));
     // b: tp 1, fp 1 (a->b), fn 2 -> P 0.5, R 1/3, F1 0.4; a: tp 1, fp 1, fn 1 -> 0.5
     assertThat(Scores.macroF1(pairs)).isCloseTo((0.5 + 0.4) / 2, within(1e-9));
@@ -31,9 +32,13 @@ class ScoresTest {
 
   @Test
   void reliabilityBinsCompareConfidenceWithAccuracy() {
-    List<Scores.Bin> bins = Scores.reliability(List.of(
-        new Scores.Calibrated(0.9, true), new Scores.Calibrated(0.95, false), new Scores.Calibrated(1.0, true),
-        new Scores.Calibrated(0.3, false)));
+    List<Scores.Bin> bins =
+        Scores.reliability(
+            List.of(
+                new Scores.Calibrated(0.9, true),
+                new Scores.Calibrated(0.95, false),
+                new Scores.Calibrated(1.0, true),
+                new Scores.Calibrated(0.3, false)));
     assertThat(bins).hasSize(5);
     assertThat(bins.get(4).count()).isEqualTo(3);
     assertThat(bins.get(4).accuracy()).isCloseTo(2.0 / 3, within(1e-9));
@@ -44,7 +49,10 @@ class ScoresTest {
 
   @Test
   void reciprocalRankFusionFavoursWhatBothRankingsAgreeOn() {
-    assertThat(Evaluation.fuse(List.of("x", "y", "z"), List.of("z", "w", "y"))).first().isEqualTo("z");
-    assertThat(Evaluation.fuse(List.of("x", "y"), List.of("y", "x"))).containsExactlyInAnyOrder("x", "y");
+    assertThat(Evaluation.fuse(List.of("x", "y", "z"), List.of("z", "w", "y")))
+        .first()
+        .isEqualTo("z");
+    assertThat(Evaluation.fuse(List.of("x", "y"), List.of("y", "x")))
+        .containsExactlyInAnyOrder("x", "y");
   }
 }

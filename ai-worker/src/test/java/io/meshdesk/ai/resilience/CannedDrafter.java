@@ -19,8 +19,16 @@ final class CannedDrafter implements Drafter {
     calls.incrementAndGet();
     onReplyText.accept(REPLY.substring(0, 10));
     onReplyText.accept(REPLY.substring(10));
-    return new Draft(Draft.Sentiment.NEUTRAL, 0, "general", Draft.Priority.NORMAL, request.subject(), REPLY,
-        0.3, List.of(), name());
+    return new Draft(
+        Draft.Sentiment.NEUTRAL,
+        0,
+        "general",
+        Draft.Priority.NORMAL,
+        request.subject(),
+        REPLY,
+        0.3,
+        List.of(),
+        name());
   }
 
   @Override

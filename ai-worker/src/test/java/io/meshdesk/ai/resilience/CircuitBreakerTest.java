@@ -1,11 +1,11 @@
 package io.meshdesk.ai.resilience;
 
-import java.time.Instant;
-import io.meshdesk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshdesk.ai.resilience.CircuitBreaker.State;
+import io.meshdesk.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,13 +99,14 @@ class CircuitBreakerTest {
     AtomicInteger granted = new AtomicInteger();
     try {
       for (int i = 0; i < 64; i++) {
-        pool.submit(() -> {
-          start.await();
-          if (breaker.tryAcquire()) {
-            granted.incrementAndGet();
-          }
-          return null;
-        });
+        pool.submit(
+            () -> {
+              start.await();
+              if (breaker.tryAcquire()) {
+                granted.incrementAndGet();
+              }
+              return null;
+            });
       }
       start.countDown();
     } finally {

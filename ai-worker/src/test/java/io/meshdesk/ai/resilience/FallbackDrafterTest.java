@@ -1,7 +1,5 @@
 package io.meshdesk.ai.resilience;
 
-import java.time.Instant;
-import io.meshdesk.testing.MutableClock;
 import static io.meshdesk.ai.gemini.DraftFixtures.answer;
 import static io.meshdesk.ai.gemini.DraftFixtures.request;
 import static io.meshdesk.ai.gemini.GeminiStub.sse;
@@ -15,7 +13,9 @@ import io.meshdesk.ai.drafting.Draft;
 import io.meshdesk.ai.gemini.GeminiDrafter;
 import io.meshdesk.ai.gemini.GeminiStub;
 import io.meshdesk.ai.resilience.CircuitBreaker.State;
+import io.meshdesk.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,7 +51,10 @@ class FallbackDrafterTest {
 
   FallbackDrafter drafter(Duration timeout, int maxAttempts, int failureThreshold) {
     gemini = stub.drafter(stub.vertexConfig(timeout, maxAttempts), sleeps);
-    return new FallbackDrafter(gemini, offline, new CircuitBreaker("gemini", failureThreshold, Duration.ofSeconds(30), clock));
+    return new FallbackDrafter(
+        gemini,
+        offline,
+        new CircuitBreaker("gemini", failureThreshold, Duration.ofSeconds(30), clock));
   }
 
   @Test
@@ -69,7 +72,8 @@ class FallbackDrafterTest {
   }
 
   @Test
-  void opensTheBreakerAfterRepeatedServerErrorsAndDraftsOfflineUntilGeminiRecovers() throws Exception {
+  void opensTheBreakerAfterRepeatedServerErrorsAndDraftsOfflineUntilGeminiRecovers()
+      throws Exception {
     stub.then(status(500, "INTERNAL", "boom"));
     FallbackDrafter drafter = drafter(Duration.ofSeconds(10), 2, 2);
 
@@ -94,9 +98,13 @@ class FallbackDrafterTest {
     assertThat(recovered.drafter()).isEqualTo("gemini-2.5-flash");
     assertThat(drafter.breaker().state()).isEqualTo(State.CLOSED);
     assertThat(offline.calls).hasValue(3);
-    assertThat(stub.received()).hasSize(5)
-        .allSatisfy(r -> assertThat(r.path()).isEqualTo(
-            "/v1beta1/projects/p/locations/l/publishers/google/models/gemini-2.5-flash:streamGenerateContent"));
+    assertThat(stub.received())
+        .hasSize(5)
+        .allSatisfy(
+            r ->
+                assertThat(r.path())
+                    .isEqualTo(
+                        "/v1beta1/projects/p/locations/l/publishers/google/models/gemini-2.5-flash:streamGenerateContent"));
   }
 
   @Test
@@ -108,19 +116,25 @@ class FallbackDrafterTest {
     List<String> current = new ArrayList<>();
     int[] resets = {0};
 
-    Draft draft = drafter.draft(request(), ResettableReplySink.of(text -> {
-      seen.add(text);
-      current.add(text);
-    }, () -> {
-      resets[0]++;
-      current.clear();
-    }));
+    Draft draft =
+        drafter.draft(
+            request(),
+            ResettableReplySink.of(
+                text -> {
+                  seen.add(text);
+                  current.add(text);
+                },
+                () -> {
+                  resets[0]++;
+                  current.clear();
+                }));
 
     assertThat(draft.drafter()).isEqualTo("canned-offline");
     assertThat(resets[0]).isEqualTo(1);
     assertThat(String.join("", current)).isEqualTo(CannedDrafter.REPLY).isEqualTo(draft.reply());
     assertThat(GEMINI_REPLY).startsWith(String.join("", seen).replace(CannedDrafter.REPLY, ""));
-    assertThat(seen.size()).isGreaterThan(current.size()); // Gemini's first words did reach the consumer
+    assertThat(seen.size())
+        .isGreaterThan(current.size()); // Gemini's first words did reach the consumer
   }
 
   @Test
@@ -135,7 +149,8 @@ class FallbackDrafterTest {
     String all = String.join("", chunks);
     assertThat(draft.drafter()).isEqualTo("canned-offline");
     assertThat(all).endsWith(CannedDrafter.REPLY).isNotEqualTo(CannedDrafter.REPLY);
-    assertThat(GEMINI_REPLY).startsWith(all.substring(0, all.length() - CannedDrafter.REPLY.length()));
+    assertThat(GEMINI_REPLY)
+        .startsWith(all.substring(0, all.length() - CannedDrafter.REPLY.length()));
     assertThat(stub.received()).hasSize(1);
   }
 
@@ -145,9 +160,14 @@ class FallbackDrafterTest {
     FallbackDrafter drafter = drafter(Duration.ofSeconds(10), 3, 1);
     IllegalStateException agentGone = new IllegalStateException("agent stream closed");
 
-    assertThatThrownBy(() -> drafter.draft(request(), text -> {
-      throw agentGone;
-    })).isSameAs(agentGone);
+    assertThatThrownBy(
+            () ->
+                drafter.draft(
+                    request(),
+                    text -> {
+                      throw agentGone;
+                    }))
+        .isSameAs(agentGone);
 
     assertThat(drafter.breaker().state()).isEqualTo(State.CLOSED);
     assertThat(offline.calls).hasValue(0);

@@ -18,16 +18,19 @@ class NearestNeighbourTriageTest {
 
   @Test
   void aParaphraseGetsTheLabelsOfItsNeighbours() {
-    List<LabelledTicket> history = new ArrayList<>(List.of(
-        t("There is a charge on my card I did not make", "fraud", "URGENT", "disputes"),
-        t("Someone used my credit card without permission", "fraud", "URGENT", "disputes"),
-        t("Unknown payment to a merchant I never heard of", "fraud", "URGENT", "disputes"),
-        t("How do I export my notes to PDF?", "how-to", "LOW", "success"),
-        t("Where can I download a backup of my workspace?", "how-to", "LOW", "success"),
-        t("Please add a dark mode to the app", "feature-request", "LOW", "product")));
+    List<LabelledTicket> history =
+        new ArrayList<>(
+            List.of(
+                t("There is a charge on my card I did not make", "fraud", "URGENT", "disputes"),
+                t("Someone used my credit card without permission", "fraud", "URGENT", "disputes"),
+                t("Unknown payment to a merchant I never heard of", "fraud", "URGENT", "disputes"),
+                t("How do I export my notes to PDF?", "how-to", "LOW", "success"),
+                t("Where can I download a backup of my workspace?", "how-to", "LOW", "success"),
+                t("Please add a dark mode to the app", "feature-request", "LOW", "product")));
     NearestNeighbourTriage model = new NearestNeighbourTriage(history);
 
-    NearestNeighbourTriage.Suggestion s = model.suggest(EMBEDDER.embed("I see a transaction I don't recognise, was my card stolen?"));
+    NearestNeighbourTriage.Suggestion s =
+        model.suggest(EMBEDDER.embed("I see a transaction I don't recognise, was my card stolen?"));
     assertThat(s.category().value()).isEqualTo("fraud");
     assertThat(s.priority().value()).isEqualTo("URGENT");
     assertThat(s.team().value()).isEqualTo("disputes");
@@ -35,7 +38,8 @@ class NearestNeighbourTriageTest {
     assertThat(s.neighbours()).hasSize(NearestNeighbourTriage.K - 1);
     assertThat(s.neighbours().get(0).ticket().category()).isEqualTo("fraud");
 
-    NearestNeighbourTriage.Suggestion other = model.suggest(EMBEDDER.embed("Can I save all my pages as PDF files?"));
+    NearestNeighbourTriage.Suggestion other =
+        model.suggest(EMBEDDER.embed("Can I save all my pages as PDF files?"));
     assertThat(other.category().value()).isEqualTo("how-to");
     assertThat(other.team().value()).isEqualTo("success");
   }
@@ -43,14 +47,19 @@ class NearestNeighbourTriageTest {
   @Test
   void aCorrectionInTheHistoryChangesTheSuggestion() {
     String text = "My parcel arrived broken";
-    List<LabelledTicket> history = new ArrayList<>(List.of(t(text, "shipping", "NORMAL", "logistics")));
+    List<LabelledTicket> history =
+        new ArrayList<>(List.of(t(text, "shipping", "NORMAL", "logistics")));
     NearestNeighbourTriage before = new NearestNeighbourTriage(history);
-    assertThat(before.suggest(EMBEDDER.embed("The box came in damaged")).priority().value()).isEqualTo("NORMAL");
+    assertThat(before.suggest(EMBEDDER.embed("The box came in damaged")).priority().value())
+        .isEqualTo("NORMAL");
 
     // An agent raised the priority of such tickets: their corrections are the labels learned from.
-    history.add(t("The package was crushed and the item is broken", "shipping", "HIGH", "logistics"));
-    history.add(t("Delivered item is damaged, I need a replacement", "shipping", "HIGH", "logistics"));
+    history.add(
+        t("The package was crushed and the item is broken", "shipping", "HIGH", "logistics"));
+    history.add(
+        t("Delivered item is damaged, I need a replacement", "shipping", "HIGH", "logistics"));
     NearestNeighbourTriage after = new NearestNeighbourTriage(history);
-    assertThat(after.suggest(EMBEDDER.embed("The box came in damaged")).priority().value()).isEqualTo("HIGH");
+    assertThat(after.suggest(EMBEDDER.embed("The box came in damaged")).priority().value())
+        .isEqualTo("HIGH");
   }
 }

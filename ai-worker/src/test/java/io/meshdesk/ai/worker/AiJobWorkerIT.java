@@ -33,8 +33,14 @@ class AiJobWorkerIT {
   @BeforeAll
   static void start() {
     h = new WorkerHarness("ai_jobs");
-    h.knowledge.recordResolution(new Resolution(TENANT, SOLVED_REFUND, "Charged twice for the March invoice",
-        "My card was charged twice for the invoice, please refund the duplicate payment.", REFUND_REPLY, Instant.now()));
+    h.knowledge.recordResolution(
+        new Resolution(
+            TENANT,
+            SOLVED_REFUND,
+            "Charged twice for the March invoice",
+            "My card was charged twice for the invoice, please refund the duplicate payment.",
+            REFUND_REPLY,
+            Instant.now()));
   }
 
   @AfterAll
@@ -54,29 +60,41 @@ class AiJobWorkerIT {
   @Test
   void draftsAGroundedSuggestionStreamsItAndAcksTheJob() {
     consumer = h.startConsumer("w-grounded", new OfflineDrafter(), Duration.ofSeconds(30), 3);
-    Ticket t = h.ticketServer.addTicket(TENANT, "Double charge on my invoice",
-        "You charged my card twice this month for the same invoice. I want the duplicate refunded now!");
+    Ticket t =
+        h.ticketServer.addTicket(
+            TENANT,
+            "Double charge on my invoice",
+            "You charged my card twice this month for the same invoice. I want the duplicate refunded now!");
 
     AiJob job = h.enqueue(TENANT, t);
 
     await().until(() -> h.ticketServer.suggestionsByJob.containsKey(job.getJobId()));
     Suggestion s = h.ticketServer.suggestionsByJob.get(job.getJobId());
-    assertThat(s.getSourcesList()).extracting(SuggestionSource::getId).contains(SOLVED_REFUND.toString());
+    assertThat(s.getSourcesList())
+        .extracting(SuggestionSource::getId)
+        .contains(SOLVED_REFUND.toString());
     assertThat(s.getDraftedReply()).containsIgnoringCase("refund");
     assertThat(s.getDrafter()).isEqualTo(OfflineDrafter.NAME);
     assertThat(s.getCategory()).isNotBlank();
-    var chunks = h.ticketServer.chunks.stream().filter(c -> c.jobId().equals(job.getJobId())).toList();
-    assertThat(chunks).extracting(FakeTicketServer.Chunk::index).containsExactly(
-        java.util.stream.IntStream.range(0, chunks.size()).boxed().toArray(Integer[]::new));
-    assertThat(String.join("", chunks.stream().map(FakeTicketServer.Chunk::text).toList())).isEqualTo(s.getDraftedReply());
+    var chunks =
+        h.ticketServer.chunks.stream().filter(c -> c.jobId().equals(job.getJobId())).toList();
+    assertThat(chunks)
+        .extracting(FakeTicketServer.Chunk::index)
+        .containsExactly(
+            java.util.stream.IntStream.range(0, chunks.size()).boxed().toArray(Integer[]::new));
+    assertThat(String.join("", chunks.stream().map(FakeTicketServer.Chunk::text).toList()))
+        .isEqualTo(s.getDraftedReply());
     await().until(() -> h.pending() == 0);
   }
 
   @Test
   void retrievalNeverReturnsAnotherTenantsResolvedTickets() {
     consumer = h.startConsumer("w-isolation", new OfflineDrafter(), Duration.ofSeconds(30), 3);
-    Ticket t = h.ticketServer.addTicket(OTHER, "Double charge on my invoice",
-        "You charged my card twice this month for the same invoice; refund the duplicate payment.");
+    Ticket t =
+        h.ticketServer.addTicket(
+            OTHER,
+            "Double charge on my invoice",
+            "You charged my card twice this month for the same invoice; refund the duplicate payment.");
 
     AiJob job = h.enqueue(OTHER, t);
 
@@ -97,7 +115,9 @@ class AiJobWorkerIT {
 
     await().until(() -> h.pending() == 0 && consumer.completed() >= 2);
     // the fake stores every attach: one suggestion means the worker itself skipped the redelivery
-    assertThat(h.ticketServer.attachCalls).filteredOn(a -> a.getJobId().equals(job.getJobId())).hasSize(1);
+    assertThat(h.ticketServer.attachCalls)
+        .filteredOn(a -> a.getJobId().equals(job.getJobId()))
+        .hasSize(1);
     assertThat(h.ticketServer.suggestionsOf(t.getId())).hasSize(1);
   }
 
@@ -105,7 +125,8 @@ class AiJobWorkerIT {
   void jobOfAWorkerKilledMidJobIsFinishedByAnother() {
     Ticket t = h.ticketServer.addTicket(TENANT, "Invoice question", "Why was I charged twice?");
     h.ticketServer.hangOnTicket = t.getId();
-    JobConsumer doomed = h.startConsumer("w-doomed", new OfflineDrafter(), Duration.ofSeconds(30), 3);
+    JobConsumer doomed =
+        h.startConsumer("w-doomed", new OfflineDrafter(), Duration.ofSeconds(30), 3);
     AiJob job = h.enqueue(TENANT, t);
     await().until(() -> h.pending() == 1);
 
@@ -133,15 +154,21 @@ class AiJobWorkerIT {
         .isEqualTo(AiUnavailableReason.AI_UNAVAILABLE_REASON_RETRIES_EXHAUSTED);
     await().until(() -> h.pending() == 0);
     assertThat(h.deadLetters()).isEqualTo(deadBefore + 1);
-    assertThat(h.ticketServer.attachCalls).filteredOn(a -> a.getJobId().equals(job.getJobId())).hasSize(2);
+    assertThat(h.ticketServer.attachCalls)
+        .filteredOn(a -> a.getJobId().equals(job.getJobId()))
+        .hasSize(2);
     assertThat(h.ticketServer.suggestionsOf(t.getId())).isEmpty();
   }
 
   @Test
   void malformedStreamEntryIsDeadLetteredWithoutBlockingTheQueue() {
     long deadBefore = h.deadLetters();
-    h.redis.client().<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM)
-        .add(org.redisson.api.stream.StreamAddArgs.entries("job", "!!not base64!!", "tenant", TENANT.toString()));
+    h.redis
+        .client()
+        .<String, String>getStream(io.meshdesk.platform.redis.RedisKeys.AI_JOBS_STREAM)
+        .add(
+            org.redisson.api.stream.StreamAddArgs.entries(
+                "job", "!!not base64!!", "tenant", TENANT.toString()));
     Ticket t = h.ticketServer.addTicket(TENANT, "Refund", "Refund please.");
     AiJob job = h.enqueue(TENANT, t);
 

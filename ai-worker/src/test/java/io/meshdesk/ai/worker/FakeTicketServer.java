@@ -45,22 +45,34 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
   private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
   private final Map<String, UUID> tenantOf = new ConcurrentHashMap<>();
   private final Map<String, List<Comment>> comments = new ConcurrentHashMap<>();
+
   /** Every suggestion attached, in order (one per successful AttachSuggestion call). */
   public final List<Suggestion> suggestions = new CopyOnWriteArrayList<>();
+
   /** The latest suggestion attached per job id. */
   public final Map<String, Suggestion> suggestionsByJob = new ConcurrentHashMap<>();
+
   public final List<AttachSuggestionRequest> attachCalls = new CopyOnWriteArrayList<>();
   public final List<Chunk> chunks = new CopyOnWriteArrayList<>();
   public final Map<String, MarkAiUnavailableRequest> unavailable = new ConcurrentHashMap<>();
+
   /** Number of upcoming AttachSuggestion calls to fail with UNAVAILABLE. */
   public final AtomicInteger failAttaches = new AtomicInteger();
+
   /** When set, GetTicket of this ticket id blocks until the call is cancelled (a worker "dies"). */
   public volatile String hangOnTicket;
 
   /** Adds a ticket of {@code tenant}. */
   public Ticket addTicket(UUID tenant, String subject, String body) {
-    Ticket t = Ticket.newBuilder().setId(UUID.randomUUID().toString()).setSubject(subject).setBody(body)
-        .setStatus(TicketStatus.TICKET_STATUS_NEW).setRequesterId(UUID.randomUUID().toString()).setVersion(1).build();
+    Ticket t =
+        Ticket.newBuilder()
+            .setId(UUID.randomUUID().toString())
+            .setSubject(subject)
+            .setBody(body)
+            .setStatus(TicketStatus.TICKET_STATUS_NEW)
+            .setRequesterId(UUID.randomUUID().toString())
+            .setVersion(1)
+            .build();
     tickets.put(t.getId(), t);
     tenantOf.put(t.getId(), tenant);
     return t;
@@ -68,11 +80,25 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
 
   /** Adds a solved ticket with an agent's public reply. */
   public Ticket addSolved(UUID tenant, String subject, String body, String reply) {
-    Ticket t = addTicket(tenant, subject, body).toBuilder().setStatus(TicketStatus.TICKET_STATUS_SOLVED).setVersion(3).build();
+    Ticket t =
+        addTicket(tenant, subject, body).toBuilder()
+            .setStatus(TicketStatus.TICKET_STATUS_SOLVED)
+            .setVersion(3)
+            .build();
     tickets.put(t.getId(), t);
-    comments.put(t.getId(), List.of(Comment.newBuilder().setId(UUID.randomUUID().toString()).setTicketId(t.getId())
-        .setBody(reply).setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
-        .setAuthor(Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_USER).setId(UUID.randomUUID().toString())).build()));
+    comments.put(
+        t.getId(),
+        List.of(
+            Comment.newBuilder()
+                .setId(UUID.randomUUID().toString())
+                .setTicketId(t.getId())
+                .setBody(reply)
+                .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
+                .setAuthor(
+                    Actor.newBuilder()
+                        .setKind(ActorKind.ACTOR_KIND_USER)
+                        .setId(UUID.randomUUID().toString()))
+                .build()));
     return t;
   }
 
@@ -96,7 +122,9 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
       return;
     }
     GetTicketResponse.Builder b = GetTicketResponse.newBuilder().setTicket(t);
-    suggestionsOf(t.getId()).stream().reduce((first, second) -> second).ifPresent(b::setLatestSuggestion);
+    suggestionsOf(t.getId()).stream()
+        .reduce((first, second) -> second)
+        .ifPresent(b::setLatestSuggestion);
     out.onNext(b.build());
     out.onCompleted();
   }
@@ -106,7 +134,10 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
     UUID tenant = AuthContext.principal().requireTenant();
     ListTicketsResponse.Builder b = ListTicketsResponse.newBuilder();
     tickets.values().stream()
-        .filter(t -> tenant.equals(tenantOf.get(t.getId())) && req.getStatusesList().contains(t.getStatus()))
+        .filter(
+            t ->
+                tenant.equals(tenantOf.get(t.getId()))
+                    && req.getStatusesList().contains(t.getStatus()))
         .forEach(b::addTickets);
     out.onNext(b.build());
     out.onCompleted();
@@ -118,12 +149,16 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
       out.onError(Status.NOT_FOUND.asRuntimeException());
       return;
     }
-    out.onNext(ListCommentsResponse.newBuilder().addAllComments(comments.getOrDefault(req.getTicketId(), List.of())).build());
+    out.onNext(
+        ListCommentsResponse.newBuilder()
+            .addAllComments(comments.getOrDefault(req.getTicketId(), List.of()))
+            .build());
     out.onCompleted();
   }
 
   @Override
-  public void attachSuggestion(AttachSuggestionRequest req, StreamObserver<AttachSuggestionResponse> out) {
+  public void attachSuggestion(
+      AttachSuggestionRequest req, StreamObserver<AttachSuggestionResponse> out) {
     if (visible(req.getTicketId()) == null) {
       out.onError(Status.NOT_FOUND.asRuntimeException());
       return;
@@ -133,11 +168,22 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
       out.onError(Status.UNAVAILABLE.withDescription("scripted failure").asRuntimeException());
       return;
     }
-    Suggestion s = Suggestion.newBuilder().setId(UUID.randomUUID().toString()).setTicketId(req.getTicketId())
-        .setJobId(req.getJobId()).setTicketVersion(req.getTicketVersion()).setSentiment(req.getSentiment())
-        .setCategory(req.getCategory()).setSuggestedPriority(req.getSuggestedPriority()).setSummary(req.getSummary())
-        .setDraftedReply(req.getDraftedReply()).setConfidence(req.getConfidence()).addAllSources(req.getSourcesList())
-        .setDrafter(req.getDrafter()).setGenerationTime(req.getGenerationTime()).build();
+    Suggestion s =
+        Suggestion.newBuilder()
+            .setId(UUID.randomUUID().toString())
+            .setTicketId(req.getTicketId())
+            .setJobId(req.getJobId())
+            .setTicketVersion(req.getTicketVersion())
+            .setSentiment(req.getSentiment())
+            .setCategory(req.getCategory())
+            .setSuggestedPriority(req.getSuggestedPriority())
+            .setSummary(req.getSummary())
+            .setDraftedReply(req.getDraftedReply())
+            .setConfidence(req.getConfidence())
+            .addAllSources(req.getSourcesList())
+            .setDrafter(req.getDrafter())
+            .setGenerationTime(req.getGenerationTime())
+            .build();
     suggestions.add(s);
     suggestionsByJob.put(req.getJobId(), s);
     out.onNext(AttachSuggestionResponse.newBuilder().setSuggestion(s).setReplayed(false).build());
@@ -145,14 +191,16 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
   }
 
   @Override
-  public void appendSuggestionDraft(AppendSuggestionDraftRequest req, StreamObserver<AppendSuggestionDraftResponse> out) {
+  public void appendSuggestionDraft(
+      AppendSuggestionDraftRequest req, StreamObserver<AppendSuggestionDraftResponse> out) {
     chunks.add(new Chunk(req.getJobId(), req.getChunkIndex(), req.getText()));
     out.onNext(AppendSuggestionDraftResponse.newBuilder().setDelivered(true).build());
     out.onCompleted();
   }
 
   @Override
-  public void markAiUnavailable(MarkAiUnavailableRequest req, StreamObserver<MarkAiUnavailableResponse> out) {
+  public void markAiUnavailable(
+      MarkAiUnavailableRequest req, StreamObserver<MarkAiUnavailableResponse> out) {
     boolean replayed = unavailable.putIfAbsent(req.getJobId(), req) != null;
     out.onNext(MarkAiUnavailableResponse.newBuilder().setReplayed(replayed).build());
     out.onCompleted();

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class GeminiWorkerIT {
 
   static final UUID TENANT = UUID.randomUUID();
-  static final String REPLY = "Hi! Please clear your browser's saved password and sign in with the new one.";
+  static final String REPLY =
+      "Hi! Please clear your browser's saved password and sign in with the new one.";
 
   static WorkerHarness h;
   GeminiStub stub;
@@ -52,19 +53,28 @@ class GeminiWorkerIT {
     stub.close();
   }
 
-  private void startWorker(Duration timeout, int breakerThreshold, GeminiStub.Responder... script) throws Exception {
+  private void startWorker(Duration timeout, int breakerThreshold, GeminiStub.Responder... script)
+      throws Exception {
     stub = new GeminiStub().then(script);
     List<Duration> sleeps = new ArrayList<>();
-    breaker = new CircuitBreaker("gemini", breakerThreshold, Duration.ofMinutes(5), Clock.systemUTC());
-    FallbackDrafter drafter = new FallbackDrafter(stub.drafter(stub.vertexConfig(timeout, 3), sleeps), new OfflineDrafter(), breaker);
+    breaker =
+        new CircuitBreaker("gemini", breakerThreshold, Duration.ofMinutes(5), Clock.systemUTC());
+    FallbackDrafter drafter =
+        new FallbackDrafter(
+            stub.drafter(stub.vertexConfig(timeout, 3), sleeps), new OfflineDrafter(), breaker);
     consumer = h.startConsumer("g-" + UUID.randomUUID(), drafter, Duration.ofSeconds(30), 3);
   }
 
   private Suggestion draftOne() {
-    Ticket t = h.ticketServer.addTicket(TENANT, "Cannot log in after password reset",
-        "I reset my password an hour ago and still cannot sign in. Please help!");
+    Ticket t =
+        h.ticketServer.addTicket(
+            TENANT,
+            "Cannot log in after password reset",
+            "I reset my password an hour ago and still cannot sign in. Please help!");
     AiJob job = h.enqueue(TENANT, t);
-    await().atMost(Duration.ofSeconds(20)).until(() -> h.ticketServer.suggestionsByJob.containsKey(job.getJobId()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.ticketServer.suggestionsByJob.containsKey(job.getJobId()));
     await().until(() -> h.pending() == 0);
     return h.ticketServer.suggestionsByJob.get(job.getJobId());
   }
@@ -93,8 +103,13 @@ class GeminiWorkerIT {
 
     assertThat(s.getDrafter()).isEqualTo("gemini-2.5-flash");
     assertThat(chunksOf(s)).isGreaterThan(3);
-    String streamed = String.join("", h.ticketServer.chunks.stream()
-        .filter(c -> c.jobId().equals(s.getJobId())).map(FakeTicketServer.Chunk::text).toList());
+    String streamed =
+        String.join(
+            "",
+            h.ticketServer.chunks.stream()
+                .filter(c -> c.jobId().equals(s.getJobId()))
+                .map(FakeTicketServer.Chunk::text)
+                .toList());
     assertThat(streamed).isEqualTo(REPLY);
   }
 
@@ -111,8 +126,11 @@ class GeminiWorkerIT {
   @Test
   void rateLimitedOnceThenAnsweredIsGeminisSuggestion() throws Exception {
     String answer = DraftFixtures.answer(REPLY);
-    startWorker(Duration.ofSeconds(5), 3,
-        GeminiStub.status(429, "RESOURCE_EXHAUSTED", "quota"), GeminiStub.sse(answer, 40));
+    startWorker(
+        Duration.ofSeconds(5),
+        3,
+        GeminiStub.status(429, "RESOURCE_EXHAUSTED", "quota"),
+        GeminiStub.sse(answer, 40));
 
     Suggestion s = draftOne();
 
@@ -129,14 +147,17 @@ class GeminiWorkerIT {
     int callsWhenOpened = stub.received().size();
     Suggestion third = draftOne();
 
-    assertThat(List.of(first, second, third)).extracting(Suggestion::getDrafter).containsOnly(OfflineDrafter.NAME);
+    assertThat(List.of(first, second, third))
+        .extracting(Suggestion::getDrafter)
+        .containsOnly(OfflineDrafter.NAME);
     assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
     assertThat(stub.received()).hasSize(callsWhenOpened);
   }
 
   @Test
   void hangPastTheTimeoutFallsBackWithoutLeavingTheJobStuck() throws Exception {
-    startWorker(Duration.ofMillis(800), 3, GeminiStub.sseThenHang(DraftFixtures.answer(REPLY), 10, 3));
+    startWorker(
+        Duration.ofMillis(800), 3, GeminiStub.sseThenHang(DraftFixtures.answer(REPLY), 10, 3));
 
     Suggestion s = draftOne();
 

@@ -42,12 +42,12 @@ class RateLimitedDrafterIT {
     // when the noisy tenant asks for five drafts across both workers
     List<String> answeredBy = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      answeredBy.add((i % 2 == 0 ? workerA : workerB).draft(request(noisy), s -> { }).drafter());
+      answeredBy.add((i % 2 == 0 ? workerA : workerB).draft(request(noisy), s -> {}).drafter());
     }
     // then three reach the model and the rest are answered offline at once
     assertThat(answeredBy).containsExactly("model", "model", "model", "offline", "offline");
     // and another tenant still has its whole budget
-    assertThat(workerB.draft(request(quiet), s -> { }).drafter()).isEqualTo("model");
+    assertThat(workerB.draft(request(quiet), s -> {}).drafter()).isEqualTo("model");
     assertThat(workerA.name()).isEqualTo("model");
   }
 
@@ -59,8 +59,16 @@ class RateLimitedDrafterIT {
   private record Named(String name) implements Drafter {
     @Override
     public Draft draft(DraftRequest request, Consumer<String> onReplyText) {
-      return new Draft(Draft.Sentiment.NEUTRAL, 0, "general", Draft.Priority.NORMAL, request.subject(), "reply",
-          0.5, List.of(), name);
+      return new Draft(
+          Draft.Sentiment.NEUTRAL,
+          0,
+          "general",
+          Draft.Priority.NORMAL,
+          request.subject(),
+          "reply",
+          0.5,
+          List.of(),
+          name);
     }
   }
 }

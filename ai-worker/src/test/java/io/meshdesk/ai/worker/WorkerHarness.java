@@ -53,43 +53,72 @@ public final class WorkerHarness implements AutoCloseable {
     Migrations.apply(db, AiWorker.CHANGELOGS);
     database = new Database(db, name);
     redis = new Redis(TestEnvironment.get().newRedis(name));
-    knowledge = new KnowledgeBase(new ArticleStore(database.dataSource()),
-        new ResolutionStore(new Transactions(database.dataSource())), KnowledgeIndex.inMemory(), Clock.systemUTC());
+    knowledge =
+        new KnowledgeBase(
+            new ArticleStore(database.dataSource()),
+            new ResolutionStore(new Transactions(database.dataSource())),
+            KnowledgeIndex.inMemory(),
+            Clock.systemUTC());
     String serverName = InProcessServerBuilder.generateName();
     try {
-      server = InProcessServerBuilder.forName(serverName)
-          .addService(GrpcServer.wrap(ticketServer.bindService(), List.of(tokens.interceptor())))
-          .build().start();
+      server =
+          InProcessServerBuilder.forName(serverName)
+              .addService(
+                  GrpcServer.wrap(ticketServer.bindService(), List.of(tokens.interceptor())))
+              .build()
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     channel = InProcessChannelBuilder.forName(serverName).build();
-    tickets = new GrpcTicketPort(channel, tenant ->
-        tokens.service(tenant, workerAccount, Set.of("suggestions.write", "tickets.read")));
+    tickets =
+        new GrpcTicketPort(
+            channel,
+            tenant ->
+                tokens.service(tenant, workerAccount, Set.of("suggestions.write", "tickets.read")));
   }
 
   /** Starts a consumer named {@code name} drafting with {@code drafter}. */
-  public JobConsumer startConsumer(String name, Drafter drafter, Duration visibility, int maxDeliveries) {
-    return startConsumer(name, drafter, visibility, maxDeliveries, WorkerConfig.defaults().concurrency());
+  public JobConsumer startConsumer(
+      String name, Drafter drafter, Duration visibility, int maxDeliveries) {
+    return startConsumer(
+        name, drafter, visibility, maxDeliveries, WorkerConfig.defaults().concurrency());
   }
 
   /** Starts a consumer running at most {@code concurrency} jobs at once. */
-  public JobConsumer startConsumer(String name, Drafter drafter, Duration visibility, int maxDeliveries, int concurrency) {
+  public JobConsumer startConsumer(
+      String name, Drafter drafter, Duration visibility, int maxDeliveries, int concurrency) {
     WorkerConfig d = WorkerConfig.defaults().with(name, visibility, maxDeliveries);
-    WorkerConfig config = new WorkerConfig(name, concurrency, d.visibilityTimeout(), d.maxDeliveries(), d.ratePerMinute(),
-        d.pollTimeout(), d.claimInterval(), d.retrievalLimit());
+    WorkerConfig config =
+        new WorkerConfig(
+            name,
+            concurrency,
+            d.visibilityTimeout(),
+            d.maxDeliveries(),
+            d.ratePerMinute(),
+            d.pollTimeout(),
+            d.claimInterval(),
+            d.retrievalLimit());
     JobProcessor processor = new JobProcessor(tickets, knowledge, drafter, 5, Clock.systemUTC());
-    JobConsumer c = new JobConsumer(new JobQueue(redis.client(), name), processor, config, Clock.systemUTC()).start();
+    JobConsumer c =
+        new JobConsumer(new JobQueue(redis.client(), name), processor, config, Clock.systemUTC())
+            .start();
     consumers.add(c);
     return c;
   }
 
   /** Enqueues a triage job for {@code ticket} the way the ticket server does; returns the job. */
   public AiJob enqueue(UUID tenant, Ticket ticket) {
-    AiJob job = AiJob.newBuilder().setJobId(UUID.randomUUID().toString()).setTenantId(tenant.toString())
-        .setTicketId(ticket.getId()).setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT).setAttempt(1)
-        .setEnqueuedAt(Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000))
-        .setTicketVersion(ticket.getVersion()).build();
+    AiJob job =
+        AiJob.newBuilder()
+            .setJobId(UUID.randomUUID().toString())
+            .setTenantId(tenant.toString())
+            .setTicketId(ticket.getId())
+            .setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT)
+            .setAttempt(1)
+            .setEnqueuedAt(Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000))
+            .setTicketVersion(ticket.getVersion())
+            .build();
     JobQueue.enqueue(redis.client(), job);
     return job;
   }

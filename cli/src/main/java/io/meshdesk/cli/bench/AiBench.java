@@ -21,35 +21,65 @@ import picocli.CommandLine.Option;
  * SuggestionReady} at an agent's stream on the whole system, {@code meshctl dev} in a JVM of its
  * own (in this one with {@code --in-process}).
  */
-@Command(name = "ai", description = {
-    "Offline drafting (retrieval + triage + reply) latency p50/p95/p99 and throughput,",
-    "then ticket creation -> SuggestionReady at an agent stream on an embedded dev system."})
+@Command(
+    name = "ai",
+    description = {
+      "Offline drafting (retrieval + triage + reply) latency p50/p95/p99 and throughput,",
+      "then ticket creation -> SuggestionReady at an agent stream on an embedded dev system."
+    })
 public final class AiBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--documents", defaultValue = "2000", description = "Solved tickets and articles per tenant (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--documents",
+      defaultValue = "2000",
+      description = "Solved tickets and articles per tenant (default: ${DEFAULT-VALUE}).")
   int documents;
 
-  @Option(names = "--e2e-rate", defaultValue = "5", description = "End to end: tickets created per second (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--e2e-rate",
+      defaultValue = "5",
+      description = "End to end: tickets created per second (default: ${DEFAULT-VALUE}).")
   double e2eRate;
 
-  @Option(names = "--e2e-count", defaultValue = "100", description = "End to end: tickets measured, 0 to skip (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--e2e-count",
+      defaultValue = "100",
+      description = "End to end: tickets measured, 0 to skip (default: ${DEFAULT-VALUE}).")
   int e2eCount;
 
   private static final String[][] TOPICS = {
-    {"Cannot log in after password reset", "I reset my password and the app still says it is wrong.",
-        "Clear the saved password in your browser, sign out on other devices and sign in with the new password."},
-    {"Charged twice this month", "My card was charged twice for the same invoice, refund the duplicate.",
-        "I confirmed the duplicate charge and refunded the second payment; allow 5-10 business days."},
-    {"Two-factor code rejected", "The code from my authenticator app is always invalid.",
-        "Enable automatic date and time on your phone and use a fresh code, or a backup code."},
-    {"Export stuck at processing", "My CSV export of tickets never finishes.",
-        "Large exports run in the background; the download link was emailed and is valid for 7 days."},
-    {"Notification emails missing", "We stopped receiving ticket notification emails.",
-        "Ask IT to allow notifications@meshdesk.example; corporate filters were quarantining them."},
-    {"Invoice shows wrong tax", "The VAT on my invoice is wrong for my country.",
-        "Update the billing address under Billing > Details; the next invoice uses the new tax treatment."},
+    {
+      "Cannot log in after password reset",
+      "I reset my password and the app still says it is wrong.",
+      "Clear the saved password in your browser, sign out on other devices and sign in with the new password."
+    },
+    {
+      "Charged twice this month",
+      "My card was charged twice for the same invoice, refund the duplicate.",
+      "I confirmed the duplicate charge and refunded the second payment; allow 5-10 business days."
+    },
+    {
+      "Two-factor code rejected",
+      "The code from my authenticator app is always invalid.",
+      "Enable automatic date and time on your phone and use a fresh code, or a backup code."
+    },
+    {
+      "Export stuck at processing",
+      "My CSV export of tickets never finishes.",
+      "Large exports run in the background; the download link was emailed and is valid for 7 days."
+    },
+    {
+      "Notification emails missing",
+      "We stopped receiving ticket notification emails.",
+      "Ask IT to allow notifications@meshdesk.example; corporate filters were quarantining them."
+    },
+    {
+      "Invoice shows wrong tax",
+      "The VAT on my invoice is wrong for my country.",
+      "Update the billing address under Billing > Details; the next invoice uses the new tax treatment."
+    },
   };
 
   private static final String[] TICKETS = {
@@ -69,18 +99,26 @@ public final class AiBench implements Callable<Integer> {
         for (int i = 0; i < documents; i++) {
           String[] topic = TOPICS[i % TOPICS.length];
           if (i % 5 == 4) {
-            index.upsertArticle(t, UUID.randomUUID().toString(), topic[0] + " (guide " + i + ")", topic[2] + " " + topic[1]);
+            index.upsertArticle(
+                t,
+                UUID.randomUUID().toString(),
+                topic[0] + " (guide " + i + ")",
+                topic[2] + " " + topic[1]);
           } else {
-            index.upsertTicketResolution(t, UUID.randomUUID().toString(), topic[0] + " #" + i, topic[1], topic[2]);
+            index.upsertTicketResolution(
+                t, UUID.randomUUID().toString(), topic[0] + " #" + i, topic[1], topic[2]);
           }
         }
       }
-      LoadGenerator.Operation op = seq -> {
-        String body = TICKETS[(int) (seq % TICKETS.length)];
-        String subject = body.substring(0, Math.min(40, body.length()));
-        var context = index.search(tenant, subject + "\n" + body, 5);
-        drafter.draft(new DraftRequest(tenant, UUID.randomUUID(), subject, body, List.of(), "", context), text -> {});
-      };
+      LoadGenerator.Operation op =
+          seq -> {
+            String body = TICKETS[(int) (seq % TICKETS.length)];
+            String subject = body.substring(0, Math.min(40, body.length()));
+            var context = index.search(tenant, subject + "\n" + body, 5);
+            drafter.draft(
+                new DraftRequest(tenant, UUID.randomUUID(), subject, body, List.of(), "", context),
+                text -> {});
+          };
       int cores = Runtime.getRuntime().availableProcessors();
       LatencyStats stats = new LatencyStats();
       LoadGenerator.closedLoop(op, cores, bench.warmup, stats);
@@ -91,13 +129,36 @@ public final class AiBench implements Callable<Integer> {
       LatencyStats loaded = new LatencyStats();
       LoadGenerator.closedLoop(op, cores, bench.duration, loaded);
       double seconds = bench.duration.toMillis() / 1000.0;
-      List<BenchResult> results = new ArrayList<>(List.of(
-          BenchResult.of("ai.offline_draft", stats, seconds, Map.of("documents_per_tenant", documents, "concurrency", 1, "goal_p95_ms", 50,
-              "system", "the offline drafter as a library in the bench's JVM (no server)")),
-          BenchResult.of("ai.offline_draft.loaded", loaded, seconds, Map.of("documents_per_tenant", documents, "concurrency", cores))));
+      List<BenchResult> results =
+          new ArrayList<>(
+              List.of(
+                  BenchResult.of(
+                      "ai.offline_draft",
+                      stats,
+                      seconds,
+                      Map.of(
+                          "documents_per_tenant",
+                          documents,
+                          "concurrency",
+                          1,
+                          "goal_p95_ms",
+                          50,
+                          "system",
+                          "the offline drafter as a library in the bench's JVM (no server)")),
+                  BenchResult.of(
+                      "ai.offline_draft.loaded",
+                      loaded,
+                      seconds,
+                      Map.of("documents_per_tenant", documents, "concurrency", cores))));
       if (e2eCount > 0) {
-        results.add(new AiEndToEnd(e2eRate, e2eCount, bench.warmup, bench.inProcess, !bench.fastDb && !bench.inProcess)
-            .run(TICKETS));
+        results.add(
+            new AiEndToEnd(
+                    e2eRate,
+                    e2eCount,
+                    bench.warmup,
+                    bench.inProcess,
+                    !bench.fastDb && !bench.inProcess)
+                .run(TICKETS));
       }
       bench.print(results, System.out);
       return results.stream().mapToLong(BenchResult::errors).sum() == 0 ? 0 : 1;

@@ -63,14 +63,18 @@ final class AiEndToEnd {
     try (Shutdown shutdown = new Shutdown()) {
       int ticketPort;
       if (inProcess) {
-        System.err.println("ai.e2e: starting the dev system IN-PROCESS (embedded PostgreSQL, Redis, all servers)...");
+        System.err.println(
+            "ai.e2e: starting the dev system IN-PROCESS (embedded PostgreSQL, Redis, all servers)...");
         DevCommand dev = new DevCommand();
         new CommandLine(dev).parseArgs("--web-port", "-1");
         dev.useFreePorts();
         PrintStream stdout = System.out;
-        System.setOut(System.err); // Liquibase prints its update summaries to stdout; keep that for results
+        System.setOut(
+            System.err); // Liquibase prints its update summaries to stdout; keep that for results
         try {
-          ticketPort = dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8)).ticketPort();
+          ticketPort =
+              dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8))
+                  .ticketPort();
         } finally {
           System.setOut(stdout);
         }
@@ -93,26 +97,36 @@ final class AiEndToEnd {
       channels.add(streamChannel);
       LatencyStats e2e = new LatencyStats();
       SuggestionTracker tracker = new SuggestionTracker(e2e);
-      TicketServiceGrpc.newStub(streamChannel).withCallCredentials(Bearer.of(agent))
+      TicketServiceGrpc.newStub(streamChannel)
+          .withCallCredentials(Bearer.of(agent))
           .subscribe(SubscribeRequest.getDefaultInstance(), tracker);
 
-      var creator = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(customer));
-      LoadGenerator.Operation create = seq -> {
-        String body = tickets[(int) (seq % tickets.length)];
-        CreateTicketRequest req = CreateTicketRequest.newBuilder()
-            .setSubject(body.substring(0, Math.min(60, body.length())))
-            .setBody(body)
-            .build();
-        long t0 = System.nanoTime();
-        String id = creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId();
-        tracker.created(id, t0);
-      };
+      var creator =
+          TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(customer));
+      LoadGenerator.Operation create =
+          seq -> {
+            String body = tickets[(int) (seq % tickets.length)];
+            CreateTicketRequest req =
+                CreateTicketRequest.newBuilder()
+                    .setSubject(body.substring(0, Math.min(60, body.length())))
+                    .setBody(body)
+                    .build();
+            long t0 = System.nanoTime();
+            String id =
+                creator
+                    .withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .createTicket(req)
+                    .getTicket()
+                    .getId();
+            tracker.created(id, t0);
+          };
 
       // The stream is live once one ticket's suggestion came through it.
       long ready = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (e2e.count() == 0) {
         if (System.nanoTime() > ready) {
-          throw new IllegalStateException("no SuggestionReady reached the agent stream within 60s: " + e2e.errors());
+          throw new IllegalStateException(
+              "no SuggestionReady reached the agent stream within 60s: " + e2e.errors());
         }
         create.run(0);
         tracker.awaitSettled(System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
@@ -134,18 +148,24 @@ final class AiEndToEnd {
       long end = Math.max(tracker.lastArrivalNanos(), start + 1);
       tracker.abandonPending("no_suggestion");
       double seconds = (end - start) / 1e9;
-      creates.errors().forEach((kind, n) -> {
-        for (long i = 0; i < n; i++) {
-          e2e.error("create_" + kind);
-        }
-      });
+      creates
+          .errors()
+          .forEach(
+              (kind, n) -> {
+                for (long i = 0; i < n; i++) {
+                  e2e.error("create_" + kind);
+                }
+              });
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("target_rate", rate);
       extra.put("tickets", count);
       extra.put("create_p95_ms", creates.cumulative().getValueAtPercentile(95) / 1000.0);
       extra.put("goal_p95_ms", 200);
-      extra.put("system", (inProcess ? "IN-PROCESS: " : "meshctl dev in its own JVM; ")
-          + "PostgreSQL " + (durable ? "durable" : "FAST (fsync off)"));
+      extra.put(
+          "system",
+          (inProcess ? "IN-PROCESS: " : "meshctl dev in its own JVM; ")
+              + "PostgreSQL "
+              + (durable ? "durable" : "FAST (fsync off)"));
       return BenchResult.of("ai.e2e.create_to_suggestion", e2e, seconds, extra);
     }
   }
@@ -153,15 +173,23 @@ final class AiEndToEnd {
   private static String password(String devOutput) {
     Matcher m = PASSWORD.matcher(devOutput);
     if (!m.find()) {
-      throw new IllegalStateException("meshctl dev did not seed the demo tenant (no password line)");
+      throw new IllegalStateException(
+          "meshctl dev did not seed the demo tenant (no password line)");
     }
     return m.group(1);
   }
 
   private static String login(ManagedChannel channel, String email, String password) {
     // A freshly started system's first sign-in waits for its JIT and its first Argon2 hash.
-    return IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
-        .login(LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug(TENANT).build())
-        .getTokens().getAccessToken();
+    return IdentityServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(60, TimeUnit.SECONDS)
+        .login(
+            LoginRequest.newBuilder()
+                .setEmail(email)
+                .setPassword(password)
+                .setTenantSlug(TENANT)
+                .build())
+        .getTokens()
+        .getAccessToken();
   }
 }

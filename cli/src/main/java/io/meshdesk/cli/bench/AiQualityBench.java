@@ -19,12 +19,18 @@ import picocli.CommandLine.Option;
  * retrieval recall@5 and MRR, draft grounding, the calibration of the category confidence, and the
  * time to make a suggestion including the embedding.
  */
-@Command(name = "ai-quality", description = {
-    "Triage accuracy/macro-F1, retrieval recall@5/MRR and draft grounding on a labelled dataset,",
-    "lexicon vs embeddings vs hybrid (default: the bundled 624-ticket dataset)."})
+@Command(
+    name = "ai-quality",
+    description = {
+      "Triage accuracy/macro-F1, retrieval recall@5/MRR and draft grounding on a labelled dataset,",
+      "lexicon vs embeddings vs hybrid (default: the bundled 624-ticket dataset)."
+    })
 public final class AiQualityBench implements Callable<Integer> {
 
-  @Option(names = "--dataset", paramLabel = "DIR", description = "Directory holding tickets.jsonl (default: the bundled dataset).")
+  @Option(
+      names = "--dataset",
+      paramLabel = "DIR",
+      description = "Directory holding tickets.jsonl (default: the bundled dataset).")
   Path dataset;
 
   @Override
@@ -33,23 +39,50 @@ public final class AiQualityBench implements Callable<Integer> {
     List<QualityTicket> tickets = dataset == null ? Dataset.bundled() : Dataset.from(dataset);
     out.printf("dataset: %s, %d tickets%n", dataset == null ? "bundled" : dataset, tickets.size());
     out.println("loading the embedding model (" + Embedder.MODEL + ", in this JVM)...");
-    Evaluation.Report report = new Evaluation(new Embedder()).run(tickets, line -> out.println("  " + line));
-    out.printf("%nscored %d held-out tickets against a history of %d%n%n", report.tickets(), report.history());
-    out.printf("%-11s %-20s %-20s %-20s %-9s %-7s %-9s%n", "method", "category acc/F1", "priority acc/F1",
-        "team acc/F1", "recall@5", "MRR", "grounded");
-    report.methods().forEach((method, s) -> out.printf("%-11s %-20s %-20s %-20s %-9s %-7s %-9s%n",
-        method.name().toLowerCase(Locale.ROOT), field(s, "category"), field(s, "priority"), field(s, "team"),
-        f(s.recallAt5()), f(s.mrr()), f(s.grounding())));
+    Evaluation.Report report =
+        new Evaluation(new Embedder()).run(tickets, line -> out.println("  " + line));
+    out.printf(
+        "%nscored %d held-out tickets against a history of %d%n%n",
+        report.tickets(), report.history());
+    out.printf(
+        "%-11s %-20s %-20s %-20s %-9s %-7s %-9s%n",
+        "method",
+        "category acc/F1",
+        "priority acc/F1",
+        "team acc/F1",
+        "recall@5",
+        "MRR",
+        "grounded");
+    report
+        .methods()
+        .forEach(
+            (method, s) ->
+                out.printf(
+                    "%-11s %-20s %-20s %-20s %-9s %-7s %-9s%n",
+                    method.name().toLowerCase(Locale.ROOT),
+                    field(s, "category"),
+                    field(s, "priority"),
+                    field(s, "team"),
+                    f(s.recallAt5()),
+                    f(s.mrr()),
+                    f(s.grounding())));
     out.println();
     var embeddings = report.methods().get(Evaluation.Method.EMBEDDINGS);
-    out.println("category confidence calibration (embeddings): bin, predictions, mean confidence, accuracy");
+    out.println(
+        "category confidence calibration (embeddings): bin, predictions, mean confidence, accuracy");
     for (Scores.Bin b : embeddings.calibration()) {
-      out.printf("  [%.1f, %.1f)  %4d  %s  %s%n", b.from(), b.to(), b.count(), f(b.meanConfidence()), f(b.accuracy()));
+      out.printf(
+          "  [%.1f, %.1f)  %4d  %s  %s%n",
+          b.from(), b.to(), b.count(), f(b.meanConfidence()), f(b.accuracy()));
     }
-    out.printf("  expected calibration error: %s%n", f(Scores.expectedCalibrationError(embeddings.calibration())));
+    out.printf(
+        "  expected calibration error: %s%n",
+        f(Scores.expectedCalibrationError(embeddings.calibration())));
     List<Double> ms = report.suggestMillis();
-    out.printf("%nsuggestion time per ticket (embedding + triage + BM25 + vectors + fusion), one at a time:"
-        + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, n=%d%n", pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.size());
+    out.printf(
+        "%nsuggestion time per ticket (embedding + triage + BM25 + vectors + fusion), one at a time:"
+            + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, n=%d%n",
+        pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.size());
     return 0;
   }
 

@@ -22,30 +22,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code meshctl bench train-aot}: builds the JDK's ahead-of-time cache ({@code -XX:AOTCache},
- * JDK 25+) for a server JVM by recording a short workload: a ticket-server runs in a JVM started
- * with {@code -XX:AOTCacheOutput} while the bench creates, reads and streams tickets; the cache is
- * written when that JVM exits. A JVM started with
- * {@code -XX:AOTCache=FILE} and the same class path then starts with those classes loaded and
- * linked and their profiles recorded, instead of spending its first minute in the interpreter.
+ * {@code meshctl bench train-aot}: builds the JDK's ahead-of-time cache ({@code -XX:AOTCache}, JDK
+ * 25+) for a server JVM by recording a short workload: a ticket-server runs in a JVM started with
+ * {@code -XX:AOTCacheOutput} while the bench creates, reads and streams tickets; the cache is
+ * written when that JVM exits. A JVM started with {@code -XX:AOTCache=FILE} and the same class path
+ * then starts with those classes loaded and linked and their profiles recorded, instead of spending
+ * its first minute in the interpreter.
  */
-@Command(name = "train-aot", description = "Record a short workload into a JDK AOT cache for faster cold starts (JDK 25+).")
+@Command(
+    name = "train-aot",
+    description = "Record a short workload into a JDK AOT cache for faster cold starts (JDK 25+).")
 public final class AotTrainCommand implements Callable<Integer> {
 
-  @Option(names = "--output", defaultValue = "meshctl.aot", description = "Cache file to write (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output",
+      defaultValue = "meshctl.aot",
+      description = "Cache file to write (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--duration", defaultValue = "20s", converter = BenchOptions.DurationConverter.class,
+  @Option(
+      names = "--duration",
+      defaultValue = "20s",
+      converter = BenchOptions.DurationConverter.class,
       description = "Recorded workload (default: ${DEFAULT-VALUE}).")
   Duration duration;
 
-  @Option(names = "--rate", defaultValue = "100", description = "Creates per second while recording (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "100",
+      description = "Creates per second while recording (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Override
   public Integer call() throws Exception {
     if (Runtime.version().feature() < 25) {
-      throw new IllegalArgumentException("train-aot needs JDK 25 or newer (this is " + Runtime.version() + ")");
+      throw new IllegalArgumentException(
+          "train-aot needs JDK 25 or newer (this is " + Runtime.version() + ")");
     }
     Path file = output.toAbsolutePath();
     Files.deleteIfExists(file);
@@ -56,31 +68,53 @@ public final class AotTrainCommand implements Callable<Integer> {
       try {
         var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(token));
         ClientCalls.asyncServerStreamingCall(
-            channel.newCall(TicketServiceGrpc.getSubscribeMethod(), CallOptions.DEFAULT.withCallCredentials(Bearer.of(token))),
-            SubscribeRequest.getDefaultInstance(), new Ignore());
+            channel.newCall(
+                TicketServiceGrpc.getSubscribeMethod(),
+                CallOptions.DEFAULT.withCallCredentials(Bearer.of(token))),
+            SubscribeRequest.getDefaultInstance(),
+            new Ignore());
         List<String> ids = new CopyOnWriteArrayList<>();
-        CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("AOT training").setBody("Recorded workload").build();
+        CreateTicketRequest req =
+            CreateTicketRequest.newBuilder()
+                .setSubject("AOT training")
+                .setBody("Recorded workload")
+                .build();
         LatencyStats stats = new LatencyStats();
         try (Progress p = new Progress("train-aot", stats, 0, () -> 0, System.err)) {
-          LoadGenerator.fixedRate(seq -> {
-            if (seq % 3 == 2 && !ids.isEmpty()) {
-              stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                  .getTicket(GetTicketRequest.newBuilder().setTicketId(ids.get((int) (seq % ids.size()))).build());
-            } else {
-              ids.add(stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId());
-            }
-          }, rate, duration, 10_000, stats);
+          LoadGenerator.fixedRate(
+              seq -> {
+                if (seq % 3 == 2 && !ids.isEmpty()) {
+                  stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                      .getTicket(
+                          GetTicketRequest.newBuilder()
+                              .setTicketId(ids.get((int) (seq % ids.size())))
+                              .build());
+                } else {
+                  ids.add(
+                      stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                          .createTicket(req)
+                          .getTicket()
+                          .getId());
+                }
+              },
+              rate,
+              duration,
+              10_000,
+              stats);
         }
       } finally {
         channel.shutdownNow();
       }
-      System.err.println("train-aot: stopping the recording JVM; it writes the cache as it exits...");
+      System.err.println(
+          "train-aot: stopping the recording JVM; it writes the cache as it exits...");
     }
     if (!Files.exists(file)) {
       System.err.println("train-aot: the JVM wrote no cache at " + file);
       return 1;
     }
-    System.out.printf("wrote %s (%,d bytes); use it with -XX:AOTCache=%s and the same class path%n", file, Files.size(file), file);
+    System.out.printf(
+        "wrote %s (%,d bytes); use it with -XX:AOTCache=%s and the same class path%n",
+        file, Files.size(file), file);
     return 0;
   }
 

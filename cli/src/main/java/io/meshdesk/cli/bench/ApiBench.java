@@ -17,39 +17,59 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code meshctl bench api}: CreateTicket's sustained maximum (closed loop), CreateTicket at a fixed
- * rate (half that maximum unless {@code --rate} says otherwise; open model), then GetTicket of the
- * created tickets at a fixed rate: p50/p95/p99, throughput and errors, each beside the floor.
+ * {@code meshctl bench api}: CreateTicket's sustained maximum (closed loop), CreateTicket at a
+ * fixed rate (half that maximum unless {@code --rate} says otherwise; open model), then GetTicket
+ * of the created tickets at a fixed rate: p50/p95/p99, throughput and errors, each beside the
+ * floor.
  */
-@Command(name = "api", description = "CreateTicket's sustained maximum, CreateTicket and GetTicket at fixed rates.")
+@Command(
+    name = "api",
+    description = "CreateTicket's sustained maximum, CreateTicket and GetTicket at fixed rates.")
 public final class ApiBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--target", description = "Ticket server host:port (default: start one in its own JVM).")
+  @Option(
+      names = "--target",
+      description = "Ticket server host:port (default: start one in its own JVM).")
   String target;
 
   @Option(names = "--token", description = "Agent access token (with --target).")
   String token;
 
-  @Option(names = "--rate", description = "CreateTicket requests per second (default: half the measured maximum).")
+  @Option(
+      names = "--rate",
+      description = "CreateTicket requests per second (default: half the measured maximum).")
   Double rate;
 
-  @Option(names = "--get-rate", defaultValue = "500", description = "GetTicket requests per second (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--get-rate",
+      defaultValue = "500",
+      description = "GetTicket requests per second (default: ${DEFAULT-VALUE}).")
   double getRate;
 
-  @Option(names = "--concurrency", defaultValue = "48", description = "Creates in flight while finding the maximum (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "48",
+      description = "Creates in flight while finding the maximum (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--pool-size", defaultValue = "24", description = "The server's PostgreSQL pool, also the floor's connections (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pool-size",
+      defaultValue = "24",
+      description =
+          "The server's PostgreSQL pool, also the floor's connections (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
   @Option(names = "--skip-max", description = "Skip the closed-loop maximum (needs --rate).")
   boolean skipMax;
 
-  @Option(names = "--tenants", defaultValue = "1",
-      description = "Tenants the creates are spread over (default: ${DEFAULT-VALUE}). One tenant's creates commit one at a"
-          + " time (gap-free per-tenant numbers and event sequences), so one tenant measures that serial path.")
+  @Option(
+      names = "--tenants",
+      defaultValue = "1",
+      description =
+          "Tenants the creates are spread over (default: ${DEFAULT-VALUE}). One tenant's creates commit one at a"
+              + " time (gap-free per-tenant numbers and event sequences), so one tenant measures that serial path.")
   int tenants;
 
   @Override
@@ -60,29 +80,43 @@ public final class ApiBench implements Callable<Integer> {
     if (skipMax && rate == null) {
       throw new IllegalArgumentException("--skip-max needs --rate");
     }
-    SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, 1, poolSize) : null;
+    SystemUnderTest system =
+        target == null ? bench.start(SystemUnderTest.Kind.TICKET, 1, poolSize) : null;
     String t = target != null ? target : system.targets().getFirst();
     if (tenants < 1 || tenants > 1000 || (token != null && tenants != 1)) {
       throw new IllegalArgumentException("--tenants must be 1..1000 (and 1 with --token)");
     }
     List<String> agentTokens = new java.util.ArrayList<>();
     for (int i = 0; i < tenants; i++) {
-      agentTokens.add(token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT));
+      agentTokens.add(
+          token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT));
     }
     ManagedChannel channel = Bearer.channel(t);
     try {
       var base = TicketServiceGrpc.newBlockingStub(channel);
-      List<TicketServiceGrpc.TicketServiceBlockingStub> stubs = agentTokens.stream()
-          .map(tok -> base.withCallCredentials(Bearer.of(tok))).toList();
+      List<TicketServiceGrpc.TicketServiceBlockingStub> stubs =
+          agentTokens.stream().map(tok -> base.withCallCredentials(Bearer.of(tok))).toList();
       var stub = stubs.getFirst();
       List<String> ids = new CopyOnWriteArrayList<>();
-      CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("API bench").setBody("Unary benchmark body").addTags("bench").build();
-      LoadGenerator.Operation create = seq -> {
-        String id = stubs.get((int) (seq % tenants)).withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId();
-        if (seq % tenants == 0) {
-          ids.add(id);
-        }
-      };
+      CreateTicketRequest req =
+          CreateTicketRequest.newBuilder()
+              .setSubject("API bench")
+              .setBody("Unary benchmark body")
+              .addTags("bench")
+              .build();
+      LoadGenerator.Operation create =
+          seq -> {
+            String id =
+                stubs
+                    .get((int) (seq % tenants))
+                    .withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .createTicket(req)
+                    .getTicket()
+                    .getId();
+            if (seq % tenants == 0) {
+              ids.add(id);
+            }
+          };
       List<BenchResult> results = new ArrayList<>();
       LatencyStats warm = new LatencyStats();
       LoadGenerator.closedLoop(create, Math.min(concurrency, poolSize), bench.warmup, warm);
@@ -94,26 +128,51 @@ public final class ApiBench implements Callable<Integer> {
         try (Progress p = new Progress("api.create.max", max, 0, () -> 0, System.err)) {
           LoadGenerator.closedLoop(create, concurrency, bench.duration, max);
         }
-        BenchResult maxResult = BenchResult.of("api.create_ticket.max", max, seconds(),
-            Map.of("concurrency", concurrency, "tenants", tenants));
+        BenchResult maxResult =
+            BenchResult.of(
+                "api.create_ticket.max",
+                max,
+                seconds(),
+                Map.of("concurrency", concurrency, "tenants", tenants));
         results.add(maxResult);
-        createRate = rate != null ? rate : Math.max(1, Math.floor(maxResult.throughputPerSecond() / 2));
+        createRate =
+            rate != null ? rate : Math.max(1, Math.floor(maxResult.throughputPerSecond() / 2));
       }
       LatencyStats creates = new LatencyStats();
       try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
         LoadGenerator.fixedRate(create, createRate, bench.duration, 10_000, creates);
       }
-      results.add(BenchResult.of("api.create_ticket", creates, seconds(), Map.of("target_rate", createRate, "tenants", tenants)));
-      LoadGenerator.Operation get = seq -> stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-          .getTicket(GetTicketRequest.newBuilder().setTicketId(ids.get((int) (seq % ids.size()))).build());
+      results.add(
+          BenchResult.of(
+              "api.create_ticket",
+              creates,
+              seconds(),
+              Map.of("target_rate", createRate, "tenants", tenants)));
+      LoadGenerator.Operation get =
+          seq ->
+              stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                  .getTicket(
+                      GetTicketRequest.newBuilder()
+                          .setTicketId(ids.get((int) (seq % ids.size())))
+                          .build());
       LatencyStats gets = new LatencyStats();
-      LoadGenerator.fixedRate(get, getRate, bench.warmup.compareTo(java.time.Duration.ofSeconds(3)) < 0
-          ? bench.warmup : java.time.Duration.ofSeconds(3), 1000, new LatencyStats());
+      LoadGenerator.fixedRate(
+          get,
+          getRate,
+          bench.warmup.compareTo(java.time.Duration.ofSeconds(3)) < 0
+              ? bench.warmup
+              : java.time.Duration.ofSeconds(3),
+          1000,
+          new LatencyStats());
       try (Progress p = new Progress("api.get", gets, 0, () -> 0, System.err)) {
         LoadGenerator.fixedRate(get, getRate, bench.duration, 10_000, gets);
       }
-      results.add(BenchResult.of("api.get_ticket", gets, seconds(),
-          Map.of("target_rate", getRate, BenchOptions.FLOOR_KEY, "select_only")));
+      results.add(
+          BenchResult.of(
+              "api.get_ticket",
+              gets,
+              seconds(),
+              Map.of("target_rate", getRate, BenchOptions.FLOOR_KEY, "select_only")));
       bench.print(results, System.out);
       return creates.errorCount() + gets.errorCount() == 0 ? 0 : 1;
     } finally {

@@ -11,5 +11,17 @@ import picocli.CommandLine.Command;
       "JVM of its own, first measures the floor (pgbench's TPC-B-like and select-only transactions",
       "over JDBC on the same PostgreSQL and pool size), and prints every figure beside it."
     },
-    subcommands = {FloorBench.class, HealthBench.class, AiBench.class, AiQualityBench.class, LedgerBench.class, BroadcastBench.class, ApiBench.class, OverloadBench.class, RemindersBench.class, AotTrainCommand.class, SutCommand.class})
+    subcommands = {
+      FloorBench.class,
+      HealthBench.class,
+      AiBench.class,
+      AiQualityBench.class,
+      LedgerBench.class,
+      BroadcastBench.class,
+      ApiBench.class,
+      OverloadBench.class,
+      RemindersBench.class,
+      AotTrainCommand.class,
+      SutCommand.class
+    })
 public final class BenchCommand {}

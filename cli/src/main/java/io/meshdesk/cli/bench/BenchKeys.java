@@ -40,18 +40,30 @@ final class BenchKeys {
   JwtTokenVerifier verifier() {
     return new JwtTokenVerifier(
         kid -> kid.equals(key.getKeyID()) ? Optional.of(key.toPublicJWK()) : Optional.empty(),
-        "meshdesk", "meshdesk-api", Clock.systemUTC(), TenantGate.allowAll());
+        "meshdesk",
+        "meshdesk-api",
+        Clock.systemUTC(),
+        TenantGate.allowAll());
   }
 
   /** An access token of {@code user} with {@code role} in {@code tenant}, valid for two hours. */
   String token(UUID tenant, UUID user, Role role) {
     Instant now = Instant.now();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("meshdesk").audience("meshdesk-api")
-        .subject(user.toString()).issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(Duration.ofHours(2)))).jwtID(UUID.randomUUID().toString())
-        .claim(JwtTokenVerifier.TYPE_CLAIM, "access").claim(JwtTokenVerifier.ROLE_CLAIM, role.claim())
-        .claim(JwtTokenVerifier.TENANT_CLAIM, tenant.toString()).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("meshdesk")
+            .audience("meshdesk-api")
+            .subject(user.toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofHours(2))))
+            .jwtID(UUID.randomUUID().toString())
+            .claim(JwtTokenVerifier.TYPE_CLAIM, "access")
+            .claim(JwtTokenVerifier.ROLE_CLAIM, role.claim())
+            .claim(JwtTokenVerifier.TENANT_CLAIM, tenant.toString())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     try {
       jwt.sign(new ECDSASigner(key));
     } catch (JOSEException e) {

@@ -26,7 +26,8 @@ public record BenchResult(
     List<LatencyStats.Point> timeline) {
 
   /** Builds a result from a histogram in microseconds. */
-  public static BenchResult of(String scenario, LatencyStats stats, double seconds, Map<String, Object> extra) {
+  public static BenchResult of(
+      String scenario, LatencyStats stats, double seconds, Map<String, Object> extra) {
     Histogram h = stats.cumulative();
     long ops = h.getTotalCount();
     return new BenchResult(
@@ -48,14 +49,39 @@ public record BenchResult(
   public BenchResult with(Map<String, Object> more) {
     Map<String, Object> merged = new LinkedHashMap<>(extra);
     merged.putAll(more);
-    return new BenchResult(scenario, operations, errors, errorsByKind, seconds, throughputPerSecond, p50Ms, p95Ms, p99Ms,
-        maxMs, merged, timeline);
+    return new BenchResult(
+        scenario,
+        operations,
+        errors,
+        errorsByKind,
+        seconds,
+        throughputPerSecond,
+        p50Ms,
+        p95Ms,
+        p99Ms,
+        maxMs,
+        merged,
+        timeline);
   }
 
   /** Prints a human-readable block. */
   public void printTable(PrintStream out) {
-    out.printf(Locale.ROOT, "%-28s ops=%d errors=%d time=%.1fs throughput=%.1f/s%n", scenario, operations, errors, seconds, throughputPerSecond);
-    out.printf(Locale.ROOT, "%-28s p50=%.3f ms  p95=%.3f ms  p99=%.3f ms  max=%.3f ms%n", "", p50Ms, p95Ms, p99Ms, maxMs);
+    out.printf(
+        Locale.ROOT,
+        "%-28s ops=%d errors=%d time=%.1fs throughput=%.1f/s%n",
+        scenario,
+        operations,
+        errors,
+        seconds,
+        throughputPerSecond);
+    out.printf(
+        Locale.ROOT,
+        "%-28s p50=%.3f ms  p95=%.3f ms  p99=%.3f ms  max=%.3f ms%n",
+        "",
+        p50Ms,
+        p95Ms,
+        p99Ms,
+        maxMs);
     if (!errorsByKind.isEmpty()) {
       out.printf("%-28s errors by kind: %s%n", "", errorsByKind);
     }
@@ -66,10 +92,19 @@ public record BenchResult(
   public String toJson() {
     StringBuilder sb = new StringBuilder("{");
     sb.append("\"scenario\":").append(q(scenario));
-    sb.append(String.format(Locale.ROOT,
-        ",\"operations\":%d,\"errors\":%d,\"seconds\":%.3f,\"throughput_per_second\":%.1f,"
-            + "\"p50_ms\":%.3f,\"p95_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f",
-        operations, errors, seconds, throughputPerSecond, p50Ms, p95Ms, p99Ms, maxMs));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            ",\"operations\":%d,\"errors\":%d,\"seconds\":%.3f,\"throughput_per_second\":%.1f,"
+                + "\"p50_ms\":%.3f,\"p95_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f",
+            operations,
+            errors,
+            seconds,
+            throughputPerSecond,
+            p50Ms,
+            p95Ms,
+            p99Ms,
+            maxMs));
     sb.append(",\"errors_by_kind\":{");
     boolean first = true;
     for (var e : errorsByKind.entrySet()) {
@@ -79,7 +114,10 @@ public record BenchResult(
     sb.append("}");
     for (var e : extra.entrySet()) {
       Object v = e.getValue();
-      sb.append(',').append(q(e.getKey())).append(':').append(v instanceof Number ? v.toString() : q(String.valueOf(v)));
+      sb.append(',')
+          .append(q(e.getKey()))
+          .append(':')
+          .append(v instanceof Number ? v.toString() : q(String.valueOf(v)));
     }
     return sb.append('}').toString();
   }

@@ -35,24 +35,27 @@ final class BenchWebhookReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/hook", ex -> {
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      requests.increment();
-      String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
-      AtomicInteger n = seen.computeIfAbsent(key, k -> new AtomicInteger());
-      if (n.incrementAndGet() == 1) {
-        Instant due = dueAt(new String(body, StandardCharsets.UTF_8));
-        if (due != null) {
-          lag.record(Math.max(0, (System.currentTimeMillis() - due.toEpochMilli())) * 1_000_000L);
-        }
-        lastFirstReceiptNanos = System.nanoTime();
-      }
-      ex.sendResponseHeaders(200, -1);
-      ex.close();
-    });
+    server.createContext(
+        "/hook",
+        ex -> {
+          byte[] body;
+          try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          requests.increment();
+          String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+          AtomicInteger n = seen.computeIfAbsent(key, k -> new AtomicInteger());
+          if (n.incrementAndGet() == 1) {
+            Instant due = dueAt(new String(body, StandardCharsets.UTF_8));
+            if (due != null) {
+              lag.record(
+                  Math.max(0, (System.currentTimeMillis() - due.toEpochMilli())) * 1_000_000L);
+            }
+            lastFirstReceiptNanos = System.nanoTime();
+          }
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
     server.start();
   }
 

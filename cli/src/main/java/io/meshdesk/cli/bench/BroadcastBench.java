@@ -27,31 +27,48 @@ import picocli.CommandLine.Option;
  * {@code meshctl bench broadcast}: N agent Subscribe streams spread over the instances, tickets
  * created at a fixed rate through the first instance; latency from the commit of the creating
  * transaction (PostgreSQL's own commit timestamp) to the event's receipt at each agent, separately
- * for agents on the creating instance and on the others (through Redis either way). Against
- * {@code --target} servers, whose database the bench cannot read, latency counts from the event's
+ * for agents on the creating instance and on the others (through Redis either way). Against {@code
+ * --target} servers, whose database the bench cannot read, latency counts from the event's
  * occurred_at (taken when the transaction began: an upper bound) and says so.
  */
-@Command(name = "broadcast", description = "Ticket change -> agent stream latency with N streams at a create rate.")
+@Command(
+    name = "broadcast",
+    description = "Ticket change -> agent stream latency with N streams at a create rate.")
 public final class BroadcastBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--target", split = ",", description = "Ticket servers host:port[,host:port] (default: start them in their own JVM).")
+  @Option(
+      names = "--target",
+      split = ",",
+      description = "Ticket servers host:port[,host:port] (default: start them in their own JVM).")
   List<String> target;
 
   @Option(names = "--token", description = "Agent access token (with --target).")
   String token;
 
-  @Option(names = "--streams", defaultValue = "1000", description = "Agent streams (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--streams",
+      defaultValue = "1000",
+      description = "Agent streams (default: ${DEFAULT-VALUE}).")
   int streams;
 
-  @Option(names = "--rate", defaultValue = "500", description = "Ticket creates per second (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "500",
+      description = "Ticket creates per second (default: ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--instances", defaultValue = "1", description = "Ticket servers to start (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--instances",
+      defaultValue = "1",
+      description = "Ticket servers to start (default: ${DEFAULT-VALUE}).")
   int instances;
 
-  @Option(names = "--pool-size", defaultValue = "24", description = "Each server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pool-size",
+      defaultValue = "24",
+      description = "Each server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
   @Override
@@ -59,7 +76,8 @@ public final class BroadcastBench implements Callable<Integer> {
     if (target != null && token == null) {
       throw new IllegalArgumentException("--token is required with --target");
     }
-    SystemUnderTest system = target == null ? bench.start(SystemUnderTest.Kind.TICKET, instances, poolSize) : null;
+    SystemUnderTest system =
+        target == null ? bench.start(SystemUnderTest.Kind.TICKET, instances, poolSize) : null;
     List<String> targets = target != null ? target : system.targets();
     UUID tenant = UUID.randomUUID();
     String agentToken = token != null ? token : system.token(tenant, UUID.randomUUID(), Role.AGENT);
@@ -67,7 +85,8 @@ public final class BroadcastBench implements Callable<Integer> {
     try {
       // A server allows a bounded number of concurrent calls per connection (as Envoy's upstream
       // pool spreads streams over connections): enough channels that no stream waits for a slot.
-      int perTarget = Math.max(Math.max(1, 4 / targets.size()), (streams / targets.size() + 499) / 500);
+      int perTarget =
+          Math.max(Math.max(1, 4 / targets.size()), (streams / targets.size() + 499) / 500);
       for (String t : targets) {
         for (int i = 0; i < perTarget; i++) {
           channels.add(Bearer.directChannel(t));
@@ -84,14 +103,26 @@ public final class BroadcastBench implements Callable<Integer> {
         Receiver receiver = new Receiver(onCreator ? local : remote, received, onCreator);
         receivers.add(receiver);
         ClientCalls.asyncServerStreamingCall(
-            channels.get(channelIndex).newCall(probe, CallOptions.DEFAULT.withCallCredentials(Bearer.of(streamToken(system, tenant, agentToken)))),
-            SubscribeRequest.getDefaultInstance(), receiver);
+            channels
+                .get(channelIndex)
+                .newCall(
+                    probe,
+                    CallOptions.DEFAULT.withCallCredentials(
+                        Bearer.of(streamToken(system, tenant, agentToken)))),
+            SubscribeRequest.getDefaultInstance(),
+            receiver);
       }
       // Creates go over their own channel, away from the receivers' network threads.
       ManagedChannel createChannel = Bearer.channel(targets.get(0));
       channels.add(createChannel);
-      var creator = TicketServiceGrpc.newBlockingStub(createChannel).withCallCredentials(Bearer.of(agentToken));
-      CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("Bench ticket").setBody("Broadcast benchmark body").build();
+      var creator =
+          TicketServiceGrpc.newBlockingStub(createChannel)
+              .withCallCredentials(Bearer.of(agentToken));
+      CreateTicketRequest req =
+          CreateTicketRequest.newBuilder()
+              .setSubject("Bench ticket")
+              .setBody("Broadcast benchmark body")
+              .build();
       // Every stream must be live before measuring: one ticket must reach all of them.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       boolean live = false;
@@ -101,9 +132,15 @@ public final class BroadcastBench implements Callable<Integer> {
         live = awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2));
       }
       if (!live) {
-        throw new IllegalStateException("not every agent stream went live within 60 s (" + received.get() + " of " + streams + ")");
+        throw new IllegalStateException(
+            "not every agent stream went live within 60 s ("
+                + received.get()
+                + " of "
+                + streams
+                + ")");
       }
-      LoadGenerator.Operation op = seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+      LoadGenerator.Operation op =
+          seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
       LatencyStats creates = new LatencyStats();
       received.set(0);
       LoadGenerator.fixedRate(op, rate, bench.warmup, 1000, creates);
@@ -119,12 +156,15 @@ public final class BroadcastBench implements Callable<Integer> {
       }
       // Read the histograms once every event of every accepted create has arrived (or 30 s passed).
       long expected = creates.count() * streams;
-      boolean complete = awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(30));
+      boolean complete =
+          awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(30));
       long delivered = local.count() + remote.count();
       receivers.forEach(Receiver::stopRecording);
       boolean fromCommit = system != null;
-      LatencyStats[] measured = fromCommit
-          ? fromCommit(receivers, system.postgresPort(), tenant) : new LatencyStats[] {local, remote};
+      LatencyStats[] measured =
+          fromCommit
+              ? fromCommit(receivers, system.postgresPort(), tenant)
+              : new LatencyStats[] {local, remote};
       long streamErrors = local.errorCount() + remote.errorCount();
       double secs = bench.duration.toMillis() / 1000.0;
       Map<String, Object> extra = new java.util.LinkedHashMap<>();
@@ -134,18 +174,23 @@ public final class BroadcastBench implements Callable<Integer> {
       extra.put("events_expected", expected);
       extra.put("events_delivered", delivered);
       extra.put("deliveries_per_second", Math.round(delivered / secs));
-      extra.put("latency_from", fromCommit
-          ? "commit of the creating transaction (PostgreSQL commit timestamp) to receipt"
-          : "event occurred_at, taken when the transaction began: an upper bound on commit-to-receipt");
-      List<BenchResult> results = new ArrayList<>(List.of(
-          BenchResult.of("broadcast.same_instance", measured[0], secs, extra),
-          BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
+      extra.put(
+          "latency_from",
+          fromCommit
+              ? "commit of the creating transaction (PostgreSQL commit timestamp) to receipt"
+              : "event occurred_at, taken when the transaction began: an upper bound on commit-to-receipt");
+      List<BenchResult> results =
+          new ArrayList<>(
+              List.of(
+                  BenchResult.of("broadcast.same_instance", measured[0], secs, extra),
+                  BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
       if (targets.size() > 1) {
         results.add(1, BenchResult.of("broadcast.other_instance", measured[1], secs, extra));
       }
       bench.print(results, System.out);
       if (!complete || streamErrors > 0 || creates.errorCount() > 0) {
-        System.err.printf("broadcast: FAILED: %d of %d events delivered, %d stream error(s), %d create error(s)%n",
+        System.err.printf(
+            "broadcast: FAILED: %d of %d events delivered, %d stream error(s), %d create error(s)%n",
             delivered, expected, streamErrors, creates.errorCount());
         return 1;
       }
@@ -162,7 +207,8 @@ public final class BroadcastBench implements Callable<Integer> {
    * Commit-to-receipt latency of every recorded receipt: the creating transactions' commit times
    * come from PostgreSQL after the run. Returns {same instance, other instances}.
    */
-  private static LatencyStats[] fromCommit(List<Receiver> receivers, int postgresPort, UUID tenant) throws Exception {
+  private static LatencyStats[] fromCommit(List<Receiver> receivers, int postgresPort, UUID tenant)
+      throws Exception {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (Receiver r : receivers) {
@@ -176,7 +222,8 @@ public final class BroadcastBench implements Callable<Integer> {
     if (min > max) {
       return new LatencyStats[] {local, remote};
     }
-    java.util.Map<Long, Long> commits = CommitTimes.bySequence(postgresPort, TicketBenchSystem.DATABASE, tenant, min, max);
+    java.util.Map<Long, Long> commits =
+        CommitTimes.bySequence(postgresPort, TicketBenchSystem.DATABASE, tenant, min, max);
     for (Receiver r : receivers) {
       LatencyStats into = r.sameInstance ? local : remote;
       for (int i = 0; i < r.count; i++) {
@@ -191,7 +238,10 @@ public final class BroadcastBench implements Callable<Integer> {
     return new LatencyStats[] {local, remote};
   }
 
-  /** Records receipt latency of every TicketCreated event, and while recording each receipt's sequence and time. */
+  /**
+   * Records receipt latency of every TicketCreated event, and while recording each receipt's
+   * sequence and time.
+   */
   private static final class Receiver implements StreamObserver<EventProbe> {
     private final LatencyStats stats;
     private final AtomicLong received;
@@ -250,7 +300,6 @@ public final class BroadcastBench implements Callable<Integer> {
     }
   }
 
-
   /**
    * Each stream is its own agent (servers limit the streams one person may hold open); against
    * {@code --target} servers every stream uses the given token.
@@ -259,8 +308,12 @@ public final class BroadcastBench implements Callable<Integer> {
     return system == null ? given : system.token(tenant, UUID.randomUUID(), Role.AGENT);
   }
 
-  /** Polls {@code condition} every 10 ms until it holds or {@code timeout} passes; returns whether it held. */
-  private static boolean awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
+  /**
+   * Polls {@code condition} every 10 ms until it holds or {@code timeout} passes; returns whether
+   * it held.
+   */
+  private static boolean awaitUntil(
+      java.util.function.BooleanSupplier condition, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {

@@ -14,20 +14,35 @@ public final class ChildJvm {
 
   private ChildJvm() {}
 
-  /** {@code java <jvmOptions> --enable-native-access=ALL-UNNAMED -cp <this class path> <mainClass> <args>}. */
+  /**
+   * {@code java <jvmOptions> --enable-native-access=ALL-UNNAMED -cp <this class path> <mainClass>
+   * <args>}.
+   */
   public static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
-    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(
+        List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            mainClass));
     command.addAll(args);
     return command;
   }
 
-  /** JVM options written as one string ({@code "-Xmx1g -XX:AOTCache=x"}), split on whitespace; null is none. */
+  /**
+   * JVM options written as one string ({@code "-Xmx1g -XX:AOTCache=x"}), split on whitespace; null
+   * is none.
+   */
   public static List<String> options(String written) {
-    return written == null ? List.of()
+    return written == null
+        ? List.of()
         : Arrays.stream(written.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
   }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole of {@code meshctl dev} in a JVM of its own, on free ports, for benchmarks that measure
- * every server together. With {@code durable} its embedded PostgreSQL keeps its data in a
- * throwaway directory with fsync on. Stopped with SIGTERM (the dev system's own clean stop).
+ * every server together. With {@code durable} its embedded PostgreSQL keeps its data in a throwaway
+ * directory with fsync on. Stopped with SIGTERM (the dev system's own clean stop).
  */
 final class DevProcess implements AutoCloseable {
 
@@ -36,20 +36,41 @@ final class DevProcess implements AutoCloseable {
   static DevProcess start(boolean durable, PrintStream log) throws IOException {
     int ticket = freePort();
     Path dataDir = durable ? Files.createTempDirectory("meshctl-bench-dev-") : null;
-    List<String> args = new ArrayList<>(List.of("dev", "--ticket-port", Integer.toString(ticket), "--ledger-port", Integer.toString(freePort()),
-        "--worker-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()),
-        "--redis-port", Integer.toString(freePort()), "--metrics-port", "-1", "--web-port", "-1",
-        "--demo-activity-seconds", "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "dev",
+                "--ticket-port",
+                Integer.toString(ticket),
+                "--ledger-port",
+                Integer.toString(freePort()),
+                "--worker-port",
+                Integer.toString(freePort()),
+                "--postgres-port",
+                Integer.toString(freePort()),
+                "--redis-port",
+                Integer.toString(freePort()),
+                "--metrics-port",
+                "-1",
+                "--web-port",
+                "-1",
+                "--demo-activity-seconds",
+                "0"));
     if (dataDir != null) {
       args.addAll(List.of("--data-dir", dataDir.toString()));
     }
     List<String> command = ChildJvm.command(List.of(), Meshctl.class.getName(), args);
     Path logFile = Files.createTempFile("meshctl-bench-dev-", ".log");
-    log.println("bench: starting meshctl dev in its own JVM (PostgreSQL " + (durable ? "durable" : "fsync off")
-        + "; log: " + logFile + ")...");
+    log.println(
+        "bench: starting meshctl dev in its own JVM (PostgreSQL "
+            + (durable ? "durable" : "fsync off")
+            + "; log: "
+            + logFile
+            + ")...");
     Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
     StringBuilder out = new StringBuilder();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line; (line = reader.readLine()) != null; ) {
       out.append(line).append('\n');
       if (line.contains("meshctl dev: ready")) {

@@ -29,18 +29,20 @@ record EventProbe(long sequence, long occurredAtNanos, boolean created, boolean 
 
   /** Subscribe with this probe as the response type (requests are encoded as usual). */
   static MethodDescriptor<SubscribeRequest, EventProbe> subscribeMethod() {
-    return TicketServiceGrpc.getSubscribeMethod().toBuilder(TicketServiceGrpc.getSubscribeMethod().getRequestMarshaller(),
-        new MethodDescriptor.Marshaller<EventProbe>() {
-          @Override
-          public InputStream stream(EventProbe value) {
-            throw new UnsupportedOperationException("responses are only read");
-          }
+    return TicketServiceGrpc.getSubscribeMethod().toBuilder(
+            TicketServiceGrpc.getSubscribeMethod().getRequestMarshaller(),
+            new MethodDescriptor.Marshaller<EventProbe>() {
+              @Override
+              public InputStream stream(EventProbe value) {
+                throw new UnsupportedOperationException("responses are only read");
+              }
 
-          @Override
-          public EventProbe parse(InputStream stream) {
-            return read(stream);
-          }
-        }).build();
+              @Override
+              public EventProbe parse(InputStream stream) {
+                return read(stream);
+              }
+            })
+        .build();
   }
 
   static EventProbe read(InputStream stream) {

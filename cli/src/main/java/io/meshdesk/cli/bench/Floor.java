@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The floor every scenario is compared with: pgbench's TPC-B-like and select-only transactions,
- * run over JDBC from the load generator's JVM against the same PostgreSQL server the system under
- * test uses, with as many connections as one server's pool. A ratio to the floor travels between
+ * The floor every scenario is compared with: pgbench's TPC-B-like and select-only transactions, run
+ * over JDBC from the load generator's JVM against the same PostgreSQL server the system under test
+ * uses, with as many connections as one server's pool. A ratio to the floor travels between
  * machines; an absolute figure does not.
  */
 public final class Floor {
@@ -55,7 +55,9 @@ public final class Floor {
 
   /** Loads pgbench's tables into a database of their own, then measures both transactions. */
   public Result measure(Duration warmup, Duration duration, PrintStream log) throws Exception {
-    log.printf("floor: loading pgbench tables at scale %d (%,d accounts)...%n", scale, (long) scale * ACCOUNTS_PER_BRANCH);
+    log.printf(
+        "floor: loading pgbench tables at scale %d (%,d accounts)...%n",
+        scale, (long) scale * ACCOUNTS_PER_BRANCH);
     load();
     BenchResult tpcb = run("floor.tpcb_like", warmup, duration, log, this::tpcb);
     BenchResult select = run("floor.select_only", warmup, duration, log, this::selectOnly);
@@ -67,7 +69,8 @@ public final class Floor {
     void run(Connection c, ThreadLocalRandom random) throws SQLException;
   }
 
-  private BenchResult run(String name, Duration warmup, Duration duration, PrintStream log, Transaction tx)
+  private BenchResult run(
+      String name, Duration warmup, Duration duration, PrintStream log, Transaction tx)
       throws Exception {
     List<Connection> pool = new ArrayList<>();
     try {
@@ -76,26 +79,37 @@ public final class Floor {
         c.setAutoCommit(false);
         pool.add(c);
       }
-      java.util.concurrent.BlockingQueue<Connection> free = new java.util.concurrent.LinkedBlockingQueue<>(pool);
-      LoadGenerator.Operation op = seq -> {
-        Connection c = free.take();
-        try {
-          tx.run(c, ThreadLocalRandom.current());
-        } catch (SQLException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          free.add(c);
-        }
-      };
+      java.util.concurrent.BlockingQueue<Connection> free =
+          new java.util.concurrent.LinkedBlockingQueue<>(pool);
+      LoadGenerator.Operation op =
+          seq -> {
+            Connection c = free.take();
+            try {
+              tx.run(c, ThreadLocalRandom.current());
+            } catch (SQLException e) {
+              c.rollback();
+              throw e;
+            } finally {
+              free.add(c);
+            }
+          };
       LatencyStats stats = new LatencyStats();
       LoadGenerator.closedLoop(op, connections, warmup, stats);
       stats.reset();
       try (Progress p = new Progress(name, stats, 0, () -> 0, log)) {
         LoadGenerator.closedLoop(op, connections, duration, stats);
       }
-      return BenchResult.of(name, stats, duration.toMillis() / 1000.0,
-          Map.of("connections", connections, "scale", scale, "client", "JDBC from the load generator's JVM"));
+      return BenchResult.of(
+          name,
+          stats,
+          duration.toMillis() / 1000.0,
+          Map.of(
+              "connections",
+              connections,
+              "scale",
+              scale,
+              "client",
+              "JDBC from the load generator's JVM"));
     } finally {
       for (Connection c : pool) {
         c.close();
@@ -108,12 +122,19 @@ public final class Floor {
     int bid = r.nextInt(1, scale + 1);
     int tid = r.nextInt(1, scale * TELLERS_PER_BRANCH + 1);
     int delta = r.nextInt(-5000, 5001);
-    try (PreparedStatement a = c.prepareStatement("update pgbench_accounts set abalance = abalance + ? where aid = ?");
-        PreparedStatement s = c.prepareStatement("select abalance from pgbench_accounts where aid = ?");
-        PreparedStatement t = c.prepareStatement("update pgbench_tellers set tbalance = tbalance + ? where tid = ?");
-        PreparedStatement b = c.prepareStatement("update pgbench_branches set bbalance = bbalance + ? where bid = ?");
-        PreparedStatement h = c.prepareStatement(
-            "insert into pgbench_history (tid, bid, aid, delta, mtime) values (?, ?, ?, ?, current_timestamp)")) {
+    try (PreparedStatement a =
+            c.prepareStatement(
+                "update pgbench_accounts set abalance = abalance + ? where aid = ?");
+        PreparedStatement s =
+            c.prepareStatement("select abalance from pgbench_accounts where aid = ?");
+        PreparedStatement t =
+            c.prepareStatement("update pgbench_tellers set tbalance = tbalance + ? where tid = ?");
+        PreparedStatement b =
+            c.prepareStatement(
+                "update pgbench_branches set bbalance = bbalance + ? where bid = ?");
+        PreparedStatement h =
+            c.prepareStatement(
+                "insert into pgbench_history (tid, bid, aid, delta, mtime) values (?, ?, ?, ?, current_timestamp)")) {
       a.setInt(1, delta);
       a.setInt(2, aid);
       a.executeUpdate();
@@ -137,7 +158,8 @@ public final class Floor {
   }
 
   private void selectOnly(Connection c, ThreadLocalRandom r) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("select abalance from pgbench_accounts where aid = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("select abalance from pgbench_accounts where aid = ?")) {
       s.setInt(1, r.nextInt(1, scale * ACCOUNTS_PER_BRANCH + 1));
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -147,20 +169,37 @@ public final class Floor {
   }
 
   private void load() throws SQLException {
-    try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
+    try (Connection admin = connect("postgres");
+        Statement st = admin.createStatement()) {
       st.execute("drop database if exists floor");
       st.execute("create database floor");
     }
-    try (Connection c = connect("floor"); Statement st = c.createStatement()) {
-      st.execute("create table pgbench_branches (bid int not null primary key, bbalance int, filler char(88))");
-      st.execute("create table pgbench_tellers (tid int not null primary key, bid int, tbalance int, filler char(84))");
-      st.execute("create table pgbench_accounts (aid int not null, bid int, abalance int, filler char(84))");
-      st.execute("create table pgbench_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))");
-      st.execute("insert into pgbench_branches select b, 0, '' from generate_series(1, " + scale + ") b");
-      st.execute("insert into pgbench_tellers select t, (t - 1) / " + TELLERS_PER_BRANCH + " + 1, 0, ''"
-          + " from generate_series(1, " + scale * TELLERS_PER_BRANCH + ") t");
-      st.execute("insert into pgbench_accounts select a, (a - 1) / " + ACCOUNTS_PER_BRANCH + " + 1, 0, ''"
-          + " from generate_series(1, " + scale * ACCOUNTS_PER_BRANCH + ") a");
+    try (Connection c = connect("floor");
+        Statement st = c.createStatement()) {
+      st.execute(
+          "create table pgbench_branches (bid int not null primary key, bbalance int, filler char(88))");
+      st.execute(
+          "create table pgbench_tellers (tid int not null primary key, bid int, tbalance int, filler char(84))");
+      st.execute(
+          "create table pgbench_accounts (aid int not null, bid int, abalance int, filler char(84))");
+      st.execute(
+          "create table pgbench_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))");
+      st.execute(
+          "insert into pgbench_branches select b, 0, '' from generate_series(1, " + scale + ") b");
+      st.execute(
+          "insert into pgbench_tellers select t, (t - 1) / "
+              + TELLERS_PER_BRANCH
+              + " + 1, 0, ''"
+              + " from generate_series(1, "
+              + scale * TELLERS_PER_BRANCH
+              + ") t");
+      st.execute(
+          "insert into pgbench_accounts select a, (a - 1) / "
+              + ACCOUNTS_PER_BRANCH
+              + " + 1, 0, ''"
+              + " from generate_series(1, "
+              + scale * ACCOUNTS_PER_BRANCH
+              + ") a");
       st.execute("alter table pgbench_accounts add primary key (aid)");
       st.execute("vacuum analyze");
     }

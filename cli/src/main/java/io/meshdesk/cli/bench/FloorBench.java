@@ -10,12 +10,18 @@ import picocli.CommandLine.Option;
  * {@code meshctl bench floor}: only the floor, pgbench's TPC-B-like and select-only transactions
  * over JDBC, on the PostgreSQL the other scenarios use (started with a ticket-server, as they do).
  */
-@Command(name = "floor", description = "pgbench's TPC-B-like and select-only transactions over JDBC: the floor of every scenario.")
+@Command(
+    name = "floor",
+    description =
+        "pgbench's TPC-B-like and select-only transactions over JDBC: the floor of every scenario.")
 public final class FloorBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--pool-size", defaultValue = "24", description = "Connections, as one server's pool (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pool-size",
+      defaultValue = "24",
+      description = "Connections, as one server's pool (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
   @Override

@@ -10,8 +10,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Thread-safe latency recording (HdrHistogram, microsecond resolution, up to one hour) plus
- * success and error counts by kind.
+ * Thread-safe latency recording (HdrHistogram, microsecond resolution, up to one hour) plus success
+ * and error counts by kind.
  */
 public final class LatencyStats {
 
@@ -26,7 +26,13 @@ public final class LatencyStats {
    * @param p95Ms 95th percentile latency in it
    * @param p99Ms 99th percentile latency in it
    */
-  public record Point(long startMillis, long endMillis, long operations, long errors, double p50Ms, double p95Ms,
+  public record Point(
+      long startMillis,
+      long endMillis,
+      long operations,
+      long errors,
+      double p50Ms,
+      double p95Ms,
       double p99Ms) {}
 
   private final List<Point> timeline = new ArrayList<>();
@@ -40,7 +46,8 @@ public final class LatencyStats {
 
   /** Records one successful operation that took {@code nanos}. */
   public void record(long nanos) {
-    recorder.recordValue(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), TimeUnit.HOURS.toMicros(1))));
+    recorder.recordValue(
+        Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), TimeUnit.HOURS.toMicros(1))));
     ok.increment();
   }
 
@@ -66,16 +73,25 @@ public final class LatencyStats {
     return errors.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** Moves what was recorded since the last call into the cumulative histogram; returns the interval's. */
+  /**
+   * Moves what was recorded since the last call into the cumulative histogram; returns the
+   * interval's.
+   */
   public synchronized Histogram drainInterval() {
     Histogram interval = recorder.getIntervalHistogram();
     total.add(interval);
     long now = System.currentTimeMillis();
     long errorsNow = errorCount();
     if (now > intervalStartMillis) {
-      timeline.add(new Point(intervalStartMillis, now, interval.getTotalCount(), errorsNow - errorsAtIntervalStart,
-          interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(95) / 1000.0,
-          interval.getValueAtPercentile(99) / 1000.0));
+      timeline.add(
+          new Point(
+              intervalStartMillis,
+              now,
+              interval.getTotalCount(),
+              errorsNow - errorsAtIntervalStart,
+              interval.getValueAtPercentile(50) / 1000.0,
+              interval.getValueAtPercentile(95) / 1000.0,
+              interval.getValueAtPercentile(99) / 1000.0));
     }
     intervalStartMillis = now;
     errorsAtIntervalStart = errorsNow;

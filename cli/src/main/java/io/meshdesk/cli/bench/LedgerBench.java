@@ -14,8 +14,8 @@ import io.meshdesk.api.ledger.v1.CreateCardProductRequest;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.GetStatementRequest;
 import io.meshdesk.api.ledger.v1.IssueCardRequest;
-import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
 import io.meshdesk.api.ledger.v1.Merchant;
 import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.api.ledger.v1.PurchaseRequest;
@@ -40,21 +40,35 @@ import picocli.CommandLine.Option;
  * through BatchPost, and on one hot card; GetBalance and GetStatement latency; then a full Audit,
  * which must pass. Starts its own embedded ledger-server (see {@link LedgerBenchSystem}).
  */
-@Command(name = "ledger", description = "Ledger postings (per request, batched, hot card), queries, then an audit.")
+@Command(
+    name = "ledger",
+    description = "Ledger postings (per request, batched, hot card), queries, then an audit.")
 public final class LedgerBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--cards", defaultValue = "2000", description = "Cards posted to (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cards",
+      defaultValue = "2000",
+      description = "Cards posted to (default: ${DEFAULT-VALUE}).")
   int cards;
 
-  @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "32",
+      description = "Requests in flight (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--batch-size", defaultValue = "500", description = "Operations per BatchPost (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "500",
+      description = "Operations per BatchPost (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--query-rate", defaultValue = "500", description = "Queries per second (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--query-rate",
+      defaultValue = "500",
+      description = "Queries per second (default: ${DEFAULT-VALUE}).")
   double queryRate;
 
   private final AtomicLong keys = new AtomicLong();
@@ -62,21 +76,35 @@ public final class LedgerBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (SystemUnderTest system = bench.start(SystemUnderTest.Kind.LEDGER, 1, Math.max(16, concurrency))) {
+    try (SystemUnderTest system =
+        bench.start(SystemUnderTest.Kind.LEDGER, 1, Math.max(16, concurrency))) {
       UUID tenant = UUID.randomUUID();
       ClientOptions.HostPort hp = ClientOptions.HostPort.parse(system.targets().getFirst());
-      ManagedChannel channel = NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext().build();
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext().build();
       Metadata headers = new Metadata();
-      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+      headers.put(
+          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
           "Bearer " + system.token(tenant, UUID.randomUUID(), Role.ADMIN));
-      LedgerServiceBlockingStub stub = LedgerServiceGrpc.newBlockingStub(channel)
-          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+      LedgerServiceBlockingStub stub =
+          LedgerServiceGrpc.newBlockingStub(channel)
+              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
       try {
-        String product = stub.createCardProduct(CreateCardProductRequest.newBuilder().setName("Bench")
-            .setNetwork(CardNetwork.CARD_NETWORK_VISA).setCurrency("USD").setPurchaseAprBps(1999)
-            .setCashAdvanceAprBps(2599).setGraceDays(25)
-            .setMinPayment(MinimumPaymentRule.newBuilder().setFloor(usd(2500)).setPercentBps(100))
-            .setLateFee(usd(4000)).build()).getProduct().getId();
+        String product =
+            stub.createCardProduct(
+                    CreateCardProductRequest.newBuilder()
+                        .setName("Bench")
+                        .setNetwork(CardNetwork.CARD_NETWORK_VISA)
+                        .setCurrency("USD")
+                        .setPurchaseAprBps(1999)
+                        .setCashAdvanceAprBps(2599)
+                        .setGraceDays(25)
+                        .setMinPayment(
+                            MinimumPaymentRule.newBuilder().setFloor(usd(2500)).setPercentBps(100))
+                        .setLateFee(usd(4000))
+                        .build())
+                .getProduct()
+                .getId();
         System.err.printf("ledger bench: issuing %d cards...%n", cards + 6);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < cards; i++) {
@@ -84,7 +112,10 @@ public final class LedgerBench implements Callable<Integer> {
         }
         String hot = issue(stub, product, 1_000_000_000_000L);
         List<BenchResult> results = new ArrayList<>();
-        results.add(measure("ledger.purchase.per_request", seq -> purchase(stub, ids.get((int) (seq % ids.size())), 1)));
+        results.add(
+            measure(
+                "ledger.purchase.per_request",
+                seq -> purchase(stub, ids.get((int) (seq % ids.size())), 1)));
         results.add(batched(stub, ids));
         results.add(measure("ledger.purchase.hot_card", seq -> purchase(stub, hot, 1)));
         List<String> queryCards = new ArrayList<>();
@@ -97,15 +128,32 @@ public final class LedgerBench implements Callable<Integer> {
           queryCards.add(card);
           statements.add(system.closeCard(tenant, card, LocalDate.now().plusMonths(2)));
         }
-        results.add(rate("ledger.get_balance", seq -> stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-            .getBalance(GetBalanceRequest.newBuilder().setCardId(queryCards.get((int) (seq % 5))).build())));
-        results.add(rate("ledger.get_statement", seq -> stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-            .getStatement(GetStatementRequest.newBuilder().setStatementId(statements.get((int) (seq % 5))).build())));
+        results.add(
+            rate(
+                "ledger.get_balance",
+                seq ->
+                    stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .getBalance(
+                            GetBalanceRequest.newBuilder()
+                                .setCardId(queryCards.get((int) (seq % 5)))
+                                .build())));
+        results.add(
+            rate(
+                "ledger.get_statement",
+                seq ->
+                    stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .getStatement(
+                            GetStatementRequest.newBuilder()
+                                .setStatementId(statements.get((int) (seq % 5)))
+                                .build())));
         bench.print(results, System.out);
         System.err.println("ledger bench: auditing...");
-        AuditResponse audit = stub.withDeadlineAfter(10, TimeUnit.MINUTES).audit(AuditRequest.getDefaultInstance());
+        AuditResponse audit =
+            stub.withDeadlineAfter(10, TimeUnit.MINUTES).audit(AuditRequest.getDefaultInstance());
         LedgerAuditCommand.print(audit, bench.json, System.out);
-        return audit.getSummary().getPassed() && results.stream().allMatch(r -> r.errors() == 0) ? 0 : 1;
+        return audit.getSummary().getPassed() && results.stream().allMatch(r -> r.errors() == 0)
+            ? 0
+            : 1;
       } finally {
         channel.shutdownNow();
       }
@@ -119,21 +167,27 @@ public final class LedgerBench implements Callable<Integer> {
     try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
       LoadGenerator.closedLoop(op, concurrency, bench.duration, stats);
     }
-    return BenchResult.of(name, stats, bench.duration.toMillis() / 1000.0, Map.of("concurrency", concurrency));
+    return BenchResult.of(
+        name, stats, bench.duration.toMillis() / 1000.0, Map.of("concurrency", concurrency));
   }
 
-  private BenchResult batched(LedgerServiceBlockingStub stub, List<String> ids) throws InterruptedException {
+  private BenchResult batched(LedgerServiceBlockingStub stub, List<String> ids)
+      throws InterruptedException {
     int workers = Math.max(1, Math.min(4, concurrency));
-    LoadGenerator.Operation op = seq -> {
-      BatchPostRequest.Builder req = BatchPostRequest.newBuilder();
-      for (int i = 0; i < batchSize; i++) {
-        req.addOperations(BatchOperation.newBuilder().setPurchase(purchaseRequest(
-            ids.get((int) ((seq * batchSize + i) % ids.size())), 1)));
-      }
-      if (stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchPost(req.build()).getDeclinedCount() > 0) {
-        throw new IllegalStateException("declined");
-      }
-    };
+    LoadGenerator.Operation op =
+        seq -> {
+          BatchPostRequest.Builder req = BatchPostRequest.newBuilder();
+          for (int i = 0; i < batchSize; i++) {
+            req.addOperations(
+                BatchOperation.newBuilder()
+                    .setPurchase(
+                        purchaseRequest(ids.get((int) ((seq * batchSize + i) % ids.size())), 1)));
+          }
+          if (stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchPost(req.build()).getDeclinedCount()
+              > 0) {
+            throw new IllegalStateException("declined");
+          }
+        };
     LatencyStats stats = new LatencyStats();
     LoadGenerator.closedLoop(op, workers, bench.warmup, stats);
     stats.reset();
@@ -155,25 +209,38 @@ public final class LedgerBench implements Callable<Integer> {
     try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
       LoadGenerator.fixedRate(op, queryRate, bench.duration, 10_000, stats);
     }
-    return BenchResult.of(name, stats, bench.duration.toMillis() / 1000.0,
+    return BenchResult.of(
+        name,
+        stats,
+        bench.duration.toMillis() / 1000.0,
         Map.of("target_rate", queryRate, BenchOptions.FLOOR_KEY, "select_only"));
   }
 
   private void purchase(LedgerServiceBlockingStub stub, String card, long amount) {
-    // A decline fails the call with FAILED_PRECONDITION, which the load generator counts as an error.
+    // A decline fails the call with FAILED_PRECONDITION, which the load generator counts as an
+    // error.
     stub.withDeadlineAfter(10, TimeUnit.SECONDS).purchase(purchaseRequest(card, amount));
   }
 
   private PurchaseRequest purchaseRequest(String card, long amount) {
-    return PurchaseRequest.newBuilder().setCardId(card).setAmount(usd(amount))
+    return PurchaseRequest.newBuilder()
+        .setCardId(card)
+        .setAmount(usd(amount))
         .setMerchant(Merchant.newBuilder().setName("Bench Store").setMcc("5999"))
-        .setIdempotencyKey("bench-" + run + "-" + keys.incrementAndGet()).build();
+        .setIdempotencyKey("bench-" + run + "-" + keys.incrementAndGet())
+        .build();
   }
 
   private static String issue(LedgerServiceBlockingStub stub, String product, long limit) {
-    return stub.issueCard(IssueCardRequest.newBuilder().setProductId(product)
-        .setHolderUserId(UUID.randomUUID().toString()).setCreditLimit(usd(limit)).setBillingCycleDay(28).build())
-        .getCard().getId();
+    return stub.issueCard(
+            IssueCardRequest.newBuilder()
+                .setProductId(product)
+                .setHolderUserId(UUID.randomUUID().toString())
+                .setCreditLimit(usd(limit))
+                .setBillingCycleDay(28)
+                .build())
+        .getCard()
+        .getId();
   }
 
   private static Money usd(long minor) {

@@ -24,16 +24,25 @@ final class LedgerBenchSystem implements AutoCloseable {
   private final int postgresPort;
 
   LedgerBenchSystem(int poolSize, boolean durable) {
-    EmbeddedPostgresServer pg = shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty(), durable));
+    EmbeddedPostgresServer pg =
+        shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty(), durable));
     postgresPort = pg.port();
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
-    Infrastructure infra = new Infrastructure(pg.provisioner().database("ledgerbench", poolSize),
-        RedisConfig.single("127.0.0.1", redis.port(), "bench:"));
+    Infrastructure infra =
+        new Infrastructure(
+            pg.provisioner().database("ledgerbench", poolSize),
+            RedisConfig.single("127.0.0.1", redis.port(), "bench:"));
     // identity's changelog creates the directory view the ledger-server reads its tenants from.
-    io.meshdesk.platform.db.Migrations.apply(infra.database(),
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(io.meshdesk.identity.Identity.CHANGELOG),
-            LedgerServer.CHANGELOGS.stream()).toList());
-    server = shutdown.register(LedgerServer.start(infra, GrpcConfig.loopback().withPort(0, -1), null, keys.verifier()));
+    io.meshdesk.platform.db.Migrations.apply(
+        infra.database(),
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(io.meshdesk.identity.Identity.CHANGELOG),
+                LedgerServer.CHANGELOGS.stream())
+            .toList());
+    server =
+        shutdown.register(
+            LedgerServer.start(
+                infra, GrpcConfig.loopback().withPort(0, -1), null, keys.verifier()));
   }
 
   /** The embedded PostgreSQL's port (superuser postgres/postgres on loopback). */

@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives one operation either at a fixed rate (open model: latency counts from the moment the
  * operation was due, so a stalled server cannot hide its queueing; no coordinated omission) or as
- * fast as {@code concurrency} workers can go (closed model; a worker refused with a retry
- * pushback waits that long before its next call, as a well-behaved client does). Neither retries:
- * a refusal is counted apart, by its status, never folded into a latency.
+ * fast as {@code concurrency} workers can go (closed model; a worker refused with a retry pushback
+ * waits that long before its next call, as a well-behaved client does). Neither retries: a refusal
+ * is counted apart, by its status, never folded into a latency.
  */
 public final class LoadGenerator {
 
@@ -25,7 +25,8 @@ public final class LoadGenerator {
   private LoadGenerator() {}
 
   /** Runs {@code op} at {@code ratePerSecond} for {@code duration}; waits for stragglers. */
-  public static void fixedRate(Operation op, double ratePerSecond, Duration duration, int maxInFlight, LatencyStats stats)
+  public static void fixedRate(
+      Operation op, double ratePerSecond, Duration duration, int maxInFlight, LatencyStats stats)
       throws InterruptedException {
     long intervalNanos = (long) (1e9 / ratePerSecond);
     long total = (long) (duration.toNanos() / (double) intervalNanos);
@@ -61,7 +62,8 @@ public final class LoadGenerator {
   }
 
   /** Runs {@code op} back to back on {@code concurrency} workers for {@code duration}. */
-  public static void closedLoop(Operation op, int concurrency, Duration duration, LatencyStats stats)
+  public static void closedLoop(
+      Operation op, int concurrency, Duration duration, LatencyStats stats)
       throws InterruptedException {
     long end = System.nanoTime() + duration.toNanos();
     java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();

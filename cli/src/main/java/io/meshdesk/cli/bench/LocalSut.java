@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The servers under test in this JVM: the {@code --in-process} mode and the body of {@link SutCommand}. */
+/**
+ * The servers under test in this JVM: the {@code --in-process} mode and the body of {@link
+ * SutCommand}.
+ */
 final class LocalSut implements SystemUnderTest {
 
   private final Spec spec;
@@ -14,7 +17,11 @@ final class LocalSut implements SystemUnderTest {
   private final LedgerBenchSystem ledger;
   private final ReminderBenchSystem reminders;
 
-  private LocalSut(Spec spec, TicketBenchSystem tickets, LedgerBenchSystem ledger, ReminderBenchSystem reminders) {
+  private LocalSut(
+      Spec spec,
+      TicketBenchSystem tickets,
+      LedgerBenchSystem ledger,
+      ReminderBenchSystem reminders) {
     this.spec = spec;
     this.tickets = tickets;
     this.ledger = ledger;
@@ -23,16 +30,27 @@ final class LocalSut implements SystemUnderTest {
 
   static LocalSut start(Spec spec, PrintStream log) throws Exception {
     return switch (spec.kind()) {
-      case TICKET -> new LocalSut(spec, new TicketBenchSystem(spec.instances(), spec.poolSize(), spec.durable(), log), null, null);
+      case TICKET ->
+          new LocalSut(
+              spec,
+              new TicketBenchSystem(spec.instances(), spec.poolSize(), spec.durable(), log),
+              null,
+              null);
       case REMINDERS -> {
-        log.println("bench: starting embedded PostgreSQL (" + (spec.durable() ? "durable" : "fsync off")
-            + ") and Redis, two reminder dispatch instances...");
-        yield new LocalSut(spec, null, null, new ReminderBenchSystem(spec.instances(), spec.durable()));
+        log.println(
+            "bench: starting embedded PostgreSQL ("
+                + (spec.durable() ? "durable" : "fsync off")
+                + ") and Redis, two reminder dispatch instances...");
+        yield new LocalSut(
+            spec, null, null, new ReminderBenchSystem(spec.instances(), spec.durable()));
       }
       case LEDGER -> {
-        log.println("bench: starting embedded PostgreSQL (" + (spec.durable() ? "durable" : "fsync off")
-            + ") and Redis, one ledger-server...");
-        yield new LocalSut(spec, null, new LedgerBenchSystem(spec.poolSize(), spec.durable()), null);
+        log.println(
+            "bench: starting embedded PostgreSQL ("
+                + (spec.durable() ? "durable" : "fsync off")
+                + ") and Redis, one ledger-server...");
+        yield new LocalSut(
+            spec, null, new LedgerBenchSystem(spec.poolSize(), spec.durable()), null);
       }
     };
   }
@@ -63,7 +81,13 @@ final class LocalSut implements SystemUnderTest {
     if (ledger == null) {
       throw new IllegalStateException("closeCard needs the ledger system");
     }
-    return ledger.server.statements().closeCard(tenant, UUID.fromString(card), asOf).getFirst().id().toString();
+    return ledger
+        .server
+        .statements()
+        .closeCard(tenant, UUID.fromString(card), asOf)
+        .getFirst()
+        .id()
+        .toString();
   }
 
   @Override

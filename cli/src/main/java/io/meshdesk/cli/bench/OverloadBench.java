@@ -29,30 +29,48 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code meshctl bench overload}: CreateTicket's sustained maximum (closed loop), a baseline at half
- * of it, then twice the maximum offered for {@code --overload-duration}, then half again. Prints
- * accepted and refused latency apart, health probes that were not SERVING, server-side deadline
- * misses, events lost on an agent stream, and how long p95 took to come back after the load drops.
+ * {@code meshctl bench overload}: CreateTicket's sustained maximum (closed loop), a baseline at
+ * half of it, then twice the maximum offered for {@code --overload-duration}, then half again.
+ * Prints accepted and refused latency apart, health probes that were not SERVING, server-side
+ * deadline misses, events lost on an agent stream, and how long p95 took to come back after the
+ * load drops.
  */
-@Command(name = "overload", description = "Twice CreateTicket's sustained maximum: what is accepted, what is refused, and recovery.")
+@Command(
+    name = "overload",
+    description =
+        "Twice CreateTicket's sustained maximum: what is accepted, what is refused, and recovery.")
 public final class OverloadBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--max", description = "Sustained maximum in creates/s (default: measure it, closed loop).")
+  @Option(
+      names = "--max",
+      description = "Sustained maximum in creates/s (default: measure it, closed loop).")
   Double max;
 
-  @Option(names = "--factor", defaultValue = "2", description = "Offered load as a multiple of the maximum (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--factor",
+      defaultValue = "2",
+      description = "Offered load as a multiple of the maximum (default: ${DEFAULT-VALUE}).")
   double factor;
 
-  @Option(names = "--overload-duration", defaultValue = "60s", converter = BenchOptions.DurationConverter.class,
+  @Option(
+      names = "--overload-duration",
+      defaultValue = "60s",
+      converter = BenchOptions.DurationConverter.class,
       description = "How long the overload is offered (default: ${DEFAULT-VALUE}).")
   Duration overloadDuration;
 
-  @Option(names = "--concurrency", defaultValue = "48", description = "Creates in flight while finding the maximum (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "48",
+      description = "Creates in flight while finding the maximum (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--pool-size", defaultValue = "24", description = "The server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pool-size",
+      defaultValue = "24",
+      description = "The server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
   @Override
@@ -65,24 +83,30 @@ public final class OverloadBench implements Callable<Integer> {
       ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
       try {
         var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(token));
-        CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject("Overload bench").setBody("Overload").build();
+        CreateTicketRequest req =
+            CreateTicketRequest.newBuilder()
+                .setSubject("Overload bench")
+                .setBody("Overload")
+                .build();
         AtomicLong accepted = new AtomicLong();
         LatencyStats refusals = new LatencyStats();
-        LoadGenerator.Operation create = seq -> {
-          long sent = System.nanoTime();
-          try {
-            stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
-            accepted.incrementAndGet();
-          } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-              refusals.record(System.nanoTime() - sent);
-            }
-            throw e;
-          }
-        };
+        LoadGenerator.Operation create =
+            seq -> {
+              long sent = System.nanoTime();
+              try {
+                stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+                accepted.incrementAndGet();
+              } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                  refusals.record(System.nanoTime() - sent);
+                }
+                throw e;
+              }
+            };
         AtomicLong events = new AtomicLong();
         subscribe(watch, token, events);
-        LoadGenerator.closedLoop(create, Math.min(concurrency, poolSize), bench.warmup, new LatencyStats());
+        LoadGenerator.closedLoop(
+            create, Math.min(concurrency, poolSize), bench.warmup, new LatencyStats());
         List<BenchResult> results = new ArrayList<>();
         double maximum;
         if (max != null) {
@@ -92,50 +116,80 @@ public final class OverloadBench implements Callable<Integer> {
           try (Progress p = new Progress("overload.max", closed, 0, () -> 0, System.err)) {
             LoadGenerator.closedLoop(create, concurrency, bench.duration, closed);
           }
-          BenchResult r = BenchResult.of("overload.create.max", closed, seconds(bench.duration), Map.of("concurrency", concurrency));
+          BenchResult r =
+              BenchResult.of(
+                  "overload.create.max",
+                  closed,
+                  seconds(bench.duration),
+                  Map.of("concurrency", concurrency));
           results.add(r);
           maximum = r.throughputPerSecond();
         }
-        results.add(phase("overload.create.baseline", create, maximum / 2, bench.duration, refusals));
+        results.add(
+            phase("overload.create.baseline", create, maximum / 2, bench.duration, refusals));
         AtomicLong notServing = new AtomicLong();
         AtomicLong probes = new AtomicLong();
         var health = HealthGrpc.newBlockingStub(watch);
-        prober.scheduleAtFixedRate(() -> {
-          probes.incrementAndGet();
-          try {
-            if (health.withDeadlineAfter(1, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()).getStatus()
-                != HealthCheckResponse.ServingStatus.SERVING) {
-              notServing.incrementAndGet();
-            }
-          } catch (StatusRuntimeException e) {
-            notServing.incrementAndGet();
-          }
-        }, 0, 100, TimeUnit.MILLISECONDS);
+        prober.scheduleAtFixedRate(
+            () -> {
+              probes.incrementAndGet();
+              try {
+                if (health
+                        .withDeadlineAfter(1, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.getDefaultInstance())
+                        .getStatus()
+                    != HealthCheckResponse.ServingStatus.SERVING) {
+                  notServing.incrementAndGet();
+                }
+              } catch (StatusRuntimeException e) {
+                notServing.incrementAndGet();
+              }
+            },
+            0,
+            100,
+            TimeUnit.MILLISECONDS);
         refusals.reset();
-        BenchResult overload = phase("overload.create.offered_" + fmt(factor) + "x", create, maximum * factor,
-            overloadDuration, refusals);
-        BenchResult refused = BenchResult.of("overload.create.refused", refusals, seconds(overloadDuration), Map.of());
+        BenchResult overload =
+            phase(
+                "overload.create.offered_" + fmt(factor) + "x",
+                create,
+                maximum * factor,
+                overloadDuration,
+                refusals);
+        BenchResult refused =
+            BenchResult.of(
+                "overload.create.refused", refusals, seconds(overloadDuration), Map.of());
         prober.shutdownNow();
         LatencyStats after = new LatencyStats();
         try (Progress p = new Progress("overload.after", after, 0, () -> 0, System.err)) {
           LoadGenerator.fixedRate(create, maximum / 2, bench.duration, 10_000, after);
         }
-        BenchResult recovered = BenchResult.of("overload.create.after", after, seconds(bench.duration), Map.of());
+        BenchResult recovered =
+            BenchResult.of("overload.create.after", after, seconds(bench.duration), Map.of());
         double normalP95 = results.getLast().p95Ms();
-        long recoverySeconds = recovery(recovered.timeline(), Math.max(normalP95 * 1.5, normalP95 + 2));
+        long recoverySeconds =
+            recovery(recovered.timeline(), Math.max(normalP95 * 1.5, normalP95 + 2));
         boolean caughtUp = awaitEvents(events, accepted.get());
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("sustained_max_per_s", Math.round(maximum));
         verdict.put("health_probes", probes.get());
         verdict.put("health_not_serving", notServing.get());
-        verdict.put("client_deadline_exceeded", overload.errorsByKind().getOrDefault("DEADLINE_EXCEEDED", 0L));
-        verdict.put("refused_resource_exhausted", overload.errorsByKind().getOrDefault("RESOURCE_EXHAUSTED", 0L));
+        verdict.put(
+            "client_deadline_exceeded",
+            overload.errorsByKind().getOrDefault("DEADLINE_EXCEEDED", 0L));
+        verdict.put(
+            "refused_resource_exhausted",
+            overload.errorsByKind().getOrDefault("RESOURCE_EXHAUSTED", 0L));
         verdict.put("accepted_creates_total", accepted.get());
         verdict.put("events_on_agent_stream", events.get());
         verdict.put("lost_events", Math.max(0, accepted.get() - events.get()));
-        verdict.put("p95_back_to_baseline_after_s", recoverySeconds < 0 ? "not within the run" : recoverySeconds);
+        verdict.put(
+            "p95_back_to_baseline_after_s",
+            recoverySeconds < 0 ? "not within the run" : recoverySeconds);
         if (system instanceof RemoteSut remote) {
-          verdict.put("server_log_deadline_or_pool_timeouts", remote.countLogLines("DEADLINE_EXCEEDED|Connection is not available"));
+          verdict.put(
+              "server_log_deadline_or_pool_timeouts",
+              remote.countLogLines("DEADLINE_EXCEEDED|Connection is not available"));
         }
         results.add(overload.with(verdict));
         results.add(refused);
@@ -150,7 +204,12 @@ public final class OverloadBench implements Callable<Integer> {
     }
   }
 
-  private BenchResult phase(String name, LoadGenerator.Operation op, double rate, Duration duration, LatencyStats refusals)
+  private BenchResult phase(
+      String name,
+      LoadGenerator.Operation op,
+      double rate,
+      Duration duration,
+      LatencyStats refusals)
       throws InterruptedException {
     LatencyStats stats = new LatencyStats();
     try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
@@ -159,7 +218,10 @@ public final class OverloadBench implements Callable<Integer> {
     return BenchResult.of(name, stats, seconds(duration), Map.of("target_rate", Math.round(rate)));
   }
 
-  /** Seconds after the load dropped until the end of the first second whose p95 is within {@code bound}; -1 if never. */
+  /**
+   * Seconds after the load dropped until the end of the first second whose p95 is within {@code
+   * bound}; -1 if never.
+   */
   static long recovery(List<LatencyStats.Point> timeline, double bound) {
     if (timeline.isEmpty()) {
       return -1;
@@ -175,8 +237,11 @@ public final class OverloadBench implements Callable<Integer> {
 
   private static void subscribe(ManagedChannel channel, String token, AtomicLong events) {
     ClientCalls.asyncServerStreamingCall(
-        channel.newCall(EventProbe.subscribeMethod(), CallOptions.DEFAULT.withCallCredentials(Bearer.of(token))),
-        SubscribeRequest.getDefaultInstance(), new StreamObserver<>() {
+        channel.newCall(
+            EventProbe.subscribeMethod(),
+            CallOptions.DEFAULT.withCallCredentials(Bearer.of(token))),
+        SubscribeRequest.getDefaultInstance(),
+        new StreamObserver<>() {
           @Override
           public void onNext(EventProbe e) {
             if (e.created()) {

@@ -51,10 +51,18 @@ final class Plots {
       failed.add(x, p.errors() / secs);
     }
     String base = result.scenario().replaceAll("[^A-Za-z0-9._-]", "_");
-    written.add(save(dir.resolve(base + "-latency.png"), result.scenario() + ": latency per second",
-        "latency (ms)", collection(p50, p99)));
-    written.add(save(dir.resolve(base + "-throughput.png"), result.scenario() + ": throughput per second",
-        "operations per second", collection(ok, failed)));
+    written.add(
+        save(
+            dir.resolve(base + "-latency.png"),
+            result.scenario() + ": latency per second",
+            "latency (ms)",
+            collection(p50, p99)));
+    written.add(
+        save(
+            dir.resolve(base + "-throughput.png"),
+            result.scenario() + ": throughput per second",
+            "operations per second",
+            collection(ok, failed)));
     return written;
   }
 
@@ -66,9 +74,18 @@ final class Plots {
     return c;
   }
 
-  private static Path save(Path file, String title, String yLabel, XYSeriesCollection data) throws IOException {
-    JFreeChart chart = ChartFactory.createXYLineChart(title, "seconds into the measured run", yLabel, data,
-        PlotOrientation.VERTICAL, true, false, false);
+  private static Path save(Path file, String title, String yLabel, XYSeriesCollection data)
+      throws IOException {
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            "seconds into the measured run",
+            yLabel,
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
     chart.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
     chart.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);

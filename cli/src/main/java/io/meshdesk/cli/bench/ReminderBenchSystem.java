@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The reminder dispatch a benchmark measures: embedded PostgreSQL and Redis and two dispatch
  * instances sharing them, with hooks that kill a worker after it sent a batch or before it
  * acknowledged one. Driven by line requests ({@link #answer}) whether it runs in the bench's JVM or
- * in its own ({@code meshctl bench sut --kind reminders}); the webhook receiver stays with the
- * load generator.
+ * in its own ({@code meshctl bench sut --kind reminders}); the webhook receiver stays with the load
+ * generator.
  */
 final class ReminderBenchSystem implements AutoCloseable {
 
@@ -56,7 +56,8 @@ final class ReminderBenchSystem implements AutoCloseable {
     @Override
     public void afterSend(String consumer, List<UUID> ids) {
       if (!ids.isEmpty() && afterSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        kills.add("worker killed after sending " + ids.size() + " (in flight: sent, not yet recorded)");
+        kills.add(
+            "worker killed after sending " + ids.size() + " (in flight: sent, not yet recorded)");
         throw new WorkerKilled();
       }
     }
@@ -64,7 +65,10 @@ final class ReminderBenchSystem implements AutoCloseable {
     @Override
     public void beforeAck(String consumer, List<UUID> ids) {
       if (!ids.isEmpty() && beforeAck.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        kills.add("worker killed before acknowledging " + ids.size() + " (recorded as delivered, not acked)");
+        kills.add(
+            "worker killed before acknowledging "
+                + ids.size()
+                + " (recorded as delivered, not acked)");
         throw new WorkerKilled();
       }
     }
@@ -87,20 +91,50 @@ final class ReminderBenchSystem implements AutoCloseable {
     DatabaseConfig db = pg.provisioner().database("reminderbench", 24);
     Migrations.apply(db, List.of(ReminderModule.CHANGELOG));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redisServer.port(), "bench:");
-    // Visibility 10 s: a killed worker's messages are claimed after that. Requeue-after 120 s is only
+    // Visibility 10 s: a killed worker's messages are claimed after that. Requeue-after 120 s is
+    // only
     // the safety net; a Redis restart is repaired at once through the epoch check. The bench's
-    // webhook receiver listens on loopback, so private destinations are allowed here (logged at WARN).
-    DispatchConfig dispatch = new DispatchConfig(workers, 250, Duration.ofSeconds(10), Duration.ofSeconds(120), 10,
-        Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofSeconds(3), true);
-    SchedulerConfig sched = new SchedulerConfig(false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
+    // webhook receiver listens on loopback, so private destinations are allowed here (logged at
+    // WARN).
+    DispatchConfig dispatch =
+        new DispatchConfig(
+            workers,
+            250,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(120),
+            10,
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(50),
+            Duration.ofSeconds(3),
+            true);
+    SchedulerConfig sched =
+        new SchedulerConfig(
+            false, Duration.ofSeconds(1), Duration.ofSeconds(5), LocalTime.MIDNIGHT, 1);
     Database first = null;
     for (String name : List.of("a", "b")) {
-      Database database = shutdown.register(new Database(db.forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "bench-" + name));
+      Database database =
+          shutdown.register(
+              new Database(
+                  db.forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER), "bench-" + name));
       Redis redis = shutdown.register(new Redis(rc));
       first = first == null ? database : first;
-      instances.add(shutdown.register(new ReminderModule(new ReminderModule.Parts(database.dataSource(), redis.client(),
-          Clock.systemUTC(), "bench-" + name, null, CardDirectory.anyCard(), (t, d) -> List.of(), null,
-          SmtpConfig.loopback(1), dispatch, sched, killer))));
+      instances.add(
+          shutdown.register(
+              new ReminderModule(
+                  new ReminderModule.Parts(
+                      database.dataSource(),
+                      redis.client(),
+                      Clock.systemUTC(),
+                      "bench-" + name,
+                      null,
+                      CardDirectory.anyCard(),
+                      (t, d) -> List.of(),
+                      null,
+                      SmtpConfig.loopback(1),
+                      dispatch,
+                      sched,
+                      killer))));
     }
     tx = new Transactions(first.dataSource());
     dataSource = first.dataSource();
@@ -131,8 +165,20 @@ final class ReminderBenchSystem implements AutoCloseable {
     RuleStore rules = shutdown.register(new RuleStore(dataSource));
     for (int i = 0; i < tenants; i++) {
       UUID t = UUID.randomUUID();
-      ReminderRule r = new ReminderRule(UUID.randomUUID(), UUID.randomUUID(), ReminderKind.DAYS_BEFORE_DUE, List.of(1), 0,
-          Channel.WEBHOOK, webhookUrl, Optional.empty(), ZoneId.of("UTC"), "bench-secret", Instant.now(), null);
+      ReminderRule r =
+          new ReminderRule(
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              ReminderKind.DAYS_BEFORE_DUE,
+              List.of(1),
+              0,
+              Channel.WEBHOOK,
+              webhookUrl,
+              Optional.empty(),
+              ZoneId.of("UTC"),
+              "bench-secret",
+              Instant.now(),
+              null);
       rules.insert(t, r);
       tenantIds.add(t);
       tenantRules.add(r);
@@ -187,8 +233,13 @@ final class ReminderBenchSystem implements AutoCloseable {
       List<NewDelivery> out = new ArrayList<>(n);
       Instant now = Instant.now();
       for (int k = 0; k < n; k++) {
-        out.add(NewDelivery.of(tenantRules.get(t), "stmt-" + (scheduled + k), 1,
-            new Delivery.Content("Bench Holder", 4_200, "USD", LocalDate.now().plusDays(1)), now));
+        out.add(
+            NewDelivery.of(
+                tenantRules.get(t),
+                "stmt-" + (scheduled + k),
+                1,
+                new Delivery.Content("Bench Holder", 4_200, "USD", LocalDate.now().plusDays(1)),
+                now));
       }
       m.deliveries().schedule(tenantIds.get(t), out);
       m.pump().wakeUp();

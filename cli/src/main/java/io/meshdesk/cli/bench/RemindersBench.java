@@ -15,34 +15,53 @@ import picocli.CommandLine.Option;
 /**
  * {@code meshctl bench reminders}: schedules N webhook reminders across tenants and two dispatch
  * instances sharing embedded PostgreSQL and Redis (in a JVM of their own unless {@code
- * --in-process}), delivers them to a loopback receiver in the bench's JVM, and reports scheduled
- * vs delivered, duplicates, dispatch throughput and the lag from due time to delivery. With {@code
+ * --in-process}), delivers them to a loopback receiver in the bench's JVM, and reports scheduled vs
+ * delivered, duplicates, dispatch throughput and the lag from due time to delivery. With {@code
  * --faults} it kills a dispatch worker after it sent a batch, restarts Redis empty, and kills a
  * worker before it acknowledged a batch, and prints what was in flight at each fault beside the
  * duplicates: every duplicate must be one of those.
  */
-@Command(name = "reminders", description = "Reminder dispatch: delivered vs scheduled, duplicates, throughput, lag.")
+@Command(
+    name = "reminders",
+    description = "Reminder dispatch: delivered vs scheduled, duplicates, throughput, lag.")
 public final class RemindersBench implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--count", defaultValue = "10000", description = "Reminders to schedule (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      defaultValue = "10000",
+      description = "Reminders to schedule (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--faults", description = "Kill dispatch workers and restart Redis empty during the run.")
+  @Option(
+      names = "--faults",
+      description = "Kill dispatch workers and restart Redis empty during the run.")
   boolean faults;
 
-  @Option(names = "--rate", defaultValue = "0",
-      description = "Reminders falling due per second; 0 = all due at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "0",
+      description =
+          "Reminders falling due per second; 0 = all due at once (default: ${DEFAULT-VALUE}).")
   int rate;
 
-  @Option(names = "--workers", defaultValue = "3", description = "Dispatch workers per instance, two instances (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "3",
+      description = "Dispatch workers per instance, two instances (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--tenants", defaultValue = "4", description = "Tenants to spread reminders over (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tenants",
+      defaultValue = "4",
+      description = "Tenants to spread reminders over (default: ${DEFAULT-VALUE}).")
   int tenants;
 
-  @Option(names = "--timeout", defaultValue = "15m", converter = BenchOptions.DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      defaultValue = "15m",
+      converter = BenchOptions.DurationConverter.class,
       description = "Give up after this long (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
@@ -56,8 +75,9 @@ public final class RemindersBench implements Callable<Integer> {
     try (SystemUnderTest system = bench.start(SystemUnderTest.Kind.REMINDERS, workers, 24);
         BenchWebhookReceiver receiver = new BenchWebhookReceiver(lag)) {
       system.request("reminders-setup " + receiver.url() + " " + tenants);
-      System.err.printf("reminders: scheduling %d across %d tenants, 2 instances x %d workers, faults=%s%n", count,
-          tenants, workers, faults);
+      System.err.printf(
+          "reminders: scheduling %d across %d tenants, 2 instances x %d workers, faults=%s%n",
+          count, tenants, workers, faults);
       long start = System.nanoTime();
       system.request("reminders-schedule " + count + " " + rate);
       List<String> faultLog = new ArrayList<>();
@@ -69,7 +89,11 @@ public final class RemindersBench implements Callable<Integer> {
           int done = receiver.distinct();
           if (faults && next < kinds.length && done >= count * (next + 1) / 4) {
             String answer = system.request("reminders-fault " + kinds[next]);
-            faultLog.add(kinds[next] + "@" + done + (answer.startsWith("pending=") ? "(" + answer + ")" : ""));
+            faultLog.add(
+                kinds[next]
+                    + "@"
+                    + done
+                    + (answer.startsWith("pending=") ? "(" + answer + ")" : ""));
             next++;
           }
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
@@ -86,10 +110,14 @@ public final class RemindersBench implements Callable<Integer> {
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("scheduled", count);
       extra.put("delivered", receiver.distinct());
-      extra.put("delivered_pct", String.format(java.util.Locale.ROOT, "%.3f", 100.0 * receiver.distinct() / count));
+      extra.put(
+          "delivered_pct",
+          String.format(java.util.Locale.ROOT, "%.3f", 100.0 * receiver.distinct() / count));
       extra.put("duplicates", receiver.duplicates());
       extra.put("db_states", states);
-      extra.put("dispatch_per_second", String.format(java.util.Locale.ROOT, "%.0f", receiver.distinct() / seconds));
+      extra.put(
+          "dispatch_per_second",
+          String.format(java.util.Locale.ROOT, "%.0f", receiver.distinct() / seconds));
       extra.put("faults", faults ? String.join(", ", faultLog) : "none");
       if (faults) {
         extra.put("in_flight_at_faults", system.request("reminders-faults"));
@@ -101,13 +129,17 @@ public final class RemindersBench implements Callable<Integer> {
     }
   }
 
-  /** Every delivery has its outcome: delivered or dead-lettered ({@code states} is {@code {DELIVERED=n, ...}}). */
+  /**
+   * Every delivery has its outcome: delivered or dead-lettered ({@code states} is {@code
+   * {DELIVERED=n, ...}}).
+   */
   private boolean settled(String states) {
     return number(states, "DELIVERED") + number(states, "DEAD_LETTERED") >= count;
   }
 
   private static long number(String states, String status) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + status + "=(\\d+)").matcher(states);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\b" + status + "=(\\d+)").matcher(states);
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 }

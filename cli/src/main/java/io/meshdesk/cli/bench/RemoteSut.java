@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The servers under test in a JVM of their own: {@code meshctl bench sut} started with this JVM's
- * java and class path. Its log goes to a file (printed at start); requests travel as lines over
- * its stdin/stdout. {@code MESHCTL_SUT_JAVA_OPTS} passes JVM options to it (e.g. {@code -Xmx1g}).
+ * java and class path. Its log goes to a file (printed at start); requests travel as lines over its
+ * stdin/stdout. {@code MESHCTL_SUT_JAVA_OPTS} passes JVM options to it (e.g. {@code -Xmx1g}).
  */
 final class RemoteSut implements SystemUnderTest {
 
@@ -36,7 +36,8 @@ final class RemoteSut implements SystemUnderTest {
   private final List<String> targets;
   private final Path logFile;
 
-  private RemoteSut(Spec spec, Process process, BufferedReader out, PrintWriter in, String ready, Path logFile) {
+  private RemoteSut(
+      Spec spec, Process process, BufferedReader out, PrintWriter in, String ready, Path logFile) {
     this.spec = spec;
     this.process = process;
     this.out = out;
@@ -60,17 +61,33 @@ final class RemoteSut implements SystemUnderTest {
   }
 
   /** Starts the servers with {@code jvmOptions} added after {@code MESHCTL_SUT_JAVA_OPTS}. */
-  static RemoteSut start(Spec spec, List<String> jvmOptions, PrintStream log) throws IOException, InterruptedException {
+  static RemoteSut start(Spec spec, List<String> jvmOptions, PrintStream log)
+      throws IOException, InterruptedException {
     Path logFile = Files.createTempFile("meshctl-bench-servers-", ".log");
-    List<String> options = new ArrayList<>(ChildJvm.options(System.getenv("MESHCTL_SUT_JAVA_OPTS")));
+    List<String> options =
+        new ArrayList<>(ChildJvm.options(System.getenv("MESHCTL_SUT_JAVA_OPTS")));
     options.addAll(jvmOptions);
-    List<String> command = ChildJvm.command(options, Meshctl.class.getName(), List.of("bench", "sut",
-        "--kind", spec.kind().name(), "--instances", Integer.toString(spec.instances()),
-        "--pool-size", Integer.toString(spec.poolSize()), spec.durable() ? "--durable" : "--no-durable"));
+    List<String> command =
+        ChildJvm.command(
+            options,
+            Meshctl.class.getName(),
+            List.of(
+                "bench",
+                "sut",
+                "--kind",
+                spec.kind().name(),
+                "--instances",
+                Integer.toString(spec.instances()),
+                "--pool-size",
+                Integer.toString(spec.poolSize()),
+                spec.durable() ? "--durable" : "--no-durable"));
     log.println("bench: starting the servers in their own JVM (log: " + logFile + ")...");
     Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    PrintWriter in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    PrintWriter in =
+        new PrintWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
     for (String line; (line = out.readLine()) != null; ) {
       if (line.startsWith(READY)) {
         log.println("bench: servers ready (" + line.substring(READY.length()).trim() + ")");
@@ -78,8 +95,11 @@ final class RemoteSut implements SystemUnderTest {
       }
     }
     process.waitFor(10, TimeUnit.SECONDS);
-    throw new IllegalStateException("the servers under test exited before they were ready; last lines of " + logFile
-        + ":\n" + tail(logFile));
+    throw new IllegalStateException(
+        "the servers under test exited before they were ready; last lines of "
+            + logFile
+            + ":\n"
+            + tail(logFile));
   }
 
   @Override

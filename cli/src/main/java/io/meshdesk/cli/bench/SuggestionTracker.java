@@ -17,10 +17,13 @@ import java.util.Set;
 final class SuggestionTracker implements StreamObserver<SubscribeResponse> {
 
   private final LatencyStats stats;
+
   /** Ticket id -> System.nanoTime() just before its CreateTicket, until its suggestion arrives. */
   private final Map<String, Long> pending = new HashMap<>();
+
   /** Suggestions of tickets whose CreateTicket response is not back yet: id -> arrival nanos. */
   private final Map<String, Long> early = new HashMap<>();
+
   private final Set<String> unavailableEarly = new HashSet<>();
   private long lastArrivalNanos;
   private boolean ended;
@@ -47,7 +50,12 @@ final class SuggestionTracker implements StreamObserver<SubscribeResponse> {
     long now = System.nanoTime();
     TicketEvent e = r.getEvent();
     if (e.hasSuggestionReady()) {
-      arrived(e.getTicketId().isEmpty() ? e.getSuggestionReady().getSuggestion().getTicketId() : e.getTicketId(), now, true);
+      arrived(
+          e.getTicketId().isEmpty()
+              ? e.getSuggestionReady().getSuggestion().getTicketId()
+              : e.getTicketId(),
+          now,
+          true);
     } else if (e.hasAiUnavailable()) {
       arrived(e.getTicketId(), now, false);
     }
@@ -78,7 +86,10 @@ final class SuggestionTracker implements StreamObserver<SubscribeResponse> {
     notifyAll();
   }
 
-  /** Waits until no created ticket is waiting for its suggestion, or the deadline; returns how many still wait. */
+  /**
+   * Waits until no created ticket is waiting for its suggestion, or the deadline; returns how many
+   * still wait.
+   */
   synchronized int awaitSettled(long deadlineNanos) throws InterruptedException {
     while (!pending.isEmpty() && !ended) {
       long left = deadlineNanos - System.nanoTime();
@@ -90,7 +101,9 @@ final class SuggestionTracker implements StreamObserver<SubscribeResponse> {
     return pending.size();
   }
 
-  /** Forgets tickets still waiting, counting each as {@code errorKind} unless null (end of warm-up). */
+  /**
+   * Forgets tickets still waiting, counting each as {@code errorKind} unless null (end of warm-up).
+   */
   synchronized void abandonPending(String errorKind) {
     if (errorKind != null) {
       pending.keySet().forEach(id -> stats.error(errorKind));

@@ -37,22 +37,41 @@ final class TicketBenchSystem implements AutoCloseable {
   /** The database the instances share. */
   static final String DATABASE = "bench";
 
-  TicketBenchSystem(int instances, int poolSize, boolean durable, PrintStream log) throws Exception {
-    log.println("bench: starting embedded PostgreSQL (" + (durable ? "durable" : "fsync off") + ") and Redis, "
-        + instances + " ticket instance(s)...");
-    EmbeddedPostgresServer pg = shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty(), durable));
+  TicketBenchSystem(int instances, int poolSize, boolean durable, PrintStream log)
+      throws Exception {
+    log.println(
+        "bench: starting embedded PostgreSQL ("
+            + (durable ? "durable" : "fsync off")
+            + ") and Redis, "
+            + instances
+            + " ticket instance(s)...");
+    EmbeddedPostgresServer pg =
+        shutdown.register(EmbeddedPostgresServer.start(0, Optional.empty(), durable));
     postgresPort = pg.port();
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
     DatabaseConfig db = pg.provisioner().database(DATABASE, poolSize);
     Migrations.apply(db, List.of("db/changelog/ticket/master.yaml"));
     RedisConfig rc = RedisConfig.single("127.0.0.1", redis.port(), "bench:");
     for (int i = 0; i < instances; i++) {
-      Database database = shutdown.register(new Database(db.forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "bench-" + i));
+      Database database =
+          shutdown.register(
+              new Database(
+                  db.forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "bench-" + i));
       Redis r = shutdown.register(new Redis(rc));
-      Tickets tickets = shutdown.register(
-          new Tickets(database, r, InMemoryUserDirectory.permissive(), Clock.systemUTC(), TicketConfig.defaults()));
-      GrpcServer server = shutdown.register(GrpcServer.builder("ticket-bench-" + i, GrpcConfig.loopback().withPort(0, -1))
-          .addService(tickets.service()).addInterceptor(new AuthInterceptor(keys.verifier())).build());
+      Tickets tickets =
+          shutdown.register(
+              new Tickets(
+                  database,
+                  r,
+                  InMemoryUserDirectory.permissive(),
+                  Clock.systemUTC(),
+                  TicketConfig.defaults()));
+      GrpcServer server =
+          shutdown.register(
+              GrpcServer.builder("ticket-bench-" + i, GrpcConfig.loopback().withPort(0, -1))
+                  .addService(tickets.service())
+                  .addInterceptor(new AuthInterceptor(keys.verifier()))
+                  .build());
       server.start();
       targets.add("127.0.0.1:" + server.port());
     }

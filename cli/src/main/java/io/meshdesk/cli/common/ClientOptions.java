@@ -25,17 +25,22 @@ public final class ClientOptions {
 
   @Option(
       names = "--target",
-      description = "Server address host:port (default: ${DEFAULT-VALUE}, the ticket server of `meshctl dev`).",
+      description =
+          "Server address host:port (default: ${DEFAULT-VALUE}, the ticket server of `meshctl dev`).",
       defaultValue = "${env:MESHDESK_TARGET:-localhost:7001}")
   String target;
 
   @Option(
       names = "--token",
-      description = "Access token (default: $MESHDESK_TOKEN, else the one saved by `meshctl login`).",
+      description =
+          "Access token (default: $MESHDESK_TOKEN, else the one saved by `meshctl login`).",
       defaultValue = "${env:MESHDESK_TOKEN}")
   String token;
 
-  @Option(names = "--output", description = "table or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
+  @Option(
+      names = "--output",
+      description = "table or json (default: ${DEFAULT-VALUE}).",
+      defaultValue = "table")
   OutputFormat output;
 
   @Option(names = "--tls", description = "Use TLS to reach the server.")
@@ -84,8 +89,10 @@ public final class ClientOptions {
   /** Opens a plain or TLS channel to {@code target}, optionally sending {@link #token()}. */
   private ManagedChannel open(String address, boolean useTls, boolean withToken) {
     HostPort hp = HostPort.parse(address);
-    NettyChannelBuilder b = io.meshdesk.platform.grpc.ClientRetry.apply(
-        NettyChannelBuilder.forAddress(hp.host(), hp.port()).keepAliveTime(30, TimeUnit.SECONDS));
+    NettyChannelBuilder b =
+        io.meshdesk.platform.grpc.ClientRetry.apply(
+            NettyChannelBuilder.forAddress(hp.host(), hp.port())
+                .keepAliveTime(30, TimeUnit.SECONDS));
     if (useTls) {
       b.useTransportSecurity();
     } else {
@@ -110,7 +117,8 @@ public final class ClientOptions {
     }
 
     @Override
-    public void applyRequestMetadata(RequestInfo info, Executor appExecutor, MetadataApplier applier) {
+    public void applyRequestMetadata(
+        RequestInfo info, Executor appExecutor, MetadataApplier applier) {
       appExecutor.execute(
           () -> {
             try {
@@ -135,7 +143,8 @@ public final class ClientOptions {
   /** Attaches the bearer credentials to every call of the channel. */
   private record BearerInterceptor(CallCredentials credentials) implements ClientInterceptor {
     @Override
-    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
       return next.newCall(method, options.withCallCredentials(credentials));
     }
   }

@@ -22,33 +22,55 @@ import java.time.Instant;
  * @param email sign-in email
  */
 public record Credentials(
-    String target, boolean tls, String accessToken, Instant accessTokenExpiresAt, String refreshToken, String tenant,
-    String role, String email) {
+    String target,
+    boolean tls,
+    String accessToken,
+    Instant accessTokenExpiresAt,
+    String refreshToken,
+    String tenant,
+    String role,
+    String email) {
 
   /** Credentials from a sign-in (login, bootstrap or refresh). */
-  public static Credentials of(String target, boolean tls, TokenSet tokens, Principal principal, String tenant) {
-    return new Credentials(target, tls, tokens.getAccessToken(), Formats.instant(tokens.getAccessTokenExpiresAt()),
-        tokens.getRefreshToken(), tenant, Formats.role(principal.getRole()), principal.getEmail());
+  public static Credentials of(
+      String target, boolean tls, TokenSet tokens, Principal principal, String tenant) {
+    return new Credentials(
+        target,
+        tls,
+        tokens.getAccessToken(),
+        Formats.instant(tokens.getAccessTokenExpiresAt()),
+        tokens.getRefreshToken(),
+        tenant,
+        Formats.role(principal.getRole()),
+        principal.getEmail());
   }
 
   /** The same session with new tokens (after a refresh). */
   public Credentials withTokens(TokenSet tokens) {
-    return new Credentials(target, tls, tokens.getAccessToken(), Formats.instant(tokens.getAccessTokenExpiresAt()),
-        tokens.getRefreshToken(), tenant, role, email);
+    return new Credentials(
+        target,
+        tls,
+        tokens.getAccessToken(),
+        Formats.instant(tokens.getAccessTokenExpiresAt()),
+        tokens.getRefreshToken(),
+        tenant,
+        role,
+        email);
   }
 
   /** The JSON document saved on disk. */
   String toJson() {
-    Struct s = Struct.newBuilder()
-        .putFields("target", str(target))
-        .putFields("tls", Value.newBuilder().setBoolValue(tls).build())
-        .putFields("access_token", str(accessToken))
-        .putFields("access_token_expires_at", str(accessTokenExpiresAt.toString()))
-        .putFields("refresh_token", str(refreshToken))
-        .putFields("tenant", str(tenant))
-        .putFields("role", str(role))
-        .putFields("email", str(email))
-        .build();
+    Struct s =
+        Struct.newBuilder()
+            .putFields("target", str(target))
+            .putFields("tls", Value.newBuilder().setBoolValue(tls).build())
+            .putFields("access_token", str(accessToken))
+            .putFields("access_token_expires_at", str(accessTokenExpiresAt.toString()))
+            .putFields("refresh_token", str(refreshToken))
+            .putFields("tenant", str(tenant))
+            .putFields("role", str(role))
+            .putFields("email", str(email))
+            .build();
     try {
       return JsonFormat.printer().print(s) + "\n";
     } catch (InvalidProtocolBufferException e) {
@@ -64,11 +86,15 @@ public record Credentials(
       var f = b.getFieldsMap();
       return new Credentials(
           f.get("target").getStringValue(), f.containsKey("tls") && f.get("tls").getBoolValue(),
-          f.get("access_token").getStringValue(), Instant.parse(f.get("access_token_expires_at").getStringValue()),
-          f.get("refresh_token").getStringValue(), f.getOrDefault("tenant", str("")).getStringValue(),
-          f.getOrDefault("role", str("")).getStringValue(), f.getOrDefault("email", str("")).getStringValue());
+          f.get("access_token").getStringValue(),
+              Instant.parse(f.get("access_token_expires_at").getStringValue()),
+          f.get("refresh_token").getStringValue(),
+              f.getOrDefault("tenant", str("")).getStringValue(),
+          f.getOrDefault("role", str("")).getStringValue(),
+              f.getOrDefault("email", str("")).getStringValue());
     } catch (InvalidProtocolBufferException | RuntimeException e) {
-      throw new IllegalArgumentException("saved credentials are unreadable; run `meshctl login` again");
+      throw new IllegalArgumentException(
+          "saved credentials are unreadable; run `meshctl login` again");
     }
   }
 

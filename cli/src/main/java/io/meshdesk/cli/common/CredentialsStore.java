@@ -19,16 +19,16 @@ import java.util.UUID;
 
 /**
  * The saved session file, {@code credentials.json}, readable only by its owner (0600, in a 0700
- * directory). Directory: {@code $MESHDESK_CONFIG_DIR} (or system property
- * {@code meshdesk.config.dir}), else {@code $XDG_CONFIG_HOME/meshdesk}, else
- * {@code ~/.config/meshdesk}.
+ * directory). Directory: {@code $MESHDESK_CONFIG_DIR} (or system property {@code
+ * meshdesk.config.dir}), else {@code $XDG_CONFIG_HOME/meshdesk}, else {@code ~/.config/meshdesk}.
  */
 public final class CredentialsStore {
 
   /** System property that overrides the directory (tests); wins over the environment. */
   public static final String DIR_PROPERTY = "meshdesk.config.dir";
 
-  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private final Path dir;
 
@@ -46,7 +46,10 @@ public final class CredentialsStore {
       return new CredentialsStore(Path.of(override));
     }
     String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".config");
     return new CredentialsStore(base.resolve("meshdesk"));
   }
 
@@ -67,15 +70,18 @@ public final class CredentialsStore {
   }
 
   /**
-   * Saves the credentials: written to a new 0600 file next to the old one, then moved over it, so
-   * a reader never sees half a file and the file is never readable by others, even briefly.
+   * Saves the credentials: written to a new 0600 file next to the old one, then moved over it, so a
+   * reader never sees half a file and the file is never readable by others, even briefly.
    */
   public void save(Credentials credentials) {
     try {
       ensureDirectory();
       Path tmp = dir.resolve(".credentials-" + UUID.randomUUID() + ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-          ownerOnly("rw-------"))) {
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              ownerOnly("rw-------"))) {
         ByteBuffer buf = ByteBuffer.wrap(credentials.toJson().getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -100,13 +106,18 @@ public final class CredentialsStore {
     }
   }
 
-  /** Runs {@code action} holding an exclusive lock, so two meshctl processes never refresh at once. */
+  /**
+   * Runs {@code action} holding an exclusive lock, so two meshctl processes never refresh at once.
+   */
   public <T> T locked(java.util.function.Supplier<T> action) {
     try {
       ensureDirectory();
       Path lockFile = dir.resolve(".credentials.lock");
-      try (FileChannel ch = FileChannel.open(lockFile,
-              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly("rw-------"));
+      try (FileChannel ch =
+              FileChannel.open(
+                  lockFile,
+                  java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                  ownerOnly("rw-------"));
           FileLock ignored = ch.lock()) {
         return action.get();
       }
@@ -130,7 +141,9 @@ public final class CredentialsStore {
 
   private static FileAttribute<?>[] ownerOnly(String perms) {
     return POSIX
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))}
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))
+        }
         : new FileAttribute<?>[0];
   }
 }

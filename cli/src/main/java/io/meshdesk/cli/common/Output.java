@@ -30,7 +30,8 @@ public final class Output {
     try {
       return JSON.print(message);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("cannot print " + message.getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalStateException(
+          "cannot print " + message.getClass().getSimpleName() + " as JSON", e);
     }
   }
 }

@@ -11,7 +11,10 @@ public final class PageOptions {
   @Option(names = "--page-size", description = "Items per page, 1..500 (default: the server's).")
   Integer pageSize;
 
-  @Option(names = "--page-token", description = "Token printed by the previous page.", defaultValue = "")
+  @Option(
+      names = "--page-token",
+      description = "Token printed by the previous page.",
+      defaultValue = "")
   String pageToken;
 
   /** The page request. */

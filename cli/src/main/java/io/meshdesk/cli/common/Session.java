@@ -45,16 +45,19 @@ public final class Session {
     if (!expiring(saved.get())) {
       return Optional.of(saved.get().accessToken());
     }
-    // Re-read under the lock: another meshctl may have refreshed already (a refresh token works once).
-    return Optional.of(store.locked(() -> {
-      Credentials current = store.load().orElseThrow(Session::loggedOut);
-      if (!expiring(current)) {
-        return current.accessToken();
-      }
-      Credentials renewed = current.withTokens(refresh(current));
-      store.save(renewed);
-      return renewed.accessToken();
-    }));
+    // Re-read under the lock: another meshctl may have refreshed already (a refresh token works
+    // once).
+    return Optional.of(
+        store.locked(
+            () -> {
+              Credentials current = store.load().orElseThrow(Session::loggedOut);
+              if (!expiring(current)) {
+                return current.accessToken();
+              }
+              Credentials renewed = current.withTokens(refresh(current));
+              store.save(renewed);
+              return renewed.accessToken();
+            }));
   }
 
   private boolean expiring(Credentials c) {
@@ -66,14 +69,16 @@ public final class Session {
     NettyChannelBuilder b = NettyChannelBuilder.forAddress(hp.host(), hp.port());
     ManagedChannel channel = (c.tls() ? b.useTransportSecurity() : b.usePlaintext()).build();
     try {
-      return IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+      return IdentityServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
           .refresh(RefreshRequest.newBuilder().setRefreshToken(c.refreshToken()).build())
           .getTokens();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
           || e.getStatus().getCode() == Status.Code.PERMISSION_DENIED
           || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-        throw Status.UNAUTHENTICATED.withDescription("the saved session has expired or was revoked; run `meshctl login`")
+        throw Status.UNAUTHENTICATED
+            .withDescription("the saved session has expired or was revoked; run `meshctl login`")
             .asRuntimeException();
       }
       throw e;
@@ -83,6 +88,8 @@ public final class Session {
   }
 
   private static StatusRuntimeException loggedOut() {
-    return Status.UNAUTHENTICATED.withDescription("not logged in; run `meshctl login`").asRuntimeException();
+    return Status.UNAUTHENTICATED
+        .withDescription("not logged in; run `meshctl login`")
+        .asRuntimeException();
   }
 }

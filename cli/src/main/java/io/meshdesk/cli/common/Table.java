@@ -18,7 +18,8 @@ public final class Table {
   /** Adds a row; one cell per header. */
   public Table row(Object... cells) {
     if (cells.length != width) {
-      throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + width + " columns");
+      throw new IllegalArgumentException(
+          "row has " + cells.length + " cells, table has " + width + " columns");
     }
     String[] r = new String[width];
     for (int i = 0; i < width; i++) {

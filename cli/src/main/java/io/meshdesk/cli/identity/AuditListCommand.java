@@ -18,19 +18,33 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl audit list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List audit events, newest first.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List audit events, newest first.")
 public final class AuditListCommand extends IdentityCommand {
 
-  @Option(names = "--action", defaultValue = "", description = "Only this action, e.g. user.created.")
+  @Option(
+      names = "--action",
+      defaultValue = "",
+      description = "Only this action, e.g. user.created.")
   String action;
 
-  @Option(names = "--actor", defaultValue = "", description = "Only events by this user or service account (UUID).")
+  @Option(
+      names = "--actor",
+      defaultValue = "",
+      description = "Only events by this user or service account (UUID).")
   String actor;
 
-  @Option(names = "--tenant", defaultValue = "", description = "Platform admins: only this tenant (UUID).")
+  @Option(
+      names = "--tenant",
+      defaultValue = "",
+      description = "Platform admins: only this tenant (UUID).")
   String tenant;
 
-  @Option(names = "--since", description = "Only events at or after this instant, e.g. 2025-01-31T00:00:00Z.")
+  @Option(
+      names = "--since",
+      description = "Only events at or after this instant, e.g. 2025-01-31T00:00:00Z.")
   String since;
 
   @Option(names = "--until", description = "Only events before this instant.")
@@ -57,23 +71,38 @@ public final class AuditListCommand extends IdentityCommand {
       Instant i = Instant.parse(value);
       return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(flag + " must be an ISO-8601 instant such as 2025-01-31T00:00:00Z, got '" + value + "'");
+      throw new IllegalArgumentException(
+          flag + " must be an ISO-8601 instant such as 2025-01-31T00:00:00Z, got '" + value + "'");
     }
   }
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    ListAuditEventsResponse r = identity.listAuditEvents(ListAuditEventsRequest.newBuilder().setPage(page.request())
-        .setAction(action).setActorId(actor).setTenantId(tenant).setTimeRange(range).build());
-    Output.print(output(), r, () -> {
-      Table t = new Table("TIME", "ACTION", "ACTOR", "TARGET", "TENANT", "DETAILS");
-      for (AuditEvent e : r.getEventsList()) {
-        t.row(Formats.time(e.hasOccurredAt(), e.getOccurredAt()), e.getAction(), Formats.actor(e.getActor()),
-            e.getTarget().getType() + ":" + e.getTarget().getId(), Formats.text(e.getTenantId()),
-            e.getDetailsMap().isEmpty() ? "-" : new TreeMap<>(e.getDetailsMap()).toString());
-      }
-      return t;
-    });
+    ListAuditEventsResponse r =
+        identity.listAuditEvents(
+            ListAuditEventsRequest.newBuilder()
+                .setPage(page.request())
+                .setAction(action)
+                .setActorId(actor)
+                .setTenantId(tenant)
+                .setTimeRange(range)
+                .build());
+    Output.print(
+        output(),
+        r,
+        () -> {
+          Table t = new Table("TIME", "ACTION", "ACTOR", "TARGET", "TENANT", "DETAILS");
+          for (AuditEvent e : r.getEventsList()) {
+            t.row(
+                Formats.time(e.hasOccurredAt(), e.getOccurredAt()),
+                e.getAction(),
+                Formats.actor(e.getActor()),
+                e.getTarget().getType() + ":" + e.getTarget().getId(),
+                Formats.text(e.getTenantId()),
+                e.getDetailsMap().isEmpty() ? "-" : new TreeMap<>(e.getDetailsMap()).toString());
+          }
+          return t;
+        });
     page.hint(output(), r.getPage());
     return 0;
   }

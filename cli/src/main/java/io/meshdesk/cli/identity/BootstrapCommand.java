@@ -9,10 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl bootstrap}: creates the first platform admin of a fresh installation. */
-@Command(name = "bootstrap", mixinStandardHelpOptions = true, description = {
-    "Create the first platform admin with the one-time bootstrap token printed at first start, and sign in.",
-    "Token: --token-stdin (first line of standard input) or $MESHDESK_BOOTSTRAP_TOKEN.",
-    "Password: prompted without echo, or --password-stdin (next line of standard input)."})
+@Command(
+    name = "bootstrap",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create the first platform admin with the one-time bootstrap token printed at first start, and sign in.",
+      "Token: --token-stdin (first line of standard input) or $MESHDESK_BOOTSTRAP_TOKEN.",
+      "Password: prompted without echo, or --password-stdin (next line of standard input)."
+    })
 public final class BootstrapCommand extends IdentityCommand {
 
   @Option(names = "--email", required = true, description = "Email of the first platform admin.")
@@ -24,7 +28,9 @@ public final class BootstrapCommand extends IdentityCommand {
   @Option(names = "--token-stdin", description = "Read the bootstrap token from standard input.")
   boolean tokenStdin;
 
-  @Option(names = "--password-stdin", description = "Read the password from standard input (after the token, if both).")
+  @Option(
+      names = "--password-stdin",
+      description = "Read the password from standard input (after the token, if both).")
   boolean passwordStdin;
 
   @Override
@@ -35,16 +41,28 @@ public final class BootstrapCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     SecretInput in = new SecretInput();
-    String token = tokenStdin ? in.line("bootstrap token") : System.getenv("MESHDESK_BOOTSTRAP_TOKEN");
+    String token =
+        tokenStdin ? in.line("bootstrap token") : System.getenv("MESHDESK_BOOTSTRAP_TOKEN");
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("no bootstrap token: use --token-stdin or set MESHDESK_BOOTSTRAP_TOKEN");
+      throw new IllegalArgumentException(
+          "no bootstrap token: use --token-stdin or set MESHDESK_BOOTSTRAP_TOKEN");
     }
     String password = in.read(passwordStdin, "password", "--password-stdin");
-    BootstrapResponse r = identity.bootstrap(BootstrapRequest.newBuilder().setBootstrapToken(token.strip())
-        .setEmail(email).setPassword(password).setDisplayName(displayName).build());
+    BootstrapResponse r =
+        identity.bootstrap(
+            BootstrapRequest.newBuilder()
+                .setBootstrapToken(token.strip())
+                .setEmail(email)
+                .setPassword(password)
+                .setDisplayName(displayName)
+                .build());
     CredentialsStore store = CredentialsStore.standard();
     store.save(Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), ""));
-    PrincipalView.print(output(), r.getPrincipal(), "", "Platform admin created and logged in; session saved to " + store.file());
+    PrincipalView.print(
+        output(),
+        r.getPrincipal(),
+        "",
+        "Platform admin created and logged in; session saved to " + store.file());
     return 0;
   }
 }

@@ -1,16 +1,16 @@
 package io.meshdesk.cli.identity;
 
 import io.grpc.ManagedChannel;
-import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
+import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.cli.common.ClientOptions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Mixin;
 
 /**
- * Base of the identity commands: opens a channel to the ticket server ({@code --target}) that
- * sends the caller's token, runs one command against the identity service, and closes it.
+ * Base of the identity commands: opens a channel to the ticket server ({@code --target}) that sends
+ * the caller's token, runs one command against the identity service, and closes it.
  */
 abstract class IdentityCommand implements Callable<Integer> {
 
@@ -32,13 +32,17 @@ abstract class IdentityCommand implements Callable<Integer> {
     validate();
     ManagedChannel channel = authenticated() ? client.channel() : client.anonymousChannel();
     try {
-      return run(IdentityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
+      return run(
+          IdentityServiceGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
-  /** Checks the arguments before anything is sent; throws IllegalArgumentException with one line. */
+  /**
+   * Checks the arguments before anything is sent; throws IllegalArgumentException with one line.
+   */
   void validate() {}
 
   /** The output format. */

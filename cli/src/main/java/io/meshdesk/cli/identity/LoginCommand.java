@@ -9,18 +9,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl login}: signs in and saves the session for later commands. */
-@Command(name = "login", mixinStandardHelpOptions = true, description = {
-    "Sign in with email and password and save the session (credentials.json, mode 0600).",
-    "The password is prompted without echo, or read from standard input with --password-stdin."})
+@Command(
+    name = "login",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sign in with email and password and save the session (credentials.json, mode 0600).",
+      "The password is prompted without echo, or read from standard input with --password-stdin."
+    })
 public final class LoginCommand extends IdentityCommand {
 
-  @Option(names = "--tenant", description = "Tenant slug; omit to sign in as a platform admin.", defaultValue = "")
+  @Option(
+      names = "--tenant",
+      description = "Tenant slug; omit to sign in as a platform admin.",
+      defaultValue = "")
   String tenant;
 
   @Option(names = "--email", required = true, description = "Sign-in email.")
   String email;
 
-  @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+  @Option(
+      names = "--password-stdin",
+      description = "Read the password from the first line of standard input.")
   boolean passwordStdin;
 
   @Override
@@ -31,11 +40,18 @@ public final class LoginCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     String password = new SecretInput().read(passwordStdin, "password", "--password-stdin");
-    LoginResponse r = identity.login(
-        LoginRequest.newBuilder().setEmail(email).setPassword(password).setTenantSlug(tenant).build());
+    LoginResponse r =
+        identity.login(
+            LoginRequest.newBuilder()
+                .setEmail(email)
+                .setPassword(password)
+                .setTenantSlug(tenant)
+                .build());
     CredentialsStore store = CredentialsStore.standard();
-    store.save(Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), tenant));
-    PrincipalView.print(output(), r.getPrincipal(), tenant, "Logged in; session saved to " + store.file());
+    store.save(
+        Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), tenant));
+    PrincipalView.print(
+        output(), r.getPrincipal(), tenant, "Logged in; session saved to " + store.file());
     return 0;
   }
 }

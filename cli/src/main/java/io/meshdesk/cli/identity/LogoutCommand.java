@@ -4,8 +4,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.LogoutRequest;
-import io.meshdesk.cli.common.ClientOptions.HostPort;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.ClientOptions.HostPort;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.cli.common.Output;
@@ -17,8 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code meshctl logout}: ends the saved session at the server and deletes the credentials file. */
-@Command(name = "logout", mixinStandardHelpOptions = true, description = "End the saved session (revoke its refresh token) and delete the credentials file.")
+/**
+ * {@code meshctl logout}: ends the saved session at the server and deletes the credentials file.
+ */
+@Command(
+    name = "logout",
+    mixinStandardHelpOptions = true,
+    description =
+        "End the saved session (revoke its refresh token) and delete the credentials file.")
 public final class LogoutCommand implements Callable<Integer> {
 
   /** Server answers meaning the session is already over: the file is deleted anyway. */
@@ -43,10 +49,15 @@ public final class LogoutCommand implements Callable<Integer> {
     var b = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(hp.host(), hp.port());
     var channel = (c.tls() ? b.useTransportSecurity() : b.usePlaintext()).build();
     try {
-      int revoked = IdentityServiceGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(IdentityCommand.DEADLINE_SECONDS, TimeUnit.SECONDS)
-          .logout(LogoutRequest.newBuilder().setRefreshToken(c.refreshToken()).setAllSessions(allSessions).build())
-          .getRevokedSessions();
+      int revoked =
+          IdentityServiceGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(IdentityCommand.DEADLINE_SECONDS, TimeUnit.SECONDS)
+              .logout(
+                  LogoutRequest.newBuilder()
+                      .setRefreshToken(c.refreshToken())
+                      .setAllSessions(allSessions)
+                      .build())
+              .getRevokedSessions();
       store.delete();
       print(c, revoked);
     } catch (StatusRuntimeException e) {
@@ -63,9 +74,16 @@ public final class LogoutCommand implements Callable<Integer> {
 
   private void print(Credentials c, int revoked) {
     if (client.output() == ClientOptions.OutputFormat.json) {
-      System.out.println(Output.json(io.meshdesk.api.identity.v1.LogoutResponse.newBuilder().setRevokedSessions(revoked)));
+      System.out.println(
+          Output.json(
+              io.meshdesk.api.identity.v1.LogoutResponse.newBuilder().setRevokedSessions(revoked)));
     } else {
-      System.out.println("Logged out " + c.email() + " (" + revoked + " session(s) revoked); credentials deleted.");
+      System.out.println(
+          "Logged out "
+              + c.email()
+              + " ("
+              + revoked
+              + " session(s) revoked); credentials deleted.");
     }
   }
 }

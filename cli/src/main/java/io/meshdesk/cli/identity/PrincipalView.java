@@ -16,15 +16,22 @@ final class PrincipalView {
     if (format == OutputFormat.table && headline != null) {
       System.out.println(headline);
     }
-    Output.print(format, p, () -> new Table("FIELD", "VALUE")
-        .row("email", Formats.text(p.getEmail()))
-        .row("name", Formats.text(p.getDisplayName()))
-        .row("role", Formats.role(p.getRole()))
-        .row("kind", Formats.enumWord(p.getKind().name(), "PRINCIPAL_KIND_"))
-        .row("tenant", tenantSlug == null || tenantSlug.isEmpty() ? Formats.text(p.getTenantId())
-            : tenantSlug + " (" + p.getTenantId() + ")")
-        .row("subject", p.getSubjectId())
-        .row("teams", Formats.list(p.getTeamIdsList()))
-        .row("permissions", Formats.list(p.getPermissionsList())));
+    Output.print(
+        format,
+        p,
+        () ->
+            new Table("FIELD", "VALUE")
+                .row("email", Formats.text(p.getEmail()))
+                .row("name", Formats.text(p.getDisplayName()))
+                .row("role", Formats.role(p.getRole()))
+                .row("kind", Formats.enumWord(p.getKind().name(), "PRINCIPAL_KIND_"))
+                .row(
+                    "tenant",
+                    tenantSlug == null || tenantSlug.isEmpty()
+                        ? Formats.text(p.getTenantId())
+                        : tenantSlug + " (" + p.getTenantId() + ")")
+                .row("subject", p.getSubjectId())
+                .row("teams", Formats.list(p.getTeamIdsList()))
+                .row("permissions", Formats.list(p.getPermissionsList())));
   }
 }

@@ -23,7 +23,8 @@ final class SecretInput {
       }
       String line = stdin.readLine();
       if (line == null || line.isEmpty()) {
-        throw new IllegalArgumentException("expected the " + what + " on standard input, got nothing");
+        throw new IllegalArgumentException(
+            "expected the " + what + " on standard input, got nothing");
       }
       return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     } catch (IOException e) {
@@ -35,7 +36,8 @@ final class SecretInput {
   static String prompt(String label, String stdinFlag) {
     Console console = System.console();
     if (console == null) {
-      throw new IllegalArgumentException("no terminal to prompt for the " + label + "; use " + stdinFlag);
+      throw new IllegalArgumentException(
+          "no terminal to prompt for the " + label + "; use " + stdinFlag);
     }
     char[] chars = console.readPassword("%s: ", label);
     if (chars == null || chars.length == 0) {

@@ -10,23 +10,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl service-accounts create}: prints the client secret, the only time it is shown. */
-@Command(name = "create", mixinStandardHelpOptions = true, description = {
-    "Create a service account and print its client secret. The secret is shown only this once."})
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a service account and print its client secret. The secret is shown only this once."
+    })
 public final class ServiceAccountsCreateCommand extends IdentityCommand {
 
-  @Option(names = "--name", required = true, description = "Short name: lowercase letters, digits, hyphens.")
+  @Option(
+      names = "--name",
+      required = true,
+      description = "Short name: lowercase letters, digits, hyphens.")
   String name;
 
   @Option(names = "--description", defaultValue = "", description = "What the account is for.")
   String description;
 
-  @Option(names = "--permission", required = true, description = "Permission to grant, e.g. tickets.read; repeat for several.")
+  @Option(
+      names = "--permission",
+      required = true,
+      description = "Permission to grant, e.g. tickets.read; repeat for several.")
   List<String> permissions;
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    CreateServiceAccountResponse r = identity.createServiceAccount(CreateServiceAccountRequest.newBuilder()
-        .setName(name).setDescription(description).addAllPermissions(permissions).build());
+    CreateServiceAccountResponse r =
+        identity.createServiceAccount(
+            CreateServiceAccountRequest.newBuilder()
+                .setName(name)
+                .setDescription(description)
+                .addAllPermissions(permissions)
+                .build());
     if (output() == OutputFormat.json) {
       System.out.println(Output.json(r));
     } else {
@@ -34,7 +49,8 @@ public final class ServiceAccountsCreateCommand extends IdentityCommand {
       System.out.println();
       System.out.println("Client id:     " + r.getServiceAccount().getClientId());
       System.out.println("Client secret: " + r.getClientSecret());
-      System.out.println("Store the client secret now: it is shown only this once and cannot be retrieved later.");
+      System.out.println(
+          "Store the client secret now: it is shown only this once and cannot be retrieved later.");
     }
     return 0;
   }

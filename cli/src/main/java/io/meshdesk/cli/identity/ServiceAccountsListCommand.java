@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl service-accounts list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List service accounts of your tenant (platform ones for platform admins).")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List service accounts of your tenant (platform ones for platform admins).")
 public final class ServiceAccountsListCommand extends IdentityCommand {
 
   @Option(names = "--include-revoked", description = "Also list revoked accounts.")
@@ -20,8 +23,12 @@ public final class ServiceAccountsListCommand extends IdentityCommand {
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    ListServiceAccountsResponse r = identity.listServiceAccounts(
-        ListServiceAccountsRequest.newBuilder().setPage(page.request()).setIncludeRevoked(includeRevoked).build());
+    ListServiceAccountsResponse r =
+        identity.listServiceAccounts(
+            ListServiceAccountsRequest.newBuilder()
+                .setPage(page.request())
+                .setIncludeRevoked(includeRevoked)
+                .build());
     Output.print(output(), r, () -> ServiceAccountsCommand.table(r.getServiceAccountsList()));
     page.hint(output(), r.getPage());
     return 0;

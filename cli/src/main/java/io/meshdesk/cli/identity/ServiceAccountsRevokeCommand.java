@@ -10,10 +10,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl service-accounts revoke ID}. */
-@Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a service account: its secret stops working.")
+@Command(
+    name = "revoke",
+    mixinStandardHelpOptions = true,
+    description = "Revoke a service account: its secret stops working.")
 public final class ServiceAccountsRevokeCommand extends IdentityCommand {
 
-  @Parameters(index = "0", paramLabel = "SERVICE_ACCOUNT_ID", description = "Service account id (UUID).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SERVICE_ACCOUNT_ID",
+      description = "Service account id (UUID).")
   String id;
 
   @Option(names = "--reason", defaultValue = "", description = "Why; kept in the audit log.")
@@ -21,8 +27,12 @@ public final class ServiceAccountsRevokeCommand extends IdentityCommand {
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    RevokeServiceAccountResponse r = identity.revokeServiceAccount(
-        RevokeServiceAccountRequest.newBuilder().setServiceAccountId(id).setReason(reason).build());
+    RevokeServiceAccountResponse r =
+        identity.revokeServiceAccount(
+            RevokeServiceAccountRequest.newBuilder()
+                .setServiceAccountId(id)
+                .setReason(reason)
+                .build());
     Output.print(output(), r, () -> ServiceAccountsCommand.table(List.of(r.getServiceAccount())));
     return 0;
   }

@@ -10,36 +10,63 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl tenants create}: a tenant with its first admin. */
-@Command(name = "create", mixinStandardHelpOptions = true, description = {
-    "Create a tenant together with its first admin user.",
-    "The admin's password is prompted without echo, or read with --admin-password-stdin."})
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a tenant together with its first admin user.",
+      "The admin's password is prompted without echo, or read with --admin-password-stdin."
+    })
 public final class TenantsCreateCommand extends IdentityCommand {
 
-  @Option(names = "--slug", required = true, description = "URL-safe short name used at sign-in, e.g. acme.")
+  @Option(
+      names = "--slug",
+      required = true,
+      description = "URL-safe short name used at sign-in, e.g. acme.")
   String slug;
 
   @Option(names = "--display-name", required = true, description = "Name to show people.")
   String displayName;
 
-  @Option(names = "--time-zone", defaultValue = "UTC", description = "IANA time zone (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--time-zone",
+      defaultValue = "UTC",
+      description = "IANA time zone (default: ${DEFAULT-VALUE}).")
   String timeZone;
 
-  @Option(names = "--admin-email", required = true, description = "Email of the tenant's first admin.")
+  @Option(
+      names = "--admin-email",
+      required = true,
+      description = "Email of the tenant's first admin.")
   String adminEmail;
 
-  @Option(names = "--admin-display-name", required = true, description = "Name of the tenant's first admin.")
+  @Option(
+      names = "--admin-display-name",
+      required = true,
+      description = "Name of the tenant's first admin.")
   String adminDisplayName;
 
-  @Option(names = "--admin-password-stdin", description = "Read the admin's password from standard input.")
+  @Option(
+      names = "--admin-password-stdin",
+      description = "Read the admin's password from standard input.")
   boolean passwordStdin;
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    String password = new SecretInput().read(passwordStdin, "admin password", "--admin-password-stdin");
-    CreateTenantResponse r = identity.createTenant(CreateTenantRequest.newBuilder()
-        .setSlug(slug).setDisplayName(displayName).setTimeZone(timeZone)
-        .setInitialAdmin(InitialAdmin.newBuilder().setEmail(adminEmail).setDisplayName(adminDisplayName).setPassword(password))
-        .build());
+    String password =
+        new SecretInput().read(passwordStdin, "admin password", "--admin-password-stdin");
+    CreateTenantResponse r =
+        identity.createTenant(
+            CreateTenantRequest.newBuilder()
+                .setSlug(slug)
+                .setDisplayName(displayName)
+                .setTimeZone(timeZone)
+                .setInitialAdmin(
+                    InitialAdmin.newBuilder()
+                        .setEmail(adminEmail)
+                        .setDisplayName(adminDisplayName)
+                        .setPassword(password))
+                .build());
     Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }

@@ -17,7 +17,8 @@ public final class TenantsGetCommand extends IdentityCommand {
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    GetTenantResponse r = identity.getTenant(GetTenantRequest.newBuilder().setTenantId(tenantId).build());
+    GetTenantResponse r =
+        identity.getTenant(GetTenantRequest.newBuilder().setTenantId(tenantId).build());
     Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }

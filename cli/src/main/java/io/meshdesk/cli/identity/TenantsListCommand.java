@@ -11,11 +11,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl tenants list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List tenants, oldest first.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List tenants, oldest first.")
 public final class TenantsListCommand extends IdentityCommand {
 
   /** Status filter values. */
-  enum StatusFilter { active, suspended }
+  enum StatusFilter {
+    active,
+    suspended
+  }
 
   @Option(names = "--status", description = "Only tenants in this state: ${COMPLETION-CANDIDATES}.")
   StatusFilter status;
@@ -26,7 +32,10 @@ public final class TenantsListCommand extends IdentityCommand {
   int run(IdentityServiceBlockingStub identity) {
     ListTenantsRequest.Builder req = ListTenantsRequest.newBuilder().setPage(page.request());
     if (status != null) {
-      req.setStatus(status == StatusFilter.active ? TenantStatus.TENANT_STATUS_ACTIVE : TenantStatus.TENANT_STATUS_SUSPENDED);
+      req.setStatus(
+          status == StatusFilter.active
+              ? TenantStatus.TENANT_STATUS_ACTIVE
+              : TenantStatus.TENANT_STATUS_SUSPENDED);
     }
     ListTenantsResponse r = identity.listTenants(req.build());
     Output.print(output(), r, () -> TenantsCommand.table(r.getTenantsList()));

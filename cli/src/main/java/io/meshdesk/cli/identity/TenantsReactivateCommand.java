@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl tenants reactivate ID}. */
-@Command(name = "reactivate", mixinStandardHelpOptions = true, description = "Reactivate a suspended tenant.")
+@Command(
+    name = "reactivate",
+    mixinStandardHelpOptions = true,
+    description = "Reactivate a suspended tenant.")
 public final class TenantsReactivateCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "TENANT_ID", description = "Tenant id (UUID).")
@@ -18,7 +21,8 @@ public final class TenantsReactivateCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     ReactivateTenantResponse r =
-        identity.reactivateTenant(ReactivateTenantRequest.newBuilder().setTenantId(tenantId).build());
+        identity.reactivateTenant(
+            ReactivateTenantRequest.newBuilder().setTenantId(tenantId).build());
     Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }

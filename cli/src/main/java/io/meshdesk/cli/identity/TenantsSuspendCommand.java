@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl tenants suspend ID --reason ...}. */
-@Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend a tenant: nobody in it can sign in or call any RPC until reactivated.")
+@Command(
+    name = "suspend",
+    mixinStandardHelpOptions = true,
+    description = "Suspend a tenant: nobody in it can sign in or call any RPC until reactivated.")
 public final class TenantsSuspendCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "TENANT_ID", description = "Tenant id (UUID).")
@@ -22,7 +25,8 @@ public final class TenantsSuspendCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     SuspendTenantResponse r =
-        identity.suspendTenant(SuspendTenantRequest.newBuilder().setTenantId(tenantId).setReason(reason).build());
+        identity.suspendTenant(
+            SuspendTenantRequest.newBuilder().setTenantId(tenantId).setReason(reason).build());
     Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }

@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl users create}. */
-@Command(name = "create", mixinStandardHelpOptions = true, description = {
-    "Create a user in your tenant.",
-    "Without --password-stdin or --prompt-password the user cannot sign in yet (e.g. a customer)."})
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a user in your tenant.",
+      "Without --password-stdin or --prompt-password the user cannot sign in yet (e.g. a customer)."
+    })
 public final class UsersCreateCommand extends IdentityCommand {
 
   @Option(names = "--email", required = true, description = "Sign-in email, unique in the tenant.")
@@ -27,23 +31,32 @@ public final class UsersCreateCommand extends IdentityCommand {
   @Option(names = "--team", description = "Team id (UUID); repeat for several.")
   List<String> teams = new ArrayList<>();
 
-  @Option(names = "--password-stdin", description = "Read the initial password from standard input.")
+  @Option(
+      names = "--password-stdin",
+      description = "Read the initial password from standard input.")
   boolean passwordStdin;
 
-  @Option(names = "--prompt-password", description = "Prompt for the initial password without echo.")
+  @Option(
+      names = "--prompt-password",
+      description = "Prompt for the initial password without echo.")
   boolean promptPassword;
 
   @Override
   void validate() {
     if (passwordStdin && promptPassword) {
-      throw new IllegalArgumentException("use either --password-stdin or --prompt-password, not both");
+      throw new IllegalArgumentException(
+          "use either --password-stdin or --prompt-password, not both");
     }
   }
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    CreateUserRequest.Builder req = CreateUserRequest.newBuilder()
-        .setEmail(email).setDisplayName(displayName).setRole(role.proto).addAllTeamIds(teams);
+    CreateUserRequest.Builder req =
+        CreateUserRequest.newBuilder()
+            .setEmail(email)
+            .setDisplayName(displayName)
+            .setRole(role.proto)
+            .addAllTeamIds(teams);
     if (passwordStdin || promptPassword) {
       req.setPassword(new SecretInput().read(passwordStdin, "password", "--password-stdin"));
     }

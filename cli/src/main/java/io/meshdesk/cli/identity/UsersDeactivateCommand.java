@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl users deactivate ID}. */
-@Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Deactivate a user and end all of their sessions (admins only).")
+@Command(
+    name = "deactivate",
+    mixinStandardHelpOptions = true,
+    description = "Deactivate a user and end all of their sessions (admins only).")
 public final class UsersDeactivateCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
@@ -22,7 +25,8 @@ public final class UsersDeactivateCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     DeactivateUserResponse r =
-        identity.deactivateUser(DeactivateUserRequest.newBuilder().setUserId(userId).setReason(reason).build());
+        identity.deactivateUser(
+            DeactivateUserRequest.newBuilder().setUserId(userId).setReason(reason).build());
     Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl users get ID}. */
-@Command(name = "get", mixinStandardHelpOptions = true, description = "Show one user of your tenant.")
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    description = "Show one user of your tenant.")
 public final class UsersGetCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")

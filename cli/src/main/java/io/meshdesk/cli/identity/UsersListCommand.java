@@ -11,11 +11,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl users list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List users of your tenant, by display name.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List users of your tenant, by display name.")
 public final class UsersListCommand extends IdentityCommand {
 
   /** Status filter values. */
-  enum StatusFilter { active, deactivated }
+  enum StatusFilter {
+    active,
+    deactivated
+  }
 
   @Option(names = "--role", description = "Only this role: ${COMPLETION-CANDIDATES}.")
   UsersCommand.TenantRole role;
@@ -33,12 +39,16 @@ public final class UsersListCommand extends IdentityCommand {
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
-    ListUsersRequest.Builder req = ListUsersRequest.newBuilder().setPage(page.request()).setTeamId(team).setQuery(query);
+    ListUsersRequest.Builder req =
+        ListUsersRequest.newBuilder().setPage(page.request()).setTeamId(team).setQuery(query);
     if (role != null) {
       req.setRole(role.proto);
     }
     if (status != null) {
-      req.setStatus(status == StatusFilter.active ? UserStatus.USER_STATUS_ACTIVE : UserStatus.USER_STATUS_DEACTIVATED);
+      req.setStatus(
+          status == StatusFilter.active
+              ? UserStatus.USER_STATUS_ACTIVE
+              : UserStatus.USER_STATUS_DEACTIVATED);
     }
     ListUsersResponse r = identity.listUsers(req.build());
     Output.print(output(), r, () -> UsersCommand.table(r.getUsersList()));

@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl users set-role ID --role ROLE}. */
-@Command(name = "set-role", mixinStandardHelpOptions = true, description = "Change a user's role (admins only); tokens already issued keep the old role until they expire.")
+@Command(
+    name = "set-role",
+    mixinStandardHelpOptions = true,
+    description =
+        "Change a user's role (admins only); tokens already issued keep the old role until they expire.")
 public final class UsersSetRoleCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
@@ -22,7 +26,8 @@ public final class UsersSetRoleCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     UpdateUserRoleResponse r =
-        identity.updateUserRole(UpdateUserRoleRequest.newBuilder().setUserId(userId).setRole(role.proto).build());
+        identity.updateUserRole(
+            UpdateUserRoleRequest.newBuilder().setUserId(userId).setRole(role.proto).build());
     Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }

@@ -11,13 +11,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl users set-teams ID --team T1 --team T2 | --none}. */
-@Command(name = "set-teams", mixinStandardHelpOptions = true, description = "Replace the set of teams a user belongs to.")
+@Command(
+    name = "set-teams",
+    mixinStandardHelpOptions = true,
+    description = "Replace the set of teams a user belongs to.")
 public final class UsersSetTeamsCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
   String userId;
 
-  @Option(names = "--team", description = "Team id (UUID); repeat for several. The list replaces the current one.")
+  @Option(
+      names = "--team",
+      description = "Team id (UUID); repeat for several. The list replaces the current one.")
   List<String> teams = new ArrayList<>();
 
   @Option(names = "--none", description = "Remove the user from every team.")
@@ -33,7 +38,8 @@ public final class UsersSetTeamsCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     UpdateUserTeamsResponse r =
-        identity.updateUserTeams(UpdateUserTeamsRequest.newBuilder().setUserId(userId).addAllTeamIds(teams).build());
+        identity.updateUserTeams(
+            UpdateUserTeamsRequest.newBuilder().setUserId(userId).addAllTeamIds(teams).build());
     Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }

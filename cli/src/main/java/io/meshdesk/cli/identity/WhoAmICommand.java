@@ -9,15 +9,22 @@ import io.meshdesk.cli.common.Output;
 import picocli.CommandLine.Command;
 
 /** {@code meshctl whoami}: shows who the current token belongs to. */
-@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show the principal of the current token (--token, $MESHDESK_TOKEN or the saved session).")
+@Command(
+    name = "whoami",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show the principal of the current token (--token, $MESHDESK_TOKEN or the saved session).")
 public final class WhoAmICommand extends IdentityCommand {
 
   @Override
   int run(IdentityServiceBlockingStub identity) {
     WhoAmIResponse r = identity.whoAmI(WhoAmIRequest.getDefaultInstance());
-    String slug = CredentialsStore.standard().load()
-        .filter(c -> c.email().equalsIgnoreCase(r.getPrincipal().getEmail()))
-        .map(Credentials::tenant).orElse("");
+    String slug =
+        CredentialsStore.standard()
+            .load()
+            .filter(c -> c.email().equalsIgnoreCase(r.getPrincipal().getEmail()))
+            .map(Credentials::tenant)
+            .orElse("");
     if (output() == io.meshdesk.cli.common.ClientOptions.OutputFormat.json) {
       System.out.println(Output.json(r));
     } else {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code meshctl kb}: the knowledge base (served by the ai-worker, default port 7003). */
 @Command(
     name = "kb",
-    description = "Manage and search knowledge-base articles (use --target with the ai-worker, e.g. localhost:7003).",
+    description =
+        "Manage and search knowledge-base articles (use --target with the ai-worker, e.g. localhost:7003).",
     subcommands = {KbImportCommand.class, KbSearchCommand.class})
 public final class KbCommand {}

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code meshctl kb import <dir>}: creates an article per Markdown file of a folder (recursively),
  * or updates the article with the same slug when it exists.
  */
-@Command(name = "import", description = "Import a folder of Markdown files as articles (re-import updates them).")
+@Command(
+    name = "import",
+    description = "Import a folder of Markdown files as articles (re-import updates them).")
 public final class KbImportCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
@@ -38,7 +40,11 @@ public final class KbImportCommand implements Callable<Integer> {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> Files.isRegularFile(p) && p.toString().matches("(?i).*\\.(md|markdown)$")).sorted().toList();
+      files =
+          walk.filter(
+                  p -> Files.isRegularFile(p) && p.toString().matches("(?i).*\\.(md|markdown)$"))
+              .sorted()
+              .toList();
     }
     ManagedChannel channel = client.channel();
     int created = 0;
@@ -49,15 +55,26 @@ public final class KbImportCommand implements Callable<Integer> {
         MarkdownArticle md = MarkdownArticle.read(file);
         var s = stub.withDeadlineAfter(10, TimeUnit.SECONDS);
         try {
-          s.createArticle(CreateArticleRequest.newBuilder().setTitle(md.title()).setBody(md.body()).setSlug(md.slug()).build());
+          s.createArticle(
+              CreateArticleRequest.newBuilder()
+                  .setTitle(md.title())
+                  .setBody(md.body())
+                  .setSlug(md.slug())
+                  .build());
           created++;
         } catch (StatusRuntimeException e) {
           if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
             throw e;
           }
-          Article current = s.getArticle(GetArticleRequest.newBuilder().setSlug(md.slug()).build()).getArticle();
-          s.updateArticle(UpdateArticleRequest.newBuilder().setArticleId(current.getId())
-              .setExpectedVersion(current.getVersion()).setTitle(md.title()).setBody(md.body()).build());
+          Article current =
+              s.getArticle(GetArticleRequest.newBuilder().setSlug(md.slug()).build()).getArticle();
+          s.updateArticle(
+              UpdateArticleRequest.newBuilder()
+                  .setArticleId(current.getId())
+                  .setExpectedVersion(current.getVersion())
+                  .setTitle(md.title())
+                  .setBody(md.body())
+                  .build());
           updated++;
         }
       }
@@ -65,9 +82,11 @@ public final class KbImportCommand implements Callable<Integer> {
       channel.shutdownNow();
     }
     if (client.output() == ClientOptions.OutputFormat.json) {
-      System.out.printf("{\"files\":%d,\"created\":%d,\"updated\":%d}%n", files.size(), created, updated);
+      System.out.printf(
+          "{\"files\":%d,\"created\":%d,\"updated\":%d}%n", files.size(), created, updated);
     } else {
-      System.out.printf("imported %d file(s): %d created, %d updated%n", files.size(), created, updated);
+      System.out.printf(
+          "imported %d file(s): %d created, %d updated%n", files.size(), created, updated);
     }
     return 0;
   }

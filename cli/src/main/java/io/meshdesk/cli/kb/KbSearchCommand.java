@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl kb search <words...>}: BM25 search over the tenant's articles. */
-@Command(name = "search", description = "Search articles (BM25) and print the best hits with snippets.")
+@Command(
+    name = "search",
+    description = "Search articles (BM25) and print the best hits with snippets.")
 public final class KbSearchCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
@@ -23,7 +25,10 @@ public final class KbSearchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", description = "Query words.")
   List<String> words;
 
-  @Option(names = "--limit", defaultValue = "10", description = "Maximum hits, 1..50 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      description = "Maximum hits, 1..50 (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--tag", description = "Only articles with this tag (repeatable).")
@@ -33,16 +38,33 @@ public final class KbSearchCommand implements Callable<Integer> {
   public Integer call() {
     ManagedChannel channel = client.channel();
     try {
-      List<ArticleHit> hits = KnowledgeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-          .searchArticles(SearchArticlesRequest.newBuilder().setQuery(String.join(" ", words)).setLimit(limit)
-              .addAllTags(tags).build())
-          .getHitsList();
+      List<ArticleHit> hits =
+          KnowledgeServiceGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(10, TimeUnit.SECONDS)
+              .searchArticles(
+                  SearchArticlesRequest.newBuilder()
+                      .setQuery(String.join(" ", words))
+                      .setLimit(limit)
+                      .addAllTags(tags)
+                      .build())
+              .getHitsList();
       for (ArticleHit h : hits) {
         if (client.output() == ClientOptions.OutputFormat.json) {
-          System.out.printf(Locale.ROOT, "{\"article_id\":\"%s\",\"slug\":\"%s\",\"title\":%s,\"score\":%.3f}%n",
-              h.getArticleId(), h.getSlug(), quote(h.getTitle()), h.getScore());
+          System.out.printf(
+              Locale.ROOT,
+              "{\"article_id\":\"%s\",\"slug\":\"%s\",\"title\":%s,\"score\":%.3f}%n",
+              h.getArticleId(),
+              h.getSlug(),
+              quote(h.getTitle()),
+              h.getScore());
         } else {
-          System.out.printf(Locale.ROOT, "%6.2f  %-40s %s%n        %s%n", h.getScore(), h.getSlug(), h.getTitle(), h.getSnippet());
+          System.out.printf(
+              Locale.ROOT,
+              "%6.2f  %-40s %s%n        %s%n",
+              h.getScore(),
+              h.getSlug(),
+              h.getTitle(),
+              h.getSnippet());
         }
       }
       if (hits.isEmpty() && client.output() != ClientOptions.OutputFormat.json) {

@@ -19,12 +19,13 @@ record MarkdownArticle(String slug, String title, String body) {
   static MarkdownArticle read(Path file) throws IOException {
     String body = Files.readString(file, StandardCharsets.UTF_8);
     String base = file.getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
-    String title = body.lines()
-        .filter(l -> l.startsWith("# "))
-        .map(l -> l.substring(2).strip())
-        .filter(t -> !t.isEmpty())
-        .findFirst()
-        .orElse(base.replaceAll("[-_]+", " ").strip());
+    String title =
+        body.lines()
+            .filter(l -> l.startsWith("# "))
+            .map(l -> l.substring(2).strip())
+            .filter(t -> !t.isEmpty())
+            .findFirst()
+            .orElse(base.replaceAll("[-_]+", " ").strip());
     if (title.length() > 200) {
       title = title.substring(0, 200);
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
  * {@code meshctl ledger audit}: runs the ledger audit of the token's tenant and prints every
  * violation and a summary. Exit 0 when the ledger passes, 9 when violations were found.
  */
-@Command(name = "audit", description = "Check the ledger's invariants; exit 0 when clean, 9 on violations.")
+@Command(
+    name = "audit",
+    description = "Check the ledger's invariants; exit 0 when clean, 9 on violations.")
 public final class LedgerAuditCommand implements Callable<Integer> {
 
   /** Exit code when the audit found violations. */
@@ -29,18 +31,30 @@ public final class LedgerAuditCommand implements Callable<Integer> {
   @Option(names = "--card", description = "Audit only this card id.", defaultValue = "")
   String card;
 
-  @Option(names = "--max-violations", description = "Violations to list (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+  @Option(
+      names = "--max-violations",
+      description = "Violations to list (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1000")
   int maxViolations;
 
-  @Option(names = "--timeout-seconds", description = "Deadline (default: ${DEFAULT-VALUE}).", defaultValue = "300")
+  @Option(
+      names = "--timeout-seconds",
+      description = "Deadline (default: ${DEFAULT-VALUE}).",
+      defaultValue = "300")
   int timeoutSeconds;
 
   @Override
   public Integer call() throws InterruptedException {
     ManagedChannel channel = client.channel();
     try {
-      AuditResponse r = LedgerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-          .audit(AuditRequest.newBuilder().setCardId(card).setMaxViolations(maxViolations).build());
+      AuditResponse r =
+          LedgerServiceGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+              .audit(
+                  AuditRequest.newBuilder()
+                      .setCardId(card)
+                      .setMaxViolations(maxViolations)
+                      .build());
       print(r, client.output() == ClientOptions.OutputFormat.json, System.out);
       return r.getSummary().getPassed() ? 0 : EXIT_VIOLATIONS;
     } finally {
@@ -54,22 +68,43 @@ public final class LedgerAuditCommand implements Callable<Integer> {
     double seconds = s.getDuration().getSeconds() + s.getDuration().getNanos() / 1e9;
     if (json) {
       for (AuditViolation v : r.getViolationsList()) {
-        out.printf("{\"kind\":\"%s\",\"entity_type\":\"%s\",\"entity_id\":\"%s\",\"detail\":\"%s\"}%n",
-            v.getKind().name().substring(15), v.getEntityType(), v.getEntityId(), v.getDetail().replace("\"", "\\\""));
+        out.printf(
+            "{\"kind\":\"%s\",\"entity_type\":\"%s\",\"entity_id\":\"%s\",\"detail\":\"%s\"}%n",
+            v.getKind().name().substring(15),
+            v.getEntityType(),
+            v.getEntityId(),
+            v.getDetail().replace("\"", "\\\""));
       }
-      out.printf("{\"passed\":%s,\"violations\":%d,\"cards\":%d,\"entries\":%d,\"postings\":%d,\"holds\":%d,"
-          + "\"statements\":%d,\"seconds\":%.3f,\"truncated\":%s}%n", s.getPassed(), s.getViolationCount(),
-          s.getCardsChecked(), s.getEntriesChecked(), s.getPostingsChecked(), s.getHoldsChecked(),
-          s.getStatementsChecked(), seconds, r.getTruncated());
+      out.printf(
+          "{\"passed\":%s,\"violations\":%d,\"cards\":%d,\"entries\":%d,\"postings\":%d,\"holds\":%d,"
+              + "\"statements\":%d,\"seconds\":%.3f,\"truncated\":%s}%n",
+          s.getPassed(),
+          s.getViolationCount(),
+          s.getCardsChecked(),
+          s.getEntriesChecked(),
+          s.getPostingsChecked(),
+          s.getHoldsChecked(),
+          s.getStatementsChecked(),
+          seconds,
+          r.getTruncated());
       return;
     }
     for (AuditViolation v : r.getViolationsList()) {
-      out.printf("%-26s %-14s %-36s %s%n", v.getKind().name().substring(15), v.getEntityType(), v.getEntityId(),
-          v.getDetail());
+      out.printf(
+          "%-26s %-14s %-36s %s%n",
+          v.getKind().name().substring(15), v.getEntityType(), v.getEntityId(), v.getDetail());
     }
-    out.printf("audit %s: %d violation(s)%s; checked %d cards, %d entries, %d postings, %d holds, %d statements"
-        + " in %.2f s%n", s.getPassed() ? "PASSED" : "FAILED", s.getViolationCount(),
-        r.getTruncated() ? " (list truncated)" : "", s.getCardsChecked(), s.getEntriesChecked(), s.getPostingsChecked(),
-        s.getHoldsChecked(), s.getStatementsChecked(), seconds);
+    out.printf(
+        "audit %s: %d violation(s)%s; checked %d cards, %d entries, %d postings, %d holds, %d statements"
+            + " in %.2f s%n",
+        s.getPassed() ? "PASSED" : "FAILED",
+        s.getViolationCount(),
+        r.getTruncated() ? " (list truncated)" : "",
+        s.getCardsChecked(),
+        s.getEntriesChecked(),
+        s.getPostingsChecked(),
+        s.getHoldsChecked(),
+        s.getStatementsChecked(),
+        seconds);
   }
 }

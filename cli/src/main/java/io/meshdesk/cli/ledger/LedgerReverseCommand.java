@@ -16,11 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code meshctl ledger reverse}: corrects a posted fee, interest charge or payment with a reversing
- * entry (a fee waiver, an interest correction, a returned payment). Idempotent on its key: run it
- * again with the same key after a timeout and it answers the first result.
+ * {@code meshctl ledger reverse}: corrects a posted fee, interest charge or payment with a
+ * reversing entry (a fee waiver, an interest correction, a returned payment). Idempotent on its
+ * key: run it again with the same key after a timeout and it answers the first result.
  */
-@Command(name = "reverse", description = "Reverse a fee, interest or payment transaction with a mirroring entry.")
+@Command(
+    name = "reverse",
+    description = "Reverse a fee, interest or payment transaction with a mirroring entry.")
 public final class LedgerReverseCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
@@ -28,16 +30,27 @@ public final class LedgerReverseCommand implements Callable<Integer> {
   @Option(names = "--card", required = true, description = "Card id.")
   String card;
 
-  @Option(names = "--transaction", required = true, description = "Id of the FEE, INTEREST or PAYMENT transaction to reverse.")
+  @Option(
+      names = "--transaction",
+      required = true,
+      description = "Id of the FEE, INTEREST or PAYMENT transaction to reverse.")
   String transaction;
 
-  @Option(names = "--reason", required = true, description = "Why; shown on the statement, 1-200 characters.")
+  @Option(
+      names = "--reason",
+      required = true,
+      description = "Why; shown on the statement, 1-200 characters.")
   String reason;
 
-  @Option(names = "--idempotency-key", description = "Key that makes a retry safe (default: a new random one).")
+  @Option(
+      names = "--idempotency-key",
+      description = "Key that makes a retry safe (default: a new random one).")
   String key;
 
-  @Option(names = "--timeout-seconds", description = "Deadline (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+  @Option(
+      names = "--timeout-seconds",
+      description = "Deadline (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30")
   int timeoutSeconds;
 
   @Override
@@ -45,10 +58,17 @@ public final class LedgerReverseCommand implements Callable<Integer> {
     String idempotencyKey = key == null || key.isBlank() ? "cli-reverse-" + UUID.randomUUID() : key;
     ManagedChannel channel = client.channel();
     try {
-      OperationResult r = LedgerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-          .reverse(ReverseRequest.newBuilder().setCardId(card).setOriginalTransactionId(transaction).setReason(reason)
-              .setIdempotencyKey(idempotencyKey).build())
-          .getResult();
+      OperationResult r =
+          LedgerServiceGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+              .reverse(
+                  ReverseRequest.newBuilder()
+                      .setCardId(card)
+                      .setOriginalTransactionId(transaction)
+                      .setReason(reason)
+                      .setIdempotencyKey(idempotencyKey)
+                      .build())
+              .getResult();
       print(r, idempotencyKey, client.output() == ClientOptions.OutputFormat.json, System.out);
       return 0;
     } finally {
@@ -60,17 +80,33 @@ public final class LedgerReverseCommand implements Callable<Integer> {
     var t = r.getTransaction();
     String balance = money(r.getBalance().getPostedBalance());
     if (json) {
-      out.printf("{\"transaction_id\":\"%s\",\"type\":\"%s\",\"amount\":\"%s\",\"reverses\":\"%s\",\"posted_balance\":\"%s\","
-          + "\"replayed\":%s,\"idempotency_key\":\"%s\"}%n", t.getId(), t.getType().name().substring(17), money(t.getAmount()),
-          t.getOriginalTransactionId(), balance, r.getReplayed(), key);
+      out.printf(
+          "{\"transaction_id\":\"%s\",\"type\":\"%s\",\"amount\":\"%s\",\"reverses\":\"%s\",\"posted_balance\":\"%s\","
+              + "\"replayed\":%s,\"idempotency_key\":\"%s\"}%n",
+          t.getId(),
+          t.getType().name().substring(17),
+          money(t.getAmount()),
+          t.getOriginalTransactionId(),
+          balance,
+          r.getReplayed(),
+          key);
       return;
     }
-    out.printf("%s %s %s reversing %s; posted balance %s (key %s)%n", r.getReplayed() ? "already posted:" : "posted",
-        t.getType().name().substring(17), money(t.getAmount()), t.getOriginalTransactionId(), balance, key);
+    out.printf(
+        "%s %s %s reversing %s; posted balance %s (key %s)%n",
+        r.getReplayed() ? "already posted:" : "posted",
+        t.getType().name().substring(17),
+        money(t.getAmount()),
+        t.getOriginalTransactionId(),
+        balance,
+        key);
     out.printf("transaction %s%n", t.getId());
   }
 
-  /** Minor units as a decimal amount with its currency (2 decimals unless the currency has none or 3). */
+  /**
+   * Minor units as a decimal amount with its currency (2 decimals unless the currency has none or
+   * 3).
+   */
   static String money(Money m) {
     int digits = java.util.Currency.getInstance(m.getCurrency()).getDefaultFractionDigits();
     java.math.BigDecimal v = java.math.BigDecimal.valueOf(m.getAmountMinor(), Math.max(digits, 0));

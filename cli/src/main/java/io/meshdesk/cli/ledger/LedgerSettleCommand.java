@@ -20,45 +20,68 @@ import picocli.CommandLine.Parameters;
  * (it is posted and counts from then on), or marks it returned (nothing is posted). Either outcome
  * is final; repeating it answers the same result.
  */
-@Command(name = "settle", description = {
-    "Settle a customer's pending payment (posts it) or mark it returned (cancels it).",
-    "Needs ledger.settle: an admin, or a service account granted it."})
+@Command(
+    name = "settle",
+    description = {
+      "Settle a customer's pending payment (posts it) or mark it returned (cancels it).",
+      "Needs ledger.settle: an admin, or a service account granted it."
+    })
 public final class LedgerSettleCommand implements Callable<Integer> {
 
   /** What became of the money. */
-  public enum Outcome { settled, returned }
+  public enum Outcome {
+    settled,
+    returned
+  }
 
   @Mixin ClientOptions client;
 
-  @Parameters(index = "0", paramLabel = "PENDING_PAYMENT_ID", description = "The pending payment's id.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PENDING_PAYMENT_ID",
+      description = "The pending payment's id.")
   String pendingPayment;
 
   @Option(names = "--outcome", required = true, description = "settled or returned.")
   Outcome outcome;
 
-  @Option(names = "--timeout-seconds", description = "Deadline (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+  @Option(
+      names = "--timeout-seconds",
+      description = "Deadline (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30")
   int timeoutSeconds;
 
   @Override
   public Integer call() throws InterruptedException {
     ManagedChannel channel = client.channel();
     try {
-      SettlePaymentResponse r = LedgerServiceGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-          .settlePayment(SettlePaymentRequest.newBuilder().setPendingPaymentId(pendingPayment)
-              .setOutcome(outcome == Outcome.settled ? SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED
-                  : SettlementOutcome.SETTLEMENT_OUTCOME_RETURNED)
-              .build());
+      SettlePaymentResponse r =
+          LedgerServiceGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+              .settlePayment(
+                  SettlePaymentRequest.newBuilder()
+                      .setPendingPaymentId(pendingPayment)
+                      .setOutcome(
+                          outcome == Outcome.settled
+                              ? SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED
+                              : SettlementOutcome.SETTLEMENT_OUTCOME_RETURNED)
+                      .build());
       PendingPayment p = r.getPendingPayment();
-      String status = p.getStatus().name().substring("PENDING_PAYMENT_STATUS_".length()).toLowerCase(Locale.ROOT);
+      String status =
+          p.getStatus()
+              .name()
+              .substring("PENDING_PAYMENT_STATUS_".length())
+              .toLowerCase(Locale.ROOT);
       String balance = LedgerReverseCommand.money(r.getBalance().getPostedBalance());
       if (client.output() == ClientOptions.OutputFormat.json) {
-        System.out.printf("{\"pending_payment_id\":\"%s\",\"card_id\":\"%s\",\"amount\":\"%s\",\"status\":\"%s\","
-            + "\"posted_balance\":\"%s\"}%n", p.getId(), p.getCardId(), LedgerReverseCommand.money(p.getAmount()), status,
-            balance);
+        System.out.printf(
+            "{\"pending_payment_id\":\"%s\",\"card_id\":\"%s\",\"amount\":\"%s\",\"status\":\"%s\","
+                + "\"posted_balance\":\"%s\"}%n",
+            p.getId(), p.getCardId(), LedgerReverseCommand.money(p.getAmount()), status, balance);
       } else {
-        System.out.printf("payment %s of %s on card %s: %s; posted balance %s%n", p.getId(),
-            LedgerReverseCommand.money(p.getAmount()), p.getCardId(), status, balance);
+        System.out.printf(
+            "payment %s of %s on card %s: %s; posted balance %s%n",
+            p.getId(), LedgerReverseCommand.money(p.getAmount()), p.getCardId(), status, balance);
       }
       return 0;
     } finally {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl reminders deliveries}: the delivery log of a card. */
-@Command(name = "deliveries", description = "List a card's reminder deliveries: attempts, outcome, latency.")
+@Command(
+    name = "deliveries",
+    description = "List a card's reminder deliveries: attempts, outcome, latency.")
 public final class DeliveriesCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
@@ -22,13 +24,18 @@ public final class DeliveriesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CARD_ID", description = "Card id.")
   String card;
 
-  @Option(names = "--outcome", description = "Only this state: pending, retrying, delivered, dead_lettered, cancelled.")
+  @Option(
+      names = "--outcome",
+      description = "Only this state: pending, retrying, delivered, dead_lettered, cancelled.")
   String outcome;
 
   @Option(names = "--rule", description = "Only deliveries of this rule id.")
   String rule;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--page-token", defaultValue = "", description = "Token of the page to show.")
@@ -36,32 +43,48 @@ public final class DeliveriesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ListDeliveriesRequest.Builder req = ListDeliveriesRequest.newBuilder().setCardId(card)
-        .setPage(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken));
+    ListDeliveriesRequest.Builder req =
+        ListDeliveriesRequest.newBuilder()
+            .setCardId(card)
+            .setPage(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken));
     if (rule != null) {
       req.setRuleId(rule);
     }
     if (outcome != null) {
       try {
-        req.setOutcome(DeliveryOutcome.valueOf("DELIVERY_OUTCOME_" + outcome.toUpperCase(Locale.ROOT)));
+        req.setOutcome(
+            DeliveryOutcome.valueOf("DELIVERY_OUTCOME_" + outcome.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--outcome must be pending, retrying, delivered, dead_lettered or cancelled");
+        throw new IllegalArgumentException(
+            "--outcome must be pending, retrying, delivered, dead_lettered or cancelled");
       }
     }
-    ListDeliveriesResponse r = RemindersCommand.withStub(client, s -> s.listDeliveries(req.build()));
+    ListDeliveriesResponse r =
+        RemindersCommand.withStub(client, s -> s.listDeliveries(req.build()));
     if (client.output() == ClientOptions.OutputFormat.json) {
       r.getDeliveriesList().forEach(d -> System.out.println(RemindersCommand.json(d)));
     } else {
-      System.out.printf("%-36s  %-17s  %-8s  %-14s  %8s  %-24s  %10s  %s%n", "DELIVERY", "KIND", "CHANNEL", "OUTCOME",
-          "ATTEMPTS", "DUE", "LATENCY", "LAST ERROR");
+      System.out.printf(
+          "%-36s  %-17s  %-8s  %-14s  %8s  %-24s  %10s  %s%n",
+          "DELIVERY", "KIND", "CHANNEL", "OUTCOME", "ATTEMPTS", "DUE", "LATENCY", "LAST ERROR");
       for (Delivery d : r.getDeliveriesList()) {
-        String latency = d.hasLatency()
-            ? String.format(Locale.ROOT, "%.3fs", d.getLatency().getSeconds() + d.getLatency().getNanos() / 1e9) : "-";
-        System.out.printf("%-36s  %-17s  %-8s  %-14s  %8d  %-24s  %10s  %s%n", d.getId(),
+        String latency =
+            d.hasLatency()
+                ? String.format(
+                    Locale.ROOT,
+                    "%.3fs",
+                    d.getLatency().getSeconds() + d.getLatency().getNanos() / 1e9)
+                : "-";
+        System.out.printf(
+            "%-36s  %-17s  %-8s  %-14s  %8d  %-24s  %10s  %s%n",
+            d.getId(),
             RemindersCommand.shortName(d.getKind(), "REMINDER_KIND_"),
             RemindersCommand.shortName(d.getChannel(), "REMINDER_CHANNEL_"),
-            RemindersCommand.shortName(d.getOutcome(), "DELIVERY_OUTCOME_"), d.getAttempts(),
-            RemindersCommand.time(d.hasDueAt(), d.getDueAt()), latency, d.getLastError());
+            RemindersCommand.shortName(d.getOutcome(), "DELIVERY_OUTCOME_"),
+            d.getAttempts(),
+            RemindersCommand.time(d.hasDueAt(), d.getDueAt()),
+            latency,
+            d.getLastError());
       }
     }
     if (!r.getPage().getNextPageToken().isEmpty()) {

@@ -19,7 +19,10 @@ public final class DlqCommand implements Callable<Integer> {
   @Option(names = "--card", description = "Only dead letters of this card id.")
   String card;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--page-token", defaultValue = "", description = "Token of the page to show.")
@@ -27,20 +30,29 @@ public final class DlqCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ListDeadLettersRequest.Builder req = ListDeadLettersRequest.newBuilder()
-        .setPage(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken));
+    ListDeadLettersRequest.Builder req =
+        ListDeadLettersRequest.newBuilder()
+            .setPage(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken));
     if (card != null) {
       req.setCardId(card);
     }
-    ListDeadLettersResponse r = RemindersCommand.withStub(client, s -> s.listDeadLetters(req.build()));
+    ListDeadLettersResponse r =
+        RemindersCommand.withStub(client, s -> s.listDeadLetters(req.build()));
     if (client.output() == ClientOptions.OutputFormat.json) {
       r.getDeadLettersList().forEach(d -> System.out.println(RemindersCommand.json(d)));
     } else {
-      System.out.printf("%-36s  %-36s  %-36s  %8s  %5s  %s%n", "DEAD LETTER", "DELIVERY", "CARD", "ATTEMPTS", "RETRY",
-          "REASON");
+      System.out.printf(
+          "%-36s  %-36s  %-36s  %8s  %5s  %s%n",
+          "DEAD LETTER", "DELIVERY", "CARD", "ATTEMPTS", "RETRY", "REASON");
       for (DeadLetter d : r.getDeadLettersList()) {
-        System.out.printf("%-36s  %-36s  %-36s  %8d  %5d  %s%n", d.getId(), d.getDelivery().getId(),
-            d.getDelivery().getCardId(), d.getDelivery().getAttempts(), d.getRetryCount(), d.getReason());
+        System.out.printf(
+            "%-36s  %-36s  %-36s  %8d  %5d  %s%n",
+            d.getId(),
+            d.getDelivery().getId(),
+            d.getDelivery().getCardId(),
+            d.getDelivery().getAttempts(),
+            d.getRetryCount(),
+            d.getReason());
       }
     }
     if (!r.getPage().getNextPageToken().isEmpty()) {

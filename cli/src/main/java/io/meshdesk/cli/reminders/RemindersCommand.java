@@ -11,22 +11,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 
-/** {@code meshctl reminders}: the reminder dead-letter queue, delivery log and rules (ledger server). */
+/**
+ * {@code meshctl reminders}: the reminder dead-letter queue, delivery log and rules (ledger
+ * server).
+ */
 @Command(
     name = "reminders",
-    description = {"Inspect reminder deliveries and rules, and retry dead letters.",
-        "Talks to the ledger server: pass --target host:7002 (the ledger port of `meshctl dev`)."},
-    subcommands = {DlqCommand.class, RetryCommand.class, DeliveriesCommand.class, RulesCommand.class})
+    description = {
+      "Inspect reminder deliveries and rules, and retry dead letters.",
+      "Talks to the ledger server: pass --target host:7002 (the ledger port of `meshctl dev`)."
+    },
+    subcommands = {
+      DlqCommand.class,
+      RetryCommand.class,
+      DeliveriesCommand.class,
+      RulesCommand.class
+    })
 public final class RemindersCommand {
 
   private RemindersCommand() {}
 
-  /** Runs {@code call} with a blocking stub on a channel from {@code client}, closing the channel after. */
-  static <T> T withStub(ClientOptions client, Function<ReminderServiceGrpc.ReminderServiceBlockingStub, T> call)
+  /**
+   * Runs {@code call} with a blocking stub on a channel from {@code client}, closing the channel
+   * after.
+   */
+  static <T> T withStub(
+      ClientOptions client, Function<ReminderServiceGrpc.ReminderServiceBlockingStub, T> call)
       throws InterruptedException {
     ManagedChannel channel = client.channel();
     try {
-      return call.apply(ReminderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS));
+      return call.apply(
+          ReminderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS));
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

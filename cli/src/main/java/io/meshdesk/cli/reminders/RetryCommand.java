@@ -9,22 +9,36 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshctl reminders retry}: puts a dead letter back in the queue (admins). */
-@Command(name = "retry", description = "Retry a dead-lettered delivery with a fresh attempt budget.")
+@Command(
+    name = "retry",
+    description = "Retry a dead-lettered delivery with a fresh attempt budget.")
 public final class RetryCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
 
-  @Parameters(index = "0", paramLabel = "DEAD_LETTER_ID", description = "Dead-letter id (from `reminders dlq`).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DEAD_LETTER_ID",
+      description = "Dead-letter id (from `reminders dlq`).")
   String deadLetterId;
 
   @Override
   public Integer call() throws InterruptedException {
-    Delivery d = RemindersCommand.withStub(client,
-        s -> s.retryDeadLetter(RetryDeadLetterRequest.newBuilder().setDeadLetterId(deadLetterId).build())).getDelivery();
+    Delivery d =
+        RemindersCommand.withStub(
+                client,
+                s ->
+                    s.retryDeadLetter(
+                        RetryDeadLetterRequest.newBuilder().setDeadLetterId(deadLetterId).build()))
+            .getDelivery();
     if (client.output() == ClientOptions.OutputFormat.json) {
       System.out.println(RemindersCommand.json(d));
     } else {
-      System.out.println("delivery " + d.getId() + " " + RemindersCommand.shortName(d.getOutcome(), "DELIVERY_OUTCOME_"));
+      System.out.println(
+          "delivery "
+              + d.getId()
+              + " "
+              + RemindersCommand.shortName(d.getOutcome(), "DELIVERY_OUTCOME_"));
     }
     return 0;
   }

@@ -20,7 +20,10 @@ public final class RulesCommand implements Callable<Integer> {
   @Option(names = "--card", description = "Only rules of this card id.")
   String card;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--page-token", defaultValue = "", description = "Token of the page to show.")
@@ -28,26 +31,41 @@ public final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ListReminderRulesRequest.Builder req = ListReminderRulesRequest.newBuilder()
-        .setPage(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken));
+    ListReminderRulesRequest.Builder req =
+        ListReminderRulesRequest.newBuilder()
+            .setPage(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken));
     if (card != null) {
       req.setCardId(card);
     }
-    ListReminderRulesResponse r = RemindersCommand.withStub(client, s -> s.listReminderRules(req.build()));
+    ListReminderRulesResponse r =
+        RemindersCommand.withStub(client, s -> s.listReminderRules(req.build()));
     if (client.output() == ClientOptions.OutputFormat.json) {
       r.getRulesList().forEach(x -> System.out.println(RemindersCommand.json(x)));
     } else {
-      System.out.printf("%-36s  %-36s  %-17s  %-10s  %-8s  %-20s  %s%n", "RULE", "CARD", "KIND", "DAYS", "CHANNEL",
-          "ZONE", "QUIET");
+      System.out.printf(
+          "%-36s  %-36s  %-17s  %-10s  %-8s  %-20s  %s%n",
+          "RULE", "CARD", "KIND", "DAYS", "CHANNEL", "ZONE", "QUIET");
       for (ReminderRule x : r.getRulesList()) {
-        String days = x.getDaysBeforeList().stream().map(String::valueOf).collect(Collectors.joining(","));
-        String quiet = x.hasQuietHoursStart()
-            ? String.format("%02d:%02d-%02d:%02d", x.getQuietHoursStart().getHours(), x.getQuietHoursStart().getMinutes(),
-                x.getQuietHoursEnd().getHours(), x.getQuietHoursEnd().getMinutes())
-            : "-";
-        System.out.printf("%-36s  %-36s  %-17s  %-10s  %-8s  %-20s  %s%n", x.getId(), x.getCardId(),
-            RemindersCommand.shortName(x.getKind(), "REMINDER_KIND_"), days.isEmpty() ? "-" : days,
-            RemindersCommand.shortName(x.getChannel(), "REMINDER_CHANNEL_"), x.getTimeZone(), quiet);
+        String days =
+            x.getDaysBeforeList().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String quiet =
+            x.hasQuietHoursStart()
+                ? String.format(
+                    "%02d:%02d-%02d:%02d",
+                    x.getQuietHoursStart().getHours(),
+                    x.getQuietHoursStart().getMinutes(),
+                    x.getQuietHoursEnd().getHours(),
+                    x.getQuietHoursEnd().getMinutes())
+                : "-";
+        System.out.printf(
+            "%-36s  %-36s  %-17s  %-10s  %-8s  %-20s  %s%n",
+            x.getId(),
+            x.getCardId(),
+            RemindersCommand.shortName(x.getKind(), "REMINDER_KIND_"),
+            days.isEmpty() ? "-" : days,
+            RemindersCommand.shortName(x.getChannel(), "REMINDER_CHANNEL_"),
+            x.getTimeZone(),
+            quiet);
       }
     }
     if (!r.getPage().getNextPageToken().isEmpty()) {

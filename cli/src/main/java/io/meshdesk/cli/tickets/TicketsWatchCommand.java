@@ -20,11 +20,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code meshctl tickets watch}: a live tail of the tenant's ticket events (Subscribe). Prints
- * "live" once the server says the stream caught up; after a broken connection, an expired token
- * or revoked access it reconnects with a fresh token and resumes after the last sequence printed,
- * so nothing is lost or printed twice.
+ * "live" once the server says the stream caught up; after a broken connection, an expired token or
+ * revoked access it reconnects with a fresh token and resumes after the last sequence printed, so
+ * nothing is lost or printed twice.
  */
-@Command(name = "watch", description = "Tail ticket events live; prints `live` once caught up, resumes after reconnects.")
+@Command(
+    name = "watch",
+    description =
+        "Tail ticket events live; prints `live` once caught up, resumes after reconnects.")
 public final class TicketsWatchCommand implements Callable<Integer> {
 
   /** Server reasons after which a fresh token is fetched and the stream resumes. */
@@ -32,10 +35,14 @@ public final class TicketsWatchCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
 
-  @Option(names = "--after", description = "Replay events after this sequence first (default: live events only).")
+  @Option(
+      names = "--after",
+      description = "Replay events after this sequence first (default: live events only).")
   Long after;
 
-  @Option(names = "--once", description = "Stop as soon as the stream is live (print what was missed, then exit).")
+  @Option(
+      names = "--once",
+      description = "Stop as soon as the stream is live (print what was missed, then exit).")
   boolean once;
 
   @Override
@@ -52,7 +59,8 @@ public final class TicketsWatchCommand implements Callable<Integer> {
         if (last != null) {
           r.setAfterSequence(last);
         }
-        Iterator<SubscribeResponse> it = TicketServiceGrpc.newBlockingStub(channel).subscribe(r.build());
+        Iterator<SubscribeResponse> it =
+            TicketServiceGrpc.newBlockingStub(channel).subscribe(r.build());
         while (it.hasNext()) {
           TicketEvent e = it.next().getEvent();
           switch (e.getPayloadCase()) {
@@ -65,7 +73,7 @@ public final class TicketsWatchCommand implements Callable<Integer> {
                 return 0;
               }
             }
-            case HEARTBEAT -> { }
+            case HEARTBEAT -> {}
             case RESYNC -> {
               last = e.getResync().getResumeAfterSequence();
               out.println("resync (" + e.getResync().getReason() + "): resuming after " + last);
@@ -77,8 +85,10 @@ public final class TicketsWatchCommand implements Callable<Integer> {
           }
         }
       } catch (StatusRuntimeException e) {
-        boolean resumable = e.getStatus().getCode() == Status.Code.UNAVAILABLE
-            || (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED && RESUMABLE.contains(Meshctl.reason(e)));
+        boolean resumable =
+            e.getStatus().getCode() == Status.Code.UNAVAILABLE
+                || (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
+                    && RESUMABLE.contains(Meshctl.reason(e)));
         // A stream that never got live twice in a row will not get better by retrying.
         if (!resumable || (!live && ++failures > 5)) {
           throw e;

@@ -53,8 +53,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RStream;
-import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamRangeArgs;
 
 /**
@@ -81,26 +81,44 @@ class AiPipelineIT {
     var db = TestEnvironment.get().newDatabase("aipipeline");
     MigrateCommand.applyAll(db);
     infra = new Infrastructure(db, TestEnvironment.get().newRedis("aipipeline"));
-    TicketServer ticket = shared.register(TicketServer.start(infra, GrpcConfig.loopback().withPort(0, -1), null,
-        IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
+    TicketServer ticket =
+        shared.register(
+            TicketServer.start(
+                infra,
+                GrpcConfig.loopback().withPort(0, -1),
+                null,
+                IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
     identityTarget = "127.0.0.1:" + ticket.port();
-    DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), new PrintStream(OutputStream.nullOutputStream()));
+    DemoSeed.Seeded seeded =
+        DemoSeed.seed(ticket.identity(), new PrintStream(OutputStream.nullOutputStream()));
     tenant = seeded.tenantId();
 
     Database database = shared.register(new Database(infra.database(), "aipipeline-test"));
     tx = new Transactions(database.dataSource());
     redis = shared.register(new Redis(infra.redis()));
-    verifier = shared.register(Verifiers.forRemoteIdentity(identityTarget, TlsConfig.plaintext(), redis, database));
-    workerTokens = shared.register(
-        new IdentityTokenProvider(identityTarget, TlsConfig.plaintext(), seeded.aiClientId(), seeded.aiClientSecret(), Clock.systemUTC()));
+    verifier =
+        shared.register(
+            Verifiers.forRemoteIdentity(identityTarget, TlsConfig.plaintext(), redis, database));
+    workerTokens =
+        shared.register(
+            new IdentityTokenProvider(
+                identityTarget,
+                TlsConfig.plaintext(),
+                seeded.aiClientId(),
+                seeded.aiClientSecret(),
+                Clock.systemUTC()));
 
     ManagedChannel channel = ManagedChannelBuilder.forTarget(identityTarget).usePlaintext().build();
     shared.<AutoCloseable>register(channel::shutdownNow);
     String password = seeded.logins().get(1)[2];
-    customer = TicketServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(TestTokens.bearer(login(channel, "customer@demo.meshdesk.dev", password)));
-    agent = TicketServiceGrpc.newStub(channel)
-        .withCallCredentials(TestTokens.bearer(login(channel, "agent@demo.meshdesk.dev", password)));
+    customer =
+        TicketServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(
+                TestTokens.bearer(login(channel, "customer@demo.meshdesk.dev", password)));
+    agent =
+        TicketServiceGrpc.newStub(channel)
+            .withCallCredentials(
+                TestTokens.bearer(login(channel, "agent@demo.meshdesk.dev", password)));
   }
 
   @AfterEach
@@ -119,9 +137,13 @@ class AiPipelineIT {
     List<TicketEvent> stream = subscribeAsAgent();
     startWorker("w-live", Duration.ofSeconds(30));
 
-    Ticket created = createTicket("Charged twice", "My card was charged twice for the same invoice; please refund one.");
+    Ticket created =
+        createTicket(
+            "Charged twice", "My card was charged twice for the same invoice; please refund one.");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> suggestionsOn(stream, created.getId()).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> suggestionsOn(stream, created.getId()).size() == 1);
     Suggestion s = suggestionsOn(stream, created.getId()).getFirst();
     assertThat(s.getDrafter()).isEqualTo(OfflineDrafter.NAME);
     assertThat(s.getDraftedReply()).isNotBlank();
@@ -130,7 +152,8 @@ class AiPipelineIT {
 
   @Test
   void jobOfAKilledWorkerIsClaimedAndFinishedByAnother() {
-    Ticket created = createTicket("Cannot log in", "The login page keeps saying my password is wrong.");
+    Ticket created =
+        createTicket("Cannot log in", "The login page keeps saying my password is wrong.");
     // a worker read the job and died before acknowledging it (what a killed process leaves behind)
     JobQueue killed = new JobQueue(redis.client(), "w-killed");
     killed.ensureGroup();
@@ -139,7 +162,9 @@ class AiPipelineIT {
 
     startWorker("w-rescuer", Duration.ofMillis(500));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> storedSuggestionJobs(created.getId()).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> storedSuggestionJobs(created.getId()).size() == 1);
     assertThat(storedSuggestionJobs(created.getId())).containsExactly(jobIdOf(taken));
     await().until(() -> killed.pendingCount() == 0);
   }
@@ -156,89 +181,135 @@ class AiPipelineIT {
     startWorker("w-twice", Duration.ofSeconds(30));
 
     // both entries delivered and acknowledged
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        jobs.listGroups().stream().anyMatch(g -> g.getName().equals(WorkerConfig.GROUP)
-            && notBefore(g.getLastDeliveredId(), second) && g.getPending() == 0));
-    // marker: a later ticket's event; a second SuggestionReady of the first ticket would have come before it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jobs.listGroups().stream()
+                    .anyMatch(
+                        g ->
+                            g.getName().equals(WorkerConfig.GROUP)
+                                && notBefore(g.getLastDeliveredId(), second)
+                                && g.getPending() == 0));
+    // marker: a later ticket's event; a second SuggestionReady of the first ticket would have come
+    // before it
     Ticket marker = createTicket("Marker", "A later ticket.");
-    await().until(() -> stream.stream().anyMatch(e -> e.hasTicketCreated() && e.getTicketId().equals(marker.getId())));
+    await()
+        .until(
+            () ->
+                stream.stream()
+                    .anyMatch(e -> e.hasTicketCreated() && e.getTicketId().equals(marker.getId())));
     assertThat(suggestionsOn(stream, created.getId())).hasSize(1);
     assertThat(storedSuggestionJobs(created.getId())).hasSize(1);
   }
 
   private static String login(ManagedChannel channel, String email, String password) {
-    return IdentityServiceGrpc.newBlockingStub(channel).login(LoginRequest.newBuilder()
-        .setTenantSlug("demo").setEmail(email).setPassword(password).build()).getTokens().getAccessToken();
+    return IdentityServiceGrpc.newBlockingStub(channel)
+        .login(
+            LoginRequest.newBuilder()
+                .setTenantSlug("demo")
+                .setEmail(email)
+                .setPassword(password)
+                .build())
+        .getTokens()
+        .getAccessToken();
   }
 
   private static void startWorker(String name, Duration visibility) {
     AiWorkerConfig offline = AiWorkerConfig.offline(identityTarget, "127.0.0.1:1");
     WorkerConfig worker = WorkerConfig.defaults().with(name, visibility, 5);
-    workers.add(AiWorker.start(infra, GrpcConfig.loopback().withPort(0, -1), null, verifier, workerTokens,
-        new AiWorkerConfig(identityTarget, offline.ledgerTarget(), worker, offline.gemini(), offline.catchUpInterval())));
+    workers.add(
+        AiWorker.start(
+            infra,
+            GrpcConfig.loopback().withPort(0, -1),
+            null,
+            verifier,
+            workerTokens,
+            new AiWorkerConfig(
+                identityTarget,
+                offline.ledgerTarget(),
+                worker,
+                offline.gemini(),
+                offline.catchUpInterval())));
   }
 
   private static Ticket createTicket(String subject, String body) {
-    return customer.createTicket(CreateTicketRequest.newBuilder().setSubject(subject).setBody(body).build()).getTicket();
+    return customer
+        .createTicket(CreateTicketRequest.newBuilder().setSubject(subject).setBody(body).build())
+        .getTicket();
   }
 
   private static List<TicketEvent> subscribeAsAgent() {
     List<TicketEvent> events = new CopyOnWriteArrayList<>();
-    agent.subscribe(SubscribeRequest.getDefaultInstance(), new StreamObserver<>() {
-      @Override
-      public void onNext(SubscribeResponse r) {
-        events.add(r.getEvent());
-      }
+    agent.subscribe(
+        SubscribeRequest.getDefaultInstance(),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(SubscribeResponse r) {
+            events.add(r.getEvent());
+          }
 
-      @Override
-      public void onError(Throwable t) {}
+          @Override
+          public void onError(Throwable t) {}
 
-      @Override
-      public void onCompleted() {}
-    });
+          @Override
+          public void onCompleted() {}
+        });
     await().until(() -> events.stream().anyMatch(TicketEvent::hasCaughtUp));
     return events;
   }
 
   private static List<Suggestion> suggestionsOn(List<TicketEvent> stream, String ticketId) {
-    return stream.stream().filter(e -> e.hasSuggestionReady() && e.getTicketId().equals(ticketId))
-        .map(e -> e.getSuggestionReady().getSuggestion()).toList();
+    return stream.stream()
+        .filter(e -> e.hasSuggestionReady() && e.getTicketId().equals(ticketId))
+        .map(e -> e.getSuggestionReady().getSuggestion())
+        .toList();
   }
 
   /** Job ids of the suggestions stored for the ticket, read from PostgreSQL. */
   private static List<String> storedSuggestionJobs(String ticketId) {
-    return tx.inTenant(tenant, c -> {
-      try (PreparedStatement ps = c.prepareStatement("select job_id from ticket.suggestions where ticket_id = ?")) {
-        ps.setObject(1, UUID.fromString(ticketId));
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getString(1));
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select job_id from ticket.suggestions where ticket_id = ?")) {
+            ps.setObject(1, UUID.fromString(ticketId));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+            return ids;
           }
-        }
-        return ids;
-      }
-    });
+        });
   }
 
-  /** Reads as {@code queue}'s consumer until the job of {@code ticketId} comes; other jobs are acknowledged. */
+  /**
+   * Reads as {@code queue}'s consumer until the job of {@code ticketId} comes; other jobs are
+   * acknowledged.
+   */
   private static JobQueue.Delivery awaitDeliveryOf(JobQueue queue, String ticketId) {
     List<JobQueue.Delivery> found = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      for (JobQueue.Delivery d : queue.readNew(10, Duration.ofMillis(200))) {
-        if (d.job().getTicketId().equals(ticketId)) {
-          found.add(d);
-        } else {
-          queue.ack(d.id());
-        }
-      }
-      return !found.isEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              for (JobQueue.Delivery d : queue.readNew(10, Duration.ofMillis(200))) {
+                if (d.job().getTicketId().equals(ticketId)) {
+                  found.add(d);
+                } else {
+                  queue.ack(d.id());
+                }
+              }
+              return !found.isEmpty();
+            });
     return found.getFirst();
   }
 
   private static boolean notBefore(StreamMessageId id, StreamMessageId other) {
-    return id.getId0() > other.getId0() || id.getId0() == other.getId0() && id.getId1() >= other.getId1();
+    return id.getId0() > other.getId0()
+        || id.getId0() == other.getId0() && id.getId1() >= other.getId1();
   }
 
   private static String jobIdOf(JobQueue.Delivery d) {
@@ -249,8 +320,11 @@ class AiPipelineIT {
     }
   }
 
-  private static Map<String, String> entryOf(RStream<String, String> jobs, String ticketId) throws Exception {
-    for (var e : jobs.range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values()) {
+  private static Map<String, String> entryOf(RStream<String, String> jobs, String ticketId)
+      throws Exception {
+    for (var e :
+        jobs.range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
+            .values()) {
       if (new JobQueue.Delivery(null, e, 1).job().getTicketId().equals(ticketId)) {
         return e;
       }

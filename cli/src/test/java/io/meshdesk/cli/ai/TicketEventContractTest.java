@@ -21,13 +21,31 @@ class TicketEventContractTest {
   @Test
   void workerDecoderReadsTheEnvelopeTheTicketServerPublishes() {
     UUID tenant = UUID.randomUUID();
-    TicketEvent event = TicketEvent.newBuilder().setSequence(42).setTicketId(UUID.randomUUID().toString())
-        .setTicketVersion(3).setTicketUpdated(TicketUpdated.newBuilder()
-            .setTicket(Ticket.newBuilder().setSubject("Refund — déjà vu").setStatus(TicketStatus.TICKET_STATUS_SOLVED))
-            .setChangedFields(FieldMask.newBuilder().addPaths("status")))
-        .build();
-    EventEnvelope envelope = new EventEnvelope(tenant, 42, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-        "", "team-ü", "previous-team", true, 7, event);
+    TicketEvent event =
+        TicketEvent.newBuilder()
+            .setSequence(42)
+            .setTicketId(UUID.randomUUID().toString())
+            .setTicketVersion(3)
+            .setTicketUpdated(
+                TicketUpdated.newBuilder()
+                    .setTicket(
+                        Ticket.newBuilder()
+                            .setSubject("Refund — déjà vu")
+                            .setStatus(TicketStatus.TICKET_STATUS_SOLVED))
+                    .setChangedFields(FieldMask.newBuilder().addPaths("status")))
+            .build();
+    EventEnvelope envelope =
+        new EventEnvelope(
+            tenant,
+            42,
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            "",
+            "team-ü",
+            "previous-team",
+            true,
+            7,
+            event);
 
     var decoded = TicketEventDecoder.decode(envelope.toBytes());
 

@@ -22,8 +22,12 @@ class AiQualityBenchTest {
   void printsTheMethodsSideBySideForAGivenDataset() throws IOException {
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/quality/tickets.jsonl")) {
-      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> l.contains("\"tenant\": \"acme-shop\"")).limit(40).toList();
+      lines =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> l.contains("\"tenant\": \"acme-shop\""))
+              .limit(40)
+              .toList();
     }
     assertThat(lines).hasSize(40);
     Files.write(dir.resolve("tickets.jsonl"), lines);
@@ -31,11 +35,14 @@ class AiQualityBenchTest {
     CliRun.Result result = CliRun.meshctl("bench", "ai-quality", "--dataset", dir.toString());
 
     assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(result.out()).contains("40 tickets").contains("tenant acme-shop")
+    assertThat(result.out())
+        .contains("40 tickets")
+        .contains("tenant acme-shop")
         .containsPattern("(?m)^lexicon +\\d\\.\\d{3} / \\d\\.\\d{3}")
         .containsPattern("(?m)^embeddings +\\d\\.\\d{3} / \\d\\.\\d{3}")
         .containsPattern("(?m)^hybrid +\\d\\.\\d{3} / \\d\\.\\d{3}")
-        .contains("expected calibration error").contains("suggestion time per ticket");
+        .contains("expected calibration error")
+        .contains("suggestion time per ticket");
   }
 
   @Test

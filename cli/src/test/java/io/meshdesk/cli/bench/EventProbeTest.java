@@ -16,28 +16,41 @@ import org.junit.jupiter.api.Test;
 class EventProbeTest {
 
   private static EventProbe probe(TicketEvent e) {
-    return EventProbe.read(new ByteArrayInputStream(SubscribeResponse.newBuilder().setEvent(e).build().toByteArray()));
+    return EventProbe.read(
+        new ByteArrayInputStream(SubscribeResponse.newBuilder().setEvent(e).build().toByteArray()));
   }
 
   @Test
   void readsTheSequenceTimeAndKindOfACreatedEventWhateverSurroundsThem() {
-    TicketEvent e = TicketEvent.newBuilder()
-        .setSequence(42)
-        .setOccurredAt(Timestamp.newBuilder().setSeconds(1_764_000_000L).setNanos(123_456_789))
-        .setTicketId("t-1")
-        .setTicketVersion(3)
-        .setActor(Actor.newBuilder().setDisplayName("Ada").setId("a"))
-        .setTicketCreated(TicketCreated.newBuilder().setTicket(Ticket.newBuilder().setSubject("Printer on fire").setNumber(7)))
-        .build();
+    TicketEvent e =
+        TicketEvent.newBuilder()
+            .setSequence(42)
+            .setOccurredAt(Timestamp.newBuilder().setSeconds(1_764_000_000L).setNanos(123_456_789))
+            .setTicketId("t-1")
+            .setTicketVersion(3)
+            .setActor(Actor.newBuilder().setDisplayName("Ada").setId("a"))
+            .setTicketCreated(
+                TicketCreated.newBuilder()
+                    .setTicket(Ticket.newBuilder().setSubject("Printer on fire").setNumber(7)))
+            .build();
     assertThat(probe(e)).isEqualTo(new EventProbe(42, 1_764_000_000_123_456_789L, true, false));
   }
 
   @Test
   void tellsResyncAndOtherEventsApart() {
-    assertThat(probe(TicketEvent.newBuilder().setSequence(9).setResync(Resync.newBuilder().setResumeAfterSequence(9)).build()))
+    assertThat(
+            probe(
+                TicketEvent.newBuilder()
+                    .setSequence(9)
+                    .setResync(Resync.newBuilder().setResumeAfterSequence(9))
+                    .build()))
         .isEqualTo(new EventProbe(9, 0, false, true));
-    TicketEvent updated = TicketEvent.newBuilder().setOccurredAt(Timestamp.newBuilder().setSeconds(5))
-        .setTicketUpdated(TicketUpdated.newBuilder().setTicket(Ticket.newBuilder().setSubject("x"))).build();
+    TicketEvent updated =
+        TicketEvent.newBuilder()
+            .setOccurredAt(Timestamp.newBuilder().setSeconds(5))
+            .setTicketUpdated(
+                TicketUpdated.newBuilder().setTicket(Ticket.newBuilder().setSubject("x")))
+            .build();
     assertThat(probe(updated)).isEqualTo(new EventProbe(0, 5_000_000_000L, false, false));
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's servers run in a JVM of their own: a real ticket-server in another process
- * answers with tokens minted there, the floor runs against its PostgreSQL, and closing it ends
- * the process.
+ * answers with tokens minted there, the floor runs against its PostgreSQL, and closing it ends the
+ * process.
  */
 class RemoteSutIT {
 
@@ -25,7 +25,9 @@ class RemoteSutIT {
   void serversRunInAnotherJvmAndStopWithTheBench() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     SystemUnderTest.Spec spec = new SystemUnderTest.Spec(SystemUnderTest.Kind.TICKET, 1, 4, false);
-    RemoteSut sut = RemoteSut.start(spec, List.of("-Xmx384m"), new PrintStream(log, true, StandardCharsets.UTF_8));
+    RemoteSut sut =
+        RemoteSut.start(
+            spec, List.of("-Xmx384m"), new PrintStream(log, true, StandardCharsets.UTF_8));
     long pid;
     try {
       // given a ticket-server in another JVM
@@ -39,8 +41,14 @@ class RemoteSutIT {
       String token = sut.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
       ManagedChannel channel = Bearer.channel(sut.targets().getFirst());
       try {
-        var created = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(token))
-            .createTicket(CreateTicketRequest.newBuilder().setSubject("Remote").setBody("Across processes").build());
+        var created =
+            TicketServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(Bearer.of(token))
+                .createTicket(
+                    CreateTicketRequest.newBuilder()
+                        .setSubject("Remote")
+                        .setBody("Across processes")
+                        .build());
         // then the other JVM's server wrote it
         assertThat(created.getTicket().getNumber()).isPositive();
       } finally {
@@ -48,8 +56,12 @@ class RemoteSutIT {
       }
 
       // and the floor runs over JDBC against that JVM's PostgreSQL
-      Floor.Result floor = new Floor(sut.postgresPort(), 2, 1)
-          .measure(Duration.ofMillis(200), Duration.ofSeconds(1), new PrintStream(log, true, StandardCharsets.UTF_8));
+      Floor.Result floor =
+          new Floor(sut.postgresPort(), 2, 1)
+              .measure(
+                  Duration.ofMillis(200),
+                  Duration.ofSeconds(1),
+                  new PrintStream(log, true, StandardCharsets.UTF_8));
       assertThat(floor.tpcb().operations()).isPositive();
       assertThat(floor.selectOnly().operations()).isPositive();
       assertThat(floor.tpcb().errors() + floor.selectOnly().errors()).isZero();

@@ -18,7 +18,10 @@ class SuggestionTrackerTest {
   @Test
   void recordsASuggestionThatArrivesAfterTheCreateResponse() {
     tracker.created("t1", System.nanoTime());
-    tracker.onNext(event("t1", TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
+    tracker.onNext(
+        event(
+            "t1",
+            TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
 
     assertThat(stats.count()).isEqualTo(1);
     assertThat(tracker.lastArrivalNanos()).isPositive();
@@ -27,7 +30,10 @@ class SuggestionTrackerTest {
   @Test
   void recordsASuggestionThatArrivesBeforeTheCreateResponse() {
     long start = System.nanoTime();
-    tracker.onNext(event("t1", TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
+    tracker.onNext(
+        event(
+            "t1",
+            TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
     assertThat(stats.count()).isZero();
 
     tracker.created("t1", start);
@@ -38,9 +44,16 @@ class SuggestionTrackerTest {
   @Test
   void countsOnlyTheFirstSuggestionOfATicketAndIgnoresOtherEvents() throws InterruptedException {
     tracker.created("t1", System.nanoTime());
-    tracker.onNext(event("t1", TicketEvent.newBuilder().setTicketCreated(TicketCreated.getDefaultInstance())));
-    tracker.onNext(event("t1", TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
-    tracker.onNext(event("t1", TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
+    tracker.onNext(
+        event("t1", TicketEvent.newBuilder().setTicketCreated(TicketCreated.getDefaultInstance())));
+    tracker.onNext(
+        event(
+            "t1",
+            TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
+    tracker.onNext(
+        event(
+            "t1",
+            TicketEvent.newBuilder().setSuggestionReady(SuggestionReady.getDefaultInstance())));
 
     assertThat(stats.count()).isEqualTo(1);
     assertThat(tracker.awaitSettled(System.nanoTime())).isZero();
@@ -50,7 +63,8 @@ class SuggestionTrackerTest {
   void countsAiUnavailableAndMissingSuggestionsAsErrors() throws InterruptedException {
     tracker.created("t1", System.nanoTime());
     tracker.created("t2", System.nanoTime());
-    tracker.onNext(event("t1", TicketEvent.newBuilder().setAiUnavailable(AiUnavailable.getDefaultInstance())));
+    tracker.onNext(
+        event("t1", TicketEvent.newBuilder().setAiUnavailable(AiUnavailable.getDefaultInstance())));
 
     assertThat(tracker.awaitSettled(System.nanoTime())).isEqualTo(1);
     tracker.abandonPending("no_suggestion");

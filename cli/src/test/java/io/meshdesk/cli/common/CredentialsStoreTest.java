@@ -15,8 +15,15 @@ class CredentialsStoreTest {
   @TempDir Path home;
 
   private static Credentials sample(String access) {
-    return new Credentials("127.0.0.1:7001", false, access, Instant.parse("2030-01-02T03:04:05Z"), "refresh-secret",
-        "demo", "admin", "admin@demo.meshdesk.dev");
+    return new Credentials(
+        "127.0.0.1:7001",
+        false,
+        access,
+        Instant.parse("2030-01-02T03:04:05Z"),
+        "refresh-secret",
+        "demo",
+        "admin",
+        "admin@demo.meshdesk.dev");
   }
 
   @Test
@@ -25,8 +32,11 @@ class CredentialsStoreTest {
 
     store.save(sample("access-secret"));
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file().getParent()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file().getParent())))
+        .isEqualTo("rwx------");
     assertThat(store.load()).contains(sample("access-secret"));
   }
 
@@ -38,7 +48,8 @@ class CredentialsStoreTest {
     store.save(sample("second"));
 
     assertThat(store.load().orElseThrow().accessToken()).isEqualTo("second");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+        .isEqualTo("rw-------");
     try (var files = Files.list(store.file().getParent())) {
       assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> !n.endsWith(".tmp"));
     }
@@ -57,13 +68,15 @@ class CredentialsStoreTest {
     CredentialsStore store = new CredentialsStore(home);
     Files.writeString(store.file(), "{not json");
 
-    assertThatThrownBy(store::load).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(store::load)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("saved credentials are unreadable; run `meshctl login` again");
   }
 
   @Test
   void toStringNeverShowsTokens() {
     assertThat(sample("access-secret").toString())
-        .contains("admin@demo.meshdesk.dev").doesNotContain("access-secret", "refresh-secret");
+        .contains("admin@demo.meshdesk.dev")
+        .doesNotContain("access-secret", "refresh-secret");
   }
 }

@@ -27,11 +27,12 @@ final class DatabaseFingerprint implements AutoCloseable {
     this.connection = DriverManager.getConnection(jdbcUrl, user, password);
     List<String> parts = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet tables = s.executeQuery(
-            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables"
-                + " where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')"
-                + " and (table_schema, table_name) <> ('reminder', 'scheduler_lease')"
-                + " order by 1")) {
+        ResultSet tables =
+            s.executeQuery(
+                "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables"
+                    + " where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')"
+                    + " and (table_schema, table_name) <> ('reminder', 'scheduler_lease')"
+                    + " order by 1")) {
       while (tables.next()) {
         String t = tables.getString(1);
         parts.add("select '" + t + "', count(*), coalesce(max(xmin::text::bigint), 0) from " + t);
@@ -46,7 +47,8 @@ final class DatabaseFingerprint implements AutoCloseable {
   /** Table name to "rows/newest version". */
   Map<String, String> take() throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(query)) {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(query)) {
       while (r.next()) {
         out.put(r.getString(1), r.getLong(2) + " rows/xmin " + r.getLong(3));
       }
@@ -57,12 +59,13 @@ final class DatabaseFingerprint implements AutoCloseable {
   /** The tables whose fingerprint differs between two takes. */
   static List<String> changed(Map<String, String> before, Map<String, String> after) {
     List<String> out = new ArrayList<>();
-    after.forEach((table, now) -> {
-      String then = before.get(table);
-      if (!now.equals(then)) {
-        out.add(table + ": " + then + " -> " + now);
-      }
-    });
+    after.forEach(
+        (table, now) -> {
+          String then = before.get(table);
+          if (!now.equals(then)) {
+            out.add(table + ": " + then + " -> " + now);
+          }
+        });
     return out;
   }
 

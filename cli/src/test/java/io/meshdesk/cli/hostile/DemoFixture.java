@@ -30,10 +30,14 @@ final class DemoFixture {
   final Map<Role, String> tokens = new EnumMap<>(Role.class);
   final Map<String, String> ids = new HashMap<>();
 
-  DemoFixture(ManagedChannel ticket, ManagedChannel ledger, ManagedChannel worker, String password) {
+  DemoFixture(
+      ManagedChannel ticket, ManagedChannel ledger, ManagedChannel worker, String password) {
     var identity = IdentityServiceGrpc.newBlockingStub(ticket);
-    for (Role role : new Role[] {Role.ADMIN, Role.MANAGER, Role.AGENT, Role.CUSTOMER, Role.PLATFORM_ADMIN}) {
-      String email = (role == Role.PLATFORM_ADMIN ? "platform" : role.name().toLowerCase()) + "@demo.meshdesk.dev";
+    for (Role role :
+        new Role[] {Role.ADMIN, Role.MANAGER, Role.AGENT, Role.CUSTOMER, Role.PLATFORM_ADMIN}) {
+      String email =
+          (role == Role.PLATFORM_ADMIN ? "platform" : role.name().toLowerCase())
+              + "@demo.meshdesk.dev";
       LoginRequest.Builder login = LoginRequest.newBuilder().setEmail(email).setPassword(password);
       if (role != Role.PLATFORM_ADMIN) {
         login.setTenantSlug("demo");
@@ -51,25 +55,61 @@ final class DemoFixture {
       }
     }
     var admin = identity.withCallCredentials(TestTokens.bearer(tokens.get(Role.ADMIN)));
-    CreateServiceAccountResponse robot = admin.createServiceAccount(CreateServiceAccountRequest.newBuilder()
-        .setName("hostile-input-robot").setDescription("drafts suggestions")
-        .addPermissions("suggestions.write").addPermissions("tickets.read").build());
+    CreateServiceAccountResponse robot =
+        admin.createServiceAccount(
+            CreateServiceAccountRequest.newBuilder()
+                .setName("hostile-input-robot")
+                .setDescription("drafts suggestions")
+                .addPermissions("suggestions.write")
+                .addPermissions("tickets.read")
+                .build());
     ids.put("client_id", robot.getServiceAccount().getClientId());
     ids.put("client_secret", robot.getClientSecret());
-    tokens.put(Role.SERVICE, identity.issueServiceToken(IssueServiceTokenRequest.newBuilder()
-        .setClientId(robot.getServiceAccount().getClientId()).setClientSecret(robot.getClientSecret()).build())
-        .getTokens().getAccessToken());
+    tokens.put(
+        Role.SERVICE,
+        identity
+            .issueServiceToken(
+                IssueServiceTokenRequest.newBuilder()
+                    .setClientId(robot.getServiceAccount().getClientId())
+                    .setClientSecret(robot.getClientSecret())
+                    .build())
+            .getTokens()
+            .getAccessToken());
 
-    ids.put("team", TicketServiceGrpc.newBlockingStub(ticket).withCallCredentials(TestTokens.bearer(tokens.get(Role.ADMIN)))
-        .createTeam(CreateTeamRequest.newBuilder().setName("Hostile input").build()).getTeam().getId());
-    ids.put("ticket", TicketServiceGrpc.newBlockingStub(ticket).withCallCredentials(TestTokens.bearer(tokens.get(Role.CUSTOMER)))
-        .createTicket(CreateTicketRequest.newBuilder().setSubject("Card declined").setBody("Declined at the shop.").build())
-        .getTicket().getId());
-    ids.put("article", KnowledgeServiceGrpc.newBlockingStub(worker).withCallCredentials(TestTokens.bearer(tokens.get(Role.ADMIN)))
-        .createArticle(CreateArticleRequest.newBuilder().setTitle("Lost cards").setBody("Freeze the card.").build())
-        .getArticle().getId());
-    Card card = LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(tokens.get(Role.CUSTOMER)))
-        .listCards(ListCardsRequest.getDefaultInstance()).getCards(0);
+    ids.put(
+        "team",
+        TicketServiceGrpc.newBlockingStub(ticket)
+            .withCallCredentials(TestTokens.bearer(tokens.get(Role.ADMIN)))
+            .createTeam(CreateTeamRequest.newBuilder().setName("Hostile input").build())
+            .getTeam()
+            .getId());
+    ids.put(
+        "ticket",
+        TicketServiceGrpc.newBlockingStub(ticket)
+            .withCallCredentials(TestTokens.bearer(tokens.get(Role.CUSTOMER)))
+            .createTicket(
+                CreateTicketRequest.newBuilder()
+                    .setSubject("Card declined")
+                    .setBody("Declined at the shop.")
+                    .build())
+            .getTicket()
+            .getId());
+    ids.put(
+        "article",
+        KnowledgeServiceGrpc.newBlockingStub(worker)
+            .withCallCredentials(TestTokens.bearer(tokens.get(Role.ADMIN)))
+            .createArticle(
+                CreateArticleRequest.newBuilder()
+                    .setTitle("Lost cards")
+                    .setBody("Freeze the card.")
+                    .build())
+            .getArticle()
+            .getId());
+    Card card =
+        LedgerServiceGrpc.newBlockingStub(ledger)
+            .withCallCredentials(TestTokens.bearer(tokens.get(Role.CUSTOMER)))
+            .listCards(ListCardsRequest.getDefaultInstance())
+            .getCards(0);
     ids.put("card", card.getId());
     ids.put("product", card.getProductId());
   }

@@ -35,7 +35,9 @@ final class RegisteredMethods {
     }
   }
 
-  /** Reads the contract's {@code buf.validate} rules out of field options (which fields are UUIDs). */
+  /**
+   * Reads the contract's {@code buf.validate} rules out of field options (which fields are UUIDs).
+   */
   private static final ExtensionRegistry RULES = ExtensionRegistry.newInstance();
 
   static {
@@ -47,8 +49,10 @@ final class RegisteredMethods {
   /** The methods of every service {@code channel}'s server registers. */
   static List<Registered> of(String server, ManagedChannel channel) throws Exception {
     List<Registered> out = new ArrayList<>();
-    for (ServiceResponse service : ask(channel, ServerReflectionRequest.newBuilder().setListServices("").build())
-        .getListServicesResponse().getServiceList()) {
+    for (ServiceResponse service :
+        ask(channel, ServerReflectionRequest.newBuilder().setListServices("").build())
+            .getListServicesResponse()
+            .getServiceList()) {
       ServiceDescriptor descriptor = describe(channel, service.getName());
       for (MethodDescriptor m : descriptor.getMethods()) {
         out.add(new Registered(m, channel, server));
@@ -57,9 +61,12 @@ final class RegisteredMethods {
     return out;
   }
 
-  private static ServiceDescriptor describe(ManagedChannel channel, String serviceName) throws Exception {
+  private static ServiceDescriptor describe(ManagedChannel channel, String serviceName)
+      throws Exception {
     ServerReflectionResponse files =
-        ask(channel, ServerReflectionRequest.newBuilder().setFileContainingSymbol(serviceName).build());
+        ask(
+            channel,
+            ServerReflectionRequest.newBuilder().setFileContainingSymbol(serviceName).build());
     Map<String, FileDescriptorProto> protos = new HashMap<>();
     for (ByteString bytes : files.getFileDescriptorResponse().getFileDescriptorProtoList()) {
       FileDescriptorProto proto = FileDescriptorProto.parseFrom(bytes, RULES);
@@ -68,7 +75,8 @@ final class RegisteredMethods {
     Map<String, FileDescriptor> built = new HashMap<>();
     for (FileDescriptorProto proto : protos.values()) {
       FileDescriptor file = build(proto.getName(), protos, built);
-      ServiceDescriptor s = file.findServiceByName(serviceName.substring(serviceName.lastIndexOf('.') + 1));
+      ServiceDescriptor s =
+          file.findServiceByName(serviceName.substring(serviceName.lastIndexOf('.') + 1));
       if (s != null && s.getFullName().equals(serviceName)) {
         return s;
       }
@@ -76,7 +84,8 @@ final class RegisteredMethods {
     throw new AssertionError("reflection did not describe " + serviceName);
   }
 
-  private static FileDescriptor build(String name, Map<String, FileDescriptorProto> protos, Map<String, FileDescriptor> built)
+  private static FileDescriptor build(
+      String name, Map<String, FileDescriptorProto> protos, Map<String, FileDescriptor> built)
       throws DescriptorValidationException, InvalidProtocolBufferException {
     FileDescriptor done = built.get(name);
     if (done != null) {
@@ -95,25 +104,29 @@ final class RegisteredMethods {
     return file;
   }
 
-  private static ServerReflectionResponse ask(ManagedChannel channel, ServerReflectionRequest request) throws Exception {
+  private static ServerReflectionResponse ask(
+      ManagedChannel channel, ServerReflectionRequest request) throws Exception {
     CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
     StreamObserver<ServerReflectionRequest> requests =
-        ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new StreamObserver<>() {
-          @Override
-          public void onNext(ServerReflectionResponse value) {
-            answer.complete(value);
-          }
+        ServerReflectionGrpc.newStub(channel)
+            .serverReflectionInfo(
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(ServerReflectionResponse value) {
+                    answer.complete(value);
+                  }
 
-          @Override
-          public void onError(Throwable t) {
-            answer.completeExceptionally(t);
-          }
+                  @Override
+                  public void onError(Throwable t) {
+                    answer.completeExceptionally(t);
+                  }
 
-          @Override
-          public void onCompleted() {
-            answer.completeExceptionally(new AssertionError("reflection ended without an answer"));
-          }
-        });
+                  @Override
+                  public void onCompleted() {
+                    answer.completeExceptionally(
+                        new AssertionError("reflection ended without an answer"));
+                  }
+                });
     requests.onNext(request);
     ServerReflectionResponse response = answer.get(30, TimeUnit.SECONDS);
     requests.onCompleted();

@@ -59,25 +59,36 @@ class KeyUpgradeIT {
   }
 
   @Test
-  void migrateReSealsKeysStoredWithoutAKeyEncryptionKeyAndTicketServerThenStartsWithIt() throws Exception {
+  void migrateReSealsKeysStoredWithoutAKeyEncryptionKeyAndTicketServerThenStartsWithIt()
+      throws Exception {
     // given an install that sealed its keys with the database-kept key, and rotated once
-    Identity old = new Identity(pool.dataSource(), redis.client(), IdentityConfig.defaults(), Clock.systemUTC());
-    old.keys().rotate(new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, Set.of(), "test"),
-        java.time.Duration.ofHours(1), old.audit());
+    Identity old =
+        new Identity(
+            pool.dataSource(), redis.client(), IdentityConfig.defaults(), Clock.systemUTC());
+    old.keys()
+        .rotate(
+            new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, Set.of(), "test"),
+            java.time.Duration.ofHours(1),
+            old.audit());
     String activeKey = old.keys().signingKey().toJSONString();
     old.close();
     String kekText = Base64.getEncoder().encodeToString(randomKey());
-    IdentityConfig withKek = IdentityConfig.fromEnv(new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", kekText)));
-    assertThat(MigrateCommand.sealKeys(db, new Env(Map.of()))).contains("2 signing key(s) are sealed with a key kept in the database");
-    assertThatThrownBy(() -> new Identity(pool.dataSource(), redis.client(), withKek, Clock.systemUTC()))
+    IdentityConfig withKek =
+        IdentityConfig.fromEnv(new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", kekText)));
+    assertThat(MigrateCommand.sealKeys(db, new Env(Map.of())))
+        .contains("2 signing key(s) are sealed with a key kept in the database");
+    assertThatThrownBy(
+            () -> new Identity(pool.dataSource(), redis.client(), withKek, Clock.systemUTC()))
         .hasMessageContaining("MESHDESK_KEY_ENCRYPTION_KEY differs");
 
     // when migrate runs with the key-encryption key
-    String result = MigrateCommand.sealKeys(db, new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", kekText)));
+    String result =
+        MigrateCommand.sealKeys(db, new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", kekText)));
 
     // then both keys are sealed under it, the database-kept key is gone, and the same key signs
     assertThat(result).isEqualTo("signing keys: 2 re-sealed with MESHDESK_KEY_ENCRYPTION_KEY");
-    assertThat(ownerQuery("select encryption from identity.signing_key")).containsExactly("aes-gcm:env", "aes-gcm:env");
+    assertThat(ownerQuery("select encryption from identity.signing_key"))
+        .containsExactly("aes-gcm:env", "aes-gcm:env");
     assertThat(ownerQuery("select name from identity.local_secret")).isEmpty();
     Identity upgraded = new Identity(pool.dataSource(), redis.client(), withKek, Clock.systemUTC());
     assertThat(upgraded.keys().signingKey().toJSONString()).isEqualTo(activeKey);
@@ -86,7 +97,9 @@ class KeyUpgradeIT {
         .isEqualTo("signing keys: 0 re-sealed with MESHDESK_KEY_ENCRYPTION_KEY");
     // a different key is refused: it would lock the servers out of their own keys
     String wrong = Base64.getEncoder().encodeToString(randomKey());
-    assertThatThrownBy(() -> MigrateCommand.sealKeys(db, new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", wrong))))
+    assertThatThrownBy(
+            () ->
+                MigrateCommand.sealKeys(db, new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", wrong))))
         .hasMessageContaining("MESHDESK_KEY_ENCRYPTION_KEY differs");
   }
 
@@ -98,7 +111,9 @@ class KeyUpgradeIT {
 
   private static List<String> ownerQuery(String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser().orElseThrow(), db.ownerPassword());
+    try (Connection c =
+            DriverManager.getConnection(
+                db.jdbcUrl(), db.ownerUser().orElseThrow(), db.ownerPassword());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

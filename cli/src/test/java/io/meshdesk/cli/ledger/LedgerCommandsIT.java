@@ -9,8 +9,8 @@ import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardsRequest;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
-import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.CliRun;
+import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.testing.TestTokens;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code meshctl ledger reverse|audit} against the real system started by {@code meshctl dev}:
- * the demo admin returns a payment of the demo customer's card, and the audit stays clean.
+ * {@code meshctl ledger reverse|audit} against the real system started by {@code meshctl dev}: the
+ * demo admin returns a payment of the demo customer's card, and the audit stays clean.
  */
 class LedgerCommandsIT {
 
@@ -41,11 +41,14 @@ class LedgerCommandsIT {
     DevCommand dev = new DevCommand();
     dev.useFreePorts();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DevCommand.Running running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
+    DevCommand.Running running =
+        dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
     String password = CliRun.demoPassword(out.toString(StandardCharsets.UTF_8));
     ledgerTarget = "127.0.0.1:" + running.ledgerPort();
-    ManagedChannel identity = ManagedChannelBuilder.forAddress("127.0.0.1", running.ticketPort()).usePlaintext().build();
-    ledger = ManagedChannelBuilder.forAddress("127.0.0.1", running.ledgerPort()).usePlaintext().build();
+    ManagedChannel identity =
+        ManagedChannelBuilder.forAddress("127.0.0.1", running.ticketPort()).usePlaintext().build();
+    ledger =
+        ManagedChannelBuilder.forAddress("127.0.0.1", running.ledgerPort()).usePlaintext().build();
     try {
       adminToken = CliRun.login(identity, "admin@demo.meshdesk.dev", password);
       customerToken = CliRun.login(identity, "customer@demo.meshdesk.dev", password);
@@ -62,9 +65,9 @@ class LedgerCommandsIT {
   }
 
   private static LedgerServiceGrpc.LedgerServiceBlockingStub admin() {
-    return LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(adminToken));
+    return LedgerServiceGrpc.newBlockingStub(ledger)
+        .withCallCredentials(TestTokens.bearer(adminToken));
   }
-
 
   /** Runs meshctl against the ledger server with {@code token}. */
   private static Result meshctl(String token, String... args) {
@@ -72,36 +75,81 @@ class LedgerCommandsIT {
   }
 
   private static long postedBalance() {
-    return admin().getBalance(GetBalanceRequest.newBuilder().setCardId(cardId).build()).getBalance().getPostedBalance()
+    return admin()
+        .getBalance(GetBalanceRequest.newBuilder().setCardId(cardId).build())
+        .getBalance()
+        .getPostedBalance()
         .getAmountMinor();
   }
 
   @Test
   void aReturnedPaymentIsReversedOnceRetriesAnswerTheFirstResultAndTheAuditStaysClean() {
     // given a payment of 12.34 on the demo card
-    String payment = admin().payment(PaymentRequest.newBuilder().setCardId(cardId)
-            .setAmount(Money.newBuilder().setAmountMinor(1234).setCurrency("USD"))
-            .setIdempotencyKey("cli-it-payment-" + UUID.randomUUID()).build())
-        .getResult().getTransaction().getId();
+    String payment =
+        admin()
+            .payment(
+                PaymentRequest.newBuilder()
+                    .setCardId(cardId)
+                    .setAmount(Money.newBuilder().setAmountMinor(1234).setCurrency("USD"))
+                    .setIdempotencyKey("cli-it-payment-" + UUID.randomUUID())
+                    .build())
+            .getResult()
+            .getTransaction()
+            .getId();
     long before = postedBalance();
     String key = "cli-it-reverse-" + UUID.randomUUID();
 
     // when the admin reverses it
-    Result first = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", payment,
-        "--reason", "payment returned: insufficient funds", "--idempotency-key", key);
+    Result first =
+        meshctl(
+            adminToken,
+            "ledger",
+            "reverse",
+            "--card",
+            cardId,
+            "--transaction",
+            payment,
+            "--reason",
+            "payment returned: insufficient funds",
+            "--idempotency-key",
+            key);
 
     // then the balance owes the payment again, once, whatever the retries
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).startsWith("posted PAYMENT_REVERSAL 12.34 USD reversing " + payment);
     assertThat(postedBalance()).isEqualTo(before + 1234);
-    Result retry = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", payment,
-        "--reason", "payment returned: insufficient funds", "--idempotency-key", key, "--output", "json");
+    Result retry =
+        meshctl(
+            adminToken,
+            "ledger",
+            "reverse",
+            "--card",
+            cardId,
+            "--transaction",
+            payment,
+            "--reason",
+            "payment returned: insufficient funds",
+            "--idempotency-key",
+            key,
+            "--output",
+            "json");
     assertThat(retry.exit()).as(retry.err()).isZero();
     assertThat(retry.out()).contains("\"replayed\":true", "\"type\":\"PAYMENT_REVERSAL\"");
-    Result again = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", payment,
-        "--reason", "once more");
+    Result again =
+        meshctl(
+            adminToken,
+            "ledger",
+            "reverse",
+            "--card",
+            cardId,
+            "--transaction",
+            payment,
+            "--reason",
+            "once more");
     assertThat(again.exit()).isEqualTo(5);
-    assertThat(again.err().strip()).startsWith("meshctl: FAILED_PRECONDITION").contains("ALREADY_REVERSED")
+    assertThat(again.err().strip())
+        .startsWith("meshctl: FAILED_PRECONDITION")
+        .contains("ALREADY_REVERSED")
         .doesNotContain("\tat ");
     assertThat(postedBalance()).isEqualTo(before + 1234);
 
@@ -114,17 +162,38 @@ class LedgerCommandsIT {
 
   @Test
   void customersMayNotReverseAndBadIdsAreRefusedNamingTheField() {
-    Result denied = meshctl(customerToken, "ledger", "reverse", "--card", cardId, "--transaction",
-        UUID.randomUUID().toString(), "--reason", "please");
+    Result denied =
+        meshctl(
+            customerToken,
+            "ledger",
+            "reverse",
+            "--card",
+            cardId,
+            "--transaction",
+            UUID.randomUUID().toString(),
+            "--reason",
+            "please");
     assertThat(denied.exit()).isEqualTo(4);
     assertThat(denied.err().strip()).startsWith("meshctl: PERMISSION_DENIED");
 
-    Result bad = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--transaction", "not-a-uuid",
-        "--reason", "typo");
+    Result bad =
+        meshctl(
+            adminToken,
+            "ledger",
+            "reverse",
+            "--card",
+            cardId,
+            "--transaction",
+            "not-a-uuid",
+            "--reason",
+            "typo");
     assertThat(bad.exit()).isEqualTo(5);
-    assertThat(bad.err().strip()).startsWith("meshctl: INVALID_ARGUMENT").contains("original_transaction_id");
+    assertThat(bad.err().strip())
+        .startsWith("meshctl: INVALID_ARGUMENT")
+        .contains("original_transaction_id");
 
-    Result missing = meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--reason", "no transaction");
+    Result missing =
+        meshctl(adminToken, "ledger", "reverse", "--card", cardId, "--reason", "no transaction");
     assertThat(missing.exit()).isEqualTo(2);
   }
 
@@ -139,18 +208,24 @@ class LedgerCommandsIT {
     // when the admin settles one and marks the other returned
     Result settle = meshctl(adminToken, "ledger", "settle", settled, "--outcome", "settled");
     assertThat(settle.exit()).as(settle.err()).isZero();
-    assertThat(settle.out()).startsWith("payment " + settled + " of 20.00 USD on card " + cardId + ": settled;");
-    Result ret = meshctl(adminToken, "ledger", "settle", returned, "--outcome", "returned", "--output", "json");
+    assertThat(settle.out())
+        .startsWith("payment " + settled + " of 20.00 USD on card " + cardId + ": settled;");
+    Result ret =
+        meshctl(
+            adminToken, "ledger", "settle", returned, "--outcome", "returned", "--output", "json");
     assertThat(ret.exit()).as(ret.err()).isZero();
     assertThat(ret.out()).contains("\"status\":\"returned\"", "\"amount\":\"30.00 USD\"");
 
     // then only the settled one is posted, once, however often it is repeated
     assertThat(postedBalance()).isEqualTo(before - 2000);
-    assertThat(meshctl(adminToken, "ledger", "settle", settled, "--outcome", "settled").exit()).isZero();
+    assertThat(meshctl(adminToken, "ledger", "settle", settled, "--outcome", "settled").exit())
+        .isZero();
     assertThat(postedBalance()).isEqualTo(before - 2000);
     Result flip = meshctl(adminToken, "ledger", "settle", settled, "--outcome", "returned");
     assertThat(flip.exit()).isEqualTo(5);
-    assertThat(flip.err().strip()).startsWith("meshctl: FAILED_PRECONDITION").endsWith("[PAYMENT_NOT_PENDING]");
+    assertThat(flip.err().strip())
+        .startsWith("meshctl: FAILED_PRECONDITION")
+        .endsWith("[PAYMENT_NOT_PENDING]");
   }
 
   @Test
@@ -166,11 +241,16 @@ class LedgerCommandsIT {
 
   /** A payment instruction of the demo customer; returns the pending payment's id. */
   private static String customerPays(long minor) {
-    return LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(customerToken))
-        .payment(PaymentRequest.newBuilder().setCardId(cardId)
-            .setAmount(Money.newBuilder().setAmountMinor(minor).setCurrency("USD"))
-            .setIdempotencyKey("cli-it-pending-" + UUID.randomUUID()).build())
-        .getPendingPayment().getId();
+    return LedgerServiceGrpc.newBlockingStub(ledger)
+        .withCallCredentials(TestTokens.bearer(customerToken))
+        .payment(
+            PaymentRequest.newBuilder()
+                .setCardId(cardId)
+                .setAmount(Money.newBuilder().setAmountMinor(minor).setCurrency("USD"))
+                .setIdempotencyKey("cli-it-pending-" + UUID.randomUUID())
+                .build())
+        .getPendingPayment()
+        .getId();
   }
 
   @Test

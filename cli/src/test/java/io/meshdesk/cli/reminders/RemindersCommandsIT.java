@@ -11,8 +11,8 @@ import io.meshdesk.api.reminder.v1.ReminderChannel;
 import io.meshdesk.api.reminder.v1.ReminderKind;
 import io.meshdesk.api.reminder.v1.ReminderRule;
 import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
-import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.CliRun;
+import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.DevCommand;
 import io.meshdesk.cli.Meshctl;
 import io.meshdesk.platform.runtime.Shutdown;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code meshctl reminders dlq|retry|deliveries|rules} against the real system started by
- * {@code meshctl dev}, signed in as the demo admin and the demo customer.
+ * {@code meshctl reminders dlq|retry|deliveries|rules} against the real system started by {@code
+ * meshctl dev}, signed in as the demo admin and the demo customer.
  */
 class RemindersCommandsIT {
 
@@ -44,7 +44,8 @@ class RemindersCommandsIT {
     DevCommand dev = new DevCommand();
     dev.useFreePorts();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DevCommand.Running running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
+    DevCommand.Running running =
+        dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
     String password = CliRun.demoPassword(out.toString(StandardCharsets.UTF_8));
     ledgerTarget = "127.0.0.1:" + running.ledgerPort();
 
@@ -53,23 +54,26 @@ class RemindersCommandsIT {
     try {
       adminToken = CliRun.login(identity, "admin@demo.meshdesk.dev", password);
       customerToken = CliRun.login(identity, "customer@demo.meshdesk.dev", password);
-      cardId = LedgerServiceGrpc.newBlockingStub(ledger)
-          .withCallCredentials(TestTokens.bearer(customerToken))
-          .listCards(ListCardsRequest.getDefaultInstance())
-          .getCards(0)
-          .getId();
-      rule = ReminderServiceGrpc.newBlockingStub(ledger)
-          .withCallCredentials(TestTokens.bearer(customerToken))
-          .createReminderRule(CreateReminderRuleRequest.newBuilder()
-              .setCardId(cardId)
-              .setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
-              .addDaysBefore(7)
-              .addDaysBefore(3)
-              .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
-              .setDestination("customer@demo.meshdesk.dev")
-              .setTimeZone("Europe/Berlin")
-              .build())
-          .getRule();
+      cardId =
+          LedgerServiceGrpc.newBlockingStub(ledger)
+              .withCallCredentials(TestTokens.bearer(customerToken))
+              .listCards(ListCardsRequest.getDefaultInstance())
+              .getCards(0)
+              .getId();
+      rule =
+          ReminderServiceGrpc.newBlockingStub(ledger)
+              .withCallCredentials(TestTokens.bearer(customerToken))
+              .createReminderRule(
+                  CreateReminderRuleRequest.newBuilder()
+                      .setCardId(cardId)
+                      .setKind(ReminderKind.REMINDER_KIND_DAYS_BEFORE_DUE)
+                      .addDaysBefore(7)
+                      .addDaysBefore(3)
+                      .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
+                      .setDestination("customer@demo.meshdesk.dev")
+                      .setTimeZone("Europe/Berlin")
+                      .build())
+              .getRule();
     } finally {
       identity.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       ledger.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -84,7 +88,6 @@ class RemindersCommandsIT {
   private static ManagedChannel plaintext(int port) {
     return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
-
 
   /** Runs meshctl against the ledger server with {@code token}. */
   private static Result meshctl(String token, String... args) {
@@ -111,12 +114,18 @@ class RemindersCommandsIT {
     Result r = meshctl(customerToken, "reminders", "rules", "--card", cardId, "--output", "json");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+    assertThat(r.out().lines())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
     assertThat(r.out().lines().filter(l -> l.contains("\"id\":\"" + rule.getId() + "\"")))
         .singleElement()
         .asString()
-        .contains("\"cardId\":\"" + cardId + "\"", "\"kind\":\"REMINDER_KIND_DAYS_BEFORE_DUE\"",
-            "\"daysBefore\":[7,3]", "\"channel\":\"REMINDER_CHANNEL_EMAIL\"", "\"timeZone\":\"Europe/Berlin\"");
+        .contains(
+            "\"cardId\":\"" + cardId + "\"",
+            "\"kind\":\"REMINDER_KIND_DAYS_BEFORE_DUE\"",
+            "\"daysBefore\":[7,3]",
+            "\"channel\":\"REMINDER_CHANNEL_EMAIL\"",
+            "\"timeZone\":\"Europe/Berlin\"");
   }
 
   @Test
@@ -135,7 +144,8 @@ class RemindersCommandsIT {
 
     assertThat(r.exit()).isEqualTo(Meshctl.EXIT_USAGE);
     assertThat(r.err().strip())
-        .isEqualTo("meshctl: --outcome must be pending, retrying, delivered, dead_lettered or cancelled");
+        .isEqualTo(
+            "meshctl: --outcome must be pending, retrying, delivered, dead_lettered or cancelled");
   }
 
   @Test

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stolen server password opens only that server's schemas: each server's database role, after
- * the full {@code meshctl migrate}, is refused every other server's tables, and the role every
- * schema was once granted to holds nothing any more.
+ * A stolen server password opens only that server's schemas: each server's database role, after the
+ * full {@code meshctl migrate}, is refused every other server's tables, and the role every schema
+ * was once granted to holds nothing any more.
  */
 class DatabaseRolesAttackIT {
 
@@ -37,40 +37,63 @@ class DatabaseRolesAttackIT {
   static void migrate() throws SQLException {
     db = TestEnvironment.get().newDatabase("dbroles");
     MigrateCommand.applyAll(db);
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser().orElseThrow(), db.ownerPassword());
+    try (Connection c =
+            DriverManager.getConnection(
+                db.jdbcUrl(), db.ownerUser().orElseThrow(), db.ownerPassword());
         Statement s = c.createStatement()) {
-      s.execute("insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values ('"
-          + tenant + "', 'dbroles', 'Roles', 'Europe/Paris', 'active', now())");
+      s.execute(
+          "insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values ('"
+              + tenant
+              + "', 'dbroles', 'Roles', 'Europe/Paris', 'active', now())");
     }
   }
 
   @Test
   void ledgerRoleIsDeniedIdentityAndTicketTables() {
-    for (String table : new String[] {"identity.app_user", "identity.tenant", "identity.signing_key",
-        "identity.service_account", "ticket.tickets", "ticket.comments", "knowledge.articles"}) {
+    for (String table :
+        new String[] {
+          "identity.app_user",
+          "identity.tenant",
+          "identity.signing_key",
+          "identity.service_account",
+          "ticket.tickets",
+          "ticket.comments",
+          "knowledge.articles"
+        }) {
       assertDenied(DatabaseRole.LEDGER, "select * from " + table);
     }
   }
 
   @Test
   void aiRoleIsDeniedLedgerIdentityAndTicketTables() {
-    for (String table : new String[] {"ledger.card", "ledger.journal_entry", "reminder.rule", "identity.app_user",
-        "identity.tenant", "ticket.tickets", "directory.tenant"}) {
+    for (String table :
+        new String[] {
+          "ledger.card",
+          "ledger.journal_entry",
+          "reminder.rule",
+          "identity.app_user",
+          "identity.tenant",
+          "ticket.tickets",
+          "directory.tenant"
+        }) {
       assertDenied(DatabaseRole.AI, "select * from " + table);
     }
   }
 
   @Test
   void ticketRoleIsDeniedLedgerReminderAndKnowledgeTables() {
-    for (String table : new String[] {"ledger.card", "ledger.posting", "reminder.delivery", "knowledge.articles"}) {
+    for (String table :
+        new String[] {"ledger.card", "ledger.posting", "reminder.delivery", "knowledge.articles"}) {
       assertDenied(DatabaseRole.TICKET, "select * from " + table);
     }
   }
 
   @Test
   void ledgerRoleSeesTenantsOnlyThroughTheDirectoryView() throws SQLException {
-    try (Connection c = as(DatabaseRole.LEDGER); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select * from directory.tenant where id = '" + tenant + "'")) {
+    try (Connection c = as(DatabaseRole.LEDGER);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("select * from directory.tenant where id = '" + tenant + "'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getMetaData().getColumnCount()).isEqualTo(3);
       assertThat(rs.getString("time_zone")).isEqualTo("Europe/Paris");
@@ -81,10 +104,16 @@ class DatabaseRolesAttackIT {
 
   @Test
   void eachRoleWorksOnItsOwnSchemaAndPassesTheStartUpCheck() throws SQLException {
-    String[][] own = {{"TICKET", "identity.app_user"}, {"TICKET", "ticket.tickets"}, {"LEDGER", "ledger.card"},
-        {"LEDGER", "reminder.rule"}, {"AI", "knowledge.articles"}};
+    String[][] own = {
+      {"TICKET", "identity.app_user"},
+      {"TICKET", "ticket.tickets"},
+      {"LEDGER", "ledger.card"},
+      {"LEDGER", "reminder.rule"},
+      {"AI", "knowledge.articles"}
+    };
     for (String[] o : own) {
-      try (Connection c = as(DatabaseRole.valueOf(o[0])); Statement s = c.createStatement()) {
+      try (Connection c = as(DatabaseRole.valueOf(o[0]));
+          Statement s = c.createStatement()) {
         s.executeQuery("select count(*) from " + o[1]).close();
         s.executeQuery("select directory.tenant_is_active('" + tenant + "')").close();
       }
@@ -98,9 +127,13 @@ class DatabaseRolesAttackIT {
 
   @Test
   void theOnceSharedRoleHoldsNoPrivilegeOnAnyServerSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser().orElseThrow(), db.ownerPassword());
+    try (Connection c =
+            DriverManager.getConnection(
+                db.jdbcUrl(), db.ownerUser().orElseThrow(), db.ownerPassword());
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("""
+        ResultSet rs =
+            s.executeQuery(
+                """
             select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace,
               lateral aclexplode(c.relacl) a
             where n.nspname in ('identity', 'ticket', 'ledger', 'reminder', 'knowledge', 'directory')
@@ -114,7 +147,8 @@ class DatabaseRolesAttackIT {
   void ledgerServerRefusesToStartWithoutTheDirectoryView() {
     DatabaseConfig ledgerOnly = TestEnvironment.get().newDatabase("dbroles-noview");
     Migrations.apply(ledgerOnly, LedgerServer.CHANGELOGS);
-    try (Database pool = new Database(ledgerOnly.forServer(DatabaseRole.LEDGER).withPoolSize(1), "dbroles-noview")) {
+    try (Database pool =
+        new Database(ledgerOnly.forServer(DatabaseRole.LEDGER).withPoolSize(1), "dbroles-noview")) {
       DirectoryTenants tenants = new DirectoryTenants(new Transactions(pool.dataSource()));
       assertThatThrownBy(tenants::verifyReadable)
           .isInstanceOf(ConfigException.class)
@@ -123,13 +157,16 @@ class DatabaseRolesAttackIT {
   }
 
   private static void assertDenied(DatabaseRole role, String sql) {
-    assertThatThrownBy(() -> {
-          try (Connection c = as(role); Statement s = c.createStatement()) {
-            s.execute(sql);
-          }
-        })
+    assertThatThrownBy(
+            () -> {
+              try (Connection c = as(role);
+                  Statement s = c.createStatement()) {
+                s.execute(sql);
+              }
+            })
         .as(role + ": " + sql)
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
   }
 
   private static Connection as(DatabaseRole role) throws SQLException {

@@ -29,15 +29,22 @@ final class CatalogRows {
   private final Map<String, Map<String, Object>> seeded = new HashMap<>();
   private int shift;
 
-  /** @param owner a connection of the schema owner, auto-commit, tenant set for the session */
+  /**
+   * @param owner a connection of the schema owner, auto-commit, tenant set for the session
+   */
   CatalogRows(Connection owner) {
     this.owner = owner;
   }
 
-  /** Every ordinary or partitioned table with a {@code tenant_id} column, outside the system schemas. */
+  /**
+   * Every ordinary or partitioned table with a {@code tenant_id} column, outside the system
+   * schemas.
+   */
   static List<String> tenantTables(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                """
         select format('%I.%I', n.nspname, r.relname)
         from pg_class r join pg_namespace n on n.oid = r.relnamespace
         join pg_attribute a on a.attrelid = r.oid and a.attname = 'tenant_id' and not a.attisdropped
@@ -65,12 +72,15 @@ final class CatalogRows {
   /** A fresh row of values for {@code table} (new keys, same foreign keys as the seeded rows). */
   Map<String, Object> values(String table, UUID tenant, List<String> path) throws SQLException {
     if (path.contains(table)) {
-      throw new IllegalStateException("cannot seed " + table + ": foreign keys form a cycle " + path);
+      throw new IllegalStateException(
+          "cannot seed " + table + ": foreign keys form a cycle " + path);
     }
     path.add(table);
     Map<String, String> foreign = foreignKeys(table);
     Map<String, Object> values = new LinkedHashMap<>();
-    try (PreparedStatement ps = owner.prepareStatement("""
+    try (PreparedStatement ps =
+        owner.prepareStatement(
+            """
         select a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef or a.attidentity <> ''
                or a.attgenerated <> '', t.typtype, t.oid
         from pg_attribute a join pg_type t on t.oid = a.atttypid
@@ -83,18 +93,23 @@ final class CatalogRows {
           boolean required = rs.getBoolean(3) && !rs.getBoolean(4);
           if (column.equals("tenant_id")) {
             if (foreign.containsKey(column)) {
-              ensureTenant(refTable(foreign.get(column)), refColumn(foreign.get(column)), tenant, path);
+              ensureTenant(
+                  refTable(foreign.get(column)), refColumn(foreign.get(column)), tenant, path);
             }
             values.put(column, new Typed(tenant.toString(), type));
-          } else if (foreign.containsKey(column) && (required || !table.equals(refTable(foreign.get(column))))) {
+          } else if (foreign.containsKey(column)
+              && (required || !table.equals(refTable(foreign.get(column))))) {
             String ref = foreign.get(column);
             if (table.equals(refTable(ref))) {
-              throw new IllegalStateException("cannot seed " + table + ": required self reference " + column);
+              throw new IllegalStateException(
+                  "cannot seed " + table + ": required self reference " + column);
             }
             Object target = seedPath(refTable(ref), tenant, path).get(refColumn(ref));
             values.put(column, new Typed(String.valueOf(target), type));
           } else if (required) {
-            values.put(column, new Typed(sample(table, column, type, rs.getString(5), rs.getLong(6)), type));
+            values.put(
+                column,
+                new Typed(sample(table, column, type, rs.getString(5), rs.getLong(6)), type));
           }
         }
       }
@@ -103,8 +118,12 @@ final class CatalogRows {
     return values;
   }
 
-  /** Makes sure {@code table} (the tenants' own table) holds a row whose {@code column} is the tenant. */
-  private void ensureTenant(String table, String column, UUID tenant, List<String> path) throws SQLException {
+  /**
+   * Makes sure {@code table} (the tenants' own table) holds a row whose {@code column} is the
+   * tenant.
+   */
+  private void ensureTenant(String table, String column, UUID tenant, List<String> path)
+      throws SQLException {
     String key = table + "#" + tenant;
     if (!seeded.containsKey(key)) {
       Map<String, Object> values = values(table, tenant, path);
@@ -114,11 +133,13 @@ final class CatalogRows {
   }
 
   /**
-   * Whether {@code table} is a directory of tenants (its primary key is {@code tenant_id} alone) kept
-   * without row-level security, as the schedulers list the tenants before entering one.
+   * Whether {@code table} is a directory of tenants (its primary key is {@code tenant_id} alone)
+   * kept without row-level security, as the schedulers list the tenants before entering one.
    */
   static boolean isTenantDirectory(Connection c, String table) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         select not r.relrowsecurity and exists (
           select 1 from pg_constraint k join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
           where k.conrelid = r.oid and k.contype = 'p' and cardinality(k.conkey) = 1 and a.attname = 'tenant_id')
@@ -133,7 +154,8 @@ final class CatalogRows {
 
   /** Whether row-level security is enabled and forced (binding the owner too) on {@code table}. */
   static boolean hasRowLevelSecurity(Connection c, String table) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select relrowsecurity from pg_class where oid = ?::regclass")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select relrowsecurity from pg_class where oid = ?::regclass")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -142,7 +164,8 @@ final class CatalogRows {
     }
   }
 
-  private Map<String, Object> seedPath(String table, UUID tenant, List<String> path) throws SQLException {
+  private Map<String, Object> seedPath(String table, UUID tenant, List<String> path)
+      throws SQLException {
     Map<String, Object> row = seeded.get(table);
     if (row == null) {
       row = insert(table, values(table, tenant, path), true);
@@ -152,7 +175,8 @@ final class CatalogRows {
   }
 
   /** Inserts {@code values} with the connection {@code c}; returns the stored row. */
-  static Map<String, Object> insert(Connection c, String table, Map<String, Object> values) throws SQLException {
+  static Map<String, Object> insert(Connection c, String table, Map<String, Object> values)
+      throws SQLException {
     List<String> columns = new ArrayList<>(values.keySet());
     StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (");
     StringBuilder params = new StringBuilder();
@@ -161,8 +185,10 @@ final class CatalogRows {
       sql.append(sep).append('"').append(columns.get(i)).append('"');
       params.append(sep).append("?::").append(((Typed) values.get(columns.get(i))).type());
     }
-    sql.append(columns.isEmpty() ? ") default values" : ") values (" + params + ")").append(" returning *");
-    String text = columns.isEmpty() ? sql.toString().replace(" () default", " default") : sql.toString();
+    sql.append(columns.isEmpty() ? ") default values" : ") values (" + params + ")")
+        .append(" returning *");
+    String text =
+        columns.isEmpty() ? sql.toString().replace(" () default", " default") : sql.toString();
     try (PreparedStatement ps = c.prepareStatement(text)) {
       for (int i = 0; i < columns.size(); i++) {
         ps.setString(i + 1, ((Typed) values.get(columns.get(i))).value());
@@ -178,7 +204,8 @@ final class CatalogRows {
     }
   }
 
-  private Map<String, Object> insert(String table, Map<String, Object> values, boolean failNamed) throws SQLException {
+  private Map<String, Object> insert(String table, Map<String, Object> values, boolean failNamed)
+      throws SQLException {
     try {
       return insert(owner, table, values);
     } catch (SQLException e) {
@@ -186,19 +213,28 @@ final class CatalogRows {
       if ("23505".equals(e.getSQLState()) && shift < 5) {
         shift++;
         try {
-          return insert(table, values(table, UUID.fromString(((Typed) values.get("tenant_id")).value()),
-              new ArrayList<>()), failNamed);
+          return insert(
+              table,
+              values(
+                  table,
+                  UUID.fromString(((Typed) values.get("tenant_id")).value()),
+                  new ArrayList<>()),
+              failNamed);
         } finally {
           shift = 0;
         }
       }
-      throw new IllegalStateException("cannot seed a row in " + table + " from the catalog: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot seed a row in " + table + " from the catalog: " + e.getMessage(), e);
     }
   }
 
-  private String sample(String table, String column, String type, String typtype, long typeOid) throws SQLException {
+  private String sample(String table, String column, String type, String typtype, long typeOid)
+      throws SQLException {
     if ("e".equals(typtype)) {
-      return single("select enumlabel from pg_enum where enumtypid = (?)::oid order by enumsortorder limit 1", typeOid);
+      return single(
+          "select enumlabel from pg_enum where enumtypid = (?)::oid order by enumsortorder limit 1",
+          typeOid);
     }
     String checked = checkLiteral(table, column);
     if (type.endsWith("[]")) {
@@ -243,7 +279,10 @@ final class CatalogRows {
     return text.toString();
   }
 
-  /** The lower bound of a numeric CHECK on {@code column} ({@code >=}, {@code >}, {@code between}), else 1. */
+  /**
+   * The lower bound of a numeric CHECK on {@code column} ({@code >=}, {@code >}, {@code between}),
+   * else 1.
+   */
   private String lowestAllowed(String table, String column) throws SQLException {
     String def = checkDefinition(table, column);
     Matcher m = def == null ? null : LOWER.matcher(def);
@@ -255,7 +294,9 @@ final class CatalogRows {
   }
 
   private String checkDefinition(String table, String column) throws SQLException {
-    try (PreparedStatement ps = owner.prepareStatement("""
+    try (PreparedStatement ps =
+        owner.prepareStatement(
+            """
         select pg_get_constraintdef(c.oid) from pg_constraint c
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
         where c.contype = 'c' and c.conrelid = ?::regclass and a.attname = ? and cardinality(c.conkey) = 1""")) {
@@ -269,7 +310,9 @@ final class CatalogRows {
 
   /** The first quoted literal of a CHECK constraint on {@code column} alone, if any. */
   private String checkLiteral(String table, String column) throws SQLException {
-    try (PreparedStatement ps = owner.prepareStatement("""
+    try (PreparedStatement ps =
+        owner.prepareStatement(
+            """
         select pg_get_constraintdef(c.oid) from pg_constraint c
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
         where c.contype = 'c' and c.conrelid = ?::regclass and a.attname = ? and cardinality(c.conkey) = 1""")) {
@@ -290,7 +333,9 @@ final class CatalogRows {
   /** Column to {@code refTable.refColumn} for every single foreign key column of {@code table}. */
   private Map<String, String> foreignKeys(String table) throws SQLException {
     Map<String, String> out = new HashMap<>();
-    try (PreparedStatement ps = owner.prepareStatement("""
+    try (PreparedStatement ps =
+        owner.prepareStatement(
+            """
         select a.attname, format('%I.%I', n.nspname, r.relname) || '|' || fa.attname
         from pg_constraint c cross join lateral unnest(c.conkey, c.confkey) as k(src, dst)
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.src

@@ -40,6 +40,7 @@ class RowLevelSecurityIT {
 
   private static final UUID TENANT_A = UUID.randomUUID();
   private static final UUID TENANT_B = UUID.randomUUID();
+
   /** insufficient_privilege: a row-level security violation or a missing grant. */
   private static final String REFUSED = "42501";
 
@@ -49,15 +50,21 @@ class RowLevelSecurityIT {
   private static Database app;
   private static Transactions tx;
   private static List<String> tables;
+
   /** Tenant directories: one row per tenant keyed by tenant_id, deliberately without RLS. */
   private static List<String> directories;
 
   @BeforeAll
   static void migrateAndSeed() throws SQLException {
     config = TestEnvironment.get().newDatabase("rls");
-    Migrations.apply(config, Stream.of(TicketServer.CHANGELOGS, LedgerServer.CHANGELOGS, AiWorker.CHANGELOGS)
-        .flatMap(List::stream).toList());
-    owner = DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().orElseThrow(), config.ownerPassword());
+    Migrations.apply(
+        config,
+        Stream.of(TicketServer.CHANGELOGS, LedgerServer.CHANGELOGS, AiWorker.CHANGELOGS)
+            .flatMap(List::stream)
+            .toList());
+    owner =
+        DriverManager.getConnection(
+            config.jdbcUrl(), config.ownerUser().orElseThrow(), config.ownerPassword());
     try (Statement s = owner.createStatement()) {
       // Tables with FORCE ROW LEVEL SECURITY hold their owner to the policies too.
       s.execute("select set_config('app.tenant_id', '" + TENANT_B + "', false)");
@@ -69,7 +76,8 @@ class RowLevelSecurityIT {
       (CatalogRows.isTenantDirectory(owner, table) ? directories : tables).add(table);
     }
     // The test database's login is a member of every server's role (meshdesk_ticket, _ledger, _ai),
-    // so it holds each schema's grants, owns nothing and has no BYPASSRLS: only the policies stop it.
+    // so it holds each schema's grants, owns nothing and has no BYPASSRLS: only the policies stop
+    // it.
     app = new Database(config, "rls-app");
     tx = new Transactions(app.dataSource());
   }
@@ -86,16 +94,21 @@ class RowLevelSecurityIT {
 
   @Test
   void catalogFindsTheTenantTablesOfEveryServer() {
-    assertThat(tables).extracting(t -> t.substring(0, t.indexOf('.')))
+    assertThat(tables)
+        .extracting(t -> t.substring(0, t.indexOf('.')))
         .contains("identity", "ticket", "ledger", "reminder", "knowledge");
-    assertThat(config.user()).isEqualTo(DatabaseConfig.LOCAL_ROLE).isNotEqualTo(config.ownerUser().orElseThrow());
-    assertThat(directories).as("tenant directories (primary key tenant_id, no row-level security)")
+    assertThat(config.user())
+        .isEqualTo(DatabaseConfig.LOCAL_ROLE)
+        .isNotEqualTo(config.ownerUser().orElseThrow());
+    assertThat(directories)
+        .as("tenant directories (primary key tenant_id, no row-level security)")
         .allMatch(t -> t.endsWith("tenant") || t.endsWith("tenants"));
   }
 
   @TestFactory
   Stream<DynamicTest> tenantACannotTouchTenantBsRowsAndNoTenantReadsNothing() {
-    return tables.stream().map(table -> DynamicTest.dynamicTest(table, () -> checkIsolation(table)));
+    return tables.stream()
+        .map(table -> DynamicTest.dynamicTest(table, () -> checkIsolation(table)));
   }
 
   private static void checkIsolation(String table) throws SQLException {
@@ -105,42 +118,64 @@ class RowLevelSecurityIT {
     assertThat(seeded).as("rows of tenant B in %s seen by the owner", table).isPositive();
 
     // then tenant A reads none of it
-    assertThat(asTenantA(table, "select count(*) from " + table + " where tenant_id = '" + TENANT_B + "'"))
-        .as("%s: rows of B read as A", table).isZero();
-    assertThat(asTenantA(table, "select count(*) from " + table)).as("%s: rows read as A", table).isZero();
+    assertThat(
+            asTenantA(
+                table, "select count(*) from " + table + " where tenant_id = '" + TENANT_B + "'"))
+        .as("%s: rows of B read as A", table)
+        .isZero();
+    assertThat(asTenantA(table, "select count(*) from " + table))
+        .as("%s: rows read as A", table)
+        .isZero();
     // nor updates or deletes it
-    assertThat(asTenantA(table, "update " + table + " set tenant_id = tenant_id where tenant_id = '" + TENANT_B + "'"))
-        .as("%s: rows of B updated as A", table).isZero();
+    assertThat(
+            asTenantA(
+                table,
+                "update "
+                    + table
+                    + " set tenant_id = tenant_id where tenant_id = '"
+                    + TENANT_B
+                    + "'"))
+        .as("%s: rows of B updated as A", table)
+        .isZero();
     assertThat(asTenantA(table, "delete from " + table + " where tenant_id = '" + TENANT_B + "'"))
-        .as("%s: rows of B deleted as A", table).isZero();
+        .as("%s: rows of B deleted as A", table)
+        .isZero();
     // nor inserts a row in B's name
     Map<String, Object> foreign = rows.values(table, TENANT_B, new ArrayList<>());
-    Throwable insert = catchThrowable(() -> tx.inTenant(TENANT_A, c -> CatalogRows.insert(c, table, foreign)));
-    assertThat(sqlState(insert)).as("%s: insert of a row of B as A must be refused, got %s", table, insert)
+    Throwable insert =
+        catchThrowable(() -> tx.inTenant(TENANT_A, c -> CatalogRows.insert(c, table, foreign)));
+    assertThat(sqlState(insert))
+        .as("%s: insert of a row of B as A must be refused, got %s", table, insert)
         .isEqualTo(REFUSED);
     // and with no tenant set the table reads empty
-    assertThat(count(null, "select count(*) from " + table)).as("%s: rows read with no tenant", table).isZero();
+    assertThat(count(null, "select count(*) from " + table))
+        .as("%s: rows read with no tenant", table)
+        .isZero();
 
     assertThat(ownerCount(table)).as("%s: B's rows are untouched", table).isEqualTo(seeded);
   }
 
-  /** Rows read or touched by {@code sql} as tenant A; a statement refused for want of a grant touches none. */
+  /**
+   * Rows read or touched by {@code sql} as tenant A; a statement refused for want of a grant
+   * touches none.
+   */
   private static long asTenantA(String table, String sql) {
     return count(TENANT_A, sql);
   }
 
   private static long count(UUID tenant, String sql) {
-    Transactions.Work<Long> work = c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        if (!ps.execute()) {
-          return (long) ps.getUpdateCount();
-        }
-        try (ResultSet rs = ps.getResultSet()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    };
+    Transactions.Work<Long> work =
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (!ps.execute()) {
+              return (long) ps.getUpdateCount();
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        };
     try {
       return tenant == null ? tx.withoutTenant(work) : tx.inTenant(tenant, work);
     } catch (RuntimeException e) {
@@ -152,7 +187,8 @@ class RowLevelSecurityIT {
   }
 
   private static long ownerCount(String table) throws SQLException {
-    try (PreparedStatement ps = owner.prepareStatement("select count(*) from " + table + " where tenant_id = ?::uuid")) {
+    try (PreparedStatement ps =
+        owner.prepareStatement("select count(*) from " + table + " where tenant_id = ?::uuid")) {
       ps.setString(1, TENANT_B.toString());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

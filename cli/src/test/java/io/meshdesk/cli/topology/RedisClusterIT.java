@@ -11,7 +11,6 @@ import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
-import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.GrpcConfig;
@@ -42,9 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The parts of Meshdesk that ride on Redis work on a three-primary Redis Cluster of real
- * redis-server processes: the ticket fan-out between two ticket-server instances, the AI job
- * stream from ticket-server to the AI worker's consumer group, the reminder dispatch stream, and
- * the rate limiters; and the keys that must live together share a hash slot.
+ * redis-server processes: the ticket fan-out between two ticket-server instances, the AI job stream
+ * from ticket-server to the AI worker's consumer group, the reminder dispatch stream, and the rate
+ * limiters; and the keys that must live together share a hash slot.
  */
 class RedisClusterIT {
 
@@ -63,10 +62,20 @@ class RedisClusterIT {
     for (int i = 0; i < 2; i++) {
       Database database = SHUTDOWN.register(new Database(db, "cluster-" + i));
       Redis redis = SHUTDOWN.register(new Redis(redisConfig));
-      Tickets tickets = SHUTDOWN.register(new Tickets(database, redis, InMemoryUserDirectory.permissive(),
-          Clock.systemUTC(), TicketConfig.defaults()));
-      GrpcServer server = SHUTDOWN.register(GrpcServer.builder("ticket-cluster-" + i, GrpcConfig.loopback())
-          .addService(tickets.service()).addInterceptor(TOKENS.interceptor()).build());
+      Tickets tickets =
+          SHUTDOWN.register(
+              new Tickets(
+                  database,
+                  redis,
+                  InMemoryUserDirectory.permissive(),
+                  Clock.systemUTC(),
+                  TicketConfig.defaults()));
+      GrpcServer server =
+          SHUTDOWN.register(
+              GrpcServer.builder("ticket-cluster-" + i, GrpcConfig.loopback())
+                  .addService(tickets.service())
+                  .addInterceptor(TOKENS.interceptor())
+                  .build());
       server.start();
       targets.add("127.0.0.1:" + server.port());
     }
@@ -88,28 +97,46 @@ class RedisClusterIT {
       jobs.ensureGroup();
       // given an agent streaming from instance B
       List<SubscribeResponse> seen = new CopyOnWriteArrayList<>();
-      TicketServiceGrpc.newStub(b).withCallCredentials(TestTokens.bearer(token))
+      TicketServiceGrpc.newStub(b)
+          .withCallCredentials(TestTokens.bearer(token))
           .subscribe(SubscribeRequest.getDefaultInstance(), collect(seen));
 
       // when tickets are created through instance A
-      var creator = TicketServiceGrpc.newBlockingStub(a).withCallCredentials(TestTokens.bearer(token));
+      var creator =
+          TicketServiceGrpc.newBlockingStub(a).withCallCredentials(TestTokens.bearer(token));
       List<String> created = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-        created.add(creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(CreateTicketRequest.newBuilder()
-            .setSubject("Cluster " + created.size()).setBody("Across the cluster").build()).getTicket().getId());
-        // then instance B delivers them over the cluster's pub/sub
-        assertThat(seen).anySatisfy(r -> assertThat(r.getEvent().getTicketId()).isEqualTo(created.getLast()));
-      });
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                created.add(
+                    creator
+                        .withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .createTicket(
+                            CreateTicketRequest.newBuilder()
+                                .setSubject("Cluster " + created.size())
+                                .setBody("Across the cluster")
+                                .build())
+                        .getTicket()
+                        .getId());
+                // then instance B delivers them over the cluster's pub/sub
+                assertThat(seen)
+                    .anySatisfy(
+                        r -> assertThat(r.getEvent().getTicketId()).isEqualTo(created.getLast()));
+              });
 
       // and the AI worker's consumer group receives each ticket's job from the cluster stream
       List<String> jobTickets = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-        for (JobQueue.Delivery d : jobs.readNew(100, Duration.ofMillis(200))) {
-          jobTickets.add(d.job().getTicketId());
-          jobs.ack(d.id());
-        }
-        assertThat(jobTickets).containsAll(created);
-      });
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                for (JobQueue.Delivery d : jobs.readNew(100, Duration.ofMillis(200))) {
+                  jobTickets.add(d.job().getTicketId());
+                  jobs.ack(d.id());
+                }
+                assertThat(jobTickets).containsAll(created);
+              });
     } finally {
       a.shutdownNow();
       b.shutdownNow();
@@ -126,8 +153,9 @@ class RedisClusterIT {
       List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
       queue.publish(tenant, ids);
       var read = queue.read("cluster-it", 10, Duration.ofSeconds(1));
-      assertThat(read.values()).extracting(m -> m.get("d")).containsExactlyInAnyOrderElementsOf(
-          ids.stream().map(UUID::toString).toList());
+      assertThat(read.values())
+          .extracting(m -> m.get("d"))
+          .containsExactlyInAnyOrderElementsOf(ids.stream().map(UUID::toString).toList());
       queue.ack(read.keySet());
       assertThat(queue.pending()).isZero();
       assertThat(queue.epoch()).isEqualTo(new DispatchQueue.Epoch(epoch.value(), false));
@@ -135,7 +163,9 @@ class RedisClusterIT {
       int port = cluster.nodes().getFirst().port();
       String prefix = redisConfig.keyPrefix();
       assertThat(RedisProcesses.cli(port, "CLUSTER", "KEYSLOT", prefix + DispatchConfig.STREAM))
-          .isEqualTo(RedisProcesses.cli(port, "CLUSTER", "KEYSLOT", prefix + DispatchConfig.STREAM + ":epoch"));
+          .isEqualTo(
+              RedisProcesses.cli(
+                  port, "CLUSTER", "KEYSLOT", prefix + DispatchConfig.STREAM + ":epoch"));
     }
   }
 

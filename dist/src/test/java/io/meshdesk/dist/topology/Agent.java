@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * An agent's queue as a client holds it: one Subscribe stream to a ticket-server, native gRPC or
- * grpc-web through a bridge; when the stream fails it reconnects to the next server (after a
- * short pause), resuming after the last sequence it saw. Records every ticket change it receives
- * in order, and when each stream was caught up (live).
+ * grpc-web through a bridge; when the stream fails it reconnects to the next server (after a short
+ * pause), resuming after the last sequence it saw. Records every ticket change it receives in
+ * order, and when each stream was caught up (live).
  */
 final class Agent implements AutoCloseable {
 
@@ -32,7 +32,12 @@ final class Agent implements AutoCloseable {
     int targets();
 
     /** Opens Subscribe on target {@code i}: {@code events} per message, then {@code end} once. */
-    void subscribe(int i, String token, SubscribeRequest request, Consumer<TicketEvent> events, Consumer<Throwable> end);
+    void subscribe(
+        int i,
+        String token,
+        SubscribeRequest request,
+        Consumer<TicketEvent> events,
+        Consumer<Throwable> end);
 
     @Override
     void close();
@@ -68,25 +73,32 @@ final class Agent implements AutoCloseable {
       }
 
       @Override
-      public void subscribe(int i, String token, SubscribeRequest request, Consumer<TicketEvent> events,
+      public void subscribe(
+          int i,
+          String token,
+          SubscribeRequest request,
+          Consumer<TicketEvent> events,
           Consumer<Throwable> end) {
-        TicketServiceGrpc.newStub(channels.get(i)).withCallCredentials(TestTokens.bearer(token))
-            .subscribe(request, new StreamObserver<>() {
-              @Override
-              public void onNext(SubscribeResponse r) {
-                events.accept(r.getEvent());
-              }
+        TicketServiceGrpc.newStub(channels.get(i))
+            .withCallCredentials(TestTokens.bearer(token))
+            .subscribe(
+                request,
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(SubscribeResponse r) {
+                    events.accept(r.getEvent());
+                  }
 
-              @Override
-              public void onError(Throwable t) {
-                end.accept(t);
-              }
+                  @Override
+                  public void onError(Throwable t) {
+                    end.accept(t);
+                  }
 
-              @Override
-              public void onCompleted() {
-                end.accept(new IllegalStateException("stream ended"));
-              }
-            });
+                  @Override
+                  public void onCompleted() {
+                    end.accept(new IllegalStateException("stream ended"));
+                  }
+                });
       }
 
       @Override
@@ -105,13 +117,25 @@ final class Agent implements AutoCloseable {
       }
 
       @Override
-      public void subscribe(int i, String token, SubscribeRequest request, Consumer<TicketEvent> events,
+      public void subscribe(
+          int i,
+          String token,
+          SubscribeRequest request,
+          Consumer<TicketEvent> events,
           Consumer<Throwable> end) {
-        Thread.ofVirtual().name("grpc-web-subscribe").start(() -> {
-          var status = bridges.get(i).stream(TicketServiceGrpc.getSubscribeMethod().getFullMethodName(), token,
-              request, SubscribeResponse.parser(), r -> events.accept(r.getEvent()));
-          end.accept(status.asRuntimeException());
-        });
+        Thread.ofVirtual()
+            .name("grpc-web-subscribe")
+            .start(
+                () -> {
+                  var status =
+                      bridges.get(i).stream(
+                          TicketServiceGrpc.getSubscribeMethod().getFullMethodName(),
+                          token,
+                          request,
+                          SubscribeResponse.parser(),
+                          r -> events.accept(r.getEvent()));
+                  end.accept(status.asRuntimeException());
+                });
       }
 
       @Override
@@ -126,13 +150,18 @@ final class Agent implements AutoCloseable {
     if (last >= 0) {
       req.setAfterSequence(last);
     }
-    transport.subscribe(current, token, req.build(), this::record, failure -> {
-      if (!closed) {
-        reconnects.incrementAndGet();
-        current = (current + 1) % transport.targets();
-        retry.schedule(this::connect, 200, TimeUnit.MILLISECONDS);
-      }
-    });
+    transport.subscribe(
+        current,
+        token,
+        req.build(),
+        this::record,
+        failure -> {
+          if (!closed) {
+            reconnects.incrementAndGet();
+            current = (current + 1) % transport.targets();
+            retry.schedule(this::connect, 200, TimeUnit.MILLISECONDS);
+          }
+        });
   }
 
   private synchronized void record(TicketEvent e) {

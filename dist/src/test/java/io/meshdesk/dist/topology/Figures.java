@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the topology test counted at the client, printed at the end as one block that can be
- * quoted as is.
+ * What the topology test counted at the client, printed at the end as one block that can be quoted
+ * as is.
  */
 final class Figures {
 
@@ -18,8 +18,10 @@ final class Figures {
 
   /** The block. */
   synchronized String block() {
-    StringBuilder b = new StringBuilder("\n======== Meshdesk topology: figures counted at the client ========\n");
+    StringBuilder b =
+        new StringBuilder("\n======== Meshdesk topology: figures counted at the client ========\n");
     lines.forEach(l -> b.append(l).append('\n'));
-    return b.append("===================================================================\n").toString();
+    return b.append("===================================================================\n")
+        .toString();
   }
 }

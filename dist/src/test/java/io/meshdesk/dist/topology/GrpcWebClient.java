@@ -19,16 +19,19 @@ import java.util.function.Consumer;
 
 /**
  * A browser's view of the API: grpc-web (binary frames over plain HTTP/1.1 POST, status in the
- * trailer frame or in the headers of a trailers-only answer), as the console's client speaks it
- * to Envoy or the bridge. Unary and server-streaming calls; anything but status OK comes back as
- * that {@link Status}.
+ * trailer frame or in the headers of a trailers-only answer), as the console's client speaks it to
+ * Envoy or the bridge. Unary and server-streaming calls; anything but status OK comes back as that
+ * {@link Status}.
  */
 final class GrpcWebClient implements AutoCloseable {
 
   private static final int TRAILER_FLAG = 0x80;
 
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
 
   /** A client of the bridge at {@code http://127.0.0.1:port}. */
@@ -37,9 +40,11 @@ final class GrpcWebClient implements AutoCloseable {
   }
 
   /** Calls a unary method; throws the call's status unless it is OK. */
-  <T> T unary(String fullMethod, String token, MessageLite request, Parser<T> parser, Duration timeout) {
+  <T> T unary(
+      String fullMethod, String token, MessageLite request, Parser<T> parser, Duration timeout) {
     Object[] answer = new Object[1];
-    Status status = call(fullMethod, token, request, timeout, bytes -> answer[0] = parse(parser, bytes));
+    Status status =
+        call(fullMethod, token, request, timeout, bytes -> answer[0] = parse(parser, bytes));
     if (!status.isOk()) {
       throw status.asRuntimeException();
     }
@@ -48,29 +53,45 @@ final class GrpcWebClient implements AutoCloseable {
     return t;
   }
 
-  /** Calls a server-streaming method, handing each message to {@code onMessage}; blocks until it ends. */
-  <T> Status stream(String fullMethod, String token, MessageLite request, Parser<T> parser, Consumer<T> onMessage) {
+  /**
+   * Calls a server-streaming method, handing each message to {@code onMessage}; blocks until it
+   * ends.
+   */
+  <T> Status stream(
+      String fullMethod,
+      String token,
+      MessageLite request,
+      Parser<T> parser,
+      Consumer<T> onMessage) {
     return call(fullMethod, token, request, null, bytes -> onMessage.accept(parse(parser, bytes)));
   }
 
-  private Status call(String fullMethod, String token, MessageLite request, Duration timeout, Consumer<byte[]> onMessage) {
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + fullMethod))
-        .header("content-type", "application/grpc-web+proto")
-        .header("x-grpc-web", "1")
-        .header("authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(frame(request.toByteArray())));
+  private Status call(
+      String fullMethod,
+      String token,
+      MessageLite request,
+      Duration timeout,
+      Consumer<byte[]> onMessage) {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(base + fullMethod))
+            .header("content-type", "application/grpc-web+proto")
+            .header("x-grpc-web", "1")
+            .header("authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(frame(request.toByteArray())));
     if (timeout != null) {
       req.timeout(timeout).header("grpc-timeout", timeout.toMillis() + "m");
     }
     try {
-      HttpResponse<InputStream> res = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> res =
+          http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = res.body()) {
         var headerStatus = res.headers().firstValue("grpc-status");
         if (headerStatus.isPresent()) {
           return status(headerStatus.get(), res.headers().firstValue("grpc-message").orElse(""));
         }
         if (res.statusCode() != 200) {
-          return Status.UNAVAILABLE.withDescription("grpc-web bridge answered HTTP " + res.statusCode());
+          return Status.UNAVAILABLE.withDescription(
+              "grpc-web bridge answered HTTP " + res.statusCode());
         }
         return readFrames(new DataInputStream(body), onMessage);
       }
@@ -82,7 +103,8 @@ final class GrpcWebClient implements AutoCloseable {
     }
   }
 
-  private static Status readFrames(DataInputStream in, Consumer<byte[]> onMessage) throws IOException {
+  private static Status readFrames(DataInputStream in, Consumer<byte[]> onMessage)
+      throws IOException {
     while (true) {
       int flag;
       byte[] payload;

@@ -29,24 +29,63 @@ record Seed(String adminToken, String agentToken, String aiClientId, String aiCl
 
   static Seed install(ManagedChannel identity, String bootstrapToken) {
     var stub = IdentityServiceGrpc.newBlockingStub(identity);
-    String platform = stub.bootstrap(BootstrapRequest.newBuilder().setBootstrapToken(bootstrapToken)
-        .setEmail("root@topo.example").setPassword(PASSWORD).setDisplayName("Root").build()).getTokens().getAccessToken();
+    String platform =
+        stub.bootstrap(
+                BootstrapRequest.newBuilder()
+                    .setBootstrapToken(bootstrapToken)
+                    .setEmail("root@topo.example")
+                    .setPassword(PASSWORD)
+                    .setDisplayName("Root")
+                    .build())
+            .getTokens()
+            .getAccessToken();
     var asPlatform = stub.withCallCredentials(TestTokens.bearer(platform));
-    asPlatform.createTenant(CreateTenantRequest.newBuilder().setSlug(TENANT).setDisplayName("Topology").setTimeZone("UTC")
-        .setInitialAdmin(InitialAdmin.newBuilder().setEmail("admin@topo.example").setDisplayName("Admin").setPassword(PASSWORD))
-        .build());
-    CreateServiceAccountResponse ai = asPlatform.createServiceAccount(CreateServiceAccountRequest.newBuilder()
-        .setName("ai-worker").setDescription("AI triage and drafts")
-        .addPermissions("tickets.read").addPermissions("tickets.comment").addPermissions("suggestions.write")
-        .addPermissions("kb.read").addPermissions("ledger.read").build());
+    asPlatform.createTenant(
+        CreateTenantRequest.newBuilder()
+            .setSlug(TENANT)
+            .setDisplayName("Topology")
+            .setTimeZone("UTC")
+            .setInitialAdmin(
+                InitialAdmin.newBuilder()
+                    .setEmail("admin@topo.example")
+                    .setDisplayName("Admin")
+                    .setPassword(PASSWORD))
+            .build());
+    CreateServiceAccountResponse ai =
+        asPlatform.createServiceAccount(
+            CreateServiceAccountRequest.newBuilder()
+                .setName("ai-worker")
+                .setDescription("AI triage and drafts")
+                .addPermissions("tickets.read")
+                .addPermissions("tickets.comment")
+                .addPermissions("suggestions.write")
+                .addPermissions("kb.read")
+                .addPermissions("ledger.read")
+                .build());
     String admin = login(stub, "admin@topo.example");
-    stub.withCallCredentials(TestTokens.bearer(admin)).createUser(CreateUserRequest.newBuilder()
-        .setEmail("agent@topo.example").setDisplayName("Agent").setRole(Role.ROLE_AGENT).setPassword(PASSWORD).build());
-    return new Seed(admin, login(stub, "agent@topo.example"), ai.getServiceAccount().getClientId(), ai.getClientSecret());
+    stub.withCallCredentials(TestTokens.bearer(admin))
+        .createUser(
+            CreateUserRequest.newBuilder()
+                .setEmail("agent@topo.example")
+                .setDisplayName("Agent")
+                .setRole(Role.ROLE_AGENT)
+                .setPassword(PASSWORD)
+                .build());
+    return new Seed(
+        admin,
+        login(stub, "agent@topo.example"),
+        ai.getServiceAccount().getClientId(),
+        ai.getClientSecret());
   }
 
   private static String login(IdentityServiceGrpc.IdentityServiceBlockingStub stub, String email) {
-    return stub.login(LoginRequest.newBuilder().setEmail(email).setPassword(PASSWORD).setTenantSlug(TENANT).build())
-        .getTokens().getAccessToken();
+    return stub.login(
+            LoginRequest.newBuilder()
+                .setEmail(email)
+                .setPassword(PASSWORD)
+                .setTenantSlug(TENANT)
+                .build())
+        .getTokens()
+        .getAccessToken();
   }
 }

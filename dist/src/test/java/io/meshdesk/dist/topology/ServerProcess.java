@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * One Meshdesk server as its own OS process, started by the distribution's launcher
- * ({@code bin/ticket-server} etc.) and configured only through environment variables, as an
- * operator runs it. Its output goes to a log file; {@link #kill()} is SIGKILL (the launcher
- * {@code exec}s the JVM, so the process is the JVM).
+ * One Meshdesk server as its own OS process, started by the distribution's launcher ({@code
+ * bin/ticket-server} etc.) and configured only through environment variables, as an operator runs
+ * it. Its output goes to a log file; {@link #kill()} is SIGKILL (the launcher {@code exec}s the
+ * JVM, so the process is the JVM).
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -35,7 +35,8 @@ final class ServerProcess implements AutoCloseable {
   private final TopologyTls tls;
   private Process process;
 
-  private ServerProcess(String name, String launcher, Map<String, String> env, int port, Path log, TopologyTls tls) {
+  private ServerProcess(
+      String name, String launcher, Map<String, String> env, int port, Path log, TopologyTls tls) {
     this.name = name;
     this.launcher = launcher;
     this.env = env;
@@ -44,13 +45,23 @@ final class ServerProcess implements AutoCloseable {
     this.tls = tls;
   }
 
-  /** Starts {@code bin/<launcher>} with {@code env} and waits until it answers health SERVING on {@code port}. */
-  static ServerProcess start(String name, String launcher, Map<String, String> env, int port, Path logDir, TopologyTls tls) {
+  /**
+   * Starts {@code bin/<launcher>} with {@code env} and waits until it answers health SERVING on
+   * {@code port}.
+   */
+  static ServerProcess start(
+      String name,
+      String launcher,
+      Map<String, String> env,
+      int port,
+      Path logDir,
+      TopologyTls tls) {
     Map<String, String> full = new HashMap<>(env);
     full.putAll(tls.serverEnv());
     full.put("JAVA_HOME", System.getProperty("java.home"));
     full.put("JAVA_OPTS", JAVA_OPTS);
-    ServerProcess p = new ServerProcess(name, launcher, full, port, logDir.resolve(name + ".log"), tls);
+    ServerProcess p =
+        new ServerProcess(name, launcher, full, port, logDir.resolve(name + ".log"), tls);
     p.launch();
     return p;
   }
@@ -82,7 +93,9 @@ final class ServerProcess implements AutoCloseable {
 
   private void launch() {
     try {
-      process = Distribution.launch(launcher, env, log.resolveSibling(name + "-" + System.nanoTime() + ".log"));
+      process =
+          Distribution.launch(
+              launcher, env, log.resolveSibling(name + "-" + System.nanoTime() + ".log"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     } catch (InterruptedException e) {
@@ -91,18 +104,25 @@ final class ServerProcess implements AutoCloseable {
     }
     ManagedChannel channel = tls.channel(target());
     try {
-      Awaitility.await(name + " SERVING").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-          .until(() -> {
-            if (!process.isAlive()) {
-              throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-              return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
-                  .check(HealthCheckRequest.getDefaultInstance()).getStatus() == HealthCheckResponse.ServingStatus.SERVING;
-            } catch (RuntimeException notYet) {
-              return false;
-            }
-          });
+      Awaitility.await(name + " SERVING")
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      name + " exited with " + process.exitValue() + ":\n" + tail());
+                }
+                try {
+                  return HealthGrpc.newBlockingStub(channel)
+                          .withDeadlineAfter(1, TimeUnit.SECONDS)
+                          .check(HealthCheckRequest.getDefaultInstance())
+                          .getStatus()
+                      == HealthCheckResponse.ServingStatus.SERVING;
+                } catch (RuntimeException notYet) {
+                  return false;
+                }
+              });
     } catch (RuntimeException | Error e) {
       process.destroyForcibly();
       throw e;
@@ -114,8 +134,12 @@ final class ServerProcess implements AutoCloseable {
   /** The last lines of its newest log. */
   String tail() {
     try (var files = Files.list(log.getParent())) {
-      Path newest = files.filter(f -> f.getFileName().toString().startsWith(name + "-")).sorted().reduce((a, b) -> b)
-          .orElseThrow();
+      Path newest =
+          files
+              .filter(f -> f.getFileName().toString().startsWith(name + "-"))
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow();
       List<String> lines = Files.readAllLines(newest);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException | RuntimeException e) {

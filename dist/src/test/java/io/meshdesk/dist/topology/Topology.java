@@ -45,53 +45,100 @@ final class Topology implements AutoCloseable {
   Topology(boolean tlsOn) throws Exception {
     try {
       logs = Files.createDirectories(Path.of("target", "topology-logs"));
-    tls = TopologyTls.create(Files.createTempDirectory("topology-tls"), tlsOn);
-    redis = register(RedisProcesses.sentinel());
-    smtp = new GreenMail(new ServerSetup(Distribution.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    closing.add(smtp::stop);
+      tls = TopologyTls.create(Files.createTempDirectory("topology-tls"), tlsOn);
+      redis = register(RedisProcesses.sentinel());
+      smtp =
+          new GreenMail(
+              new ServerSetup(Distribution.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      closing.add(smtp::stop);
 
-    DatabaseConfig db = TestEnvironment.get().newDatabase("topology");
-    migrate(db);
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    String bootstrap = UUID.randomUUID().toString();
-    Map<String, String> common = Map.of(
-        "MESHDESK_DATABASE_URL", db.jdbcUrl(),
-        "MESHDESK_DATABASE_USER", db.user(),
-        "MESHDESK_DATABASE_PASSWORD", db.password(),
-        "MESHDESK_DATABASE_POOL_SIZE", "6",
-        "MESHDESK_REDIS_URL", redis.sentinelUrls(),
-        "MESHDESK_REDIS_MODE", "sentinel",
-        "MESHDESK_REDIS_SENTINEL_MASTER", RedisProcesses.Sentinel.MASTER,
-        "MESHDESK_REDIS_KEY_PREFIX", "topology:",
-        "MESHDESK_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
-    int a = Distribution.freePort();
-    int b = Distribution.freePort();
-    int l = Distribution.freePort();
-    int w = Distribution.freePort();
-    Map<String, String> ticketEnv = with(common, "MESHDESK_BOOTSTRAP_TOKEN", bootstrap,
-        "MESHDESK_TICKET_METRICS_PORT", "-1", "MESHDESK_TICKET_AI_REQUEUE_AFTER", "10s");
-    ticketA = server("ticket-a", "ticket-server", with(ticketEnv, "MESHDESK_TICKET_PORT", "" + a), a);
-    ticketB = server("ticket-b", "ticket-server", with(ticketEnv, "MESHDESK_TICKET_PORT", "" + b), b);
-    ManagedChannel identity = tls.channel(ticketB.target());
-    try {
-      seed = Seed.install(identity, bootstrap);
-    } finally {
-      identity.shutdownNow();
-    }
-    // ledger-server and the AI worker verify tokens with ticket-b's keys (ticket-a is killed first).
-    ledger = server("ledger", "ledger-server", with(common, "MESHDESK_LEDGER_PORT", "" + l,
-        "MESHDESK_LEDGER_METRICS_PORT", "-1", "MESHDESK_IDENTITY_TARGET", ticketB.target(),
-        "MESHDESK_SMTP_HOST", "127.0.0.1", "MESHDESK_SMTP_PORT", "" + smtp.getSmtp().getPort(),
-        "MESHDESK_REMINDER_VISIBILITY", "5s", "MESHDESK_REMINDER_SEND_TIMEOUT", "3s",
-        "MESHDESK_REMINDER_REQUEUE_AFTER", "10s"), l);
-    server("ai-worker", "ai-worker", with(common, "MESHDESK_AI_PORT", "" + w, "MESHDESK_AI_METRICS_PORT", "-1",
-        "MESHDESK_IDENTITY_TARGET", ticketB.target(), "MESHDESK_TICKET_TARGET", ticketB.target(),
-        "MESHDESK_LEDGER_TARGET", ledger.target(), "MESHDESK_AI_CLIENT_ID", seed.aiClientId(),
-        "MESHDESK_AI_CLIENT_SECRET", seed.aiClientSecret()), w);
-    bridgeA = register(bridge(ticketA));
-    bridgeB = register(bridge(ticketB));
+      DatabaseConfig db = TestEnvironment.get().newDatabase("topology");
+      migrate(db);
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      String bootstrap = UUID.randomUUID().toString();
+      Map<String, String> common =
+          Map.of(
+              "MESHDESK_DATABASE_URL", db.jdbcUrl(),
+              "MESHDESK_DATABASE_USER", db.user(),
+              "MESHDESK_DATABASE_PASSWORD", db.password(),
+              "MESHDESK_DATABASE_POOL_SIZE", "6",
+              "MESHDESK_REDIS_URL", redis.sentinelUrls(),
+              "MESHDESK_REDIS_MODE", "sentinel",
+              "MESHDESK_REDIS_SENTINEL_MASTER", RedisProcesses.Sentinel.MASTER,
+              "MESHDESK_REDIS_KEY_PREFIX", "topology:",
+              "MESHDESK_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+      int a = Distribution.freePort();
+      int b = Distribution.freePort();
+      int l = Distribution.freePort();
+      int w = Distribution.freePort();
+      Map<String, String> ticketEnv =
+          with(
+              common,
+              "MESHDESK_BOOTSTRAP_TOKEN",
+              bootstrap,
+              "MESHDESK_TICKET_METRICS_PORT",
+              "-1",
+              "MESHDESK_TICKET_AI_REQUEUE_AFTER",
+              "10s");
+      ticketA =
+          server("ticket-a", "ticket-server", with(ticketEnv, "MESHDESK_TICKET_PORT", "" + a), a);
+      ticketB =
+          server("ticket-b", "ticket-server", with(ticketEnv, "MESHDESK_TICKET_PORT", "" + b), b);
+      ManagedChannel identity = tls.channel(ticketB.target());
+      try {
+        seed = Seed.install(identity, bootstrap);
+      } finally {
+        identity.shutdownNow();
+      }
+      // ledger-server and the AI worker verify tokens with ticket-b's keys (ticket-a is killed
+      // first).
+      ledger =
+          server(
+              "ledger",
+              "ledger-server",
+              with(
+                  common,
+                  "MESHDESK_LEDGER_PORT",
+                  "" + l,
+                  "MESHDESK_LEDGER_METRICS_PORT",
+                  "-1",
+                  "MESHDESK_IDENTITY_TARGET",
+                  ticketB.target(),
+                  "MESHDESK_SMTP_HOST",
+                  "127.0.0.1",
+                  "MESHDESK_SMTP_PORT",
+                  "" + smtp.getSmtp().getPort(),
+                  "MESHDESK_REMINDER_VISIBILITY",
+                  "5s",
+                  "MESHDESK_REMINDER_SEND_TIMEOUT",
+                  "3s",
+                  "MESHDESK_REMINDER_REQUEUE_AFTER",
+                  "10s"),
+              l);
+      server(
+          "ai-worker",
+          "ai-worker",
+          with(
+              common,
+              "MESHDESK_AI_PORT",
+              "" + w,
+              "MESHDESK_AI_METRICS_PORT",
+              "-1",
+              "MESHDESK_IDENTITY_TARGET",
+              ticketB.target(),
+              "MESHDESK_TICKET_TARGET",
+              ticketB.target(),
+              "MESHDESK_LEDGER_TARGET",
+              ledger.target(),
+              "MESHDESK_AI_CLIENT_ID",
+              seed.aiClientId(),
+              "MESHDESK_AI_CLIENT_SECRET",
+              seed.aiClientSecret()),
+          w);
+      bridgeA = register(bridge(ticketA));
+      bridgeB = register(bridge(ticketB));
     } catch (Exception | Error e) {
       close();
       throw e;
@@ -107,11 +154,15 @@ final class Topology implements AutoCloseable {
     Path log = logs.resolve("migrate.log");
     int exit = Distribution.run("meshctl", env, log, "migrate");
     if (exit != 0) {
-      throw new IllegalStateException("bin/meshctl migrate exited " + exit + ":\n" + Files.readString(log));
+      throw new IllegalStateException(
+          "bin/meshctl migrate exited " + exit + ":\n" + Files.readString(log));
     }
   }
 
-  /** Runs {@code bin/meshctl args} against {@code target} with {@code token}; returns exit code and output. */
+  /**
+   * Runs {@code bin/meshctl args} against {@code target} with {@code token}; returns exit code and
+   * output.
+   */
   MeshctlRun meshctl(String target, String token, String... args) throws Exception {
     Map<String, String> env = new HashMap<>(tls.meshctlEnv());
     env.put("JAVA_HOME", System.getProperty("java.home"));
@@ -132,8 +183,11 @@ final class Topology implements AutoCloseable {
   }
 
   private static GrpcWebBridge bridge(ServerProcess ticket) {
-    return GrpcWebBridge.startForwarding(GrpcWebConfig.loopback(0, Optional.empty()),
-        List.of(new GrpcWebBridge.Upstream("127.0.0.1", ticket.port(), List.of(TicketServiceGrpc.getServiceDescriptor()))));
+    return GrpcWebBridge.startForwarding(
+        GrpcWebConfig.loopback(0, Optional.empty()),
+        List.of(
+            new GrpcWebBridge.Upstream(
+                "127.0.0.1", ticket.port(), List.of(TicketServiceGrpc.getServiceDescriptor()))));
   }
 
   /** Closes {@code c} with the topology (last registered, first closed). */

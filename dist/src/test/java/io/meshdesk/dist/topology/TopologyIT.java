@@ -42,15 +42,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Meshdesk as it is deployed ({@link Topology}: separate processes from the distribution, Redis
- * with Sentinel, a grpc-web bridge in front), counted at the client: six agents stream (four
- * native gRPC, two grpc-web) while tickets are created through both servers and both bridges; a
+ * with Sentinel, a grpc-web bridge in front), counted at the client: six agents stream (four native
+ * gRPC, two grpc-web) while tickets are created through both servers and both bridges; a
  * ticket-server, the Redis primary and the ledger-server are killed mid-work, and nothing
  * acknowledged may be lost or delivered twice. The figures are printed as one block at the end.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopologyIT {
 
-  /** TLS on every hop once the servers and meshctl read {@code MESHDESK_TLS_*}; plaintext until then. */
+  /**
+   * TLS on every hop once the servers and meshctl read {@code MESHDESK_TLS_*}; plaintext until
+   * then.
+   */
   private static final boolean TLS = false;
 
   private static final Figures figures = new Figures();
@@ -72,15 +75,25 @@ class TopologyIT {
     webA = topo.register(new GrpcWebClient(topo.bridgeA.port()));
     webB = topo.register(new GrpcWebClient(topo.bridgeB.port()));
     for (int i = 0; i < 4; i++) {
-      List<ManagedChannel> channels = List.of(topo.tls.channel(topo.ticketA.target()), topo.tls.channel(topo.ticketB.target()));
-      agents.add(topo.register(new Agent("grpc-" + i, topo.seed.agentToken(), Agent.grpc(channels), i % 2)));
+      List<ManagedChannel> channels =
+          List.of(topo.tls.channel(topo.ticketA.target()), topo.tls.channel(topo.ticketB.target()));
+      agents.add(
+          topo.register(
+              new Agent("grpc-" + i, topo.seed.agentToken(), Agent.grpc(channels), i % 2)));
     }
     for (int i = 0; i < 2; i++) {
-      List<GrpcWebClient> bridges = List.of(new GrpcWebClient(topo.bridgeA.port()), new GrpcWebClient(topo.bridgeB.port()));
-      agents.add(topo.register(new Agent("web-" + i, topo.seed.agentToken(), Agent.grpcWeb(bridges), i % 2)));
+      List<GrpcWebClient> bridges =
+          List.of(new GrpcWebClient(topo.bridgeA.port()), new GrpcWebClient(topo.bridgeB.port()));
+      agents.add(
+          topo.register(
+              new Agent("web-" + i, topo.seed.agentToken(), Agent.grpcWeb(bridges), i % 2)));
     }
-    figures.add("setup", "%s; %d agents (4 native gRPC, 2 grpc-web via the bridges); servers from the distribution's "
-        + "launchers; up in %.1f s", TLS ? "TLS on every hop" : "PLAINTEXT (MESHDESK_TLS_DISABLED=true)", agents.size(),
+    figures.add(
+        "setup",
+        "%s; %d agents (4 native gRPC, 2 grpc-web via the bridges); servers from the distribution's "
+            + "launchers; up in %.1f s",
+        TLS ? "TLS on every hop" : "PLAINTEXT (MESHDESK_TLS_DISABLED=true)",
+        agents.size(),
         (System.nanoTime() - startedAt) / 1e9);
   }
 
@@ -113,16 +126,31 @@ class TopologyIT {
       int route = i < 12 ? i % 4 : 1 + 2 * (i % 2);
       created.add(create(route, "Kill test " + i));
     }
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(agents).allSatisfy(agent -> assertThat(agent.created()).containsAll(created)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(agents)
+                    .allSatisfy(agent -> assertThat(agent.created()).containsAll(created)));
     long kill = killedAt;
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(onA).allSatisfy(agent -> assertThat(agent.liveAfter(kill)).isPositive()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(onA)
+                    .allSatisfy(agent -> assertThat(agent.liveAfter(kill)).isPositive()));
     long slowest = onA.stream().mapToLong(a -> a.liveAfter(kill) - kill).max().orElse(0);
     countEvents("  events", created);
-    figures.add("ticket-server kill (SIGKILL)", "%d of %d streams were on ticket-a; all live again on ticket-b "
-        + "(CaughtUp) within %d ms of the kill", onA.size(), agents.size(), TimeUnit.NANOSECONDS.toMillis(slowest));
-    assertThat(onA).hasSizeGreaterThanOrEqualTo(3).anySatisfy(a -> assertThat(a.name()).startsWith("web"));
+    figures.add(
+        "ticket-server kill (SIGKILL)",
+        "%d of %d streams were on ticket-a; all live again on ticket-b "
+            + "(CaughtUp) within %d ms of the kill",
+        onA.size(),
+        agents.size(),
+        TimeUnit.NANOSECONDS.toMillis(slowest));
+    assertThat(onA)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .anySatisfy(a -> assertThat(a.name()).startsWith("web"));
     allCreated.addAll(created);
   }
 
@@ -133,24 +161,34 @@ class TopologyIT {
     ManagedChannel ledger = topo.tls.channel(topo.ledger.target());
     ScheduledExecutorService producers = Executors.newScheduledThreadPool(2);
     try {
-      CardReminders reminders = new CardReminders(
-          LedgerServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(admin)),
-          ReminderServiceGrpc.newBlockingStub(ledger).withCallCredentials(TestTokens.bearer(admin)), topo.smtp, 6);
+      CardReminders reminders =
+          new CardReminders(
+              LedgerServiceGrpc.newBlockingStub(ledger)
+                  .withCallCredentials(TestTokens.bearer(admin)),
+              ReminderServiceGrpc.newBlockingStub(ledger)
+                  .withCallCredentials(TestTokens.bearer(admin)),
+              topo.smtp,
+              6);
       List<String> created = new CopyOnWriteArrayList<>();
       List<Long> failures = new CopyOnWriteArrayList<>();
-      java.util.concurrent.atomic.AtomicLong slowestCreate = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.atomic.AtomicLong slowestCreate =
+          new java.util.concurrent.atomic.AtomicLong();
       AtomicInteger next = new AtomicInteger();
       // a create every 100 ms throughout, native and grpc-web in turn, counting the ones refused
-      producers.scheduleWithFixedDelay(() -> {
-        int i = next.getAndIncrement();
-        long t0 = System.nanoTime();
-        try {
-          created.add(create(1 + 2 * (i % 2), "Failover test " + i));
-          slowestCreate.accumulateAndGet(System.nanoTime() - t0, Math::max);
-        } catch (StatusRuntimeException e) {
-          failures.add(System.nanoTime());
-        }
-      }, 0, 100, TimeUnit.MILLISECONDS);
+      producers.scheduleWithFixedDelay(
+          () -> {
+            int i = next.getAndIncrement();
+            long t0 = System.nanoTime();
+            try {
+              created.add(create(1 + 2 * (i % 2), "Failover test " + i));
+              slowestCreate.accumulateAndGet(System.nanoTime() - t0, Math::max);
+            } catch (StatusRuntimeException e) {
+              failures.add(System.nanoTime());
+            }
+          },
+          0,
+          100,
+          TimeUnit.MILLISECONDS);
       await().atMost(Duration.ofSeconds(30)).until(() -> created.size() >= 15);
       // one card's utilisation reminder falls due every 700 ms, from just before the kill on
       producers.scheduleWithFixedDelay(reminders::purchaseNext, 0, 700, TimeUnit.MILLISECONDS);
@@ -158,33 +196,64 @@ class TopologyIT {
       long killedAt = System.nanoTime();
       Duration failover = topo.redis.killPrimaryAndAwaitFailover(Duration.ofSeconds(60));
       int before = created.size();
-      await().atMost(Duration.ofSeconds(60)).until(() -> created.size() >= before + 20 && reminders.allPurchased());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> created.size() >= before + 20 && reminders.allPurchased());
       producers.shutdown();
       assertThat(producers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-      double unavailable = failures.isEmpty() ? 0 : (failures.getLast() - failures.getFirst()) / 1e9 + 0.1;
-      figures.add("Redis primary kill", "Sentinel promoted the replica %d ms after the kill", failover.toMillis());
-      figures.add("  creates refused (UNAVAILABLE)", "%d, over a window of %.1f s (last one %.1f s after the kill); "
-          + "%d created", failures.size(), unavailable,
-          failures.isEmpty() ? 0 : (failures.getLast() - killedAt) / 1e9, created.size());
-      figures.add("  slowest successful create", "%d ms", TimeUnit.NANOSECONDS.toMillis(slowestCreate.get()));
+      double unavailable =
+          failures.isEmpty() ? 0 : (failures.getLast() - failures.getFirst()) / 1e9 + 0.1;
+      figures.add(
+          "Redis primary kill",
+          "Sentinel promoted the replica %d ms after the kill",
+          failover.toMillis());
+      figures.add(
+          "  creates refused (UNAVAILABLE)",
+          "%d, over a window of %.1f s (last one %.1f s after the kill); " + "%d created",
+          failures.size(),
+          unavailable,
+          failures.isEmpty() ? 0 : (failures.getLast() - killedAt) / 1e9,
+          created.size());
+      figures.add(
+          "  slowest successful create",
+          "%d ms",
+          TimeUnit.NANOSECONDS.toMillis(slowestCreate.get()));
       assertThat(unavailable).isLessThan(15);
-      await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-          assertThat(agents).allSatisfy(agent -> assertThat(agent.created()).containsAll(created)));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .untilAsserted(
+              () ->
+                  assertThat(agents)
+                      .allSatisfy(agent -> assertThat(agent.created()).containsAll(created)));
       countEvents("  events", created);
       allCreated.addAll(created);
 
-      // every ticket's AI job ran, including any Redis lost in the failover (re-enqueued from PostgreSQL)
-      await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-          assertThat(agents.getFirst().suggested()).containsAll(allCreated));
-      figures.add("  AI suggestions", "%d tickets created in all, %d got their AI suggestion",
-          allCreated.size(), agents.getFirst().suggested().stream().filter(allCreated::contains).count());
+      // every ticket's AI job ran, including any Redis lost in the failover (re-enqueued from
+      // PostgreSQL)
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .untilAsserted(() -> assertThat(agents.getFirst().suggested()).containsAll(allCreated));
+      figures.add(
+          "  AI suggestions",
+          "%d tickets created in all, %d got their AI suggestion",
+          allCreated.size(),
+          agents.getFirst().suggested().stream().filter(allCreated::contains).count());
 
-      await().atMost(Duration.ofSeconds(60)).until(() -> reminders.mailsPerMailbox().size() == reminders.expected());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> reminders.mailsPerMailbox().size() == reminders.expected());
       var mails = reminders.mailsPerMailbox();
-      figures.add("  reminders (e-mail)", "%d due around the kill, %d delivered, %d duplicated", reminders.expected(),
-          mails.size(), mails.values().stream().mapToInt(n -> n - 1).sum());
-      assertThat(mails.values()).as("mails per mailbox").hasSize(reminders.expected()).containsOnly(1);
+      figures.add(
+          "  reminders (e-mail)",
+          "%d due around the kill, %d delivered, %d duplicated",
+          reminders.expected(),
+          mails.size(),
+          mails.values().stream().mapToInt(n -> n - 1).sum());
+      assertThat(mails.values())
+          .as("mails per mailbox")
+          .hasSize(reminders.expected())
+          .containsOnly(1);
     } finally {
       producers.shutdownNow();
       ledger.shutdownNow();
@@ -196,28 +265,38 @@ class TopologyIT {
   void everyAcknowledgedPostingSurvivesAKilledLedgerServerAndTheAuditPasses() throws Exception {
     ManagedChannel l = topo.tls.channel(topo.ledger.target());
     try {
-      var admin = LedgerServiceGrpc.newBlockingStub(l).withCallCredentials(TestTokens.bearer(topo.seed.adminToken()));
+      var admin =
+          LedgerServiceGrpc.newBlockingStub(l)
+              .withCallCredentials(TestTokens.bearer(topo.seed.adminToken()));
       String card = CardReminders.issue(admin, CardReminders.product(admin), 1_000_000_000L);
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       AtomicBoolean running = new AtomicBoolean(true);
       ExecutorService posters = Executors.newFixedThreadPool(4);
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        posters.submit(() -> {
-          for (int i = 0; running.get(); i++) {
-            String key = "topo-" + thread + "-" + i;
-            try {
-              admin.withDeadlineAfter(5, TimeUnit.SECONDS).purchase(PurchaseRequest.newBuilder().setCardId(card)
-                  .setAmount(CardReminders.usd(100)).setMerchant(Merchant.newBuilder().setName("Topology Store")
-                  .setMcc("5999")).setIdempotencyKey(key).build());
-              acknowledged.add(key);
-            } catch (StatusRuntimeException e) {
-              // the ledger-server is down: wait until it answers again, then go on
-              await().atMost(Duration.ofSeconds(60)).until(() -> !running.get() || serving(l));
-            }
-          }
-          return null;
-        });
+        posters.submit(
+            () -> {
+              for (int i = 0; running.get(); i++) {
+                String key = "topo-" + thread + "-" + i;
+                try {
+                  admin
+                      .withDeadlineAfter(5, TimeUnit.SECONDS)
+                      .purchase(
+                          PurchaseRequest.newBuilder()
+                              .setCardId(card)
+                              .setAmount(CardReminders.usd(100))
+                              .setMerchant(
+                                  Merchant.newBuilder().setName("Topology Store").setMcc("5999"))
+                              .setIdempotencyKey(key)
+                              .build());
+                  acknowledged.add(key);
+                } catch (StatusRuntimeException e) {
+                  // the ledger-server is down: wait until it answers again, then go on
+                  await().atMost(Duration.ofSeconds(60)).until(() -> !running.get() || serving(l));
+                }
+              }
+              return null;
+            });
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 40);
       topo.ledger.kill();
@@ -233,17 +312,32 @@ class TopologyIT {
       Set<String> stored = new HashSet<>();
       String token = "";
       do {
-        ListTransactionsResponse page = admin.listTransactions(ListTransactionsRequest.newBuilder().setCardId(card)
-            .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(token)).build());
+        ListTransactionsResponse page =
+            admin.listTransactions(
+                ListTransactionsRequest.newBuilder()
+                    .setCardId(card)
+                    .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(token))
+                    .build());
         page.getTransactionsList().forEach(tx -> stored.add(tx.getIdempotencyKey()));
         token = page.getPage().getNextPageToken();
       } while (!token.isEmpty());
-      Topology.MeshctlRun audit = topo.meshctl(topo.ledger.target(), topo.seed.adminToken(), "ledger", "audit");
-      figures.add("ledger-server kill (SIGKILL)", "after %d acknowledged postings; restarted and SERVING in %.1f s",
-          atKill, restartedIn / 1e9);
-      figures.add("  postings", "%d acknowledged, %d of them present, %d stored in all", acknowledged.size(),
-          acknowledged.stream().filter(stored::contains).count(), stored.size());
-      figures.add("  bin/meshctl ledger audit", "exit %d, %s", audit.exit(),
+      Topology.MeshctlRun audit =
+          topo.meshctl(topo.ledger.target(), topo.seed.adminToken(), "ledger", "audit");
+      figures.add(
+          "ledger-server kill (SIGKILL)",
+          "after %d acknowledged postings; restarted and SERVING in %.1f s",
+          atKill,
+          restartedIn / 1e9);
+      figures.add(
+          "  postings",
+          "%d acknowledged, %d of them present, %d stored in all",
+          acknowledged.size(),
+          acknowledged.stream().filter(stored::contains).count(),
+          stored.size());
+      figures.add(
+          "  bin/meshctl ledger audit",
+          "exit %d, %s",
+          audit.exit(),
           audit.output().contains("PASSED") ? "PASSED" : "NOT PASSED");
       assertThat(stored).containsAll(acknowledged);
       assertThat(admin.audit(AuditRequest.getDefaultInstance()).getSummary().getPassed()).isTrue();
@@ -256,36 +350,67 @@ class TopologyIT {
 
   /** Adds the event counts of {@code created} over all agents, and checks each agent's sequence. */
   private static void countEvents(String label, List<String> created) {
-    long received = agents.stream().mapToLong(a -> created.stream().filter(a.created()::contains).count()).sum();
+    long received =
+        agents.stream()
+            .mapToLong(a -> created.stream().filter(a.created()::contains).count())
+            .sum();
     int duplicated = agents.stream().mapToInt(Agent::duplicates).sum();
-    figures.add(label, "%d tickets created; TicketCreated expected %d (x %d agents), received %d, duplicated %d",
-        created.size(), (long) created.size() * agents.size(), agents.size(), received, duplicated);
+    figures.add(
+        label,
+        "%d tickets created; TicketCreated expected %d (x %d agents), received %d, duplicated %d",
+        created.size(),
+        (long) created.size() * agents.size(),
+        agents.size(),
+        received,
+        duplicated);
     for (Agent agent : agents) {
       List<Long> seq = agent.sequences();
-      assertThat(seq).as(agent.name() + ": sequences in arrival order").isSorted().doesNotHaveDuplicates();
-      assertThat(seq.getLast() - seq.getFirst() + 1).as(agent.name() + ": gap-free").isEqualTo(seq.size());
+      assertThat(seq)
+          .as(agent.name() + ": sequences in arrival order")
+          .isSorted()
+          .doesNotHaveDuplicates();
+      assertThat(seq.getLast() - seq.getFirst() + 1)
+          .as(agent.name() + ": gap-free")
+          .isEqualTo(seq.size());
     }
   }
 
   private static boolean serving(ManagedChannel channel) {
     try {
-      return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
-          .check(HealthCheckRequest.getDefaultInstance()).getStatus() == ServingStatus.SERVING;
+      return HealthGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(1, TimeUnit.SECONDS)
+              .check(HealthCheckRequest.getDefaultInstance())
+              .getStatus()
+          == ServingStatus.SERVING;
     } catch (StatusRuntimeException e) {
       return false;
     }
   }
 
-  /** Creates a ticket by route 0 native to ticket-a, 1 native to ticket-b, 2 grpc-web via a's bridge, 3 via b's. */
+  /**
+   * Creates a ticket by route 0 native to ticket-a, 1 native to ticket-b, 2 grpc-web via a's
+   * bridge, 3 via b's.
+   */
   private static String create(int route, String subject) {
-    CreateTicketRequest req = CreateTicketRequest.newBuilder().setSubject(subject).setBody("Topology").build();
+    CreateTicketRequest req =
+        CreateTicketRequest.newBuilder().setSubject(subject).setBody("Topology").build();
     String token = topo.seed.agentToken();
-    CreateTicketResponse res = switch (route) {
-      case 0, 1 -> TicketServiceGrpc.newBlockingStub(route == 0 ? grpcA : grpcB)
-          .withCallCredentials(TestTokens.bearer(token)).withDeadlineAfter(10, TimeUnit.SECONDS).createTicket(req);
-      default -> (route == 2 ? webA : webB).unary(TicketServiceGrpc.getCreateTicketMethod().getFullMethodName(), token,
-          req, CreateTicketResponse.parser(), Duration.ofSeconds(10));
-    };
+    CreateTicketResponse res =
+        switch (route) {
+          case 0, 1 ->
+              TicketServiceGrpc.newBlockingStub(route == 0 ? grpcA : grpcB)
+                  .withCallCredentials(TestTokens.bearer(token))
+                  .withDeadlineAfter(10, TimeUnit.SECONDS)
+                  .createTicket(req);
+          default ->
+              (route == 2 ? webA : webB)
+                  .unary(
+                      TicketServiceGrpc.getCreateTicketMethod().getFullMethodName(),
+                      token,
+                      req,
+                      CreateTicketResponse.parser(),
+                      Duration.ofSeconds(10));
+        };
     return res.getTicket().getId();
   }
 }

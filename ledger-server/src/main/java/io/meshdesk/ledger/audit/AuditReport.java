@@ -10,17 +10,34 @@ import java.util.List;
  * @param violations the violations listed (at most the requested number)
  * @param violationCount all violations found
  */
-public record AuditReport(long cardsChecked, long entriesChecked, long postingsChecked, long holdsChecked,
-    long statementsChecked, long violationCount, List<Violation> violations, Instant startedAt, Duration duration) {
+public record AuditReport(
+    long cardsChecked,
+    long entriesChecked,
+    long postingsChecked,
+    long holdsChecked,
+    long statementsChecked,
+    long violationCount,
+    List<Violation> violations,
+    Instant startedAt,
+    Duration duration) {
 
   /** One broken invariant. */
   public record Violation(Kind kind, String entityType, String entityId, String detail) {}
 
   /** Which invariant (mirrors the contract's ViolationKind). */
   public enum Kind {
-    UNBALANCED_ENTRY, HASH_MISMATCH, BROKEN_CHAIN, BALANCE_MISMATCH, OVER_LIMIT, HOLD_INCONSISTENT,
-    CURRENCY_MISMATCH, STATEMENT_MISMATCH, DUPLICATE_IDEMPOTENCY_KEY, ORPHAN_TRANSACTION,
-    REVERSAL_MISMATCH, DUPLICATE_REVERSAL
+    UNBALANCED_ENTRY,
+    HASH_MISMATCH,
+    BROKEN_CHAIN,
+    BALANCE_MISMATCH,
+    OVER_LIMIT,
+    HOLD_INCONSISTENT,
+    CURRENCY_MISMATCH,
+    STATEMENT_MISMATCH,
+    DUPLICATE_IDEMPOTENCY_KEY,
+    ORPHAN_TRANSACTION,
+    REVERSAL_MISMATCH,
+    DUPLICATE_REVERSAL
   }
 
   /** True when nothing was found. */

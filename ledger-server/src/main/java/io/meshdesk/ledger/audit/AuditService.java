@@ -4,21 +4,21 @@ import io.meshdesk.ledger.audit.AuditReport.Kind;
 import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.LedgerReads;
+import io.meshdesk.platform.db.DataAccessException;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.errors.UnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import javax.sql.DataSource;
-import io.meshdesk.platform.db.DataAccessException;
-import io.meshdesk.platform.errors.UnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Checks the ledger's invariants for a tenant (or one card) in one repeatable-read snapshot: every
@@ -63,50 +63,94 @@ public final class AuditService {
     }
   }
 
-  private AuditReport run(Connection c, UUID tenant, UUID cardId, int maxViolations, Instant started, long t0)
+  private AuditReport run(
+      Connection c, UUID tenant, UUID cardId, int maxViolations, Instant started, long t0)
       throws SQLException {
     {
       Collector v = new Collector(maxViolations);
       String card = cardId == null ? "" : " and c.id = '" + cardId + "'";
       String entryCard = cardId == null ? "" : " and e.card_id = '" + cardId + "'";
       long entries = hashChains(c, entryCard, v);
-      long postings = AuditQueries.count(c, "select count(*) from ledger.posting p join ledger.journal_entry e"
-          + " on e.tenant_id = p.tenant_id and e.id = p.entry_id where true" + entryCard);
-      AuditQueries.run(c, Kind.UNBALANCED_ENTRY, "journal_entry", "select e.id, 'postings sum to ' ||"
-          + " coalesce(sum(p.amount_minor), 0) || ' over ' || count(p.leg) || ' legs' from ledger.journal_entry e"
-          + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true" + entryCard
-          + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2", v);
-      AuditQueries.run(c, Kind.ORPHAN_TRANSACTION, "transaction", "select t.id, 'transaction has no journal entry'"
-          + " from ledger.txn t join ledger.card c on c.tenant_id = t.tenant_id and c.id = t.card_id"
-          + " left join ledger.journal_entry e on e.tenant_id = t.tenant_id and e.id = t.journal_entry_id"
-          + " where (e.id is null or e.transaction_id <> t.id)" + card, v);
+      long postings =
+          AuditQueries.count(
+              c,
+              "select count(*) from ledger.posting p join ledger.journal_entry e"
+                  + " on e.tenant_id = p.tenant_id and e.id = p.entry_id where true"
+                  + entryCard);
+      AuditQueries.run(
+          c,
+          Kind.UNBALANCED_ENTRY,
+          "journal_entry",
+          "select e.id, 'postings sum to ' ||"
+              + " coalesce(sum(p.amount_minor), 0) || ' over ' || count(p.leg) || ' legs' from ledger.journal_entry e"
+              + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true"
+              + entryCard
+              + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2",
+          v);
+      AuditQueries.run(
+          c,
+          Kind.ORPHAN_TRANSACTION,
+          "transaction",
+          "select t.id, 'transaction has no journal entry'"
+              + " from ledger.txn t join ledger.card c on c.tenant_id = t.tenant_id and c.id = t.card_id"
+              + " left join ledger.journal_entry e on e.tenant_id = t.tenant_id and e.id = t.journal_entry_id"
+              + " where (e.id is null or e.transaction_id <> t.id)"
+              + card,
+          v);
       AuditQueries.cards(c, card, v);
       AuditQueries.holds(c, card, v);
       AuditQueries.reversals(c, card, v);
       AuditQueries.currencies(c, card, v);
       AuditQueries.statements(c, card, v);
-      AuditQueries.run(c, Kind.DUPLICATE_IDEMPOTENCY_KEY, "transaction", "select min(t.id::text), 'key ' ||"
-          + " t.idempotency_key || ' on ' || count(*) || ' transactions' from ledger.txn t join ledger.card c"
-          + " on c.tenant_id = t.tenant_id and c.id = t.card_id where true" + card
-          + " group by t.idempotency_key having count(*) > 1", v);
+      AuditQueries.run(
+          c,
+          Kind.DUPLICATE_IDEMPOTENCY_KEY,
+          "transaction",
+          "select min(t.id::text), 'key ' ||"
+              + " t.idempotency_key || ' on ' || count(*) || ' transactions' from ledger.txn t join ledger.card c"
+              + " on c.tenant_id = t.tenant_id and c.id = t.card_id where true"
+              + card
+              + " group by t.idempotency_key having count(*) > 1",
+          v);
       long cards = AuditQueries.count(c, "select count(*) from ledger.card c where true" + card);
-      long holds = AuditQueries.count(c, "select count(*) from ledger.hold h join ledger.card c on c.tenant_id ="
-          + " h.tenant_id and c.id = h.card_id where true" + card);
-      long statements = AuditQueries.count(c, "select count(*) from ledger.statement s join ledger.card c on"
-          + " c.tenant_id = s.tenant_id and c.id = s.card_id where true" + card);
-      return new AuditReport(cards, entries, postings, holds, statements, v.count, List.copyOf(v.listed), started,
+      long holds =
+          AuditQueries.count(
+              c,
+              "select count(*) from ledger.hold h join ledger.card c on c.tenant_id ="
+                  + " h.tenant_id and c.id = h.card_id where true"
+                  + card);
+      long statements =
+          AuditQueries.count(
+              c,
+              "select count(*) from ledger.statement s join ledger.card c on"
+                  + " c.tenant_id = s.tenant_id and c.id = s.card_id where true"
+                  + card);
+      return new AuditReport(
+          cards,
+          entries,
+          postings,
+          holds,
+          statements,
+          v.count,
+          List.copyOf(v.listed),
+          started,
           Duration.ofNanos(System.nanoTime() - t0));
     }
   }
 
-  /** Recomputes every entry's hash (in its version) and checks the links and the cards' chain heads. */
+  /**
+   * Recomputes every entry's hash (in its version) and checks the links and the cards' chain heads.
+   */
   private static long hashChains(Connection c, String entryCard, Collector v) throws SQLException {
-    String sql = "select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash, e.previous_hash,"
-        + " e.hash_version, e.tenant_id, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
-        + " array_agg(p.currency order by p.leg), t.id is not null, " + LedgerReads.TXN_CONTENT
-        + " from ledger.journal_entry e left join ledger.txn t on t.tenant_id = e.tenant_id and t.id = e.transaction_id"
-        + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true" + entryCard
-        + " group by e.tenant_id, e.id, t.tenant_id, t.id order by e.card_id, e.sequence";
+    String sql =
+        "select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash, e.previous_hash,"
+            + " e.hash_version, e.tenant_id, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
+            + " array_agg(p.currency order by p.leg), t.id is not null, "
+            + LedgerReads.TXN_CONTENT
+            + " from ledger.journal_entry e left join ledger.txn t on t.tenant_id = e.tenant_id and t.id = e.transaction_id"
+            + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true"
+            + entryCard
+            + " group by e.tenant_id, e.id, t.tenant_id, t.id order by e.card_id, e.sequence";
     long count = 0;
     UUID currentCard = null;
     long expectSeq = 1;
@@ -127,22 +171,46 @@ public final class AuditService {
           String hash = rs.getString(6);
           String prev = rs.getString(7);
           if (seq != expectSeq || !prev.equals(expectPrev)) {
-            v.add(Kind.BROKEN_CHAIN, "journal_entry", id, "sequence " + seq + " (expected " + expectSeq
-                + ") links to " + prev.substring(0, 12) + "…, expected " + expectPrev.substring(0, 12) + "…");
+            v.add(
+                Kind.BROKEN_CHAIN,
+                "journal_entry",
+                id,
+                "sequence "
+                    + seq
+                    + " (expected "
+                    + expectSeq
+                    + ") links to "
+                    + prev.substring(0, 12)
+                    + "…, expected "
+                    + expectPrev.substring(0, 12)
+                    + "…");
           }
           if (!rs.getBoolean(13)) {
             v.add(Kind.HASH_MISMATCH, "journal_entry", id, "its transaction is missing");
           } else {
             Views.Txn txn = LedgerReads.readTxnContent(rs, 14);
-            if (!txn.cardId().equals(cardId) || !id.equals(txn.journalEntryId())
+            if (!txn.cardId().equals(cardId)
+                || !id.equals(txn.journalEntryId())
                 || !txn.postedAt().equals(rs.getTimestamp(5).toInstant())) {
-              v.add(Kind.HASH_MISMATCH, "journal_entry", id, "entry and its transaction " + txn.id()
-                  + " disagree on card, entry or posting time");
+              v.add(
+                  Kind.HASH_MISMATCH,
+                  "journal_entry",
+                  id,
+                  "entry and its transaction "
+                      + txn.id()
+                      + " disagree on card, entry or posting time");
             }
             String recomputed = recompute(rs, txn, id, cardId, seq, prev);
             if (!recomputed.equals(hash)) {
-              v.add(Kind.HASH_MISMATCH, "journal_entry", id, "stored hash " + hash.substring(0, 12)
-                  + "… but content hashes to " + recomputed.substring(0, 12) + "…");
+              v.add(
+                  Kind.HASH_MISMATCH,
+                  "journal_entry",
+                  id,
+                  "stored hash "
+                      + hash.substring(0, 12)
+                      + "… but content hashes to "
+                      + recomputed.substring(0, 12)
+                      + "…");
             }
           }
           expectSeq = seq + 1;
@@ -153,7 +221,8 @@ public final class AuditService {
     return count;
   }
 
-  private static String recompute(ResultSet rs, Views.Txn txn, UUID id, UUID cardId, long seq, String prev)
+  private static String recompute(
+      ResultSet rs, Views.Txn txn, UUID id, UUID cardId, long seq, String prev)
       throws SQLException {
     String[] accounts = (String[]) rs.getArray(10).getArray();
     Long[] amounts = (Long[]) rs.getArray(11).getArray();
@@ -166,8 +235,17 @@ public final class AuditService {
     }
     UUID tenant = rs.getObject(9, UUID.class);
     if (rs.getInt(8) == 1) {
-      return EntryHash.v1(tenant, id, cardId, seq, rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(),
-          txn.type(), txn.amountMinor(), legs, prev);
+      return EntryHash.v1(
+          tenant,
+          id,
+          cardId,
+          seq,
+          rs.getObject(4, UUID.class),
+          rs.getTimestamp(5).toInstant(),
+          txn.type(),
+          txn.amountMinor(),
+          legs,
+          prev);
     }
     return EntryHash.of(tenant, id, seq, txn, legs, prev);
   }

@@ -31,10 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes billing cycles into immutable statements: reads the cycle's posted transactions, runs
- * the {@link StatementCalculator}, posts the interest and late fee it computes as journal entries,
- * and stores the statement with its lines. Each card closes in its own transaction under its row
- * lock; closing again is a no-op, so the daily scheduler may run it as often as it likes.
+ * Closes billing cycles into immutable statements: reads the cycle's posted transactions, runs the
+ * {@link StatementCalculator}, posts the interest and late fee it computes as journal entries, and
+ * stores the statement with its lines. Each card closes in its own transaction under its row lock;
+ * closing again is a no-op, so the daily scheduler may run it as often as it likes.
  */
 public final class StatementService {
 
@@ -65,25 +65,29 @@ public final class StatementService {
   }
 
   /**
-   * Closes every cycle of the tenant's cards that ended before {@code asOf} (a cycle closing on
-   * day D closes from D + 1), catching up several months if needed. Idempotent. Each card closes on
-   * its own: one card's failure is logged and reported and does not stop the others.
+   * Closes every cycle of the tenant's cards that ended before {@code asOf} (a cycle closing on day
+   * D closes from D + 1), catching up several months if needed. Idempotent. Each card closes on its
+   * own: one card's failure is logged and reported and does not stop the others.
    */
   public CloseRun closeDueCycles(UUID tenantId, LocalDate asOf) {
-    List<UUID> due = tx.inTenant(tenantId, c -> {
-      List<UUID> ids = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "select id from ledger.card where tenant_id = ? and next_statement_date < ? order by id")) {
-        ps.setObject(1, tenantId);
-        ps.setObject(2, asOf);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getObject(1, UUID.class));
-          }
-        }
-      }
-      return ids;
-    });
+    List<UUID> due =
+        tx.inTenant(
+            tenantId,
+            c -> {
+              List<UUID> ids = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select id from ledger.card where tenant_id = ? and next_statement_date < ? order by id")) {
+                ps.setObject(1, tenantId);
+                ps.setObject(2, asOf);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                  }
+                }
+              }
+              return ids;
+            });
     List<Views.Statement> created = new ArrayList<>();
     List<UUID> failed = new ArrayList<>();
     for (UUID cardId : due) {
@@ -102,13 +106,16 @@ public final class StatementService {
   public List<Views.Statement> closeCard(UUID tenantId, UUID cardId, LocalDate asOf) {
     List<Views.Statement> created = new ArrayList<>();
     while (true) {
-      Optional<Views.Statement> s = tx.inTenant(tenantId, c -> {
-        Optional<CardState> locked = ClosingCharges.lock(c, tenantId, cardId);
-        if (locked.isEmpty() || !locked.get().nextStatementDate().isBefore(asOf)) {
-          return Optional.<Views.Statement>empty();
-        }
-        return Optional.of(closeLocked(c, tenantId, locked.get()));
-      });
+      Optional<Views.Statement> s =
+          tx.inTenant(
+              tenantId,
+              c -> {
+                Optional<CardState> locked = ClosingCharges.lock(c, tenantId, cardId);
+                if (locked.isEmpty() || !locked.get().nextStatementDate().isBefore(asOf)) {
+                  return Optional.<Views.Statement>empty();
+                }
+                return Optional.of(closeLocked(c, tenantId, locked.get()));
+              });
       if (s.isEmpty()) {
         return created;
       }
@@ -117,35 +124,49 @@ public final class StatementService {
   }
 
   /**
-   * What each of the tenant's cards owes on its latest statement with a due date in [from, to]:
-   * the read model reminders are built from.
+   * What each of the tenant's cards owes on its latest statement with a due date in [from, to]: the
+   * read model reminders are built from.
    */
   public List<Views.DueSummary> dueBetween(UUID tenantId, LocalDate from, LocalDate to) {
-    return tx.inTenant(tenantId, c -> {
-      List<Views.DueSummary> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select c.id, c.holder_user_id, s.id, c.currency, s.period_end,"
-          + " c.last_due_date, c.last_statement_balance_minor, c.last_minimum_payment_minor,"
-          + " c.paid_since_statement_minor from ledger.card c join lateral (select id, period_end from"
-          + " ledger.statement s where s.tenant_id = c.tenant_id and s.card_id = c.id order by period_end desc limit 1)"
-          + " s on true where c.tenant_id = ? and c.last_due_date between ? and ? order by c.last_due_date, c.id")) {
-        ps.setObject(1, tenantId);
-        ps.setObject(2, from);
-        ps.setObject(3, to);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long min = rs.getLong(8);
-            long paid = rs.getLong(9);
-            out.add(new Views.DueSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, LocalDate.class),
-                rs.getObject(6, LocalDate.class), rs.getLong(7), min, paid, Math.max(0, min - paid)));
+    return tx.inTenant(
+        tenantId,
+        c -> {
+          List<Views.DueSummary> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select c.id, c.holder_user_id, s.id, c.currency, s.period_end,"
+                      + " c.last_due_date, c.last_statement_balance_minor, c.last_minimum_payment_minor,"
+                      + " c.paid_since_statement_minor from ledger.card c join lateral (select id, period_end from"
+                      + " ledger.statement s where s.tenant_id = c.tenant_id and s.card_id = c.id order by period_end desc limit 1)"
+                      + " s on true where c.tenant_id = ? and c.last_due_date between ? and ? order by c.last_due_date, c.id")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long min = rs.getLong(8);
+                long paid = rs.getLong(9);
+                out.add(
+                    new Views.DueSummary(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getLong(7),
+                        min,
+                        paid,
+                        Math.max(0, min - paid)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
-  private Views.Statement closeLocked(java.sql.Connection c, UUID tenant, CardState card) throws SQLException {
+  private Views.Statement closeLocked(java.sql.Connection c, UUID tenant, CardState card)
+      throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ClosingCharges.expireHolds(c, tenant, card, now);
     BillingCycle cycle = BillingCycle.endingOn(card.nextStatementDate());
@@ -153,25 +174,39 @@ public final class StatementService {
     PreviousStatement previous = StatementStore.previous(c, tenant, card.id(), terms.currency());
     Map<ActivityLine, UUID> txnOf = new IdentityHashMap<>();
     List<ActivityLine> activity = new ArrayList<>();
-    for (StatementStore.Posted p : StatementStore.posted(c, tenant, card.id(), cycle.start(), cycle.closingDate())) {
-      ActivityLine line = new ActivityLine(p.postedDate(), kind(p.type()),
-          new Money(Math.abs(p.signedMinor()), terms.currency()), p.description(),
-          p.type() == TxnType.PAYMENT_REVERSAL ? p.originalDate() : null);
+    for (StatementStore.Posted p :
+        StatementStore.posted(c, tenant, card.id(), cycle.start(), cycle.closingDate())) {
+      ActivityLine line =
+          new ActivityLine(
+              p.postedDate(),
+              kind(p.type()),
+              new Money(Math.abs(p.signedMinor()), terms.currency()),
+              p.description(),
+              p.type() == TxnType.PAYMENT_REVERSAL ? p.originalDate() : null);
       activity.add(line);
       txnOf.put(line, p.id());
     }
-    Statement statement = new StatementCalculator(terms).close(new StatementInput(cycle, previous, activity));
+    Statement statement =
+        new StatementCalculator(terms).close(new StatementInput(cycle, previous, activity));
 
     List<ActivityLine> charged = new ArrayList<>();
     List<ClosingCharges.Charge> charges = new ArrayList<>();
     for (ActivityLine line : statement.lines()) {
       if (!txnOf.containsKey(line)) {
         boolean fee = line.kind() == ActivityKind.FEE;
-        String slug = fee ? "late-fee" : line.description().contains("cash") ? "interest-cash" : "interest-purchase";
+        String slug =
+            fee
+                ? "late-fee"
+                : line.description().contains("cash") ? "interest-cash" : "interest-purchase";
         charged.add(line);
-        charges.add(new ClosingCharges.Charge(fee ? TxnType.FEE : TxnType.INTEREST, line.amount().minorUnits(),
-            fee ? "LATE_PAYMENT" : "", line.description(), systemKey(card.id(), cycle.closingDate(), slug),
-            line.postedOn()));
+        charges.add(
+            new ClosingCharges.Charge(
+                fee ? TxnType.FEE : TxnType.INTEREST,
+                line.amount().minorUnits(),
+                fee ? "LATE_PAYMENT" : "",
+                line.description(),
+                systemKey(card.id(), cycle.closingDate(), slug),
+                line.postedOn()));
       }
     }
     List<Views.Txn> posted = ClosingCharges.post(c, tenant, card, charges, now);
@@ -181,20 +216,41 @@ public final class StatementService {
     List<Views.StatementLine> lines = new ArrayList<>();
     for (ActivityLine line : statement.lines()) {
       TxnType type = type(line.kind());
-      lines.add(new Views.StatementLine(txnOf.get(line), line.postedOn(), type, line.description(),
-          type.sign() * line.amount().minorUnits()));
+      lines.add(
+          new Views.StatementLine(
+              txnOf.get(line),
+              line.postedOn(),
+              type,
+              line.description(),
+              type.sign() * line.amount().minorUnits()));
     }
     UUID id = UUID.randomUUID();
     long available = card.creditLimit() - statement.newBalance().minorUnits() - card.openHolds();
-    StatementStore.insert(c, tenant, id, card.id(), statement, card.creditLimit(), available, lines, now);
+    StatementStore.insert(
+        c, tenant, id, card.id(), statement, card.creditLimit(), available, lines, now);
     long paidSince = StatementStore.paymentsAfter(c, tenant, card.id(), cycle.closingDate());
-    StatementStore.advanceCard(c, tenant, card.id(), cycle.next().closingDate(), statement, paidSince, now);
+    StatementStore.advanceCard(
+        c, tenant, card.id(), cycle.next().closingDate(), statement, paidSince, now);
     Money m = statement.newBalance();
-    return new Views.Statement(id, card.id(), m.currency().getCurrencyCode(), cycle.start(), cycle.closingDate(),
-        statement.previousBalance().minorUnits(), statement.paymentsAndCredits().minorUnits(),
-        statement.purchases().minorUnits(), statement.cashAdvances().minorUnits(), statement.fees().minorUnits(),
-        statement.interest().minorUnits(), m.minorUnits(), statement.minimumPayment().minorUnits(),
-        statement.dueDate(), card.creditLimit(), available, lines, now);
+    return new Views.Statement(
+        id,
+        card.id(),
+        m.currency().getCurrencyCode(),
+        cycle.start(),
+        cycle.closingDate(),
+        statement.previousBalance().minorUnits(),
+        statement.paymentsAndCredits().minorUnits(),
+        statement.purchases().minorUnits(),
+        statement.cashAdvances().minorUnits(),
+        statement.fees().minorUnits(),
+        statement.interest().minorUnits(),
+        m.minorUnits(),
+        statement.minimumPayment().minorUnits(),
+        statement.dueDate(),
+        card.creditLimit(),
+        available,
+        lines,
+        now);
   }
 
   private static ActivityKind kind(TxnType type) {

@@ -22,8 +22,11 @@ final class CardRows {
 
   /** Locks one card row. */
   static CardState lock(Connection c, UUID tenant, UUID cardId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select " + CardState.COLUMNS + " from ledger.card c where c.tenant_id = ? and c.id = ? for update")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + CardState.COLUMNS
+                + " from ledger.card c where c.tenant_id = ? and c.id = ? for update")) {
       ps.setObject(1, tenant);
       ps.setObject(2, cardId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -35,10 +38,14 @@ final class CardRows {
     }
   }
 
-  static void update(Connection c, UUID tenant, UUID cardId, String assignment, long value, Instant now)
+  static void update(
+      Connection c, UUID tenant, UUID cardId, String assignment, long value, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "update ledger.card set " + assignment + ", updated_at = ? where tenant_id = ? and id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update ledger.card set "
+                + assignment
+                + ", updated_at = ? where tenant_id = ? and id = ?")) {
       ps.setLong(1, value);
       ps.setTimestamp(2, Timestamp.from(now));
       ps.setObject(3, tenant);
@@ -47,9 +54,12 @@ final class CardRows {
     }
   }
 
-  static void setStatus(Connection c, UUID tenant, UUID cardId, CardStatus status, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("update ledger.card set status = ?, updated_at = ?,"
-        + " closed_at = case when ? = 'CLOSED' then ? else closed_at end where tenant_id = ? and id = ?")) {
+  static void setStatus(Connection c, UUID tenant, UUID cardId, CardStatus status, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update ledger.card set status = ?, updated_at = ?,"
+                + " closed_at = case when ? = 'CLOSED' then ? else closed_at end where tenant_id = ? and id = ?")) {
       ps.setString(1, status.name());
       ps.setTimestamp(2, Timestamp.from(now));
       ps.setString(3, status.name());
@@ -60,9 +70,18 @@ final class CardRows {
     }
   }
 
-  static Page<Views.Card> list(Connection c, UUID tenant, UUID holder, CardStatus status, UUID productId, int size,
-      String after) throws SQLException {
-    StringBuilder sql = new StringBuilder("select " + CardState.COLUMNS + " from ledger.card c where c.tenant_id = ?");
+  static Page<Views.Card> list(
+      Connection c,
+      UUID tenant,
+      UUID holder,
+      CardStatus status,
+      UUID productId,
+      int size,
+      String after)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "select " + CardState.COLUMNS + " from ledger.card c where c.tenant_id = ?");
     List<Object> args = new ArrayList<>(List.of(tenant));
     if (holder != null) {
       sql.append(" and c.holder_user_id = ?");

@@ -33,7 +33,10 @@ public enum Decline {
   /** The transaction was reversed already. */
   ALREADY_REVERSED;
 
-  /** True when the operation named a card or hold the caller cannot see (a single RPC answers NOT_FOUND). */
+  /**
+   * True when the operation named a card or hold the caller cannot see (a single RPC answers
+   * NOT_FOUND).
+   */
   public boolean isNotFound() {
     return this == CARD_NOT_FOUND || this == HOLD_NOT_FOUND;
   }

@@ -30,7 +30,12 @@ public final class EntryHash {
   private EntryHash() {}
 
   /** The lowercase hex version-2 hash of the entry of {@code txn}. */
-  public static String of(UUID tenantId, UUID entryId, long sequence, Views.Txn txn, List<Views.Posting> postings,
+  public static String of(
+      UUID tenantId,
+      UUID entryId,
+      long sequence,
+      Views.Txn txn,
+      List<Views.Posting> postings,
       String previousHash) {
     StringBuilder sb = new StringBuilder(512).append("v2");
     field(sb, tenantId);
@@ -66,21 +71,50 @@ public final class EntryHash {
   }
 
   /** The lowercase hex version-1 hash (entries written before version 2). */
-  public static String v1(UUID tenantId, UUID entryId, UUID cardId, long sequence, UUID txnId, Instant postedAt,
-      TxnType type, long txnAmountMinor, List<Views.Posting> postings, String previousHash) {
-    StringBuilder sb = new StringBuilder(256)
-        .append(tenantId).append('|').append(entryId).append('|').append(cardId).append('|')
-        .append(sequence).append('|').append(txnId).append('|')
-        .append(micros(postedAt)).append('|')
-        .append(type.name()).append('|').append(txnAmountMinor);
+  public static String v1(
+      UUID tenantId,
+      UUID entryId,
+      UUID cardId,
+      long sequence,
+      UUID txnId,
+      Instant postedAt,
+      TxnType type,
+      long txnAmountMinor,
+      List<Views.Posting> postings,
+      String previousHash) {
+    StringBuilder sb =
+        new StringBuilder(256)
+            .append(tenantId)
+            .append('|')
+            .append(entryId)
+            .append('|')
+            .append(cardId)
+            .append('|')
+            .append(sequence)
+            .append('|')
+            .append(txnId)
+            .append('|')
+            .append(micros(postedAt))
+            .append('|')
+            .append(type.name())
+            .append('|')
+            .append(txnAmountMinor);
     for (Views.Posting p : postings) {
-      sb.append('|').append(p.account()).append('=').append(p.amountMinor()).append(' ').append(p.currency());
+      sb.append('|')
+          .append(p.account())
+          .append('=')
+          .append(p.amountMinor())
+          .append(' ')
+          .append(p.currency());
     }
     sb.append('|').append(previousHash);
     return sha256(sb.toString());
   }
 
-  /** Appends a length-prefixed field, so no value can imitate a separator; null and empty are the same. */
+  /**
+   * Appends a length-prefixed field, so no value can imitate a separator; null and empty are the
+   * same.
+   */
   private static void field(StringBuilder sb, Object value) {
     String s = value == null ? "" : value.toString();
     sb.append('|').append(s.length()).append(':').append(s);

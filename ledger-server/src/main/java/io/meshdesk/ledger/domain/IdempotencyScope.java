@@ -3,9 +3,9 @@ package io.meshdesk.ledger.domain;
 import java.util.UUID;
 
 /**
- * Idempotency keys belong to the caller that chose them: the ledger stores a client's key under
- * the caller's principal id, so two callers of one tenant never share a key. A customer reusing
- * another customer's key gets an operation of their own and learns nothing about the other's.
+ * Idempotency keys belong to the caller that chose them: the ledger stores a client's key under the
+ * caller's principal id, so two callers of one tenant never share a key. A customer reusing another
+ * customer's key gets an operation of their own and learns nothing about the other's.
  */
 public final class IdempotencyScope {
 

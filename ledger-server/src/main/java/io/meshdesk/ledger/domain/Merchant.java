@@ -25,6 +25,10 @@ public record Merchant(String name, String mcc, String country, String city, Str
 
   /** True when no part is known. */
   public boolean isEmpty() {
-    return name.isEmpty() && mcc.isEmpty() && country.isEmpty() && city.isEmpty() && merchantId.isEmpty();
+    return name.isEmpty()
+        && mcc.isEmpty()
+        && country.isEmpty()
+        && city.isEmpty()
+        && merchantId.isEmpty();
   }
 }

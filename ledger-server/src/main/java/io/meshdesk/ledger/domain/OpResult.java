@@ -15,7 +15,13 @@ import io.meshdesk.ledger.domain.Views.Txn;
  * @param txn the posted transaction, or null
  * @param balance the card's balance after the operation, or null when the card is unknown
  */
-public record OpResult(boolean accepted, Decline decline, String detail, boolean replayed, Hold hold, Txn txn,
+public record OpResult(
+    boolean accepted,
+    Decline decline,
+    String detail,
+    boolean replayed,
+    Hold hold,
+    Txn txn,
     Balance balance) {
 
   /** A decline. */

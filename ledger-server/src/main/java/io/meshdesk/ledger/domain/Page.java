@@ -30,7 +30,9 @@ public record Page<T>(List<T> items, String nextToken) {
 
   /** Encodes a sort position as an opaque token. */
   public static String token(String position) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(position.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -43,11 +45,13 @@ public record Page<T>(List<T> items, String nextToken) {
     }
     try {
       byte[] raw = Base64.getUrlDecoder().decode(token);
-      String position = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
+      String position =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(raw))
+              .toString();
       if (position.indexOf('\0') >= 0) {
         throw malformed();
       }
@@ -102,7 +106,8 @@ public record Page<T>(List<T> items, String nextToken) {
   }
 
   /** Cuts a list read with one extra row into a page, the token naming the last item's position. */
-  public static <T> Page<T> of(List<T> rows, int size, java.util.function.Function<T, String> position) {
+  public static <T> Page<T> of(
+      List<T> rows, int size, java.util.function.Function<T, String> position) {
     if (rows.size() <= size) {
       return new Page<>(List.copyOf(rows), "");
     }

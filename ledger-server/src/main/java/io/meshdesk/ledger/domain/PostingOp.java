@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * One posting operation. Every operation carries an idempotency key, unique per tenant as stored
- * (callers' keys are scoped per caller first, see {@link IdempotencyScope}); {@link
- * #fingerprint()} is what "the same request" means for that key.
+ * (callers' keys are scoped per caller first, see {@link IdempotencyScope}); {@link #fingerprint()}
+ * is what "the same request" means for that key.
  */
 public sealed interface PostingOp {
 
@@ -30,8 +30,14 @@ public sealed interface PostingOp {
    *
    * @param expiresIn how long the hold lasts
    */
-  record Authorize(UUID cardId, long amountMinor, String currency, Merchant merchant, Duration expiresIn,
-      String idempotencyKey) implements PostingOp {
+  record Authorize(
+      UUID cardId,
+      long amountMinor,
+      String currency,
+      Merchant merchant,
+      Duration expiresIn,
+      String idempotencyKey)
+      implements PostingOp {
     @Override
     public String kind() {
       return "AUTHORIZE";
@@ -49,7 +55,8 @@ public sealed interface PostingOp {
    * @param amountMinor amount to capture, or null for the full hold
    * @param currency currency of {@code amountMinor}, null with it
    */
-  record Capture(UUID holdId, Long amountMinor, String currency, String idempotencyKey) implements PostingOp {
+  record Capture(UUID holdId, Long amountMinor, String currency, String idempotencyKey)
+      implements PostingOp {
     @Override
     public String kind() {
       return "CAPTURE";
@@ -79,7 +86,8 @@ public sealed interface PostingOp {
    *
    * @param reason why; the reversal's statement text
    */
-  record Reverse(UUID cardId, UUID originalTxnId, String reason, String idempotencyKey) implements PostingOp {
+  record Reverse(UUID cardId, UUID originalTxnId, String reason, String idempotencyKey)
+      implements PostingOp {
     @Override
     public String kind() {
       return "REVERSE";
@@ -99,8 +107,17 @@ public sealed interface PostingOp {
    * @param description statement text, empty for the default
    * @param reference external reference, empty if none
    */
-  record Direct(TxnType type, UUID cardId, long amountMinor, String currency, Merchant merchant,
-      UUID originalTxnId, String feeType, String description, String reference, String idempotencyKey)
+  record Direct(
+      TxnType type,
+      UUID cardId,
+      long amountMinor,
+      String currency,
+      Merchant merchant,
+      UUID originalTxnId,
+      String feeType,
+      String description,
+      String reference,
+      String idempotencyKey)
       implements PostingOp {
     @Override
     public String kind() {
@@ -109,7 +126,17 @@ public sealed interface PostingOp {
 
     @Override
     public Direct withIdempotencyKey(String key) {
-      return new Direct(type, cardId, amountMinor, currency, merchant, originalTxnId, feeType, description, reference, key);
+      return new Direct(
+          type,
+          cardId,
+          amountMinor,
+          currency,
+          merchant,
+          originalTxnId,
+          feeType,
+          description,
+          reference,
+          key);
     }
   }
 }

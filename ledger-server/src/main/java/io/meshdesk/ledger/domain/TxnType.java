@@ -47,7 +47,10 @@ public enum TxnType {
     return this == FEE_REVERSAL || this == INTEREST_REVERSAL || this == PAYMENT_REVERSAL;
   }
 
-  /** The type that reverses this one, or null when it is not reversible (purchases are refunded instead). */
+  /**
+   * The type that reverses this one, or null when it is not reversible (purchases are refunded
+   * instead).
+   */
   public TxnType reversal() {
     return switch (this) {
       case FEE -> FEE_REVERSAL;

@@ -104,7 +104,11 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   private volatile PaymentListener paymentListener = PaymentListener.NONE;
   private volatile PostingListener postingListener = PostingListener.NONE;
 
-  public LedgerGrpcService(CardService cards, PostingEngine postings, LedgerQueries queries, AuditService audit,
+  public LedgerGrpcService(
+      CardService cards,
+      PostingEngine postings,
+      LedgerQueries queries,
+      AuditService audit,
       PendingPayments pendingPayments) {
     this.cards = cards;
     this.postings = postings;
@@ -153,78 +157,151 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     return ProtoMapper.result(r);
   }
 
-  /** The operation with its key scoped to the caller: callers never see or squat each other's keys. */
+  /**
+   * The operation with its key scoped to the caller: callers never see or squat each other's keys.
+   */
   private static PostingOp callerScoped(PostingOp op) {
-    return op.withIdempotencyKey(IdempotencyScope.scoped(AuthContext.principal().subject(), op.idempotencyKey()));
+    return op.withIdempotencyKey(
+        IdempotencyScope.scoped(AuthContext.principal().subject(), op.idempotencyKey()));
   }
 
   @Override
-  public void createCardProduct(CreateCardProductRequest r, StreamObserver<CreateCardProductResponse> out) {
-    var p = cards.createProduct(tenant(), new ProductSpec(r.getName(), r.getNetwork().name().substring(13),
-        r.getCurrency(), r.getPurchaseAprBps(), r.getCashAdvanceAprBps(), r.getGraceDays(),
-        r.getMinPayment().getFloor().getAmountMinor(), r.getMinPayment().getPercentBps(), r.getLateFee().getAmountMinor()));
+  public void createCardProduct(
+      CreateCardProductRequest r, StreamObserver<CreateCardProductResponse> out) {
+    var p =
+        cards.createProduct(
+            tenant(),
+            new ProductSpec(
+                r.getName(),
+                r.getNetwork().name().substring(13),
+                r.getCurrency(),
+                r.getPurchaseAprBps(),
+                r.getCashAdvanceAprBps(),
+                r.getGraceDays(),
+                r.getMinPayment().getFloor().getAmountMinor(),
+                r.getMinPayment().getPercentBps(),
+                r.getLateFee().getAmountMinor()));
     reply(out, CreateCardProductResponse.newBuilder().setProduct(ProtoMapper.product(p)).build());
   }
 
   @Override
-  public void listCardProducts(ListCardProductsRequest r, StreamObserver<ListCardProductsResponse> out) {
+  public void listCardProducts(
+      ListCardProductsRequest r, StreamObserver<ListCardProductsResponse> out) {
     var p = cards.listProducts(tenant(), r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(out, ListCardProductsResponse.newBuilder().addAllProducts(p.items().stream().map(ProtoMapper::product).toList())
-        .setPage(page(p)).build());
+    reply(
+        out,
+        ListCardProductsResponse.newBuilder()
+            .addAllProducts(p.items().stream().map(ProtoMapper::product).toList())
+            .setPage(page(p))
+            .build());
   }
 
   @Override
   public void getCardProduct(GetCardProductRequest r, StreamObserver<GetCardProductResponse> out) {
-    reply(out, GetCardProductResponse.newBuilder()
-        .setProduct(ProtoMapper.product(cards.product(tenant(), uuid("product_id", r.getProductId())))).build());
+    reply(
+        out,
+        GetCardProductResponse.newBuilder()
+            .setProduct(
+                ProtoMapper.product(cards.product(tenant(), uuid("product_id", r.getProductId()))))
+            .build());
   }
 
   @Override
   public void issueCard(IssueCardRequest r, StreamObserver<IssueCardResponse> out) {
-    var c = cards.issue(tenant(), uuid("holder_user_id", r.getHolderUserId()), uuid("product_id", r.getProductId()),
-        r.getCreditLimit().getAmountMinor(), r.getCreditLimit().getCurrency(), r.getBillingCycleDay(),
-        IdempotencyScope.scoped(AuthContext.principal().subject(), r.getIdempotencyKey()), actorKind(),
-        AuthContext.principal().subject().toString());
+    var c =
+        cards.issue(
+            tenant(),
+            uuid("holder_user_id", r.getHolderUserId()),
+            uuid("product_id", r.getProductId()),
+            r.getCreditLimit().getAmountMinor(),
+            r.getCreditLimit().getCurrency(),
+            r.getBillingCycleDay(),
+            IdempotencyScope.scoped(AuthContext.principal().subject(), r.getIdempotencyKey()),
+            actorKind(),
+            AuthContext.principal().subject().toString());
     reply(out, IssueCardResponse.newBuilder().setCard(ProtoMapper.card(c)).build());
   }
 
   @Override
   public void getCard(GetCardRequest r, StreamObserver<GetCardResponse> out) {
-    reply(out, GetCardResponse.newBuilder()
-        .setCard(ProtoMapper.card(cards.card(tenant(), holderRestriction(), uuid("card_id", r.getCardId())))).build());
+    reply(
+        out,
+        GetCardResponse.newBuilder()
+            .setCard(
+                ProtoMapper.card(
+                    cards.card(tenant(), holderRestriction(), uuid("card_id", r.getCardId()))))
+            .build());
   }
 
   @Override
   public void listCards(ListCardsRequest r, StreamObserver<ListCardsResponse> out) {
-    io.meshdesk.ledger.domain.CardStatus status = r.getStatus() == CardStatus.CARD_STATUS_UNSPECIFIED ? null
-        : io.meshdesk.ledger.domain.CardStatus.valueOf(r.getStatus().name().substring(12));
-    var p = cards.listCards(tenant(), holderRestriction(), optionalUuid("holder_user_id", r.getHolderUserId()), status,
-        optionalUuid("product_id", r.getProductId()), r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(out, ListCardsResponse.newBuilder().addAllCards(p.items().stream().map(ProtoMapper::card).toList())
-        .setPage(page(p)).build());
+    io.meshdesk.ledger.domain.CardStatus status =
+        r.getStatus() == CardStatus.CARD_STATUS_UNSPECIFIED
+            ? null
+            : io.meshdesk.ledger.domain.CardStatus.valueOf(r.getStatus().name().substring(12));
+    var p =
+        cards.listCards(
+            tenant(),
+            holderRestriction(),
+            optionalUuid("holder_user_id", r.getHolderUserId()),
+            status,
+            optionalUuid("product_id", r.getProductId()),
+            r.getPage().getPageSize(),
+            r.getPage().getPageToken());
+    reply(
+        out,
+        ListCardsResponse.newBuilder()
+            .addAllCards(p.items().stream().map(ProtoMapper::card).toList())
+            .setPage(page(p))
+            .build());
   }
 
   @Override
-  public void updateCreditLimit(UpdateCreditLimitRequest r, StreamObserver<UpdateCreditLimitResponse> out) {
-    var res = cards.updateLimit(tenant(), uuid("card_id", r.getCardId()), r.getNewLimit().getAmountMinor(),
-        r.getNewLimit().getCurrency(), r.getReason(), actorKind(), AuthContext.principal().subject().toString());
-    reply(out, UpdateCreditLimitResponse.newBuilder().setCard(ProtoMapper.card(res.card()))
-        .setChange(ProtoMapper.limitChange(res.change())).build());
+  public void updateCreditLimit(
+      UpdateCreditLimitRequest r, StreamObserver<UpdateCreditLimitResponse> out) {
+    var res =
+        cards.updateLimit(
+            tenant(),
+            uuid("card_id", r.getCardId()),
+            r.getNewLimit().getAmountMinor(),
+            r.getNewLimit().getCurrency(),
+            r.getReason(),
+            actorKind(),
+            AuthContext.principal().subject().toString());
+    reply(
+        out,
+        UpdateCreditLimitResponse.newBuilder()
+            .setCard(ProtoMapper.card(res.card()))
+            .setChange(ProtoMapper.limitChange(res.change()))
+            .build());
   }
 
   @Override
   public void setCardStatus(SetCardStatusRequest r, StreamObserver<SetCardStatusResponse> out) {
-    var c = cards.setStatus(tenant(), uuid("card_id", r.getCardId()),
-        io.meshdesk.ledger.domain.CardStatus.valueOf(r.getStatus().name().substring(12)));
+    var c =
+        cards.setStatus(
+            tenant(),
+            uuid("card_id", r.getCardId()),
+            io.meshdesk.ledger.domain.CardStatus.valueOf(r.getStatus().name().substring(12)));
     reply(out, SetCardStatusResponse.newBuilder().setCard(ProtoMapper.card(c)).build());
   }
 
   @Override
-  public void getLimitHistory(GetLimitHistoryRequest r, StreamObserver<GetLimitHistoryResponse> out) {
-    var p = cards.limitHistory(tenant(), holderRestriction(), uuid("card_id", r.getCardId()), r.getPage().getPageSize(),
-        r.getPage().getPageToken());
-    reply(out, GetLimitHistoryResponse.newBuilder()
-        .addAllChanges(p.items().stream().map(ProtoMapper::limitChange).toList()).setPage(page(p)).build());
+  public void getLimitHistory(
+      GetLimitHistoryRequest r, StreamObserver<GetLimitHistoryResponse> out) {
+    var p =
+        cards.limitHistory(
+            tenant(),
+            holderRestriction(),
+            uuid("card_id", r.getCardId()),
+            r.getPage().getPageSize(),
+            r.getPage().getPageToken());
+    reply(
+        out,
+        GetLimitHistoryResponse.newBuilder()
+            .addAllChanges(p.items().stream().map(ProtoMapper::limitChange).toList())
+            .setPage(page(p))
+            .build());
   }
 
   @Override
@@ -234,7 +311,9 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void capture(CaptureRequest r, StreamObserver<CaptureResponse> out) {
-    reply(out, CaptureResponse.newBuilder().setResult(creditUsed(post(RequestMapper.capture(r)))).build());
+    reply(
+        out,
+        CaptureResponse.newBuilder().setResult(creditUsed(post(RequestMapper.capture(r)))).build());
   }
 
   @Override
@@ -244,7 +323,11 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void purchase(PurchaseRequest r, StreamObserver<PurchaseResponse> out) {
-    reply(out, PurchaseResponse.newBuilder().setResult(creditUsed(post(RequestMapper.purchase(r)))).build());
+    reply(
+        out,
+        PurchaseResponse.newBuilder()
+            .setResult(creditUsed(post(RequestMapper.purchase(r))))
+            .build());
   }
 
   @Override
@@ -252,7 +335,9 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     reply(out, RefundResponse.newBuilder().setResult(post(RequestMapper.refund(r))).build());
   }
 
-  /** Sets who hears about accepted purchases, cash advances and captures (utilisation reminders). */
+  /**
+   * Sets who hears about accepted purchases, cash advances and captures (utilisation reminders).
+   */
   public void onPosting(PostingListener listener) {
     this.postingListener = listener;
   }
@@ -262,9 +347,12 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     if (!result.getReplayed() && result.hasBalance()) {
       Balance b = result.getBalance();
       try {
-        postingListener.creditUsed(tenant(), UUID.fromString(b.getCardId()),
+        postingListener.creditUsed(
+            tenant(),
+            UUID.fromString(b.getCardId()),
             b.getPostedBalance().getAmountMinor() + b.getOpenHolds().getAmountMinor(),
-            b.getCreditLimit().getAmountMinor(), b.getCreditLimit().getCurrency());
+            b.getCreditLimit().getAmountMinor(),
+            b.getCreditLimit().getCurrency());
       } catch (RuntimeException e) {
         // The posting is committed; a missed utilisation notice must not fail it.
         log.warn("posting listener failed: {}", e.toString());
@@ -278,16 +366,29 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     this.paymentListener = listener;
   }
 
-  /** Staff and service accounts post a payment at once; a customer's payment is an instruction pending settlement. */
+  /**
+   * Staff and service accounts post a payment at once; a customer's payment is an instruction
+   * pending settlement.
+   */
   @Override
   public void payment(PaymentRequest r, StreamObserver<PaymentResponse> out) {
     Principal caller = AuthContext.principal();
     if (caller.role() == Role.CUSTOMER) {
-      var i = pendingPayments.instruct(tenant(), caller.subject(), uuid("card_id", r.getCardId()),
-          r.getAmount().getAmountMinor(), r.getAmount().getCurrency(), r.getReference(),
-          IdempotencyScope.scoped(caller.subject(), r.getIdempotencyKey()));
-      reply(out, PaymentResponse.newBuilder().setResult(PaymentMapper.instructed(i))
-          .setPendingPayment(PaymentMapper.pending(i.payment())).build());
+      var i =
+          pendingPayments.instruct(
+              tenant(),
+              caller.subject(),
+              uuid("card_id", r.getCardId()),
+              r.getAmount().getAmountMinor(),
+              r.getAmount().getCurrency(),
+              r.getReference(),
+              IdempotencyScope.scoped(caller.subject(), r.getIdempotencyKey()));
+      reply(
+          out,
+          PaymentResponse.newBuilder()
+              .setResult(PaymentMapper.instructed(i))
+              .setPendingPayment(PaymentMapper.pending(i.payment()))
+              .build());
       return;
     }
     OperationResult result = post(RequestMapper.payment(r));
@@ -299,18 +400,30 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void settlePayment(SettlePaymentRequest r, StreamObserver<SettlePaymentResponse> out) {
-    var s = pendingPayments.settle(tenant(), uuid("pending_payment_id", r.getPendingPaymentId()),
-        PaymentMapper.outcome(r.getOutcome()));
+    var s =
+        pendingPayments.settle(
+            tenant(),
+            uuid("pending_payment_id", r.getPendingPaymentId()),
+            PaymentMapper.outcome(r.getOutcome()));
     if (s.posting() != null && !s.replayed()) {
       paymentPosted(ProtoMapper.txn(s.posting().txn()));
     }
-    reply(out, SettlePaymentResponse.newBuilder().setPendingPayment(PaymentMapper.pending(s.payment()))
-        .setBalance(PaymentMapper.withPending(s.balance(), pendingPayments.pendingTotals(tenant(), s.payment().cardId())))
-        .build());
+    reply(
+        out,
+        SettlePaymentResponse.newBuilder()
+            .setPendingPayment(PaymentMapper.pending(s.payment()))
+            .setBalance(
+                PaymentMapper.withPending(
+                    s.balance(), pendingPayments.pendingTotals(tenant(), s.payment().cardId())))
+            .build());
   }
 
   private void paymentPosted(Transaction t) {
-    paymentListener.paymentPosted(tenant(), UUID.fromString(t.getCardId()), t.getId(), t.getAmount().getAmountMinor(),
+    paymentListener.paymentPosted(
+        tenant(),
+        UUID.fromString(t.getCardId()),
+        t.getId(),
+        t.getAmount().getAmountMinor(),
         t.getAmount().getCurrency());
   }
 
@@ -319,7 +432,10 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     reply(out, PostFeeResponse.newBuilder().setResult(post(RequestMapper.fee(r))).build());
   }
 
-  /** Reverses a fee, interest or payment (a waiver, a correction, a returned payment) by a mirroring entry. */
+  /**
+   * Reverses a fee, interest or payment (a waiver, a correction, a returned payment) by a mirroring
+   * entry.
+   */
   @Override
   public void reverse(ReverseRequest r, StreamObserver<ReverseResponse> out) {
     reply(out, ReverseResponse.newBuilder().setResult(post(RequestMapper.reverse(r))).build());
@@ -327,7 +443,11 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void cashAdvance(CashAdvanceRequest r, StreamObserver<CashAdvanceResponse> out) {
-    reply(out, CashAdvanceResponse.newBuilder().setResult(creditUsed(post(RequestMapper.cashAdvance(r)))).build());
+    reply(
+        out,
+        CashAdvanceResponse.newBuilder()
+            .setResult(creditUsed(post(RequestMapper.cashAdvance(r))))
+            .build());
   }
 
   @Override
@@ -343,66 +463,124 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     int accepted = 0;
     for (int i = 0; i < results.size(); i++) {
       accepted += results.get(i).accepted() ? 1 : 0;
-      b.addResults(BatchOperationResult.newBuilder().setIndex(i).setResult(ProtoMapper.result(results.get(i))));
+      b.addResults(
+          BatchOperationResult.newBuilder()
+              .setIndex(i)
+              .setResult(ProtoMapper.result(results.get(i))));
     }
     reply(out, b.setAcceptedCount(accepted).setDeclinedCount(results.size() - accepted).build());
   }
 
-  /** A batch must not do what the caller may not do one by one: each operation needs its own RPC's permission. */
+  /**
+   * A batch must not do what the caller may not do one by one: each operation needs its own RPC's
+   * permission.
+   */
   private static void requirePermission(Principal caller, int index, BatchOperation op) {
     String method = RequestMapper.rpcOf(op);
     String permission = method == null ? null : Rbac.permissionFor(method).orElse("");
     if (permission != null && !caller.can(permission)) {
-      throw new PermissionDeniedException("operations[" + index + "]: " + method.substring(method.indexOf('/') + 1)
-          + " needs permission " + permission);
+      throw new PermissionDeniedException(
+          "operations["
+              + index
+              + "]: "
+              + method.substring(method.indexOf('/') + 1)
+              + " needs permission "
+              + permission);
     }
   }
 
   @Override
   public void getBalance(GetBalanceRequest r, StreamObserver<GetBalanceResponse> out) {
     UUID card = uuid("card_id", r.getCardId());
-    reply(out, GetBalanceResponse.newBuilder().setBalance(PaymentMapper.withPending(
-        queries.balance(tenant(), holderRestriction(), card), pendingPayments.pendingTotals(tenant(), card))).build());
+    reply(
+        out,
+        GetBalanceResponse.newBuilder()
+            .setBalance(
+                PaymentMapper.withPending(
+                    queries.balance(tenant(), holderRestriction(), card),
+                    pendingPayments.pendingTotals(tenant(), card)))
+            .build());
   }
 
   @Override
-  public void listTransactions(ListTransactionsRequest r, StreamObserver<ListTransactionsResponse> out) {
+  public void listTransactions(
+      ListTransactionsRequest r, StreamObserver<ListTransactionsResponse> out) {
     Set<TxnType> types = EnumSet.noneOf(TxnType.class);
     r.getTypesList().forEach(t -> types.add(TxnType.valueOf(t.name().substring(17))));
-    var p = queries.transactions(tenant(), holderRestriction(), uuid("card_id", r.getCardId()),
-        RequestMapper.start(r.getPosted()), RequestMapper.end(r.getPosted()), types, r.getPage().getPageSize(),
-        r.getPage().getPageToken());
-    reply(out, ListTransactionsResponse.newBuilder().addAllTransactions(p.items().stream().map(ProtoMapper::txn).toList())
-        .setPage(page(p)).build());
+    var p =
+        queries.transactions(
+            tenant(),
+            holderRestriction(),
+            uuid("card_id", r.getCardId()),
+            RequestMapper.start(r.getPosted()),
+            RequestMapper.end(r.getPosted()),
+            types,
+            r.getPage().getPageSize(),
+            r.getPage().getPageToken());
+    reply(
+        out,
+        ListTransactionsResponse.newBuilder()
+            .addAllTransactions(p.items().stream().map(ProtoMapper::txn).toList())
+            .setPage(page(p))
+            .build());
   }
 
   @Override
-  public void listJournalEntries(ListJournalEntriesRequest r, StreamObserver<ListJournalEntriesResponse> out) {
-    var p = queries.journal(tenant(), holderRestriction(), uuid("card_id", r.getCardId()),
-        RequestMapper.start(r.getPosted()), RequestMapper.end(r.getPosted()), r.getPage().getPageSize(),
-        r.getPage().getPageToken());
-    reply(out, ListJournalEntriesResponse.newBuilder().addAllEntries(p.items().stream().map(ProtoMapper::entry).toList())
-        .setPage(page(p)).build());
+  public void listJournalEntries(
+      ListJournalEntriesRequest r, StreamObserver<ListJournalEntriesResponse> out) {
+    var p =
+        queries.journal(
+            tenant(),
+            holderRestriction(),
+            uuid("card_id", r.getCardId()),
+            RequestMapper.start(r.getPosted()),
+            RequestMapper.end(r.getPosted()),
+            r.getPage().getPageSize(),
+            r.getPage().getPageToken());
+    reply(
+        out,
+        ListJournalEntriesResponse.newBuilder()
+            .addAllEntries(p.items().stream().map(ProtoMapper::entry).toList())
+            .setPage(page(p))
+            .build());
   }
 
   @Override
   public void listStatements(ListStatementsRequest r, StreamObserver<ListStatementsResponse> out) {
-    var p = queries.statements(tenant(), holderRestriction(), uuid("card_id", r.getCardId()), r.getPage().getPageSize(),
-        r.getPage().getPageToken());
-    reply(out, ListStatementsResponse.newBuilder()
-        .addAllStatements(p.items().stream().map(ProtoMapper::statement).toList()).setPage(page(p)).build());
+    var p =
+        queries.statements(
+            tenant(),
+            holderRestriction(),
+            uuid("card_id", r.getCardId()),
+            r.getPage().getPageSize(),
+            r.getPage().getPageToken());
+    reply(
+        out,
+        ListStatementsResponse.newBuilder()
+            .addAllStatements(p.items().stream().map(ProtoMapper::statement).toList())
+            .setPage(page(p))
+            .build());
   }
 
   @Override
   public void getStatement(GetStatementRequest r, StreamObserver<GetStatementResponse> out) {
-    reply(out, GetStatementResponse.newBuilder().setStatement(ProtoMapper.statement(
-        queries.statement(tenant(), holderRestriction(), uuid("statement_id", r.getStatementId())))).build());
+    reply(
+        out,
+        GetStatementResponse.newBuilder()
+            .setStatement(
+                ProtoMapper.statement(
+                    queries.statement(
+                        tenant(), holderRestriction(), uuid("statement_id", r.getStatementId()))))
+            .build());
   }
 
   @Override
   public void audit(AuditRequest r, StreamObserver<AuditResponse> out) {
-    AuditReport a = audit.audit(tenant(), optionalUuid("card_id", r.getCardId()),
-        r.getMaxViolations() == 0 ? 1000 : r.getMaxViolations());
+    AuditReport a =
+        audit.audit(
+            tenant(),
+            optionalUuid("card_id", r.getCardId()),
+            r.getMaxViolations() == 0 ? 1000 : r.getMaxViolations());
     reply(out, ProtoMapper.audit(a));
   }
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 public interface PaymentListener {
 
   /** A payment was posted (never called for an idempotent replay). */
-  void paymentPosted(UUID tenantId, UUID cardId, String transactionId, long amountMinor, String currency);
+  void paymentPosted(
+      UUID tenantId, UUID cardId, String transactionId, long amountMinor, String currency);
 
   /** Ignores payments. */
-  PaymentListener NONE = (tenant, card, tx, amount, currency) -> { };
+  PaymentListener NONE = (tenant, card, tx, amount, currency) -> {};
 }

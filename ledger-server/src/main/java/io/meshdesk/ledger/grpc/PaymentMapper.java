@@ -15,30 +15,44 @@ final class PaymentMapper {
   private PaymentMapper() {}
 
   static PendingPayment pending(io.meshdesk.ledger.payment.PendingPayment p) {
-    PendingPayment.Builder b = PendingPayment.newBuilder().setId(p.id().toString()).setCardId(p.cardId().toString())
-        .setAmount(ProtoMapper.money(p.amountMinor(), p.currency())).setReference(p.reference())
-        .setStatus(PendingPaymentStatus.valueOf("PENDING_PAYMENT_STATUS_" + p.status()))
-        .setCreatedAt(ProtoMapper.ts(p.createdAt())).setTransactionId(ProtoMapper.id(p.transactionId()));
+    PendingPayment.Builder b =
+        PendingPayment.newBuilder()
+            .setId(p.id().toString())
+            .setCardId(p.cardId().toString())
+            .setAmount(ProtoMapper.money(p.amountMinor(), p.currency()))
+            .setReference(p.reference())
+            .setStatus(PendingPaymentStatus.valueOf("PENDING_PAYMENT_STATUS_" + p.status()))
+            .setCreatedAt(ProtoMapper.ts(p.createdAt()))
+            .setTransactionId(ProtoMapper.id(p.transactionId()));
     if (p.settledAt() != null) {
       b.setSettledAt(ProtoMapper.ts(p.settledAt()));
     }
     return b.build();
   }
 
-  /** The Payment result of a customer's instruction: accepted, nothing posted, the card as it stands. */
+  /**
+   * The Payment result of a customer's instruction: accepted, nothing posted, the card as it
+   * stands.
+   */
   static OperationResult instructed(PendingPayments.Instructed i) {
-    return OperationResult.newBuilder().setOutcome(OperationOutcome.OPERATION_OUTCOME_ACCEPTED)
-        .setReplayed(i.replayed()).setBalance(ProtoMapper.balance(i.balance())).build();
+    return OperationResult.newBuilder()
+        .setOutcome(OperationOutcome.OPERATION_OUTCOME_ACCEPTED)
+        .setReplayed(i.replayed())
+        .setBalance(ProtoMapper.balance(i.balance()))
+        .build();
   }
 
   static io.meshdesk.ledger.payment.PendingPayment.Status outcome(SettlementOutcome o) {
-    return o == SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED ? io.meshdesk.ledger.payment.PendingPayment.Status.SETTLED
+    return o == SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED
+        ? io.meshdesk.ledger.payment.PendingPayment.Status.SETTLED
         : io.meshdesk.ledger.payment.PendingPayment.Status.RETURNED;
   }
 
   /** A balance with the card's pending payments, which no other figure includes. */
   static Balance withPending(Views.Balance b, long[] pending) {
-    return ProtoMapper.balance(b).toBuilder().setPendingPayments(ProtoMapper.money(pending[0], b.currency()))
-        .setPendingPaymentCount((int) pending[1]).build();
+    return ProtoMapper.balance(b).toBuilder()
+        .setPendingPayments(ProtoMapper.money(pending[0], b.currency()))
+        .setPendingPaymentCount((int) pending[1])
+        .build();
   }
 }

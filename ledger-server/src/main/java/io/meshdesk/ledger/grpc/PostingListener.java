@@ -18,5 +18,5 @@ public interface PostingListener {
   void creditUsed(UUID tenantId, UUID cardId, long exposureMinor, long limitMinor, String currency);
 
   /** Ignores postings. */
-  PostingListener NONE = (tenant, card, exposure, limit, currency) -> { };
+  PostingListener NONE = (tenant, card, exposure, limit, currency) -> {};
 }

@@ -5,6 +5,9 @@ import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.common.v1.LocalDate;
 import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.ledger.v1.AuditResponse;
+import io.meshdesk.api.ledger.v1.AuditSummary;
+import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.Balance;
 import io.meshdesk.api.ledger.v1.Card;
 import io.meshdesk.api.ledger.v1.CardNetwork;
@@ -25,9 +28,6 @@ import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.StatementLine;
 import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.api.ledger.v1.TransactionType;
-import io.meshdesk.api.ledger.v1.AuditResponse;
-import io.meshdesk.api.ledger.v1.AuditSummary;
-import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.ViolationKind;
 import io.meshdesk.ledger.audit.AuditReport;
 import io.meshdesk.ledger.domain.IdempotencyScope;
@@ -50,7 +50,11 @@ final class ProtoMapper {
   }
 
   static LocalDate date(java.time.LocalDate d) {
-    return LocalDate.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    return LocalDate.newBuilder()
+        .setYear(d.getYear())
+        .setMonth(d.getMonthValue())
+        .setDay(d.getDayOfMonth())
+        .build();
   }
 
   static String id(UUID id) {
@@ -58,20 +62,35 @@ final class ProtoMapper {
   }
 
   static CardProduct product(Views.Product p) {
-    return CardProduct.newBuilder().setId(p.id().toString()).setName(p.name())
-        .setNetwork(CardNetwork.valueOf("CARD_NETWORK_" + p.network())).setCurrency(p.currency())
-        .setPurchaseAprBps(p.purchaseAprBps()).setCashAdvanceAprBps(p.cashAdvanceAprBps()).setGraceDays(p.graceDays())
-        .setMinPayment(MinimumPaymentRule.newBuilder().setFloor(money(p.minPaymentFloorMinor(), p.currency()))
-            .setPercentBps(p.minPaymentPercentBps()))
-        .setLateFee(money(p.lateFeeMinor(), p.currency())).setCreatedAt(ts(p.createdAt())).build();
+    return CardProduct.newBuilder()
+        .setId(p.id().toString())
+        .setName(p.name())
+        .setNetwork(CardNetwork.valueOf("CARD_NETWORK_" + p.network()))
+        .setCurrency(p.currency())
+        .setPurchaseAprBps(p.purchaseAprBps())
+        .setCashAdvanceAprBps(p.cashAdvanceAprBps())
+        .setGraceDays(p.graceDays())
+        .setMinPayment(
+            MinimumPaymentRule.newBuilder()
+                .setFloor(money(p.minPaymentFloorMinor(), p.currency()))
+                .setPercentBps(p.minPaymentPercentBps()))
+        .setLateFee(money(p.lateFeeMinor(), p.currency()))
+        .setCreatedAt(ts(p.createdAt()))
+        .build();
   }
 
   static Card card(Views.Card c) {
-    Card.Builder b = Card.newBuilder().setId(c.id().toString()).setProductId(c.productId().toString())
-        .setHolderUserId(c.holderUserId().toString()).setStatus(CardStatus.valueOf("CARD_STATUS_" + c.status()))
-        .setCreditLimit(money(c.creditLimitMinor(), c.currency())).setBillingCycleDay(c.billingCycleDay())
-        .setNextStatementDate(date(c.nextStatementDate())).setCreatedAt(ts(c.createdAt()))
-        .setUpdatedAt(ts(c.updatedAt()));
+    Card.Builder b =
+        Card.newBuilder()
+            .setId(c.id().toString())
+            .setProductId(c.productId().toString())
+            .setHolderUserId(c.holderUserId().toString())
+            .setStatus(CardStatus.valueOf("CARD_STATUS_" + c.status()))
+            .setCreditLimit(money(c.creditLimitMinor(), c.currency()))
+            .setBillingCycleDay(c.billingCycleDay())
+            .setNextStatementDate(date(c.nextStatementDate()))
+            .setCreatedAt(ts(c.createdAt()))
+            .setUpdatedAt(ts(c.updatedAt()));
     if (c.closedAt() != null) {
       b.setClosedAt(ts(c.closedAt()));
     }
@@ -80,24 +99,41 @@ final class ProtoMapper {
 
   static LimitChange limitChange(Views.LimitChange l) {
     boolean user = !"SYSTEM".equals(l.actorKind());
-    return LimitChange.newBuilder().setId(l.id().toString()).setCardId(l.cardId().toString())
-        .setPreviousLimit(money(l.previousLimitMinor(), l.currency())).setNewLimit(money(l.newLimitMinor(), l.currency()))
-        .setReason(l.reason()).setChangedAt(ts(l.changedAt()))
-        .setChangedBy(Actor.newBuilder().setKind(ActorKind.valueOf("ACTOR_KIND_" + l.actorKind()))
-            .setId(user ? l.actorId() : ""))
+    return LimitChange.newBuilder()
+        .setId(l.id().toString())
+        .setCardId(l.cardId().toString())
+        .setPreviousLimit(money(l.previousLimitMinor(), l.currency()))
+        .setNewLimit(money(l.newLimitMinor(), l.currency()))
+        .setReason(l.reason())
+        .setChangedAt(ts(l.changedAt()))
+        .setChangedBy(
+            Actor.newBuilder()
+                .setKind(ActorKind.valueOf("ACTOR_KIND_" + l.actorKind()))
+                .setId(user ? l.actorId() : ""))
         .build();
   }
 
   static Merchant merchant(io.meshdesk.ledger.domain.Merchant m) {
-    return Merchant.newBuilder().setName(m.name()).setMcc(m.mcc()).setCountry(m.country()).setCity(m.city())
-        .setMerchantId(m.merchantId()).build();
+    return Merchant.newBuilder()
+        .setName(m.name())
+        .setMcc(m.mcc())
+        .setCountry(m.country())
+        .setCity(m.city())
+        .setMerchantId(m.merchantId())
+        .build();
   }
 
   static Hold hold(Views.Hold h) {
-    Hold.Builder b = Hold.newBuilder().setId(h.id().toString()).setCardId(h.cardId().toString())
-        .setAmount(money(h.amountMinor(), h.currency())).setCapturedAmount(money(h.capturedMinor(), h.currency()))
-        .setStatus(HoldStatus.valueOf("HOLD_STATUS_" + h.status())).setMerchant(merchant(h.merchant()))
-        .setCreatedAt(ts(h.createdAt())).setExpiresAt(ts(h.expiresAt()));
+    Hold.Builder b =
+        Hold.newBuilder()
+            .setId(h.id().toString())
+            .setCardId(h.cardId().toString())
+            .setAmount(money(h.amountMinor(), h.currency()))
+            .setCapturedAmount(money(h.capturedMinor(), h.currency()))
+            .setStatus(HoldStatus.valueOf("HOLD_STATUS_" + h.status()))
+            .setMerchant(merchant(h.merchant()))
+            .setCreatedAt(ts(h.createdAt()))
+            .setExpiresAt(ts(h.expiresAt()));
     if (h.finalizedAt() != null) {
       b.setFinalizedAt(ts(h.finalizedAt()));
     }
@@ -105,12 +141,20 @@ final class ProtoMapper {
   }
 
   static Transaction txn(Views.Txn t) {
-    Transaction.Builder b = Transaction.newBuilder().setId(t.id().toString()).setCardId(t.cardId().toString())
-        .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + t.type())).setAmount(money(t.amountMinor(), t.currency()))
-        .setHoldId(id(t.holdId())).setOriginalTransactionId(id(t.originalTxnId())).setDescription(t.description())
-        .setReference(t.reference()).setIdempotencyKey(IdempotencyScope.clientKey(t.idempotencyKey()))
-        .setJournalEntryId(t.journalEntryId().toString()).setPostedAt(ts(t.postedAt()))
-        .setStatementId(id(t.statementId()));
+    Transaction.Builder b =
+        Transaction.newBuilder()
+            .setId(t.id().toString())
+            .setCardId(t.cardId().toString())
+            .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + t.type()))
+            .setAmount(money(t.amountMinor(), t.currency()))
+            .setHoldId(id(t.holdId()))
+            .setOriginalTransactionId(id(t.originalTxnId()))
+            .setDescription(t.description())
+            .setReference(t.reference())
+            .setIdempotencyKey(IdempotencyScope.clientKey(t.idempotencyKey()))
+            .setJournalEntryId(t.journalEntryId().toString())
+            .setPostedAt(ts(t.postedAt()))
+            .setStatementId(id(t.statementId()));
     if (!t.merchant().isEmpty()) {
       b.setMerchant(merchant(t.merchant()));
     }
@@ -121,14 +165,18 @@ final class ProtoMapper {
   }
 
   static Balance balance(Views.Balance b) {
-    Balance.Builder out = Balance.newBuilder().setCardId(b.cardId().toString())
-        .setCardStatus(CardStatus.valueOf("CARD_STATUS_" + b.status()))
-        .setCreditLimit(money(b.creditLimitMinor(), b.currency()))
-        .setPostedBalance(money(b.postedBalanceMinor(), b.currency()))
-        .setOpenHolds(money(b.openHoldsMinor(), b.currency())).setOpenHoldCount(b.openHoldCount())
-        .setAvailableCredit(money(b.availableCreditMinor(), b.currency()))
-        .setLastStatementBalance(money(b.lastStatementBalanceMinor(), b.currency()))
-        .setMinimumPaymentDue(money(b.minimumPaymentDueMinor(), b.currency())).setAsOf(ts(b.asOf()));
+    Balance.Builder out =
+        Balance.newBuilder()
+            .setCardId(b.cardId().toString())
+            .setCardStatus(CardStatus.valueOf("CARD_STATUS_" + b.status()))
+            .setCreditLimit(money(b.creditLimitMinor(), b.currency()))
+            .setPostedBalance(money(b.postedBalanceMinor(), b.currency()))
+            .setOpenHolds(money(b.openHoldsMinor(), b.currency()))
+            .setOpenHoldCount(b.openHoldCount())
+            .setAvailableCredit(money(b.availableCreditMinor(), b.currency()))
+            .setLastStatementBalance(money(b.lastStatementBalanceMinor(), b.currency()))
+            .setMinimumPaymentDue(money(b.minimumPaymentDueMinor(), b.currency()))
+            .setAsOf(ts(b.asOf()));
     if (b.paymentDueDate() != null) {
       out.setPaymentDueDate(date(b.paymentDueDate()));
     }
@@ -136,11 +184,16 @@ final class ProtoMapper {
   }
 
   static OperationResult result(OpResult r) {
-    OperationResult.Builder b = OperationResult.newBuilder()
-        .setOutcome(r.accepted() ? OperationOutcome.OPERATION_OUTCOME_ACCEPTED : OperationOutcome.OPERATION_OUTCOME_DECLINED)
-        .setReplayed(r.replayed());
+    OperationResult.Builder b =
+        OperationResult.newBuilder()
+            .setOutcome(
+                r.accepted()
+                    ? OperationOutcome.OPERATION_OUTCOME_ACCEPTED
+                    : OperationOutcome.OPERATION_OUTCOME_DECLINED)
+            .setReplayed(r.replayed());
     if (r.decline() != null) {
-      b.setDeclineReason(DeclineReason.valueOf("DECLINE_REASON_" + r.decline())).setDeclineDetail(r.detail());
+      b.setDeclineReason(DeclineReason.valueOf("DECLINE_REASON_" + r.decline()))
+          .setDeclineDetail(r.detail());
     }
     if (r.hold() != null) {
       b.setHold(hold(r.hold()));
@@ -155,45 +208,82 @@ final class ProtoMapper {
   }
 
   static JournalEntry entry(Views.JournalEntry e) {
-    JournalEntry.Builder b = JournalEntry.newBuilder().setId(e.id().toString()).setCardId(e.cardId().toString())
-        .setSequence(e.sequence()).setTransactionId(e.transactionId().toString()).setPostedAt(ts(e.postedAt()))
-        .setHash(e.hash()).setPreviousHash(e.previousHash());
+    JournalEntry.Builder b =
+        JournalEntry.newBuilder()
+            .setId(e.id().toString())
+            .setCardId(e.cardId().toString())
+            .setSequence(e.sequence())
+            .setTransactionId(e.transactionId().toString())
+            .setPostedAt(ts(e.postedAt()))
+            .setHash(e.hash())
+            .setPreviousHash(e.previousHash());
     for (Views.Posting p : e.postings()) {
-      b.addPostings(Posting.newBuilder().setAccount(p.account()).setAmount(money(p.amountMinor(), p.currency())));
+      b.addPostings(
+          Posting.newBuilder()
+              .setAccount(p.account())
+              .setAmount(money(p.amountMinor(), p.currency())));
     }
     return b.build();
   }
 
   static Statement statement(Views.Statement s) {
     String cur = s.currency();
-    Statement.Builder b = Statement.newBuilder().setId(s.id().toString()).setCardId(s.cardId().toString())
-        .setPeriodStart(date(s.periodStart())).setPeriodEnd(date(s.periodEnd()))
-        .setPreviousBalance(money(s.previousBalanceMinor(), cur))
-        .setPaymentsAndCredits(money(s.paymentsAndCreditsMinor(), cur)).setPurchases(money(s.purchasesMinor(), cur))
-        .setCashAdvances(money(s.cashAdvancesMinor(), cur)).setFees(money(s.feesMinor(), cur))
-        .setInterest(money(s.interestMinor(), cur)).setNewBalance(money(s.newBalanceMinor(), cur))
-        .setMinimumPayment(money(s.minimumPaymentMinor(), cur)).setDueDate(date(s.dueDate()))
-        .setCreditLimit(money(s.creditLimitMinor(), cur)).setAvailableCredit(money(s.availableCreditMinor(), cur))
-        .setGeneratedAt(ts(s.generatedAt()));
+    Statement.Builder b =
+        Statement.newBuilder()
+            .setId(s.id().toString())
+            .setCardId(s.cardId().toString())
+            .setPeriodStart(date(s.periodStart()))
+            .setPeriodEnd(date(s.periodEnd()))
+            .setPreviousBalance(money(s.previousBalanceMinor(), cur))
+            .setPaymentsAndCredits(money(s.paymentsAndCreditsMinor(), cur))
+            .setPurchases(money(s.purchasesMinor(), cur))
+            .setCashAdvances(money(s.cashAdvancesMinor(), cur))
+            .setFees(money(s.feesMinor(), cur))
+            .setInterest(money(s.interestMinor(), cur))
+            .setNewBalance(money(s.newBalanceMinor(), cur))
+            .setMinimumPayment(money(s.minimumPaymentMinor(), cur))
+            .setDueDate(date(s.dueDate()))
+            .setCreditLimit(money(s.creditLimitMinor(), cur))
+            .setAvailableCredit(money(s.availableCreditMinor(), cur))
+            .setGeneratedAt(ts(s.generatedAt()));
     for (Views.StatementLine l : s.lines()) {
-      b.addLines(StatementLine.newBuilder().setTransactionId(id(l.transactionId())).setPostedDate(date(l.postedDate()))
-          .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + l.type())).setDescription(l.description())
-          .setAmount(money(l.amountMinor(), cur)));
+      b.addLines(
+          StatementLine.newBuilder()
+              .setTransactionId(id(l.transactionId()))
+              .setPostedDate(date(l.postedDate()))
+              .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + l.type()))
+              .setDescription(l.description())
+              .setAmount(money(l.amountMinor(), cur)));
     }
     return b.build();
   }
 
   /** An audit report as its contract response. */
   static AuditResponse audit(AuditReport a) {
-    AuditResponse.Builder b = AuditResponse.newBuilder().setTruncated(a.truncated()).setSummary(AuditSummary.newBuilder()
-        .setCardsChecked(a.cardsChecked()).setEntriesChecked(a.entriesChecked()).setPostingsChecked(a.postingsChecked())
-        .setHoldsChecked(a.holdsChecked()).setStatementsChecked(a.statementsChecked())
-        .setViolationCount(a.violationCount()).setPassed(a.passed()).setStartedAt(ts(a.startedAt()))
-        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(a.duration().getSeconds())
-            .setNanos(a.duration().getNano())));
+    AuditResponse.Builder b =
+        AuditResponse.newBuilder()
+            .setTruncated(a.truncated())
+            .setSummary(
+                AuditSummary.newBuilder()
+                    .setCardsChecked(a.cardsChecked())
+                    .setEntriesChecked(a.entriesChecked())
+                    .setPostingsChecked(a.postingsChecked())
+                    .setHoldsChecked(a.holdsChecked())
+                    .setStatementsChecked(a.statementsChecked())
+                    .setViolationCount(a.violationCount())
+                    .setPassed(a.passed())
+                    .setStartedAt(ts(a.startedAt()))
+                    .setDuration(
+                        com.google.protobuf.Duration.newBuilder()
+                            .setSeconds(a.duration().getSeconds())
+                            .setNanos(a.duration().getNano())));
     for (AuditReport.Violation v : a.violations()) {
-      b.addViolations(AuditViolation.newBuilder().setKind(ViolationKind.valueOf("VIOLATION_KIND_" + v.kind().name()))
-          .setEntityType(v.entityType()).setEntityId(v.entityId()).setDetail(v.detail()));
+      b.addViolations(
+          AuditViolation.newBuilder()
+              .setKind(ViolationKind.valueOf("VIOLATION_KIND_" + v.kind().name()))
+              .setEntityType(v.entityType())
+              .setEntityId(v.entityId())
+              .setDetail(v.detail()));
     }
     return b.build();
   }

@@ -38,28 +38,42 @@ final class RequestMapper {
   }
 
   static io.meshdesk.ledger.domain.Merchant merchant(Merchant m) {
-    return new io.meshdesk.ledger.domain.Merchant(m.getName(), m.getMcc(), m.getCountry(), m.getCity(),
-        m.getMerchantId());
+    return new io.meshdesk.ledger.domain.Merchant(
+        m.getName(), m.getMcc(), m.getCountry(), m.getCity(), m.getMerchantId());
   }
 
   static Instant start(TimeRange r) {
-    return r.hasStartTime() ? Instant.ofEpochSecond(r.getStartTime().getSeconds(), r.getStartTime().getNanos()) : null;
+    return r.hasStartTime()
+        ? Instant.ofEpochSecond(r.getStartTime().getSeconds(), r.getStartTime().getNanos())
+        : null;
   }
 
   static Instant end(TimeRange r) {
-    return r.hasEndTime() ? Instant.ofEpochSecond(r.getEndTime().getSeconds(), r.getEndTime().getNanos()) : null;
+    return r.hasEndTime()
+        ? Instant.ofEpochSecond(r.getEndTime().getSeconds(), r.getEndTime().getNanos())
+        : null;
   }
 
   static PostingOp authorize(AuthorizeRequest r) {
-    Duration expires = r.hasExpiresIn()
-        ? Duration.ofSeconds(r.getExpiresIn().getSeconds(), r.getExpiresIn().getNanos()) : null;
-    return new PostingOp.Authorize(uuid("card_id", r.getCardId()), r.getAmount().getAmountMinor(),
-        r.getAmount().getCurrency(), merchant(r.getMerchant()), expires, r.getIdempotencyKey());
+    Duration expires =
+        r.hasExpiresIn()
+            ? Duration.ofSeconds(r.getExpiresIn().getSeconds(), r.getExpiresIn().getNanos())
+            : null;
+    return new PostingOp.Authorize(
+        uuid("card_id", r.getCardId()),
+        r.getAmount().getAmountMinor(),
+        r.getAmount().getCurrency(),
+        merchant(r.getMerchant()),
+        expires,
+        r.getIdempotencyKey());
   }
 
   static PostingOp capture(CaptureRequest r) {
-    return new PostingOp.Capture(uuid("hold_id", r.getHoldId()), r.hasAmount() ? r.getAmount().getAmountMinor() : null,
-        r.hasAmount() ? r.getAmount().getCurrency() : null, r.getIdempotencyKey());
+    return new PostingOp.Capture(
+        uuid("hold_id", r.getHoldId()),
+        r.hasAmount() ? r.getAmount().getAmountMinor() : null,
+        r.hasAmount() ? r.getAmount().getCurrency() : null,
+        r.getIdempotencyKey());
   }
 
   static PostingOp voidHold(VoidRequest r) {
@@ -67,35 +81,76 @@ final class RequestMapper {
   }
 
   static PostingOp purchase(PurchaseRequest r) {
-    return direct(TxnType.PURCHASE, r.getCardId(), r.getAmount(), merchant(r.getMerchant()), null, "", "", "",
+    return direct(
+        TxnType.PURCHASE,
+        r.getCardId(),
+        r.getAmount(),
+        merchant(r.getMerchant()),
+        null,
+        "",
+        "",
+        "",
         r.getIdempotencyKey());
   }
 
   static PostingOp refund(RefundRequest r) {
-    return direct(TxnType.REFUND, r.getCardId(), r.getAmount(),
+    return direct(
+        TxnType.REFUND,
+        r.getCardId(),
+        r.getAmount(),
         r.hasMerchant() ? merchant(r.getMerchant()) : io.meshdesk.ledger.domain.Merchant.NONE,
-        optionalUuid("original_transaction_id", r.getOriginalTransactionId()), "", "", "", r.getIdempotencyKey());
+        optionalUuid("original_transaction_id", r.getOriginalTransactionId()),
+        "",
+        "",
+        "",
+        r.getIdempotencyKey());
   }
 
   static PostingOp payment(PaymentRequest r) {
-    return direct(TxnType.PAYMENT, r.getCardId(), r.getAmount(), io.meshdesk.ledger.domain.Merchant.NONE, null, "",
-        "", r.getReference(), r.getIdempotencyKey());
+    return direct(
+        TxnType.PAYMENT,
+        r.getCardId(),
+        r.getAmount(),
+        io.meshdesk.ledger.domain.Merchant.NONE,
+        null,
+        "",
+        "",
+        r.getReference(),
+        r.getIdempotencyKey());
   }
 
   static PostingOp fee(PostFeeRequest r) {
-    return direct(TxnType.FEE, r.getCardId(), r.getAmount(), io.meshdesk.ledger.domain.Merchant.NONE, null,
-        r.getFeeType().name().substring("FEE_TYPE_".length()), r.getDescription(), "", r.getIdempotencyKey());
+    return direct(
+        TxnType.FEE,
+        r.getCardId(),
+        r.getAmount(),
+        io.meshdesk.ledger.domain.Merchant.NONE,
+        null,
+        r.getFeeType().name().substring("FEE_TYPE_".length()),
+        r.getDescription(),
+        "",
+        r.getIdempotencyKey());
   }
 
   static PostingOp cashAdvance(CashAdvanceRequest r) {
-    return direct(TxnType.CASH_ADVANCE, r.getCardId(), r.getAmount(),
-        r.hasMerchant() ? merchant(r.getMerchant()) : io.meshdesk.ledger.domain.Merchant.NONE, null, "", "", "",
+    return direct(
+        TxnType.CASH_ADVANCE,
+        r.getCardId(),
+        r.getAmount(),
+        r.hasMerchant() ? merchant(r.getMerchant()) : io.meshdesk.ledger.domain.Merchant.NONE,
+        null,
+        "",
+        "",
+        "",
         r.getIdempotencyKey());
   }
 
   static PostingOp reverse(ReverseRequest r) {
-    return new PostingOp.Reverse(uuid("card_id", r.getCardId()),
-        uuid("original_transaction_id", r.getOriginalTransactionId()), r.getReason(), r.getIdempotencyKey());
+    return new PostingOp.Reverse(
+        uuid("card_id", r.getCardId()),
+        uuid("original_transaction_id", r.getOriginalTransactionId()),
+        r.getReason(),
+        r.getIdempotencyKey());
   }
 
   static PostingOp batchItem(int index, BatchOperation op) {
@@ -117,7 +172,10 @@ final class RequestMapper {
     }
   }
 
-  /** The full name of the single-operation RPC a batch operation stands for (its permission is that RPC's), or null. */
+  /**
+   * The full name of the single-operation RPC a batch operation stands for (its permission is that
+   * RPC's), or null.
+   */
   static String rpcOf(BatchOperation op) {
     return switch (op.getOperationCase()) {
       case AUTHORIZE -> LedgerServiceGrpc.getAuthorizeMethod().getFullMethodName();
@@ -133,10 +191,26 @@ final class RequestMapper {
     };
   }
 
-  private static PostingOp direct(TxnType type, String cardId, io.meshdesk.api.common.v1.Money amount,
-      io.meshdesk.ledger.domain.Merchant merchant, UUID original, String feeType, String description, String reference,
+  private static PostingOp direct(
+      TxnType type,
+      String cardId,
+      io.meshdesk.api.common.v1.Money amount,
+      io.meshdesk.ledger.domain.Merchant merchant,
+      UUID original,
+      String feeType,
+      String description,
+      String reference,
       String key) {
-    return new PostingOp.Direct(type, uuid("card_id", cardId), amount.getAmountMinor(), amount.getCurrency(), merchant,
-        original, feeType, description, reference, key);
+    return new PostingOp.Direct(
+        type,
+        uuid("card_id", cardId),
+        amount.getAmountMinor(),
+        amount.getCurrency(),
+        merchant,
+        original,
+        feeType,
+        description,
+        reference,
+        key);
   }
 }

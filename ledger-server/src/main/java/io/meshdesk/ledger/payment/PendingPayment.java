@@ -9,8 +9,16 @@ import java.util.UUID;
  * @param settledAt when it was settled or returned; null while pending
  * @param transactionId the PAYMENT posted by settlement; null unless settled
  */
-public record PendingPayment(UUID id, UUID cardId, long amountMinor, String currency, String reference, Status status,
-    Instant createdAt, Instant settledAt, UUID transactionId) {
+public record PendingPayment(
+    UUID id,
+    UUID cardId,
+    long amountMinor,
+    String currency,
+    String reference,
+    Status status,
+    Instant createdAt,
+    Instant settledAt,
+    UUID transactionId) {
 
   /** Where an instruction stands. */
   public enum Status {

@@ -23,9 +23,9 @@ import java.util.UUID;
 /**
  * Customers' payment instructions. A customer cannot prove that money arrived, so their Payment
  * creates a PENDING instruction that changes nothing on the card: not the balance, the available
- * credit or the minimum payment. Settlement (by an admin or a service account with
- * {@code ledger.settle}) posts it as a PAYMENT transaction; a returned instruction is cancelled
- * and posts nothing.
+ * credit or the minimum payment. Settlement (by an admin or a service account with {@code
+ * ledger.settle}) posts it as a PAYMENT transaction; a returned instruction is cancelled and posts
+ * nothing.
  */
 public final class PendingPayments {
 
@@ -33,7 +33,8 @@ public final class PendingPayments {
   public record Instructed(PendingPayment payment, boolean replayed, Views.Balance balance) {}
 
   /** A settlement applied, or repeated; {@code posting} is the PAYMENT's result when settled. */
-  public record Settled(PendingPayment payment, boolean replayed, OpResult posting, Views.Balance balance) {}
+  public record Settled(
+      PendingPayment payment, boolean replayed, OpResult posting, Views.Balance balance) {}
 
   private final Transactions transactions;
   private final PostingEngine postings;
@@ -52,28 +53,44 @@ public final class PendingPayments {
    *
    * @param holder the customer; another holder's card is not found
    */
-  public Instructed instruct(UUID tenant, UUID holder, UUID cardId, long amountMinor, String currency,
-      String reference, String scopedKey) {
+  public Instructed instruct(
+      UUID tenant,
+      UUID holder,
+      UUID cardId,
+      long amountMinor,
+      String currency,
+      String reference,
+      String scopedKey) {
     Instant now = now();
     String hash = EntryHash.sha256(cardId + "|" + amountMinor + "|" + currency + "|" + reference);
-    return transactions.inTenant(tenant, c -> {
-      CardState card = LedgerReads.card(c, tenant, cardId).filter(cs -> holder.equals(cs.holder()))
-          .orElseThrow(() -> new NotFoundException("no such card"));
-      if (!card.currency().equals(currency)) {
-        throw new FailedPreconditionException("CURRENCY_MISMATCH",
-            "amount must be in the card currency " + card.currency());
-      }
-      UUID id = UUID.randomUUID();
-      boolean fresh = PendingPaymentRows.insert(c, tenant, id, cardId, amountMinor, currency, reference, scopedKey,
-          hash, now);
-      PendingPaymentRows.Row row = fresh ? PendingPaymentRows.byId(c, tenant, id, false).orElseThrow()
-          : PendingPaymentRows.byKey(c, tenant, scopedKey).orElseThrow();
-      if (!fresh && !row.requestHash().equals(hash)) {
-        throw new FailedPreconditionException("IDEMPOTENCY_CONFLICT", "idempotency key '"
-            + IdempotencyScope.clientKey(scopedKey) + "' was used with a different request");
-      }
-      return new Instructed(row.payment(), !fresh, balance(c, tenant, cardId, now));
-    });
+    return transactions.inTenant(
+        tenant,
+        c -> {
+          CardState card =
+              LedgerReads.card(c, tenant, cardId)
+                  .filter(cs -> holder.equals(cs.holder()))
+                  .orElseThrow(() -> new NotFoundException("no such card"));
+          if (!card.currency().equals(currency)) {
+            throw new FailedPreconditionException(
+                "CURRENCY_MISMATCH", "amount must be in the card currency " + card.currency());
+          }
+          UUID id = UUID.randomUUID();
+          boolean fresh =
+              PendingPaymentRows.insert(
+                  c, tenant, id, cardId, amountMinor, currency, reference, scopedKey, hash, now);
+          PendingPaymentRows.Row row =
+              fresh
+                  ? PendingPaymentRows.byId(c, tenant, id, false).orElseThrow()
+                  : PendingPaymentRows.byKey(c, tenant, scopedKey).orElseThrow();
+          if (!fresh && !row.requestHash().equals(hash)) {
+            throw new FailedPreconditionException(
+                "IDEMPOTENCY_CONFLICT",
+                "idempotency key '"
+                    + IdempotencyScope.clientKey(scopedKey)
+                    + "' was used with a different request");
+          }
+          return new Instructed(row.payment(), !fresh, balance(c, tenant, cardId, now));
+        });
   }
 
   /**
@@ -86,37 +103,67 @@ public final class PendingPayments {
       throw new IllegalArgumentException("outcome must be SETTLED or RETURNED");
     }
     Instant now = now();
-    PendingPaymentRows.Row row = transactions.inTenant(tenant, c -> {
-      PendingPaymentRows.Row r = PendingPaymentRows.byId(c, tenant, id, true)
-          .orElseThrow(() -> new NotFoundException("no such pending payment"));
-      PendingPayment.Status status = r.payment().status();
-      if (status == PendingPayment.Status.PENDING) {
-        PendingPaymentRows.transition(c, tenant, id, outcome, now);
-      } else if (status != outcome) {
-        throw new FailedPreconditionException("PAYMENT_NOT_PENDING", "payment is already " + status);
-      }
-      return r;
-    });
+    PendingPaymentRows.Row row =
+        transactions.inTenant(
+            tenant,
+            c -> {
+              PendingPaymentRows.Row r =
+                  PendingPaymentRows.byId(c, tenant, id, true)
+                      .orElseThrow(() -> new NotFoundException("no such pending payment"));
+              PendingPayment.Status status = r.payment().status();
+              if (status == PendingPayment.Status.PENDING) {
+                PendingPaymentRows.transition(c, tenant, id, outcome, now);
+              } else if (status != outcome) {
+                throw new FailedPreconditionException(
+                    "PAYMENT_NOT_PENDING", "payment is already " + status);
+              }
+              return r;
+            });
     boolean wasFinal = row.payment().status() != PendingPayment.Status.PENDING;
-    OpResult posting = outcome == PendingPayment.Status.SETTLED ? post(tenant, row.payment()) : null;
+    OpResult posting =
+        outcome == PendingPayment.Status.SETTLED ? post(tenant, row.payment()) : null;
     boolean replayed = wasFinal && (posting == null || posting.replayed());
     UUID card = row.payment().cardId();
-    return transactions.inTenant(tenant, c -> new Settled(PendingPaymentRows.byId(c, tenant, id, false).orElseThrow()
-        .payment(), replayed, posting, balance(c, tenant, card, now)));
+    return transactions.inTenant(
+        tenant,
+        c ->
+            new Settled(
+                PendingPaymentRows.byId(c, tenant, id, false).orElseThrow().payment(),
+                replayed,
+                posting,
+                balance(c, tenant, card, now)));
   }
 
-  /** Posts a settled instruction as a PAYMENT under a key only settlement uses; a decline makes it pending again. */
+  /**
+   * Posts a settled instruction as a PAYMENT under a key only settlement uses; a decline makes it
+   * pending again.
+   */
   private OpResult post(UUID tenant, PendingPayment p) {
-    OpResult r = postings.post(tenant, null, new PostingOp.Direct(TxnType.PAYMENT, p.cardId(), p.amountMinor(),
-        p.currency(), Merchant.NONE, null, "", "", p.reference(), "settle:" + p.id()));
-    transactions.inTenant(tenant, c -> {
-      if (r.accepted()) {
-        PendingPaymentRows.linkTransaction(c, tenant, p.id(), r.txn().id());
-      } else {
-        PendingPaymentRows.reopen(c, tenant, p.id());
-      }
-      return null;
-    });
+    OpResult r =
+        postings.post(
+            tenant,
+            null,
+            new PostingOp.Direct(
+                TxnType.PAYMENT,
+                p.cardId(),
+                p.amountMinor(),
+                p.currency(),
+                Merchant.NONE,
+                null,
+                "",
+                "",
+                p.reference(),
+                "settle:" + p.id()));
+    transactions.inTenant(
+        tenant,
+        c -> {
+          if (r.accepted()) {
+            PendingPaymentRows.linkTransaction(c, tenant, p.id(), r.txn().id());
+          } else {
+            PendingPaymentRows.reopen(c, tenant, p.id());
+          }
+          return null;
+        });
     if (!r.accepted()) {
       throw new FailedPreconditionException(r.decline().name(), r.detail());
     }
@@ -128,7 +175,8 @@ public final class PendingPayments {
     return transactions.inTenant(tenant, c -> PendingPaymentRows.pendingTotals(c, tenant, cardId));
   }
 
-  private Views.Balance balance(Connection c, UUID tenant, UUID cardId, Instant now) throws SQLException {
+  private Views.Balance balance(Connection c, UUID tenant, UUID cardId, Instant now)
+      throws SQLException {
     return LedgerReads.balance(c, tenant, cardId, now).orElseThrow();
   }
 

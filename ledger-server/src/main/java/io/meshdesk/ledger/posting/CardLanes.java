@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Combines concurrent single operations into batch transactions. Each tenant (and holder
  * restriction) has a fixed number of lanes; a card always maps to the same lane. Requests queue in
  * their lane; one request at a time leads it: it posts everything queued so far (up to a group
- * size) through the batch path, hands each request its own result, then passes the lead to the
- * next queued request. An uncontended request is a batch of one. Every transaction still locks its
- * cards in id order, so other processes stay correct; lanes only cut the round trips and row-lock
+ * size) through the batch path, hands each request its own result, then passes the lead to the next
+ * queued request. An uncontended request is a batch of one. Every transaction still locks its cards
+ * in id order, so other processes stay correct; lanes only cut the round trips and row-lock
  * hand-offs per operation (a hot card's requests share one transaction instead of queueing on its
  * row lock). A failed transaction fails every request of its group (none of them was written).
  */
@@ -61,15 +61,17 @@ final class CardLanes {
     Key key = new Key(tenant, holder, Math.floorMod(card.hashCode(), lanesPerTenant));
     Waiter me = new Waiter(op);
     boolean[] lead = new boolean[1];
-    lanes.compute(key, (k, lane) -> {
-      Lane l = lane == null ? new Lane() : lane;
-      l.queue.add(me);
-      if (!l.led) {
-        l.led = true;
-        lead[0] = true;
-      }
-      return l;
-    });
+    lanes.compute(
+        key,
+        (k, lane) -> {
+          Lane l = lane == null ? new Lane() : lane;
+          l.queue.add(me);
+          if (!l.led) {
+            l.led = true;
+            lead[0] = true;
+          }
+          return l;
+        });
     if (!lead[0]) {
       CompletableFuture.anyOf(me.result, me.lead).exceptionally(e -> null).join();
     }
@@ -83,10 +85,12 @@ final class CardLanes {
   int queuedForTest() {
     int[] n = new int[1];
     for (Key k : lanes.keySet()) {
-      lanes.computeIfPresent(k, (key, lane) -> {
-        n[0] += lane.queue.size();
-        return lane;
-      });
+      lanes.computeIfPresent(
+          k,
+          (key, lane) -> {
+            n[0] += lane.queue.size();
+            return lane;
+          });
     }
     return n[0];
   }
@@ -108,14 +112,17 @@ final class CardLanes {
   /** Posts one group (which holds the leader's own request), then passes the lead on. */
   private void lead(Key key) {
     List<Waiter> group = new ArrayList<>();
-    lanes.compute(key, (k, lane) -> {
-      while (group.size() < maxGroup && !lane.queue.isEmpty()) {
-        group.add(lane.queue.poll());
-      }
-      return lane;
-    });
+    lanes.compute(
+        key,
+        (k, lane) -> {
+          while (group.size() < maxGroup && !lane.queue.isEmpty()) {
+            group.add(lane.queue.poll());
+          }
+          return lane;
+        });
     try {
-      List<OpResult> results = poster.post(key.tenant(), key.holder(), group.stream().map(w -> w.op).toList());
+      List<OpResult> results =
+          poster.post(key.tenant(), key.holder(), group.stream().map(w -> w.op).toList());
       for (int i = 0; i < group.size(); i++) {
         group.get(i).result.complete(results.get(i));
       }
@@ -125,13 +132,15 @@ final class CardLanes {
       }
     } finally {
       Waiter[] next = new Waiter[1];
-      lanes.compute(key, (k, lane) -> {
-        if (lane.queue.isEmpty()) {
-          return null;
-        }
-        next[0] = lane.queue.peek();
-        return lane;
-      });
+      lanes.compute(
+          key,
+          (k, lane) -> {
+            if (lane.queue.isEmpty()) {
+              return null;
+            }
+            next[0] = lane.queue.peek();
+            return lane;
+          });
       if (next[0] != null) {
         next[0].lead.complete(null);
       }

@@ -125,13 +125,33 @@ public final class CardState {
 
   /** The card as a read model. */
   public Views.Card card() {
-    return new Views.Card(id, productId, holder, currency.trim(), status, limit, cycleDay, nextStatementDate,
-        createdAt, updatedAt, closedAt);
+    return new Views.Card(
+        id,
+        productId,
+        holder,
+        currency.trim(),
+        status,
+        limit,
+        cycleDay,
+        nextStatementDate,
+        createdAt,
+        updatedAt,
+        closedAt);
   }
 
   /** The balance as a read model, as of {@code now}. */
   public Views.Balance balance(Instant now) {
-    return new Views.Balance(id, status, currency.trim(), limit, balance, openHolds, openHoldCount,
-        lastStatementBalance, Math.max(0, lastMinimumPayment - paidSinceStatement), lastDueDate, now);
+    return new Views.Balance(
+        id,
+        status,
+        currency.trim(),
+        limit,
+        balance,
+        openHolds,
+        openHoldCount,
+        lastStatementBalance,
+        Math.max(0, lastMinimumPayment - paidSinceStatement),
+        lastDueDate,
+        now);
   }
 }

@@ -16,7 +16,8 @@ final class OriginalTxn {
   long refunded;
   boolean reversed;
 
-  OriginalTxn(UUID cardId, TxnType type, long amount, Merchant merchant, long refunded, boolean reversed) {
+  OriginalTxn(
+      UUID cardId, TxnType type, long amount, Merchant merchant, long refunded, boolean reversed) {
     this.cardId = cardId;
     this.type = type;
     this.amount = amount;

@@ -26,9 +26,9 @@ import java.util.UUID;
  * Posts operations to the ledger, one or a batch per database transaction. Concurrency: each
  * transaction first claims its idempotency keys (in key order), then locks every card it touches
  * with {@code select ... for update} in card-id order, so two transactions never wait on each other
- * in opposite orders and nothing can pass a card's limit however many requests race. Idempotency:
- * a key seen before with the same request returns the original result; with a different request,
- * an IDEMPOTENCY_CONFLICT decline.
+ * in opposite orders and nothing can pass a card's limit however many requests race. Idempotency: a
+ * key seen before with the same request returns the original result; with a different request, an
+ * IDEMPOTENCY_CONFLICT decline.
  */
 public final class PostingEngine {
 
@@ -38,7 +38,10 @@ public final class PostingEngine {
   /** Most single operations on one card combined into one transaction. */
   static final int MAX_GROUP = 64;
 
-  /** Transactions of single operations one tenant may run at once in this process (a card always uses the same lane). */
+  /**
+   * Transactions of single operations one tenant may run at once in this process (a card always
+   * uses the same lane).
+   */
   static final int LANES = 4;
 
   private final Transactions transactions;
@@ -59,12 +62,13 @@ public final class PostingEngine {
    * @param holderRestriction when not null, only cards of this holder are visible (customers)
    */
   public OpResult post(UUID tenantId, UUID holderRestriction, PostingOp op) {
-    UUID card = switch (op) {
-      case PostingOp.Authorize a -> a.cardId();
-      case PostingOp.Direct d -> d.cardId();
-      case PostingOp.Reverse r -> r.cardId();
-      default -> null;
-    };
+    UUID card =
+        switch (op) {
+          case PostingOp.Authorize a -> a.cardId();
+          case PostingOp.Direct d -> d.cardId();
+          case PostingOp.Reverse r -> r.cardId();
+          default -> null;
+        };
     if (card == null) {
       return postSingles(tenantId, holderRestriction, List.of(op)).getFirst();
     }
@@ -84,14 +88,17 @@ public final class PostingEngine {
     return post(tenantId, holderRestriction, ops, false);
   }
 
-  private List<OpResult> post(UUID tenantId, UUID holderRestriction, List<PostingOp> ops, boolean recordNotFound) {
+  private List<OpResult> post(
+      UUID tenantId, UUID holderRestriction, List<PostingOp> ops, boolean recordNotFound) {
     if (ops.isEmpty() || ops.size() > MAX_BATCH) {
       throw new IllegalArgumentException("a batch holds 1.." + MAX_BATCH + " operations");
     }
-    return transactions.inTenant(tenantId, c -> run(c, tenantId, holderRestriction, ops, recordNotFound));
+    return transactions.inTenant(
+        tenantId, c -> run(c, tenantId, holderRestriction, ops, recordNotFound));
   }
 
-  private List<OpResult> run(Connection c, UUID tenant, UUID holder, List<PostingOp> ops, boolean recordNotFound)
+  private List<OpResult> run(
+      Connection c, UUID tenant, UUID holder, List<PostingOp> ops, boolean recordNotFound)
       throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     int n = ops.size();
@@ -155,15 +162,25 @@ public final class PostingEngine {
   }
 
   /** Results of keys seen before (in an earlier request, or earlier in this batch). */
-  private static void resolveRepeats(Connection c, UUID tenant, UUID holder, List<PostingOp> ops, String[] hashes,
-      Map<String, Integer> firstByKey, Set<String> fresh, OpResult[] results, Instant now) throws SQLException {
+  private static void resolveRepeats(
+      Connection c,
+      UUID tenant,
+      UUID holder,
+      List<PostingOp> ops,
+      String[] hashes,
+      Map<String, Integer> firstByKey,
+      Set<String> fresh,
+      OpResult[] results,
+      Instant now)
+      throws SQLException {
     Set<String> old = new HashSet<>();
     for (PostingOp op : ops) {
       if (!fresh.contains(op.idempotencyKey())) {
         old.add(op.idempotencyKey());
       }
     }
-    Map<String, PostingStore.Existing> existing = old.isEmpty() ? Map.of() : PostingStore.existing(c, tenant, old);
+    Map<String, PostingStore.Existing> existing =
+        old.isEmpty() ? Map.of() : PostingStore.existing(c, tenant, old);
     Map<String, OpResult> replayCache = new LinkedHashMap<>();
     for (int i = 0; i < ops.size(); i++) {
       if (results[i] != null) {
@@ -190,24 +207,34 @@ public final class PostingEngine {
   }
 
   private static OpResult conflict(String key) {
-    return OpResult.declined(Decline.IDEMPOTENCY_CONFLICT,
-        "idempotency key '" + IdempotencyScope.clientKey(key) + "' was used with a different request", null);
+    return OpResult.declined(
+        Decline.IDEMPOTENCY_CONFLICT,
+        "idempotency key '"
+            + IdempotencyScope.clientKey(key)
+            + "' was used with a different request",
+        null);
   }
 
-  private static OpResult rebuild(Connection c, UUID tenant, UUID holder, PostingStore.Existing e, Instant now)
+  private static OpResult rebuild(
+      Connection c, UUID tenant, UUID holder, PostingStore.Existing e, Instant now)
       throws SQLException {
     Views.Balance balance = null;
     if (e.cardId() != null) {
       balance = LedgerReads.balance(c, tenant, e.cardId(), now).orElse(null);
-      if (holder != null && balance != null
-          && !LedgerReads.card(c, tenant, e.cardId()).map(cs -> holder.equals(cs.holder())).orElse(false)) {
+      if (holder != null
+          && balance != null
+          && !LedgerReads.card(c, tenant, e.cardId())
+              .map(cs -> holder.equals(cs.holder()))
+              .orElse(false)) {
         return OpResult.declined(Decline.CARD_NOT_FOUND, "no such card", null);
       }
     }
     if (!"ACCEPTED".equals(e.outcome())) {
-      return new OpResult(false, Decline.valueOf(e.reason()), e.detail(), true, null, null, balance);
+      return new OpResult(
+          false, Decline.valueOf(e.reason()), e.detail(), true, null, null, balance);
     }
-    Views.Hold hold = e.holdId() == null ? null : LedgerReads.hold(c, tenant, e.holdId()).orElse(null);
+    Views.Hold hold =
+        e.holdId() == null ? null : LedgerReads.hold(c, tenant, e.holdId()).orElse(null);
     Views.Txn txn = e.txnId() == null ? null : LedgerReads.txn(c, tenant, e.txnId()).orElse(null);
     return new OpResult(true, null, "", true, hold, txn, balance);
   }

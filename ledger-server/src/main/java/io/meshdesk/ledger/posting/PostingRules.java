@@ -27,6 +27,7 @@ final class PostingRules {
 
   /** Largest single amount accepted (10^15 minor units), far from long overflow. */
   static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+
   /** Hold lifetime when the request names none. */
   static final Duration DEFAULT_HOLD = Duration.ofDays(7);
 
@@ -39,8 +40,14 @@ final class PostingRules {
   private final Map<UUID, OriginalTxn> originals;
   private final WriteSet writes;
 
-  PostingRules(UUID tenantId, UUID holderRestriction, Instant now, Map<UUID, CardState> cards,
-      Map<UUID, Views.Hold> holds, Map<UUID, OriginalTxn> originals, WriteSet writes) {
+  PostingRules(
+      UUID tenantId,
+      UUID holderRestriction,
+      Instant now,
+      Map<UUID, CardState> cards,
+      Map<UUID, Views.Hold> holds,
+      Map<UUID, OriginalTxn> originals,
+      WriteSet writes) {
     this.tenantId = tenantId;
     this.holderRestriction = holderRestriction;
     this.now = now;
@@ -53,20 +60,28 @@ final class PostingRules {
 
   /** Applies one operation and records its outcome under its key. */
   OpResult apply(PostingOp op) {
-    OpResult result = switch (op) {
-      case PostingOp.Authorize a -> authorize(a);
-      case PostingOp.Capture c -> capture(c);
-      case PostingOp.VoidHold v -> voidHold(v);
-      case PostingOp.Direct d -> direct(d);
-      case PostingOp.Reverse r -> reverse(r);
-    };
+    OpResult result =
+        switch (op) {
+          case PostingOp.Authorize a -> authorize(a);
+          case PostingOp.Capture c -> capture(c);
+          case PostingOp.VoidHold v -> voidHold(v);
+          case PostingOp.Direct d -> direct(d);
+          case PostingOp.Reverse r -> reverse(r);
+        };
     if (!writes.recordNotFound && !result.accepted() && result.decline().isNotFound()) {
       writes.released.add(op.idempotencyKey());
       return result;
     }
     UUID cardId = result.balance() == null ? null : result.balance().cardId();
-    writes.ops.add(new WriteSet.OpRecord(op.idempotencyKey(), result.accepted(), result.decline(), result.detail(),
-        cardId, result.hold() == null ? null : result.hold().id(), result.txn() == null ? null : result.txn().id()));
+    writes.ops.add(
+        new WriteSet.OpRecord(
+            op.idempotencyKey(),
+            result.accepted(),
+            result.decline(),
+            result.detail(),
+            cardId,
+            result.hold() == null ? null : result.hold().id(),
+            result.txn() == null ? null : result.txn().id()));
     return result;
   }
 
@@ -80,11 +95,24 @@ final class PostingRules {
       return refused;
     }
     Instant expires = now.plus(a.expiresIn() == null ? DEFAULT_HOLD : a.expiresIn());
-    Views.Hold hold = new Views.Hold(UUID.randomUUID(), card.id, a.amountMinor(), 0, card.currency,
-        HoldStatus.OPEN, a.merchant(), now, expires, null);
+    Views.Hold hold =
+        new Views.Hold(
+            UUID.randomUUID(),
+            card.id,
+            a.amountMinor(),
+            0,
+            card.currency,
+            HoldStatus.OPEN,
+            a.merchant(),
+            now,
+            expires,
+            null);
     card.openHolds += a.amountMinor();
     card.openHoldCount++;
-    card.nextHoldExpiry = card.nextHoldExpiry == null || expires.isBefore(card.nextHoldExpiry) ? expires : card.nextHoldExpiry;
+    card.nextHoldExpiry =
+        card.nextHoldExpiry == null || expires.isBefore(card.nextHoldExpiry)
+            ? expires
+            : card.nextHoldExpiry;
     card.dirty = true;
     holds.put(hold.id(), hold);
     writes.holds.put(hold.id(), hold);
@@ -107,17 +135,39 @@ final class PostingRules {
     }
     long amount = c.amountMinor() == null ? hold.amountMinor() : c.amountMinor();
     if (c.currency() != null && !c.currency().equals(card.currency)) {
-      return OpResult.declined(Decline.CURRENCY_MISMATCH, "card currency is " + card.currency, card.balance(now));
+      return OpResult.declined(
+          Decline.CURRENCY_MISMATCH, "card currency is " + card.currency, card.balance(now));
     }
     if (amount > hold.amountMinor()) {
-      return OpResult.declined(Decline.AMOUNT_EXCEEDS_HOLD,
-          "capture " + amount + " exceeds hold " + hold.amountMinor(), card.balance(now));
+      return OpResult.declined(
+          Decline.AMOUNT_EXCEEDS_HOLD,
+          "capture " + amount + " exceeds hold " + hold.amountMinor(),
+          card.balance(now));
     }
     releaseHold(card, hold);
-    Views.Txn txn = post(card, TxnType.PURCHASE, amount, hold.merchant(), hold.id(), null, "", "",
-        c.idempotencyKey());
-    Views.Hold captured = new Views.Hold(hold.id(), hold.cardId(), hold.amountMinor(), amount, hold.currency(),
-        HoldStatus.CAPTURED, hold.merchant(), hold.createdAt(), hold.expiresAt(), now);
+    Views.Txn txn =
+        post(
+            card,
+            TxnType.PURCHASE,
+            amount,
+            hold.merchant(),
+            hold.id(),
+            null,
+            "",
+            "",
+            c.idempotencyKey());
+    Views.Hold captured =
+        new Views.Hold(
+            hold.id(),
+            hold.cardId(),
+            hold.amountMinor(),
+            amount,
+            hold.currency(),
+            HoldStatus.CAPTURED,
+            hold.merchant(),
+            hold.createdAt(),
+            hold.expiresAt(),
+            now);
     holds.put(hold.id(), captured);
     writes.holds.put(hold.id(), captured);
     return new OpResult(true, null, "", false, captured, txn, card.balance(now));
@@ -134,8 +184,18 @@ final class PostingRules {
       return final_;
     }
     releaseHold(card, hold);
-    Views.Hold voided = new Views.Hold(hold.id(), hold.cardId(), hold.amountMinor(), 0, hold.currency(),
-        HoldStatus.VOIDED, hold.merchant(), hold.createdAt(), hold.expiresAt(), now);
+    Views.Hold voided =
+        new Views.Hold(
+            hold.id(),
+            hold.cardId(),
+            hold.amountMinor(),
+            0,
+            hold.currency(),
+            HoldStatus.VOIDED,
+            hold.merchant(),
+            hold.createdAt(),
+            hold.expiresAt(),
+            now);
     holds.put(hold.id(), voided);
     writes.holds.put(hold.id(), voided);
     return new OpResult(true, null, "", false, voided, null, card.balance(now));
@@ -159,7 +219,7 @@ final class PostingRules {
           return OpResult.declined(Decline.CARD_CLOSED, "card is closed", card.balance(now));
         }
       }
-      case PAYMENT, REFUND -> { }
+      case PAYMENT, REFUND -> {}
     }
     OpResult refused = amountRefusal(card, d.amountMinor(), d.currency());
     if (refused != null) {
@@ -167,13 +227,23 @@ final class PostingRules {
     }
     if (d.type() == TxnType.REFUND && d.originalTxnId() != null) {
       OriginalTxn original = originals.get(d.originalTxnId());
-      if (original == null || original.type != TxnType.PURCHASE || !original.cardId.equals(card.id)) {
-        return OpResult.declined(Decline.ORIGINAL_TRANSACTION_NOT_FOUND,
-            "no purchase " + d.originalTxnId() + " on this card", card.balance(now));
+      if (original == null
+          || original.type != TxnType.PURCHASE
+          || !original.cardId.equals(card.id)) {
+        return OpResult.declined(
+            Decline.ORIGINAL_TRANSACTION_NOT_FOUND,
+            "no purchase " + d.originalTxnId() + " on this card",
+            card.balance(now));
       }
       if (original.refunded + d.amountMinor() > original.amount) {
-        return OpResult.declined(Decline.REFUND_EXCEEDS_ORIGINAL, "refunds would exceed the purchase of "
-            + original.amount + " (already refunded " + original.refunded + ")", card.balance(now));
+        return OpResult.declined(
+            Decline.REFUND_EXCEEDS_ORIGINAL,
+            "refunds would exceed the purchase of "
+                + original.amount
+                + " (already refunded "
+                + original.refunded
+                + ")",
+            card.balance(now));
       }
       original.refunded += d.amountMinor();
       merchant = merchant.isEmpty() ? original.merchant : merchant;
@@ -181,9 +251,20 @@ final class PostingRules {
     if (d.type() == TxnType.PAYMENT) {
       card.paidSinceStatement += d.amountMinor();
     }
-    Views.Txn txn = post(card, d.type(), d.amountMinor(), merchant, null, d.originalTxnId(), d.feeType(),
-        d.description().isEmpty() ? defaultDescription(d.type(), merchant, d.feeType()) : d.description(),
-        d.idempotencyKey(), d.reference());
+    Views.Txn txn =
+        post(
+            card,
+            d.type(),
+            d.amountMinor(),
+            merchant,
+            null,
+            d.originalTxnId(),
+            d.feeType(),
+            d.description().isEmpty()
+                ? defaultDescription(d.type(), merchant, d.feeType())
+                : d.description(),
+            d.idempotencyKey(),
+            d.reference());
     return new OpResult(true, null, "", false, null, txn, card.balance(now));
   }
 
@@ -199,16 +280,24 @@ final class PostingRules {
     }
     OriginalTxn original = originals.get(r.originalTxnId());
     if (original == null || !original.cardId.equals(card.id)) {
-      return OpResult.declined(Decline.ORIGINAL_TRANSACTION_NOT_FOUND,
-          "no transaction " + r.originalTxnId() + " on this card", card.balance(now));
+      return OpResult.declined(
+          Decline.ORIGINAL_TRANSACTION_NOT_FOUND,
+          "no transaction " + r.originalTxnId() + " on this card",
+          card.balance(now));
     }
     TxnType type = original.type.reversal();
     if (type == null) {
-      return OpResult.declined(Decline.NOT_REVERSIBLE, original.type + " transactions are not reversible"
-          + (original.type == TxnType.PURCHASE ? " (refund a purchase instead)" : ""), card.balance(now));
+      return OpResult.declined(
+          Decline.NOT_REVERSIBLE,
+          original.type
+              + " transactions are not reversible"
+              + (original.type == TxnType.PURCHASE ? " (refund a purchase instead)" : ""),
+          card.balance(now));
     }
     if (original.reversed) {
-      return OpResult.declined(Decline.ALREADY_REVERSED, "transaction " + r.originalTxnId() + " was reversed already",
+      return OpResult.declined(
+          Decline.ALREADY_REVERSED,
+          "transaction " + r.originalTxnId() + " was reversed already",
           card.balance(now));
     }
     long amount = Math.abs(original.amount);
@@ -220,8 +309,17 @@ final class PostingRules {
     if (type == TxnType.PAYMENT_REVERSAL) {
       card.paidSinceStatement = Math.max(0, card.paidSinceStatement - amount);
     }
-    Views.Txn txn = post(card, type, amount, Merchant.NONE, null, r.originalTxnId(), "", r.reason(),
-        r.idempotencyKey());
+    Views.Txn txn =
+        post(
+            card,
+            type,
+            amount,
+            Merchant.NONE,
+            null,
+            r.originalTxnId(),
+            "",
+            r.reason(),
+            r.idempotencyKey());
     return new OpResult(true, null, "", false, null, txn, card.balance(now));
   }
 
@@ -238,29 +336,37 @@ final class PostingRules {
       return refused;
     }
     if (amount > card.available()) {
-      return OpResult.declined(Decline.INSUFFICIENT_CREDIT,
-          "amount " + amount + " exceeds available credit " + card.available(), card.balance(now));
+      return OpResult.declined(
+          Decline.INSUFFICIENT_CREDIT,
+          "amount " + amount + " exceeds available credit " + card.available(),
+          card.balance(now));
     }
     return null;
   }
 
   private OpResult amountRefusal(CardState card, long amount, String currency) {
     if (!card.currency.equals(currency)) {
-      return OpResult.declined(Decline.CURRENCY_MISMATCH,
-          "card currency is " + card.currency + ", not " + currency, card.balance(now));
+      return OpResult.declined(
+          Decline.CURRENCY_MISMATCH,
+          "card currency is " + card.currency + ", not " + currency,
+          card.balance(now));
     }
     if (amount <= 0 || amount > MAX_AMOUNT || Math.abs(card.balance) > MAX_AMOUNT * 100) {
-      return OpResult.declined(Decline.AMOUNT_OUT_OF_RANGE, "amount out of range", card.balance(now));
+      return OpResult.declined(
+          Decline.AMOUNT_OUT_OF_RANGE, "amount out of range", card.balance(now));
     }
     return null;
   }
 
   private OpResult holdFinal(Views.Hold hold, CardState card) {
-    if (hold.status() == HoldStatus.EXPIRED || (hold.status() == HoldStatus.OPEN && !hold.expiresAt().isAfter(now))) {
-      return OpResult.declined(Decline.HOLD_EXPIRED, "hold expired at " + hold.expiresAt(), card.balance(now));
+    if (hold.status() == HoldStatus.EXPIRED
+        || (hold.status() == HoldStatus.OPEN && !hold.expiresAt().isAfter(now))) {
+      return OpResult.declined(
+          Decline.HOLD_EXPIRED, "hold expired at " + hold.expiresAt(), card.balance(now));
     }
     if (hold.status() != HoldStatus.OPEN) {
-      return OpResult.declined(Decline.HOLD_ALREADY_FINAL, "hold is " + hold.status(), card.balance(now));
+      return OpResult.declined(
+          Decline.HOLD_ALREADY_FINAL, "hold is " + hold.status(), card.balance(now));
     }
     return null;
   }
@@ -271,15 +377,51 @@ final class PostingRules {
     card.dirty = true;
   }
 
-  private Views.Txn post(CardState card, TxnType type, long amount, Merchant merchant, UUID holdId, UUID original,
-      String feeType, String description, String key) {
-    return post(card, type, amount, merchant, holdId, original, feeType,
-        description.isEmpty() ? defaultDescription(type, merchant, feeType) : description, key, "");
+  private Views.Txn post(
+      CardState card,
+      TxnType type,
+      long amount,
+      Merchant merchant,
+      UUID holdId,
+      UUID original,
+      String feeType,
+      String description,
+      String key) {
+    return post(
+        card,
+        type,
+        amount,
+        merchant,
+        holdId,
+        original,
+        feeType,
+        description.isEmpty() ? defaultDescription(type, merchant, feeType) : description,
+        key,
+        "");
   }
 
-  private Views.Txn post(CardState card, TxnType type, long amount, Merchant merchant, UUID holdId, UUID original,
-      String feeType, String description, String key, String reference) {
-    return post(card, type, amount, merchant, holdId, original, feeType, description, key, reference,
+  private Views.Txn post(
+      CardState card,
+      TxnType type,
+      long amount,
+      Merchant merchant,
+      UUID holdId,
+      UUID original,
+      String feeType,
+      String description,
+      String key,
+      String reference) {
+    return post(
+        card,
+        type,
+        amount,
+        merchant,
+        holdId,
+        original,
+        feeType,
+        description,
+        key,
+        reference,
         postingDate(card));
   }
 
@@ -294,25 +436,62 @@ final class PostingRules {
     return today.isBefore(firstOpenDay) ? firstOpenDay : today;
   }
 
-  /** Posts a charge computed at statement close (interest, late fee), dated inside the closed cycle. */
-  Views.Txn charge(CardState card, TxnType type, long amount, String feeType, String description, String key,
+  /**
+   * Posts a charge computed at statement close (interest, late fee), dated inside the closed cycle.
+   */
+  Views.Txn charge(
+      CardState card,
+      TxnType type,
+      long amount,
+      String feeType,
+      String description,
+      String key,
       LocalDate postedDate) {
-    return post(card, type, amount, Merchant.NONE, null, null, feeType, description, key, "", postedDate);
+    return post(
+        card, type, amount, Merchant.NONE, null, null, feeType, description, key, "", postedDate);
   }
 
-  private Views.Txn post(CardState card, TxnType type, long amount, Merchant merchant, UUID holdId, UUID original,
-      String feeType, String description, String key, String reference, LocalDate postedDate) {
+  private Views.Txn post(
+      CardState card,
+      TxnType type,
+      long amount,
+      Merchant merchant,
+      UUID holdId,
+      UUID original,
+      String feeType,
+      String description,
+      String key,
+      String reference,
+      LocalDate postedDate) {
     long signed = type.sign() * amount;
     UUID txnId = UUID.randomUUID();
     UUID entryId = UUID.randomUUID();
-    List<Views.Posting> legs = List.of(
-        new Views.Posting(TxnType.receivable(card.id), signed, card.currency),
-        new Views.Posting(type.contraAccount(), -signed, card.currency));
+    List<Views.Posting> legs =
+        List.of(
+            new Views.Posting(TxnType.receivable(card.id), signed, card.currency),
+            new Views.Posting(type.contraAccount(), -signed, card.currency));
     long sequence = card.lastSequence + 1;
-    Views.Txn txn = new Views.Txn(txnId, card.id, type, signed, card.currency, merchant, holdId, original,
-        feeType == null ? "" : feeType, description, reference, key, entryId, now, postedDate, null);
+    Views.Txn txn =
+        new Views.Txn(
+            txnId,
+            card.id,
+            type,
+            signed,
+            card.currency,
+            merchant,
+            holdId,
+            original,
+            feeType == null ? "" : feeType,
+            description,
+            reference,
+            key,
+            entryId,
+            now,
+            postedDate,
+            null);
     String hash = EntryHash.of(tenantId, entryId, sequence, txn, legs, card.lastHash);
-    writes.entries.add(new Views.JournalEntry(entryId, card.id, sequence, txnId, now, legs, hash, card.lastHash));
+    writes.entries.add(
+        new Views.JournalEntry(entryId, card.id, sequence, txnId, now, legs, hash, card.lastHash));
     writes.txns.add(txn);
     card.lastSequence = sequence;
     card.lastHash = hash;
@@ -331,11 +510,16 @@ final class PostingRules {
 
   static String defaultDescription(TxnType type, Merchant merchant, String feeType) {
     return switch (type) {
-      case PURCHASE, CASH_ADVANCE -> merchant.isEmpty() ? (type == TxnType.PURCHASE ? "Purchase" : "Cash advance")
-          : merchant.name();
+      case PURCHASE, CASH_ADVANCE ->
+          merchant.isEmpty()
+              ? (type == TxnType.PURCHASE ? "Purchase" : "Cash advance")
+              : merchant.name();
       case REFUND -> "Refund" + (merchant.isEmpty() ? "" : " " + merchant.name());
       case PAYMENT -> "Payment, thank you";
-      case FEE -> feeType == null || feeType.isEmpty() ? "Fee" : "Fee: " + feeType.toLowerCase().replace('_', ' ');
+      case FEE ->
+          feeType == null || feeType.isEmpty()
+              ? "Fee"
+              : "Fee: " + feeType.toLowerCase().replace('_', ' ');
       case INTEREST -> "Interest charge";
       case FEE_REVERSAL -> "Fee reversed";
       case INTEREST_REVERSAL -> "Interest reversed";

@@ -15,14 +15,15 @@ import java.util.function.Function;
 /**
  * Writes a {@link WriteSet} and the changed cards in ONE statement: data-modifying CTEs insert the
  * transactions, journal entries and postings, upsert the holds, update the cards and settle the
- * idempotency records. Its shape never changes, so the driver prepares it once per connection.
- * The two updates also name their keys with {@code = any(...)}, so the rows are found through the
+ * idempotency records. Its shape never changes, so the driver prepares it once per connection. The
+ * two updates also name their keys with {@code = any(...)}, so the rows are found through the
  * primary key whatever the join order the planner picks (without it, a plan made before the table
  * had statistics hash-joined against every row of the tenant: O(table) per call).
  */
 final class PostingWriter {
 
-  private static final String SQL = """
+  private static final String SQL =
+      """
       with t as (
         insert into ledger.txn (tenant_id, id, card_id, type, amount_minor, currency, merchant_name, merchant_mcc,
             merchant_country, merchant_city, merchant_ref, hold_id, original_txn_id, fee_type, description, reference,
@@ -85,48 +86,80 @@ final class PostingWriter {
       }
     }
     List<Views.Hold> holds = List.copyOf(w.holds.values());
-    String sql = SQL.replace("?1", "?::uuid").replace("?2", "?::timestamptz")
-        .replace("{hash_version}", Integer.toString(EntryHash.VERSION));
+    String sql =
+        SQL.replace("?1", "?::uuid")
+            .replace("?2", "?::timestamptz")
+            .replace("{hash_version}", Integer.toString(EntryHash.VERSION));
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Binder b = new Binder(c, ps);
       b.uuid(tenant);
-      b.uuids(map(w.txns, Views.Txn::id)).uuids(map(w.txns, Views.Txn::cardId)).texts(map(w.txns, t -> t.type().name()))
-          .longs(map(w.txns, Views.Txn::amountMinor)).texts(map(w.txns, Views.Txn::currency))
-          .texts(map(w.txns, t -> t.merchant().name())).texts(map(w.txns, t -> t.merchant().mcc()))
-          .texts(map(w.txns, t -> t.merchant().country())).texts(map(w.txns, t -> t.merchant().city()))
-          .texts(map(w.txns, t -> t.merchant().merchantId())).uuids(map(w.txns, Views.Txn::holdId))
-          .uuids(map(w.txns, Views.Txn::originalTxnId)).texts(map(w.txns, Views.Txn::feeType))
-          .texts(map(w.txns, Views.Txn::description)).texts(map(w.txns, Views.Txn::reference))
-          .texts(map(w.txns, Views.Txn::idempotencyKey)).uuids(map(w.txns, Views.Txn::journalEntryId))
-          .texts(map(w.txns, t -> t.postedAt().toString())).texts(map(w.txns, t -> t.postedDate().toString()));
+      b.uuids(map(w.txns, Views.Txn::id))
+          .uuids(map(w.txns, Views.Txn::cardId))
+          .texts(map(w.txns, t -> t.type().name()))
+          .longs(map(w.txns, Views.Txn::amountMinor))
+          .texts(map(w.txns, Views.Txn::currency))
+          .texts(map(w.txns, t -> t.merchant().name()))
+          .texts(map(w.txns, t -> t.merchant().mcc()))
+          .texts(map(w.txns, t -> t.merchant().country()))
+          .texts(map(w.txns, t -> t.merchant().city()))
+          .texts(map(w.txns, t -> t.merchant().merchantId()))
+          .uuids(map(w.txns, Views.Txn::holdId))
+          .uuids(map(w.txns, Views.Txn::originalTxnId))
+          .texts(map(w.txns, Views.Txn::feeType))
+          .texts(map(w.txns, Views.Txn::description))
+          .texts(map(w.txns, Views.Txn::reference))
+          .texts(map(w.txns, Views.Txn::idempotencyKey))
+          .uuids(map(w.txns, Views.Txn::journalEntryId))
+          .texts(map(w.txns, t -> t.postedAt().toString()))
+          .texts(map(w.txns, t -> t.postedDate().toString()));
       b.uuid(tenant);
-      b.uuids(map(w.entries, Views.JournalEntry::id)).uuids(map(w.entries, Views.JournalEntry::cardId))
-          .longs(map(w.entries, Views.JournalEntry::sequence)).uuids(map(w.entries, Views.JournalEntry::transactionId))
-          .texts(map(w.entries, e -> e.postedAt().toString())).texts(map(w.entries, Views.JournalEntry::hash))
+      b.uuids(map(w.entries, Views.JournalEntry::id))
+          .uuids(map(w.entries, Views.JournalEntry::cardId))
+          .longs(map(w.entries, Views.JournalEntry::sequence))
+          .uuids(map(w.entries, Views.JournalEntry::transactionId))
+          .texts(map(w.entries, e -> e.postedAt().toString()))
+          .texts(map(w.entries, Views.JournalEntry::hash))
           .texts(map(w.entries, Views.JournalEntry::previousHash));
       b.uuid(tenant);
-      b.uuids(legEntries).ints(legNumbers).texts(map(legs, Views.Posting::account))
-          .longs(map(legs, Views.Posting::amountMinor)).texts(map(legs, Views.Posting::currency));
+      b.uuids(legEntries)
+          .ints(legNumbers)
+          .texts(map(legs, Views.Posting::account))
+          .longs(map(legs, Views.Posting::amountMinor))
+          .texts(map(legs, Views.Posting::currency));
       b.uuid(tenant);
-      b.uuids(map(holds, Views.Hold::id)).uuids(map(holds, Views.Hold::cardId)).longs(map(holds, Views.Hold::amountMinor))
-          .longs(map(holds, Views.Hold::capturedMinor)).texts(map(holds, Views.Hold::currency))
-          .texts(map(holds, h -> h.status().name())).texts(map(holds, h -> h.merchant().name()))
-          .texts(map(holds, h -> h.merchant().mcc())).texts(map(holds, h -> h.merchant().country()))
-          .texts(map(holds, h -> h.merchant().city())).texts(map(holds, h -> h.merchant().merchantId()))
+      b.uuids(map(holds, Views.Hold::id))
+          .uuids(map(holds, Views.Hold::cardId))
+          .longs(map(holds, Views.Hold::amountMinor))
+          .longs(map(holds, Views.Hold::capturedMinor))
+          .texts(map(holds, Views.Hold::currency))
+          .texts(map(holds, h -> h.status().name()))
+          .texts(map(holds, h -> h.merchant().name()))
+          .texts(map(holds, h -> h.merchant().mcc()))
+          .texts(map(holds, h -> h.merchant().country()))
+          .texts(map(holds, h -> h.merchant().city()))
+          .texts(map(holds, h -> h.merchant().merchantId()))
           .texts(map(holds, h -> w.holdKeys.getOrDefault(h.id(), "")))
-          .texts(map(holds, h -> h.createdAt().toString())).texts(map(holds, h -> h.expiresAt().toString()))
+          .texts(map(holds, h -> h.createdAt().toString()))
+          .texts(map(holds, h -> h.expiresAt().toString()))
           .texts(map(holds, h -> Sql.text(h.finalizedAt())));
       b.timestamp(now);
-      b.uuids(map(dirty, cs -> cs.id)).longs(map(dirty, cs -> cs.balance)).longs(map(dirty, cs -> cs.openHolds))
-          .ints(map(dirty, cs -> cs.openHoldCount)).texts(map(dirty, cs -> Sql.text(cs.nextHoldExpiry)))
-          .longs(map(dirty, cs -> cs.lastSequence)).texts(map(dirty, cs -> cs.lastHash))
+      b.uuids(map(dirty, cs -> cs.id))
+          .longs(map(dirty, cs -> cs.balance))
+          .longs(map(dirty, cs -> cs.openHolds))
+          .ints(map(dirty, cs -> cs.openHoldCount))
+          .texts(map(dirty, cs -> Sql.text(cs.nextHoldExpiry)))
+          .longs(map(dirty, cs -> cs.lastSequence))
+          .texts(map(dirty, cs -> cs.lastHash))
           .longs(map(dirty, cs -> cs.paidSinceStatement));
       b.uuid(tenant);
       b.uuids(map(dirty, cs -> cs.id));
-      b.texts(map(w.ops, WriteSet.OpRecord::key)).texts(map(w.ops, o -> o.accepted() ? "ACCEPTED" : "DECLINED"))
+      b.texts(map(w.ops, WriteSet.OpRecord::key))
+          .texts(map(w.ops, o -> o.accepted() ? "ACCEPTED" : "DECLINED"))
           .texts(map(w.ops, o -> o.decline() == null ? null : o.decline().name()))
-          .texts(map(w.ops, WriteSet.OpRecord::detail)).uuids(map(w.ops, WriteSet.OpRecord::cardId))
-          .uuids(map(w.ops, WriteSet.OpRecord::holdId)).uuids(map(w.ops, WriteSet.OpRecord::txnId));
+          .texts(map(w.ops, WriteSet.OpRecord::detail))
+          .uuids(map(w.ops, WriteSet.OpRecord::cardId))
+          .uuids(map(w.ops, WriteSet.OpRecord::holdId))
+          .uuids(map(w.ops, WriteSet.OpRecord::txnId));
       b.uuid(tenant);
       b.texts(map(w.ops, WriteSet.OpRecord::key));
       ps.executeUpdate();

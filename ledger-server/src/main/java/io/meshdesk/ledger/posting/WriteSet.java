@@ -8,11 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Everything one transaction of postings writes, collected so it can be written in one statement. */
+/**
+ * Everything one transaction of postings writes, collected so it can be written in one statement.
+ */
 final class WriteSet {
 
   /** The outcome recorded for an idempotency key. */
-  record OpRecord(String key, boolean accepted, Decline decline, String detail, UUID cardId, UUID holdId,
+  record OpRecord(
+      String key,
+      boolean accepted,
+      Decline decline,
+      String detail,
+      UUID cardId,
+      UUID holdId,
       UUID txnId) {}
 
   final List<Views.Txn> txns = new ArrayList<>();
@@ -20,9 +28,17 @@ final class WriteSet {
   final Map<UUID, Views.Hold> holds = new LinkedHashMap<>();
   final Map<UUID, String> holdKeys = new java.util.HashMap<>();
   final List<OpRecord> ops = new ArrayList<>();
-  /** Keys claimed but left unrecorded (unknown card or hold of a single operation): their claims are removed. */
+
+  /**
+   * Keys claimed but left unrecorded (unknown card or hold of a single operation): their claims are
+   * removed.
+   */
   final List<String> released = new ArrayList<>();
-  /** Whether an unknown card or hold is recorded as a decline (batches) or leaves nothing (single operations). */
+
+  /**
+   * Whether an unknown card or hold is recorded as a decline (batches) or leaves nothing (single
+   * operations).
+   */
   final boolean recordNotFound;
 
   WriteSet() {

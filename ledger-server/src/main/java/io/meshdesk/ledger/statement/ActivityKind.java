@@ -12,7 +12,9 @@ public enum ActivityKind {
   FEE(Segment.PURCHASE),
   /** Interest posted during the cycle (e.g. a correction); adds to the purchase segment. */
   INTEREST(Segment.PURCHASE),
-  /** A payment by the cardholder; counts toward the minimum due and is allocated across segments. */
+  /**
+   * A payment by the cardholder; counts toward the minimum due and is allocated across segments.
+   */
   PAYMENT(null),
   /** A merchant refund; reduces the purchase segment first. */
   REFUND(null),
@@ -34,7 +36,9 @@ public enum ActivityKind {
     this.chargedTo = chargedTo;
   }
 
-  /** True for payments, refunds, credits and fee and interest reversals, which reduce the balance. */
+  /**
+   * True for payments, refunds, credits and fee and interest reversals, which reduce the balance.
+   */
   public boolean isCredit() {
     return chargedTo == null;
   }

@@ -6,15 +6,19 @@ import java.util.Objects;
 /**
  * One dated line of card activity in a cycle, also used for the statement's transaction lines.
  *
- * @param postedOn    the posting date; it counts in that day's end-of-day balance
- * @param kind        what the line does; the kind decides the sign
- * @param amount      strictly positive amount
+ * @param postedOn the posting date; it counts in that day's end-of-day balance
+ * @param kind what the line does; the kind decides the sign
+ * @param amount strictly positive amount
  * @param description text shown on the statement
  * @param returnedPaymentDate for a {@link ActivityKind#PAYMENT_REVERSAL}, the posting date of the
- *                    payment it returns (null when unknown: treated as paid by any due date); null
- *                    for every other kind
+ *     payment it returns (null when unknown: treated as paid by any due date); null for every other
+ *     kind
  */
-public record ActivityLine(LocalDate postedOn, ActivityKind kind, Money amount, String description,
+public record ActivityLine(
+    LocalDate postedOn,
+    ActivityKind kind,
+    Money amount,
+    String description,
     LocalDate returnedPaymentDate) {
 
   /** A line that returns no payment. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How a payment or credit was spread over the segments.
  *
- * @param applied   amount taken off each segment's positive balance
+ * @param applied amount taken off each segment's positive balance
  * @param unapplied what exceeded every positive balance; it becomes a credit balance
  */
 public record Allocation(SegmentAmounts applied, Money unapplied) {

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * inclusive. A card's cycle closes on the same day of every month, its cycle day (1..28, so every
  * month, February included, has it).
  *
- * @param start       first day of the cycle (inclusive)
+ * @param start first day of the cycle (inclusive)
  * @param closingDate last day of the cycle (inclusive), the statement date
  */
 public record BillingCycle(LocalDate start, LocalDate closingDate) {
@@ -25,7 +25,10 @@ public record BillingCycle(LocalDate start, LocalDate closingDate) {
     requireCycleDay(closingDate.getDayOfMonth());
     if (!start.equals(closingDate.minusMonths(1).plusDays(1))) {
       throw new IllegalArgumentException(
-          "cycle closing " + closingDate + " must start on " + closingDate.minusMonths(1).plusDays(1));
+          "cycle closing "
+              + closingDate
+              + " must start on "
+              + closingDate.minusMonths(1).plusDays(1));
     }
   }
 

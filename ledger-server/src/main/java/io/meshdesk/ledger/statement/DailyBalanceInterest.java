@@ -15,28 +15,29 @@ public final class DailyBalanceInterest {
 
   private static final BigDecimal BPS_YEAR = BigDecimal.valueOf(10_000L * DAYS_PER_YEAR);
 
-  private DailyBalanceInterest() {
-  }
+  private DailyBalanceInterest() {}
 
   /**
    * Interest on a segment for one cycle.
    *
    * @param sumOfDailyBalances sum of the segment's end-of-day balances (credit days count as 0)
-   * @param aprBps             the segment's APR in basis points
+   * @param aprBps the segment's APR in basis points
    */
   public static Money interest(Money sumOfDailyBalances, int aprBps) {
-    long minor = BigDecimal.valueOf(sumOfDailyBalances.minorUnits())
-        .multiply(BigDecimal.valueOf(aprBps))
-        .divide(BPS_YEAR, 0, RoundingMode.HALF_EVEN)
-        .longValueExact();
+    long minor =
+        BigDecimal.valueOf(sumOfDailyBalances.minorUnits())
+            .multiply(BigDecimal.valueOf(aprBps))
+            .divide(BPS_YEAR, 0, RoundingMode.HALF_EVEN)
+            .longValueExact();
     return new Money(minor, sumOfDailyBalances.currency());
   }
 
   /** The average daily balance, rounded half-even to the minor unit, for display. */
   public static Money averageDailyBalance(Money sumOfDailyBalances, int days) {
-    long minor = BigDecimal.valueOf(sumOfDailyBalances.minorUnits())
-        .divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_EVEN)
-        .longValueExact();
+    long minor =
+        BigDecimal.valueOf(sumOfDailyBalances.minorUnits())
+            .divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_EVEN)
+            .longValueExact();
     return new Money(minor, sumOfDailyBalances.currency());
   }
 }

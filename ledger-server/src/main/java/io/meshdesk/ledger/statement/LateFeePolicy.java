@@ -3,8 +3,8 @@ package io.meshdesk.ledger.statement;
 import java.util.Objects;
 
 /**
- * A product's late fee: charged when payments made by the due date fall short of the minimum
- * due, and never more than that minimum.
+ * A product's late fee: charged when payments made by the due date fall short of the minimum due,
+ * and never more than that minimum.
  *
  * @param amount the product's late fee
  */
@@ -21,7 +21,7 @@ public record LateFeePolicy(Money amount) {
   /**
    * The late fee owed.
    *
-   * @param minimumDue    the previous statement's minimum payment
+   * @param minimumDue the previous statement's minimum payment
    * @param paidByDueDate payments (not refunds or credits) dated on or before its due date
    * @return the fee, zero when the minimum was paid
    */

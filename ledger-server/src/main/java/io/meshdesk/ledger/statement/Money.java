@@ -20,7 +20,10 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     return new Money(minorUnits, Currency.getInstance(currencyCode));
   }
 
-  /** Parses a major-unit decimal such as {@code "1386.91"}; more decimals than the currency has fail. */
+  /**
+   * Parses a major-unit decimal such as {@code "1386.91"}; more decimals than the currency has
+   * fail.
+   */
   public static Money parse(String amount, Currency currency) {
     BigDecimal minor = new BigDecimal(amount).movePointRight(fractionDigits(currency));
     return new Money(minor.longValueExact(), currency);
@@ -43,7 +46,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 
   /** This amount minus {@code other}. */
   public Money minus(Money other) {
-    return new Money(Math.subtractExact(minorUnits, requireSameCurrency(other).minorUnits), currency);
+    return new Money(
+        Math.subtractExact(minorUnits, requireSameCurrency(other).minorUnits), currency);
   }
 
   /** The same amount with the opposite sign. */
@@ -94,7 +98,10 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   private Money requireSameCurrency(Money other) {
     if (!currency.equals(other.currency)) {
       throw new IllegalArgumentException(
-          "currency mismatch: " + currency.getCurrencyCode() + " vs " + other.currency.getCurrencyCode());
+          "currency mismatch: "
+              + currency.getCurrencyCode()
+              + " vs "
+              + other.currency.getCurrencyCode());
     }
     return other;
   }

@@ -21,8 +21,8 @@ public final class PaymentAllocator {
 
   /** An allocator for the product's APRs. */
   public PaymentAllocator(ProductTerms terms) {
-    Comparator<Segment> byApr = Comparator.<Segment>comparingInt(terms::aprBps)
-        .thenComparing(Comparator.naturalOrder());
+    Comparator<Segment> byApr =
+        Comparator.<Segment>comparingInt(terms::aprBps).thenComparing(Comparator.naturalOrder());
     this.lowestAprFirst = Arrays.stream(Segment.values()).sorted(byApr).toList();
     this.highestAprFirst = Arrays.stream(Segment.values()).sorted(byApr.reversed()).toList();
   }
@@ -40,21 +40,23 @@ public final class PaymentAllocator {
   /**
    * Allocates a payment.
    *
-   * @param balances        the segment balances just before the payment
-   * @param amount          the payment
-   * @param minimumPortion  how much of the previous minimum payment is still unpaid before this
-   *                        payment; that much goes lowest APR first
+   * @param balances the segment balances just before the payment
+   * @param amount the payment
+   * @param minimumPortion how much of the previous minimum payment is still unpaid before this
+   *     payment; that much goes lowest APR first
    */
   public Allocation allocatePayment(SegmentAmounts balances, Money amount, Money minimumPortion) {
     Money toMinimum = amount.min(minimumPortion.max(Money.zero(amount.currency())));
-    Allocation first = spread(balances, SegmentAmounts.zero(amount.currency()), toMinimum, lowestAprFirst);
+    Allocation first =
+        spread(balances, SegmentAmounts.zero(amount.currency()), toMinimum, lowestAprFirst);
     Money excess = amount.minus(toMinimum).plus(first.unapplied());
     return spread(balances, first.applied(), excess, highestAprFirst);
   }
 
   /** Allocates a merchant refund: purchase segment first, then highest APR first. */
   public Allocation allocateRefund(SegmentAmounts balances, Money amount) {
-    Allocation first = spread(balances, SegmentAmounts.zero(amount.currency()), amount, List.of(Segment.PURCHASE));
+    Allocation first =
+        spread(balances, SegmentAmounts.zero(amount.currency()), amount, List.of(Segment.PURCHASE));
     return spread(balances, first.applied(), first.unapplied(), highestAprFirst);
   }
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * What the next cycle needs from the previous statement.
  *
- * @param balances       closing balance per segment (negative purchase segment = credit balance)
+ * @param balances closing balance per segment (negative purchase segment = credit balance)
  * @param minimumPayment minimum payment that statement asked for
- * @param dueDate        its payment due date; {@code null} only for {@link #none}
+ * @param dueDate its payment due date; {@code null} only for {@link #none}
  */
 public record PreviousStatement(SegmentAmounts balances, Money minimumPayment, LocalDate dueDate) {
 

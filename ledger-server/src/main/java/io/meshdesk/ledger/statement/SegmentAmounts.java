@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One amount per balance segment (balances, interest, allocations…), all in one currency.
  *
- * @param purchase    the purchase segment's amount
+ * @param purchase the purchase segment's amount
  * @param cashAdvance the cash-advance segment's amount
  */
 public record SegmentAmounts(Money purchase, Money cashAdvance) {

@@ -1,8 +1,8 @@
 package io.meshdesk.ledger.statement;
 
 /**
- * Running segment balances through one cycle, and the sums of their end-of-day balances.
- * Mutable and confined to one {@link StatementCalculator#close} call.
+ * Running segment balances through one cycle, and the sums of their end-of-day balances. Mutable
+ * and confined to one {@link StatementCalculator#close} call.
  */
 final class SegmentLedger {
 
@@ -31,7 +31,8 @@ final class SegmentLedger {
       }
       case REFUND -> balances = allocator.allocateRefund(balances, amount).applyTo(balances);
       case CREDIT -> balances = allocator.allocateCredit(balances, amount).applyTo(balances);
-      case FEE_REVERSAL, INTEREST_REVERSAL -> balances = allocator.allocateRefund(balances, amount).applyTo(balances);
+      case FEE_REVERSAL, INTEREST_REVERSAL ->
+          balances = allocator.allocateRefund(balances, amount).applyTo(balances);
       case PAYMENT_REVERSAL -> {
         // The returned money never arrived: later payments cover the minimum first again.
         paymentsSoFar = paymentsSoFar.minus(amount).max(Money.zero(amount.currency()));
@@ -50,9 +51,10 @@ final class SegmentLedger {
   /** Adds the day's closing balances to the sums; a credit balance counts as zero. */
   void endOfDay() {
     Money zero = Money.zero(balances.currency());
-    dailySums = new SegmentAmounts(
-        dailySums.purchase().plus(balances.purchase().max(zero)),
-        dailySums.cashAdvance().plus(balances.cashAdvance().max(zero)));
+    dailySums =
+        new SegmentAmounts(
+            dailySums.purchase().plus(balances.purchase().max(zero)),
+            dailySums.cashAdvance().plus(balances.cashAdvance().max(zero)));
   }
 
   SegmentAmounts balances() {

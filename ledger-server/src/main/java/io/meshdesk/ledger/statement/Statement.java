@@ -6,26 +6,26 @@ import java.util.Objects;
 
 /**
  * A card's immutable statement for one billing cycle. Amounts are positive magnitudes except the
- * balances, which are negative for a credit balance. Always
- * {@code newBalance = previousBalance + purchases + cashAdvances + fees + interest − paymentsAndCredits}.
+ * balances, which are negative for a credit balance. Always {@code newBalance = previousBalance +
+ * purchases + cashAdvances + fees + interest − paymentsAndCredits}.
  *
- * @param cycle                the closed cycle (period start and end, both inclusive)
- * @param previousBalance      the previous statement's new balance
- * @param paymentsAndCredits   payments, refunds, credits and fee and interest reversals posted in the
- *                             cycle, less returned payments (negative only when those exceed them)
- * @param purchases            purchases posted in the cycle
- * @param cashAdvances         cash advances posted in the cycle
- * @param fees                 fees posted in the cycle, the late fee included
- * @param interest             interest charged at closing plus interest lines posted in the cycle
- * @param newBalance           the balance at closing
- * @param minimumPayment       the minimum payment due
- * @param dueDate              the payment due date
- * @param closingBalances      the new balance per segment
+ * @param cycle the closed cycle (period start and end, both inclusive)
+ * @param previousBalance the previous statement's new balance
+ * @param paymentsAndCredits payments, refunds, credits and fee and interest reversals posted in the
+ *     cycle, less returned payments (negative only when those exceed them)
+ * @param purchases purchases posted in the cycle
+ * @param cashAdvances cash advances posted in the cycle
+ * @param fees fees posted in the cycle, the late fee included
+ * @param interest interest charged at closing plus interest lines posted in the cycle
+ * @param newBalance the balance at closing
+ * @param minimumPayment the minimum payment due
+ * @param dueDate the payment due date
+ * @param closingBalances the new balance per segment
  * @param averageDailyBalances average daily balance per segment (display, rounded half-even)
- * @param interestCharged      interest charged at closing per segment
- * @param purchaseGraceApplied true when the previous balance was paid in full by its due date,
- *                             so no purchase interest was charged
- * @param lines                the transaction lines by date: activity, late fee and interest
+ * @param interestCharged interest charged at closing per segment
+ * @param purchaseGraceApplied true when the previous balance was paid in full by its due date, so
+ *     no purchase interest was charged
+ * @param lines the transaction lines by date: activity, late fee and interest
  */
 public record Statement(
     BillingCycle cycle,

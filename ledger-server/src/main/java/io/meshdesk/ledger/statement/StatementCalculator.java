@@ -14,8 +14,13 @@ import java.util.Set;
  */
 public final class StatementCalculator {
 
-  private static final Set<ActivityKind> CREDITS = EnumSet.of(ActivityKind.PAYMENT, ActivityKind.REFUND,
-      ActivityKind.CREDIT, ActivityKind.FEE_REVERSAL, ActivityKind.INTEREST_REVERSAL);
+  private static final Set<ActivityKind> CREDITS =
+      EnumSet.of(
+          ActivityKind.PAYMENT,
+          ActivityKind.REFUND,
+          ActivityKind.CREDIT,
+          ActivityKind.FEE_REVERSAL,
+          ActivityKind.INTEREST_REVERSAL);
 
   private final ProductTerms terms;
   private final PaymentAllocator allocator;
@@ -51,8 +56,10 @@ public final class StatementCalculator {
 
     boolean grace = purchaseGraceApplies(input);
     SegmentAmounts sums = ledger.dailySums();
-    Money purchaseInterest = grace ? zero : DailyBalanceInterest.interest(sums.purchase(), terms.purchaseAprBps());
-    Money cashInterest = DailyBalanceInterest.interest(sums.cashAdvance(), terms.cashAdvanceAprBps());
+    Money purchaseInterest =
+        grace ? zero : DailyBalanceInterest.interest(sums.purchase(), terms.purchaseAprBps());
+    Money cashInterest =
+        DailyBalanceInterest.interest(sums.cashAdvance(), terms.cashAdvanceAprBps());
     SegmentAmounts interestCharged = new SegmentAmounts(purchaseInterest, cashInterest);
     addInterestLine(lines, cycle.closingDate(), purchaseInterest, "Interest on purchases");
     addInterestLine(lines, cycle.closingDate(), cashInterest, "Interest on cash advances");
@@ -60,26 +67,46 @@ public final class StatementCalculator {
     ledger.charge(Segment.CASH_ADVANCE, cashInterest);
     SegmentAmounts closing = ledger.balances();
 
-    Money paymentsAndCredits = sum(lines, CREDITS).minus(sum(lines, EnumSet.of(ActivityKind.PAYMENT_REVERSAL)));
+    Money paymentsAndCredits =
+        sum(lines, CREDITS).minus(sum(lines, EnumSet.of(ActivityKind.PAYMENT_REVERSAL)));
     Money purchases = sum(lines, EnumSet.of(ActivityKind.PURCHASE));
     Money cashAdvances = sum(lines, EnumSet.of(ActivityKind.CASH_ADVANCE));
     Money fees = sum(lines, EnumSet.of(ActivityKind.FEE));
     Money interest = sum(lines, EnumSet.of(ActivityKind.INTEREST));
-    Money newBalance = previous.balance().plus(purchases).plus(cashAdvances).plus(fees).plus(interest)
-        .minus(paymentsAndCredits);
+    Money newBalance =
+        previous
+            .balance()
+            .plus(purchases)
+            .plus(cashAdvances)
+            .plus(fees)
+            .plus(interest)
+            .minus(paymentsAndCredits);
     if (!newBalance.equals(closing.total())) {
       throw new IllegalStateException("segments " + closing + " do not add up to " + newBalance);
     }
     int days = cycle.days();
     // A waived fee or corrected interest is not asked for again in the minimum payment.
     Money netFees = fees.minus(sum(lines, EnumSet.of(ActivityKind.FEE_REVERSAL))).max(zero);
-    Money netInterest = interest.minus(sum(lines, EnumSet.of(ActivityKind.INTEREST_REVERSAL))).max(zero);
-    return new Statement(cycle, previous.balance(), paymentsAndCredits, purchases, cashAdvances, fees,
-        interest, newBalance, terms.minimumPayment().minimumFor(newBalance, netInterest, netFees),
-        terms.dueDate(cycle.closingDate()), closing,
-        new SegmentAmounts(DailyBalanceInterest.averageDailyBalance(sums.purchase(), days),
+    Money netInterest =
+        interest.minus(sum(lines, EnumSet.of(ActivityKind.INTEREST_REVERSAL))).max(zero);
+    return new Statement(
+        cycle,
+        previous.balance(),
+        paymentsAndCredits,
+        purchases,
+        cashAdvances,
+        fees,
+        interest,
+        newBalance,
+        terms.minimumPayment().minimumFor(newBalance, netInterest, netFees),
+        terms.dueDate(cycle.closingDate()),
+        closing,
+        new SegmentAmounts(
+            DailyBalanceInterest.averageDailyBalance(sums.purchase(), days),
             DailyBalanceInterest.averageDailyBalance(sums.cashAdvance(), days)),
-        interestCharged, grace, lines);
+        interestCharged,
+        grace,
+        lines);
   }
 
   /**
@@ -106,7 +133,9 @@ public final class StatementCalculator {
     LocalDate due = input.previous().dueDate();
     for (ActivityLine line : input.activity()) {
       if (line.kind() == ActivityKind.PAYMENT_REVERSAL
-          && (line.returnedPaymentDate() == null || due == null || !line.returnedPaymentDate().isAfter(due))) {
+          && (line.returnedPaymentDate() == null
+              || due == null
+              || !line.returnedPaymentDate().isAfter(due))) {
         total = total.plus(line.amount());
       }
     }
@@ -118,12 +147,14 @@ public final class StatementCalculator {
     if (previous.due().isEmpty()) {
       return Money.zero(terms.currency());
     }
-    Money paid = sumBy(input.activity(), EnumSet.of(ActivityKind.PAYMENT), previous.dueDate())
-        .minus(returnedByDue(input));
+    Money paid =
+        sumBy(input.activity(), EnumSet.of(ActivityKind.PAYMENT), previous.dueDate())
+            .minus(returnedByDue(input));
     return terms.lateFee().assess(previous.minimumPayment(), paid);
   }
 
-  private static void addInterestLine(List<ActivityLine> lines, LocalDate date, Money amount, String text) {
+  private static void addInterestLine(
+      List<ActivityLine> lines, LocalDate date, Money amount, String text) {
     if (amount.isPositive()) {
       lines.add(new ActivityLine(date, ActivityKind.INTEREST, amount, text));
     }
@@ -144,9 +175,11 @@ public final class StatementCalculator {
   }
 
   private void requireCurrency(StatementInput input) {
-    boolean mismatch = !input.previous().balances().currency().equals(terms.currency())
-        || !input.previous().minimumPayment().currency().equals(terms.currency())
-        || input.activity().stream().anyMatch(l -> !l.amount().currency().equals(terms.currency()));
+    boolean mismatch =
+        !input.previous().balances().currency().equals(terms.currency())
+            || !input.previous().minimumPayment().currency().equals(terms.currency())
+            || input.activity().stream()
+                .anyMatch(l -> !l.amount().currency().equals(terms.currency()));
     if (mismatch) {
       throw new IllegalArgumentException("statement input must be in " + terms.currency());
     }

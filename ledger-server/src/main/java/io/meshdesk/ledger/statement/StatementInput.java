@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * Everything one statement is computed from.
  *
- * @param cycle    the cycle being closed
+ * @param cycle the cycle being closed
  * @param previous the previous statement's snapshot; its due date must fall in this cycle
  * @param activity the cycle's posted lines, each dated within the cycle, in posting order
  */
-public record StatementInput(BillingCycle cycle, PreviousStatement previous, List<ActivityLine> activity) {
+public record StatementInput(
+    BillingCycle cycle, PreviousStatement previous, List<ActivityLine> activity) {
 
   /** Validates dates and copies the activity. */
   public StatementInput {
@@ -19,13 +20,18 @@ public record StatementInput(BillingCycle cycle, PreviousStatement previous, Lis
     activity = List.copyOf(activity);
     for (ActivityLine line : activity) {
       if (!cycle.contains(line.postedOn())) {
-        throw new IllegalArgumentException("line dated " + line.postedOn() + " is outside " + cycle);
+        throw new IllegalArgumentException(
+            "line dated " + line.postedOn() + " is outside " + cycle);
       }
     }
-    previous.due().ifPresent(due -> {
-      if (!cycle.contains(due)) {
-        throw new IllegalArgumentException("previous due date " + due + " is outside " + cycle);
-      }
-    });
+    previous
+        .due()
+        .ifPresent(
+            due -> {
+              if (!cycle.contains(due)) {
+                throw new IllegalArgumentException(
+                    "previous due date " + due + " is outside " + cycle);
+              }
+            });
   }
 }

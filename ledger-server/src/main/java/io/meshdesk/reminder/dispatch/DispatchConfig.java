@@ -15,11 +15,12 @@ import java.time.Duration;
  * @param maxAttempts attempts before dead-lettering ({@code MESHDESK_REMINDER_MAX_ATTEMPTS}, 8)
  * @param backoffBase first retry wait ({@code MESHDESK_REMINDER_BACKOFF_BASE}, 5s)
  * @param backoffMax longest retry wait ({@code MESHDESK_REMINDER_BACKOFF_MAX}, 1h)
- * @param pumpInterval how often due rows are moved to the stream ({@code MESHDESK_REMINDER_PUMP_INTERVAL}, 250ms)
+ * @param pumpInterval how often due rows are moved to the stream ({@code
+ *     MESHDESK_REMINDER_PUMP_INTERVAL}, 250ms)
  * @param sendTimeout gateway timeout ({@code MESHDESK_REMINDER_SEND_TIMEOUT}, 10s)
- * @param allowPrivateWebhooks let webhooks reach loopback, private and link-local addresses
- *     ({@code MESHDESK_REMINDER_WEBHOOK_ALLOW_PRIVATE}, default false; for tests and benchmarks on
- *     one machine only, logged at WARN when on)
+ * @param allowPrivateWebhooks let webhooks reach loopback, private and link-local addresses ({@code
+ *     MESHDESK_REMINDER_WEBHOOK_ALLOW_PRIVATE}, default false; for tests and benchmarks on one
+ *     machine only, logged at WARN when on)
  */
 public record DispatchConfig(
     int workers,
@@ -42,12 +43,14 @@ public record DispatchConfig(
    * which is how a dispatcher notices the loss and re-enqueues from PostgreSQL.
    */
   public static final String STREAM = "{reminders}:dispatch";
+
   /** Consumer group of the dispatch workers. */
   public static final String GROUP = "dispatchers";
 
   public DispatchConfig {
     if (workers < 0 || batchSize < 1 || maxAttempts < 1) {
-      throw new IllegalArgumentException("workers >= 0, batchSize >= 1 and maxAttempts >= 1 required");
+      throw new IllegalArgumentException(
+          "workers >= 0, batchSize >= 1 and maxAttempts >= 1 required");
     }
     if (requeueAfter.compareTo(visibilityTimeout) <= 0) {
       throw new IllegalArgumentException("requeueAfter must exceed visibilityTimeout");
@@ -60,8 +63,17 @@ public record DispatchConfig(
 
   /** Production defaults. */
   public static DispatchConfig defaults() {
-    return new DispatchConfig(2, 200, Duration.ofSeconds(30), Duration.ofSeconds(60), 8, Duration.ofSeconds(5),
-        Duration.ofHours(1), Duration.ofMillis(250), Duration.ofSeconds(10), false);
+    return new DispatchConfig(
+        2,
+        200,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        8,
+        Duration.ofSeconds(5),
+        Duration.ofHours(1),
+        Duration.ofMillis(250),
+        Duration.ofSeconds(10),
+        false);
   }
 
   /** Reads {@code MESHDESK_REMINDER_*} over the defaults. */
@@ -80,15 +92,39 @@ public record DispatchConfig(
         env.bool(ALLOW_PRIVATE_ENV, d.allowPrivateWebhooks));
   }
 
-  /** Fast timings for tests; webhooks keep the production address policy (see {@link #allowingPrivateWebhooks}). */
+  /**
+   * Fast timings for tests; webhooks keep the production address policy (see {@link
+   * #allowingPrivateWebhooks}).
+   */
   public static DispatchConfig fast(int workers, int maxAttempts) {
-    return new DispatchConfig(workers, 200, Duration.ofSeconds(3), Duration.ofSeconds(4), maxAttempts,
-        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(2), false);
+    return new DispatchConfig(
+        workers,
+        200,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(4),
+        maxAttempts,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(50),
+        Duration.ofSeconds(2),
+        false);
   }
 
-  /** These settings with webhooks allowed to reach loopback and private addresses (tests with a local receiver). */
+  /**
+   * These settings with webhooks allowed to reach loopback and private addresses (tests with a
+   * local receiver).
+   */
   public DispatchConfig allowingPrivateWebhooks() {
-    return new DispatchConfig(workers, batchSize, visibilityTimeout, requeueAfter, maxAttempts, backoffBase, backoffMax,
-        pumpInterval, sendTimeout, true);
+    return new DispatchConfig(
+        workers,
+        batchSize,
+        visibilityTimeout,
+        requeueAfter,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        pumpInterval,
+        sendTimeout,
+        true);
   }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Moves due delivery rows onto the stream, and is also the sweep that repairs what Redis lost: when
  * the epoch key kept in Redis vanished (Redis restarted empty) every open row is enqueued again,
  * and as a safety net a row stamped as enqueued that nobody leased within {@code requeueAfter} is
- * enqueued again too. Safe to run on every instance at once (rows are picked with SKIP LOCKED;
- * a duplicate message is harmless because a worker must lease the row first).
+ * enqueued again too. Safe to run on every instance at once (rows are picked with SKIP LOCKED; a
+ * duplicate message is harmless because a worker must lease the row first).
  */
 public final class DispatchPump implements AutoCloseable {
 
@@ -31,9 +31,15 @@ public final class DispatchPump implements AutoCloseable {
   private final DispatchStats stats;
   private String epoch;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("reminder-pump").unstarted(r));
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("reminder-pump").unstarted(r));
 
-  public DispatchPump(DeliveryStore store, DispatchQueue queue, TenantDirectory tenants, DispatchConfig config, Clock clock,
+  public DispatchPump(
+      DeliveryStore store,
+      DispatchQueue queue,
+      TenantDirectory tenants,
+      DispatchConfig config,
+      Clock clock,
       DispatchStats stats) {
     this.store = store;
     this.queue = queue;
@@ -66,7 +72,10 @@ public final class DispatchPump implements AutoCloseable {
         n += store.forgetEnqueued(t.tenantId());
       }
       queue.ensureGroup();
-      log.info("Redis lost its data (new epoch {}); re-enqueueing {} open reminders", current.value(), n);
+      log.info(
+          "Redis lost its data (new epoch {}); re-enqueueing {} open reminders",
+          current.value(),
+          n);
     }
     epoch = current.value();
     int total = 0;

@@ -19,14 +19,15 @@ import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.RedisException;
 
 /**
- * The Redis stream {@value DispatchConfig#STREAM} with its consumer group. It carries only
- * (tenant, delivery id); the row in PostgreSQL is the truth. After Redis lost everything the group
- * is created again on first use.
+ * The Redis stream {@value DispatchConfig#STREAM} with its consumer group. It carries only (tenant,
+ * delivery id); the row in PostgreSQL is the truth. After Redis lost everything the group is
+ * created again on first use.
  */
 public final class DispatchQueue {
 
   /** Message field: tenant id. */
   static final String TENANT = "t";
+
   /** Message field: delivery id. */
   static final String DELIVERY = "d";
 
@@ -41,7 +42,8 @@ public final class DispatchQueue {
   /** Creates the stream and group if missing. */
   public void ensureGroup() {
     try {
-      stream.createGroup(StreamCreateGroupArgs.name(DispatchConfig.GROUP).id(StreamMessageId.ALL).makeStream());
+      stream.createGroup(
+          StreamCreateGroupArgs.name(DispatchConfig.GROUP).id(StreamMessageId.ALL).makeStream());
     } catch (RedisException e) {
       if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
         throw e;
@@ -61,9 +63,13 @@ public final class DispatchQueue {
   }
 
   /** Reads up to {@code count} new messages for {@code consumer}, waiting up to {@code block}. */
-  public Map<StreamMessageId, Map<String, String>> read(String consumer, int count, Duration block) {
+  public Map<StreamMessageId, Map<String, String>> read(
+      String consumer, int count, Duration block) {
     try {
-      return stream.readGroup(DispatchConfig.GROUP, consumer, StreamReadGroupArgs.neverDelivered().count(count).timeout(block));
+      return stream.readGroup(
+          DispatchConfig.GROUP,
+          consumer,
+          StreamReadGroupArgs.neverDelivered().count(count).timeout(block));
     } catch (RedisException e) {
       if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
         ensureGroup();
@@ -78,9 +84,11 @@ public final class DispatchQueue {
    *
    * @return the claimed messages and the cursor to continue from
    */
-  public AutoClaimResult<String, String> claimStale(String consumer, Duration minIdle, StreamMessageId from, int count) {
+  public AutoClaimResult<String, String> claimStale(
+      String consumer, Duration minIdle, StreamMessageId from, int count) {
     try {
-      return stream.autoClaim(DispatchConfig.GROUP, consumer, minIdle.toMillis(), TimeUnit.MILLISECONDS, from, count);
+      return stream.autoClaim(
+          DispatchConfig.GROUP, consumer, minIdle.toMillis(), TimeUnit.MILLISECONDS, from, count);
     } catch (RedisException e) {
       if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
         ensureGroup();

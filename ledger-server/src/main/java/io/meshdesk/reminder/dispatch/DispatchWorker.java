@@ -49,8 +49,15 @@ public final class DispatchWorker implements AutoCloseable {
   private StreamMessageId claimCursor = StreamMessageId.MIN;
   private Instant nextClaim = Instant.EPOCH;
 
-  public DispatchWorker(String consumer, DispatchQueue queue, DeliveryStore store, Map<Channel, Gateway> gateways,
-      DispatchConfig config, Clock clock, DispatchStats stats, DispatchHooks hooks) {
+  public DispatchWorker(
+      String consumer,
+      DispatchQueue queue,
+      DeliveryStore store,
+      Map<Channel, Gateway> gateways,
+      DispatchConfig config,
+      Clock clock,
+      DispatchStats stats,
+      DispatchHooks hooks) {
     this.consumer = consumer;
     this.queue = queue;
     this.store = store;
@@ -86,7 +93,8 @@ public final class DispatchWorker implements AutoCloseable {
         Map<StreamMessageId, Map<String, String>> batch = new LinkedHashMap<>();
         if (!clock.instant().isBefore(nextClaim)) {
           AutoClaimResult<String, String> stale =
-              queue.claimStale(consumer, config.visibilityTimeout(), claimCursor, config.batchSize());
+              queue.claimStale(
+                  consumer, config.visibilityTimeout(), claimCursor, config.batchSize());
           claimCursor = stale.getNextId() == null ? StreamMessageId.MIN : stale.getNextId();
           if (StreamMessageId.MIN.equals(claimCursor) || stale.getMessages().isEmpty()) {
             nextClaim = clock.instant().plus(config.visibilityTimeout().dividedBy(4));
@@ -106,14 +114,18 @@ public final class DispatchWorker implements AutoCloseable {
         if (!running) {
           return;
         }
-        log.warn("dispatch worker {}: {} (retrying in {} ms)", consumer, e.toString(), pause.toMillis());
+        log.warn(
+            "dispatch worker {}: {} (retrying in {} ms)", consumer, e.toString(), pause.toMillis());
         // Redis or PostgreSQL is unreachable; back off instead of spinning.
         try {
           Thread.sleep(pause);
         } catch (InterruptedException ie) {
           return;
         }
-        pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
+        pause =
+            pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+                ? Duration.ofSeconds(2)
+                : pause.multipliedBy(2);
       }
     }
   }
@@ -128,7 +140,9 @@ public final class DispatchWorker implements AutoCloseable {
     for (Map<String, String> fields : batch.values()) {
       try {
         UUID tenant = UUID.fromString(fields.get(DispatchQueue.TENANT));
-        byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(UUID.fromString(fields.get(DispatchQueue.DELIVERY)));
+        byTenant
+            .computeIfAbsent(tenant, t -> new ArrayList<>())
+            .add(UUID.fromString(fields.get(DispatchQueue.DELIVERY)));
       } catch (RuntimeException malformed) {
         log.warn("dropping malformed reminder message {}", fields);
       }
@@ -137,7 +151,8 @@ public final class DispatchWorker implements AutoCloseable {
     Map<UUID, List<Outcome>> outcomes = new HashMap<>();
     int leasedCount = 0;
     for (var e : byTenant.entrySet()) {
-      List<Leased> leased = store.lease(e.getKey(), e.getValue(), clock.instant(), config.visibilityTimeout());
+      List<Leased> leased =
+          store.lease(e.getKey(), e.getValue(), clock.instant(), config.visibilityTimeout());
       leasedCount += leased.size();
       outcomes.put(e.getKey(), sendAll(leased));
       leased.forEach(l -> sentIds.add(l.delivery().id()));

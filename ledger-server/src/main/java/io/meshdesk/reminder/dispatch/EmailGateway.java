@@ -43,7 +43,8 @@ public final class EmailGateway implements Gateway {
     try {
       MimeMessage m = new FixedIdMessage(session, messageId(delivery));
       m.setFrom(new InternetAddress(config.from()));
-      m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(delivery.destination(), true));
+      m.setRecipients(
+          Message.RecipientType.TO, InternetAddress.parse(delivery.destination(), true));
       m.setSubject(MessageTemplates.subject(delivery), StandardCharsets.UTF_8.name());
       m.setText(MessageTemplates.body(delivery), StandardCharsets.UTF_8.name());
       m.setHeader("X-Meshdesk-Delivery-Id", delivery.id().toString());

@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-/** Resolves a webhook's host name to addresses (a port, so tests can play a rebinding DNS server). */
+/**
+ * Resolves a webhook's host name to addresses (a port, so tests can play a rebinding DNS server).
+ */
 @FunctionalInterface
 public interface HostResolver {
 

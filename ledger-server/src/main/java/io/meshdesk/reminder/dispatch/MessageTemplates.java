@@ -9,7 +9,8 @@ import java.util.Locale;
 /** The text of reminders: e-mail subject and body, and the webhook JSON body. */
 public final class MessageTemplates {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private MessageTemplates() {}
 
@@ -26,12 +27,21 @@ public final class MessageTemplates {
   /** E-mail body (plain text). */
   public static String body(Delivery d) {
     String hello = "Hello " + d.content().holder() + ",\n\n";
-    String text = switch (d.kind()) {
-      case DAYS_BEFORE_DUE -> "Your minimum payment of " + amount(d) + " is due on " + date(d) + ".\n";
-      case STATEMENT_READY -> "Your new statement is ready. Minimum payment " + amount(d) + ", due on " + date(d) + ".\n";
-      case PAYMENT_RECEIVED -> "Thank you: your payment of " + amount(d) + " was posted to your card.\n";
-      case UTILIZATION_ABOVE -> "Your balance and pending holds now stand at " + amount(d) + ".\n";
-    };
+    String text =
+        switch (d.kind()) {
+          case DAYS_BEFORE_DUE ->
+              "Your minimum payment of " + amount(d) + " is due on " + date(d) + ".\n";
+          case STATEMENT_READY ->
+              "Your new statement is ready. Minimum payment "
+                  + amount(d)
+                  + ", due on "
+                  + date(d)
+                  + ".\n";
+          case PAYMENT_RECEIVED ->
+              "Thank you: your payment of " + amount(d) + " was posted to your card.\n";
+          case UTILIZATION_ABOVE ->
+              "Your balance and pending holds now stand at " + amount(d) + ".\n";
+        };
     return hello + text + "\nReference: " + d.id() + "\n";
   }
 

@@ -35,7 +35,8 @@ final class PinnedHttpPost {
   }
 
   /** Sends the request and returns the response's status code. */
-  int post(URI uri, InetAddress address, Map<String, String> headers, byte[] body) throws IOException {
+  int post(URI uri, InetAddress address, Map<String, String> headers, byte[] body)
+      throws IOException {
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -45,7 +46,8 @@ final class PinnedHttpPost {
       Socket socket = https ? handshake(raw, uri.getHost(), port) : raw;
       try {
         OutputStream out = socket.getOutputStream();
-        out.write(head(uri, port, https, headers, body.length).getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+            head(uri, port, https, headers, body.length).getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
         return status(new BufferedInputStream(socket.getInputStream()));
@@ -68,14 +70,24 @@ final class PinnedHttpPost {
     return ssl;
   }
 
-  private static String head(URI uri, int port, boolean https, Map<String, String> headers, int length) {
+  private static String head(
+      URI uri, int port, boolean https, Map<String, String> headers, int length) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     boolean defaultPort = port == (https ? 443 : 80);
-    StringBuilder sb = new StringBuilder("POST ").append(target).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(uri.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n");
+    StringBuilder sb =
+        new StringBuilder("POST ")
+            .append(target)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: ")
+            .append(uri.getHost())
+            .append(defaultPort ? "" : ":" + port)
+            .append("\r\n");
     headers.forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
-    return sb.append("Content-Length: ").append(length).append("\r\nConnection: close\r\n\r\n").toString();
+    return sb.append("Content-Length: ")
+        .append(length)
+        .append("\r\nConnection: close\r\n\r\n")
+        .toString();
   }
 
   /** Reads "HTTP/1.x NNN reason" and returns NNN. */

@@ -15,7 +15,13 @@ import java.time.Duration;
  * @param timeout connect and read timeout ({@code MESHDESK_SMTP_TIMEOUT}, default 10s)
  */
 public record SmtpConfig(
-    String host, int port, String from, String username, String password, boolean startTls, Duration timeout) {
+    String host,
+    int port,
+    String from,
+    String username,
+    String password,
+    boolean startTls,
+    Duration timeout) {
 
   /** Reads {@code MESHDESK_SMTP_*}. */
   public static SmtpConfig fromEnv(Env env) {
@@ -31,11 +37,20 @@ public record SmtpConfig(
 
   /** Plain SMTP on loopback (tests, dev). */
   public static SmtpConfig loopback(int port) {
-    return new SmtpConfig("127.0.0.1", port, "reminders@meshdesk.local", "", "", false, Duration.ofSeconds(5));
+    return new SmtpConfig(
+        "127.0.0.1", port, "reminders@meshdesk.local", "", "", false, Duration.ofSeconds(5));
   }
 
   @Override
   public String toString() {
-    return "SmtpConfig[host=" + host + ", port=" + port + ", from=" + from + ", startTls=" + startTls + "]";
+    return "SmtpConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", from="
+        + from
+        + ", startTls="
+        + startTls
+        + "]";
   }
 }

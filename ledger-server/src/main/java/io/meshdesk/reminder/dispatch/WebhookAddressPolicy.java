@@ -64,12 +64,18 @@ public final class WebhookAddressPolicy {
     return null;
   }
 
-  /** The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address; null otherwise. */
+  /**
+   * The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address; null otherwise.
+   */
   private static Inet4Address embeddedIpv4(byte[] b) {
     boolean mapped = zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     boolean compatible = zero(b, 0, 12) && !zero(b, 12, 16);
-    boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-        && (b[3] & 0xff) == 0x9b && zero(b, 4, 12);
+    boolean nat64 =
+        (b[0] & 0xff) == 0x00
+            && (b[1] & 0xff) == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b
+            && zero(b, 4, 12);
     if (!mapped && !compatible && !nat64) {
       return null;
     }

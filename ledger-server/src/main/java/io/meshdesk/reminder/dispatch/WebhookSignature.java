@@ -11,14 +11,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The webhook signature: {@code Meshdesk-Signature: t=<unix seconds>, v1=<hex HMAC-SHA256(secret,
- * t + "." + body)>}. Covering the timestamp lets a receiver refuse a replayed request once it is
+ * The webhook signature: {@code Meshdesk-Signature: t=<unix seconds>, v1=<hex HMAC-SHA256(secret, t
+ * + "." + body)>}. Covering the timestamp lets a receiver refuse a replayed request once it is
  * older than its replay window ({@link #REPLAY_WINDOW} recommended).
  */
 public final class WebhookSignature {
 
   /** Header carrying the signature. */
   public static final String HEADER = "Meshdesk-Signature";
+
   /** How old a signed timestamp a receiver should still accept (either direction). */
   public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
 
@@ -37,7 +38,8 @@ public final class WebhookSignature {
    * True when {@code header} is a signature of {@code body} under {@code secret} whose timestamp is
    * within {@code window} of {@code now}.
    */
-  public static boolean verify(String secret, String header, byte[] body, Instant now, Duration window) {
+  public static boolean verify(
+      String secret, String header, byte[] body, Instant now, Duration window) {
     if (header == null || secret == null || secret.isBlank()) {
       return false;
     }
@@ -66,7 +68,7 @@ public final class WebhookSignature {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-      
+
       return mac.doFinal(body);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HMAC-SHA256 unavailable", e);

@@ -12,4 +12,5 @@ import java.util.UUID;
  * @param deadLetteredAt when it was dead-lettered
  * @param retryCount times it was retried from the queue
  */
-public record DeadLetter(UUID id, Delivery delivery, String reason, Instant deadLetteredAt, int retryCount) {}
+public record DeadLetter(
+    UUID id, Delivery delivery, String reason, Instant deadLetteredAt, int retryCount) {}

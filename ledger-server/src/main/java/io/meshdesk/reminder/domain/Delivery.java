@@ -58,5 +58,6 @@ public record Delivery(
    * @param currency ISO-4217 code
    * @param paymentDueDate the payment due date, when the reminder is about one
    */
-  public record Content(String holder, long amountMinor, String currency, LocalDate paymentDueDate) {}
+  public record Content(
+      String holder, long amountMinor, String currency, LocalDate paymentDueDate) {}
 }

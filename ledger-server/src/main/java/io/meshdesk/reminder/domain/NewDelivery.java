@@ -31,9 +31,18 @@ public record NewDelivery(
     Instant sendableAt) {
 
   /** The reminder a rule asks for, with its quiet hours applied. */
-  public static NewDelivery of(ReminderRule rule, String ref, int offsetDays, Delivery.Content content, Instant dueAt) {
+  public static NewDelivery of(
+      ReminderRule rule, String ref, int offsetDays, Delivery.Content content, Instant dueAt) {
     return new NewDelivery(
-        rule.id(), rule.cardId(), ref, rule.kind(), offsetDays, rule.channel(), rule.destination(), content, dueAt,
+        rule.id(),
+        rule.cardId(),
+        ref,
+        rule.kind(),
+        offsetDays,
+        rule.channel(),
+        rule.destination(),
+        content,
+        dueAt,
         rule.sendableAt(dueAt));
   }
 }

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * A daily window, in a time zone, in which nothing is sent. The end is exclusive and may be
- * earlier than the start, in which case the window spans midnight.
+ * A daily window, in a time zone, in which nothing is sent. The end is exclusive and may be earlier
+ * than the start, in which case the window spans midnight.
  *
  * @param start first quiet minute
  * @param end first minute after the window

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-/** Page tokens of the reminder service (opaque offsets; pages fetch one extra row to know if more follow). */
+/**
+ * Page tokens of the reminder service (opaque offsets; pages fetch one extra row to know if more
+ * follow).
+ */
 final class Paging {
 
   private Paging() {}
@@ -41,8 +44,10 @@ final class Paging {
     if (fetched.size() <= size) {
       return PageResponse.getDefaultInstance();
     }
-    String next = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(("r:" + (offset + size)).getBytes(StandardCharsets.UTF_8));
+    String next =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(("r:" + (offset + size)).getBytes(StandardCharsets.UTF_8));
     return PageResponse.newBuilder().setNextPageToken(next).build();
   }
 }

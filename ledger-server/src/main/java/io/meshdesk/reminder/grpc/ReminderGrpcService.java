@@ -39,34 +39,56 @@ public final class ReminderGrpcService extends ReminderServiceGrpc.ReminderServi
 
   /** Creates a rule for a card (cardholders: their own cards, e-mail only; webhooks: admins). */
   @Override
-  public void createReminderRule(CreateReminderRuleRequest r, StreamObserver<CreateReminderRuleResponse> out) {
-    var draft = new ReminderRules.Draft(
-        UUID.fromString(r.getCardId()), ReminderMapper.kind(r.getKind()), r.getDaysBeforeList(),
-        r.getUtilizationThresholdBps(), ReminderMapper.channel(r.getChannel()), r.getDestination(),
-        r.hasQuietHoursStart() ? Optional.of(ReminderMapper.time(r.getQuietHoursStart())) : Optional.empty(),
-        r.hasQuietHoursEnd() ? Optional.of(ReminderMapper.time(r.getQuietHoursEnd())) : Optional.empty(),
-        zone(r.getTimeZone()));
+  public void createReminderRule(
+      CreateReminderRuleRequest r, StreamObserver<CreateReminderRuleResponse> out) {
+    var draft =
+        new ReminderRules.Draft(
+            UUID.fromString(r.getCardId()),
+            ReminderMapper.kind(r.getKind()),
+            r.getDaysBeforeList(),
+            r.getUtilizationThresholdBps(),
+            ReminderMapper.channel(r.getChannel()),
+            r.getDestination(),
+            r.hasQuietHoursStart()
+                ? Optional.of(ReminderMapper.time(r.getQuietHoursStart()))
+                : Optional.empty(),
+            r.hasQuietHoursEnd()
+                ? Optional.of(ReminderMapper.time(r.getQuietHoursEnd()))
+                : Optional.empty(),
+            zone(r.getTimeZone()));
     ReminderRules.Created c = rules.create(caller(), draft);
-    out.onNext(CreateReminderRuleResponse.newBuilder()
-        .setRule(ReminderMapper.rule(c.rule())).setWebhookSigningSecret(c.signingSecret()).build());
+    out.onNext(
+        CreateReminderRuleResponse.newBuilder()
+            .setRule(ReminderMapper.rule(c.rule()))
+            .setWebhookSigningSecret(c.signingSecret())
+            .build());
     out.onCompleted();
   }
 
   /** Lists rules, oldest first. */
   @Override
-  public void listReminderRules(ListReminderRulesRequest r, StreamObserver<ListReminderRulesResponse> out) {
+  public void listReminderRules(
+      ListReminderRulesRequest r, StreamObserver<ListReminderRulesResponse> out) {
     int size = Paging.size(r.getPage());
     int offset = Paging.offset(r.getPage());
-    var fetched = rules.list(caller(), r.getCardId().isEmpty() ? null : UUID.fromString(r.getCardId()), offset, size + 1);
-    out.onNext(ListReminderRulesResponse.newBuilder()
-        .addAllRules(Paging.trim(fetched, size).stream().map(ReminderMapper::rule).toList())
-        .setPage(Paging.response(fetched, offset, size)).build());
+    var fetched =
+        rules.list(
+            caller(),
+            r.getCardId().isEmpty() ? null : UUID.fromString(r.getCardId()),
+            offset,
+            size + 1);
+    out.onNext(
+        ListReminderRulesResponse.newBuilder()
+            .addAllRules(Paging.trim(fetched, size).stream().map(ReminderMapper::rule).toList())
+            .setPage(Paging.response(fetched, offset, size))
+            .build());
     out.onCompleted();
   }
 
   /** Deletes a rule and cancels its scheduled deliveries. */
   @Override
-  public void deleteReminderRule(DeleteReminderRuleRequest r, StreamObserver<DeleteReminderRuleResponse> out) {
+  public void deleteReminderRule(
+      DeleteReminderRuleRequest r, StreamObserver<DeleteReminderRuleResponse> out) {
     int n = rules.delete(caller(), UUID.fromString(r.getRuleId()));
     out.onNext(DeleteReminderRuleResponse.newBuilder().setCancelledDeliveries(n).build());
     out.onCompleted();
@@ -77,42 +99,61 @@ public final class ReminderGrpcService extends ReminderServiceGrpc.ReminderServi
   public void listDeliveries(ListDeliveriesRequest r, StreamObserver<ListDeliveriesResponse> out) {
     int size = Paging.size(r.getPage());
     int offset = Paging.offset(r.getPage());
-    var filter = new DeliveryLog.Filter(
-        r.getRuleId().isEmpty() ? null : UUID.fromString(r.getRuleId()),
-        ReminderMapper.status(r.getOutcome()),
-        r.getDue().hasStartTime() ? ReminderMapper.instant(r.getDue().getStartTime()) : null,
-        r.getDue().hasEndTime() ? ReminderMapper.instant(r.getDue().getEndTime()) : null);
-    var fetched = log.deliveries(caller(), UUID.fromString(r.getCardId()), filter, offset, size + 1);
-    out.onNext(ListDeliveriesResponse.newBuilder()
-        .addAllDeliveries(Paging.trim(fetched, size).stream().map(ReminderMapper::delivery).toList())
-        .setPage(Paging.response(fetched, offset, size)).build());
+    var filter =
+        new DeliveryLog.Filter(
+            r.getRuleId().isEmpty() ? null : UUID.fromString(r.getRuleId()),
+            ReminderMapper.status(r.getOutcome()),
+            r.getDue().hasStartTime() ? ReminderMapper.instant(r.getDue().getStartTime()) : null,
+            r.getDue().hasEndTime() ? ReminderMapper.instant(r.getDue().getEndTime()) : null);
+    var fetched =
+        log.deliveries(caller(), UUID.fromString(r.getCardId()), filter, offset, size + 1);
+    out.onNext(
+        ListDeliveriesResponse.newBuilder()
+            .addAllDeliveries(
+                Paging.trim(fetched, size).stream().map(ReminderMapper::delivery).toList())
+            .setPage(Paging.response(fetched, offset, size))
+            .build());
     out.onCompleted();
   }
 
   /** Lists open dead letters, newest first (admins). */
   @Override
-  public void listDeadLetters(ListDeadLettersRequest r, StreamObserver<ListDeadLettersResponse> out) {
+  public void listDeadLetters(
+      ListDeadLettersRequest r, StreamObserver<ListDeadLettersResponse> out) {
     int size = Paging.size(r.getPage());
     int offset = Paging.offset(r.getPage());
-    var fetched = log.deadLetters(AuthContext.principal().requireTenant(),
-        r.getCardId().isEmpty() ? null : UUID.fromString(r.getCardId()), offset, size + 1);
-    out.onNext(ListDeadLettersResponse.newBuilder()
-        .addAllDeadLetters(Paging.trim(fetched, size).stream().map(ReminderMapper::deadLetter).toList())
-        .setPage(Paging.response(fetched, offset, size)).build());
+    var fetched =
+        log.deadLetters(
+            AuthContext.principal().requireTenant(),
+            r.getCardId().isEmpty() ? null : UUID.fromString(r.getCardId()),
+            offset,
+            size + 1);
+    out.onNext(
+        ListDeadLettersResponse.newBuilder()
+            .addAllDeadLetters(
+                Paging.trim(fetched, size).stream().map(ReminderMapper::deadLetter).toList())
+            .setPage(Paging.response(fetched, offset, size))
+            .build());
     out.onCompleted();
   }
 
   /** Requeues a dead letter with a fresh attempt budget (admins). */
   @Override
-  public void retryDeadLetter(RetryDeadLetterRequest r, StreamObserver<RetryDeadLetterResponse> out) {
-    var d = log.retry(AuthContext.principal().requireTenant(), UUID.fromString(r.getDeadLetterId()));
-    out.onNext(RetryDeadLetterResponse.newBuilder().setDelivery(ReminderMapper.delivery(d)).build());
+  public void retryDeadLetter(
+      RetryDeadLetterRequest r, StreamObserver<RetryDeadLetterResponse> out) {
+    var d =
+        log.retry(AuthContext.principal().requireTenant(), UUID.fromString(r.getDeadLetterId()));
+    out.onNext(
+        RetryDeadLetterResponse.newBuilder().setDelivery(ReminderMapper.delivery(d)).build());
     out.onCompleted();
   }
 
   private static ReminderRules.Caller caller() {
     Principal p = AuthContext.principal();
-    return new ReminderRules.Caller(p.requireTenant(), p.subject(), p.role() == Role.CUSTOMER,
+    return new ReminderRules.Caller(
+        p.requireTenant(),
+        p.subject(),
+        p.role() == Role.CUSTOMER,
         Rbac.allows(p, "reminders.webhooks"));
   }
 

@@ -62,43 +62,52 @@ final class ReminderMapper {
   }
 
   static io.meshdesk.api.reminder.v1.ReminderRule rule(ReminderRule r) {
-    var b = io.meshdesk.api.reminder.v1.ReminderRule.newBuilder()
-        .setId(r.id().toString())
-        .setCardId(r.cardId().toString())
-        .setKind(kind(r.kind()))
-        .addAllDaysBefore(r.daysBefore())
-        .setUtilizationThresholdBps(r.utilizationThresholdBps())
-        .setChannel(channel(r.channel()))
-        .setDestination(r.destination())
-        .setTimeZone(r.zone().getId())
-        .setCreatedAt(ts(r.createdAt()));
-    r.quietHours().ifPresent(q -> b.setQuietHoursStart(time(q.start())).setQuietHoursEnd(time(q.end())));
+    var b =
+        io.meshdesk.api.reminder.v1.ReminderRule.newBuilder()
+            .setId(r.id().toString())
+            .setCardId(r.cardId().toString())
+            .setKind(kind(r.kind()))
+            .addAllDaysBefore(r.daysBefore())
+            .setUtilizationThresholdBps(r.utilizationThresholdBps())
+            .setChannel(channel(r.channel()))
+            .setDestination(r.destination())
+            .setTimeZone(r.zone().getId())
+            .setCreatedAt(ts(r.createdAt()));
+    r.quietHours()
+        .ifPresent(q -> b.setQuietHoursStart(time(q.start())).setQuietHoursEnd(time(q.end())));
     if (r.createdBy() != null) {
-      b.setCreatedBy(Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_USER).setId(r.createdBy().toString()));
+      b.setCreatedBy(
+          Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_USER).setId(r.createdBy().toString()));
     }
     return b.build();
   }
 
   static io.meshdesk.api.reminder.v1.Delivery delivery(Delivery d) {
-    var b = io.meshdesk.api.reminder.v1.Delivery.newBuilder()
-        .setId(d.id().toString())
-        .setRuleId(d.ruleId().toString())
-        .setCardId(d.cardId().toString())
-        .setKind(kind(d.kind()))
-        .setChannel(channel(d.channel()))
-        .setDestination(mask(d.destination()))
-        .setAttempts(d.attempts())
-        .setOutcome(outcome(d.status()))
-        .setLastError(d.lastError() == null ? "" : d.lastError())
-        .setDueAt(ts(d.dueAt()));
+    var b =
+        io.meshdesk.api.reminder.v1.Delivery.newBuilder()
+            .setId(d.id().toString())
+            .setRuleId(d.ruleId().toString())
+            .setCardId(d.cardId().toString())
+            .setKind(kind(d.kind()))
+            .setChannel(channel(d.channel()))
+            .setDestination(mask(d.destination()))
+            .setAttempts(d.attempts())
+            .setOutcome(outcome(d.status()))
+            .setLastError(d.lastError() == null ? "" : d.lastError())
+            .setDueAt(ts(d.dueAt()));
     d.firstAttemptAt().ifPresent(t -> b.setFirstAttemptAt(ts(t)));
     d.lastAttemptAt().ifPresent(t -> b.setLastAttemptAt(ts(t)));
     d.deliveredAt().ifPresent(t -> b.setDeliveredAt(ts(t)));
     if (d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.RETRYING) {
       b.setNextAttemptAt(ts(d.nextAttemptAt()));
     }
-    d.latency().ifPresent(l -> b.setLatency(
-        com.google.protobuf.Duration.newBuilder().setSeconds(l.getSeconds()).setNanos(l.getNano())));
+    d.latency()
+        .ifPresent(
+            l ->
+                b.setLatency(
+                    com.google.protobuf.Duration.newBuilder()
+                        .setSeconds(l.getSeconds())
+                        .setNanos(l.getNano())));
     return b.build();
   }
 

@@ -38,7 +38,9 @@ final class DeliveryRows {
         Channel.valueOf(rs.getString("channel")),
         rs.getString("destination"),
         new Delivery.Content(
-            rs.getString("holder"), rs.getLong("amount_minor"), rs.getString("currency"),
+            rs.getString("holder"),
+            rs.getLong("amount_minor"),
+            rs.getString("currency"),
             due == null ? null : due.toLocalDate()),
         DeliveryStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"),

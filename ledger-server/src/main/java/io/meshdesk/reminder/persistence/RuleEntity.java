@@ -102,8 +102,21 @@ class RuleEntity {
   ReminderRule toRule() {
     ZoneId zone = ZoneId.of(timeZone);
     Optional<QuietHours> quiet =
-        quietStart == null ? Optional.empty() : Optional.of(new QuietHours(quietStart, quietEnd, zone));
-    return new ReminderRule(id, cardId, kind, Arrays.asList(daysBefore), utilizationThresholdBps, channel,
-        destination, quiet, zone, signingSecret, createdAt, createdBy);
+        quietStart == null
+            ? Optional.empty()
+            : Optional.of(new QuietHours(quietStart, quietEnd, zone));
+    return new ReminderRule(
+        id,
+        cardId,
+        kind,
+        Arrays.asList(daysBefore),
+        utilizationThresholdBps,
+        channel,
+        destination,
+        quiet,
+        zone,
+        signingSecret,
+        createdAt,
+        createdBy);
   }
 }

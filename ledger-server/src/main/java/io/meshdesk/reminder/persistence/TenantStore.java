@@ -25,8 +25,9 @@ public final class TenantStore implements TenantDirectory {
 
   /** Adds a tenant (UTC unless set) if it is not known yet. */
   static void register(Connection c, UUID tenantId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "insert into reminder.tenant (tenant_id) values (?) on conflict do nothing")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into reminder.tenant (tenant_id) values (?) on conflict do nothing")) {
       ps.setObject(1, tenantId);
       ps.executeUpdate();
     }
@@ -34,28 +35,33 @@ public final class TenantStore implements TenantDirectory {
 
   /** Registers a tenant or changes its zone. */
   public void put(UUID tenantId, ZoneId zone) {
-    tx.withoutTenant(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "insert into reminder.tenant (tenant_id, time_zone) values (?, ?)"
-              + " on conflict (tenant_id) do update set time_zone = excluded.time_zone")) {
-        ps.setObject(1, tenantId);
-        ps.setString(2, zone.getId());
-        return ps.executeUpdate();
-      }
-    });
+    tx.withoutTenant(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into reminder.tenant (tenant_id, time_zone) values (?, ?)"
+                      + " on conflict (tenant_id) do update set time_zone = excluded.time_zone")) {
+            ps.setObject(1, tenantId);
+            ps.setString(2, zone.getId());
+            return ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public List<TenantZone> tenants() {
-    return tx.withoutTenant(c -> {
-      List<TenantZone> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select tenant_id, time_zone from reminder.tenant order by tenant_id");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new TenantZone(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2))));
-        }
-      }
-      return out;
-    });
+    return tx.withoutTenant(
+        c -> {
+          List<TenantZone> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select tenant_id, time_zone from reminder.tenant order by tenant_id");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new TenantZone(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2))));
+            }
+          }
+          return out;
+        });
   }
 }

@@ -39,14 +39,23 @@ public final class DeliveryLog {
   public static final String GENERIC_ERROR = "delivery failed";
 
   /**
-   * Deliveries of a card the caller may see, most recently due first. Cardholders see only
-   * {@link #GENERIC_ERROR} for a failure: the detail (connection refused, TLS handshake, HTTP
-   * status) would tell them what answers at an address inside the network.
+   * Deliveries of a card the caller may see, most recently due first. Cardholders see only {@link
+   * #GENERIC_ERROR} for a failure: the detail (connection refused, TLS handshake, HTTP status)
+   * would tell them what answers at an address inside the network.
    */
-  public List<Delivery> deliveries(ReminderRules.Caller caller, UUID cardId, Filter f, int offset, int limit) {
+  public List<Delivery> deliveries(
+      ReminderRules.Caller caller, UUID cardId, Filter f, int offset, int limit) {
     rules.checkCard(caller, cardId);
     List<Delivery> found =
-        store.deliveries(caller.tenantId(), cardId, f.ruleId(), f.status(), f.dueFrom(), f.dueTo(), offset, limit);
+        store.deliveries(
+            caller.tenantId(),
+            cardId,
+            f.ruleId(),
+            f.status(),
+            f.dueFrom(),
+            f.dueTo(),
+            offset,
+            limit);
     return caller.cardholder() ? found.stream().map(DeliveryLog::withGenericError).toList() : found;
   }
 
@@ -54,9 +63,26 @@ public final class DeliveryLog {
     if (d.lastError() == null || d.lastError().isEmpty()) {
       return d;
     }
-    return new Delivery(d.tenantId(), d.id(), d.ruleId(), d.cardId(), d.ref(), d.kind(), d.offsetDays(), d.channel(),
-        d.destination(), d.content(), d.status(), d.attempts(), GENERIC_ERROR, d.dueAt(), d.nextAttemptAt(),
-        d.firstAttemptAt(), d.lastAttemptAt(), d.deliveredAt(), d.latency());
+    return new Delivery(
+        d.tenantId(),
+        d.id(),
+        d.ruleId(),
+        d.cardId(),
+        d.ref(),
+        d.kind(),
+        d.offsetDays(),
+        d.channel(),
+        d.destination(),
+        d.content(),
+        d.status(),
+        d.attempts(),
+        GENERIC_ERROR,
+        d.dueAt(),
+        d.nextAttemptAt(),
+        d.firstAttemptAt(),
+        d.lastAttemptAt(),
+        d.deliveredAt(),
+        d.latency());
   }
 
   /** Open dead letters of the tenant, newest first. */
@@ -66,8 +92,13 @@ public final class DeliveryLog {
 
   /** Puts a dead letter back in the queue with a fresh attempt budget. */
   public Delivery retry(UUID tenantId, UUID deadLetterId) {
-    Delivery d = store.retry(tenantId, deadLetterId, clock.instant())
-        .orElseThrow(() -> new NotFoundException("dead letter " + deadLetterId + " not found or already retried"));
+    Delivery d =
+        store
+            .retry(tenantId, deadLetterId, clock.instant())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "dead letter " + deadLetterId + " not found or already retried"));
     afterRetry.run();
     return d;
   }

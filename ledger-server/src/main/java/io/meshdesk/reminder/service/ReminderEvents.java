@@ -26,7 +26,12 @@ public final class ReminderEvents {
   private final Clock clock;
   private final Runnable afterCreate;
 
-  public ReminderEvents(Transactions tx, RuleStore rules, DeliveryStore deliveries, Clock clock, Runnable afterCreate) {
+  public ReminderEvents(
+      Transactions tx,
+      RuleStore rules,
+      DeliveryStore deliveries,
+      Clock clock,
+      Runnable afterCreate) {
     this.tx = tx;
     this.rules = rules;
     this.deliveries = deliveries;
@@ -35,32 +40,56 @@ public final class ReminderEvents {
   }
 
   /** A payment was posted to a card; returns how many reminders were scheduled. */
-  public int paymentReceived(UUID tenantId, UUID cardId, String paymentId, String holder, long amountMinor, String currency) {
+  public int paymentReceived(
+      UUID tenantId,
+      UUID cardId,
+      String paymentId,
+      String holder,
+      long amountMinor,
+      String currency) {
     Delivery.Content content = new Delivery.Content(holder, amountMinor, currency, null);
-    return create(tenantId, cardId, ReminderKind.PAYMENT_RECEIVED, paymentId, content, Integer.MAX_VALUE);
+    return create(
+        tenantId, cardId, ReminderKind.PAYMENT_RECEIVED, paymentId, content, Integer.MAX_VALUE);
   }
 
   /**
    * A card's balance plus holds stands at {@code utilizationBps} of its limit; rules whose
    * threshold it reached fire once per {@code cycleRef} (e.g. the open billing cycle).
    */
-  public int utilization(UUID tenantId, UUID cardId, String cycleRef, int utilizationBps, String holder,
-      long exposureMinor, String currency) {
+  public int utilization(
+      UUID tenantId,
+      UUID cardId,
+      String cycleRef,
+      int utilizationBps,
+      String holder,
+      long exposureMinor,
+      String currency) {
     Delivery.Content content = new Delivery.Content(holder, exposureMinor, currency, null);
-    return create(tenantId, cardId, ReminderKind.UTILIZATION_ABOVE, cycleRef, content, utilizationBps);
+    return create(
+        tenantId, cardId, ReminderKind.UTILIZATION_ABOVE, cycleRef, content, utilizationBps);
   }
 
-  private int create(UUID tenantId, UUID cardId, ReminderKind kind, String ref, Delivery.Content content, int level) {
+  private int create(
+      UUID tenantId,
+      UUID cardId,
+      ReminderKind kind,
+      String ref,
+      Delivery.Content content,
+      int level) {
     Instant now = clock.instant();
-    int n = tx.inTenant(tenantId, c -> {
-      List<NewDelivery> out = new ArrayList<>();
-      for (ReminderRule r : rules.forCard(c, tenantId, cardId, kind)) {
-        if (kind != ReminderKind.UTILIZATION_ABOVE || level >= r.utilizationThresholdBps()) {
-          out.add(NewDelivery.of(r, ref, 0, content, now));
-        }
-      }
-      return deliveries.schedule(c, tenantId, out);
-    });
+    int n =
+        tx.inTenant(
+            tenantId,
+            c -> {
+              List<NewDelivery> out = new ArrayList<>();
+              for (ReminderRule r : rules.forCard(c, tenantId, cardId, kind)) {
+                if (kind != ReminderKind.UTILIZATION_ABOVE
+                    || level >= r.utilizationThresholdBps()) {
+                  out.add(NewDelivery.of(r, ref, 0, content, now));
+                }
+              }
+              return deliveries.schedule(c, tenantId, out);
+            });
     if (n > 0) {
       afterCreate.run();
     }

@@ -7,8 +7,8 @@ import io.meshdesk.reminder.domain.ReminderKind;
 import io.meshdesk.reminder.domain.ReminderRule;
 import io.meshdesk.reminder.persistence.DeliveryStore;
 import io.meshdesk.reminder.persistence.RuleStore;
-import io.meshdesk.scheduler.DueStatementSource.DueStatement;
 import io.meshdesk.scheduler.DueStatementSource;
+import io.meshdesk.scheduler.DueStatementSource.DueStatement;
 import io.meshdesk.scheduler.ScheduledJob;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,8 +44,14 @@ public final class ReminderPlanner implements ScheduledJob {
    * @param sendAt local time of day (in the rule's zone) a reminder becomes due
    * @param afterCreate called after new rows were committed (wakes the dispatch pump)
    */
-  public ReminderPlanner(Transactions tx, RuleStore rules, DeliveryStore deliveries, DueStatementSource statements,
-      LocalTime sendAt, Clock clock, Runnable afterCreate) {
+  public ReminderPlanner(
+      Transactions tx,
+      RuleStore rules,
+      DeliveryStore deliveries,
+      DueStatementSource statements,
+      LocalTime sendAt,
+      Clock clock,
+      Runnable afterCreate) {
     this.tx = tx;
     this.rules = rules;
     this.deliveries = deliveries;
@@ -66,23 +72,27 @@ public final class ReminderPlanner implements ScheduledJob {
     if (due.isEmpty()) {
       return;
     }
-    int created = tx.inTenant(tenantId, c -> {
-      List<UUID> cards = due.stream().map(DueStatement::cardId).distinct().toList();
-      Map<UUID, List<ReminderRule>> byCard =
-          rules.forCards(c, tenantId, cards).stream().collect(Collectors.groupingBy(ReminderRule::cardId));
-      List<NewDelivery> out = new ArrayList<>();
-      List<String> paid = new ArrayList<>();
-      for (DueStatement s : due) {
-        if (s.paid()) {
-          paid.add(s.statementId());
-        }
-        for (ReminderRule r : byCard.getOrDefault(s.cardId(), List.of())) {
-          plan(r, s, day, out);
-        }
-      }
-      deliveries.cancelOpen(c, ReminderKind.DAYS_BEFORE_DUE, paid, clock.instant());
-      return deliveries.schedule(c, tenantId, out);
-    });
+    int created =
+        tx.inTenant(
+            tenantId,
+            c -> {
+              List<UUID> cards = due.stream().map(DueStatement::cardId).distinct().toList();
+              Map<UUID, List<ReminderRule>> byCard =
+                  rules.forCards(c, tenantId, cards).stream()
+                      .collect(Collectors.groupingBy(ReminderRule::cardId));
+              List<NewDelivery> out = new ArrayList<>();
+              List<String> paid = new ArrayList<>();
+              for (DueStatement s : due) {
+                if (s.paid()) {
+                  paid.add(s.statementId());
+                }
+                for (ReminderRule r : byCard.getOrDefault(s.cardId(), List.of())) {
+                  plan(r, s, day, out);
+                }
+              }
+              deliveries.cancelOpen(c, ReminderKind.DAYS_BEFORE_DUE, paid, clock.instant());
+              return deliveries.schedule(c, tenantId, out);
+            });
     if (created > 0) {
       afterCreate.run();
     }
@@ -90,7 +100,8 @@ public final class ReminderPlanner implements ScheduledJob {
 
   /** The reminders {@code rule} asks for about statement {@code s} on {@code day}. */
   void plan(ReminderRule rule, DueStatement s, LocalDate day, List<NewDelivery> out) {
-    Delivery.Content content = new Delivery.Content(s.holderName(), s.minimumDueMinor(), s.currency(), s.dueDate());
+    Delivery.Content content =
+        new Delivery.Content(s.holderName(), s.minimumDueMinor(), s.currency(), s.dueDate());
     switch (rule.kind()) {
       case DAYS_BEFORE_DUE -> {
         if (s.paid() || !day.isBefore(s.dueDate())) {
@@ -98,7 +109,8 @@ public final class ReminderPlanner implements ScheduledJob {
         }
         for (int d : rule.daysBefore()) {
           LocalDate remindOn = s.dueDate().minusDays(d);
-          // Catch-up after downtime: a reminder whose day passed still goes out before the due date.
+          // Catch-up after downtime: a reminder whose day passed still goes out before the due
+          // date.
           if (!remindOn.isAfter(day)) {
             out.add(NewDelivery.of(rule, s.statementId(), d, content, at(remindOn, rule.zone())));
           }
@@ -106,7 +118,9 @@ public final class ReminderPlanner implements ScheduledJob {
       }
       case STATEMENT_READY -> {
         if (!s.statementDate().isAfter(day)) {
-          out.add(NewDelivery.of(rule, s.statementId(), 0, content, at(s.statementDate(), rule.zone())));
+          out.add(
+              NewDelivery.of(
+                  rule, s.statementId(), 0, content, at(s.statementDate(), rule.zone())));
         }
       }
       default -> {

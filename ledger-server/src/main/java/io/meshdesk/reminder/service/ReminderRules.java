@@ -62,9 +62,16 @@ public final class ReminderRules {
    * @param quietEnd end of quiet hours, if any
    * @param zone zone, empty for the tenant's
    */
-  public record Draft(UUID cardId, ReminderKind kind, List<Integer> daysBefore, int utilizationThresholdBps,
-      Channel channel, String destination, Optional<java.time.LocalTime> quietStart,
-      Optional<java.time.LocalTime> quietEnd, Optional<ZoneId> zone) {}
+  public record Draft(
+      UUID cardId,
+      ReminderKind kind,
+      List<Integer> daysBefore,
+      int utilizationThresholdBps,
+      Channel channel,
+      String destination,
+      Optional<java.time.LocalTime> quietStart,
+      Optional<java.time.LocalTime> quietEnd,
+      Optional<ZoneId> zone) {}
 
   /** The created rule and, for webhooks, its signing secret (shown once). */
   public record Created(ReminderRule rule, String signingSecret) {}
@@ -72,17 +79,28 @@ public final class ReminderRules {
   /** Creates a rule; webhook rules need {@link Caller#webhooks()} and get a fresh random secret. */
   public Created create(Caller caller, Draft draft) {
     if (draft.channel() == Channel.WEBHOOK && !caller.webhooks()) {
-      throw new PermissionDeniedException("only admins may create webhook reminder rules; use EMAIL");
+      throw new PermissionDeniedException(
+          "only admins may create webhook reminder rules; use EMAIL");
     }
     checkCard(caller, draft.cardId());
     ZoneId zone = draft.zone().orElseGet(() -> tenants.zoneOf(caller.tenantId()));
-    Optional<QuietHours> quiet = draft.quietStart().map(s -> new QuietHours(s, draft.quietEnd().orElseThrow(), zone));
+    Optional<QuietHours> quiet =
+        draft.quietStart().map(s -> new QuietHours(s, draft.quietEnd().orElseThrow(), zone));
     String secret = draft.channel() == Channel.WEBHOOK ? newSecret() : null;
-    ReminderRule rule = new ReminderRule(
-        UUID.randomUUID(), draft.cardId(), draft.kind(),
-        draft.daysBefore().stream().distinct().sorted(Comparator.reverseOrder()).toList(),
-        draft.utilizationThresholdBps(), draft.channel(), draft.destination(), quiet, zone, secret,
-        clock.instant(), caller.userId());
+    ReminderRule rule =
+        new ReminderRule(
+            UUID.randomUUID(),
+            draft.cardId(),
+            draft.kind(),
+            draft.daysBefore().stream().distinct().sorted(Comparator.reverseOrder()).toList(),
+            draft.utilizationThresholdBps(),
+            draft.channel(),
+            draft.destination(),
+            quiet,
+            zone,
+            secret,
+            clock.instant(),
+            caller.userId());
     rules.insert(caller.tenantId(), rule);
     return new Created(rule, secret == null ? "" : secret);
   }
@@ -101,8 +119,10 @@ public final class ReminderRules {
 
   /** Deletes a rule and cancels its scheduled deliveries; returns how many were cancelled. */
   public int delete(Caller caller, UUID ruleId) {
-    ReminderRule rule = rules.find(caller.tenantId(), ruleId)
-        .orElseThrow(() -> new NotFoundException("reminder rule " + ruleId + " not found"));
+    ReminderRule rule =
+        rules
+            .find(caller.tenantId(), ruleId)
+            .orElseThrow(() -> new NotFoundException("reminder rule " + ruleId + " not found"));
     checkCard(caller, rule.cardId());
     int cancelled = rules.delete(caller.tenantId(), ruleId, clock.instant());
     if (cancelled < 0) {
@@ -132,5 +152,4 @@ public final class ReminderRules {
     RANDOM.nextBytes(b);
     return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
-
 }

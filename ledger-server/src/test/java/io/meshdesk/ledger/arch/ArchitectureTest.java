@@ -6,18 +6,18 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.meshdesk.testing.ArchitectureRules;
 
-/** The ledger, reminder and scheduler packages keep the shared layering (see {@link ArchitectureRules}). */
+/**
+ * The ledger, reminder and scheduler packages keep the shared layering (see {@link
+ * ArchitectureRules}).
+ */
 @AnalyzeClasses(
     packages = {"io.meshdesk.ledger", "io.meshdesk.reminder", "io.meshdesk.scheduler"},
     importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava();
+  @ArchTest static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava();
 
-  @ArchTest
-  static final ArchRule grpcHoldsNoSql = ArchitectureRules.grpcHoldsNoSql();
+  @ArchTest static final ArchRule grpcHoldsNoSql = ArchitectureRules.grpcHoldsNoSql();
 
-  @ArchTest
-  static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
+  @ArchTest static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
 }

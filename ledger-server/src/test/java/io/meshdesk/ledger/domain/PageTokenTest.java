@@ -14,13 +14,23 @@ class PageTokenTest {
 
   @Test
   void garbageTokensOfEveryShapeAreInvalidArgumentNamingThePageToken() {
-    Stream.of("!!!", Page.token("garbage"), Page.token("a\0b"), Page.token("x|y"), Page.token("-1"),
-            Page.token("2026-13-40"), "_-8")
-        .forEach(token -> Stream.<Function<String, String>>of(
-                Page::keysetPosition, Page::sequencePosition, Page::datePosition)
-            .forEach(decoder -> assertThatThrownBy(() -> decoder.apply(token))
-                .isInstanceOf(InvalidArgumentException.class)
-                .hasMessageContaining("page token")));
+    Stream.of(
+            "!!!",
+            Page.token("garbage"),
+            Page.token("a\0b"),
+            Page.token("x|y"),
+            Page.token("-1"),
+            Page.token("2026-13-40"),
+            "_-8")
+        .forEach(
+            token ->
+                Stream.<Function<String, String>>of(
+                        Page::keysetPosition, Page::sequencePosition, Page::datePosition)
+                    .forEach(
+                        decoder ->
+                            assertThatThrownBy(() -> decoder.apply(token))
+                                .isInstanceOf(InvalidArgumentException.class)
+                                .hasMessageContaining("page token")));
   }
 
   @Test

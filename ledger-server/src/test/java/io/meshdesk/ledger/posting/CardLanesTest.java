@@ -26,12 +26,17 @@ class CardLanesTest {
   private static final UUID CARD = UUID.randomUUID();
 
   private static PostingOp purchase(String key) {
-    return new PostingOp.Direct(TxnType.PURCHASE, CARD, 100, "USD", null, null, null, null, null, key);
+    return new PostingOp.Direct(
+        TxnType.PURCHASE, CARD, 100, "USD", null, null, null, null, null, key);
   }
 
-  /** Answers each op with a decline whose detail is its idempotency key, so results can be matched. */
+  /**
+   * Answers each op with a decline whose detail is its idempotency key, so results can be matched.
+   */
   private static List<OpResult> echo(List<PostingOp> ops) {
-    return ops.stream().map(op -> OpResult.declined(Decline.IDEMPOTENCY_CONFLICT, op.idempotencyKey(), null)).toList();
+    return ops.stream()
+        .map(op -> OpResult.declined(Decline.IDEMPOTENCY_CONFLICT, op.idempotencyKey(), null))
+        .toList();
   }
 
   @Test
@@ -39,14 +44,18 @@ class CardLanesTest {
     List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch firstGroupStarted = new CountDownLatch(1);
     CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-    CardLanes lanes = new CardLanes((t, h, ops) -> {
-      groupSizes.add(ops.size());
-      if (groupSizes.size() == 1) {
-        firstGroupStarted.countDown();
-        await(releaseFirstGroup);
-      }
-      return echo(ops);
-    }, 64, 1);
+    CardLanes lanes =
+        new CardLanes(
+            (t, h, ops) -> {
+              groupSizes.add(ops.size());
+              if (groupSizes.size() == 1) {
+                firstGroupStarted.countDown();
+                await(releaseFirstGroup);
+              }
+              return echo(ops);
+            },
+            64,
+            1);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<OpResult> first = pool.submit(() -> lanes.post(TENANT, null, CARD, purchase("k0")));
       firstGroupStarted.await();
@@ -67,14 +76,19 @@ class CardLanesTest {
 
   @Test
   void aFailedGroupFailsEachOfItsRequestsAndTheLaneKeepsWorking() {
-    CardLanes lanes = new CardLanes((t, h, ops) -> {
-      if (ops.getFirst().idempotencyKey().equals("bad")) {
-        throw new IllegalStateException("connection lost");
-      }
-      return echo(ops);
-    }, 64, 1);
+    CardLanes lanes =
+        new CardLanes(
+            (t, h, ops) -> {
+              if (ops.getFirst().idempotencyKey().equals("bad")) {
+                throw new IllegalStateException("connection lost");
+              }
+              return echo(ops);
+            },
+            64,
+            1);
     assertThatThrownBy(() -> lanes.post(TENANT, null, CARD, purchase("bad")))
-        .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("connection lost");
     assertThat(lanes.post(TENANT, null, CARD, purchase("good")).detail()).isEqualTo("good");
   }
 

@@ -4,24 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class BillingCycleTest {
 
   @ParameterizedTest(name = "cycle day {0}, {1} -> {2}..{3}")
   @CsvSource({
-      "15, 2025-05-20, 2025-05-16, 2025-06-15, 31",
-      "15, 2025-05-15, 2025-04-16, 2025-05-15, 30",
-      "28, 2025-01-31, 2025-01-29, 2025-02-28, 31",
-      "28, 2024-02-29, 2024-02-29, 2024-03-28, 29",
-      "28, 2025-03-01, 2025-03-01, 2025-03-28, 28",
-      "1, 2024-12-31, 2024-12-02, 2025-01-01, 31",
-      "1, 2024-02-15, 2024-02-02, 2024-03-01, 29",
-      "1, 2025-02-15, 2025-02-02, 2025-03-01, 28",
-      "1, 2025-03-01, 2025-02-02, 2025-03-01, 28",
-      "1, 2025-03-02, 2025-03-02, 2025-04-01, 31"
+    "15, 2025-05-20, 2025-05-16, 2025-06-15, 31",
+    "15, 2025-05-15, 2025-04-16, 2025-05-15, 30",
+    "28, 2025-01-31, 2025-01-29, 2025-02-28, 31",
+    "28, 2024-02-29, 2024-02-29, 2024-03-28, 29",
+    "28, 2025-03-01, 2025-03-01, 2025-03-28, 28",
+    "1, 2024-12-31, 2024-12-02, 2025-01-01, 31",
+    "1, 2024-02-15, 2024-02-02, 2024-03-01, 29",
+    "1, 2025-02-15, 2025-02-02, 2025-03-01, 28",
+    "1, 2025-03-01, 2025-02-02, 2025-03-01, 28",
+    "1, 2025-03-02, 2025-03-02, 2025-04-01, 31"
   })
   void findsTheCycleContainingADateAcrossMonthEnds(
       int cycleDay, LocalDate date, LocalDate start, LocalDate closing, int days) {

@@ -8,15 +8,19 @@ import java.util.List;
 final class Fixtures {
 
   static final Currency USD = Currency.getInstance("USD");
-  /** 18.25 % purchase APR (0.05 % a day), 29.20 % cash APR (0.08 % a day), 25 grace days, fee 40.00. */
+
+  /**
+   * 18.25 % purchase APR (0.05 % a day), 29.20 % cash APR (0.08 % a day), 25 grace days, fee 40.00.
+   */
   static final ProductTerms TERMS = ProductTerms.of(USD, 1825, 2920, 25, usd("40.00"));
+
   /** Cycle day 15: 2025-04-16 to 2025-05-15, 30 days. */
   static final BillingCycle MAY_2025 = BillingCycle.endingOn(LocalDate.of(2025, 5, 15));
+
   /** The previous statement's due date: 2025-04-15 + 25 days. */
   static final LocalDate PREVIOUS_DUE = LocalDate.of(2025, 5, 10);
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   static Money usd(String amount) {
     return Money.parse(amount, USD);
@@ -31,6 +35,7 @@ final class Fixtures {
   }
 
   static Statement close(BillingCycle cycle, PreviousStatement previous, ActivityLine... lines) {
-    return new StatementCalculator(TERMS).close(new StatementInput(cycle, previous, List.of(lines)));
+    return new StatementCalculator(TERMS)
+        .close(new StatementInput(cycle, previous, List.of(lines)));
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PaymentAllocatorTest {
 
-  private final PaymentAllocator allocator = new PaymentAllocator(TERMS); // purchase 18.25 %, cash 29.20 %
+  private final PaymentAllocator allocator =
+      new PaymentAllocator(TERMS); // purchase 18.25 %, cash 29.20 %
   private final SegmentAmounts owed = new SegmentAmounts(usd("500.00"), usd("300.00"));
 
   @Test
@@ -75,7 +76,8 @@ class PaymentAllocatorTest {
 
   @Test
   void equalAprsTakePurchasesFirstForTheMinimumAndCashFirstForTheExcess() {
-    PaymentAllocator allocator = new PaymentAllocator(ProductTerms.of(USD, 2000, 2000, 25, usd("40.00")));
+    PaymentAllocator allocator =
+        new PaymentAllocator(ProductTerms.of(USD, 2000, 2000, 25, usd("40.00")));
 
     assertThat(allocator.lowestAprFirst()).containsExactly(Segment.PURCHASE, Segment.CASH_ADVANCE);
     assertThat(allocator.highestAprFirst()).containsExactly(Segment.CASH_ADVANCE, Segment.PURCHASE);

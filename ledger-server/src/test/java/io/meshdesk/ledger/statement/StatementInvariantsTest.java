@@ -26,8 +26,9 @@ class StatementInvariantsTest {
     for (int sequence = 0; sequence < SEQUENCES; sequence++) {
       ProductTerms terms = randomTerms();
       StatementCalculator calculator = new StatementCalculator(terms);
-      BillingCycle cycle = BillingCycle.containing(
-          LocalDate.of(2023, 1, 1).plusDays(random.nextInt(3 * 365)), 1 + random.nextInt(28));
+      BillingCycle cycle =
+          BillingCycle.containing(
+              LocalDate.of(2023, 1, 1).plusDays(random.nextInt(3 * 365)), 1 + random.nextInt(28));
       PreviousStatement previous = PreviousStatement.none(USD);
       for (int c = 0; c < CYCLES_PER_SEQUENCE; c++) {
         StatementInput input = new StatementInput(cycle, previous, randomActivity(cycle));
@@ -45,12 +46,20 @@ class StatementInvariantsTest {
     Money zero = Money.zero(USD);
     String context = input.toString();
 
-    assertThat(s.newBalance()).as(context).isEqualTo(s.previousBalance().plus(s.purchases())
-        .plus(s.cashAdvances()).plus(s.fees()).plus(s.interest()).minus(s.paymentsAndCredits()));
+    assertThat(s.newBalance())
+        .as(context)
+        .isEqualTo(
+            s.previousBalance()
+                .plus(s.purchases())
+                .plus(s.cashAdvances())
+                .plus(s.fees())
+                .plus(s.interest())
+                .minus(s.paymentsAndCredits()));
     assertThat(s.closingBalances().total()).as(context).isEqualTo(s.newBalance());
     assertThat(s.minimumPayment()).as(context).isBetween(zero, s.newBalance().max(zero));
     if (s.newBalance().isPositive()) {
-      assertThat(s.minimumPayment()).as(context)
+      assertThat(s.minimumPayment())
+          .as(context)
           .isGreaterThanOrEqualTo(terms.minimumPayment().floor().min(s.newBalance()));
     }
     assertThat(s.interestCharged().purchase()).as(context).isGreaterThanOrEqualTo(zero);
@@ -65,15 +74,30 @@ class StatementInvariantsTest {
     Money lateFee = s.fees().minus(sum(input.activity(), EnumSet.of(ActivityKind.FEE)));
     assertThat(lateFee).as(context).isBetween(zero, input.previous().minimumPayment());
     assertThat(s.purchases()).isEqualTo(sum(s.lines(), EnumSet.of(ActivityKind.PURCHASE)));
-    assertThat(s.paymentsAndCredits()).isEqualTo(sum(s.lines(), EnumSet.of(ActivityKind.PAYMENT, ActivityKind.REFUND,
-        ActivityKind.CREDIT, ActivityKind.FEE_REVERSAL, ActivityKind.INTEREST_REVERSAL))
-        .minus(sum(s.lines(), EnumSet.of(ActivityKind.PAYMENT_REVERSAL))));
+    assertThat(s.paymentsAndCredits())
+        .isEqualTo(
+            sum(
+                    s.lines(),
+                    EnumSet.of(
+                        ActivityKind.PAYMENT,
+                        ActivityKind.REFUND,
+                        ActivityKind.CREDIT,
+                        ActivityKind.FEE_REVERSAL,
+                        ActivityKind.INTEREST_REVERSAL))
+                .minus(sum(s.lines(), EnumSet.of(ActivityKind.PAYMENT_REVERSAL))));
     assertThat(s.dueDate()).isEqualTo(s.periodEnd().plusDays(terms.graceDays()));
-    assertThat(s.lines()).extracting(ActivityLine::postedOn).isSorted().allMatch(s.cycle()::contains);
+    assertThat(s.lines())
+        .extracting(ActivityLine::postedOn)
+        .isSorted()
+        .allMatch(s.cycle()::contains);
   }
 
   private ProductTerms randomTerms() {
-    return new ProductTerms(USD, random.nextInt(4000), random.nextInt(4000), 21 + random.nextInt(8),
+    return new ProductTerms(
+        USD,
+        random.nextInt(4000),
+        random.nextInt(4000),
+        21 + random.nextInt(8),
         new MinimumPaymentRule(Money.ofMinor(random.nextInt(5000), "USD"), random.nextInt(500)),
         new LateFeePolicy(Money.ofMinor(random.nextInt(5000), "USD")));
   }

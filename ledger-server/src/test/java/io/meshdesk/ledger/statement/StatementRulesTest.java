@@ -24,8 +24,11 @@ class StatementRulesTest {
 
   @Test
   void paymentInFullAfterTheDueDateLosesGraceAndIsLate() {
-    Statement s = close(MAY_2025, previous("800.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-11", PAYMENT, "800.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("800.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-11", PAYMENT, "800.00"));
 
     assertThat(s.purchaseGraceApplied()).isFalse();
     assertThat(s.fees()).isEqualTo(usd("25.00"));
@@ -36,36 +39,50 @@ class StatementRulesTest {
 
   @Test
   void aPaymentMadeAfterTheDueDateAndReturnedCostsNoLateFee() {
-    Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-02", PAYMENT, "25.00"),
-        line("2025-05-12", PAYMENT, "75.00"),
-        returned("2025-05-14", "75.00", "2025-05-12"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-02", PAYMENT, "25.00"),
+            line("2025-05-12", PAYMENT, "75.00"),
+            returned("2025-05-14", "75.00", "2025-05-12"));
 
     assertThat(s.fees()).isEqualTo(usd("0.00"));
     assertThat(s.paymentsAndCredits()).isEqualTo(usd("25.00"));
-    assertThat(s.newBalance()).isEqualTo(s.previousBalance().minus(usd("25.00")).plus(s.interest()));
+    assertThat(s.newBalance())
+        .isEqualTo(s.previousBalance().minus(usd("25.00")).plus(s.interest()));
   }
 
   @Test
   void aPaymentOfTheEarlierCycleReturnedNowCountsAgainstThisCyclesMinimum() {
-    Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-02", PAYMENT, "25.00"),
-        returned("2025-04-20", "60.00", "2025-04-10"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-02", PAYMENT, "25.00"),
+            returned("2025-04-20", "60.00", "2025-04-10"));
 
     assertThat(s.fees()).isEqualTo(usd("25.00"));
     assertThat(s.paymentsAndCredits()).isEqualTo(usd("-35.00"));
   }
 
   private static ActivityLine returned(String date, String amount, String paymentDate) {
-    return new ActivityLine(LocalDate.parse(date), ActivityKind.PAYMENT_REVERSAL, usd(amount), "returned",
+    return new ActivityLine(
+        LocalDate.parse(date),
+        ActivityKind.PAYMENT_REVERSAL,
+        usd(amount),
+        "returned",
         LocalDate.parse(paymentDate));
   }
 
   @Test
   void refundsAndCreditsCountTowardPayingInFullButNotTowardTheMinimum() {
-    Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-04-20", REFUND, "60.00"),
-        line("2025-05-02", CREDIT, "40.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-04-20", REFUND, "60.00"),
+            line("2025-05-02", CREDIT, "40.00"));
 
     assertThat(s.purchaseGraceApplied()).isTrue();
     assertThat(s.interest()).isEqualTo(usd("0.00"));
@@ -75,9 +92,12 @@ class StatementRulesTest {
 
   @Test
   void cashAdvanceAccruesInterestFromItsPostingDateEvenUnderGrace() {
-    Statement s = close(MAY_2025, PreviousStatement.none(USD),
-        line("2025-04-16", PURCHASE, "1000.00"),
-        line("2025-05-06", CASH_ADVANCE, "500.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            PreviousStatement.none(USD),
+            line("2025-04-16", PURCHASE, "1000.00"),
+            line("2025-05-06", CASH_ADVANCE, "500.00"));
 
     assertThat(s.purchaseGraceApplied()).isTrue();
     // 10 days (05-06 .. 05-15) × 500.00 × 0.08 % = 4.00
@@ -86,8 +106,11 @@ class StatementRulesTest {
 
   @Test
   void creditBalancePaysCashInterestPostedAtClosing() {
-    Statement s = close(MAY_2025, previous("0.00", "300.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-06", PAYMENT, "400.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("0.00", "300.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-06", PAYMENT, "400.00"));
 
     // 20 days (04-16 .. 05-05) × 300.00 × 0.08 % = 4.80, paid from the 100.00 overpayment
     assertThat(s.interestCharged()).isEqualTo(new SegmentAmounts(usd("0.00"), usd("4.80")));
@@ -98,18 +121,24 @@ class StatementRulesTest {
 
   @Test
   void lateFeeIsTheProductFeeWhenTheMinimumIsLarger() {
-    Statement s = close(MAY_2025, previous("5000.00", "0.00", "150.00", PREVIOUS_DUE),
-        line("2025-05-09", PAYMENT, "149.99"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("5000.00", "0.00", "150.00", PREVIOUS_DUE),
+            line("2025-05-09", PAYMENT, "149.99"));
 
     assertThat(s.fees()).isEqualTo(usd("40.00"));
   }
 
   @Test
   void minimumPaidAcrossSeveralPaymentsByTheDueDateIsNotLate() {
-    Statement s = close(MAY_2025, previous("5000.00", "0.00", "150.00", PREVIOUS_DUE),
-        line("2025-04-20", PAYMENT, "100.00"),
-        line("2025-05-10", PAYMENT, "50.00"),
-        line("2025-05-11", PAYMENT, "1000.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("5000.00", "0.00", "150.00", PREVIOUS_DUE),
+            line("2025-04-20", PAYMENT, "100.00"),
+            line("2025-05-10", PAYMENT, "50.00"),
+            line("2025-05-11", PAYMENT, "1000.00"));
 
     assertThat(s.fees()).isEqualTo(usd("0.00"));
   }
@@ -124,22 +153,31 @@ class StatementRulesTest {
 
   @Test
   void minimumPaymentPortionGoesToLowestAprAcrossTheCycle() {
-    Statement s = close(MAY_2025, previous("500.00", "300.00", "40.00", PREVIOUS_DUE),
-        line("2025-04-20", PAYMENT, "30.00"),
-        line("2025-04-25", PAYMENT, "50.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("500.00", "300.00", "40.00", PREVIOUS_DUE),
+            line("2025-04-20", PAYMENT, "30.00"),
+            line("2025-04-25", PAYMENT, "50.00"));
 
     // 30.00 + 10.00 of the minimum go to purchases, the other 40.00 to cash advances
-    assertThat(s.closingBalances().purchase().minus(s.interestCharged().purchase())).isEqualTo(usd("460.00"));
-    assertThat(s.closingBalances().cashAdvance().minus(s.interestCharged().cashAdvance())).isEqualTo(usd("260.00"));
+    assertThat(s.closingBalances().purchase().minus(s.interestCharged().purchase()))
+        .isEqualTo(usd("460.00"));
+    assertThat(s.closingBalances().cashAdvance().minus(s.interestCharged().cashAdvance()))
+        .isEqualTo(usd("260.00"));
   }
 
   @Test
   void minimumPaymentNeverExceedsTheNewBalance() {
-    Statement s = close(MAY_2025, previous("30.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-01", PAYMENT, "25.00"),
-        line("2025-05-02", REFUND, "4.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("30.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-01", PAYMENT, "25.00"),
+            line("2025-05-02", REFUND, "4.00"));
 
-    // 29.00 of 30.00 paid: grace lost; (15 × 30.00 + 1 × 5.00 + 14 × 1.00) × 0.05 % = 0.2345 -> 0.23
+    // 29.00 of 30.00 paid: grace lost; (15 × 30.00 + 1 × 5.00 + 14 × 1.00) × 0.05 % = 0.2345 ->
+    // 0.23
     assertThat(s.newBalance()).isEqualTo(usd("1.23"));
     assertThat(s.minimumPayment()).isEqualTo(usd("1.23"));
   }
@@ -155,8 +193,11 @@ class StatementRulesTest {
 
   @Test
   void statementSnapshotChainsIntoTheNextCycle() {
-    Statement april = close(MAY_2025.previous(), PreviousStatement.none(USD),
-        line("2025-03-20", PURCHASE, "400.00"));
+    Statement april =
+        close(
+            MAY_2025.previous(),
+            PreviousStatement.none(USD),
+            line("2025-03-20", PURCHASE, "400.00"));
     Statement may = close(MAY_2025, april.snapshot(), line("2025-05-10", PAYMENT, "400.00"));
 
     assertThat(april.dueDate()).isEqualTo(PREVIOUS_DUE);
@@ -168,32 +209,48 @@ class StatementRulesTest {
 
   @Test
   void linesAreOrderedByDateWithInterestOnTheClosingDate() {
-    Statement s = close(MAY_2025, previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-03", FEE, "5.00"),
-        line("2025-04-17", PURCHASE, "10.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("100.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-03", FEE, "5.00"),
+            line("2025-04-17", PURCHASE, "10.00"));
 
     assertThat(s.lines()).extracting(ActivityLine::postedOn).isSorted();
-    assertThat(s.lines()).last().extracting(ActivityLine::postedOn).isEqualTo(MAY_2025.closingDate());
+    assertThat(s.lines())
+        .last()
+        .extracting(ActivityLine::postedOn)
+        .isEqualTo(MAY_2025.closingDate());
   }
 
   @Test
   void rejectsActivityOutsideTheCycle() {
-    assertThatThrownBy(() -> new StatementInput(MAY_2025, PreviousStatement.none(USD),
-        List.of(line("2025-05-16", PURCHASE, "1.00"))))
+    assertThatThrownBy(
+            () ->
+                new StatementInput(
+                    MAY_2025,
+                    PreviousStatement.none(USD),
+                    List.of(line("2025-05-16", PURCHASE, "1.00"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void rejectsAPreviousDueDateOutsideTheCycle() {
-    assertThatThrownBy(() -> new StatementInput(MAY_2025,
-        previous("1.00", "0.00", "1.00", LocalDate.of(2025, 5, 20)), List.of()))
+    assertThatThrownBy(
+            () ->
+                new StatementInput(
+                    MAY_2025,
+                    previous("1.00", "0.00", "1.00", LocalDate.of(2025, 5, 20)),
+                    List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void rejectsActivityInAnotherCurrency() {
-    ActivityLine euros = new ActivityLine(LocalDate.of(2025, 5, 1), PURCHASE, Money.ofMinor(100, "EUR"), "eur");
-    StatementInput input = new StatementInput(MAY_2025, PreviousStatement.none(USD), List.of(euros));
+    ActivityLine euros =
+        new ActivityLine(LocalDate.of(2025, 5, 1), PURCHASE, Money.ofMinor(100, "EUR"), "eur");
+    StatementInput input =
+        new StatementInput(MAY_2025, PreviousStatement.none(USD), List.of(euros));
 
     assertThatThrownBy(() -> new StatementCalculator(Fixtures.TERMS).close(input))
         .isInstanceOf(IllegalArgumentException.class);
@@ -209,11 +266,14 @@ class StatementRulesTest {
 
   @Test
   void currencyWithoutMinorUnitsUsesWholeUnits() {
-    ProductTerms yen = ProductTerms.of(java.util.Currency.getInstance("JPY"), 1825, 2920, 25,
-        Money.ofMinor(4000, "JPY"));
-    PreviousStatement prev = new PreviousStatement(
-        new SegmentAmounts(Money.ofMinor(100_000, "JPY"), Money.ofMinor(0, "JPY")),
-        Money.ofMinor(2500, "JPY"), PREVIOUS_DUE);
+    ProductTerms yen =
+        ProductTerms.of(
+            java.util.Currency.getInstance("JPY"), 1825, 2920, 25, Money.ofMinor(4000, "JPY"));
+    PreviousStatement prev =
+        new PreviousStatement(
+            new SegmentAmounts(Money.ofMinor(100_000, "JPY"), Money.ofMinor(0, "JPY")),
+            Money.ofMinor(2500, "JPY"),
+            PREVIOUS_DUE);
 
     Statement s = new StatementCalculator(yen).close(new StatementInput(MAY_2025, prev, List.of()));
 

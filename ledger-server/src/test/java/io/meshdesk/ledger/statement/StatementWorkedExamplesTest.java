@@ -26,14 +26,18 @@ class StatementWorkedExamplesTest {
 
   @Test
   void example1GraceLostChargesInterestPerSegmentAfterAllocatingThePayment() {
-    Statement s = close(MAY_2025, previous("1000.00", "200.00", "40.00", PREVIOUS_DUE),
-        line("2025-04-20", PURCHASE, "300.00"),
-        line("2025-05-01", PAYMENT, "240.00"),
-        line("2025-05-05", CASH_ADVANCE, "100.00"),
-        line("2025-05-05", FEE, "5.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("1000.00", "200.00", "40.00", PREVIOUS_DUE),
+            line("2025-04-20", PURCHASE, "300.00"),
+            line("2025-05-01", PAYMENT, "240.00"),
+            line("2025-05-05", CASH_ADVANCE, "100.00"),
+            line("2025-05-05", FEE, "5.00"));
 
     assertThat(s.purchaseGraceApplied()).isFalse();
-    assertThat(s.averageDailyBalances()).isEqualTo(new SegmentAmounts(usd("1241.83"), usd("136.67")));
+    assertThat(s.averageDailyBalances())
+        .isEqualTo(new SegmentAmounts(usd("1241.83"), usd("136.67")));
     assertThat(s.interestCharged()).isEqualTo(new SegmentAmounts(usd("18.63"), usd("3.28")));
     assertThat(s.previousBalance()).isEqualTo(usd("1200.00"));
     assertThat(s.paymentsAndCredits()).isEqualTo(usd("240.00"));
@@ -47,16 +51,20 @@ class StatementWorkedExamplesTest {
     assertThat(s.dueDate()).isEqualTo(DUE);
     assertThat(s.periodStart()).isEqualTo(LocalDate.of(2025, 4, 16));
     assertThat(s.periodEnd()).isEqualTo(LocalDate.of(2025, 5, 15));
-    assertThat(s.lines()).extracting(ActivityLine::kind)
+    assertThat(s.lines())
+        .extracting(ActivityLine::kind)
         .containsExactly(PURCHASE, PAYMENT, CASH_ADVANCE, FEE, INTEREST, INTEREST);
   }
 
   @Test
   void example2GraceHonouredChargesNoPurchaseInterestButStillCashInterest() {
-    Statement s = close(MAY_2025, previous("800.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-04-18", PURCHASE, "150.00"),
-        line("2025-05-08", PAYMENT, "800.00"),
-        line("2025-05-12", CASH_ADVANCE, "200.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("800.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-04-18", PURCHASE, "150.00"),
+            line("2025-05-08", PAYMENT, "800.00"),
+            line("2025-05-12", CASH_ADVANCE, "200.00"));
 
     assertThat(s.purchaseGraceApplied()).isTrue();
     assertThat(s.averageDailyBalances()).isEqualTo(new SegmentAmounts(usd("726.67"), usd("26.67")));
@@ -71,10 +79,13 @@ class StatementWorkedExamplesTest {
 
   @Test
   void example3OneCentShortOfPayingInFullLosesTheGracePeriod() {
-    Statement s = close(MAY_2025, previous("800.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-04-18", PURCHASE, "150.00"),
-        line("2025-05-08", PAYMENT, "799.99"),
-        line("2025-05-12", CASH_ADVANCE, "200.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("800.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-04-18", PURCHASE, "150.00"),
+            line("2025-05-08", PAYMENT, "799.99"),
+            line("2025-05-12", CASH_ADVANCE, "200.00"));
 
     assertThat(s.purchaseGraceApplied()).isFalse();
     assertThat(s.averageDailyBalances().purchase()).isEqualTo(usd("726.67"));
@@ -91,8 +102,9 @@ class StatementWorkedExamplesTest {
     Statement s = close(MAY_2025, previous("30.00", "0.00", "25.00", PREVIOUS_DUE));
 
     assertThat(s.fees()).isEqualTo(usd("25.00"));
-    assertThat(s.lines()).first().isEqualTo(
-        new ActivityLine(PREVIOUS_DUE, FEE, usd("25.00"), "Late fee"));
+    assertThat(s.lines())
+        .first()
+        .isEqualTo(new ActivityLine(PREVIOUS_DUE, FEE, usd("25.00"), "Late fee"));
     assertThat(s.purchaseGraceApplied()).isFalse();
     assertThat(s.averageDailyBalances().purchase()).isEqualTo(usd("35.00"));
     assertThat(s.interest()).isEqualTo(usd("0.52"));
@@ -103,7 +115,8 @@ class StatementWorkedExamplesTest {
 
   @Test
   void example5MinimumPaymentIsCappedAtTheNewBalance() {
-    Statement s = close(MAY_2025, PreviousStatement.none(USD), line("2025-05-01", PURCHASE, "12.00"));
+    Statement s =
+        close(MAY_2025, PreviousStatement.none(USD), line("2025-05-01", PURCHASE, "12.00"));
 
     assertThat(s.purchaseGraceApplied()).isTrue();
     assertThat(s.interest()).isEqualTo(usd("0.00"));
@@ -113,9 +126,12 @@ class StatementWorkedExamplesTest {
 
   @Test
   void example6CreditBalanceAccruesNoInterestAndAsksNoMinimum() {
-    Statement s = close(MAY_2025, previous("-50.00", "0.00", "0.00", PREVIOUS_DUE),
-        line("2025-05-01", PURCHASE, "20.00"),
-        line("2025-05-03", CASH_ADVANCE, "10.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("-50.00", "0.00", "0.00", PREVIOUS_DUE),
+            line("2025-05-01", PURCHASE, "20.00"),
+            line("2025-05-03", CASH_ADVANCE, "10.00"));
 
     assertThat(s.previousBalance()).isEqualTo(usd("-50.00"));
     assertThat(s.averageDailyBalances()).isEqualTo(SegmentAmounts.zero(USD));
@@ -163,10 +179,13 @@ class StatementWorkedExamplesTest {
 
   @Test
   void example9WaivedFeeIsACreditAndLeavesTheMinimum() {
-    Statement s = close(MAY_2025, previous("1000.00", "0.00", "40.00", PREVIOUS_DUE),
-        line("2025-04-20", FEE, "35.00"),
-        line("2025-04-25", FEE_REVERSAL, "35.00"),
-        line("2025-05-01", PAYMENT, "40.00"));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("1000.00", "0.00", "40.00", PREVIOUS_DUE),
+            line("2025-04-20", FEE, "35.00"),
+            line("2025-04-25", FEE_REVERSAL, "35.00"),
+            line("2025-05-01", PAYMENT, "40.00"));
 
     assertThat(s.purchaseGraceApplied()).isFalse();
     assertThat(s.averageDailyBalances().purchase()).isEqualTo(usd("985.83"));
@@ -177,15 +196,24 @@ class StatementWorkedExamplesTest {
     assertThat(s.closingBalances()).isEqualTo(new SegmentAmounts(usd("974.79"), usd("0.00")));
     // 9.75 + 14.79 interest, the waived fee not asked again: 24.54, so the 25.00 floor
     assertThat(s.minimumPayment()).isEqualTo(usd("25.00"));
-    assertThat(s.lines()).extracting(ActivityLine::kind).containsExactly(FEE, FEE_REVERSAL, PAYMENT, INTEREST);
+    assertThat(s.lines())
+        .extracting(ActivityLine::kind)
+        .containsExactly(FEE, FEE_REVERSAL, PAYMENT, INTEREST);
   }
 
   @Test
   void example10ReturnedPaymentDoesNotPayTheMinimumSoTheLateFeeAndPurchaseInterestFollow() {
-    Statement s = close(MAY_2025, previous("500.00", "0.00", "25.00", PREVIOUS_DUE),
-        line("2025-05-01", PAYMENT, "500.00"),
-        new ActivityLine(LocalDate.parse("2025-05-12"), PAYMENT_REVERSAL, usd("500.00"), "returned",
-            LocalDate.parse("2025-05-01")));
+    Statement s =
+        close(
+            MAY_2025,
+            previous("500.00", "0.00", "25.00", PREVIOUS_DUE),
+            line("2025-05-01", PAYMENT, "500.00"),
+            new ActivityLine(
+                LocalDate.parse("2025-05-12"),
+                PAYMENT_REVERSAL,
+                usd("500.00"),
+                "returned",
+                LocalDate.parse("2025-05-01")));
 
     assertThat(s.purchaseGraceApplied()).isFalse();
     assertThat(s.fees()).isEqualTo(usd("25.00"));
@@ -195,15 +223,22 @@ class StatementWorkedExamplesTest {
     assertThat(s.newBalance()).isEqualTo(usd("529.82"));
     assertThat(s.closingBalances()).isEqualTo(new SegmentAmounts(usd("529.82"), usd("0.00")));
     assertThat(s.minimumPayment()).isEqualTo(usd("35.12"));
-    assertThat(s.lines()).extracting(ActivityLine::kind).containsExactly(PAYMENT, FEE, PAYMENT_REVERSAL, INTEREST);
-    assertThat(s.lines()).filteredOn(l -> l.kind() == FEE).extracting(ActivityLine::postedOn)
+    assertThat(s.lines())
+        .extracting(ActivityLine::kind)
+        .containsExactly(PAYMENT, FEE, PAYMENT_REVERSAL, INTEREST);
+    assertThat(s.lines())
+        .filteredOn(l -> l.kind() == FEE)
+        .extracting(ActivityLine::postedOn)
         .containsExactly(PREVIOUS_DUE);
   }
 
   private static Statement closeFebruary(int year) {
     BillingCycle cycle = BillingCycle.endingOn(LocalDate.of(year, 3, 1));
-    Statement s = close(cycle, previous("1000.00", "0.00", "25.00", LocalDate.of(year, 2, 26)),
-        line(year + "-02-20", PAYMENT, "25.00"));
+    Statement s =
+        close(
+            cycle,
+            previous("1000.00", "0.00", "25.00", LocalDate.of(year, 2, 26)),
+            line(year + "-02-20", PAYMENT, "25.00"));
     assertThat(s.fees()).isEqualTo(usd("0.00"));
     assertThat(s.purchaseGraceApplied()).isFalse();
     return s;

@@ -16,9 +16,11 @@ class QuietHoursTest {
     QuietHours q = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), NEW_YORK);
 
     // 23:00 EST on 10 Dec -> 08:00 EST on 11 Dec
-    assertThat(q.nextAllowed(Instant.parse("2026-12-11T04:00:00Z"))).isEqualTo(Instant.parse("2026-12-11T13:00:00Z"));
+    assertThat(q.nextAllowed(Instant.parse("2026-12-11T04:00:00Z")))
+        .isEqualTo(Instant.parse("2026-12-11T13:00:00Z"));
     // 06:00 EST -> 08:00 the same day
-    assertThat(q.nextAllowed(Instant.parse("2026-12-11T11:00:00Z"))).isEqualTo(Instant.parse("2026-12-11T13:00:00Z"));
+    assertThat(q.nextAllowed(Instant.parse("2026-12-11T11:00:00Z")))
+        .isEqualTo(Instant.parse("2026-12-11T13:00:00Z"));
   }
 
   @Test
@@ -43,6 +45,7 @@ class QuietHoursTest {
     // 02:30 does not exist on 8 March 2026 in New York; the window ends at 03:30 EDT.
     QuietHours q = new QuietHours(LocalTime.of(22, 0), LocalTime.of(2, 30), NEW_YORK);
 
-    assertThat(q.nextAllowed(Instant.parse("2026-03-08T05:00:00Z"))).isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
+    assertThat(q.nextAllowed(Instant.parse("2026-03-08T05:00:00Z")))
+        .isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
   }
 }

@@ -60,9 +60,19 @@ class RuleStoreIT {
   }
 
   private static ReminderRule rule(UUID card, ReminderKind kind, Instant createdAt) {
-    return new ReminderRule(UUID.randomUUID(), card, kind, List.of(7, 3, 1), 8000, Channel.WEBHOOK,
-        "https://hooks.example.com/r", Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 30), ZONE)),
-        ZONE, "secret-1", createdAt, UUID.randomUUID());
+    return new ReminderRule(
+        UUID.randomUUID(),
+        card,
+        kind,
+        List.of(7, 3, 1),
+        8000,
+        Channel.WEBHOOK,
+        "https://hooks.example.com/r",
+        Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 30), ZONE)),
+        ZONE,
+        "secret-1",
+        createdAt,
+        UUID.randomUUID());
   }
 
   @Test
@@ -137,42 +147,49 @@ class RuleStoreIT {
   }
 
   private static List<String> statuses(UUID tenant, UUID ruleId) {
-    return tx.inTenant(tenant, c -> {
-      try (PreparedStatement ps = c.prepareStatement("select status from reminder.delivery where rule_id = ?")) {
-        ps.setObject(1, ruleId);
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select status from reminder.delivery where rule_id = ?")) {
+            ps.setObject(1, ruleId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
   private static int rowCount(UUID tenant, UUID ruleId) {
-    return tx.inTenant(tenant, c -> {
-      try (PreparedStatement ps = c.prepareStatement("select count(*) from reminder.rule where id = ?")) {
-        ps.setObject(1, ruleId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      }
-    });
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select count(*) from reminder.rule where id = ?")) {
+            ps.setObject(1, ruleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          }
+        });
   }
 
   private static List<UUID> registeredTenants() {
-    return tx.withoutTenant(c -> {
-      List<UUID> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select tenant_id from reminder.tenant");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getObject(1, UUID.class));
-        }
-      }
-      return out;
-    });
+    return tx.withoutTenant(
+        c -> {
+          List<UUID> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("select tenant_id from reminder.tenant");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getObject(1, UUID.class));
+            }
+          }
+          return out;
+        });
   }
 }

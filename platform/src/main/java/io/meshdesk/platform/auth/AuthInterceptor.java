@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates and authorizes every call, deny by default: the method must be in {@link Rbac};
  * unless it is public, the {@code authorization: Bearer <token>} header must verify, and the
- * principal must hold the method's permission. The principal is then available through
- * {@link AuthContext#principal()}.
+ * principal must hold the method's permission. The principal is then available through {@link
+ * AuthContext#principal()}.
  */
 public final class AuthInterceptor implements ServerInterceptor {
 
@@ -56,7 +56,8 @@ public final class AuthInterceptor implements ServerInterceptor {
       return refuse(call, Status.UNAUTHENTICATED.withDescription(e.getMessage()));
     } catch (RuntimeException e) {
       log.warn("token verification failed unexpectedly: {}", e.toString());
-      return refuse(call, Status.UNAVAILABLE.withDescription("token verification unavailable, retry"));
+      return refuse(
+          call, Status.UNAVAILABLE.withDescription("token verification unavailable, retry"));
     }
     if (!Rbac.allows(principal, permission.get())) {
       return refuse(

@@ -17,9 +17,10 @@ import org.redisson.api.RedissonClient;
 
 /**
  * Tenant status read through the {@code directory.tenant_is_active} SECURITY DEFINER function (so
- * every server's role may ask without any grant on the identity schema), cached for a few seconds per tenant. {@link #TOPIC} carries the id of every tenant whose
- * status changed; each gate drops that tenant from its cache at once, so a suspension takes effect
- * on every instance within the Redis round trip.
+ * every server's role may ask without any grant on the identity schema), cached for a few seconds
+ * per tenant. {@link #TOPIC} carries the id of every tenant whose status changed; each gate drops
+ * that tenant from its cache at once, so a suspension takes effect on every instance within the
+ * Redis round trip.
  */
 public final class DatabaseTenantGate implements TenantGate, AutoCloseable {
 
@@ -35,12 +36,14 @@ public final class DatabaseTenantGate implements TenantGate, AutoCloseable {
   private final RTopic topic;
   private final int listenerId;
 
-  public DatabaseTenantGate(DataSource dataSource, RedissonClient redis, Clock clock, Duration ttl) {
+  public DatabaseTenantGate(
+      DataSource dataSource, RedissonClient redis, Clock clock, Duration ttl) {
     this.dataSource = dataSource;
     this.clock = clock;
     this.ttl = ttl;
     this.topic = redis.getTopic(TOPIC);
-    this.listenerId = topic.addListener(String.class, (channel, tenant) -> invalidate(UUID.fromString(tenant)));
+    this.listenerId =
+        topic.addListener(String.class, (channel, tenant) -> invalidate(UUID.fromString(tenant)));
   }
 
   /** A gate caching each status for 5 seconds (the bound if a Redis message is lost). */

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Public signing keys fetched from the identity service ({@code IdentityService.GetSigningKeys}) and
- * cached. The set is refreshed when it is older than {@code maxAge}, and when a token names an
+ * Public signing keys fetched from the identity service ({@code IdentityService.GetSigningKeys})
+ * and cached. The set is refreshed when it is older than {@code maxAge}, and when a token names an
  * unknown {@code kid} (a rotation) — at most once per {@code minRefreshInterval}, so a flood of
  * forged key ids cannot hammer the identity service.
  */
@@ -38,7 +38,11 @@ public final class GrpcSigningKeySource implements SigningKeySource, AutoCloseab
   private volatile Instant lastAttempt = Instant.EPOCH;
 
   GrpcSigningKeySource(
-      Supplier<String> fetcher, AutoCloseable channel, Clock clock, Duration maxAge, Duration minRefreshInterval) {
+      Supplier<String> fetcher,
+      AutoCloseable channel,
+      Clock clock,
+      Duration maxAge,
+      Duration minRefreshInterval) {
     this.fetcher = fetcher;
     this.channel = channel;
     this.clock = clock;
@@ -47,8 +51,8 @@ public final class GrpcSigningKeySource implements SigningKeySource, AutoCloseab
   }
 
   /**
-   * A source reading the identity service at {@code host:port}, verifying it against
-   * {@code tls}'s CA (plaintext only when {@code tls} opts into it).
+   * A source reading the identity service at {@code host:port}, verifying it against {@code tls}'s
+   * CA (plaintext only when {@code tls} opts into it).
    */
   public static GrpcSigningKeySource forTarget(String target, TlsConfig tls) {
     ManagedChannel ch = GrpcChannels.internal(target, tls).build();
@@ -57,10 +61,15 @@ public final class GrpcSigningKeySource implements SigningKeySource, AutoCloseab
 
   /** A source over an existing channel; {@code onClose} runs when the source is closed. */
   public static GrpcSigningKeySource forChannel(io.grpc.Channel channel, AutoCloseable onClose) {
-    IdentityServiceGrpc.IdentityServiceBlockingStub stub = IdentityServiceGrpc.newBlockingStub(channel);
+    IdentityServiceGrpc.IdentityServiceBlockingStub stub =
+        IdentityServiceGrpc.newBlockingStub(channel);
     Supplier<String> fetch =
-        () -> stub.withDeadlineAfter(5, TimeUnit.SECONDS).getSigningKeys(GetSigningKeysRequest.getDefaultInstance()).getJwksJson();
-    return new GrpcSigningKeySource(fetch, onClose, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofSeconds(5));
+        () ->
+            stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                .getSigningKeys(GetSigningKeysRequest.getDefaultInstance())
+                .getJwksJson();
+    return new GrpcSigningKeySource(
+        fetch, onClose, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofSeconds(5));
   }
 
   @Override

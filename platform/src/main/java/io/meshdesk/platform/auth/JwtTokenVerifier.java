@@ -21,26 +21,31 @@ import java.util.UUID;
 
 /**
  * Verifies Meshdesk access tokens statelessly: a JWS signed with ES256 by a key the identity
- * service publishes ({@code kid}), the expected issuer and audience, not expired, token type
- * {@code access}, and a tenant that is still active. Anything else, including {@code alg: none},
- * another algorithm, or an unknown key, is refused.
+ * service publishes ({@code kid}), the expected issuer and audience, not expired, token type {@code
+ * access}, and a tenant that is still active. Anything else, including {@code alg: none}, another
+ * algorithm, or an unknown key, is refused.
  */
 public final class JwtTokenVerifier implements TokenVerifier {
 
   /** Claim holding the tenant id. */
   public static final String TENANT_CLAIM = "tid";
+
   /** Claim holding the role. */
   public static final String ROLE_CLAIM = "role";
+
   /** Claim holding a service account's granted permissions. */
   public static final String GRANTS_CLAIM = "grants";
+
   /** Claim distinguishing access tokens from anything else we might sign. */
   public static final String TYPE_CLAIM = "typ";
 
   private static final Duration SKEW = Duration.ofSeconds(30);
+
   /** Bound of the verified-signature memory (cleared when full; tokens live 15 minutes). */
   private static final int MAX_REMEMBERED = 20_000;
 
-  private final java.util.Map<String, Verified> verifiedSignatures = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Verified> verifiedSignatures =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final SigningKeySource keys;
   private final String issuer;
@@ -48,7 +53,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
   private final Clock clock;
   private final TenantGate tenants;
 
-  public JwtTokenVerifier(SigningKeySource keys, String issuer, String audience, Clock clock, TenantGate tenants) {
+  public JwtTokenVerifier(
+      SigningKeySource keys, String issuer, String audience, Clock clock, TenantGate tenants) {
     this.keys = keys;
     this.issuer = issuer;
     this.audience = audience;
@@ -65,7 +71,9 @@ public final class JwtTokenVerifier implements TokenVerifier {
     // change (expiry, tenant suspension) is still checked on every call below.
     Verified known = verifiedSignatures.get(token);
     if (known != null) {
-      if (keys.find(known.kid()).filter(k -> k == known.key() || k.equals(known.key())).isPresent()) {
+      if (keys.find(known.kid())
+          .filter(k -> k == known.key() || k.equals(known.key()))
+          .isPresent()) {
         return principalFrom(known.claims());
       }
       verifiedSignatures.remove(token);
@@ -93,7 +101,9 @@ public final class JwtTokenVerifier implements TokenVerifier {
     if (kid == null) {
       throw new UnauthenticatedException("token has no key id");
     }
-    JWK jwk = keys.find(kid).orElseThrow(() -> new UnauthenticatedException("token signed by an unknown key"));
+    JWK jwk =
+        keys.find(kid)
+            .orElseThrow(() -> new UnauthenticatedException("token signed by an unknown key"));
     try {
       if (!(jwk instanceof ECKey ec)) {
         throw new UnauthenticatedException("token signed by an unknown key");

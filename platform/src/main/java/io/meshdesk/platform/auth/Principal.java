@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param tokenId the token's {@code jti}
  * @param expiresAt when the token expires; null for principals not proven by a token (seeding)
  */
-public record Principal(UUID subject, UUID tenantId, Role role, Set<String> grants, String tokenId, Instant expiresAt) {
+public record Principal(
+    UUID subject, UUID tenantId, Role role, Set<String> grants, String tokenId, Instant expiresAt) {
 
   /** A principal without a token expiry (seeding, internal calls). */
   public Principal(UUID subject, UUID tenantId, Role role, Set<String> grants, String tokenId) {
@@ -35,7 +36,8 @@ public record Principal(UUID subject, UUID tenantId, Role role, Set<String> gran
   /** The tenant, or a PERMISSION_DENIED-mapped failure when the principal has none. */
   public UUID requireTenant() {
     if (tenantId == null) {
-      throw new io.meshdesk.platform.errors.PermissionDeniedException("this call needs a tenant-scoped principal");
+      throw new io.meshdesk.platform.errors.PermissionDeniedException(
+          "this call needs a tenant-scoped principal");
     }
     return tenantId;
   }

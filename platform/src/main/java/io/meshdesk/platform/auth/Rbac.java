@@ -29,6 +29,7 @@ public final class Rbac {
 
   private static final Map<String, String> METHODS = new LinkedHashMap<>();
   private static final Map<String, Set<Role>> PERMISSIONS = new LinkedHashMap<>();
+
   /** Permissions a service account may be granted (a grant outside this set is ignored). */
   private static final Set<String> SERVICE_GRANTABLE;
 
@@ -73,9 +74,19 @@ public final class Rbac {
 
     SERVICE_GRANTABLE =
         Set.of(
-            "tickets.create", "tickets.read", "tickets.comment", "suggestions.write", "kb.read", "kb.write",
-            "ledger.read", "ledger.post", "ledger.pay", "ledger.adjust", "ledger.settle",
-            "reminders.read", "users.read");
+            "tickets.create",
+            "tickets.read",
+            "tickets.comment",
+            "suggestions.write",
+            "kb.read",
+            "kb.write",
+            "ledger.read",
+            "ledger.post",
+            "ledger.pay",
+            "ledger.adjust",
+            "ledger.settle",
+            "reminders.read",
+            "users.read");
 
     // meshdesk.identity.v1.IdentityService
     String id = "meshdesk.identity.v1.IdentityService/";
@@ -181,7 +192,8 @@ public final class Rbac {
   private Rbac() {}
 
   private static void perm(String permission, Role... roles) {
-    PERMISSIONS.put(permission, roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles));
+    PERMISSIONS.put(
+        permission, roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles));
   }
 
   private static void rpc(String fullMethod, String permission) {
@@ -191,7 +203,9 @@ public final class Rbac {
     METHODS.put(fullMethod, permission);
   }
 
-  /** The permission a method needs ({@link #PUBLIC} for none), or empty when it is not in the table. */
+  /**
+   * The permission a method needs ({@link #PUBLIC} for none), or empty when it is not in the table.
+   */
   public static Optional<String> permissionFor(String fullMethodName) {
     return Optional.ofNullable(METHODS.get(fullMethodName));
   }

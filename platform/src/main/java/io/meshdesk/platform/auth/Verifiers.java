@@ -9,6 +9,7 @@ public final class Verifiers {
 
   /** Issuer of every Meshdesk access token. */
   public static final String ISSUER = "meshdesk";
+
   /** Audience of every Meshdesk access token. */
   public static final String AUDIENCE = "meshdesk-api";
 
@@ -25,7 +26,10 @@ public final class Verifiers {
    * with Redis invalidation. Close the result with the server.
    */
   public static RemoteIdentityVerifier forRemoteIdentity(
-      String identityTarget, io.meshdesk.platform.config.TlsConfig tls, Redis redis, Database database) {
+      String identityTarget,
+      io.meshdesk.platform.config.TlsConfig tls,
+      Redis redis,
+      Database database) {
     GrpcSigningKeySource keys = GrpcSigningKeySource.forTarget(identityTarget, tls);
     DatabaseTenantGate gate = new DatabaseTenantGate(database.dataSource(), redis.client());
     return new RemoteIdentityVerifier(of(keys, gate), keys, gate);
@@ -35,8 +39,8 @@ public final class Verifiers {
    * For a standalone server process: the identity target from {@code MESHDESK_IDENTITY_TARGET}
    * (default {@code localhost:7001}) reached with {@code MESHDESK_TLS_*}, with its own small pool
    * (logging in as {@code infra}'s user: pass the server's settings, {@link
-   * io.meshdesk.platform.config.DatabaseConfig#forServer}) and Redis client registered in
-   * {@code resources} so they close with the process.
+   * io.meshdesk.platform.config.DatabaseConfig#forServer}) and Redis client registered in {@code
+   * resources} so they close with the process.
    */
   public static RemoteIdentityVerifier fromEnv(
       io.meshdesk.platform.config.Env env,
@@ -46,7 +50,8 @@ public final class Verifiers {
     io.meshdesk.platform.config.DatabaseConfig small = infra.database().withPoolSize(2);
     Database db = resources.register(new Database(small, "auth"));
     Redis redis = resources.register(new Redis(infra.redis()));
-    return resources.register(forRemoteIdentity(target, io.meshdesk.platform.config.TlsConfig.fromEnv(env), redis, db));
+    return resources.register(
+        forRemoteIdentity(target, io.meshdesk.platform.config.TlsConfig.fromEnv(env), redis, db));
   }
 
   /** A verifier that owns a gRPC key source and a tenant gate. */
@@ -55,7 +60,8 @@ public final class Verifiers {
     private final GrpcSigningKeySource keys;
     private final DatabaseTenantGate gate;
 
-    RemoteIdentityVerifier(TokenVerifier delegate, GrpcSigningKeySource keys, DatabaseTenantGate gate) {
+    RemoteIdentityVerifier(
+        TokenVerifier delegate, GrpcSigningKeySource keys, DatabaseTenantGate gate) {
       this.delegate = delegate;
       this.keys = keys;
       this.gate = gate;

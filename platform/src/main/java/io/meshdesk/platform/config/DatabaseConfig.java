@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param ownerUser the role that owns the schemas and runs Liquibase; empty in servers' settings
  * @param ownerPassword its password
  * @param poolSize maximum pool connections
- * @param localRoles true for a locally provisioned database (embedded or test), where every
- *     {@link DatabaseRole} exists with its local password, so each server logs in as its own role
+ * @param localRoles true for a locally provisioned database (embedded or test), where every {@link
+ *     DatabaseRole} exists with its local password, so each server logs in as its own role
  */
 public record DatabaseConfig(
     String jdbcUrl,
@@ -39,7 +39,12 @@ public record DatabaseConfig(
 
   /** Settings of a database reached with explicit credentials (no local per-server roles). */
   public DatabaseConfig(
-      String jdbcUrl, String user, String password, Optional<String> ownerUser, String ownerPassword, int poolSize) {
+      String jdbcUrl,
+      String user,
+      String password,
+      Optional<String> ownerUser,
+      String ownerPassword,
+      int poolSize) {
     this(jdbcUrl, user, password, ownerUser, ownerPassword, poolSize, false);
   }
 
@@ -48,8 +53,8 @@ public record DatabaseConfig(
 
   /**
    * A server's settings from {@code MESHDESK_DATABASE_URL/USER/PASSWORD/POOL_SIZE}; empty when no
-   * database is configured. Servers never read the owner's credentials: the result has no owner.
-   * An unset user is filled in with the server's role by {@link #forServer}.
+   * database is configured. Servers never read the owner's credentials: the result has no owner. An
+   * unset user is filled in with the server's role by {@link #forServer}.
    */
   public static Optional<DatabaseConfig> fromEnv(Env env) {
     return env.get("MESHDESK_DATABASE_URL")
@@ -65,20 +70,28 @@ public record DatabaseConfig(
   }
 
   /**
-   * The migration step's settings ({@code meshctl migrate}): {@code MESHDESK_DATABASE_URL} plus
-   * the required {@code MESHDESK_DATABASE_OWNER_USER} and {@code MESHDESK_DATABASE_OWNER_PASSWORD}.
+   * The migration step's settings ({@code meshctl migrate}): {@code MESHDESK_DATABASE_URL} plus the
+   * required {@code MESHDESK_DATABASE_OWNER_USER} and {@code MESHDESK_DATABASE_OWNER_PASSWORD}.
    *
    * @throws ConfigException when the URL or the owner user is not set
    */
   public static DatabaseConfig ownerFromEnv(Env env) {
     String url =
-        env.get("MESHDESK_DATABASE_URL").orElseThrow(() -> new ConfigException("MESHDESK_DATABASE_URL", "is not set"));
+        env.get("MESHDESK_DATABASE_URL")
+            .orElseThrow(() -> new ConfigException("MESHDESK_DATABASE_URL", "is not set"));
     String owner =
         env.get("MESHDESK_DATABASE_OWNER_USER")
-            .orElseThrow(() -> new ConfigException("MESHDESK_DATABASE_OWNER_USER", "is not set (the schema owner role)"));
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "MESHDESK_DATABASE_OWNER_USER", "is not set (the schema owner role)"));
     return new DatabaseConfig(
-        url, owner, env.string("MESHDESK_DATABASE_OWNER_PASSWORD", ""), Optional.of(owner),
-        env.string("MESHDESK_DATABASE_OWNER_PASSWORD", ""), 1);
+        url,
+        owner,
+        env.string("MESHDESK_DATABASE_OWNER_PASSWORD", ""),
+        Optional.of(owner),
+        env.string("MESHDESK_DATABASE_OWNER_PASSWORD", ""),
+        1);
   }
 
   /**
@@ -87,10 +100,18 @@ public record DatabaseConfig(
    */
   public DatabaseConfig forServer(DatabaseRole server) {
     if (localRoles) {
-      return new DatabaseConfig(jdbcUrl, server.roleName(), server.localPassword(), ownerUser, ownerPassword, poolSize, true);
+      return new DatabaseConfig(
+          jdbcUrl,
+          server.roleName(),
+          server.localPassword(),
+          ownerUser,
+          ownerPassword,
+          poolSize,
+          true);
     }
     if (user.isBlank()) {
-      return new DatabaseConfig(jdbcUrl, server.roleName(), password, ownerUser, ownerPassword, poolSize, false);
+      return new DatabaseConfig(
+          jdbcUrl, server.roleName(), password, ownerUser, ownerPassword, poolSize, false);
     }
     return this;
   }
@@ -102,7 +123,14 @@ public record DatabaseConfig(
 
   @Override
   public String toString() {
-    return "DatabaseConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", ownerUser="
-        + ownerUser.orElse("(none)") + ", poolSize=" + poolSize + "]";
+    return "DatabaseConfig[jdbcUrl="
+        + jdbcUrl
+        + ", user="
+        + user
+        + ", ownerUser="
+        + ownerUser.orElse("(none)")
+        + ", poolSize="
+        + poolSize
+        + "]";
   }
 }

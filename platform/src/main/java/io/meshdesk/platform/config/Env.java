@@ -56,12 +56,16 @@ public final class Env {
                 switch (s.toLowerCase(Locale.ROOT)) {
                   case "true", "yes", "1", "on" -> true;
                   case "false", "no", "0", "off" -> false;
-                  default -> throw new ConfigException(name, "must be true or false, got '" + s + "'");
+                  default ->
+                      throw new ConfigException(name, "must be true or false, got '" + s + "'");
                 })
         .orElse(defaultValue);
   }
 
-  /** A duration: ISO-8601 ({@code PT5S}) or a number with a unit ({@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}). */
+  /**
+   * A duration: ISO-8601 ({@code PT5S}) or a number with a unit ({@code 500ms}, {@code 5s}, {@code
+   * 2m}, {@code 1h}).
+   */
   public Duration duration(String name, Duration defaultValue) {
     return get(name).map(s -> parseDuration(name, s)).orElse(defaultValue);
   }
@@ -89,7 +93,8 @@ public final class Env {
         default -> throw new NumberFormatException();
       };
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new ConfigException(name, "must be a duration like 500ms, 5s, 2m or PT5S, got '" + s + "'");
+      throw new ConfigException(
+          name, "must be a duration like 500ms, 5s, 2m or PT5S, got '" + s + "'");
     }
   }
 

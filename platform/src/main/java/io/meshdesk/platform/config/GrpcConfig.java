@@ -50,9 +50,9 @@ public record GrpcConfig(
   }
 
   /**
-   * Loopback, free ports, metrics and health port off, and explicitly plaintext
-   * ({@link TlsConfig#plaintext()}): for in-process tests and {@code meshctl dev} without
-   * {@code --tls}. Use {@link #withTls} for TLS.
+   * Loopback, free ports, metrics and health port off, and explicitly plaintext ({@link
+   * TlsConfig#plaintext()}): for in-process tests and {@code meshctl dev} without {@code --tls}.
+   * Use {@link #withTls} for TLS.
    */
   public static GrpcConfig loopback() {
     return new GrpcConfig(
@@ -70,14 +70,32 @@ public record GrpcConfig(
 
   /** A copy with other transport security. */
   public GrpcConfig withTls(TlsConfig newTls) {
-    return new GrpcConfig(host, port, metricsPort, maxInboundMessageBytes, keepAliveTime, keepAliveTimeout,
-        permitKeepAliveTime, shutdownGrace, newTls, healthPort);
+    return new GrpcConfig(
+        host,
+        port,
+        metricsPort,
+        maxInboundMessageBytes,
+        keepAliveTime,
+        keepAliveTimeout,
+        permitKeepAliveTime,
+        shutdownGrace,
+        newTls,
+        healthPort);
   }
 
   /** A copy with a plaintext health-only listener on {@code port} (0 free, -1 off). */
   public GrpcConfig withHealthPort(int newHealthPort) {
-    return new GrpcConfig(host, port, metricsPort, maxInboundMessageBytes, keepAliveTime, keepAliveTimeout,
-        permitKeepAliveTime, shutdownGrace, tls, newHealthPort);
+    return new GrpcConfig(
+        host,
+        port,
+        metricsPort,
+        maxInboundMessageBytes,
+        keepAliveTime,
+        keepAliveTimeout,
+        permitKeepAliveTime,
+        shutdownGrace,
+        tls,
+        newHealthPort);
   }
 
   /** A copy listening on another port. */

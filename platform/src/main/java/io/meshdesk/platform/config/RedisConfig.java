@@ -35,12 +35,17 @@ public record RedisConfig(
                 mode = Mode.valueOf(modeName.toUpperCase(Locale.ROOT));
               } catch (IllegalArgumentException e) {
                 throw new ConfigException(
-                    "MESHDESK_REDIS_MODE", "must be single, sentinel or cluster, got '" + modeName + "'");
+                    "MESHDESK_REDIS_MODE",
+                    "must be single, sentinel or cluster, got '" + modeName + "'");
               }
               List<String> addresses =
-                  Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                  Arrays.stream(urls.split(","))
+                      .map(String::trim)
+                      .filter(s -> !s.isEmpty())
+                      .toList();
               if (mode == Mode.SENTINEL && env.get("MESHDESK_REDIS_SENTINEL_MASTER").isEmpty()) {
-                throw new ConfigException("MESHDESK_REDIS_SENTINEL_MASTER", "is required in sentinel mode");
+                throw new ConfigException(
+                    "MESHDESK_REDIS_SENTINEL_MASTER", "is required in sentinel mode");
               }
               return new RedisConfig(
                   mode,
@@ -58,6 +63,12 @@ public record RedisConfig(
 
   @Override
   public String toString() {
-    return "RedisConfig[mode=" + mode + ", addresses=" + addresses + ", keyPrefix=" + keyPrefix + "]";
+    return "RedisConfig[mode="
+        + mode
+        + ", addresses="
+        + addresses
+        + ", keyPrefix="
+        + keyPrefix
+        + "]";
   }
 }

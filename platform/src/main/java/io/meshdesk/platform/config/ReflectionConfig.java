@@ -1,8 +1,8 @@
 package io.meshdesk.platform.config;
 
 /**
- * Whether a gRPC server answers server reflection (v1 and v1alpha), which tools such as grpcurl
- * use to discover services without the proto files.
+ * Whether a gRPC server answers server reflection (v1 and v1alpha), which tools such as grpcurl use
+ * to discover services without the proto files.
  *
  * @param enabled {@code MESHDESK_GRPC_REFLECTION}, default {@code true}
  */

@@ -6,20 +6,23 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Transport security of one process: the certificate a server presents, whether it asks clients
- * for theirs, and the CA its clients verify servers against.
+ * Transport security of one process: the certificate a server presents, whether it asks clients for
+ * theirs, and the CA its clients verify servers against.
  *
  * @param certFile PEM certificate chain the server presents ({@code MESHDESK_TLS_CERT_FILE})
  * @param keyFile PEM PKCS#8 private key of that certificate ({@code MESHDESK_TLS_KEY_FILE})
- * @param clientCaFile PEM CA that client certificates must chain to ({@code MESHDESK_TLS_CLIENT_CA_FILE})
+ * @param clientCaFile PEM CA that client certificates must chain to ({@code
+ *     MESHDESK_TLS_CLIENT_CA_FILE})
  * @param clientAuth whether a client certificate is required ({@code MESHDESK_TLS_CLIENT_AUTH})
  * @param caFile PEM CA that clients verify servers against ({@code MESHDESK_TLS_CA_FILE})
  * @param disabled explicit opt-in to plaintext ({@code MESHDESK_TLS_DISABLED}, default false)
- * @param reloadInterval how often certificate files are re-read ({@code MESHDESK_TLS_RELOAD_INTERVAL}, default 1m)
+ * @param reloadInterval how often certificate files are re-read ({@code
+ *     MESHDESK_TLS_RELOAD_INTERVAL}, default 1m)
  * @param clientCertFile PEM certificate this process presents when it calls a server that asks for
  *     one ({@code MESHDESK_TLS_CLIENT_CERT_FILE}); unset, a server requiring client certificates
  *     itself presents its own {@code certFile} (one identity per process inside the mesh)
- * @param clientKeyFile PEM PKCS#8 key of {@code clientCertFile} ({@code MESHDESK_TLS_CLIENT_KEY_FILE})
+ * @param clientKeyFile PEM PKCS#8 key of {@code clientCertFile} ({@code
+ *     MESHDESK_TLS_CLIENT_KEY_FILE})
  */
 public record TlsConfig(
     Optional<Path> certFile,
@@ -49,7 +52,8 @@ public record TlsConfig(
           "MESHDESK_TLS_CLIENT_CERT_FILE/MESHDESK_TLS_CLIENT_KEY_FILE", "must be set together");
     }
     if (clientAuth != ClientAuth.NONE && clientCaFile.isEmpty()) {
-      throw new ConfigException("MESHDESK_TLS_CLIENT_CA_FILE", "is required when MESHDESK_TLS_CLIENT_AUTH is set");
+      throw new ConfigException(
+          "MESHDESK_TLS_CLIENT_CA_FILE", "is required when MESHDESK_TLS_CLIENT_AUTH is set");
     }
     if (reloadInterval.isNegative() || reloadInterval.isZero()) {
       throw new ConfigException("MESHDESK_TLS_RELOAD_INTERVAL", "must be positive");
@@ -78,25 +82,49 @@ public record TlsConfig(
   /** Plaintext, explicitly opted into: for tests and {@code meshctl dev} without {@code --tls}. */
   public static TlsConfig plaintext() {
     return new TlsConfig(
-        Optional.empty(), Optional.empty(), Optional.empty(), ClientAuth.NONE, Optional.empty(), true, Duration.ofMinutes(1),
-        Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ClientAuth.NONE,
+        Optional.empty(),
+        true,
+        Duration.ofMinutes(1),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A server presenting {@code cert}/{@code key} whose clients trust {@code ca}. */
   public static TlsConfig server(Path cert, Path key, Path ca) {
     return new TlsConfig(
-        Optional.of(cert), Optional.of(key), Optional.empty(), ClientAuth.NONE, Optional.of(ca), false, Duration.ofMinutes(1),
-        Optional.empty(), Optional.empty());
+        Optional.of(cert),
+        Optional.of(key),
+        Optional.empty(),
+        ClientAuth.NONE,
+        Optional.of(ca),
+        false,
+        Duration.ofMinutes(1),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A client only: verifies servers against {@code ca}, presents no certificate. */
   public static TlsConfig client(Path ca) {
     return new TlsConfig(
-        Optional.empty(), Optional.empty(), Optional.empty(), ClientAuth.NONE, Optional.of(ca), false, Duration.ofMinutes(1),
-        Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ClientAuth.NONE,
+        Optional.of(ca),
+        false,
+        Duration.ofMinutes(1),
+        Optional.empty(),
+        Optional.empty());
   }
 
-  /** The certificate and key this process presents to servers, if any (see {@link #clientCertFile()}). */
+  /**
+   * The certificate and key this process presents to servers, if any (see {@link
+   * #clientCertFile()}).
+   */
   public Optional<Path[]> clientIdentity() {
     if (clientCertFile.isPresent()) {
       return Optional.of(new Path[] {clientCertFile.get(), clientKeyFile.orElseThrow()});
@@ -109,8 +137,16 @@ public record TlsConfig(
 
   /** A copy presenting {@code cert}/{@code key} when calling servers (mutual TLS). */
   public TlsConfig withClientCertificate(Path cert, Path key) {
-    return new TlsConfig(certFile, keyFile, clientCaFile, clientAuth, caFile, disabled, reloadInterval,
-        Optional.of(cert), Optional.of(key));
+    return new TlsConfig(
+        certFile,
+        keyFile,
+        clientCaFile,
+        clientAuth,
+        caFile,
+        disabled,
+        reloadInterval,
+        Optional.of(cert),
+        Optional.of(key));
   }
 
   /** Whether a server serves TLS. */
@@ -133,14 +169,30 @@ public record TlsConfig(
 
   /** A copy with a different client-auth mode and client CA (mutual TLS). */
   public TlsConfig withClientAuth(ClientAuth mode, Path clientCa) {
-    return new TlsConfig(certFile, keyFile, Optional.of(clientCa), mode, caFile, disabled, reloadInterval,
-        clientCertFile, clientKeyFile);
+    return new TlsConfig(
+        certFile,
+        keyFile,
+        Optional.of(clientCa),
+        mode,
+        caFile,
+        disabled,
+        reloadInterval,
+        clientCertFile,
+        clientKeyFile);
   }
 
   /** A copy re-reading files at another interval. */
   public TlsConfig withReloadInterval(Duration interval) {
-    return new TlsConfig(certFile, keyFile, clientCaFile, clientAuth, caFile, disabled, interval,
-        clientCertFile, clientKeyFile);
+    return new TlsConfig(
+        certFile,
+        keyFile,
+        clientCaFile,
+        clientAuth,
+        caFile,
+        disabled,
+        interval,
+        clientCertFile,
+        clientKeyFile);
   }
 
   private static ClientAuth parseClientAuth(String s) {
@@ -148,7 +200,9 @@ public record TlsConfig(
       case "require" -> ClientAuth.REQUIRE;
       case "optional" -> ClientAuth.OPTIONAL;
       case "none" -> ClientAuth.NONE;
-      default -> throw new ConfigException("MESHDESK_TLS_CLIENT_AUTH", "must be require, optional or none, got '" + s + "'");
+      default ->
+          throw new ConfigException(
+              "MESHDESK_TLS_CLIENT_AUTH", "must be require, optional or none, got '" + s + "'");
     };
   }
 }

@@ -10,8 +10,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The application's connection pool. It connects as the application role, which owns nothing
- * and cannot bypass row-level security.
+ * The application's connection pool. It connects as the application role, which owns nothing and
+ * cannot bypass row-level security.
  */
 public final class Database implements AutoCloseable {
 
@@ -73,7 +73,8 @@ public final class Database implements AutoCloseable {
 
       @Override
       public boolean healthy() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+            Statement s = c.createStatement()) {
           s.setQueryTimeout(2);
           s.execute("select 1");
           c.rollback();

@@ -36,7 +36,9 @@ public final class Hibernate implements AutoCloseable {
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
-            .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
+            .applySetting(
+                AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+                new CamelCaseToUnderscoresNamingStrategy())
             .applySetting(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new NoDefaultTenant())
             .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
             .applySetting(AvailableSettings.ORDER_INSERTS, true)
@@ -64,7 +66,12 @@ public final class Hibernate implements AutoCloseable {
    */
   public <T> T session(Connection connection, UUID tenantId, Function<Session, T> work) {
     Objects.requireNonNull(tenantId, "tenantId");
-    try (Session session = sessionFactory.withOptions().connection(connection).tenantIdentifier(tenantId).openSession()) {
+    try (Session session =
+        sessionFactory
+            .withOptions()
+            .connection(connection)
+            .tenantIdentifier(tenantId)
+            .openSession()) {
       T result = work.apply(session);
       session.flush();
       return result;
@@ -79,7 +86,8 @@ public final class Hibernate implements AutoCloseable {
       try {
         session.doWork(
             c -> {
-              try (PreparedStatement ps = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+              try (PreparedStatement ps =
+                  c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
                 ps.setString(1, tenantId.toString());
                 ps.execute();
               }

@@ -2,6 +2,7 @@ package io.meshdesk.platform.db;
 
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.DatabaseRole;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.OutputStream;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies Liquibase changelogs as the owner role. Each module ships its own master changelog on
- * the classpath at {@code db/changelog/<context>/master.yaml}; change set ids are
- * {@code <module>-<nnn>-<slug>} so they never collide in the shared history table.
+ * Applies Liquibase changelogs as the owner role. Each module ships its own master changelog on the
+ * classpath at {@code db/changelog/<context>/master.yaml}; change set ids are {@code
+ * <module>-<nnn>-<slug>} so they never collide in the shared history table.
  */
 public final class Migrations {
 
@@ -52,13 +52,16 @@ public final class Migrations {
    */
   public static List<String> apply(DatabaseConfig config, List<String> changelogs) {
     if (config.ownerUser().isEmpty()) {
-      throw new IllegalStateException("database migration needs the owner role (MESHDESK_DATABASE_OWNER_USER)");
+      throw new IllegalStateException(
+          "database migration needs the owner role (MESHDESK_DATABASE_OWNER_USER)");
     }
     try (Connection c =
-        DriverManager.getConnection(config.jdbcUrl(), config.ownerUser().get(), config.ownerPassword())) {
+        DriverManager.getConnection(
+            config.jdbcUrl(), config.ownerUser().get(), config.ownerPassword())) {
       requireRoles(c);
       long before = lastOrder(c);
-      Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+      Database db =
+          DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       for (String changelog : changelogs) {
         // Liquibase's console UI would print to stdout (and into meshctl's output); log instead.
         Scope.child(
@@ -95,21 +98,26 @@ public final class Migrations {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("database roles missing: " + String.join(", ", missing)
-          + " (create them before migrating: README, Deploy, \"Database roles\")");
+      throw new IllegalStateException(
+          "database roles missing: "
+              + String.join(", ", missing)
+              + " (create them before migrating: README, Deploy, \"Database roles\")");
     }
   }
 
   private static long lastOrder(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select to_regclass('public.databasechangelog') is not null")) {
+        ResultSet rs =
+            s.executeQuery("select to_regclass('public.databasechangelog') is not null")) {
       rs.next();
       if (!rs.getBoolean(1)) {
         return 0;
       }
     }
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select coalesce(max(orderexecuted), 0) from public.databasechangelog")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select coalesce(max(orderexecuted), 0) from public.databasechangelog")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -117,8 +125,9 @@ public final class Migrations {
 
   private static List<String> appliedSince(Connection c, long order) throws SQLException {
     List<String> ids = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select id from public.databasechangelog where orderexecuted > ? order by orderexecuted")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id from public.databasechangelog where orderexecuted > ? order by orderexecuted")) {
       ps.setLong(1, order);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -37,7 +37,8 @@ final class PoolViews {
         if (deadline != null) {
           long left = deadline.timeRemaining(TimeUnit.MILLISECONDS);
           if (left <= 0) {
-            throw new PoolExhaustedException("the call's deadline passed before a database connection was free");
+            throw new PoolExhaustedException(
+                "the call's deadline passed before a database connection was free");
           }
           wait = Math.min(wait, left);
         }
@@ -45,8 +46,8 @@ final class PoolViews {
           return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait);
         } catch (SQLTransientConnectionException e) {
           if (wait < timeoutMillis) {
-            throw new PoolExhaustedException("no database connection was free within the call's deadline ("
-                + wait + " ms)");
+            throw new PoolExhaustedException(
+                "no database connection was free within the call's deadline (" + wait + " ms)");
           }
           throw e;
         }
@@ -62,11 +63,13 @@ final class PoolViews {
       public Connection getConnection() throws SQLException {
         try {
           if (!permits.tryAcquire(pool.getConnectionTimeout(), TimeUnit.MILLISECONDS)) {
-            throw new SQLTransientConnectionException("background work holds its whole share of the pool");
+            throw new SQLTransientConnectionException(
+                "background work holds its whole share of the pool");
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new SQLTransientConnectionException("interrupted waiting for a background connection", e);
+          throw new SQLTransientConnectionException(
+              "interrupted waiting for a background connection", e);
         }
         Connection c;
         try {
@@ -82,28 +85,33 @@ final class PoolViews {
 
   private static Connection releasingOnClose(Connection c, Semaphore permits) {
     AtomicBoolean closed = new AtomicBoolean();
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("close") && method.getParameterCount() == 0) {
-            try {
-              return method.invoke(c, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            } finally {
-              if (closed.compareAndSet(false, true)) {
-                permits.release();
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                try {
+                  return method.invoke(c, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                } finally {
+                  if (closed.compareAndSet(false, true)) {
+                    permits.release();
+                  }
+                }
               }
-            }
-          }
-          if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
-            return c;
-          }
-          try {
-            return method.invoke(c, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+              if (method.getName().equals("unwrap")
+                  && args != null
+                  && args[0] == Connection.class) {
+                return c;
+              }
+              try {
+                return method.invoke(c, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   /** Everything but getConnection() goes to the pool. */

@@ -12,9 +12,8 @@ import javax.sql.DataSource;
 /**
  * The start-up guard on a server's database login: it must not be a superuser, must not bypass
  * row-level security, and must own nothing (not the database, no schemas, tables, sequences, views
- * or functions,
- * directly or through a role it belongs to). A server connected as the owner would be able to
- * change the schema and read every tenant's rows, so it refuses to start instead.
+ * or functions, directly or through a role it belongs to). A server connected as the owner would be
+ * able to change the schema and read every tenant's rows, so it refuses to start instead.
  */
 public final class RoleCheck {
 
@@ -43,8 +42,8 @@ public final class RoleCheck {
   /**
    * Checks the role the pool logs in as.
    *
-   * @throws ConfigException naming {@code MESHDESK_DATABASE_USER} and every problem found, or
-   *     when the database cannot be reached to check
+   * @throws ConfigException naming {@code MESHDESK_DATABASE_USER} and every problem found, or when
+   *     the database cannot be reached to check
    */
   public static void verify(DataSource dataSource) {
     try (Connection c = dataSource.getConnection();
@@ -69,11 +68,15 @@ public final class RoleCheck {
       if (!problems.isEmpty()) {
         throw new ConfigException(
             "MESHDESK_DATABASE_USER",
-            "role " + role + " " + String.join(", ", problems)
+            "role "
+                + role
+                + " "
+                + String.join(", ", problems)
                 + "; servers must log in as a role that owns nothing (migrate with meshctl migrate as the owner)");
       }
     } catch (SQLException e) {
-      throw new ConfigException("MESHDESK_DATABASE_URL", "cannot check the database role: " + e.getMessage());
+      throw new ConfigException(
+          "MESHDESK_DATABASE_URL", "cannot check the database role: " + e.getMessage());
     }
   }
 

@@ -1,7 +1,7 @@
 package io.meshdesk.platform.db;
 
-import io.meshdesk.platform.errors.UnavailableException;
 import com.zaxxer.hikari.HikariDataSource;
+import io.meshdesk.platform.errors.UnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,9 +11,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Runs JDBC work in a transaction. Tenant work first sets {@code app.tenant_id} for the
- * transaction only ({@code set_config(..., true)}), which is what the row-level security policies
- * read: a transaction that forgets it sees no tenant rows at all.
+ * Runs JDBC work in a transaction. Tenant work first sets {@code app.tenant_id} for the transaction
+ * only ({@code set_config(..., true)}), which is what the row-level security policies read: a
+ * transaction that forgets it sees no tenant rows at all.
  */
 public final class Transactions {
 
@@ -69,7 +69,8 @@ public final class Transactions {
         }
       }
     }
-    throw new UnavailableException("database unavailable: " + last.getCause().getMessage(), last.getCause());
+    throw new UnavailableException(
+        "database unavailable: " + last.getCause().getMessage(), last.getCause());
   }
 
   private <T> T attempt(UUID tenantId, Work<T> work) {
@@ -95,7 +96,8 @@ public final class Transactions {
           throw new BrokenBeforeCommit(sql);
         }
         if (committing && sql != null && isConnectionFailure(sql)) {
-          throw new UnavailableException("database connection lost while committing, retry: " + sql.getMessage(), sql);
+          throw new UnavailableException(
+              "database connection lost while committing, retry: " + sql.getMessage(), sql);
         }
         throw e;
       } finally {
@@ -116,7 +118,11 @@ public final class Transactions {
   /** SQL states of a dead or dying connection (class 08, admin shutdown, crash shutdown). */
   static boolean isConnectionFailure(SQLException e) {
     String state = e.getSQLState();
-    return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
   }
 
   private static SQLException sqlCause(Throwable t) {

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server run from the zonky binaries, for the zero-setup start and for tests. It
- * creates the two roles every deployment has: an owner that migrates, and an application role
- * that owns nothing and cannot bypass row-level security.
+ * creates the two roles every deployment has: an owner that migrates, and an application role that
+ * owns nothing and cannot bypass row-level security.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 

@@ -9,8 +9,8 @@ import redis.embedded.RedisServer;
 
 /**
  * A Redis server run from the embedded-redis binaries, bound to loopback and keeping nothing on
- * disk (like a cache node that loses everything on restart). It can be stopped and started again
- * on the same port, which tests use to inject Redis outages.
+ * disk (like a cache node that loses everything on restart). It can be stopped and started again on
+ * the same port, which tests use to inject Redis outages.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -57,7 +57,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
               .build();
       server.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("embedded Redis failed to start on port " + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "embedded Redis failed to start on port " + port + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,12 +11,12 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Creates the Meshdesk roles and databases on a PostgreSQL server through a superuser
- * connection: an owner role that migrates; one login per server ({@link DatabaseRole}) that owns
- * nothing and cannot bypass row-level security; {@code meshdesk_app}, without login, which the
- * first change sets still grant to; and {@code meshdesk_local}, a member of every server role, for
- * code that is not one server (test fixtures, demo seeding). Used by the embedded server and by
- * the test support. Production creates the same roles once with the SQL in README's Deploy section.
+ * Creates the Meshdesk roles and databases on a PostgreSQL server through a superuser connection:
+ * an owner role that migrates; one login per server ({@link DatabaseRole}) that owns nothing and
+ * cannot bypass row-level security; {@code meshdesk_app}, without login, which the first change
+ * sets still grant to; and {@code meshdesk_local}, a member of every server role, for code that is
+ * not one server (test fixtures, demo seeding). Used by the embedded server and by the test
+ * support. Production creates the same roles once with the SQL in README's Deploy section.
  */
 public final class PostgresProvisioner {
 
@@ -49,13 +49,23 @@ public final class PostgresProvisioner {
   /** Creates the owner, server and local roles when missing. */
   public void ensureRoles() {
     StringBuilder sql = new StringBuilder("do $$ begin ");
-    createRole(sql, DatabaseConfig.OWNER_ROLE, "login password '" + OWNER_PASSWORD + "' nosuperuser nobypassrls");
-    createRole(sql, DatabaseConfig.APP_ROLE, "nologin nosuperuser nobypassrls nocreatedb nocreaterole");
+    createRole(
+        sql,
+        DatabaseConfig.OWNER_ROLE,
+        "login password '" + OWNER_PASSWORD + "' nosuperuser nobypassrls");
+    createRole(
+        sql, DatabaseConfig.APP_ROLE, "nologin nosuperuser nobypassrls nocreatedb nocreaterole");
     for (DatabaseRole role : DatabaseRole.values()) {
-      createRole(sql, role.roleName(),
-          "login password '" + role.localPassword() + "' nosuperuser nobypassrls nocreatedb nocreaterole");
+      createRole(
+          sql,
+          role.roleName(),
+          "login password '"
+              + role.localPassword()
+              + "' nosuperuser nobypassrls nocreatedb nocreaterole");
     }
-    createRole(sql, DatabaseConfig.LOCAL_ROLE,
+    createRole(
+        sql,
+        DatabaseConfig.LOCAL_ROLE,
         "login password '" + APP_PASSWORD + "' nosuperuser nobypassrls nocreatedb nocreaterole");
     sql.append("end $$");
     sql(sql.toString());
@@ -65,13 +75,19 @@ public final class PostgresProvisioner {
   }
 
   private static void createRole(StringBuilder sql, String name, String options) {
-    sql.append("if not exists (select from pg_roles where rolname = '").append(name).append("') then ")
-        .append("create role ").append(name).append(' ').append(options).append("; end if; ");
+    sql.append("if not exists (select from pg_roles where rolname = '")
+        .append(name)
+        .append("') then ")
+        .append("create role ")
+        .append(name)
+        .append(' ')
+        .append(options)
+        .append("; end if; ");
   }
 
   /**
-   * Creates database {@code name} owned by the owner role when missing and returns the settings
-   * to reach it: {@code meshdesk_local} for fixtures, each server's own role through {@link
+   * Creates database {@code name} owned by the owner role when missing and returns the settings to
+   * reach it: {@code meshdesk_local} for fixtures, each server's own role through {@link
    * DatabaseConfig#forServer}, the owner role for migrations.
    */
   public DatabaseConfig database(String name, int poolSize) {
@@ -80,7 +96,8 @@ public final class PostgresProvisioner {
     }
     try (Connection c = connect()) {
       boolean exists;
-      try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select 1 from pg_database where datname = ?")) {
         ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
           exists = rs.next();
@@ -99,7 +116,8 @@ public final class PostgresProvisioner {
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not create database " + name + ": " + e.getMessage(), e);
     }
     return new DatabaseConfig(
         "jdbc:postgresql://" + host + ":" + port + "/" + name,
@@ -113,7 +131,8 @@ public final class PostgresProvisioner {
 
   /** Runs one SQL statement as the superuser on the {@code postgres} database. */
   public void sql(String statement) {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
@@ -121,8 +140,8 @@ public final class PostgresProvisioner {
   }
 
   /**
-   * Terminates every backend of the server and local roles on {@code database}: what a network
-   * cut or a PostgreSQL failover does to the pools. Returns how many were terminated.
+   * Terminates every backend of the server and local roles on {@code database}: what a network cut
+   * or a PostgreSQL failover does to the pools. Returns how many were terminated.
    */
   public int terminateAppConnections(String database) {
     try (Connection c = connect();

@@ -12,8 +12,8 @@ public class UnauthenticatedException extends DomainException {
   }
 
   /**
-   * @param reason stable machine-readable reason a client acts on (e.g. TOKEN_EXPIRED: refresh
-   *     the token and retry), carried in {@code google.rpc.ErrorInfo}; empty for none
+   * @param reason stable machine-readable reason a client acts on (e.g. TOKEN_EXPIRED: refresh the
+   *     token and retry), carried in {@code google.rpc.ErrorInfo}; empty for none
    */
   public UnauthenticatedException(String reason, String message) {
     super(message);

@@ -4,10 +4,10 @@ package io.meshdesk.platform.grpc;
  * A concurrency limit that follows latency (the gradient idea of TCP Vegas, with a long-term
  * average as the baseline as Netflix's Gradient2 does): each window of calls compares its average
  * latency with the slowly moving average of earlier windows. While the window stays within {@code
- * tolerance} of that baseline the limit grows by about its square root; when calls queue inside
- * the server the window's latency jumps above the baseline and the limit shrinks in proportion. A
- * lasting change of latency that is not queueing (a slower disk) becomes the new baseline within
- * a few dozen windows. A call that failed because the server was saturated (pool wait, deadline)
+ * tolerance} of that baseline the limit grows by about its square root; when calls queue inside the
+ * server the window's latency jumps above the baseline and the limit shrinks in proportion. A
+ * lasting change of latency that is not queueing (a slower disk) becomes the new baseline within a
+ * few dozen windows. A call that failed because the server was saturated (pool wait, deadline)
  * shrinks the limit at once by a tenth. A window whose average exceeds the latency objective
  * shrinks the limit whatever the baseline says, so a sustained overload cannot teach it that slow
  * is normal. Pure: latencies come in as arguments.
@@ -43,7 +43,9 @@ public final class AdaptiveLimit {
     return (int) limit;
   }
 
-  /** Records one finished call: its latency, and whether it failed because the server was saturated. */
+  /**
+   * Records one finished call: its latency, and whether it failed because the server was saturated.
+   */
   public synchronized void onSample(long latencyNanos, boolean saturated) {
     if (saturated) {
       limit = Math.max(min, limit * 0.9);
@@ -56,8 +58,12 @@ public final class AdaptiveLimit {
       return;
     }
     double average = (double) windowSum / windowCount;
-    baselineNanos = baselineNanos < 0 ? average : (1 - BASELINE_WEIGHT) * baselineNanos + BASELINE_WEIGHT * average;
-    double gradient = Math.max(0.5, Math.min(1.0, Math.min(tolerance * baselineNanos, objectiveNanos) / average));
+    baselineNanos =
+        baselineNanos < 0
+            ? average
+            : (1 - BASELINE_WEIGHT) * baselineNanos + BASELINE_WEIGHT * average;
+    double gradient =
+        Math.max(0.5, Math.min(1.0, Math.min(tolerance * baselineNanos, objectiveNanos) / average));
     double target = limit * gradient + Math.sqrt(limit);
     double smoothing = target < limit ? SHRINK_SMOOTHING : GROW_SMOOTHING;
     limit = Math.max(min, Math.min(max, (1 - smoothing) * limit + smoothing * target));

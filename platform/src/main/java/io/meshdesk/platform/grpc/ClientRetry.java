@@ -17,12 +17,18 @@ public final class ClientRetry {
 
   /** The service config every Meshdesk client channel uses. */
   public static Map<String, Object> serviceConfig() {
-    Map<String, Object> retry = Map.of(
-        "maxAttempts", 3.0,
-        "initialBackoff", "0.1s",
-        "maxBackoff", "2s",
-        "backoffMultiplier", 2.0,
-        "retryableStatusCodes", List.of("RESOURCE_EXHAUSTED", "UNAVAILABLE"));
+    Map<String, Object> retry =
+        Map.of(
+            "maxAttempts",
+            3.0,
+            "initialBackoff",
+            "0.1s",
+            "maxBackoff",
+            "2s",
+            "backoffMultiplier",
+            2.0,
+            "retryableStatusCodes",
+            List.of("RESOURCE_EXHAUSTED", "UNAVAILABLE"));
     return Map.of("methodConfig", List.of(Map.of("name", List.of(Map.of()), "retryPolicy", retry)));
   }
 

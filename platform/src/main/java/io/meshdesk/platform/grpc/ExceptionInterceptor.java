@@ -70,8 +70,10 @@ public final class ExceptionInterceptor implements ServerInterceptor {
         return;
       }
       closed = true;
-      if (!status.isOk() && status.getCause() != null
-          && (status.getCode() == Status.Code.UNKNOWN || status.getCode() == Status.Code.INTERNAL)) {
+      if (!status.isOk()
+          && status.getCause() != null
+          && (status.getCode() == Status.Code.UNKNOWN
+              || status.getCode() == Status.Code.INTERNAL)) {
         StatusRuntimeException mapped = StatusMapper.toStatus(status.getCause());
         Metadata merged = mapped.getTrailers() == null ? new Metadata() : mapped.getTrailers();
         merged.merge(trailers);
@@ -86,7 +88,8 @@ public final class ExceptionInterceptor implements ServerInterceptor {
         return;
       }
       StatusRuntimeException mapped = StatusMapper.toStatus(e);
-      close(mapped.getStatus(), mapped.getTrailers() == null ? new Metadata() : mapped.getTrailers());
+      close(
+          mapped.getStatus(), mapped.getTrailers() == null ? new Metadata() : mapped.getTrailers());
     }
   }
 }

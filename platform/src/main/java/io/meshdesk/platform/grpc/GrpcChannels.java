@@ -41,10 +41,12 @@ public final class GrpcChannels {
         return InsecureChannelCredentials.create();
       }
       throw new ConfigException(
-          "MESHDESK_TLS_CA_FILE", "is required to verify servers (or set MESHDESK_TLS_DISABLED=true for plaintext)");
+          "MESHDESK_TLS_CA_FILE",
+          "is required to verify servers (or set MESHDESK_TLS_DISABLED=true for plaintext)");
     }
     try {
-      TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder().trustManager(tls.caFile().get().toFile());
+      TlsChannelCredentials.Builder b =
+          TlsChannelCredentials.newBuilder().trustManager(tls.caFile().get().toFile());
       // Mutual TLS: present the client certificate, or this server's own inside an mTLS mesh.
       var identity = tls.clientIdentity();
       if (identity.isPresent()) {
@@ -53,7 +55,8 @@ public final class GrpcChannels {
       return b.build();
     } catch (IOException e) {
       throw new ConfigException(
-          "MESHDESK_TLS_CA_FILE/MESHDESK_TLS_CLIENT_CERT_FILE", "could not be read: " + e.getMessage());
+          "MESHDESK_TLS_CA_FILE/MESHDESK_TLS_CLIENT_CERT_FILE",
+          "could not be read: " + e.getMessage());
     }
   }
 }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The one gRPC server bootstrap every Meshdesk service uses: netty on virtual threads, keepalive
  * and size limits, the standard interceptor chain (request log, status mapping, authentication,
  * validation), INVALID_ARGUMENT for request bytes that do not parse, health that follows the
- * reachability of PostgreSQL and Redis, reflection v1 and v1alpha (unless switched off), Prometheus metrics, and a graceful stop.
+ * reachability of PostgreSQL and Redis, reflection v1 and v1alpha (unless switched off), Prometheus
+ * metrics, and a graceful stop.
  */
 public final class GrpcServer implements AutoCloseable {
 
@@ -67,7 +68,10 @@ public final class GrpcServer implements AutoCloseable {
     this.overload = new OverloadInterceptor(b.overload);
 
     this.tls = tlsCredentials(b.tls != null ? b.tls : config.tls(), b.name);
-    this.healthListener = config.healthPort() < 0 ? null : new HealthListener(config.host(), config.healthPort(), health);
+    this.healthListener =
+        config.healthPort() < 0
+            ? null
+            : new HealthListener(config.host(), config.healthPort(), health);
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     NettyServerBuilder nb =
         (tls == null
@@ -107,27 +111,32 @@ public final class GrpcServer implements AutoCloseable {
   private static TlsCredentials tlsCredentials(TlsConfig tls, String name) {
     tls.requireServerTlsOrOptIn();
     if (!tls.serverTls()) {
-      log.warn("{}: serving PLAINTEXT (MESHDESK_TLS_DISABLED=true); passwords and tokens cross the network in the clear", name);
+      log.warn(
+          "{}: serving PLAINTEXT (MESHDESK_TLS_DISABLED=true); passwords and tokens cross the network in the clear",
+          name);
       return null;
     }
     return new TlsCredentials(tls);
   }
 
   /**
-   * Applies the standard chain to one service. The first interceptor listed runs first:
-   * request log, status mapping, then the caller's (authentication), then validation. Public so
-   * in-process test servers and the grpc-web bridge serve exactly the same chain.
+   * Applies the standard chain to one service. The first interceptor listed runs first: request
+   * log, status mapping, then the caller's (authentication), then validation. Public so in-process
+   * test servers and the grpc-web bridge serve exactly the same chain.
    */
-  public static ServerServiceDefinition wrap(ServerServiceDefinition service, List<ServerInterceptor> extra) {
+  public static ServerServiceDefinition wrap(
+      ServerServiceDefinition service, List<ServerInterceptor> extra) {
     return wrap(service, extra, null);
   }
 
   /**
-   * The standard chain with admission control right after the request log, so a refused call
-   * costs no authentication, validation or handler work.
+   * The standard chain with admission control right after the request log, so a refused call costs
+   * no authentication, validation or handler work.
    */
   static ServerServiceDefinition wrap(
-      ServerServiceDefinition service, List<ServerInterceptor> extra, OverloadInterceptor overload) {
+      ServerServiceDefinition service,
+      List<ServerInterceptor> extra,
+      OverloadInterceptor overload) {
     List<ServerInterceptor> chain = new ArrayList<>();
     chain.add(new RequestLoggingInterceptor());
     if (overload != null) {
@@ -148,7 +157,14 @@ public final class GrpcServer implements AutoCloseable {
       server.start();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          name + " could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+          name
+              + " could not listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     if (healthListener != null) {
       healthListener.start();
@@ -159,7 +175,11 @@ public final class GrpcServer implements AutoCloseable {
     monitor.start(healthInterval);
     log.info(
         "{} listening on {}:{} ({}; services: {})",
-        name, config.host(), port(), tls == null ? "plaintext" : "TLS", serviceNames);
+        name,
+        config.host(),
+        port(),
+        tls == null ? "plaintext" : "TLS",
+        serviceNames);
     return this;
   }
 
@@ -228,7 +248,10 @@ public final class GrpcServer implements AutoCloseable {
     server.shutdown();
     try {
       if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("{}: in-flight calls did not finish within {}; cancelling", name, config.shutdownGrace());
+        log.warn(
+            "{}: in-flight calls did not finish within {}; cancelling",
+            name,
+            config.shutdownGrace());
         server.shutdownNow();
         server.awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -260,7 +283,8 @@ public final class GrpcServer implements AutoCloseable {
     private final List<HealthCheck> checks = new ArrayList<>();
     private Metrics metrics;
     private Duration healthInterval = Duration.ofSeconds(1);
-    private OverloadConfig overload = OverloadConfig.fromEnv(io.meshdesk.platform.config.Env.system());
+    private OverloadConfig overload =
+        OverloadConfig.fromEnv(io.meshdesk.platform.config.Env.system());
     private TlsConfig tls;
     private boolean reflection = ReflectionConfig.from(Env.system()).enabled();
 
@@ -305,7 +329,9 @@ public final class GrpcServer implements AutoCloseable {
       return this;
     }
 
-    /** Admission control of unary calls (default: {@code MESHDESK_OVERLOAD_*} from the environment). */
+    /**
+     * Admission control of unary calls (default: {@code MESHDESK_OVERLOAD_*} from the environment).
+     */
     public Builder overload(OverloadConfig config) {
       this.overload = config;
       return this;
@@ -321,7 +347,10 @@ public final class GrpcServer implements AutoCloseable {
       return this;
     }
 
-    /** Whether server reflection (v1 and v1alpha) is served (default: {@code MESHDESK_GRPC_REFLECTION}, on). */
+    /**
+     * Whether server reflection (v1 and v1alpha) is served (default: {@code
+     * MESHDESK_GRPC_REFLECTION}, on).
+     */
     public Builder reflection(boolean enabled) {
       this.reflection = enabled;
       return this;

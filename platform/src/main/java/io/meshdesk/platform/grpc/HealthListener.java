@@ -32,7 +32,8 @@ final class HealthListener implements AutoCloseable {
     try {
       server.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("health port could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "health port could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 

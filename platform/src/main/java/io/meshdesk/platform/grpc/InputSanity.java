@@ -17,6 +17,7 @@ final class InputSanity {
 
   /** 0001-01-01T00:00:00Z. */
   static final long MIN_SECONDS = -62_135_596_800L;
+
   /** 9999-12-31T23:59:59Z. */
   static final long MAX_SECONDS = 253_402_300_799L;
 
@@ -34,8 +35,10 @@ final class InputSanity {
 
   private static void walk(Message message, String prefix, List<FieldViolation> out) {
     if (message instanceof Timestamp ts) {
-      if (ts.getSeconds() < MIN_SECONDS || ts.getSeconds() > MAX_SECONDS
-          || ts.getNanos() < 0 || ts.getNanos() > 999_999_999) {
+      if (ts.getSeconds() < MIN_SECONDS
+          || ts.getSeconds() > MAX_SECONDS
+          || ts.getNanos() < 0
+          || ts.getNanos() > 999_999_999) {
         out.add(violation(prefix, "timestamp out of range (years 1 to 9999)", "timestamp.range"));
       }
       return;
@@ -70,7 +73,10 @@ final class InputSanity {
     }
   }
 
-  /** A map key as a field path shows it: NUL visible, and cut short so a hostile key is not echoed whole. */
+  /**
+   * A map key as a field path shows it: NUL visible, and cut short so a hostile key is not echoed
+   * whole.
+   */
   static String mapKey(String key) {
     return StatusDescriptions.abbreviate(key.replace("\0", "\\0"), MAX_KEY_IN_PATH);
   }

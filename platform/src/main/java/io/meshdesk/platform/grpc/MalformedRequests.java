@@ -27,17 +27,18 @@ public final class MalformedRequests {
 
   private static final Logger log = LoggerFactory.getLogger(MalformedRequests.class);
 
-  private static final MethodDescriptor.Marshaller<InputStream> RAW = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(InputStream value) {
-      return value;
-    }
+  private static final MethodDescriptor.Marshaller<InputStream> RAW =
+      new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(InputStream value) {
+          return value;
+        }
 
-    @Override
-    public InputStream parse(InputStream stream) {
-      return stream;
-    }
-  };
+        @Override
+        public InputStream parse(InputStream stream) {
+          return stream;
+        }
+      };
 
   private MalformedRequests() {}
 
@@ -45,7 +46,8 @@ public final class MalformedRequests {
   public static ServerServiceDefinition guard(ServerServiceDefinition service) {
     ServiceDescriptor original = service.getServiceDescriptor();
     ServiceDescriptor.Builder descriptor =
-        ServiceDescriptor.newBuilder(original.getName()).setSchemaDescriptor(original.getSchemaDescriptor());
+        ServiceDescriptor.newBuilder(original.getName())
+            .setSchemaDescriptor(original.getSchemaDescriptor());
     List<ServerMethodDefinition<InputStream, ?>> methods = new ArrayList<>();
     for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
       ServerMethodDefinition<InputStream, ?> guarded = guardMethod(method);
@@ -57,24 +59,30 @@ public final class MalformedRequests {
     return out.build();
   }
 
-  private static <Q, A> ServerMethodDefinition<InputStream, A> guardMethod(ServerMethodDefinition<Q, A> method) {
+  private static <Q, A> ServerMethodDefinition<InputStream, A> guardMethod(
+      ServerMethodDefinition<Q, A> method) {
     MethodDescriptor<Q, A> typed = method.getMethodDescriptor();
-    MethodDescriptor<InputStream, A> raw = typed.toBuilder(RAW, typed.getResponseMarshaller()).build();
-    ServerCallHandler<InputStream, A> handler = (call, headers) -> startGuarded(call, headers, typed, method);
+    MethodDescriptor<InputStream, A> raw =
+        typed.toBuilder(RAW, typed.getResponseMarshaller()).build();
+    ServerCallHandler<InputStream, A> handler =
+        (call, headers) -> startGuarded(call, headers, typed, method);
     return ServerMethodDefinition.create(raw, handler);
   }
 
   @SuppressWarnings("unchecked")
   private static <Q, A> ServerCall.Listener<InputStream> startGuarded(
-      ServerCall<InputStream, A> call, Metadata headers, MethodDescriptor<Q, A> typed,
+      ServerCall<InputStream, A> call,
+      Metadata headers,
+      MethodDescriptor<Q, A> typed,
       ServerMethodDefinition<Q, A> method) {
     // Only the method descriptor mentions the request type; everything else is forwarded as is.
-    ServerCall<Q, A> typedCall = new SimpleForwardingServerCall<>((ServerCall<Q, A>) (ServerCall<?, A>) call) {
-      @Override
-      public MethodDescriptor<Q, A> getMethodDescriptor() {
-        return typed;
-      }
-    };
+    ServerCall<Q, A> typedCall =
+        new SimpleForwardingServerCall<>((ServerCall<Q, A>) (ServerCall<?, A>) call) {
+          @Override
+          public MethodDescriptor<Q, A> getMethodDescriptor() {
+            return typed;
+          }
+        };
     ServerCall.Listener<Q> next = method.getServerCallHandler().startCall(typedCall, headers);
     return new ServerCall.Listener<>() {
       private boolean rejected;
@@ -90,8 +98,10 @@ public final class MalformedRequests {
         } catch (RuntimeException e) {
           rejected = true;
           log.debug("malformed request to {}: {}", typed.getFullMethodName(), e.getMessage());
-          call.close(Status.INVALID_ARGUMENT.withDescription(
-              "request is not a valid " + typed.getFullMethodName() + " request message"), new Metadata());
+          call.close(
+              Status.INVALID_ARGUMENT.withDescription(
+                  "request is not a valid " + typed.getFullMethodName() + " request message"),
+              new Metadata());
           return;
         }
         next.onMessage(message);

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Admission control in front of a server's unary calls. A call whose deadline has passed, or is
- * too close to be met, is refused with DEADLINE_EXCEEDED before anything runs. A call beyond the
+ * Admission control in front of a server's unary calls. A call whose deadline has passed, or is too
+ * close to be met, is refused with DEADLINE_EXCEEDED before anything runs. A call beyond the
  * adaptive concurrency limit is refused at once with RESOURCE_EXHAUSTED and a {@code
  * grpc-retry-pushback-ms} hint, instead of queueing in front of the database pool until its
  * deadline passes. Streams (Subscribe, sessions, drafts) hold no permit: they are long-lived and
@@ -36,12 +36,18 @@ public final class OverloadInterceptor implements ServerInterceptor {
   private final OverloadConfig config;
   private final AdaptiveLimit limit;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong refused =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public OverloadInterceptor(OverloadConfig config) {
     this.config = config;
-    this.limit = new AdaptiveLimit(config.initialLimit(), config.minLimit(), config.maxLimit(), config.latencyTolerance(),
-        config.latencyObjective().toNanos());
+    this.limit =
+        new AdaptiveLimit(
+            config.initialLimit(),
+            config.minLimit(),
+            config.maxLimit(),
+            config.latencyTolerance(),
+            config.latencyObjective().toNanos());
   }
 
   /** Unary calls running now. */
@@ -66,9 +72,12 @@ public final class OverloadInterceptor implements ServerInterceptor {
       return next.startCall(call, headers);
     }
     Deadline deadline = Context.current().getDeadline();
-    if (deadline != null && deadline.timeRemaining(TimeUnit.NANOSECONDS) < config.minDeadline().toNanos()) {
+    if (deadline != null
+        && deadline.timeRemaining(TimeUnit.NANOSECONDS) < config.minDeadline().toNanos()) {
       refused.incrementAndGet();
-      call.close(Status.DEADLINE_EXCEEDED.withDescription("deadline too close to start the call"), new Metadata());
+      call.close(
+          Status.DEADLINE_EXCEEDED.withDescription("deadline too close to start the call"),
+          new Metadata());
       return new ServerCall.Listener<>() {};
     }
     if (!config.enabled()) {
@@ -80,28 +89,37 @@ public final class OverloadInterceptor implements ServerInterceptor {
       refused.incrementAndGet();
       long pushback = config.retryPushback().toMillis();
       Metadata trailers = new Metadata();
-      trailers.put(PUSHBACK, Long.toString(pushback + ThreadLocalRandom.current().nextLong(pushback + 1)));
-      log.debug("refused {}: {} calls in flight, limit {}", call.getMethodDescriptor().getFullMethodName(), now - 1, limit.limit());
-      call.close(Status.RESOURCE_EXHAUSTED.withDescription("server overloaded, retry after the pushback"), trailers);
+      trailers.put(
+          PUSHBACK, Long.toString(pushback + ThreadLocalRandom.current().nextLong(pushback + 1)));
+      log.debug(
+          "refused {}: {} calls in flight, limit {}",
+          call.getMethodDescriptor().getFullMethodName(),
+          now - 1,
+          limit.limit());
+      call.close(
+          Status.RESOURCE_EXHAUSTED.withDescription("server overloaded, retry after the pushback"),
+          trailers);
       return new ServerCall.Listener<>() {};
     }
     long start = System.nanoTime();
     AtomicBoolean released = new AtomicBoolean();
-    Runnable release = () -> {
-      if (released.compareAndSet(false, true)) {
-        inFlight.decrementAndGet();
-      }
-    };
-    ServerCall<Q, R> counted = new SimpleForwardingServerCall<>(call) {
-      @Override
-      public void close(Status status, Metadata trailers) {
-        if (!released.get()) {
-          limit.onSample(System.nanoTime() - start, saturated(status, trailers));
-        }
-        release.run();
-        super.close(status, trailers);
-      }
-    };
+    Runnable release =
+        () -> {
+          if (released.compareAndSet(false, true)) {
+            inFlight.decrementAndGet();
+          }
+        };
+    ServerCall<Q, R> counted =
+        new SimpleForwardingServerCall<>(call) {
+          @Override
+          public void close(Status status, Metadata trailers) {
+            if (!released.get()) {
+              limit.onSample(System.nanoTime() - start, saturated(status, trailers));
+            }
+            release.run();
+            super.close(status, trailers);
+          }
+        };
     ServerCall.Listener<Q> listener;
     try {
       listener = next.startCall(counted, headers);
@@ -127,7 +145,10 @@ public final class OverloadInterceptor implements ServerInterceptor {
     };
   }
 
-  /** A deadline missed inside the server, or a refusal for want of capacity (which carries a pushback). */
+  /**
+   * A deadline missed inside the server, or a refusal for want of capacity (which carries a
+   * pushback).
+   */
   private static boolean saturated(Status status, Metadata trailers) {
     return status.getCode() == Status.Code.DEADLINE_EXCEEDED
         || status.getCode() == Status.Code.RESOURCE_EXHAUSTED && trailers.containsKey(PUSHBACK);

@@ -35,7 +35,9 @@ public final class RequestLoggingInterceptor implements ServerInterceptor {
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
     String supplied = headers.get(REQUEST_ID_HEADER);
     String requestId =
-        supplied != null && SANE_ID.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        supplied != null && SANE_ID.matcher(supplied).matches()
+            ? supplied
+            : UUID.randomUUID().toString();
     long start = System.nanoTime();
     String method = call.getMethodDescriptor().getFullMethodName();
     ServerCall<Q, A> logged =
@@ -50,8 +52,11 @@ public final class RequestLoggingInterceptor implements ServerInterceptor {
           public void close(Status status, Metadata trailers) {
             long micros = (System.nanoTime() - start) / 1_000;
             Status.Code code = status.getCode();
-            if (code == Status.Code.INTERNAL || code == Status.Code.UNKNOWN || code == Status.Code.DATA_LOSS) {
-              log.warn("{} {} {} {}us: {}", requestId, method, code, micros, status.getDescription());
+            if (code == Status.Code.INTERNAL
+                || code == Status.Code.UNKNOWN
+                || code == Status.Code.DATA_LOSS) {
+              log.warn(
+                  "{} {} {} {}us: {}", requestId, method, code, micros, status.getDescription());
             } else if (log.isDebugEnabled()) {
               log.debug("{} {} {} {}us", requestId, method, code, micros);
             }

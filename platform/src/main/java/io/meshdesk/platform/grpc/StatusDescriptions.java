@@ -21,12 +21,14 @@ public final class StatusDescriptions implements ServerInterceptor {
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-    return next.startCall(new SimpleForwardingServerCall<>(call) {
-      @Override
-      public void close(Status status, Metadata trailers) {
-        super.close(shorten(status), trailers);
-      }
-    }, headers);
+    return next.startCall(
+        new SimpleForwardingServerCall<>(call) {
+          @Override
+          public void close(Status status, Metadata trailers) {
+            super.close(shorten(status), trailers);
+          }
+        },
+        headers);
   }
 
   /** The status with its description cut to {@link #MAX_LENGTH} characters. */

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where exceptions become gRPC status. Expected failures log at debug; anything
- * unexpected logs at error with its stack and reaches the client as INTERNAL with a generic
- * message (no internals leak).
+ * unexpected logs at error with its stack and reaches the client as INTERNAL with a generic message
+ * (no internals leak).
  */
 public final class StatusMapper {
 
@@ -54,11 +54,15 @@ public final class StatusMapper {
       log.debug("refused for want of a database connection: {}", t.toString());
       io.grpc.Metadata trailers = new io.grpc.Metadata();
       trailers.put(OverloadInterceptor.PUSHBACK, "100");
-      return Status.RESOURCE_EXHAUSTED.withDescription("server busy, retry after the pushback").asRuntimeException(trailers);
+      return Status.RESOURCE_EXHAUSTED
+          .withDescription("server busy, retry after the pushback")
+          .asRuntimeException(trailers);
     }
     if (isDatabaseUnavailable(t)) {
       log.warn("PostgreSQL unavailable: {}", t.toString());
-      return Status.UNAVAILABLE.withDescription("database unavailable, retry later").asRuntimeException();
+      return Status.UNAVAILABLE
+          .withDescription("database unavailable, retry later")
+          .asRuntimeException();
     }
     if (isSerializationConflict(t)) {
       log.debug("serialization conflict: {}", t.toString());
@@ -66,7 +70,9 @@ public final class StatusMapper {
     }
     if (hasCause(t, RedisException.class)) {
       log.warn("Redis unavailable: {}", t.toString());
-      return Status.UNAVAILABLE.withDescription("cache/queue unavailable, retry later").asRuntimeException();
+      return Status.UNAVAILABLE
+          .withDescription("cache/queue unavailable, retry later")
+          .asRuntimeException();
     }
     log.error("unexpected failure", t);
     return Status.INTERNAL.withDescription("internal error").asRuntimeException();
@@ -74,7 +80,8 @@ public final class StatusMapper {
 
   private static StatusRuntimeException fromDomain(DomainException e) {
     return switch (e) {
-      case NotFoundException x -> Status.NOT_FOUND.withDescription(x.getMessage()).asRuntimeException();
+      case NotFoundException x ->
+          Status.NOT_FOUND.withDescription(x.getMessage()).asRuntimeException();
       case AlreadyExistsException x ->
           Status.ALREADY_EXISTS.withDescription(x.getMessage()).asRuntimeException();
       case PermissionDeniedException x ->

@@ -50,17 +50,19 @@ public final class ThrowawayPki {
   public Path ca(String name) throws Exception {
     KeyPair keys = keyPair();
     X500Name subject = new X500Name("CN=" + name);
-    X509v3CertificateBuilder b = builder(subject, subject, keys)
-        .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    X509v3CertificateBuilder b =
+        builder(subject, subject, keys)
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+            .addExtension(
+                Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     X509Certificate cert = sign(b, keys);
     cas.put(name, new Issuer(subject, keys));
     return write(dir.resolve(name + ".pem"), cert);
   }
 
   /**
-   * Issues a certificate for {@code localhost} and {@code 127.0.0.1} signed by CA {@code ca}, usable
-   * by servers and clients; returns {cert.pem, key.pem}.
+   * Issues a certificate for {@code localhost} and {@code 127.0.0.1} signed by CA {@code ca},
+   * usable by servers and clients; returns {cert.pem, key.pem}.
    */
   public Path[] issue(String ca, String name) throws Exception {
     Issuer issuer = cas.get(ca);
@@ -68,26 +70,41 @@ public final class ThrowawayPki {
       throw new IllegalArgumentException("no CA named " + ca);
     }
     KeyPair keys = keyPair();
-    X509v3CertificateBuilder b = builder(issuer.name(), new X500Name("CN=" + name), keys)
-        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+    X509v3CertificateBuilder b =
+        builder(issuer.name(), new X500Name("CN=" + name), keys)
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+            .addExtension(
+                Extension.subjectAlternativeName,
+                false,
+                new GeneralNames(
+                    new GeneralName[] {
+                      new GeneralName(GeneralName.dNSName, "localhost"),
+                      new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                    }));
     X509Certificate cert = sign(b, issuer.keys());
     Path certFile = write(dir.resolve(name + ".crt.pem"), cert);
-    Path keyFile = write(dir.resolve(name + ".key.pem"), new JcaPKCS8Generator(keys.getPrivate(), null).generate());
+    Path keyFile =
+        write(
+            dir.resolve(name + ".key.pem"),
+            new JcaPKCS8Generator(keys.getPrivate(), null).generate());
     return new Path[] {certFile, keyFile};
   }
 
   private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
     Instant now = Instant.now();
     return new JcaX509v3CertificateBuilder(
-        issuer, new BigInteger(64, random).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofMinutes(5))),
-        Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
+        issuer,
+        new BigInteger(64, random).abs().add(BigInteger.ONE),
+        Date.from(now.minus(Duration.ofMinutes(5))),
+        Date.from(now.plus(VALIDITY)),
+        subject,
+        keys.getPublic());
   }
 
   private static X509Certificate sign(X509v3CertificateBuilder b, KeyPair signer) throws Exception {
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
   }
 
   private KeyPair keyPair() throws Exception {

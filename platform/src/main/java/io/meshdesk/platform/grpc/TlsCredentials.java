@@ -38,20 +38,25 @@ final class TlsCredentials implements AutoCloseable {
       AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
       watches.add(
           keys.updateIdentityCredentials(
-              tls.certFile().orElseThrow().toFile(),
-              tls.keyFile().orElseThrow().toFile(),
-              period,
-              TimeUnit.MILLISECONDS,
-              reloader)::close);
+                  tls.certFile().orElseThrow().toFile(),
+                  tls.keyFile().orElseThrow().toFile(),
+                  period,
+                  TimeUnit.MILLISECONDS,
+                  reloader)
+              ::close);
       TlsServerCredentials.Builder b = TlsServerCredentials.newBuilder().keyManager(keys);
       if (tls.clientAuth() != TlsConfig.ClientAuth.NONE) {
         AdvancedTlsX509TrustManager trust =
             AdvancedTlsX509TrustManager.newBuilder()
-                .setVerification(AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION)
+                .setVerification(
+                    AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION)
                 .build();
         watches.add(
             trust.updateTrustCredentials(
-                    tls.clientCaFile().orElseThrow().toFile(), period, TimeUnit.MILLISECONDS, reloader)
+                    tls.clientCaFile().orElseThrow().toFile(),
+                    period,
+                    TimeUnit.MILLISECONDS,
+                    reloader)
                 ::close);
         b.trustManager(trust)
             .clientAuth(
@@ -62,7 +67,8 @@ final class TlsCredentials implements AutoCloseable {
       this.credentials = b.build();
     } catch (IOException | GeneralSecurityException e) {
       reloader.shutdownNow();
-      throw new ConfigException("MESHDESK_TLS_CERT_FILE/MESHDESK_TLS_KEY_FILE", "could not be loaded: " + e.getMessage());
+      throw new ConfigException(
+          "MESHDESK_TLS_CERT_FILE/MESHDESK_TLS_KEY_FILE", "could not be loaded: " + e.getMessage());
     }
   }
 

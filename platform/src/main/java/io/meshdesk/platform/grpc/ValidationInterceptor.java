@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * Enforces the {@code buf.validate} rules of the contract, and the contract-independent rules of
  * {@link InputSanity} (no NUL in strings, timestamps within years 1 to 9999), on every inbound
- * message. A message that breaks a rule closes the call with INVALID_ARGUMENT and a {@code google.rpc.BadRequest} listing
- * each field violation; the service never sees it, so nothing is written.
+ * message. A message that breaks a rule closes the call with INVALID_ARGUMENT and a {@code
+ * google.rpc.BadRequest} listing each field violation; the service never sees it, so nothing is
+ * written.
  */
 public final class ValidationInterceptor implements ServerInterceptor {
 
@@ -65,7 +66,8 @@ public final class ValidationInterceptor implements ServerInterceptor {
     if (!(message instanceof Message m)) {
       return null;
     }
-    BadRequest.Builder details = BadRequest.newBuilder().addAllFieldViolations(InputSanity.check(m));
+    BadRequest.Builder details =
+        BadRequest.newBuilder().addAllFieldViolations(InputSanity.check(m));
     if (details.getFieldViolationsCount() > 0) {
       return invalid(details);
     }
@@ -73,7 +75,9 @@ public final class ValidationInterceptor implements ServerInterceptor {
     try {
       result = validator.validate(m);
     } catch (ValidationException e) {
-      return Status.INTERNAL.withDescription("validation rules failed to evaluate").asRuntimeException();
+      return Status.INTERNAL
+          .withDescription("validation rules failed to evaluate")
+          .asRuntimeException();
     }
     if (result.isSuccess()) {
       return null;
@@ -112,11 +116,12 @@ public final class ValidationInterceptor implements ServerInterceptor {
       sb.append(e.getFieldName());
       switch (e.getSubscriptCase()) {
         case INDEX -> sb.append('[').append(e.getIndex()).append(']');
-        case STRING_KEY -> sb.append("[\"").append(InputSanity.mapKey(e.getStringKey())).append("\"]");
+        case STRING_KEY ->
+            sb.append("[\"").append(InputSanity.mapKey(e.getStringKey())).append("\"]");
         case INT_KEY -> sb.append('[').append(e.getIntKey()).append(']');
         case UINT_KEY -> sb.append('[').append(e.getUintKey()).append(']');
         case BOOL_KEY -> sb.append('[').append(e.getBoolKey()).append(']');
-        default -> { }
+        default -> {}
       }
     }
     return sb.isEmpty() ? "(message)" : sb.toString();

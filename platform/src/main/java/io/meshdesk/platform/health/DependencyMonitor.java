@@ -37,7 +37,8 @@ public final class DependencyMonitor implements AutoCloseable {
   /** Probes once now, then every {@code interval}. */
   public void start(Duration interval) {
     probe();
-    scheduler.scheduleWithFixedDelay(this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Runs every check once and reports a change. Returns the overall state. */

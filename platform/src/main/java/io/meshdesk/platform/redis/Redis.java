@@ -31,12 +31,16 @@ public final class Redis implements AutoCloseable {
     c.setCodec(StringCodec.INSTANCE);
     BaseConfig<?> base =
         switch (rc.mode()) {
-          case SINGLE -> c.useSingleServer().setAddress(rc.addresses().getFirst()).setConnectionMinimumIdleSize(2);
+          case SINGLE ->
+              c.useSingleServer()
+                  .setAddress(rc.addresses().getFirst())
+                  .setConnectionMinimumIdleSize(2);
           case SENTINEL ->
               c.useSentinelServers()
                   .setMasterName(rc.sentinelMaster())
                   .addSentinelAddress(rc.addresses().toArray(String[]::new));
-          case CLUSTER -> c.useClusterServers().addNodeAddress(rc.addresses().toArray(String[]::new));
+          case CLUSTER ->
+              c.useClusterServers().addNodeAddress(rc.addresses().toArray(String[]::new));
         };
     if (!rc.password().isEmpty()) {
       base.setPassword(rc.password());

@@ -10,7 +10,10 @@ public final class RedisKeys {
   /** Stream of AI jobs: the ticket server appends, the AI workers consume as one group. */
   public static final String AI_JOBS_STREAM = "ai:jobs";
 
-  /** Topic of committed ticket events: the ticket server publishes, its instances and the AI workers listen. */
+  /**
+   * Topic of committed ticket events: the ticket server publishes, its instances and the AI workers
+   * listen.
+   */
   public static final String TICKET_EVENTS_TOPIC = "ticket:events";
 
   private RedisKeys() {}

@@ -14,18 +14,24 @@ import io.meshdesk.platform.config.RedisConfig;
 public record Infrastructure(DatabaseConfig database, RedisConfig redis) {
 
   /**
-   * Reads both from the environment; fails with a clear message naming the missing variable
-   * (run {@code meshctl dev} for the zero-setup embedded defaults).
+   * Reads both from the environment; fails with a clear message naming the missing variable (run
+   * {@code meshctl dev} for the zero-setup embedded defaults).
    */
   public static Infrastructure fromEnv(Env env) {
     DatabaseConfig db =
         DatabaseConfig.fromEnv(env)
             .orElseThrow(
-                () -> new ConfigException("MESHDESK_DATABASE_URL", "is not set (or run `meshctl dev` for embedded defaults)"));
+                () ->
+                    new ConfigException(
+                        "MESHDESK_DATABASE_URL",
+                        "is not set (or run `meshctl dev` for embedded defaults)"));
     RedisConfig redis =
         RedisConfig.fromEnv(env)
             .orElseThrow(
-                () -> new ConfigException("MESHDESK_REDIS_URL", "is not set (or run `meshctl dev` for embedded defaults)"));
+                () ->
+                    new ConfigException(
+                        "MESHDESK_REDIS_URL",
+                        "is not set (or run `meshctl dev` for embedded defaults)"));
     return new Infrastructure(db, redis);
   }
 

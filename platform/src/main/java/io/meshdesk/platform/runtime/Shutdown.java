@@ -24,7 +24,8 @@ public final class Shutdown implements AutoCloseable {
 
   /** Closes everything on JVM shutdown (Ctrl-C, SIGTERM). */
   public Shutdown onJvmExit() {
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("meshdesk-shutdown").unstarted(this::close));
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("meshdesk-shutdown").unstarted(this::close));
     return this;
   }
 

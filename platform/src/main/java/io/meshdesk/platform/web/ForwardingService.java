@@ -24,10 +24,29 @@ public final class ForwardingService {
   /** Transport and browser headers that are not the application's metadata. */
   private static final Set<String> HOP_HEADERS =
       Set.of(
-          "content-type", "content-length", "te", "host", "connection", "keep-alive", "user-agent",
-          "accept", "accept-encoding", "accept-language", "origin", "referer", "cookie", "pragma",
-          "cache-control", "priority", "x-grpc-web", "x-user-agent", "grpc-timeout", "grpc-encoding",
-          "grpc-accept-encoding", "grpc-status", "grpc-message");
+          "content-type",
+          "content-length",
+          "te",
+          "host",
+          "connection",
+          "keep-alive",
+          "user-agent",
+          "accept",
+          "accept-encoding",
+          "accept-language",
+          "origin",
+          "referer",
+          "cookie",
+          "pragma",
+          "cache-control",
+          "priority",
+          "x-grpc-web",
+          "x-user-agent",
+          "grpc-timeout",
+          "grpc-encoding",
+          "grpc-accept-encoding",
+          "grpc-status",
+          "grpc-message");
 
   private ForwardingService() {}
 
@@ -42,7 +61,8 @@ public final class ForwardingService {
 
   private static <Q, R> void addMethod(
       ServerServiceDefinition.Builder builder, MethodDescriptor<Q, R> method, Channel target) {
-    ServerCallHandler<Q, R> handler = (call, headers) -> new Relay<>(target, method, call, headers).start();
+    ServerCallHandler<Q, R> handler =
+        (call, headers) -> new Relay<>(target, method, call, headers).start();
     builder.addMethod(method, handler);
   }
 
@@ -81,7 +101,8 @@ public final class ForwardingService {
     private boolean downstreamWantsMore;
     private boolean closed;
 
-    Relay(Channel target, MethodDescriptor<Q, R> method, ServerCall<Q, R> server, Metadata headers) {
+    Relay(
+        Channel target, MethodDescriptor<Q, R> method, ServerCall<Q, R> server, Metadata headers) {
       this.server = server;
       this.headers = applicationMetadata(headers);
       CallOptions options = CallOptions.DEFAULT;

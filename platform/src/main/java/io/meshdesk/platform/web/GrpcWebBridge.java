@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * Envoy's stand-in inside one JVM: serves grpc-web (binary and text, unary and server streaming)
  * for gRPC service definitions, with CORS for the console's dev origin exposing the gRPC status
  * headers, and the built console's static files at {@code /}. Give it the definitions exactly as
- * the native server serves them (already wrapped by {@code GrpcServer.wrap}), or
- * {@link ForwardingService} relays to a native server; either way the same interceptor chain runs.
+ * the native server serves them (already wrapped by {@code GrpcServer.wrap}), or {@link
+ * ForwardingService} relays to a native server; either way the same interceptor chain runs.
  */
 public final class GrpcWebBridge implements AutoCloseable {
 
@@ -46,8 +46,13 @@ public final class GrpcWebBridge implements AutoCloseable {
   /** Headers a grpc-web client sends (CORS allows them). */
   public static final List<String> ALLOWED_HEADERS =
       List.of(
-          "content-type", "x-grpc-web", "x-user-agent", "grpc-timeout", "authorization",
-          "connect-protocol-version", "x-request-id");
+          "content-type",
+          "x-grpc-web",
+          "x-user-agent",
+          "grpc-timeout",
+          "authorization",
+          "connect-protocol-version",
+          "x-request-id");
 
   private final Server server;
   private final List<ManagedChannel> channels;
@@ -67,8 +72,8 @@ public final class GrpcWebBridge implements AutoCloseable {
 
   /**
    * Starts a bridge relaying each upstream's services to it over one HTTP/2 channel per upstream,
-   * TLS verified against {@code config.tls()}'s CA unless plaintext is opted into (the servers'
-   * own chains run, as behind Envoy).
+   * TLS verified against {@code config.tls()}'s CA unless plaintext is opted into (the servers' own
+   * chains run, as behind Envoy).
    */
   public static GrpcWebBridge startForwarding(GrpcWebConfig config, List<Upstream> upstreams) {
     Map<String, ManagedChannel> byTarget = new LinkedHashMap<>();
@@ -76,8 +81,7 @@ public final class GrpcWebBridge implements AutoCloseable {
     for (Upstream up : upstreams) {
       ManagedChannel channel =
           byTarget.computeIfAbsent(
-              up.host() + ":" + up.port(),
-              t -> GrpcChannels.forTarget(t, config.tls()).build());
+              up.host() + ":" + up.port(), t -> GrpcChannels.forTarget(t, config.tls()).build());
       up.services().forEach(d -> services.add(ForwardingService.of(d, channel)));
     }
     return start(config, services, List.copyOf(byTarget.values()));
@@ -111,7 +115,10 @@ public final class GrpcWebBridge implements AutoCloseable {
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     ServerBuilder sb = Server.builder();
     if (config.tls().serverTls()) {
-      sb.https(address).tls(config.tls().certFile().get().toFile(), config.tls().keyFile().orElseThrow().toFile());
+      sb.https(address)
+          .tls(
+              config.tls().certFile().get().toFile(),
+              config.tls().keyFile().orElseThrow().toFile());
     } else {
       sb.http(address);
     }
@@ -123,7 +130,11 @@ public final class GrpcWebBridge implements AutoCloseable {
     GrpcWebBridge bridge = new GrpcWebBridge(server, channels);
     log.info(
         "grpc-web bridge listening on {}:{} ({}; services: {}, console: {})",
-        config.host(), bridge.port(), config.tls().serverTls() ? "HTTPS" : "HTTP", names, config.consoleDir().map(Path::toString).orElse("none"));
+        config.host(),
+        bridge.port(),
+        config.tls().serverTls() ? "HTTPS" : "HTTP",
+        names,
+        config.consoleDir().map(Path::toString).orElse("none"));
     return bridge;
   }
 

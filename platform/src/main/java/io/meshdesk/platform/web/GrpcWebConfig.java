@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * @param host bind address
  * @param port HTTP port (0 picks a free port)
- * @param allowedOrigins browser origins allowed by CORS besides the bridge's own (e.g. the Vite
- *     dev server {@code http://localhost:5173}); same-origin requests need none
+ * @param allowedOrigins browser origins allowed by CORS besides the bridge's own (e.g. the Vite dev
+ *     server {@code http://localhost:5173}); same-origin requests need none
  * @param consoleDir directory of the built console ({@code console/dist}) served at {@code /};
  *     empty serves gRPC only
  * @param corsMaxAge how long browsers may cache a CORS preflight answer
@@ -21,7 +21,12 @@ import java.util.Optional;
  *     servers verify them against its CA (plaintext only when {@code tls} opts into it)
  */
 public record GrpcWebConfig(
-    String host, int port, List<String> allowedOrigins, Optional<Path> consoleDir, Duration corsMaxAge, TlsConfig tls) {
+    String host,
+    int port,
+    List<String> allowedOrigins,
+    Optional<Path> consoleDir,
+    Duration corsMaxAge,
+    TlsConfig tls) {
 
   /** Validates the values. */
   public GrpcWebConfig {

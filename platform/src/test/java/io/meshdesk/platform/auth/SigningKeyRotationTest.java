@@ -48,11 +48,18 @@ class SigningKeyRotationTest {
     first = newKey();
     second = newKey();
     published = new JWKSet(first);
-    GrpcSigningKeySource source = new GrpcSigningKeySource(() -> {
-      fetches.incrementAndGet();
-      return published.toString(true);
-    }, () -> { }, clock, MAX_AGE, MIN_REFRESH);
-    verifier = new JwtTokenVerifier(source, "meshdesk", "meshdesk-api", clock, TenantGate.allowAll());
+    GrpcSigningKeySource source =
+        new GrpcSigningKeySource(
+            () -> {
+              fetches.incrementAndGet();
+              return published.toString(true);
+            },
+            () -> {},
+            clock,
+            MAX_AGE,
+            MIN_REFRESH);
+    verifier =
+        new JwtTokenVerifier(source, "meshdesk", "meshdesk-api", clock, TenantGate.allowAll());
   }
 
   @Test
@@ -72,7 +79,8 @@ class SigningKeyRotationTest {
     verifier.verify(token(first));
     ECKey forged = newKeyUnchecked();
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> verifier.verify(token(forged))).isInstanceOf(UnauthenticatedException.class)
+      assertThatThrownBy(() -> verifier.verify(token(forged)))
+          .isInstanceOf(UnauthenticatedException.class)
           .hasMessageContaining("unknown key");
     }
     assertThat(fetches).hasValue(1);
@@ -88,7 +96,8 @@ class SigningKeyRotationTest {
     published = new JWKSet(second);
     clock.advance(MAX_AGE.plusSeconds(1));
     // then a fresh token of the old key is refused, the new key still verifies
-    assertThatThrownBy(() -> verifier.verify(token(first))).isInstanceOf(UnauthenticatedException.class)
+    assertThatThrownBy(() -> verifier.verify(token(first)))
+        .isInstanceOf(UnauthenticatedException.class)
         .hasMessageContaining("unknown key");
     assertThat(verifier.verify(token(second)).role()).isEqualTo(Role.AGENT);
   }
@@ -113,21 +122,28 @@ class SigningKeyRotationTest {
     ECKey sameIdOtherKey = new ECKeyGenerator(Curve.P_256).keyID(first.getKeyID()).generate();
     published = new JWKSet(sameIdOtherKey);
     clock.advance(MAX_AGE.plusSeconds(1));
-    assertThatThrownBy(() -> verifier.verify(seen)).isInstanceOf(UnauthenticatedException.class)
+    assertThatThrownBy(() -> verifier.verify(seen))
+        .isInstanceOf(UnauthenticatedException.class)
         .hasMessageContaining("signature");
   }
 
   private String token(ECKey key) {
     Instant now = clock.instant();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer("meshdesk").audience("meshdesk-api").subject(UUID.randomUUID().toString())
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-        .jwtID(UUID.randomUUID().toString())
-        .claim(JwtTokenVerifier.TYPE_CLAIM, "access")
-        .claim(JwtTokenVerifier.ROLE_CLAIM, Role.AGENT.claim())
-        .claim(JwtTokenVerifier.TENANT_CLAIM, UUID.randomUUID().toString())
-        .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("meshdesk")
+            .audience("meshdesk-api")
+            .subject(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+            .jwtID(UUID.randomUUID().toString())
+            .claim(JwtTokenVerifier.TYPE_CLAIM, "access")
+            .claim(JwtTokenVerifier.ROLE_CLAIM, Role.AGENT.claim())
+            .claim(JwtTokenVerifier.TENANT_CLAIM, UUID.randomUUID().toString())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     try {
       jwt.sign(new ECDSASigner(key));
     } catch (JOSEException e) {

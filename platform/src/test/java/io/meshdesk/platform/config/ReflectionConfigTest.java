@@ -15,12 +15,15 @@ class ReflectionConfigTest {
 
   @Test
   void reflectionTurnsOffWithFalse() {
-    assertThat(ReflectionConfig.from(new Env(Map.of("MESHDESK_GRPC_REFLECTION", "false"))).enabled()).isFalse();
+    assertThat(
+            ReflectionConfig.from(new Env(Map.of("MESHDESK_GRPC_REFLECTION", "false"))).enabled())
+        .isFalse();
   }
 
   @Test
   void rejectsAValueThatIsNotABoolean() {
-    assertThatThrownBy(() -> ReflectionConfig.from(new Env(Map.of("MESHDESK_GRPC_REFLECTION", "maybe"))))
+    assertThatThrownBy(
+            () -> ReflectionConfig.from(new Env(Map.of("MESHDESK_GRPC_REFLECTION", "maybe"))))
         .isInstanceOf(ConfigException.class);
   }
 }

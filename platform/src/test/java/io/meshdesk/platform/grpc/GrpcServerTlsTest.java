@@ -9,13 +9,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.protobuf.ProtoUtils;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ServerCalls;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
 import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
@@ -49,14 +49,16 @@ class GrpcServerTlsTest {
   @Test
   void clientTrustingTheServersCaGetsAnAnswer() {
     try (GrpcServer s = start(TlsConfig.server(server[0], server[1], ca))) {
-      assertThat(check(s, TlsConfig.server(client[0], client[1], ca).caFile().orElseThrow(), null)).isNotNull();
+      assertThat(check(s, TlsConfig.server(client[0], client[1], ca).caFile().orElseThrow(), null))
+          .isNotNull();
     }
   }
 
   @Test
   void tlsServerRefusesAPlaintextClient() {
     try (GrpcServer s = start(TlsConfig.server(server[0], server[1], ca))) {
-      ManagedChannel ch = GrpcChannels.forTarget("localhost:" + s.port(), TlsConfig.plaintext()).build();
+      ManagedChannel ch =
+          GrpcChannels.forTarget("localhost:" + s.port(), TlsConfig.plaintext()).build();
       try {
         assertThatThrownBy(() -> health(ch)).isInstanceOf(StatusRuntimeException.class);
       } finally {
@@ -76,7 +78,8 @@ class GrpcServerTlsTest {
 
   @Test
   void mutualTlsRejectsAClientWithoutACertificateAndAcceptsOneWith() {
-    TlsConfig mtls = TlsConfig.server(server[0], server[1], ca).withClientAuth(TlsConfig.ClientAuth.REQUIRE, ca);
+    TlsConfig mtls =
+        TlsConfig.server(server[0], server[1], ca).withClientAuth(TlsConfig.ClientAuth.REQUIRE, ca);
     try (GrpcServer s = start(mtls)) {
       assertThatThrownBy(() -> check(s, ca, null)).isInstanceOf(StatusRuntimeException.class);
       assertThat(check(s, ca, mtls)).isNotNull();
@@ -85,7 +88,8 @@ class GrpcServerTlsTest {
 
   @Test
   void aServerRequiringClientCertificatesPresentsItsOwnWhenItCallsOtherServers() {
-    TlsConfig mtls = TlsConfig.server(server[0], server[1], ca).withClientAuth(TlsConfig.ClientAuth.REQUIRE, ca);
+    TlsConfig mtls =
+        TlsConfig.server(server[0], server[1], ca).withClientAuth(TlsConfig.ClientAuth.REQUIRE, ca);
     try (GrpcServer s = start(mtls)) {
       ManagedChannel ch = GrpcChannels.forTarget("localhost:" + s.port(), mtls).build();
       try {
@@ -98,14 +102,21 @@ class GrpcServerTlsTest {
 
   @Test
   void healthPortAnswersHealthInPlaintextAndRefusesEveryOtherService() {
-    GrpcConfig config = GrpcConfig.loopback().withTls(TlsConfig.server(server[0], server[1], ca)).withHealthPort(0);
-    try (GrpcServer s = GrpcServer.builder("health-port", config).addService(ECHO).build().start()) {
+    GrpcConfig config =
+        GrpcConfig.loopback().withTls(TlsConfig.server(server[0], server[1], ca)).withHealthPort(0);
+    try (GrpcServer s =
+        GrpcServer.builder("health-port", config).addService(ECHO).build().start()) {
       assertThat(echo("localhost:" + s.port(), TlsConfig.client(ca))).isNotNull();
       assertThat(s.healthPort()).isPositive().isNotEqualTo(s.port());
-      ManagedChannel ch = GrpcChannels.forTarget("localhost:" + s.healthPort(), TlsConfig.plaintext()).build();
+      ManagedChannel ch =
+          GrpcChannels.forTarget("localhost:" + s.healthPort(), TlsConfig.plaintext()).build();
       try {
-        await().atMost(Duration.ofSeconds(10))
-            .untilAsserted(() -> assertThat(health(ch).getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () ->
+                    assertThat(health(ch).getStatus())
+                        .isEqualTo(HealthCheckResponse.ServingStatus.SERVING));
       } finally {
         ch.shutdownNow();
       }
@@ -144,17 +155,23 @@ class GrpcServerTlsTest {
 
   private static final ServerServiceDefinition ECHO =
       ServerServiceDefinition.builder("meshdesk.test.Echo")
-          .addMethod(ECHO_METHOD, ServerCalls.asyncUnaryCall((req, out) -> {
-            out.onNext(HealthCheckResponse.getDefaultInstance());
-            out.onCompleted();
-          }))
+          .addMethod(
+              ECHO_METHOD,
+              ServerCalls.asyncUnaryCall(
+                  (req, out) -> {
+                    out.onNext(HealthCheckResponse.getDefaultInstance());
+                    out.onCompleted();
+                  }))
           .build();
 
   private static HealthCheckResponse echo(String target, TlsConfig tls) {
     ManagedChannel ch = GrpcChannels.forTarget(target, tls).build();
     try {
       return ClientCalls.blockingUnaryCall(
-          ch, ECHO_METHOD, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), HealthCheckRequest.getDefaultInstance());
+          ch,
+          ECHO_METHOD,
+          CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS),
+          HealthCheckRequest.getDefaultInstance());
     } finally {
       ch.shutdownNow();
     }
@@ -164,10 +181,15 @@ class GrpcServerTlsTest {
     return GrpcServer.builder("tls-test", GrpcConfig.loopback()).tls(tls).build().start();
   }
 
-  /** A health check over a fresh channel trusting {@code trust}, presenting {@code identity}'s cert if given. */
+  /**
+   * A health check over a fresh channel trusting {@code trust}, presenting {@code identity}'s cert
+   * if given.
+   */
   private static HealthCheckResponse check(GrpcServer s, Path trust, TlsConfig identity) {
     TlsConfig clientTls =
-        identity == null ? TlsConfig.client(trust) : TlsConfig.client(trust).withClientCertificate(client[0], client[1]);
+        identity == null
+            ? TlsConfig.client(trust)
+            : TlsConfig.client(trust).withClientCertificate(client[0], client[1]);
     ManagedChannel ch = GrpcChannels.forTarget("localhost:" + s.port(), clientTls).build();
     try {
       return health(ch);

@@ -13,10 +13,11 @@ class InputSanityTest {
 
   @Test
   void rejectsNulInANestedRepeatedStringNamingItsPath() {
-    BadRequest message = BadRequest.newBuilder()
-        .addFieldViolations(FieldViolation.newBuilder().setField("ok"))
-        .addFieldViolations(FieldViolation.newBuilder().setDescription("a\0b"))
-        .build();
+    BadRequest message =
+        BadRequest.newBuilder()
+            .addFieldViolations(FieldViolation.newBuilder().setField("ok"))
+            .addFieldViolations(FieldViolation.newBuilder().setDescription("a\0b"))
+            .build();
 
     var failure = new ValidationInterceptor().validate(message);
 
@@ -29,7 +30,9 @@ class InputSanityTest {
   void rejectsNulInAMapKey() {
     ErrorInfo message = ErrorInfo.newBuilder().putMetadata("k\0", "v").build();
 
-    assertThat(InputSanity.check(message)).extracting(FieldViolation::getReason).containsExactly("string.no_nul");
+    assertThat(InputSanity.check(message))
+        .extracting(FieldViolation::getReason)
+        .containsExactly("string.no_nul");
   }
 
   @Test
@@ -44,15 +47,22 @@ class InputSanityTest {
 
   @Test
   void rejectsTimestampsOutsideYearsOneToNineThousandNineHundredNinetyNine() {
-    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(1_000_000_000_000_000L).build())).hasSize(1);
-    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(-1_000_000_000_000_000L).build())).hasSize(1);
-    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(0).setNanos(-1).build())).hasSize(1);
+    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(1_000_000_000_000_000L).build()))
+        .hasSize(1);
+    assertThat(
+            InputSanity.check(Timestamp.newBuilder().setSeconds(-1_000_000_000_000_000L).build()))
+        .hasSize(1);
+    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(0).setNanos(-1).build()))
+        .hasSize(1);
   }
 
   @Test
   void acceptsOrdinaryTextAndTimestamps() {
-    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(1_700_000_000L).build())).isEmpty();
-    assertThat(InputSanity.check(ErrorInfo.newBuilder().setReason("fine ünïcode").putMetadata("a", "b").build()))
+    assertThat(InputSanity.check(Timestamp.newBuilder().setSeconds(1_700_000_000L).build()))
+        .isEmpty();
+    assertThat(
+            InputSanity.check(
+                ErrorInfo.newBuilder().setReason("fine ünïcode").putMetadata("a", "b").build()))
         .isEmpty();
   }
 }

@@ -14,12 +14,17 @@ class StatusDescriptionsTest {
     Status sent = StatusDescriptions.shorten(echoed);
 
     assertThat(sent.getCode()).isEqualTo(Status.Code.NOT_FOUND);
-    assertThat(sent.getDescription()).startsWith("unknown service xxx").endsWith("…").hasSize(StatusDescriptions.MAX_LENGTH);
+    assertThat(sent.getDescription())
+        .startsWith("unknown service xxx")
+        .endsWith("…")
+        .hasSize(StatusDescriptions.MAX_LENGTH);
   }
 
   @Test
   void keepsAnOrdinaryDescriptionAsItIs() {
-    Status refusal = Status.INVALID_ARGUMENT.withDescription("invalid request: card_id: value must be a valid UUID");
+    Status refusal =
+        Status.INVALID_ARGUMENT.withDescription(
+            "invalid request: card_id: value must be a valid UUID");
 
     assertThat(StatusDescriptions.shorten(refusal)).isSameAs(refusal);
     assertThat(StatusDescriptions.shorten(Status.OK)).isSameAs(Status.OK);

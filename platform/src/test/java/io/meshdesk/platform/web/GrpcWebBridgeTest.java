@@ -44,7 +44,9 @@ class GrpcWebBridgeTest {
     bridge =
         GrpcWebBridge.startForwarding(
             GrpcWebConfig.loopback(0, Optional.of(consoleDir)),
-            List.of(new GrpcWebBridge.Upstream("127.0.0.1", native_.port(), List.of(HealthGrpc.getServiceDescriptor()))));
+            List.of(
+                new GrpcWebBridge.Upstream(
+                    "127.0.0.1", native_.port(), List.of(HealthGrpc.getServiceDescriptor()))));
   }
 
   @AfterAll
@@ -54,7 +56,8 @@ class GrpcWebBridgeTest {
   }
 
   private static HttpRequest.Builder grpcWeb(String method) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port() + "/grpc.health.v1.Health/" + method))
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + bridge.port() + "/grpc.health.v1.Health/" + method))
         .header("content-type", "application/grpc-web+proto")
         .header("x-grpc-web", "1")
         .header("origin", ORIGIN)
@@ -72,7 +75,8 @@ class GrpcWebBridgeTest {
 
   @Test
   void relaysAUnaryCallWithStatusTrailersReadableByTheBrowser() throws Exception {
-    HttpResponse<byte[]> res = http.send(grpcWeb("Check").build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> res =
+        http.send(grpcWeb("Check").build(), HttpResponse.BodyHandlers.ofByteArray());
 
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(res.body()));
     HealthCheckResponse answer = HealthCheckResponse.parseFrom(frame(in, 0));
@@ -87,10 +91,12 @@ class GrpcWebBridgeTest {
 
   @Test
   void relaysServerStreamingMessagesAsTheyArrive() throws Exception {
-    HttpResponse<InputStream> res = http.send(grpcWeb("Watch").build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> res =
+        http.send(grpcWeb("Watch").build(), HttpResponse.BodyHandlers.ofInputStream());
 
     try (InputStream body = res.body()) {
-      HealthCheckResponse first = HealthCheckResponse.parseFrom(frame(new DataInputStream(body), 0));
+      HealthCheckResponse first =
+          HealthCheckResponse.parseFrom(frame(new DataInputStream(body), 0));
       assertThat(first.getStatus()).isEqualTo(ServingStatus.SERVING);
     }
   }
@@ -99,7 +105,8 @@ class GrpcWebBridgeTest {
   void unknownServicesAreNotAnsweredWithTheConsolePage() throws Exception {
     HttpResponse<byte[]> res =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port() + "/meshdesk.nope.v1.Nope/Call"))
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + bridge.port() + "/meshdesk.nope.v1.Nope/Call"))
                 .header("content-type", "application/grpc-web+proto")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(EMPTY_MESSAGE_FRAME))
                 .build(),
@@ -113,7 +120,9 @@ class GrpcWebBridgeTest {
   void answersTheConsolePreflight() throws Exception {
     HttpResponse<Void> res =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port() + "/grpc.health.v1.Health/Check"))
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + bridge.port() + "/grpc.health.v1.Health/Check"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("origin", ORIGIN)
                 .header("access-control-request-method", "POST")
@@ -122,14 +131,18 @@ class GrpcWebBridgeTest {
             HttpResponse.BodyHandlers.discarding());
 
     assertThat(res.headers().firstValue("access-control-allow-origin")).contains(ORIGIN);
-    assertThat(res.headers().firstValue("access-control-allow-headers").orElse("")).contains("authorization");
+    assertThat(res.headers().firstValue("access-control-allow-headers").orElse(""))
+        .contains("authorization");
   }
 
   @Test
   void servesTheConsoleAndFallsBackToIndexForDeepLinks() throws Exception {
     for (String path : List.of("/", "/index.html", "/ticket/123")) {
       HttpResponse<String> res =
-          http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port() + path))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(res.body()).as(path).contains("<div id=\"app\">");
     }

@@ -21,7 +21,8 @@ class JwtTokenVerifierTest {
   private final UUID tenant = UUID.randomUUID();
 
   private JwtTokenVerifier verifier(Clock clock) {
-    return new JwtTokenVerifier(tokens.keys(), TestTokens.ISSUER, TestTokens.AUDIENCE, clock, t -> !suspended.contains(t));
+    return new JwtTokenVerifier(
+        tokens.keys(), TestTokens.ISSUER, TestTokens.AUDIENCE, clock, t -> !suspended.contains(t));
   }
 
   @Test
@@ -32,7 +33,9 @@ class JwtTokenVerifierTest {
     assertThat(v.verify(token).role()).isEqualTo(Role.AGENT);
 
     suspended.add(tenant);
-    assertThatThrownBy(() -> v.verify(token)).isInstanceOf(UnauthenticatedException.class).hasMessageContaining("suspended");
+    assertThatThrownBy(() -> v.verify(token))
+        .isInstanceOf(UnauthenticatedException.class)
+        .hasMessageContaining("suspended");
 
     suspended.remove(tenant);
     assertThat(v.verify(token).tenantId()).isEqualTo(tenant);
@@ -40,7 +43,8 @@ class JwtTokenVerifierTest {
 
   @Test
   void aRememberedTokenExpiresOnTime() {
-    String token = tokens.mint(UUID.randomUUID(), tenant, Role.AGENT, Set.of(), Duration.ofMinutes(2));
+    String token =
+        tokens.mint(UUID.randomUUID(), tenant, Role.AGENT, Set.of(), Duration.ofMinutes(2));
     MutableClock clock = new MutableClock(Instant.now());
     JwtTokenVerifier v = verifier(clock);
     assertThat(v.verify(token)).isNotNull();

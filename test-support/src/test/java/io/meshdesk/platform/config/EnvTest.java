@@ -24,9 +24,12 @@ class EnvTest {
   void badValuesFailWithTheVariableName() {
     Env env = new Env(Map.of("PORT", "http", "T", "soon", "B", "maybe", "BIG", "70000"));
     assertThatThrownBy(() -> env.port("PORT", 1)).hasMessage("PORT must be an integer, got 'http'");
-    assertThatThrownBy(() -> env.duration("T", Duration.ZERO)).hasMessageStartingWith("T must be a duration");
-    assertThatThrownBy(() -> env.bool("B", false)).hasMessageStartingWith("B must be true or false");
-    assertThatThrownBy(() -> env.port("BIG", 1)).hasMessage("BIG must be between 0 and 65535, got 70000");
+    assertThatThrownBy(() -> env.duration("T", Duration.ZERO))
+        .hasMessageStartingWith("T must be a duration");
+    assertThatThrownBy(() -> env.bool("B", false))
+        .hasMessageStartingWith("B must be true or false");
+    assertThatThrownBy(() -> env.port("BIG", 1))
+        .hasMessage("BIG must be between 0 and 65535, got 70000");
   }
 
   @Test
@@ -37,10 +40,17 @@ class EnvTest {
 
   @Test
   void redisConfigNeedsAMasterNameInSentinelMode() {
-    Env env = new Env(Map.of("MESHDESK_REDIS_URL", "redis://a:26379", "MESHDESK_REDIS_MODE", "sentinel"));
-    assertThatThrownBy(() -> RedisConfig.fromEnv(env)).hasMessageContaining("MESHDESK_REDIS_SENTINEL_MASTER");
+    Env env =
+        new Env(Map.of("MESHDESK_REDIS_URL", "redis://a:26379", "MESHDESK_REDIS_MODE", "sentinel"));
+    assertThatThrownBy(() -> RedisConfig.fromEnv(env))
+        .hasMessageContaining("MESHDESK_REDIS_SENTINEL_MASTER");
     Env cluster =
-        new Env(Map.of("MESHDESK_REDIS_URL", "redis://a:7000, redis://b:7001", "MESHDESK_REDIS_MODE", "cluster"));
+        new Env(
+            Map.of(
+                "MESHDESK_REDIS_URL",
+                "redis://a:7000, redis://b:7001",
+                "MESHDESK_REDIS_MODE",
+                "cluster"));
     assertThat(RedisConfig.fromEnv(cluster).orElseThrow().addresses())
         .containsExactly("redis://a:7000", "redis://b:7001");
   }
@@ -69,7 +79,8 @@ class EnvTest {
     assertThat(server.ownerUser()).isEmpty();
     assertThat(server.ownerPassword()).isEmpty();
     assertThat(DatabaseConfig.ownerFromEnv(env).ownerUser()).contains("owner");
-    assertThatThrownBy(() -> DatabaseConfig.ownerFromEnv(new Env(Map.of("MESHDESK_DATABASE_URL", "jdbc:x"))))
+    assertThatThrownBy(
+            () -> DatabaseConfig.ownerFromEnv(new Env(Map.of("MESHDESK_DATABASE_URL", "jdbc:x"))))
         .hasMessageStartingWith("MESHDESK_DATABASE_OWNER_USER");
   }
 }

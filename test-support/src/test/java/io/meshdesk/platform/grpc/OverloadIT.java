@@ -41,9 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Admission control against a real server and a real database: calls past the limit are refused at
- * once with a pushback and write nothing, calls too close to their deadline never start, pool
- * waits end with the caller's deadline, background work keeps to its share of the pool, and
- * Meshdesk's client channels retry after the pushback.
+ * once with a pushback and write nothing, calls too close to their deadline never start, pool waits
+ * end with the caller's deadline, background work keeps to its share of the pool, and Meshdesk's
+ * client channels retry after the pushback.
  */
 class OverloadIT {
 
@@ -59,14 +59,17 @@ class OverloadIT {
 
     @Override
     public void echo(EchoRequest request, StreamObserver<EchoResponse> response) {
-      tx.inTenant(TENANT, c -> {
-        try (PreparedStatement ps = c.prepareStatement("insert into testing.note values (?, ?, ?)")) {
-          ps.setObject(1, TENANT);
-          ps.setObject(2, UUID.randomUUID());
-          ps.setString(3, request.getText());
-          return ps.executeUpdate();
-        }
-      });
+      tx.inTenant(
+          TENANT,
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement("insert into testing.note values (?, ?, ?)")) {
+              ps.setObject(1, TENANT);
+              ps.setObject(2, UUID.randomUUID());
+              ps.setString(3, request.getText());
+              return ps.executeUpdate();
+            }
+          });
       entered.incrementAndGet();
       try {
         release.await(30, TimeUnit.SECONDS);
@@ -95,9 +98,14 @@ class OverloadIT {
   void callsBeyondTheLimitAreRefusedAtOnceWithAPushbackAndWriteNothing() throws Exception {
     int limit = 4;
     WritingService service = new WritingService();
-    try (GrpcServer server = GrpcServer.builder("overload-it", GrpcConfig.loopback()).addService(service)
-        .overload(OverloadConfig.fixed(limit)).build().start()) {
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    try (GrpcServer server =
+        GrpcServer.builder("overload-it", GrpcConfig.loopback())
+            .addService(service)
+            .overload(OverloadConfig.fixed(limit))
+            .build()
+            .start()) {
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
       try {
         var stub = EchoServiceGrpc.newFutureStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
         List<ListenableFuture<EchoResponse>> calls = new ArrayList<>();
@@ -105,14 +113,17 @@ class OverloadIT {
           calls.add(stub.echo(EchoRequest.newBuilder().setText("limit-" + i).build()));
         }
         // the excess is answered while the accepted calls still hold their permits
-        await().atMost(Duration.ofSeconds(20)).until(() -> calls.stream().filter(f -> f.isDone()).count() == limit * 2L);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> calls.stream().filter(f -> f.isDone()).count() == limit * 2L);
         assertThat(service.entered).hasValue(limit);
         Set<String> refused = new TreeSet<>();
         for (int i = 0; i < calls.size(); i++) {
           if (calls.get(i).isDone()) {
             StatusRuntimeException e = cause(calls.get(i));
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-            assertThat(Long.parseLong(e.getTrailers().get(OverloadInterceptor.PUSHBACK))).isPositive();
+            assertThat(Long.parseLong(e.getTrailers().get(OverloadInterceptor.PUSHBACK)))
+                .isPositive();
             refused.add("limit-" + i);
           }
         }
@@ -136,19 +147,39 @@ class OverloadIT {
   void aCallWithTooLittleTimeLeftNeverRunsAndWritesNothing() throws Exception {
     WritingService service = new WritingService();
     service.release.countDown();
-    OverloadConfig floor = new OverloadConfig(true, 16, 4, 64, 2.0, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(50), 256);
-    try (GrpcServer server = GrpcServer.builder("deadline-it", GrpcConfig.loopback()).addService(service)
-        .overload(floor).build().start()) {
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    OverloadConfig floor =
+        new OverloadConfig(
+            true,
+            16,
+            4,
+            64,
+            2.0,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            Duration.ofMillis(50),
+            256);
+    try (GrpcServer server =
+        GrpcServer.builder("deadline-it", GrpcConfig.loopback())
+            .addService(service)
+            .overload(floor)
+            .build()
+            .start()) {
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
       try {
         var stub = EchoServiceGrpc.newBlockingStub(channel);
-        stub.withDeadlineAfter(10, TimeUnit.SECONDS).echo(EchoRequest.newBuilder().setText("warm").build());
-        assertThatThrownBy(() -> stub.withDeadlineAfter(100, TimeUnit.MILLISECONDS)
-            .echo(EchoRequest.newBuilder().setText("late").build()))
-            .isInstanceOfSatisfying(StatusRuntimeException.class,
+        stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+            .echo(EchoRequest.newBuilder().setText("warm").build());
+        assertThatThrownBy(
+                () ->
+                    stub.withDeadlineAfter(100, TimeUnit.MILLISECONDS)
+                        .echo(EchoRequest.newBuilder().setText("late").build()))
+            .isInstanceOfSatisfying(
+                StatusRuntimeException.class,
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
         // a later call on the same connection has run once the refused one would have
-        stub.withDeadlineAfter(10, TimeUnit.SECONDS).echo(EchoRequest.newBuilder().setText("marker").build());
+        stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+            .echo(EchoRequest.newBuilder().setText("marker").build());
         assertThat(service.entered).hasValue(2);
         assertThat(notes("late")).isEmpty();
         assertThat(server.overload().refused()).isEqualTo(1);
@@ -160,14 +191,24 @@ class OverloadIT {
 
   @Test
   void waitingForAPooledConnectionEndsWithTheCallsDeadline() throws Exception {
-    DatabaseConfig two = new DatabaseConfig(config.jdbcUrl(), config.user(), config.password(), config.ownerUser(),
-        config.ownerPassword(), 2);
+    DatabaseConfig two =
+        new DatabaseConfig(
+            config.jdbcUrl(),
+            config.user(),
+            config.password(),
+            config.ownerUser(),
+            config.ownerPassword(),
+            2);
     try (Database small = new Database(two, "overload-small");
         Connection a = small.dataSource().getConnection();
         Connection b = small.dataSource().getConnection()) {
       long t0 = System.nanoTime();
-      Context withDeadline = Context.current().withDeadlineAfter(300, TimeUnit.MILLISECONDS,
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+      Context withDeadline =
+          Context.current()
+              .withDeadlineAfter(
+                  300,
+                  TimeUnit.MILLISECONDS,
+                  java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
       assertThatThrownBy(() -> withDeadline.call(() -> small.dataSource().getConnection()))
           .isInstanceOf(PoolExhaustedException.class);
       // the pool's own timeout is 5 s; the caller gave 300 ms
@@ -180,18 +221,26 @@ class OverloadIT {
 
   @Test
   void backgroundWorkCannotTakeTheConnectionsRequestsNeed() throws Exception {
-    DatabaseConfig four = new DatabaseConfig(config.jdbcUrl(), config.user(), config.password(), config.ownerUser(),
-        config.ownerPassword(), 4);
+    DatabaseConfig four =
+        new DatabaseConfig(
+            config.jdbcUrl(),
+            config.user(),
+            config.password(),
+            config.ownerUser(),
+            config.ownerPassword(),
+            4);
     try (Database db = new Database(four, "overload-bg")) {
       // background work takes its whole share (a quarter: one connection) and asks for more
       Connection held = db.backgroundDataSource().getConnection();
-      CompletableFuture<Connection> more = CompletableFuture.supplyAsync(() -> {
-        try {
-          return db.backgroundDataSource().getConnection();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Connection> more =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return db.backgroundDataSource().getConnection();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       // requests still get every other connection of the pool
       List<Connection> requests = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -212,23 +261,49 @@ class OverloadIT {
   void meshdeskClientsRetryAfterThePushback() throws Exception {
     WritingService service = new WritingService();
     // one permit, and a pushback long enough that the retry is due well after the permit frees
-    OverloadConfig one = new OverloadConfig(true, 1, 1, 1, 2.0, Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(1), 256);
-    try (GrpcServer server = GrpcServer.builder("retry-it", GrpcConfig.loopback()).addService(service)
-        .overload(one).build().start()) {
-      ManagedChannel plain = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
-      ManagedChannel retrying = ClientRetry.apply(NettyChannelBuilder.forAddress("127.0.0.1", server.port()))
-          .usePlaintext().build();
+    OverloadConfig one =
+        new OverloadConfig(
+            true,
+            1,
+            1,
+            1,
+            2.0,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(5),
+            Duration.ofSeconds(1),
+            256);
+    try (GrpcServer server =
+        GrpcServer.builder("retry-it", GrpcConfig.loopback())
+            .addService(service)
+            .overload(one)
+            .build()
+            .start()) {
+      ManagedChannel plain =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+      ManagedChannel retrying =
+          ClientRetry.apply(NettyChannelBuilder.forAddress("127.0.0.1", server.port()))
+              .usePlaintext()
+              .build();
       try {
-        var holder = EchoServiceGrpc.newFutureStub(plain).withDeadlineAfter(30, TimeUnit.SECONDS)
-            .echo(EchoRequest.newBuilder().setText("retry-holder").build());
+        var holder =
+            EchoServiceGrpc.newFutureStub(plain)
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
+                .echo(EchoRequest.newBuilder().setText("retry-holder").build());
         await().atMost(Duration.ofSeconds(10)).until(() -> service.entered.get() == 1);
-        var second = EchoServiceGrpc.newFutureStub(retrying).withDeadlineAfter(30, TimeUnit.SECONDS)
-            .echo(EchoRequest.newBuilder().setText("retry-second").build());
+        var second =
+            EchoServiceGrpc.newFutureStub(retrying)
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
+                .echo(EchoRequest.newBuilder().setText("retry-second").build());
         // its first attempt is refused with a pushback; the permit frees before the retry is due
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> server.overload().refused() >= 1);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> server.overload().refused() >= 1);
         service.release.countDown();
         assertThat(second.get(30, TimeUnit.SECONDS).getText()).isEqualTo("retry-second");
-        assertThat(server.overload().refused()).as("the client waited for the pushback instead of hammering").isEqualTo(1);
+        assertThat(server.overload().refused())
+            .as("the client waited for the pushback instead of hammering")
+            .isEqualTo(1);
         assertThat(holder.get(30, TimeUnit.SECONDS).getText()).isEqualTo("retry-holder");
         assertThat(notes("retry-")).containsExactly("retry-holder", "retry-second");
       } finally {
@@ -239,18 +314,21 @@ class OverloadIT {
   }
 
   private static Set<String> notes(String prefix) {
-    return tx.inTenant(TENANT, c -> {
-      Set<String> out = new TreeSet<>();
-      try (PreparedStatement ps = c.prepareStatement("select body from testing.note where body like ?")) {
-        ps.setString(1, prefix + "%");
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
+    return tx.inTenant(
+        TENANT,
+        c -> {
+          Set<String> out = new TreeSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("select body from testing.note where body like ?")) {
+            ps.setString(1, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   private static boolean isFailed(ListenableFuture<?> f) {

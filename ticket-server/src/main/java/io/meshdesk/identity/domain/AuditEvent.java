@@ -6,7 +6,13 @@ import java.util.UUID;
 
 /** One recorded security-relevant action; {@code tenantId} null for installation-level actions. */
 public record AuditEvent(
-    UUID id, UUID tenantId, Actor actor, String action, String targetType, String targetId, Instant occurredAt,
+    UUID id,
+    UUID tenantId,
+    Actor actor,
+    String action,
+    String targetType,
+    String targetId,
+    Instant occurredAt,
     Map<String, String> details) {
 
   public AuditEvent {

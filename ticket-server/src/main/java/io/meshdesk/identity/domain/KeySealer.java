@@ -10,9 +10,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals private signing keys at rest with AES-256-GCM. The key-encryption key comes from
- * {@code MESHDESK_KEY_ENCRYPTION_KEY} (scheme {@code aes-gcm:env}), which ticket-server requires;
- * only {@code meshctl dev} and tests may instead use a key generated at first start and kept in the
+ * Seals private signing keys at rest with AES-256-GCM. The key-encryption key comes from {@code
+ * MESHDESK_KEY_ENCRYPTION_KEY} (scheme {@code aes-gcm:env}), which ticket-server requires; only
+ * {@code meshctl dev} and tests may instead use a key generated at first start and kept in the
  * database ({@code aes-gcm:local}), which protects against leaks of the key table alone.
  */
 public final class KeySealer {
@@ -40,7 +40,8 @@ public final class KeySealer {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
       byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + ct.length).put(nonce).put(ct).array());
+      return Base64.getEncoder()
+          .encodeToString(ByteBuffer.allocate(12 + ct.length).put(nonce).put(ct).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot seal key", e);
     }
@@ -55,7 +56,8 @@ public final class KeySealer {
       return new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
-          "cannot decrypt a signing key: MESHDESK_KEY_ENCRYPTION_KEY differs from the one that sealed it", e);
+          "cannot decrypt a signing key: MESHDESK_KEY_ENCRYPTION_KEY differs from the one that sealed it",
+          e);
     }
   }
 }

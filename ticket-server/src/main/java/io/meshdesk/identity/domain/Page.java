@@ -23,14 +23,18 @@ public record Page<T>(List<T> items, String nextToken) {
       return 0;
     }
     try {
-      int offset = Integer.parseInt(
-          new String(java.util.Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8));
+      int offset =
+          Integer.parseInt(
+              new String(
+                  java.util.Base64.getUrlDecoder().decode(token),
+                  java.nio.charset.StandardCharsets.UTF_8));
       if (offset < 0) {
         throw new IllegalArgumentException("negative offset");
       }
       return offset;
     } catch (IllegalArgumentException e) {
-      throw new io.meshdesk.platform.errors.InvalidArgumentException("page.page_token", "invalid page token");
+      throw new io.meshdesk.platform.errors.InvalidArgumentException(
+          "page.page_token", "invalid page token");
     }
   }
 
@@ -39,8 +43,11 @@ public record Page<T>(List<T> items, String nextToken) {
     if (fetched.size() <= size) {
       return new Page<>(fetched, "");
     }
-    String next = java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(Integer.toString(offset + size).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String next =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                Integer.toString(offset + size).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return new Page<>(fetched.subList(0, size), next);
   }
 }

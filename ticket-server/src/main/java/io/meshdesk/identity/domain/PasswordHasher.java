@@ -13,12 +13,12 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashing in the PHC string format
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so parameters can be raised later and
- * old hashes still verify. Defaults follow the OWASP minimum for Argon2id (19 MiB, 2 passes,
- * parallelism 1); comparison is constant-time. Each hash holds about 19 MiB, so only a bounded
- * number run at once: a caller that finds every slot busy for {@code maxWait} is refused with
- * RESOURCE_EXHAUSTED instead of queueing (a flood of sign-ins cannot exhaust the heap).
+ * Argon2id password hashing in the PHC string format ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so parameters can be raised later and old hashes
+ * still verify. Defaults follow the OWASP minimum for Argon2id (19 MiB, 2 passes, parallelism 1);
+ * comparison is constant-time. Each hash holds about 19 MiB, so only a bounded number run at once:
+ * a caller that finds every slot busy for {@code maxWait} is refused with RESOURCE_EXHAUSTED
+ * instead of queueing (a flood of sign-ins cannot exhaust the heap).
  */
 public final class PasswordHasher {
 
@@ -33,8 +33,12 @@ public final class PasswordHasher {
   private final Duration maxWait;
   private final String dummyHash;
 
-  /** A hasher with these Argon2id parameters running at most {@code slots.availablePermits()} hashes at once. */
-  public PasswordHasher(int memoryKib, int iterations, int parallelism, Semaphore slots, Duration maxWait) {
+  /**
+   * A hasher with these Argon2id parameters running at most {@code slots.availablePermits()} hashes
+   * at once.
+   */
+  public PasswordHasher(
+      int memoryKib, int iterations, int parallelism, Semaphore slots, Duration maxWait) {
     this.memoryKib = memoryKib;
     this.iterations = iterations;
     this.parallelism = parallelism;
@@ -43,7 +47,9 @@ public final class PasswordHasher {
     this.dummyHash = unbounded("not-a-real-password-" + RANDOM.nextLong());
   }
 
-  /** The production parameters, {@code concurrency} hashes at once, waiting at most 2 s for a slot. */
+  /**
+   * The production parameters, {@code concurrency} hashes at once, waiting at most 2 s for a slot.
+   */
   public static PasswordHasher standard(int concurrency) {
     return new PasswordHasher(19_456, 2, 1, new Semaphore(concurrency), Duration.ofSeconds(2));
   }
@@ -57,7 +63,15 @@ public final class PasswordHasher {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     byte[] out = derive(password, salt, memoryKib, iterations, parallelism, 32);
-    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt) + "$"
+    return "$argon2id$v=19$m="
+        + memoryKib
+        + ",t="
+        + iterations
+        + ",p="
+        + parallelism
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
         + B64.encodeToString(out);
   }
 
@@ -94,7 +108,9 @@ public final class PasswordHasher {
     }
   }
 
-  /** Spends the time of one verification on nothing, so unknown accounts take as long as known ones. */
+  /**
+   * Spends the time of one verification on nothing, so unknown accounts take as long as known ones.
+   */
   public void burn(String password) {
     verify(password, dummyHash);
   }

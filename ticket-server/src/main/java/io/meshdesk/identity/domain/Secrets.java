@@ -28,7 +28,9 @@ public final class Secrets {
   /** SHA-256 hex of the secret. */
   public static String sha256(String secret) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -37,6 +39,7 @@ public final class Secrets {
   /** Constant-time comparison of a presented secret with a stored SHA-256 hex. */
   public static boolean matches(String presented, String storedSha256) {
     return MessageDigest.isEqual(
-        sha256(presented).getBytes(StandardCharsets.US_ASCII), storedSha256.getBytes(StandardCharsets.US_ASCII));
+        sha256(presented).getBytes(StandardCharsets.US_ASCII),
+        storedSha256.getBytes(StandardCharsets.US_ASCII));
   }
 }

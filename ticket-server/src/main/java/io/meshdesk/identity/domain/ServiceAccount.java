@@ -6,8 +6,16 @@ import java.util.UUID;
 
 /** A non-human client; {@code tenantId} null for platform service accounts. */
 public record ServiceAccount(
-    UUID id, UUID tenantId, String clientId, String name, String description, Set<String> grants, Instant createdAt,
-    Actor createdBy, Instant lastUsedAt, Instant revokedAt) {
+    UUID id,
+    UUID tenantId,
+    String clientId,
+    String name,
+    String description,
+    Set<String> grants,
+    Instant createdAt,
+    Actor createdBy,
+    Instant lastUsedAt,
+    Instant revokedAt) {
 
   public ServiceAccount {
     grants = Set.copyOf(grants);

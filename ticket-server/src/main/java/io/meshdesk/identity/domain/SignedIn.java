@@ -10,4 +10,5 @@ import io.meshdesk.platform.auth.Principal;
  * @param user the user (null for service accounts)
  * @param serviceAccount the service account (null for users)
  */
-public record SignedIn(IssuedTokens tokens, Principal principal, User user, ServiceAccount serviceAccount) {}
+public record SignedIn(
+    IssuedTokens tokens, Principal principal, User user, ServiceAccount serviceAccount) {}

@@ -5,5 +5,11 @@ import java.util.UUID;
 
 /** A tenant (corporate account). */
 public record Tenant(
-    UUID id, String slug, String displayName, String timeZone, boolean active, Instant createdAt,
-    Instant suspendedAt, String suspensionReason) {}
+    UUID id,
+    String slug,
+    String displayName,
+    String timeZone,
+    boolean active,
+    Instant createdAt,
+    Instant suspendedAt,
+    String suspensionReason) {}

@@ -74,7 +74,9 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
   /** This service with the client-address interceptor (sign-in rate limiting needs the source). */
   public static io.grpc.BindableService withClientAddress(Identity identity) {
     IdentityGrpcService service = new IdentityGrpcService(identity);
-    return () -> ServerInterceptors.intercept(service, new ClientAddressInterceptor(identity.config().trustedProxyHops()));
+    return () ->
+        ServerInterceptors.intercept(
+            service, new ClientAddressInterceptor(identity.config().trustedProxyHops()));
   }
 
   private static <T> void reply(StreamObserver<T> observer, T value) {
@@ -92,51 +94,101 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
 
   @Override
   public void login(LoginRequest r, StreamObserver<LoginResponse> o) {
-    SignedIn s = identity.auth().login(r.getEmail(), r.getPassword(), r.getTenantSlug(), ClientAddressInterceptor.ADDRESS.get());
-    reply(o, LoginResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens())).setPrincipal(IdentityMapper.principal(s)).build());
+    SignedIn s =
+        identity
+            .auth()
+            .login(
+                r.getEmail(),
+                r.getPassword(),
+                r.getTenantSlug(),
+                ClientAddressInterceptor.ADDRESS.get());
+    reply(
+        o,
+        LoginResponse.newBuilder()
+            .setTokens(IdentityMapper.tokens(s.tokens()))
+            .setPrincipal(IdentityMapper.principal(s))
+            .build());
   }
 
   @Override
   public void refresh(RefreshRequest r, StreamObserver<RefreshResponse> o) {
     SignedIn s = identity.auth().refresh(r.getRefreshToken());
-    reply(o, RefreshResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens())).setPrincipal(IdentityMapper.principal(s)).build());
+    reply(
+        o,
+        RefreshResponse.newBuilder()
+            .setTokens(IdentityMapper.tokens(s.tokens()))
+            .setPrincipal(IdentityMapper.principal(s))
+            .build());
   }
 
   @Override
   public void logout(LogoutRequest r, StreamObserver<LogoutResponse> o) {
-    reply(o, LogoutResponse.newBuilder().setRevokedSessions(identity.auth().logout(r.getRefreshToken(), r.getAllSessions())).build());
+    reply(
+        o,
+        LogoutResponse.newBuilder()
+            .setRevokedSessions(identity.auth().logout(r.getRefreshToken(), r.getAllSessions()))
+            .build());
   }
 
   @Override
-  public void issueServiceToken(IssueServiceTokenRequest r, StreamObserver<IssueServiceTokenResponse> o) {
-    SignedIn s = identity.auth().serviceToken(r.getClientId(), r.getClientSecret(), IdentityMapper.uuidOrNull(r.getTenantId()));
-    reply(o, IssueServiceTokenResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens()))
-        .setPrincipal(IdentityMapper.principal(s)).build());
+  public void issueServiceToken(
+      IssueServiceTokenRequest r, StreamObserver<IssueServiceTokenResponse> o) {
+    SignedIn s =
+        identity
+            .auth()
+            .serviceToken(
+                r.getClientId(), r.getClientSecret(), IdentityMapper.uuidOrNull(r.getTenantId()));
+    reply(
+        o,
+        IssueServiceTokenResponse.newBuilder()
+            .setTokens(IdentityMapper.tokens(s.tokens()))
+            .setPrincipal(IdentityMapper.principal(s))
+            .build());
   }
 
   @Override
   public void getSigningKeys(GetSigningKeysRequest r, StreamObserver<GetSigningKeysResponse> o) {
     List<SigningKeyInfo> keys = identity.keys().live();
-    reply(o, GetSigningKeysResponse.newBuilder().addAllKeys(keys.stream().map(IdentityMapper::key).toList())
-        .setJwksJson(IdentityMapper.jwks(keys)).build());
+    reply(
+        o,
+        GetSigningKeysResponse.newBuilder()
+            .addAllKeys(keys.stream().map(IdentityMapper::key).toList())
+            .setJwksJson(IdentityMapper.jwks(keys))
+            .build());
   }
 
   @Override
-  public void rotateSigningKey(RotateSigningKeyRequest r, StreamObserver<RotateSigningKeyResponse> o) {
-    Duration overlap = r.hasPreviousKeyOverlap()
-        ? Duration.ofSeconds(r.getPreviousKeyOverlap().getSeconds(), r.getPreviousKeyOverlap().getNanos())
-        : null;
+  public void rotateSigningKey(
+      RotateSigningKeyRequest r, StreamObserver<RotateSigningKeyResponse> o) {
+    Duration overlap =
+        r.hasPreviousKeyOverlap()
+            ? Duration.ofSeconds(
+                r.getPreviousKeyOverlap().getSeconds(), r.getPreviousKeyOverlap().getNanos())
+            : null;
     String kid = identity.keys().rotate(me(), overlap, identity.audit());
     List<SigningKeyInfo> keys = identity.keys().live();
-    RotateSigningKeyResponse.Builder b = RotateSigningKeyResponse.newBuilder().addAllKeys(keys.stream().map(IdentityMapper::key).toList());
-    keys.stream().filter(k -> k.kid().equals(kid)).findFirst().ifPresent(k -> b.setActiveKey(IdentityMapper.key(k)));
+    RotateSigningKeyResponse.Builder b =
+        RotateSigningKeyResponse.newBuilder()
+            .addAllKeys(keys.stream().map(IdentityMapper::key).toList());
+    keys.stream()
+        .filter(k -> k.kid().equals(kid))
+        .findFirst()
+        .ifPresent(k -> b.setActiveKey(IdentityMapper.key(k)));
     reply(o, b.build());
   }
 
   @Override
   public void bootstrap(BootstrapRequest r, StreamObserver<BootstrapResponse> o) {
-    SignedIn s = identity.bootstrapper().bootstrap(r.getBootstrapToken(), r.getEmail(), r.getPassword(), r.getDisplayName());
-    reply(o, BootstrapResponse.newBuilder().setTokens(IdentityMapper.tokens(s.tokens())).setPrincipal(IdentityMapper.principal(s)).build());
+    SignedIn s =
+        identity
+            .bootstrapper()
+            .bootstrap(r.getBootstrapToken(), r.getEmail(), r.getPassword(), r.getDisplayName());
+    reply(
+        o,
+        BootstrapResponse.newBuilder()
+            .setTokens(IdentityMapper.tokens(s.tokens()))
+            .setPrincipal(IdentityMapper.principal(s))
+            .build());
   }
 
   @Override
@@ -148,28 +200,50 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
   @Override
   public void createTenant(CreateTenantRequest r, StreamObserver<CreateTenantResponse> o) {
     InitialAdmin a = r.getInitialAdmin();
-    var created = identity.tenants().create(me(), r.getSlug(), r.getDisplayName(), r.getTimeZone(), a.getEmail(),
-        a.getDisplayName(), a.getPassword());
-    reply(o, CreateTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(created.tenant()))
-        .setAdmin(IdentityMapper.user(created.admin())).build());
+    var created =
+        identity
+            .tenants()
+            .create(
+                me(),
+                r.getSlug(),
+                r.getDisplayName(),
+                r.getTimeZone(),
+                a.getEmail(),
+                a.getDisplayName(),
+                a.getPassword());
+    reply(
+        o,
+        CreateTenantResponse.newBuilder()
+            .setTenant(IdentityMapper.tenant(created.tenant()))
+            .setAdmin(IdentityMapper.user(created.admin()))
+            .build());
   }
 
   @Override
   public void listTenants(ListTenantsRequest r, StreamObserver<ListTenantsResponse> o) {
-    Boolean active = switch (r.getStatus()) {
-      case TENANT_STATUS_ACTIVE -> true;
-      case TENANT_STATUS_SUSPENDED -> false;
-      default -> null;
-    };
+    Boolean active =
+        switch (r.getStatus()) {
+          case TENANT_STATUS_ACTIVE -> true;
+          case TENANT_STATUS_SUSPENDED -> false;
+          default -> null;
+        };
     Page<io.meshdesk.identity.domain.Tenant> page =
         identity.tenants().list(active, r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListTenantsResponse.newBuilder().addAllTenants(page.items().stream().map(IdentityMapper::tenant).toList())
-        .setPage(next(page)).build());
+    reply(
+        o,
+        ListTenantsResponse.newBuilder()
+            .addAllTenants(page.items().stream().map(IdentityMapper::tenant).toList())
+            .setPage(next(page))
+            .build());
   }
 
   @Override
   public void getTenant(GetTenantRequest r, StreamObserver<GetTenantResponse> o) {
-    reply(o, GetTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(identity.tenants().get(id(r.getTenantId())))).build());
+    reply(
+        o,
+        GetTenantResponse.newBuilder()
+            .setTenant(IdentityMapper.tenant(identity.tenants().get(id(r.getTenantId()))))
+            .build());
   }
 
   @Override
@@ -179,15 +253,24 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
   }
 
   @Override
-  public void reactivateTenant(ReactivateTenantRequest r, StreamObserver<ReactivateTenantResponse> o) {
+  public void reactivateTenant(
+      ReactivateTenantRequest r, StreamObserver<ReactivateTenantResponse> o) {
     var t = identity.tenants().reactivate(me(), id(r.getTenantId()));
     reply(o, ReactivateTenantResponse.newBuilder().setTenant(IdentityMapper.tenant(t)).build());
   }
 
   @Override
   public void createUser(CreateUserRequest r, StreamObserver<CreateUserResponse> o) {
-    var u = identity.users().create(me(), r.getEmail(), r.getDisplayName(), IdentityMapper.role(r.getRole()),
-        r.hasPassword() ? r.getPassword() : null, r.getTeamIdsList().stream().map(UUID::fromString).toList());
+    var u =
+        identity
+            .users()
+            .create(
+                me(),
+                r.getEmail(),
+                r.getDisplayName(),
+                IdentityMapper.role(r.getRole()),
+                r.hasPassword() ? r.getPassword() : null,
+                r.getTeamIdsList().stream().map(UUID::fromString).toList());
     reply(o, CreateUserResponse.newBuilder().setUser(IdentityMapper.user(u)).build());
   }
 
@@ -199,7 +282,13 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
 
   @Override
   public void updateUserTeams(UpdateUserTeamsRequest r, StreamObserver<UpdateUserTeamsResponse> o) {
-    var u = identity.users().setTeams(me(), id(r.getUserId()), r.getTeamIdsList().stream().map(UUID::fromString).toList());
+    var u =
+        identity
+            .users()
+            .setTeams(
+                me(),
+                id(r.getUserId()),
+                r.getTeamIdsList().stream().map(UUID::fromString).toList());
     reply(o, UpdateUserTeamsResponse.newBuilder().setUser(IdentityMapper.user(u)).build());
   }
 
@@ -211,54 +300,109 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
 
   @Override
   public void listUsers(ListUsersRequest r, StreamObserver<ListUsersResponse> o) {
-    Boolean active = switch (r.getStatus()) {
-      case USER_STATUS_ACTIVE -> true;
-      case USER_STATUS_DEACTIVATED -> false;
-      default -> null;
-    };
-    var page = identity.users().list(me(), IdentityMapper.role(r.getRole()), active, IdentityMapper.uuidOrNull(r.getTeamId()),
-        r.getQuery(), r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListUsersResponse.newBuilder().addAllUsers(page.items().stream().map(IdentityMapper::user).toList())
-        .setPage(next(page)).build());
+    Boolean active =
+        switch (r.getStatus()) {
+          case USER_STATUS_ACTIVE -> true;
+          case USER_STATUS_DEACTIVATED -> false;
+          default -> null;
+        };
+    var page =
+        identity
+            .users()
+            .list(
+                me(),
+                IdentityMapper.role(r.getRole()),
+                active,
+                IdentityMapper.uuidOrNull(r.getTeamId()),
+                r.getQuery(),
+                r.getPage().getPageSize(),
+                r.getPage().getPageToken());
+    reply(
+        o,
+        ListUsersResponse.newBuilder()
+            .addAllUsers(page.items().stream().map(IdentityMapper::user).toList())
+            .setPage(next(page))
+            .build());
   }
 
   @Override
   public void getUser(GetUserRequest r, StreamObserver<GetUserResponse> o) {
-    reply(o, GetUserResponse.newBuilder().setUser(IdentityMapper.user(identity.users().get(me(), id(r.getUserId())))).build());
+    reply(
+        o,
+        GetUserResponse.newBuilder()
+            .setUser(IdentityMapper.user(identity.users().get(me(), id(r.getUserId()))))
+            .build());
   }
 
   @Override
-  public void createServiceAccount(CreateServiceAccountRequest r, StreamObserver<CreateServiceAccountResponse> o) {
-    var c = identity.serviceAccounts().create(me(), r.getName(), r.getDescription(), new HashSet<>(r.getPermissionsList()));
-    reply(o, CreateServiceAccountResponse.newBuilder().setServiceAccount(IdentityMapper.serviceAccount(c.account()))
-        .setClientSecret(c.clientSecret()).build());
+  public void createServiceAccount(
+      CreateServiceAccountRequest r, StreamObserver<CreateServiceAccountResponse> o) {
+    var c =
+        identity
+            .serviceAccounts()
+            .create(me(), r.getName(), r.getDescription(), new HashSet<>(r.getPermissionsList()));
+    reply(
+        o,
+        CreateServiceAccountResponse.newBuilder()
+            .setServiceAccount(IdentityMapper.serviceAccount(c.account()))
+            .setClientSecret(c.clientSecret())
+            .build());
   }
 
   @Override
-  public void listServiceAccounts(ListServiceAccountsRequest r, StreamObserver<ListServiceAccountsResponse> o) {
-    var page = identity.serviceAccounts().list(me(), r.getIncludeRevoked(), r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListServiceAccountsResponse.newBuilder()
-        .addAllServiceAccounts(page.items().stream().map(IdentityMapper::serviceAccount).toList()).setPage(next(page)).build());
+  public void listServiceAccounts(
+      ListServiceAccountsRequest r, StreamObserver<ListServiceAccountsResponse> o) {
+    var page =
+        identity
+            .serviceAccounts()
+            .list(
+                me(), r.getIncludeRevoked(), r.getPage().getPageSize(), r.getPage().getPageToken());
+    reply(
+        o,
+        ListServiceAccountsResponse.newBuilder()
+            .addAllServiceAccounts(
+                page.items().stream().map(IdentityMapper::serviceAccount).toList())
+            .setPage(next(page))
+            .build());
   }
 
   @Override
-  public void revokeServiceAccount(RevokeServiceAccountRequest r, StreamObserver<RevokeServiceAccountResponse> o) {
+  public void revokeServiceAccount(
+      RevokeServiceAccountRequest r, StreamObserver<RevokeServiceAccountResponse> o) {
     var sa = identity.serviceAccounts().revoke(me(), id(r.getServiceAccountId()), r.getReason());
-    reply(o, RevokeServiceAccountResponse.newBuilder().setServiceAccount(IdentityMapper.serviceAccount(sa)).build());
+    reply(
+        o,
+        RevokeServiceAccountResponse.newBuilder()
+            .setServiceAccount(IdentityMapper.serviceAccount(sa))
+            .build());
   }
 
   @Override
   public void listAuditEvents(ListAuditEventsRequest r, StreamObserver<ListAuditEventsResponse> o) {
-    AuditStore.Filter f = new AuditStore.Filter(IdentityMapper.uuidOrNull(r.getTenantId()), r.getAction().isEmpty() ? null : r.getAction(),
-        r.getActorId().isEmpty() ? null : r.getActorId(),
-        r.getTimeRange().hasStartTime() ? IdentityMapper.instant(r.getTimeRange().getStartTime()) : null,
-        r.getTimeRange().hasEndTime() ? IdentityMapper.instant(r.getTimeRange().getEndTime()) : null);
-    var page = identity.audit().list(me(), f, r.getPage().getPageSize(), r.getPage().getPageToken());
-    reply(o, ListAuditEventsResponse.newBuilder().addAllEvents(page.items().stream().map(IdentityMapper::audit).toList())
-        .setPage(next(page)).build());
+    AuditStore.Filter f =
+        new AuditStore.Filter(
+            IdentityMapper.uuidOrNull(r.getTenantId()),
+            r.getAction().isEmpty() ? null : r.getAction(),
+            r.getActorId().isEmpty() ? null : r.getActorId(),
+            r.getTimeRange().hasStartTime()
+                ? IdentityMapper.instant(r.getTimeRange().getStartTime())
+                : null,
+            r.getTimeRange().hasEndTime()
+                ? IdentityMapper.instant(r.getTimeRange().getEndTime())
+                : null);
+    var page =
+        identity.audit().list(me(), f, r.getPage().getPageSize(), r.getPage().getPageToken());
+    reply(
+        o,
+        ListAuditEventsResponse.newBuilder()
+            .addAllEvents(page.items().stream().map(IdentityMapper::audit).toList())
+            .setPage(next(page))
+            .build());
   }
 
   private static io.meshdesk.api.common.v1.PageResponse next(Page<?> page) {
-    return io.meshdesk.api.common.v1.PageResponse.newBuilder().setNextPageToken(page.nextToken()).build();
+    return io.meshdesk.api.common.v1.PageResponse.newBuilder()
+        .setNextPageToken(page.nextToken())
+        .build();
   }
 }

@@ -46,12 +46,18 @@ final class IdentityMapper {
   }
 
   static io.meshdesk.platform.auth.Role role(Role r) {
-    return r == Role.ROLE_UNSPECIFIED || r == Role.UNRECOGNIZED ? null : io.meshdesk.platform.auth.Role.valueOf(r.name().substring(5));
+    return r == Role.ROLE_UNSPECIFIED || r == Role.UNRECOGNIZED
+        ? null
+        : io.meshdesk.platform.auth.Role.valueOf(r.name().substring(5));
   }
 
   static TokenSet tokens(IssuedTokens t) {
-    TokenSet.Builder b = TokenSet.newBuilder().setAccessToken(t.accessToken()).setTokenType("Bearer")
-        .setAccessTokenExpiresAt(ts(t.accessExpiresAt())).setRefreshToken(t.refreshToken());
+    TokenSet.Builder b =
+        TokenSet.newBuilder()
+            .setAccessToken(t.accessToken())
+            .setTokenType("Bearer")
+            .setAccessTokenExpiresAt(ts(t.accessExpiresAt()))
+            .setRefreshToken(t.refreshToken());
     if (t.refreshExpiresAt() != null) {
       b.setRefreshTokenExpiresAt(ts(t.refreshExpiresAt()));
     }
@@ -60,14 +66,22 @@ final class IdentityMapper {
 
   static Principal principal(SignedIn s) {
     io.meshdesk.platform.auth.Principal p = s.principal();
-    Principal.Builder b = Principal.newBuilder().setSubjectId(p.subject().toString()).setRole(role(p.role()))
-        .setTenantId(p.tenantId() == null ? "" : p.tenantId().toString()).addAllPermissions(p.grants());
+    Principal.Builder b =
+        Principal.newBuilder()
+            .setSubjectId(p.subject().toString())
+            .setRole(role(p.role()))
+            .setTenantId(p.tenantId() == null ? "" : p.tenantId().toString())
+            .addAllPermissions(p.grants());
     if (s.user() != null) {
-      b.setKind(PrincipalKind.PRINCIPAL_KIND_USER).setEmail(s.user().email()).setDisplayName(s.user().displayName());
+      b.setKind(PrincipalKind.PRINCIPAL_KIND_USER)
+          .setEmail(s.user().email())
+          .setDisplayName(s.user().displayName());
       s.user().teamIds().forEach(t -> b.addTeamIds(t.toString()));
     } else {
-      b.setKind(p.role() == io.meshdesk.platform.auth.Role.SERVICE ? PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
-          : PrincipalKind.PRINCIPAL_KIND_USER);
+      b.setKind(
+          p.role() == io.meshdesk.platform.auth.Role.SERVICE
+              ? PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
+              : PrincipalKind.PRINCIPAL_KIND_USER);
       if (s.serviceAccount() != null) {
         b.setDisplayName(s.serviceAccount().name());
       }
@@ -76,9 +90,17 @@ final class IdentityMapper {
   }
 
   static Tenant tenant(io.meshdesk.identity.domain.Tenant t) {
-    Tenant.Builder b = Tenant.newBuilder().setId(t.id().toString()).setSlug(t.slug()).setDisplayName(t.displayName())
-        .setTimeZone(t.timeZone()).setCreatedAt(ts(t.createdAt()))
-        .setStatus(t.active() ? TenantStatus.TENANT_STATUS_ACTIVE : TenantStatus.TENANT_STATUS_SUSPENDED);
+    Tenant.Builder b =
+        Tenant.newBuilder()
+            .setId(t.id().toString())
+            .setSlug(t.slug())
+            .setDisplayName(t.displayName())
+            .setTimeZone(t.timeZone())
+            .setCreatedAt(ts(t.createdAt()))
+            .setStatus(
+                t.active()
+                    ? TenantStatus.TENANT_STATUS_ACTIVE
+                    : TenantStatus.TENANT_STATUS_SUSPENDED);
     if (t.suspendedAt() != null) {
       b.setSuspendedAt(ts(t.suspendedAt()));
     }
@@ -89,9 +111,16 @@ final class IdentityMapper {
   }
 
   static User user(io.meshdesk.identity.domain.User u) {
-    User.Builder b = User.newBuilder().setId(u.id().toString()).setEmail(u.email()).setDisplayName(u.displayName())
-        .setRole(role(u.role())).setStatus(u.active() ? UserStatus.USER_STATUS_ACTIVE : UserStatus.USER_STATUS_DEACTIVATED)
-        .setCreatedAt(ts(u.createdAt())).setUpdatedAt(ts(u.updatedAt()));
+    User.Builder b =
+        User.newBuilder()
+            .setId(u.id().toString())
+            .setEmail(u.email())
+            .setDisplayName(u.displayName())
+            .setRole(role(u.role()))
+            .setStatus(
+                u.active() ? UserStatus.USER_STATUS_ACTIVE : UserStatus.USER_STATUS_DEACTIVATED)
+            .setCreatedAt(ts(u.createdAt()))
+            .setUpdatedAt(ts(u.updatedAt()));
     u.teamIds().forEach(t -> b.addTeamIds(t.toString()));
     if (u.deactivatedAt() != null) {
       b.setDeactivatedAt(ts(u.deactivatedAt()));
@@ -103,9 +132,16 @@ final class IdentityMapper {
   }
 
   static ServiceAccount serviceAccount(io.meshdesk.identity.domain.ServiceAccount a) {
-    ServiceAccount.Builder b = ServiceAccount.newBuilder().setId(a.id().toString()).setClientId(a.clientId()).setName(a.name())
-        .setDescription(a.description()).addAllPermissions(new java.util.TreeSet<>(a.grants())).setPlatform(a.platform())
-        .setCreatedAt(ts(a.createdAt())).setCreatedBy(actor(a.createdBy()));
+    ServiceAccount.Builder b =
+        ServiceAccount.newBuilder()
+            .setId(a.id().toString())
+            .setClientId(a.clientId())
+            .setName(a.name())
+            .setDescription(a.description())
+            .addAllPermissions(new java.util.TreeSet<>(a.grants()))
+            .setPlatform(a.platform())
+            .setCreatedAt(ts(a.createdAt()))
+            .setCreatedBy(actor(a.createdBy()));
     if (a.lastUsedAt() != null) {
       b.setLastUsedAt(ts(a.lastUsedAt()));
     }
@@ -116,21 +152,36 @@ final class IdentityMapper {
   }
 
   static io.meshdesk.api.common.v1.Actor actor(Actor a) {
-    return io.meshdesk.api.common.v1.Actor.newBuilder().setKind(ActorKind.valueOf("ACTOR_KIND_" + a.kind().name()))
-        .setId(a.id()).setDisplayName(a.displayName()).build();
+    return io.meshdesk.api.common.v1.Actor.newBuilder()
+        .setKind(ActorKind.valueOf("ACTOR_KIND_" + a.kind().name()))
+        .setId(a.id())
+        .setDisplayName(a.displayName())
+        .build();
   }
 
   static AuditEvent audit(io.meshdesk.identity.domain.AuditEvent e) {
-    return AuditEvent.newBuilder().setId(e.id().toString()).setTenantId(e.tenantId() == null ? "" : e.tenantId().toString())
-        .setActor(actor(e.actor())).setAction(e.action())
+    return AuditEvent.newBuilder()
+        .setId(e.id().toString())
+        .setTenantId(e.tenantId() == null ? "" : e.tenantId().toString())
+        .setActor(actor(e.actor()))
+        .setAction(e.action())
         .setTarget(AuditTarget.newBuilder().setType(e.targetType()).setId(e.targetId()))
-        .setOccurredAt(ts(e.occurredAt())).putAllDetails(e.details()).build();
+        .setOccurredAt(ts(e.occurredAt()))
+        .putAllDetails(e.details())
+        .build();
   }
 
   static SigningKey key(SigningKeyInfo k) {
-    SigningKey.Builder b = SigningKey.newBuilder().setKid(k.kid()).setAlg("ES256").setPublicJwkJson(k.publicJwk().toJSONString())
-        .setNotBefore(ts(k.createdAt()))
-        .setStatus(k.active() ? SigningKeyStatus.SIGNING_KEY_STATUS_ACTIVE : SigningKeyStatus.SIGNING_KEY_STATUS_VERIFY_ONLY);
+    SigningKey.Builder b =
+        SigningKey.newBuilder()
+            .setKid(k.kid())
+            .setAlg("ES256")
+            .setPublicJwkJson(k.publicJwk().toJSONString())
+            .setNotBefore(ts(k.createdAt()))
+            .setStatus(
+                k.active()
+                    ? SigningKeyStatus.SIGNING_KEY_STATUS_ACTIVE
+                    : SigningKeyStatus.SIGNING_KEY_STATUS_VERIFY_ONLY);
     if (k.expiresAt() != null) {
       b.setExpiresAt(ts(k.expiresAt()));
     }
@@ -138,6 +189,7 @@ final class IdentityMapper {
   }
 
   static String jwks(List<SigningKeyInfo> keys) {
-    return new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.publicJwk()).toList()).toString();
+    return new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.publicJwk()).toList())
+        .toString();
   }
 }

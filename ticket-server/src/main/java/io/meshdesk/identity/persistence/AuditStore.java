@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** SQL for the append-only {@code identity.audit_event} (the app role may only select and insert). */
+/**
+ * SQL for the append-only {@code identity.audit_event} (the app role may only select and insert).
+ */
 public final class AuditStore {
 
   /** Filters of a listing; null fields mean any. */
@@ -26,8 +28,16 @@ public final class AuditStore {
         c,
         "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id,"
             + " occurred_at, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
-        e.id(), e.tenantId(), e.actor().kind().name(), e.actor().id(), e.actor().displayName(), e.action(), e.targetType(),
-        e.targetId(), e.occurredAt(), JSONObjectUtils.toJSONString(new LinkedHashMap<>(e.details())));
+        e.id(),
+        e.tenantId(),
+        e.actor().kind().name(),
+        e.actor().id(),
+        e.actor().displayName(),
+        e.action(),
+        e.targetType(),
+        e.targetId(),
+        e.occurredAt(),
+        JSONObjectUtils.toJSONString(new LinkedHashMap<>(e.details())));
   }
 
   /** Events visible in the current scope, newest first. */
@@ -66,13 +76,22 @@ public final class AuditStore {
   private static AuditEvent map(ResultSet rs) throws SQLException {
     Map<String, String> details = new LinkedHashMap<>();
     try {
-      JSONObjectUtils.parse(rs.getString("details")).forEach((k, v) -> details.put(k, String.valueOf(v)));
+      JSONObjectUtils.parse(rs.getString("details"))
+          .forEach((k, v) -> details.put(k, String.valueOf(v)));
     } catch (ParseException e) {
       details.put("unparsable", "true");
     }
     return new AuditEvent(
-        Sql.uuid(rs, "id"), Sql.uuid(rs, "tenant_id"),
-        new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_id"), rs.getString("actor_name")),
-        rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), Sql.instant(rs, "occurred_at"), details);
+        Sql.uuid(rs, "id"),
+        Sql.uuid(rs, "tenant_id"),
+        new Actor(
+            Actor.Kind.valueOf(rs.getString("actor_kind")),
+            rs.getString("actor_id"),
+            rs.getString("actor_name")),
+        rs.getString("action"),
+        rs.getString("target_type"),
+        rs.getString("target_id"),
+        Sql.instant(rs, "occurred_at"),
+        details);
   }
 }

@@ -27,7 +27,8 @@ public final class IdentityTx {
   public <T> T platform(Transactions.Work<T> work) {
     return tx.withoutTenant(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("select set_config('app.platform', 'on', true)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("select set_config('app.platform', 'on', true)")) {
             ps.execute();
           }
           return work.run(c);

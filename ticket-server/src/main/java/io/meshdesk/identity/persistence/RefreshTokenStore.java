@@ -11,24 +11,46 @@ import java.util.UUID;
 public final class RefreshTokenStore {
 
   /** A stored refresh token. */
-  public record Row(UUID id, UUID tenantId, UUID familyId, UUID subjectId, Instant expiresAt, Instant usedAt, boolean revoked) {}
+  public record Row(
+      UUID id,
+      UUID tenantId,
+      UUID familyId,
+      UUID subjectId,
+      Instant expiresAt,
+      Instant usedAt,
+      boolean revoked) {}
 
   /** Stores a new token hash. */
-  public void insert(Connection c, UUID tenantId, String hash, UUID family, UUID subject, Instant issued, Instant expires)
+  public void insert(
+      Connection c,
+      UUID tenantId,
+      String hash,
+      UUID family,
+      UUID subject,
+      Instant issued,
+      Instant expires)
       throws SQLException {
     Sql.update(
         c,
         "insert into identity.refresh_token (id, tenant_id, token_hash, family_id, subject_id, issued_at, expires_at)"
             + " values (?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID(), tenantId, hash, family, subject, issued, expires);
+        UUID.randomUUID(),
+        tenantId,
+        hash,
+        family,
+        subject,
+        issued,
+        expires);
   }
 
   /** The token with this hash, locked for update. */
   public Optional<Row> lockByHash(Connection c, String hash) throws SQLException {
     return Sql.one(
-        c, RefreshTokenStore::map,
+        c,
+        RefreshTokenStore::map,
         "select id, tenant_id, family_id, subject_id, expires_at, used_at, revoked from identity.refresh_token"
-            + " where token_hash = ? for update", hash);
+            + " where token_hash = ? for update",
+        hash);
   }
 
   /** Marks a token consumed by rotation. */
@@ -38,17 +60,28 @@ public final class RefreshTokenStore {
 
   /** Revokes a whole family; returns how many live tokens it revoked. */
   public int revokeFamily(Connection c, UUID family) throws SQLException {
-    return Sql.update(c, "update identity.refresh_token set revoked = true where family_id = ? and not revoked", family);
+    return Sql.update(
+        c,
+        "update identity.refresh_token set revoked = true where family_id = ? and not revoked",
+        family);
   }
 
   /** Revokes every token of a subject; returns how many live tokens it revoked. */
   public int revokeSubject(Connection c, UUID subject) throws SQLException {
-    return Sql.update(c, "update identity.refresh_token set revoked = true where subject_id = ? and not revoked", subject);
+    return Sql.update(
+        c,
+        "update identity.refresh_token set revoked = true where subject_id = ? and not revoked",
+        subject);
   }
 
   private static Row map(ResultSet rs) throws SQLException {
     return new Row(
-        Sql.uuid(rs, "id"), Sql.uuid(rs, "tenant_id"), Sql.uuid(rs, "family_id"), Sql.uuid(rs, "subject_id"),
-        Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"), rs.getBoolean("revoked"));
+        Sql.uuid(rs, "id"),
+        Sql.uuid(rs, "tenant_id"),
+        Sql.uuid(rs, "family_id"),
+        Sql.uuid(rs, "subject_id"),
+        Sql.instant(rs, "expires_at"),
+        Sql.instant(rs, "used_at"),
+        rs.getBoolean("revoked"));
   }
 }

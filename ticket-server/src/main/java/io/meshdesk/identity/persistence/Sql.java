@@ -40,7 +40,8 @@ final class Sql {
     return ps;
   }
 
-  static <T> List<T> list(Connection c, Mapper<T> mapper, String sql, Object... args) throws SQLException {
+  static <T> List<T> list(Connection c, Mapper<T> mapper, String sql, Object... args)
+      throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, args);
         ResultSet rs = ps.executeQuery()) {
       List<T> out = new ArrayList<>();
@@ -51,7 +52,8 @@ final class Sql {
     }
   }
 
-  static <T> java.util.Optional<T> one(Connection c, Mapper<T> mapper, String sql, Object... args) throws SQLException {
+  static <T> java.util.Optional<T> one(Connection c, Mapper<T> mapper, String sql, Object... args)
+      throws SQLException {
     List<T> rows = list(c, mapper, sql, args);
     return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.getFirst());
   }

@@ -12,7 +12,8 @@ import java.util.UUID;
 /** SQL for {@code identity.tenant} (installation-level, no row-level security). */
 public final class TenantStore {
 
-  private static final String COLS = "id, slug, display_name, time_zone, status, created_at, suspended_at, suspension_reason";
+  private static final String COLS =
+      "id, slug, display_name, time_zone, status, created_at, suspended_at, suspension_reason";
 
   /** Inserts a tenant; returns false when the slug is taken. */
   public boolean insert(Connection c, Tenant t) throws SQLException {
@@ -20,41 +21,65 @@ public final class TenantStore {
             c,
             "insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values (?, ?, ?, ?, 'active', ?)"
                 + " on conflict (slug) do nothing",
-            t.id(), t.slug(), t.displayName(), t.timeZone(), t.createdAt())
+            t.id(),
+            t.slug(),
+            t.displayName(),
+            t.timeZone(),
+            t.createdAt())
         == 1;
   }
 
   /** One tenant by id. */
   public Optional<Tenant> find(Connection c, UUID id) throws SQLException {
-    return Sql.one(c, TenantStore::map, "select " + COLS + " from identity.tenant where id = ?", id);
+    return Sql.one(
+        c, TenantStore::map, "select " + COLS + " from identity.tenant where id = ?", id);
   }
 
   /** One tenant by slug. */
   public Optional<Tenant> findBySlug(Connection c, String slug) throws SQLException {
-    return Sql.one(c, TenantStore::map, "select " + COLS + " from identity.tenant where slug = ?", slug);
+    return Sql.one(
+        c, TenantStore::map, "select " + COLS + " from identity.tenant where slug = ?", slug);
   }
 
   /** Tenants oldest first, optionally of one status. */
-  public List<Tenant> list(Connection c, Boolean active, int offset, int limit) throws SQLException {
-    String where = active == null ? "" : " where status = '" + (active ? "active" : "suspended") + "'";
+  public List<Tenant> list(Connection c, Boolean active, int offset, int limit)
+      throws SQLException {
+    String where =
+        active == null ? "" : " where status = '" + (active ? "active" : "suspended") + "'";
     return Sql.list(
-        c, TenantStore::map, "select " + COLS + " from identity.tenant" + where + " order by created_at, id offset ? limit ?",
-        offset, limit);
+        c,
+        TenantStore::map,
+        "select "
+            + COLS
+            + " from identity.tenant"
+            + where
+            + " order by created_at, id offset ? limit ?",
+        offset,
+        limit);
   }
 
   /** Sets the status; returns the updated tenant. */
-  public Optional<Tenant> setStatus(Connection c, UUID id, boolean active, Instant at, String reason) throws SQLException {
+  public Optional<Tenant> setStatus(
+      Connection c, UUID id, boolean active, Instant at, String reason) throws SQLException {
     Sql.update(
         c,
         "update identity.tenant set status = ?, suspended_at = ?, suspension_reason = ? where id = ?",
-        active ? "active" : "suspended", active ? null : at, active ? null : reason, id);
+        active ? "active" : "suspended",
+        active ? null : at,
+        active ? null : reason,
+        id);
     return find(c, id);
   }
 
   private static Tenant map(ResultSet rs) throws SQLException {
     return new Tenant(
-        Sql.uuid(rs, "id"), rs.getString("slug"), rs.getString("display_name"), rs.getString("time_zone"),
-        "active".equals(rs.getString("status")), Sql.instant(rs, "created_at"), Sql.instant(rs, "suspended_at"),
+        Sql.uuid(rs, "id"),
+        rs.getString("slug"),
+        rs.getString("display_name"),
+        rs.getString("time_zone"),
+        "active".equals(rs.getString("status")),
+        Sql.instant(rs, "created_at"),
+        Sql.instant(rs, "suspended_at"),
         rs.getString("suspension_reason"));
   }
 }

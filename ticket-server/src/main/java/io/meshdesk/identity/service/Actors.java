@@ -26,8 +26,13 @@ final class Actors {
     String id = p.subject().toString();
     String name =
         switch (p.role()) {
-          case PLATFORM_ADMIN -> users.findAdmin(c, p.subject()).map(User::displayName).orElse(null);
-          case SERVICE -> accounts.find(c, p.subject(), p.tenantId() == null).map(ServiceAccount::name).orElse(null);
+          case PLATFORM_ADMIN ->
+              users.findAdmin(c, p.subject()).map(User::displayName).orElse(null);
+          case SERVICE ->
+              accounts
+                  .find(c, p.subject(), p.tenantId() == null)
+                  .map(ServiceAccount::name)
+                  .orElse(null);
           default -> users.find(c, p.subject()).map(User::displayName).orElse(null);
         };
     Actor.Kind kind = p.role() == Role.SERVICE ? Actor.Kind.SERVICE_ACCOUNT : Actor.Kind.USER;

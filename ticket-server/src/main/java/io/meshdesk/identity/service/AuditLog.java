@@ -31,9 +31,26 @@ public final class AuditLog {
   }
 
   /** Appends an event inside the caller's transaction (so it commits with the change). */
-  public void record(Connection c, UUID tenantId, Actor actor, String action, String targetType, String targetId,
-      Map<String, String> details) throws SQLException {
-    store.insert(c, new AuditEvent(UUID.randomUUID(), tenantId, actor, action, targetType, targetId, clock.instant(), details));
+  public void record(
+      Connection c,
+      UUID tenantId,
+      Actor actor,
+      String action,
+      String targetType,
+      String targetId,
+      Map<String, String> details)
+      throws SQLException {
+    store.insert(
+        c,
+        new AuditEvent(
+            UUID.randomUUID(),
+            tenantId,
+            actor,
+            action,
+            targetType,
+            targetId,
+            clock.instant(),
+            details));
   }
 
   /** The audit actor of a caller, with the display name as it is now (read through {@code c}). */
@@ -42,10 +59,11 @@ public final class AuditLog {
   }
 
   /**
-   * Events newest first: a tenant admin sees their tenant; a platform admin sees all, or one
-   * tenant with {@code filter.tenantId}.
+   * Events newest first: a tenant admin sees their tenant; a platform admin sees all, or one tenant
+   * with {@code filter.tenantId}.
    */
-  public Page<AuditEvent> list(Principal caller, AuditStore.Filter filter, int pageSize, String pageToken) {
+  public Page<AuditEvent> list(
+      Principal caller, AuditStore.Filter filter, int pageSize, String pageToken) {
     int size = Page.size(pageSize);
     int offset = Page.offset(pageToken);
     if (caller.role() == Role.PLATFORM_ADMIN) {
@@ -55,7 +73,9 @@ public final class AuditLog {
     if (filter.tenantId() != null && !filter.tenantId().equals(tenant)) {
       throw new PermissionDeniedException("tenant_id may only be set by platform admins");
     }
-    AuditStore.Filter own = new AuditStore.Filter(tenant, filter.action(), filter.actorId(), filter.from(), filter.until());
+    AuditStore.Filter own =
+        new AuditStore.Filter(
+            tenant, filter.action(), filter.actorId(), filter.from(), filter.until());
     return Page.of(tx.tenant(tenant, c -> store.list(c, own, offset, size + 1)), offset, size);
   }
 

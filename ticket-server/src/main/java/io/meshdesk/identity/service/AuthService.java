@@ -31,8 +31,8 @@ import java.util.UUID;
 
 /**
  * Sign-in, refresh-token rotation with reuse detection, logout and the client-credentials grant.
- * Refresh tokens are {@code <tenant id | "platform">.<256 random bits>}: the prefix names the
- * scope to look in, only a SHA-256 is stored, and presenting a consumed token revokes its family.
+ * Refresh tokens are {@code <tenant id | "platform">.<256 random bits>}: the prefix names the scope
+ * to look in, only a SHA-256 is stored, and presenting a consumed token revokes its family.
  */
 public final class AuthService {
 
@@ -50,7 +50,12 @@ public final class AuthService {
   private final RefreshTokenStore refresh = new RefreshTokenStore();
   private final ServiceAccountStore accounts = new ServiceAccountStore();
 
-  public AuthService(IdentityTx tx, TokenIssuer issuer, PasswordHasher hasher, LoginLimiter limiter, Clock clock,
+  public AuthService(
+      IdentityTx tx,
+      TokenIssuer issuer,
+      PasswordHasher hasher,
+      LoginLimiter limiter,
+      Clock clock,
       Duration refreshTtl) {
     this.tx = tx;
     this.issuer = issuer;
@@ -60,12 +65,16 @@ public final class AuthService {
     this.refreshTtl = refreshTtl;
   }
 
-  /** Signs a user in; {@code tenantSlug} empty for platform admins. Never says whether the email exists. */
+  /**
+   * Signs a user in; {@code tenantSlug} empty for platform admins. Never says whether the email
+   * exists.
+   */
   public SignedIn login(String email, String password, String tenantSlug, String source) {
     String mail = email.toLowerCase(Locale.ROOT);
     String slug = tenantSlug == null ? "" : tenantSlug;
     limiter.take(slug, mail, source);
-    Optional<Tenant> tenant = slug.isEmpty() ? Optional.empty() : tx.unscoped(c -> tenants.findBySlug(c, slug));
+    Optional<Tenant> tenant =
+        slug.isEmpty() ? Optional.empty() : tx.unscoped(c -> tenants.findBySlug(c, slug));
     Optional<UserStore.WithHash> found;
     if (slug.isEmpty()) {
       found = tx.unscoped(c -> users.findAdminByEmail(c, mail));
@@ -74,9 +83,10 @@ public final class AuthService {
     } else {
       found = Optional.empty();
     }
-    boolean ok = found.isPresent() && found.get().passwordHash() != null
-        ? hasher.verify(password, found.get().passwordHash())
-        : burn(password);
+    boolean ok =
+        found.isPresent() && found.get().passwordHash() != null
+            ? hasher.verify(password, found.get().passwordHash())
+            : burn(password);
     if (!ok || !found.get().user().active()) {
       throw new UnauthenticatedException(BAD_LOGIN);
     }
@@ -85,38 +95,51 @@ public final class AuthService {
       throw new PermissionDeniedException("tenant is suspended");
     }
     User user = found.get().user();
-    return tx.scoped(user.tenantId(), c -> {
-      if (user.tenantId() == null) {
-        users.touchAdminLogin(c, user.id(), clock.instant());
-      } else {
-        users.touchLogin(c, user.id(), clock.instant());
-      }
-      return issueForUser(c, user, UUID.randomUUID());
-    });
+    return tx.scoped(
+        user.tenantId(),
+        c -> {
+          if (user.tenantId() == null) {
+            users.touchAdminLogin(c, user.id(), clock.instant());
+          } else {
+            users.touchLogin(c, user.id(), clock.instant());
+          }
+          return issueForUser(c, user, UUID.randomUUID());
+        });
   }
 
   /** Rotates a refresh token; reuse of a consumed one revokes the whole family. */
   public SignedIn refresh(String presented) {
     UUID scope = scopeOf(presented);
     String hash = Secrets.sha256(presented);
-    Outcome out = tx.scoped(scope, c -> {
-      Optional<RefreshTokenStore.Row> row = refresh.lockByHash(c, hash);
-      if (row.isEmpty() || row.get().revoked() || row.get().expiresAt().isBefore(clock.instant())) {
-        return new Outcome(null, false);
-      }
-      if (row.get().usedAt() != null) {
-        refresh.revokeFamily(c, row.get().familyId());
-        return new Outcome(null, true);
-      }
-      Optional<User> user = scope == null ? users.findAdmin(c, row.get().subjectId()) : users.find(c, row.get().subjectId());
-      if (user.isEmpty() || !user.get().active() || (scope != null && !tenantActive(c, scope))) {
-        return new Outcome(null, false);
-      }
-      refresh.markUsed(c, row.get().id(), clock.instant());
-      return new Outcome(issueForUser(c, user.get(), row.get().familyId()), false);
-    });
+    Outcome out =
+        tx.scoped(
+            scope,
+            c -> {
+              Optional<RefreshTokenStore.Row> row = refresh.lockByHash(c, hash);
+              if (row.isEmpty()
+                  || row.get().revoked()
+                  || row.get().expiresAt().isBefore(clock.instant())) {
+                return new Outcome(null, false);
+              }
+              if (row.get().usedAt() != null) {
+                refresh.revokeFamily(c, row.get().familyId());
+                return new Outcome(null, true);
+              }
+              Optional<User> user =
+                  scope == null
+                      ? users.findAdmin(c, row.get().subjectId())
+                      : users.find(c, row.get().subjectId());
+              if (user.isEmpty()
+                  || !user.get().active()
+                  || (scope != null && !tenantActive(c, scope))) {
+                return new Outcome(null, false);
+              }
+              refresh.markUsed(c, row.get().id(), clock.instant());
+              return new Outcome(issueForUser(c, user.get(), row.get().familyId()), false);
+            });
     if (out.signedIn() == null) {
-      throw new UnauthenticatedException(out.reused() ? "refresh token reused; the session was revoked" : "invalid refresh token");
+      throw new UnauthenticatedException(
+          out.reused() ? "refresh token reused; the session was revoked" : "invalid refresh token");
     }
     return out.signedIn();
   }
@@ -127,21 +150,32 @@ public final class AuthService {
    */
   public int logout(String presented, boolean allSessions) {
     UUID scope = scopeOf(presented);
-    Integer revoked = tx.scoped(scope, c -> {
-      Optional<RefreshTokenStore.Row> row = refresh.lockByHash(c, Secrets.sha256(presented));
-      if (row.isEmpty() || row.get().revoked() || row.get().usedAt() != null
-          || !row.get().expiresAt().isAfter(clock.instant()) || !java.util.Objects.equals(row.get().tenantId(), scope)) {
-        return null;
-      }
-      return allSessions ? refresh.revokeSubject(c, row.get().subjectId()) : refresh.revokeFamily(c, row.get().familyId());
-    });
+    Integer revoked =
+        tx.scoped(
+            scope,
+            c -> {
+              Optional<RefreshTokenStore.Row> row =
+                  refresh.lockByHash(c, Secrets.sha256(presented));
+              if (row.isEmpty()
+                  || row.get().revoked()
+                  || row.get().usedAt() != null
+                  || !row.get().expiresAt().isAfter(clock.instant())
+                  || !java.util.Objects.equals(row.get().tenantId(), scope)) {
+                return null;
+              }
+              return allSessions
+                  ? refresh.revokeSubject(c, row.get().subjectId())
+                  : refresh.revokeFamily(c, row.get().familyId());
+            });
     if (revoked == null) {
       throw new UnauthenticatedException("invalid refresh token");
     }
     return revoked;
   }
 
-  /** Client credentials: an access token for a service account; platform accounts may name a tenant. */
+  /**
+   * Client credentials: an access token for a service account; platform accounts may name a tenant.
+   */
   public SignedIn serviceToken(String clientId, String secret, UUID forTenant) {
     int dot = clientId.indexOf('.');
     if (dot <= 0) {
@@ -149,50 +183,72 @@ public final class AuthService {
     }
     String prefix = clientId.substring(0, dot);
     UUID scope = PLATFORM.equals(prefix) ? null : parseUuid(prefix);
-    Optional<ServiceAccountStore.WithHash> found = tx.scoped(scope, c -> accounts.findByClientId(c, clientId));
-    if (found.isEmpty() || !Secrets.matches(secret, found.get().secretHash()) || found.get().account().revokedAt() != null) {
+    Optional<ServiceAccountStore.WithHash> found =
+        tx.scoped(scope, c -> accounts.findByClientId(c, clientId));
+    if (found.isEmpty()
+        || !Secrets.matches(secret, found.get().secretHash())
+        || found.get().account().revokedAt() != null) {
       throw new UnauthenticatedException("invalid client credentials");
     }
     ServiceAccount sa = found.get().account();
     if (!sa.platform() && forTenant != null) {
-      throw new InvalidArgumentException("tenant_id", "only platform service accounts may name a tenant");
+      throw new InvalidArgumentException(
+          "tenant_id", "only platform service accounts may name a tenant");
     }
     UUID tenant = sa.platform() ? forTenant : sa.tenantId();
     if (tenant != null && !tx.unscoped(c -> tenantActive(c, tenant))) {
       throw new PermissionDeniedException("tenant is suspended or unknown");
     }
-    tx.scoped(scope, c -> {
-      accounts.touch(c, sa.id(), clock.instant());
-      return null;
-    });
+    tx.scoped(
+        scope,
+        c -> {
+          accounts.touch(c, sa.id(), clock.instant());
+          return null;
+        });
     Set<String> grants = new HashSet<>(sa.grants());
     grants.retainAll(Rbac.serviceGrantable());
     TokenIssuer.Signed signed = issuer.issue(sa.id(), tenant, Role.SERVICE, grants);
-    return new SignedIn(new IssuedTokens(signed.token(), signed.expiresAt(), "", null), signed.principal(), null, sa);
+    return new SignedIn(
+        new IssuedTokens(signed.token(), signed.expiresAt(), "", null),
+        signed.principal(),
+        null,
+        sa);
   }
 
   /** Issues an access token and a new refresh token of {@code family} for a user (in its scope). */
   SignedIn issueForUser(Connection c, User user, UUID family) throws SQLException {
     TokenIssuer.Signed signed = issuer.issue(user.id(), user.tenantId(), user.role(), Set.of());
-    String token = (user.tenantId() == null ? PLATFORM : user.tenantId().toString()) + "." + Secrets.random(32);
+    String token =
+        (user.tenantId() == null ? PLATFORM : user.tenantId().toString())
+            + "."
+            + Secrets.random(32);
     Instant now = clock.instant();
     Instant exp = now.plus(refreshTtl);
     refresh.insert(c, user.tenantId(), Secrets.sha256(token), family, user.id(), now, exp);
-    return new SignedIn(new IssuedTokens(signed.token(), signed.expiresAt(), token, exp), signed.principal(), user, null);
+    return new SignedIn(
+        new IssuedTokens(signed.token(), signed.expiresAt(), token, exp),
+        signed.principal(),
+        user,
+        null);
   }
 
   /** The user or service account behind a principal, for WhoAmI. */
   public SignedIn describe(Principal p) {
     if (p.role() == Role.SERVICE) {
-      Optional<ServiceAccount> sa = tx.scoped(p.tenantId(), c -> accounts.find(c, p.subject(), p.tenantId() == null));
+      Optional<ServiceAccount> sa =
+          tx.scoped(p.tenantId(), c -> accounts.find(c, p.subject(), p.tenantId() == null));
       if (sa.isEmpty()) {
         sa = tx.platform(c -> accounts.find(c, p.subject(), true));
       }
       return new SignedIn(null, p, null, sa.orElse(null));
     }
-    User u = tx.scoped(p.tenantId(), c -> p.role() == Role.PLATFORM_ADMIN
-        ? users.findAdmin(c, p.subject()).orElse(null)
-        : users.find(c, p.subject()).orElse(null));
+    User u =
+        tx.scoped(
+            p.tenantId(),
+            c ->
+                p.role() == Role.PLATFORM_ADMIN
+                    ? users.findAdmin(c, p.subject()).orElse(null)
+                    : users.find(c, p.subject()).orElse(null));
     return new SignedIn(null, p, u, null);
   }
 

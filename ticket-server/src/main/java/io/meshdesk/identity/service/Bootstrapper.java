@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first platform admin. At start, while no platform admin exists, a one-time bootstrap token
- * is stored hashed: {@code MESHDESK_BOOTSTRAP_TOKEN} when set, else a generated one printed once to
+ * The first platform admin. At start, while no platform admin exists, a one-time bootstrap token is
+ * stored hashed: {@code MESHDESK_BOOTSTRAP_TOKEN} when set, else a generated one printed once to
  * the log. {@code Bootstrap} with that token creates the admin; afterwards it always refuses.
  */
 public final class Bootstrapper {
@@ -38,7 +38,8 @@ public final class Bootstrapper {
   private final SigningKeyStore store = new SigningKeyStore();
   private final UserStore users = new UserStore();
 
-  public Bootstrapper(IdentityTx tx, AuditLog audit, AuthService auth, PasswordHasher hasher, Clock clock) {
+  public Bootstrapper(
+      IdentityTx tx, AuditLog audit, AuthService auth, PasswordHasher hasher, Clock clock) {
     this.tx = tx;
     this.audit = audit;
     this.auth = auth;
@@ -46,53 +47,82 @@ public final class Bootstrapper {
     this.clock = clock;
   }
 
-  /** Arms the bootstrap token if needed; returns a generated token (empty when configured or not needed). */
+  /**
+   * Arms the bootstrap token if needed; returns a generated token (empty when configured or not
+   * needed).
+   */
   public Optional<String> arm(Optional<String> configured) {
-    return tx.unscoped(c -> {
-      if (users.anyAdmin(c)) {
-        return Optional.<String>empty();
-      }
-      if (configured.isPresent()) {
-        store.putBootstrap(c, Secrets.sha256(configured.get()), true, clock.instant());
-        return Optional.<String>empty();
-      }
-      String token = Secrets.random(24);
-      if (store.putBootstrap(c, Secrets.sha256(token), false, clock.instant())) {
-        log.warn("No platform admin exists. One-time bootstrap token (shown only now): {}"
-            + "  -> meshctl bootstrap --email <you> (or set MESHDESK_BOOTSTRAP_TOKEN and restart if lost)", token);
-        return Optional.of(token);
-      }
-      return Optional.<String>empty();
-    });
+    return tx.unscoped(
+        c -> {
+          if (users.anyAdmin(c)) {
+            return Optional.<String>empty();
+          }
+          if (configured.isPresent()) {
+            store.putBootstrap(c, Secrets.sha256(configured.get()), true, clock.instant());
+            return Optional.<String>empty();
+          }
+          String token = Secrets.random(24);
+          if (store.putBootstrap(c, Secrets.sha256(token), false, clock.instant())) {
+            log.warn(
+                "No platform admin exists. One-time bootstrap token (shown only now): {}"
+                    + "  -> meshctl bootstrap --email <you> (or set MESHDESK_BOOTSTRAP_TOKEN and restart if lost)",
+                token);
+            return Optional.of(token);
+          }
+          return Optional.<String>empty();
+        });
   }
 
   /** Creates the first platform admin and signs them in. */
   public SignedIn bootstrap(String token, String email, String password, String displayName) {
     // Refuse before hashing: a hash costs ~19 MiB and tens of milliseconds, so only the holder of
     // the token may make the server compute one, and only while no admin exists.
-    tx.platform(c -> {
-      refuseUnlessArmed(c, token);
-      return null;
-    });
+    tx.platform(
+        c -> {
+          refuseUnlessArmed(c, token);
+          return null;
+        });
     String hash = hasher.hash(password);
     Instant now = clock.instant();
-    User admin = new User(UUID.randomUUID(), null, email.toLowerCase(Locale.ROOT), displayName, Role.PLATFORM_ADMIN, true,
-        List.of(), now, now, null, null);
-    return tx.platform(c -> {
-      refuseUnlessArmed(c, token);
-      users.insertAdmin(c, admin, hash);
-      store.useBootstrap(c, now);
-      audit.record(c, null, new Actor(Actor.Kind.USER, admin.id().toString(), displayName), "platform.bootstrapped",
-          "platform_admin", admin.id().toString(), Map.of("email", admin.email()));
-      return auth.issueForUser(c, admin, UUID.randomUUID());
-    });
+    User admin =
+        new User(
+            UUID.randomUUID(),
+            null,
+            email.toLowerCase(Locale.ROOT),
+            displayName,
+            Role.PLATFORM_ADMIN,
+            true,
+            List.of(),
+            now,
+            now,
+            null,
+            null);
+    return tx.platform(
+        c -> {
+          refuseUnlessArmed(c, token);
+          users.insertAdmin(c, admin, hash);
+          store.useBootstrap(c, now);
+          audit.record(
+              c,
+              null,
+              new Actor(Actor.Kind.USER, admin.id().toString(), displayName),
+              "platform.bootstrapped",
+              "platform_admin",
+              admin.id().toString(),
+              Map.of("email", admin.email()));
+          return auth.issueForUser(c, admin, UUID.randomUUID());
+        });
   }
 
-  /** Locks the bootstrap row; refuses once an admin exists, then unless the token matches (constant-time). */
+  /**
+   * Locks the bootstrap row; refuses once an admin exists, then unless the token matches
+   * (constant-time).
+   */
   private void refuseUnlessArmed(java.sql.Connection c, String token) throws java.sql.SQLException {
     Optional<String> stored = store.lockBootstrap(c);
     if (users.anyAdmin(c) || stored.isEmpty()) {
-      throw new FailedPreconditionException("ALREADY_BOOTSTRAPPED", "a platform admin already exists");
+      throw new FailedPreconditionException(
+          "ALREADY_BOOTSTRAPPED", "a platform admin already exists");
     }
     if (!Secrets.matches(token, stored.get())) {
       throw new PermissionDeniedException("invalid bootstrap token");

@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Service accounts. A tenant admin's accounts belong to the tenant; a platform admin's are platform
- * accounts (e.g. the AI worker) that may ask for tokens in any tenant. Client ids are
- * {@code <tenant id | "platform">.<name>}; only a SHA-256 of the secret is kept.
+ * accounts (e.g. the AI worker) that may ask for tokens in any tenant. Client ids are {@code
+ * <tenant id | "platform">.<name>}; only a SHA-256 of the secret is kept.
  */
 public final class ServiceAccountService {
 
@@ -40,48 +40,84 @@ public final class ServiceAccountService {
   public record Created(ServiceAccount account, String clientSecret) {}
 
   /** Creates an account in the caller's scope; every permission must be grantable. */
-  public Created create(Principal caller, String name, String description, Set<String> permissions) {
+  public Created create(
+      Principal caller, String name, String description, Set<String> permissions) {
     Set<String> unknown = new TreeSet<>(permissions);
     unknown.removeAll(Rbac.serviceGrantable());
     if (!unknown.isEmpty()) {
-      throw new InvalidArgumentException("permissions", "not grantable to service accounts: " + String.join(", ", unknown));
+      throw new InvalidArgumentException(
+          "permissions", "not grantable to service accounts: " + String.join(", ", unknown));
     }
     UUID tenant = scope(caller);
     String secret = Secrets.random(32);
     String clientId = (tenant == null ? "platform" : tenant.toString()) + "." + name;
-    return tx.scoped(tenant, c -> {
-      Actor actor = audit.actor(c, caller);
-      ServiceAccount sa = new ServiceAccount(UUID.randomUUID(), tenant, clientId, name, description == null ? "" : description,
-          permissions, clock.instant(), actor, null, null);
-      if (!store.insert(c, sa, Secrets.sha256(secret))) {
-        throw new AlreadyExistsException("a service account named " + name + " exists");
-      }
-      audit.record(c, tenant, actor, "service_account.created", "service_account", sa.id().toString(),
-          Map.of("permissions", String.join(",", new TreeSet<>(permissions)), "client_id", clientId));
-      return new Created(sa, secret);
-    });
+    return tx.scoped(
+        tenant,
+        c -> {
+          Actor actor = audit.actor(c, caller);
+          ServiceAccount sa =
+              new ServiceAccount(
+                  UUID.randomUUID(),
+                  tenant,
+                  clientId,
+                  name,
+                  description == null ? "" : description,
+                  permissions,
+                  clock.instant(),
+                  actor,
+                  null,
+                  null);
+          if (!store.insert(c, sa, Secrets.sha256(secret))) {
+            throw new AlreadyExistsException("a service account named " + name + " exists");
+          }
+          audit.record(
+              c,
+              tenant,
+              actor,
+              "service_account.created",
+              "service_account",
+              sa.id().toString(),
+              Map.of(
+                  "permissions",
+                  String.join(",", new TreeSet<>(permissions)),
+                  "client_id",
+                  clientId));
+          return new Created(sa, secret);
+        });
   }
 
   /** Accounts of the caller's scope by name. */
-  public Page<ServiceAccount> list(Principal caller, boolean includeRevoked, int pageSize, String token) {
+  public Page<ServiceAccount> list(
+      Principal caller, boolean includeRevoked, int pageSize, String token) {
     UUID tenant = scope(caller);
     int size = Page.size(pageSize);
     int offset = Page.offset(token);
-    return Page.of(tx.scoped(tenant, c -> store.list(c, tenant == null, includeRevoked, offset, size + 1)), offset, size);
+    return Page.of(
+        tx.scoped(tenant, c -> store.list(c, tenant == null, includeRevoked, offset, size + 1)),
+        offset,
+        size);
   }
 
   /** Revokes an account of the caller's scope. */
   public ServiceAccount revoke(Principal caller, UUID id, String reason) {
     UUID tenant = scope(caller);
-    return tx.scoped(tenant, c -> {
-      if (store.find(c, id, tenant == null).isEmpty()) {
-        throw new NotFoundException("service account not found");
-      }
-      ServiceAccount sa = store.revoke(c, id, tenant == null, clock.instant()).orElseThrow();
-      audit.record(c, tenant, audit.actor(c, caller), "service_account.revoked", "service_account", id.toString(),
-          Map.of("reason", reason == null ? "" : reason));
-      return sa;
-    });
+    return tx.scoped(
+        tenant,
+        c -> {
+          if (store.find(c, id, tenant == null).isEmpty()) {
+            throw new NotFoundException("service account not found");
+          }
+          ServiceAccount sa = store.revoke(c, id, tenant == null, clock.instant()).orElseThrow();
+          audit.record(
+              c,
+              tenant,
+              audit.actor(c, caller),
+              "service_account.revoked",
+              "service_account",
+              id.toString(),
+              Map.of("reason", reason == null ? "" : reason));
+          return sa;
+        });
   }
 
   private static UUID scope(Principal caller) {

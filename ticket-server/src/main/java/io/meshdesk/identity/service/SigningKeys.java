@@ -73,7 +73,8 @@ public final class SigningKeys implements SigningKeySource {
    * Rotates: a new key signs from now on; the previous one verifies for {@code overlap} (default:
    * the access-token lifetime). Returns the new key's id.
    */
-  public String rotate(io.meshdesk.platform.auth.Principal caller, Duration overlap, AuditLog audit) {
+  public String rotate(
+      io.meshdesk.platform.auth.Principal caller, Duration overlap, AuditLog audit) {
     Duration keep = overlap == null ? accessTtl : overlap;
     String kid =
         tx.platform(
@@ -81,7 +82,13 @@ public final class SigningKeys implements SigningKeySource {
               String old = store.lockActive(c).map(SigningKeyStore.Row::kid).orElse("");
               store.retireActive(c, clock.instant().plus(keep).plus(Duration.ofSeconds(30)));
               String created = insertNew(c);
-              audit.record(c, null, audit.actor(c, caller), "signing_key.rotated", "signing_key", created,
+              audit.record(
+                  c,
+                  null,
+                  audit.actor(c, caller),
+                  "signing_key.rotated",
+                  "signing_key",
+                  created,
                   Map.of("previous_kid", old, "overlap_seconds", Long.toString(keep.toSeconds())));
               return created;
             });
@@ -92,14 +99,18 @@ public final class SigningKeys implements SigningKeySource {
   /** Every key that verifies now, newest first. */
   public List<SigningKeyInfo> live() {
     return tx.unscoped(c -> store.live(c, clock.instant())).stream()
-        .map(r -> new SigningKeyInfo(r.kid(), parse(r.publicJwk()), r.active(), r.createdAt(), r.expiresAt()))
+        .map(
+            r ->
+                new SigningKeyInfo(
+                    r.kid(), parse(r.publicJwk()), r.active(), r.createdAt(), r.expiresAt()))
         .toList();
   }
 
   @Override
   public Optional<JWK> find(String kid) {
     Instant now = clock.instant();
-    if (loadedAt.plus(CACHE).isBefore(now) || (!verifying.containsKey(kid) && loadedAt.plus(MIN_RELOAD).isBefore(now))) {
+    if (loadedAt.plus(CACHE).isBefore(now)
+        || (!verifying.containsKey(kid) && loadedAt.plus(MIN_RELOAD).isBefore(now))) {
       reload();
     }
     return Optional.ofNullable(verifying.get(kid));
@@ -126,8 +137,13 @@ public final class SigningKeys implements SigningKeySource {
       store.insertActive(
           c,
           new SigningKeyStore.Row(
-              key.getKeyID(), key.toPublicJWK().toJSONString(), sealer.seal(key.toJSONString()), sealer.scheme(), true,
-              clock.instant(), null));
+              key.getKeyID(),
+              key.toPublicJWK().toJSONString(),
+              sealer.seal(key.toJSONString()),
+              sealer.scheme(),
+              true,
+              clock.instant(),
+              null));
       return key.getKeyID();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate a signing key", e);

@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.redisson.api.RedissonClient;
 
-/** Tenants: create (with the first admin), list, suspend and reactivate. Platform admins only (RBAC). */
+/**
+ * Tenants: create (with the first admin), list, suspend and reactivate. Platform admins only
+ * (RBAC).
+ */
 public final class TenantService {
 
   private final IdentityTx tx;
@@ -33,7 +36,8 @@ public final class TenantService {
   private final TenantStore tenants = new TenantStore();
   private final UserStore users = new UserStore();
 
-  public TenantService(IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
+  public TenantService(
+      IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
     this.tx = tx;
     this.audit = audit;
     this.hasher = hasher;
@@ -45,29 +49,63 @@ public final class TenantService {
   public record Created(Tenant tenant, User admin) {}
 
   /** Creates a tenant and its first admin in one transaction. */
-  public Created create(Principal caller, String slug, String displayName, String timeZone, String adminEmail,
-      String adminName, String adminPassword) {
+  public Created create(
+      Principal caller,
+      String slug,
+      String displayName,
+      String timeZone,
+      String adminEmail,
+      String adminName,
+      String adminPassword) {
     try {
       java.time.ZoneId.of(timeZone);
     } catch (java.time.DateTimeException e) {
-      throw new io.meshdesk.platform.errors.InvalidArgumentException("time_zone", "unknown time zone " + timeZone);
+      throw new io.meshdesk.platform.errors.InvalidArgumentException(
+          "time_zone", "unknown time zone " + timeZone);
     }
     String hash = hasher.hash(adminPassword);
     Instant now = clock.instant();
-    Tenant tenant = new Tenant(UUID.randomUUID(), slug, displayName, timeZone, true, now, null, null);
-    User admin = new User(UUID.randomUUID(), tenant.id(), adminEmail.toLowerCase(Locale.ROOT), adminName, Role.ADMIN, true,
-        List.of(), now, now, null, null);
-    return tx.platform(c -> {
-      Actor actor = audit.actor(c, caller);
-      if (!tenants.insert(c, tenant)) {
-        throw new AlreadyExistsException("tenant slug " + slug + " is taken");
-      }
-      Transactions.setTenant(c, tenant.id());
-      users.insert(c, admin, hash);
-      audit.record(c, tenant.id(), actor, "tenant.created", "tenant", tenant.id().toString(), Map.of("slug", slug));
-      audit.record(c, tenant.id(), actor, "user.created", "user", admin.id().toString(), Map.of("role", "admin"));
-      return new Created(tenants.find(c, tenant.id()).orElseThrow(), admin);
-    });
+    Tenant tenant =
+        new Tenant(UUID.randomUUID(), slug, displayName, timeZone, true, now, null, null);
+    User admin =
+        new User(
+            UUID.randomUUID(),
+            tenant.id(),
+            adminEmail.toLowerCase(Locale.ROOT),
+            adminName,
+            Role.ADMIN,
+            true,
+            List.of(),
+            now,
+            now,
+            null,
+            null);
+    return tx.platform(
+        c -> {
+          Actor actor = audit.actor(c, caller);
+          if (!tenants.insert(c, tenant)) {
+            throw new AlreadyExistsException("tenant slug " + slug + " is taken");
+          }
+          Transactions.setTenant(c, tenant.id());
+          users.insert(c, admin, hash);
+          audit.record(
+              c,
+              tenant.id(),
+              actor,
+              "tenant.created",
+              "tenant",
+              tenant.id().toString(),
+              Map.of("slug", slug));
+          audit.record(
+              c,
+              tenant.id(),
+              actor,
+              "user.created",
+              "user",
+              admin.id().toString(),
+              Map.of("role", "admin"));
+          return new Created(tenants.find(c, tenant.id()).orElseThrow(), admin);
+        });
   }
 
   /** Tenants oldest first; {@code active} null for any status. */
@@ -79,7 +117,8 @@ public final class TenantService {
 
   /** One tenant. */
   public Tenant get(UUID id) {
-    return tx.unscoped(c -> tenants.find(c, id)).orElseThrow(() -> new NotFoundException("tenant not found"));
+    return tx.unscoped(c -> tenants.find(c, id))
+        .orElseThrow(() -> new NotFoundException("tenant not found"));
   }
 
   /** Suspends a tenant; every instance refuses its tokens at once. */
@@ -93,14 +132,24 @@ public final class TenantService {
   }
 
   private Tenant setStatus(Principal caller, UUID id, boolean active, String reason) {
-    Tenant t = tx.platform(c -> {
-      Actor actor = audit.actor(c, caller);
-      Tenant updated = tenants.setStatus(c, id, active, clock.instant(), reason)
-          .orElseThrow(() -> new NotFoundException("tenant not found"));
-      audit.record(c, id, actor, active ? "tenant.reactivated" : "tenant.suspended", "tenant", id.toString(),
-          reason == null ? Map.of() : Map.of("reason", reason));
-      return updated;
-    });
+    Tenant t =
+        tx.platform(
+            c -> {
+              Actor actor = audit.actor(c, caller);
+              Tenant updated =
+                  tenants
+                      .setStatus(c, id, active, clock.instant(), reason)
+                      .orElseThrow(() -> new NotFoundException("tenant not found"));
+              audit.record(
+                  c,
+                  id,
+                  actor,
+                  active ? "tenant.reactivated" : "tenant.suspended",
+                  "tenant",
+                  id.toString(),
+                  reason == null ? Map.of() : Map.of("reason", reason));
+              return updated;
+            });
     DatabaseTenantGate.publishChange(redis, id);
     return t;
   }

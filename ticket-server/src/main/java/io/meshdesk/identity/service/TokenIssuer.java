@@ -32,7 +32,11 @@ public final class TokenIssuer {
   }
 
   /** A signed access token for {@code principal}; returns the token and its expiry. */
-  public Signed issue(UUID subject, UUID tenantId, io.meshdesk.platform.auth.Role role, java.util.Set<String> grants) {
+  public Signed issue(
+      UUID subject,
+      UUID tenantId,
+      io.meshdesk.platform.auth.Role role,
+      java.util.Set<String> grants) {
     Instant now = clock.instant();
     Instant exp = now.plus(ttl);
     String jti = UUID.randomUUID().toString();
@@ -56,7 +60,11 @@ public final class TokenIssuer {
     ECKey key = keys.signingKey();
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims.build());
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims.build());
     try {
       jwt.sign(new ECDSASigner(key));
     } catch (JOSEException e) {

@@ -28,7 +28,8 @@ import org.redisson.api.RedissonClient;
  */
 public final class UserService {
 
-  private static final Set<Role> TENANT_ROLES = Set.of(Role.ADMIN, Role.MANAGER, Role.AGENT, Role.CUSTOMER);
+  private static final Set<Role> TENANT_ROLES =
+      Set.of(Role.ADMIN, Role.MANAGER, Role.AGENT, Role.CUSTOMER);
   private static final Set<Role> MANAGER_MAY_CREATE = Set.of(Role.AGENT, Role.CUSTOMER);
 
   private final IdentityTx tx;
@@ -39,8 +40,11 @@ public final class UserService {
   private final UserStore users = new UserStore();
   private final RefreshTokenStore refresh = new RefreshTokenStore();
 
-  /** @param redis where role changes and deactivations are announced, so open streams end at once */
-  public UserService(IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
+  /**
+   * @param redis where role changes and deactivations are announced, so open streams end at once
+   */
+  public UserService(
+      IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
     this.tx = tx;
     this.redis = redis;
     this.audit = audit;
@@ -49,7 +53,13 @@ public final class UserService {
   }
 
   /** Creates a user; {@code password} null for one who cannot sign in yet. */
-  public User create(Principal caller, String email, String displayName, Role role, String password, List<UUID> teams) {
+  public User create(
+      Principal caller,
+      String email,
+      String displayName,
+      Role role,
+      String password,
+      List<UUID> teams) {
     UUID tenant = caller.requireTenant();
     requireTenantRole(role);
     if (caller.role() == Role.MANAGER && !MANAGER_MAY_CREATE.contains(role)) {
@@ -57,28 +67,58 @@ public final class UserService {
     }
     String hash = password == null ? null : hasher.hash(password);
     Instant now = clock.instant();
-    User user = new User(UUID.randomUUID(), tenant, email.toLowerCase(Locale.ROOT), displayName, role, true, teams, now, now,
-        null, null);
-    return tx.tenant(tenant, c -> {
-      if (!users.insert(c, user, hash)) {
-        throw new AlreadyExistsException("a user with this email exists in the tenant");
-      }
-      audit.record(c, tenant, audit.actor(c, caller), "user.created", "user", user.id().toString(), Map.of("role", role.claim()));
-      return user;
-    });
+    User user =
+        new User(
+            UUID.randomUUID(),
+            tenant,
+            email.toLowerCase(Locale.ROOT),
+            displayName,
+            role,
+            true,
+            teams,
+            now,
+            now,
+            null,
+            null);
+    return tx.tenant(
+        tenant,
+        c -> {
+          if (!users.insert(c, user, hash)) {
+            throw new AlreadyExistsException("a user with this email exists in the tenant");
+          }
+          audit.record(
+              c,
+              tenant,
+              audit.actor(c, caller),
+              "user.created",
+              "user",
+              user.id().toString(),
+              Map.of("role", role.claim()));
+          return user;
+        });
   }
 
   /** Changes a user's role (admins only, by RBAC). */
   public User setRole(Principal caller, UUID userId, Role role) {
     UUID tenant = caller.requireTenant();
     requireTenantRole(role);
-    User changed = tx.tenant(tenant, c -> {
-      User before = users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
-      User after = users.setRole(c, userId, role, clock.instant()).orElseThrow();
-      audit.record(c, tenant, audit.actor(c, caller), "user.role_changed", "user", userId.toString(),
-          Map.of("old_role", before.role().claim(), "new_role", role.claim()));
-      return after;
-    });
+    User changed =
+        tx.tenant(
+            tenant,
+            c -> {
+              User before =
+                  users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
+              User after = users.setRole(c, userId, role, clock.instant()).orElseThrow();
+              audit.record(
+                  c,
+                  tenant,
+                  audit.actor(c, caller),
+                  "user.role_changed",
+                  "user",
+                  userId.toString(),
+                  Map.of("old_role", before.role().claim(), "new_role", role.claim()));
+              return after;
+            });
     AccessChanges.publishUser(redis, userId); // streams opened under the old role end
     return changed;
   }
@@ -86,15 +126,23 @@ public final class UserService {
   /** Replaces a user's teams. */
   public User setTeams(Principal caller, UUID userId, List<UUID> teams) {
     UUID tenant = caller.requireTenant();
-    return tx.tenant(tenant, c -> {
-      if (users.find(c, userId).isEmpty()) {
-        throw new NotFoundException("user not found");
-      }
-      User after = users.setTeams(c, userId, teams, clock.instant()).orElseThrow();
-      audit.record(c, tenant, audit.actor(c, caller), "user.teams_changed", "user", userId.toString(),
-          Map.of("teams", teams.toString()));
-      return after;
-    });
+    return tx.tenant(
+        tenant,
+        c -> {
+          if (users.find(c, userId).isEmpty()) {
+            throw new NotFoundException("user not found");
+          }
+          User after = users.setTeams(c, userId, teams, clock.instant()).orElseThrow();
+          audit.record(
+              c,
+              tenant,
+              audit.actor(c, caller),
+              "user.teams_changed",
+              "user",
+              userId.toString(),
+              Map.of("teams", teams.toString()));
+          return after;
+        });
   }
 
   /** Deactivates a user and revokes all their refresh tokens. */
@@ -103,16 +151,29 @@ public final class UserService {
     if (userId.equals(caller.subject())) {
       throw new InvalidArgumentException("user_id", "you cannot deactivate yourself");
     }
-    User deactivated = tx.tenant(tenant, c -> {
-      if (users.find(c, userId).isEmpty()) {
-        throw new NotFoundException("user not found");
-      }
-      User after = users.deactivate(c, userId, clock.instant()).orElseThrow();
-      int revoked = refresh.revokeSubject(c, userId);
-      audit.record(c, tenant, audit.actor(c, caller), "user.deactivated", "user", userId.toString(),
-          Map.of("reason", reason == null ? "" : reason, "revoked_sessions", Integer.toString(revoked)));
-      return after;
-    });
+    User deactivated =
+        tx.tenant(
+            tenant,
+            c -> {
+              if (users.find(c, userId).isEmpty()) {
+                throw new NotFoundException("user not found");
+              }
+              User after = users.deactivate(c, userId, clock.instant()).orElseThrow();
+              int revoked = refresh.revokeSubject(c, userId);
+              audit.record(
+                  c,
+                  tenant,
+                  audit.actor(c, caller),
+                  "user.deactivated",
+                  "user",
+                  userId.toString(),
+                  Map.of(
+                      "reason",
+                      reason == null ? "" : reason,
+                      "revoked_sessions",
+                      Integer.toString(revoked)));
+              return after;
+            });
     AccessChanges.publishUser(redis, userId); // their open streams end
     return deactivated;
   }
@@ -120,15 +181,26 @@ public final class UserService {
   /** One user of the caller's tenant. */
   public User get(Principal caller, UUID userId) {
     UUID tenant = caller.requireTenant();
-    return tx.tenant(tenant, c -> users.find(c, userId)).orElseThrow(() -> new NotFoundException("user not found"));
+    return tx.tenant(tenant, c -> users.find(c, userId))
+        .orElseThrow(() -> new NotFoundException("user not found"));
   }
 
   /** Users of the caller's tenant by display name. */
-  public Page<User> list(Principal caller, Role role, Boolean active, UUID team, String query, int pageSize, String token) {
+  public Page<User> list(
+      Principal caller,
+      Role role,
+      Boolean active,
+      UUID team,
+      String query,
+      int pageSize,
+      String token) {
     UUID tenant = caller.requireTenant();
     int size = Page.size(pageSize);
     int offset = Page.offset(token);
-    return Page.of(tx.tenant(tenant, c -> users.list(c, role, active, team, query, offset, size + 1)), offset, size);
+    return Page.of(
+        tx.tenant(tenant, c -> users.list(c, role, active, team, query, offset, size + 1)),
+        offset,
+        size);
   }
 
   private static void requireTenantRole(Role role) {

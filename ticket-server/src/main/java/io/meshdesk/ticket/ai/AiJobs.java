@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AI jobs: a row (status pending) written with the ticket, then an entry on the Redis stream
- * {@value RedisKeys#AI_JOBS_STREAM} ({@code job} = base64 of the {@link AiJob} bytes, {@code tenant}). The row is
- * the truth; {@link #sweep()} re-enqueues pending jobs that never reached Redis or that Redis lost.
+ * {@value RedisKeys#AI_JOBS_STREAM} ({@code job} = base64 of the {@link AiJob} bytes, {@code
+ * tenant}). The row is the truth; {@link #sweep()} re-enqueues pending jobs that never reached
+ * Redis or that Redis lost.
  */
 public final class AiJobs {
-
 
   private static final Logger log = LoggerFactory.getLogger(AiJobs.class);
 
@@ -41,7 +41,8 @@ public final class AiJobs {
   private final Duration minAge;
   private final Duration requeueAfter;
 
-  public AiJobs(RedissonClient redis, Transactions tx, Clock clock, Duration minAge, Duration requeueAfter) {
+  public AiJobs(
+      RedissonClient redis, Transactions tx, Clock clock, Duration minAge, Duration requeueAfter) {
     this.stream = redis.getStream(RedisKeys.AI_JOBS_STREAM);
     this.tx = tx;
     this.clock = clock;
@@ -49,7 +50,9 @@ public final class AiJobs {
     this.requeueAfter = requeueAfter;
   }
 
-  /** Inserts a pending triage-and-draft job for a ticket version; it is sent to Redis after commit. */
+  /**
+   * Inserts a pending triage-and-draft job for a ticket version; it is sent to Redis after commit.
+   */
   public static AiJob enqueue(WriteTx w, String ticketId, long ticketVersion) throws SQLException {
     AiJob job = newJob(w, ticketId, ticketVersion);
     try (PreparedStatement ps =
@@ -94,12 +97,16 @@ public final class AiJobs {
   /** Queues one job on a Redis batch (sent with the batch, in order). */
   public static void addTo(org.redisson.api.RBatch batch, AiJob job) {
     String payload = Base64.getEncoder().encodeToString(job.toByteArray());
-    batch.<String, String>getStream(RedisKeys.AI_JOBS_STREAM).addAsync(StreamAddArgs.entries(Map.of("job", payload, "tenant", job.getTenantId())));
+    batch
+        .<String, String>getStream(RedisKeys.AI_JOBS_STREAM)
+        .addAsync(StreamAddArgs.entries(Map.of("job", payload, "tenant", job.getTenantId())));
   }
 
   /** Records that jobs of the current tenant reached Redis. */
   public static void markEnqueued(Connection c, List<String> jobIds) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("update ticket.ai_jobs set last_enqueued_at = now() where id = any(?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update ticket.ai_jobs set last_enqueued_at = now() where id = any(?)")) {
       ps.setArray(1, c.createArrayOf("uuid", jobIds.stream().map(UUID::fromString).toArray()));
       ps.executeUpdate();
     }
@@ -126,10 +133,12 @@ public final class AiJobs {
         }
       }
       if (!ok.isEmpty()) {
-        tx.inTenant(tenant, c -> {
-          markEnqueued(c, ok);
-          return null;
-        });
+        tx.inTenant(
+            tenant,
+            c -> {
+              markEnqueued(c, ok);
+              return null;
+            });
         sent += ok.size();
       }
     }

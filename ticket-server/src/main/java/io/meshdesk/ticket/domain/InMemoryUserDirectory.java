@@ -34,7 +34,8 @@ public final class InMemoryUserDirectory implements UserDirectory {
   }
 
   /** Adds or replaces a user; returns this. */
-  public InMemoryUserDirectory add(UUID tenant, UUID id, Role role, String displayName, Set<UUID> teams) {
+  public InMemoryUserDirectory add(
+      UUID tenant, UUID id, Role role, String displayName, Set<UUID> teams) {
     users.put(id, new User(tenant, id, role, displayName, Set.copyOf(teams)));
     return this;
   }
@@ -57,7 +58,11 @@ public final class InMemoryUserDirectory implements UserDirectory {
   @Override
   public List<UUID> teamMembers(UUID tenant, UUID teamId) {
     return users.values().stream()
-        .filter(u -> u.tenant().equals(tenant) && u.teams().contains(teamId) && u.role() != Role.CUSTOMER)
+        .filter(
+            u ->
+                u.tenant().equals(tenant)
+                    && u.teams().contains(teamId)
+                    && u.role() != Role.CUSTOMER)
         .map(User::id)
         .sorted()
         .toList();

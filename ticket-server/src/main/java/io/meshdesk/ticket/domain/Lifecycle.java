@@ -19,6 +19,7 @@ public final class Lifecycle {
 
   /** Reason code of an illegal status change. */
   public static final String ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
+
   /** Reason code of any change to a closed ticket. */
   public static final String TICKET_CLOSED = "TICKET_CLOSED";
 
@@ -41,7 +42,8 @@ public final class Lifecycle {
   public static void requireTransition(Status from, Status to) {
     requireNotClosed(from);
     if (from != to && !allowed(from, to)) {
-      throw new FailedPreconditionException(ILLEGAL_TRANSITION, "a ticket cannot go from " + from + " to " + to);
+      throw new FailedPreconditionException(
+          ILLEGAL_TRANSITION, "a ticket cannot go from " + from + " to " + to);
     }
   }
 

@@ -45,7 +45,10 @@ public record SlaClock(
 
   /** Shifts the deadlines by the difference between the old and the new priority's targets. */
   public SlaClock reprioritised(Status status, Priority from, Priority to, SlaTargets targets) {
-    Instant frDue = firstRespondedAt == null ? targets.firstResponseDue(to, createdAt).orElse(null) : firstResponseDue;
+    Instant frDue =
+        firstRespondedAt == null
+            ? targets.firstResponseDue(to, createdAt).orElse(null)
+            : firstResponseDue;
     Duration oldTarget = targets.forPriority(from).map(SlaTargets.Target::resolution).orElse(null);
     Duration newTarget = targets.forPriority(to).map(SlaTargets.Target::resolution).orElse(null);
     Instant resDue = resolutionDue;
@@ -61,18 +64,41 @@ public record SlaClock(
     } else {
       resDue = createdAt.plus(newTarget);
     }
-    return new SlaClock(createdAt, frDue, firstRespondedAt, resDue, remaining, firstResponseBreached, resolutionBreached);
+    return new SlaClock(
+        createdAt,
+        frDue,
+        firstRespondedAt,
+        resDue,
+        remaining,
+        firstResponseBreached,
+        resolutionBreached);
   }
 
-  /** Pauses the resolution clock when the ticket goes pending, resumes it when it leaves pending. */
+  /**
+   * Pauses the resolution clock when the ticket goes pending, resumes it when it leaves pending.
+   */
   public SlaClock statusChanged(Status from, Status to, Instant now) {
     if (to == Status.PENDING && from != Status.PENDING && resolutionDue != null) {
       long remaining = Duration.between(now, resolutionDue).toMillis();
-      return new SlaClock(createdAt, firstResponseDue, firstRespondedAt, null, remaining, firstResponseBreached, resolutionBreached);
+      return new SlaClock(
+          createdAt,
+          firstResponseDue,
+          firstRespondedAt,
+          null,
+          remaining,
+          firstResponseBreached,
+          resolutionBreached);
     }
     if (from == Status.PENDING && to != Status.PENDING && resolutionRemainingMs != null) {
       Instant due = now.plusMillis(resolutionRemainingMs).truncatedTo(ChronoUnit.MICROS);
-      return new SlaClock(createdAt, firstResponseDue, firstRespondedAt, due, null, firstResponseBreached, resolutionBreached);
+      return new SlaClock(
+          createdAt,
+          firstResponseDue,
+          firstRespondedAt,
+          due,
+          null,
+          firstResponseBreached,
+          resolutionBreached);
     }
     return this;
   }
@@ -81,7 +107,14 @@ public record SlaClock(
   public SlaClock responded(Instant now) {
     return firstRespondedAt != null
         ? this
-        : new SlaClock(createdAt, firstResponseDue, now, resolutionDue, resolutionRemainingMs, firstResponseBreached, resolutionBreached);
+        : new SlaClock(
+            createdAt,
+            firstResponseDue,
+            now,
+            resolutionDue,
+            resolutionRemainingMs,
+            firstResponseBreached,
+            resolutionBreached);
   }
 
   /**
@@ -109,7 +142,14 @@ public record SlaClock(
       fr |= b.metric() == SlaMetric.FIRST_RESPONSE;
       res |= b.metric() == SlaMetric.RESOLUTION;
     }
-    return new SlaClock(createdAt, firstResponseDue, firstRespondedAt, resolutionDue, resolutionRemainingMs, fr, res);
+    return new SlaClock(
+        createdAt,
+        firstResponseDue,
+        firstRespondedAt,
+        resolutionDue,
+        resolutionRemainingMs,
+        fr,
+        res);
   }
 
   private static boolean passed(Instant due, Instant now) {

@@ -34,8 +34,8 @@ public record SlaTargets(Map<Priority, Target> byPriority) {
   }
 
   /**
-   * Resolution deadline of a ticket created at {@code createdAt} that has spent {@code
-   * pausedFor} pending so far.
+   * Resolution deadline of a ticket created at {@code createdAt} that has spent {@code pausedFor}
+   * pending so far.
    */
   public Optional<Instant> resolutionDue(Priority priority, Instant createdAt, Duration pausedFor) {
     return forPriority(priority).map(t -> createdAt.plus(t.resolution()).plus(pausedFor));

@@ -51,8 +51,8 @@ public final class Visibility {
   }
 
   /**
-   * Whom a ticket is opened for: the caller by default; a customer only for themselves (PERMISSION_DENIED
-   * otherwise); staff for any customer, which the caller checks exists.
+   * Whom a ticket is opened for: the caller by default; a customer only for themselves
+   * (PERMISSION_DENIED otherwise); staff for any customer, which the caller checks exists.
    */
   public static UUID requester(Principal p, UUID requested) {
     if (requested == null) {
@@ -70,8 +70,11 @@ public final class Visibility {
    * and admins any.
    */
   public static void requireMayReassign(Principal p, String currentAssignee) {
-    if (p.role() == Role.AGENT && !currentAssignee.isEmpty() && !currentAssignee.equals(p.subject().toString())) {
-      throw new PermissionDeniedException("agents may reassign only tickets that are unassigned or assigned to them");
+    if (p.role() == Role.AGENT
+        && !currentAssignee.isEmpty()
+        && !currentAssignee.equals(p.subject().toString())) {
+      throw new PermissionDeniedException(
+          "agents may reassign only tickets that are unassigned or assigned to them");
     }
   }
 }

@@ -40,7 +40,12 @@ public final class EventHub implements AutoCloseable {
    * @param gapWait how long an out-of-order event waits for the missing ones before they are read
    * @param page events read from the outbox per query while catching up
    */
-  public EventHub(Transactions tx, RTopic topic, ScheduledExecutorService scheduler, Duration gapWait, int page) {
+  public EventHub(
+      Transactions tx,
+      RTopic topic,
+      ScheduledExecutorService scheduler,
+      Duration gapWait,
+      int page) {
     this.tx = tx;
     this.topic = topic;
     this.scheduler = scheduler;
@@ -50,18 +55,23 @@ public final class EventHub implements AutoCloseable {
     // After Redis comes back the topic is subscribed again; whatever was published before that
     // (the relay's catch-up included) never reached us: read it from the outbox. Events published
     // later arrive through the topic and duplicates are dropped by sequence.
-    this.statusListenerId = topic.addListener(new StatusListener() {
-      @Override
-      public void onSubscribe(String channel) {
-        tenants.values().forEach(ts -> scheduler.execute(ts::fill));
-      }
+    this.statusListenerId =
+        topic.addListener(
+            new StatusListener() {
+              @Override
+              public void onSubscribe(String channel) {
+                tenants.values().forEach(ts -> scheduler.execute(ts::fill));
+              }
 
-      @Override
-      public void onUnsubscribe(String channel) {}
-    });
+              @Override
+              public void onUnsubscribe(String channel) {}
+            });
   }
 
-  /** Attaches a subscriber; from now on it receives every event of its tenant after the hub's position. */
+  /**
+   * Attaches a subscriber; from now on it receives every event of its tenant after the hub's
+   * position.
+   */
   public void register(Subscriber s) {
     tenants.computeIfAbsent(s.tenant(), this::open).subscribers.add(s);
   }
@@ -164,7 +174,11 @@ public final class EventHub implements AutoCloseable {
           List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, upTo, page));
           for (EventEnvelope e : batch) {
             if (e.sequence() > next) {
-              log.warn("tenant {}: events {}..{} not found in the outbox; skipping", tenant, next, e.sequence() - 1);
+              log.warn(
+                  "tenant {}: events {}..{} not found in the outbox; skipping",
+                  tenant,
+                  next,
+                  e.sequence() - 1);
               next = e.sequence();
             }
             if (e.sequence() == next) {
@@ -176,7 +190,8 @@ public final class EventHub implements AutoCloseable {
           }
         }
         if (!pending.isEmpty() && next <= upTo) {
-          log.warn("tenant {}: events {}..{} not found in the outbox; skipping", tenant, next, upTo);
+          log.warn(
+              "tenant {}: events {}..{} not found in the outbox; skipping", tenant, next, upTo);
           next = upTo + 1;
         }
       } catch (RuntimeException e) {

@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param subject the subscriber's user id
  * @param customer whether the subscriber is a customer
  */
-public record EventRules(UUID subject, boolean customer, EventFilter filter, Set<String> ticketIds) {
+public record EventRules(
+    UUID subject, boolean customer, EventFilter filter, Set<String> ticketIds) {
 
   /** Rules for a subscriber with a filter. */
   public static EventRules of(UUID subject, boolean customer, EventFilter filter) {
@@ -49,8 +50,11 @@ public record EventRules(UUID subject, boolean customer, EventFilter filter, Set
     String me = subject.toString();
     return switch (q) {
       case TICKET_QUEUE_MINE -> me.equals(env.assigneeId()) || me.equals(env.previousAssigneeId());
-      case TICKET_QUEUE_UNASSIGNED -> env.assigneeId().isEmpty() || env.previousAssigneeId().isEmpty();
-      case TICKET_QUEUE_TEAM -> filter.getTeamId().equals(env.teamId()) || filter.getTeamId().equals(env.previousTeamId());
+      case TICKET_QUEUE_UNASSIGNED ->
+          env.assigneeId().isEmpty() || env.previousAssigneeId().isEmpty();
+      case TICKET_QUEUE_TEAM ->
+          filter.getTeamId().equals(env.teamId())
+              || filter.getTeamId().equals(env.previousTeamId());
       default -> true;
     };
   }
@@ -60,11 +64,14 @@ public record EventRules(UUID subject, boolean customer, EventFilter filter, Set
     int count = env.publicCommentCount();
     TicketEvent.Builder b = e.toBuilder();
     if (e.hasTicketCreated()) {
-      b.getTicketCreatedBuilder().setTicket(TicketState.customerView(e.getTicketCreated().getTicket(), count));
+      b.getTicketCreatedBuilder()
+          .setTicket(TicketState.customerView(e.getTicketCreated().getTicket(), count));
     } else if (e.hasTicketUpdated()) {
-      b.getTicketUpdatedBuilder().setTicket(TicketState.customerView(e.getTicketUpdated().getTicket(), count));
+      b.getTicketUpdatedBuilder()
+          .setTicket(TicketState.customerView(e.getTicketUpdated().getTicket(), count));
     } else if (e.hasTicketAssigned()) {
-      b.getTicketAssignedBuilder().setTicket(TicketState.customerView(e.getTicketAssigned().getTicket(), count));
+      b.getTicketAssignedBuilder()
+          .setTicket(TicketState.customerView(e.getTicketAssigned().getTicket(), count));
     }
     return b.build();
   }

@@ -25,7 +25,9 @@ public final class Heartbeats {
   private final Duration interval;
   private final Set<Beat> beats = ConcurrentHashMap.newKeySet();
 
-  /** @param interval how long a stream stays silent before it gets a heartbeat */
+  /**
+   * @param interval how long a stream stays silent before it gets a heartbeat
+   */
   public Heartbeats(Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("heartbeat interval must be positive");
@@ -38,9 +40,14 @@ public final class Heartbeats {
     return interval;
   }
 
-  /** How often {@link #tick()} should run: a quarter of the interval, so a heartbeat is at most that late. */
+  /**
+   * How often {@link #tick()} should run: a quarter of the interval, so a heartbeat is at most that
+   * late.
+   */
   public Duration tickEvery() {
-    return interval.dividedBy(4).compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : interval.dividedBy(4);
+    return interval.dividedBy(4).compareTo(Duration.ofMillis(10)) < 0
+        ? Duration.ofMillis(10)
+        : interval.dividedBy(4);
   }
 
   /** Starts heartbeats for a stream. */
@@ -61,12 +68,13 @@ public final class Heartbeats {
   /** Gives every idle stream its heartbeat. */
   public void tick() {
     long now = System.nanoTime();
-    beats.removeIf(b -> {
-      try {
-        return !b.beat(now);
-      } catch (RuntimeException e) {
-        return true; // the stream broke; its own error path ends it
-      }
-    });
+    beats.removeIf(
+        b -> {
+          try {
+            return !b.beat(now);
+          } catch (RuntimeException e) {
+            return true; // the stream broke; its own error path ends it
+          }
+        });
   }
 }

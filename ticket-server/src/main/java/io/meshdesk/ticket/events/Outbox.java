@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The transactional outbox: events are written with the change they describe, in its transaction. */
+/**
+ * The transactional outbox: events are written with the change they describe, in its transaction.
+ */
 public final class Outbox {
 
   private Outbox() {}
@@ -29,17 +31,27 @@ public final class Outbox {
    * @param event the payload and actor; sequence, time, ticket id and version are filled in
    */
   public static EventEnvelope append(
-      WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly,
-      TicketEvent.Builder event, boolean changesTicket) throws SQLException {
+      WriteTx tx,
+      TicketState after,
+      String previousAssigneeId,
+      String previousTeamId,
+      boolean staffOnly,
+      TicketEvent.Builder event,
+      boolean changesTicket)
+      throws SQLException {
     stamp(tx, after, event, changesTicket);
-    byte[] stored = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), 0).toBytes();
+    byte[] stored =
+        envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), 0)
+            .toBytes();
     long seq;
     tx.enterSequenceGate();
-    try (PreparedStatement ps = tx.connection().prepareStatement(
-        "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence) values (?, 1) on conflict (tenant_id)"
-            + " do update set last_sequence = c.last_sequence + 1 returning last_sequence)"
-            + " insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope)"
-            + " select ?, n.last_sequence, ?, ?, ? from n returning sequence")) {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence) values (?, 1) on conflict (tenant_id)"
+                    + " do update set last_sequence = c.last_sequence + 1 returning last_sequence)"
+                    + " insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope)"
+                    + " select ?, n.last_sequence, ?, ?, ? from n returning sequence")) {
       ps.setObject(1, tx.tenant());
       ps.setObject(2, tx.tenant());
       ps.setObject(3, UUID.fromString(after.ticket.getId()));
@@ -51,21 +63,23 @@ public final class Outbox {
       }
     }
     event.setSequence(seq);
-    EventEnvelope env = envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), seq);
+    EventEnvelope env =
+        envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), seq);
     tx.events().add(env);
     return env;
   }
 
   /**
    * Numbers the ticket {@code created} (inserted earlier in this transaction without a number),
-   * appends its TicketCreated event and COMMITS, all in one round trip: the tenant's counter row
-   * is locked only while PostgreSQL runs that statement and its commit, which is what lets one
+   * appends its TicketCreated event and COMMITS, all in one round trip: the tenant's counter row is
+   * locked only while PostgreSQL runs that statement and its commit, which is what lets one
    * tenant's creates run in parallel. Must be the transaction's last statement.
    *
    * @param event the actor; the payload, sequence, time and ticket fields are filled in
    */
   public static EventEnvelope appendCreatedAndCommit(
-      WriteTx tx, TicketState created, String assigneeId, String teamId, TicketEvent.Builder event) throws SQLException {
+      WriteTx tx, TicketState created, String assigneeId, String teamId, TicketEvent.Builder event)
+      throws SQLException {
     Ticket.Builder t = created.ticket;
     event.setTicketCreated(TicketCreated.newBuilder().setTicket(t));
     stamp(tx, created, event, true);
@@ -74,17 +88,22 @@ public final class Outbox {
     long number;
     tx.enterSequenceGate();
     Transactions.committingInStatement();
-    try (PreparedStatement ps = tx.connection().prepareStatement(
-        "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1)"
-            + " on conflict (tenant_id) do update set last_sequence = c.last_sequence + 1,"
-            + " last_ticket_number = c.last_ticket_number + 1 returning last_sequence, last_ticket_number),"
-            // A scalar subquery, not a join with n: a join planned while the table was empty
-            // (plans are cached per connection) scanned every ticket of the tenant per create.
-            + " u as (update ticket.tickets set number = (select last_ticket_number from n) where tenant_id = ? and id = ?),"
-            + " w as (insert into ticket.sweep_tenants (tenant_id) select ? from n where n.last_ticket_number = 1 on conflict do nothing),"
-            + " o as (insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope, ticket_number)"
-            + " select ?, n.last_sequence, ?, ?, ?, n.last_ticket_number from n)"
-            + " select last_sequence, last_ticket_number from n" + Transactions.COMMIT)) {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "with n as (insert into ticket.tenant_counters as c (tenant_id, last_sequence, last_ticket_number) values (?, 1, 1)"
+                    + " on conflict (tenant_id) do update set last_sequence = c.last_sequence + 1,"
+                    + " last_ticket_number = c.last_ticket_number + 1 returning last_sequence, last_ticket_number),"
+                    // A scalar subquery, not a join with n: a join planned while the table was
+                    // empty
+                    // (plans are cached per connection) scanned every ticket of the tenant per
+                    // create.
+                    + " u as (update ticket.tickets set number = (select last_ticket_number from n) where tenant_id = ? and id = ?),"
+                    + " w as (insert into ticket.sweep_tenants (tenant_id) select ? from n where n.last_ticket_number = 1 on conflict do nothing),"
+                    + " o as (insert into ticket.outbox (tenant_id, sequence, ticket_id, occurred_at, envelope, ticket_number)"
+                    + " select ?, n.last_sequence, ?, ?, ?, n.last_ticket_number from n)"
+                    + " select last_sequence, last_ticket_number from n"
+                    + Transactions.COMMIT)) {
       UUID ticketId = UUID.fromString(t.getId());
       ps.setObject(1, tx.tenant());
       ps.setObject(2, tx.tenant());
@@ -108,7 +127,8 @@ public final class Outbox {
     return env;
   }
 
-  private static void stamp(WriteTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
+  private static void stamp(
+      WriteTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
     var t = after.ticket;
     event
         .setOccurredAt(Sql.ts(tx.now()))
@@ -117,17 +137,30 @@ public final class Outbox {
   }
 
   /**
-   * The event's envelope. Stored bytes are built with sequence 0: they leave the sequence (and a new
-   * ticket's number) to the row's columns, which are only known inside the statement that writes
-   * the row.
+   * The event's envelope. Stored bytes are built with sequence 0: they leave the sequence (and a
+   * new ticket's number) to the row's columns, which are only known inside the statement that
+   * writes the row.
    */
   private static EventEnvelope envelope(
-      WriteTx tx, TicketState after, String previousAssigneeId, String previousTeamId, boolean staffOnly, TicketEvent event,
+      WriteTx tx,
+      TicketState after,
+      String previousAssigneeId,
+      String previousTeamId,
+      boolean staffOnly,
+      TicketEvent event,
       long seq) {
     var t = after.ticket;
     return new EventEnvelope(
-        tx.tenant(), seq, t.getRequesterId(), t.getAssigneeId(), previousAssigneeId, t.getTeamId(), previousTeamId,
-        staffOnly, after.publicCommentCount, event);
+        tx.tenant(),
+        seq,
+        t.getRequesterId(),
+        t.getAssigneeId(),
+        previousAssigneeId,
+        t.getTeamId(),
+        previousTeamId,
+        staffOnly,
+        after.publicCommentCount,
+        event);
   }
 
   /** An outbox row as stored: the columns are authoritative for sequence and ticket number. */
@@ -135,12 +168,17 @@ public final class Outbox {
     return EventEnvelope.fromBytes(rs.getBytes(3)).withStoredNumbers(rs.getLong(1), rs.getLong(2));
   }
 
-  /** Events of the current tenant with {@code after < sequence <= upTo}, in order, at most {@code limit}. */
-  public static List<EventEnvelope> read(Connection c, long after, long upTo, int limit) throws SQLException {
+  /**
+   * Events of the current tenant with {@code after < sequence <= upTo}, in order, at most {@code
+   * limit}.
+   */
+  public static List<EventEnvelope> read(Connection c, long after, long upTo, int limit)
+      throws SQLException {
     List<EventEnvelope> out = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement("select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox"
-            + " where sequence > ? and sequence <= ? order by sequence limit ?")) {
+        c.prepareStatement(
+            "select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox"
+                + " where sequence > ? and sequence <= ? order by sequence limit ?")) {
       ps.setLong(1, after);
       ps.setLong(2, upTo);
       ps.setInt(3, limit);
@@ -154,7 +192,8 @@ public final class Outbox {
   }
 
   /** Unpublished events of the current tenant older than {@code minAgeMillis}, in order. */
-  public static List<EventEnvelope> unpublished(Connection c, long minAgeMillis, int limit) throws SQLException {
+  public static List<EventEnvelope> unpublished(Connection c, long minAgeMillis, int limit)
+      throws SQLException {
     List<EventEnvelope> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -173,7 +212,9 @@ public final class Outbox {
 
   /** Marks events of the current tenant as published. */
   public static void markPublished(Connection c, long[] sequences) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("update ticket.outbox set published = true where sequence = any(?) and not published")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update ticket.outbox set published = true where sequence = any(?) and not published")) {
       Long[] boxed = new Long[sequences.length];
       for (int i = 0; i < sequences.length; i++) {
         boxed[i] = sequences[i];

@@ -20,7 +20,9 @@ public final class OutboxPruner {
   private final Clock clock;
   private final Duration retention;
 
-  /** @param retention how long published events are kept */
+  /**
+   * @param retention how long published events are kept
+   */
   public OutboxPruner(Transactions tx, Clock clock, Duration retention) {
     this.tx = tx;
     this.clock = clock;
@@ -32,15 +34,18 @@ public final class OutboxPruner {
     Instant cutoff = clock.instant().minus(retention);
     long pruned = 0;
     for (UUID tenant : tx.withoutTenant(Counters::sweepTenants)) {
-      pruned += tx.inTenant(tenant, c -> {
-        try (PreparedStatement ps = c.prepareStatement("select ticket.prune_outbox(?)")) {
-          io.meshdesk.ticket.persistence.Sql.setInstant(ps, 1, cutoff);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        }
-      });
+      pruned +=
+          tx.inTenant(
+              tenant,
+              c -> {
+                try (PreparedStatement ps = c.prepareStatement("select ticket.prune_outbox(?)")) {
+                  io.meshdesk.ticket.persistence.Sql.setInstant(ps, 1, cutoff);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                }
+              });
     }
     return pruned;
   }

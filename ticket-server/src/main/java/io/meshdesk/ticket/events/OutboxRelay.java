@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes outbox events that the after-commit path did not (the process died, or Redis was
- * down), oldest first, then marks them published. Subscribers drop duplicates by sequence.
+ * Publishes outbox events that the after-commit path did not (the process died, or Redis was down),
+ * oldest first, then marks them published. Subscribers drop duplicates by sequence.
  */
 public final class OutboxRelay {
 
@@ -28,7 +28,8 @@ public final class OutboxRelay {
     int published = 0;
     for (UUID tenant : tx.withoutTenant(Counters::sweepTenants)) {
       while (true) {
-        List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.unpublished(c, minAge.toMillis(), 500));
+        List<EventEnvelope> batch =
+            tx.inTenant(tenant, c -> Outbox.unpublished(c, minAge.toMillis(), 500));
         if (batch.isEmpty()) {
           break;
         }
@@ -41,10 +42,12 @@ public final class OutboxRelay {
         }
         long[] seqs = batch.subList(0, ok).stream().mapToLong(EventEnvelope::sequence).toArray();
         if (seqs.length > 0) {
-          tx.inTenant(tenant, c -> {
-            Outbox.markPublished(c, seqs);
-            return null;
-          });
+          tx.inTenant(
+              tenant,
+              c -> {
+                Outbox.markPublished(c, seqs);
+                return null;
+              });
         }
         published += ok;
         if (ok < batch.size()) {

@@ -28,14 +28,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands committed events and AI jobs to Redis, after commit, on one thread (so one instance's
  * events reach the topic in sequence order; what queued up meanwhile goes as one pipelined batch),
- * then marks them done in PostgreSQL in batches. When
- * Redis fails it stops trying for a second and leaves the work to the relay sweeps: a create never
- * waits for Redis.
+ * then marks them done in PostgreSQL in batches. When Redis fails it stops trying for a second and
+ * leaves the work to the relay sweeps: a create never waits for Redis.
  */
 public final class Publisher implements AfterCommit, AutoCloseable {
 
   /** Topic carrying {@link EventEnvelope} bytes of every tenant. */
-  public static final String EVENTS_TOPIC = io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
+  public static final String EVENTS_TOPIC =
+      io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
 
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
   private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -47,8 +47,14 @@ public final class Publisher implements AfterCommit, AutoCloseable {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(50_000);
   private final Thread thread;
   private final ThreadPoolExecutor fanout =
-      new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-          Thread.ofPlatform().daemon().name("ticket-local-fanout").factory(), new ThreadPoolExecutor.AbortPolicy());
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(10_000),
+          Thread.ofPlatform().daemon().name("ticket-local-fanout").factory(),
+          new ThreadPoolExecutor.AbortPolicy());
   private volatile Consumer<EventEnvelope> local;
   private volatile boolean running = true;
   private volatile long failedAt;
@@ -134,7 +140,8 @@ public final class Publisher implements AfterCommit, AutoCloseable {
    * Sends everything waiting as one pipelined Redis batch: one round trip however many events
    * queued up, and the batch keeps their order on one connection.
    */
-  private void send(List<Object> items, Map<UUID, List<Long>> published, Map<UUID, List<String>> enqueued) {
+  private void send(
+      List<Object> items, Map<UUID, List<Long>> published, Map<UUID, List<String>> enqueued) {
     if (System.nanoTime() - failedAt < BACKOFF_NANOS && failedAt != 0) {
       return; // Redis is failing: the relays publish it later
     }
@@ -157,7 +164,9 @@ public final class Publisher implements AfterCommit, AutoCloseable {
         if (item instanceof EventEnvelope e) {
           published.computeIfAbsent(e.tenant(), k -> new ArrayList<>()).add(e.sequence());
         } else if (item instanceof AiJob j) {
-          enqueued.computeIfAbsent(UUID.fromString(j.getTenantId()), k -> new ArrayList<>()).add(j.getJobId());
+          enqueued
+              .computeIfAbsent(UUID.fromString(j.getTenantId()), k -> new ArrayList<>())
+              .add(j.getJobId());
         }
       }
     } catch (RuntimeException ex) {
@@ -170,16 +179,20 @@ public final class Publisher implements AfterCommit, AutoCloseable {
     try {
       for (var e : published.entrySet()) {
         long[] seqs = e.getValue().stream().mapToLong(Long::longValue).toArray();
-        tx.inTenant(e.getKey(), c -> {
-          Outbox.markPublished(c, seqs);
-          return null;
-        });
+        tx.inTenant(
+            e.getKey(),
+            c -> {
+              Outbox.markPublished(c, seqs);
+              return null;
+            });
       }
       for (var e : enqueued.entrySet()) {
-        tx.inTenant(e.getKey(), c -> {
-          AiJobs.markEnqueued(c, e.getValue());
-          return null;
-        });
+        tx.inTenant(
+            e.getKey(),
+            c -> {
+              AiJobs.markEnqueued(c, e.getValue());
+              return null;
+            });
       }
     } catch (RuntimeException ex) {
       log.warn("could not mark published work (the relay republishes it): {}", ex.toString());

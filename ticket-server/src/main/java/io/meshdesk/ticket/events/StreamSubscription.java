@@ -14,10 +14,10 @@ import java.util.UUID;
 
 /**
  * One client's event stream: replays what it missed from PostgreSQL, then continues with live
- * events from the {@link EventHub}, in sequence order, with no gap (a hole is read from
- * PostgreSQL) and no duplicate (anything at or below the last sequence is dropped). Live events
- * that arrive during the replay wait in a buffer. A CaughtUp event follows the replay, so the
- * client knows the stream is live.
+ * events from the {@link EventHub}, in sequence order, with no gap (a hole is read from PostgreSQL)
+ * and no duplicate (anything at or below the last sequence is dropped). Live events that arrive
+ * during the replay wait in a buffer. A CaughtUp event follows the replay, so the client knows the
+ * stream is live.
  *
  * <p>Flow control: events go out only while the sink is ready; at most {@code limit} events wait
  * for a slow client, past that it gets a Resync naming the last sequence it received and the stream
@@ -63,7 +63,10 @@ public final class StreamSubscription implements Subscriber {
   private boolean replaying = true;
   private boolean closed;
   private long droppedEphemeral;
-  /** When the sink last got a message ({@link System#nanoTime()}: idleness is measured, not dated). */
+
+  /**
+   * When the sink last got a message ({@link System#nanoTime()}: idleness is measured, not dated).
+   */
   private long lastSendNanos = System.nanoTime();
 
   private record Queued(long sequence, TicketEvent event) {}
@@ -72,7 +75,14 @@ public final class StreamSubscription implements Subscriber {
    * @param limit events that may wait for a slow client before it is told to resync
    * @param page events read from the outbox per query while replaying or filling a hole
    */
-  public StreamSubscription(UUID tenant, EventRules rules, EventHub hub, Transactions tx, int limit, int page, Sink sink) {
+  public StreamSubscription(
+      UUID tenant,
+      EventRules rules,
+      EventHub hub,
+      Transactions tx,
+      int limit,
+      int page,
+      Sink sink) {
     this.tenant = tenant;
     this.rules = rules;
     this.hub = hub;
@@ -88,9 +98,9 @@ public final class StreamSubscription implements Subscriber {
   }
 
   /**
-   * Registers with the hub, replays events after {@code afterSequence} (null: only live events
-   * from now on), then switches to live delivery. Blocks while replaying; call it off the gRPC
-   * call's thread. Returns the tenant's latest sequence when the stream started.
+   * Registers with the hub, replays events after {@code afterSequence} (null: only live events from
+   * now on), then switches to live delivery. Blocks while replaying; call it off the gRPC call's
+   * thread. Returns the tenant's latest sequence when the stream started.
    */
   public long run(Long afterSequence) {
     hub.register(this);
@@ -110,7 +120,8 @@ public final class StreamSubscription implements Subscriber {
         }
         from = last;
       }
-      List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, page));
+      List<EventEnvelope> batch =
+          tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, page));
       synchronized (this) {
         if (from > 0 && from < latest && (batch.isEmpty() || batch.get(0).sequence() > from + 1)) {
           // The events right after `from` were pruned (sequences are gap-free, and all up to
@@ -132,7 +143,13 @@ public final class StreamSubscription implements Subscriber {
         accept(liveDuringReplay.poll());
       }
       if (!closed) {
-        out.add(new Queued(0, TicketEvent.newBuilder().setSequence(last).setCaughtUp(CaughtUp.getDefaultInstance()).build()));
+        out.add(
+            new Queued(
+                0,
+                TicketEvent.newBuilder()
+                    .setSequence(last)
+                    .setCaughtUp(CaughtUp.getDefaultInstance())
+                    .build()));
       }
       drain();
     }
@@ -171,7 +188,10 @@ public final class StreamSubscription implements Subscriber {
     drain();
   }
 
-  /** Events waiting for the client (never more than {@code limit}, plus the one that triggers a resync). */
+  /**
+   * Events waiting for the client (never more than {@code limit}, plus the one that triggers a
+   * resync).
+   */
   public synchronized int queued() {
     return out.size();
   }
@@ -217,21 +237,31 @@ public final class StreamSubscription implements Subscriber {
 
   /**
    * Sends a Heartbeat carrying the stream's latest sequence when the stream is live, nothing waits
-   * for the client, the sink is ready and nothing went out for {@code interval}. It takes the
-   * same ready-aware path as events and is never queued: a client that does not read gets none.
+   * for the client, the sink is ready and nothing went out for {@code interval}. It takes the same
+   * ready-aware path as events and is never queued: a client that does not read gets none.
    *
    * @param nowNanos {@link System#nanoTime()} now
    * @return whether a heartbeat was sent
    */
   public synchronized boolean heartbeat(Duration interval, long nowNanos) {
-    if (closed || replaying || !out.isEmpty() || nowNanos - lastSendNanos < interval.toNanos() || !sink.isReady()) {
+    if (closed
+        || replaying
+        || !out.isEmpty()
+        || nowNanos - lastSendNanos < interval.toNanos()
+        || !sink.isReady()) {
       return false;
     }
     lastSendNanos = nowNanos;
-    sink.heartbeat(TicketEvent.newBuilder().setSequence(last)
-        .setHeartbeat(Heartbeat.newBuilder().setInterval(com.google.protobuf.Duration.newBuilder()
-            .setSeconds(interval.toSeconds()).setNanos(interval.toNanosPart())))
-        .build());
+    sink.heartbeat(
+        TicketEvent.newBuilder()
+            .setSequence(last)
+            .setHeartbeat(
+                Heartbeat.newBuilder()
+                    .setInterval(
+                        com.google.protobuf.Duration.newBuilder()
+                            .setSeconds(interval.toSeconds())
+                            .setNanos(interval.toNanosPart())))
+            .build());
     return true;
   }
 
@@ -245,7 +275,8 @@ public final class StreamSubscription implements Subscriber {
     if (seq <= last) {
       return;
     }
-    // Should not happen behind the hub, which restores order; read the hole, page by page, to be safe.
+    // Should not happen behind the hub, which restores order; read the hole, page by page, to be
+    // safe.
     while (!closed && seq > last + 1) {
       long from = last;
       List<EventEnvelope> hole = tx.inTenant(tenant, c -> Outbox.read(c, from, seq - 1, page));
@@ -297,7 +328,10 @@ public final class StreamSubscription implements Subscriber {
     resync(reason, lastSent);
   }
 
-  /** Ends the stream with a Resync telling the client to reload and resubscribe after {@code resumeAfter}. */
+  /**
+   * Ends the stream with a Resync telling the client to reload and resubscribe after {@code
+   * resumeAfter}.
+   */
   private void resync(String reason, long resumeAfter) {
     closed = true;
     hub.unregister(this);

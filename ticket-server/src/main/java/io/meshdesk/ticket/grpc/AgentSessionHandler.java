@@ -37,11 +37,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every message goes through one bounded {@link Outbound}; presence, typing and notices coalesce
  * per ticket while the client does not read.
  */
-final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, PresenceHub.Listener {
+final class AgentSessionHandler
+    implements StreamObserver<AgentSessionRequest>, PresenceHub.Listener {
 
   private static final String HEARTBEAT = "heartbeat";
+
   /** Tickets one session may view at once (bounds the session's memory). */
   static final int MAX_VIEWING = 100;
+
   /** Largest flow-control window a client may ask for (AgentHello.max_unacked_events). */
   static final int MAX_UNACKED = 2000;
 
@@ -61,8 +64,17 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
   private volatile StreamSubscription subscription;
   private boolean ended;
 
-  AgentSessionHandler(Principal principal, ServerCallStreamObserver<AgentSessionResponse> observer, EventHub hub,
-      PresenceHub presence, Transactions tx, int defaultLimit, int page, Actors actors, OutboundStats stats, Heartbeats heartbeats) {
+  AgentSessionHandler(
+      Principal principal,
+      ServerCallStreamObserver<AgentSessionResponse> observer,
+      EventHub hub,
+      PresenceHub presence,
+      Transactions tx,
+      int defaultLimit,
+      int page,
+      Actors actors,
+      OutboundStats stats,
+      Heartbeats heartbeats) {
     this.principal = principal;
     this.out = new Outbound<>(observer, Outbound.CAPACITY, stats);
     this.hub = hub;
@@ -74,27 +86,35 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
     this.collisions = new CollisionWatch();
     this.heartbeats = heartbeats;
     observer.setOnCancelHandler(this::end);
-    observer.setOnReadyHandler(() -> {
-      out.drain();
-      StreamSubscription s = subscription;
-      if (s != null) {
-        s.onReady();
-      }
-    });
+    observer.setOnReadyHandler(
+        () -> {
+          out.drain();
+          StreamSubscription s = subscription;
+          if (s != null) {
+            s.onReady();
+          }
+        });
   }
 
   @Override
   public void onNext(AgentSessionRequest r) {
     UUID tenant = tenant();
     if (subscription == null && r.getMessageCase() != AgentSessionRequest.MessageCase.HELLO) {
-      fail(new InvalidArgumentException("hello", "the first message of an agent session must be hello"));
+      fail(
+          new InvalidArgumentException(
+              "hello", "the first message of an agent session must be hello"));
       return;
     }
     switch (r.getMessageCase()) {
       case HELLO -> hello(r);
       case VIEW_TICKET -> {
-        if (!viewing.containsKey(r.getViewTicket().getTicketId()) && viewing.size() >= MAX_VIEWING) {
-          fail(new ResourceExhaustedException("a session views at most " + MAX_VIEWING + " tickets at once; stop viewing one first"));
+        if (!viewing.containsKey(r.getViewTicket().getTicketId())
+            && viewing.size() >= MAX_VIEWING) {
+          fail(
+              new ResourceExhaustedException(
+                  "a session views at most "
+                      + MAX_VIEWING
+                      + " tickets at once; stop viewing one first"));
           return;
         }
         viewing.put(r.getViewTicket().getTicketId(), r.getViewTicket().getVersion());
@@ -104,9 +124,16 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
         presence.stop(tenant, r.getStopViewingTicket().getTicketId(), sessionId, userId());
         viewing.remove(r.getStopViewingTicket().getTicketId());
       }
-      case TYPING -> presence.typing(tenant, r.getTyping().getTicketId(), sessionId, userId(), displayName,
-          r.getTyping().getTyping(), r.getTyping().getVisibility());
-      default -> { } // acks: delivery is paced by transport readiness
+      case TYPING ->
+          presence.typing(
+              tenant,
+              r.getTyping().getTicketId(),
+              sessionId,
+              userId(),
+              displayName,
+              r.getTyping().getTyping(),
+              r.getTyping().getVisibility());
+      default -> {} // acks: delivery is paced by transport readiness
     }
   }
 
@@ -115,29 +142,41 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
       return;
     }
     var hello = r.getHello();
-    int asked = hello.getMaxUnackedEvents() == 0 ? defaultLimit : Math.max(16, hello.getMaxUnackedEvents());
+    int asked =
+        hello.getMaxUnackedEvents() == 0 ? defaultLimit : Math.max(16, hello.getMaxUnackedEvents());
     int limit = Math.min(MAX_UNACKED, asked);
-    EventRules rules = EventRules.of(principal.subject(), !Visibility.staff(principal), hello.getFilter());
-    StreamSubscription s = new StreamSubscription(tenant(), rules, hub, tx, limit, page, new Sink());
+    EventRules rules =
+        EventRules.of(principal.subject(), !Visibility.staff(principal), hello.getFilter());
+    StreamSubscription s =
+        new StreamSubscription(tenant(), rules, hub, tx, limit, page, new Sink());
     subscription = s;
     hub.register(collisions);
     presence.attach(this);
     presence.online(tenant(), sessionId, userId());
     Long after = hello.hasAfterSequence() ? hello.getAfterSequence() : null;
-    Thread.startVirtualThread(() -> {
-      try {
-        long latest = tx.inTenant(tenant(), Counters::latestSequence);
-        java.time.Duration every = heartbeats.interval();
-        out.offer(AgentSessionResponse.newBuilder().setWelcome(SessionWelcome.newBuilder().setSessionId(sessionId)
-            .setLatestSequence(latest).setHeartbeatInterval(Duration.newBuilder().setSeconds(every.toSeconds())
-                .setNanos(every.toNanosPart()))).build());
-        heartbeats.add(beat);
-        s.run(after);
-      } catch (RuntimeException e) {
-        end();
-        out.fail(StatusMapper.toStatus(e));
-      }
-    });
+    Thread.startVirtualThread(
+        () -> {
+          try {
+            long latest = tx.inTenant(tenant(), Counters::latestSequence);
+            java.time.Duration every = heartbeats.interval();
+            out.offer(
+                AgentSessionResponse.newBuilder()
+                    .setWelcome(
+                        SessionWelcome.newBuilder()
+                            .setSessionId(sessionId)
+                            .setLatestSequence(latest)
+                            .setHeartbeatInterval(
+                                Duration.newBuilder()
+                                    .setSeconds(every.toSeconds())
+                                    .setNanos(every.toNanosPart())))
+                    .build());
+            heartbeats.add(beat);
+            s.run(after);
+          } catch (RuntimeException e) {
+            end();
+            out.fail(StatusMapper.toStatus(e));
+          }
+        });
   }
 
   /** A heartbeat when nothing at all (events, presence, notices) went out for the interval. */
@@ -166,7 +205,8 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
 
     @Override
     public void heartbeat(TicketEvent heartbeat) {
-      out.offerLatest(HEARTBEAT, AgentSessionResponse.newBuilder().setEvent(heartbeat).build()); // one at most
+      out.offerLatest(
+          HEARTBEAT, AgentSessionResponse.newBuilder().setEvent(heartbeat).build()); // one at most
     }
 
     @Override
@@ -186,7 +226,9 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
    * agent views, past the version on screen, raises a notice (only for events the caller may see).
    */
   private final class CollisionWatch implements Subscriber {
-    private final EventRules visible = EventRules.of(principal.subject(), !Visibility.staff(principal), EventFilter.getDefaultInstance());
+    private final EventRules visible =
+        EventRules.of(
+            principal.subject(), !Visibility.staff(principal), EventFilter.getDefaultInstance());
 
     @Override
     public UUID tenant() {
@@ -204,11 +246,27 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
       if (e.getActor().getId().equals(userId())) {
         return;
       }
-      FieldMask changed = e.hasTicketUpdated() ? e.getTicketUpdated().getChangedFields() : FieldMask.getDefaultInstance();
-      String who = e.getActor().getDisplayName().isEmpty() ? e.getActor().getId() : e.getActor().getDisplayName();
-      out.offerLatest("collision:" + e.getTicketId(), AgentSessionResponse.newBuilder().setCollision(CollisionNotice.newBuilder()
-          .setTicketId(e.getTicketId()).setVersion(e.getTicketVersion()).setChangedBy(e.getActor()).setChangedAt(e.getOccurredAt())
-          .setChangedFields(changed).setMessage("Ticket changed to version " + e.getTicketVersion() + " by " + who)).build());
+      FieldMask changed =
+          e.hasTicketUpdated()
+              ? e.getTicketUpdated().getChangedFields()
+              : FieldMask.getDefaultInstance();
+      String who =
+          e.getActor().getDisplayName().isEmpty()
+              ? e.getActor().getId()
+              : e.getActor().getDisplayName();
+      out.offerLatest(
+          "collision:" + e.getTicketId(),
+          AgentSessionResponse.newBuilder()
+              .setCollision(
+                  CollisionNotice.newBuilder()
+                      .setTicketId(e.getTicketId())
+                      .setVersion(e.getTicketVersion())
+                      .setChangedBy(e.getActor())
+                      .setChangedAt(e.getOccurredAt())
+                      .setChangedFields(changed)
+                      .setMessage(
+                          "Ticket changed to version " + e.getTicketVersion() + " by " + who))
+              .build());
     }
 
     @Override
@@ -265,12 +323,15 @@ final class AgentSessionHandler implements StreamObserver<AgentSessionRequest>, 
 
   @Override
   public void presence(PresenceSnapshot snapshot) {
-    out.offerLatest("presence:" + snapshot.getTicketId(), AgentSessionResponse.newBuilder().setPresence(snapshot).build());
+    out.offerLatest(
+        "presence:" + snapshot.getTicketId(),
+        AgentSessionResponse.newBuilder().setPresence(snapshot).build());
   }
 
   @Override
   public void typing(TypingIndicator indicator) {
-    out.offerLatest("typing:" + indicator.getTicketId() + ":" + indicator.getUserId(),
+    out.offerLatest(
+        "typing:" + indicator.getTicketId() + ":" + indicator.getUserId(),
         AgentSessionResponse.newBuilder().setTyping(indicator).build());
   }
 

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The outgoing messages of one server stream, bounded: a message leaves only while the transport
- * is ready, so a client that stops reading costs at most {@code capacity} queued messages. Messages
+ * The outgoing messages of one server stream, bounded: a message leaves only while the transport is
+ * ready, so a client that stops reading costs at most {@code capacity} queued messages. Messages
  * with a key (presence, typing, collision notices) replace a queued one with the same key — the
  * latest wins, a stale update is never sent — and a new key is dropped when the queue is full.
  * Keyless messages (events, the welcome) are always queued; their producers pace themselves with
@@ -44,7 +44,10 @@ final class Outbound<T> {
     queued();
   }
 
-  /** Queues a message that replaces any queued one with the same key, and sends what the transport takes. */
+  /**
+   * Queues a message that replaces any queued one with the same key, and sends what the transport
+   * takes.
+   */
   synchronized void offerLatest(Object key, T message) {
     if (closed) {
       return;
@@ -66,12 +69,17 @@ final class Outbound<T> {
     return !closed && queue.isEmpty() && out.isReady();
   }
 
-  /** Whether the stream is {@link #idle()} and has sent nothing since {@code sinceNanos} ({@link System#nanoTime()}). */
+  /**
+   * Whether the stream is {@link #idle()} and has sent nothing since {@code sinceNanos} ({@link
+   * System#nanoTime()}).
+   */
   synchronized boolean quietSince(long sinceNanos) {
     return idle() && lastSentNanos - sinceNanos <= 0;
   }
 
-  /** Sends queued messages while the transport is ready (call from the stream's onReady handler). */
+  /**
+   * Sends queued messages while the transport is ready (call from the stream's onReady handler).
+   */
   synchronized void drain() {
     Iterator<Map.Entry<Object, T>> it = queue.entrySet().iterator();
     while (!closed && it.hasNext() && out.isReady()) {

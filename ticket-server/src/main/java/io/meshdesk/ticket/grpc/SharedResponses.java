@@ -36,12 +36,13 @@ final class SharedResponses {
 
   // Keys are the hub's event instances: a hit compares by reference (TicketEvent.equals checks
   // identity first and its hash code is memoised), so lookups stay cheap.
-  private final Map<TicketEvent, Encoded> recent = new LinkedHashMap<>(CAPACITY * 2) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<TicketEvent, Encoded> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<TicketEvent, Encoded> recent =
+      new LinkedHashMap<>(CAPACITY * 2) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TicketEvent, Encoded> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
   /** The response carrying {@code event}: the shared one when the event was wrapped before. */
   SubscribeResponse response(TicketEvent event) {
@@ -71,14 +72,18 @@ final class SharedResponses {
   ServerServiceDefinition bind(ServerServiceDefinition def) {
     String subscribe = TicketServiceGrpc.getSubscribeMethod().getFullMethodName();
     ServiceDescriptor sd = def.getServiceDescriptor();
-    ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(sd.getName()).setSchemaDescriptor(sd.getSchemaDescriptor());
+    ServiceDescriptor.Builder descriptor =
+        ServiceDescriptor.newBuilder(sd.getName()).setSchemaDescriptor(sd.getSchemaDescriptor());
     List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();
     for (ServerMethodDefinition<?, ?> m : def.getMethods()) {
       if (m.getMethodDescriptor().getFullMethodName().equals(subscribe)) {
         @SuppressWarnings("unchecked")
-        ServerMethodDefinition<SubscribeRequest, SubscribeResponse> sm = (ServerMethodDefinition<SubscribeRequest, SubscribeResponse>) m;
+        ServerMethodDefinition<SubscribeRequest, SubscribeResponse> sm =
+            (ServerMethodDefinition<SubscribeRequest, SubscribeResponse>) m;
         MethodDescriptor<SubscribeRequest, SubscribeResponse> md =
-            sm.getMethodDescriptor().toBuilder().setResponseMarshaller(marshaller(sm.getMethodDescriptor().getResponseMarshaller())).build();
+            sm.getMethodDescriptor().toBuilder()
+                .setResponseMarshaller(marshaller(sm.getMethodDescriptor().getResponseMarshaller()))
+                .build();
         m = ServerMethodDefinition.create(md, sm.getServerCallHandler());
       }
       methods.add(m);
@@ -89,7 +94,8 @@ final class SharedResponses {
     return out.build();
   }
 
-  private MethodDescriptor.Marshaller<SubscribeResponse> marshaller(MethodDescriptor.Marshaller<SubscribeResponse> base) {
+  private MethodDescriptor.Marshaller<SubscribeResponse> marshaller(
+      MethodDescriptor.Marshaller<SubscribeResponse> base) {
     return new MethodDescriptor.Marshaller<>() {
       @Override
       public InputStream stream(SubscribeResponse value) {

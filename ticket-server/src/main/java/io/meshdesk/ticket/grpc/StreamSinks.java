@@ -6,12 +6,16 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.grpc.StatusMapper;
 import io.meshdesk.ticket.events.StreamSubscription;
 
-/** Adapts a Subscribe response stream to {@link StreamSubscription.Sink} (events wrapped through {@link SharedResponses}). */
+/**
+ * Adapts a Subscribe response stream to {@link StreamSubscription.Sink} (events wrapped through
+ * {@link SharedResponses}).
+ */
 final class StreamSinks {
 
   private StreamSinks() {}
 
-  static StreamSubscription.Sink of(ServerCallStreamObserver<SubscribeResponse> observer, SharedResponses shared) {
+  static StreamSubscription.Sink of(
+      ServerCallStreamObserver<SubscribeResponse> observer, SharedResponses shared) {
     return new StreamSubscription.Sink() {
       @Override
       public boolean isReady() {

@@ -67,9 +67,21 @@ import io.meshdesk.ticket.session.StreamGuard;
 public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
 
   /** The domain parts the service delegates to. */
-  public record Parts(TicketCommands commands, CommentCommands comments, TicketReads reads, Settings settings,
-      SuggestionCommands suggestions, EventHub hub, PresenceHub presence, Transactions tx, Actors actors, int subscriberBuffer,
-      int catchUpPage, OutboundStats outboundStats, Heartbeats heartbeats, StreamGuard guard) {}
+  public record Parts(
+      TicketCommands commands,
+      CommentCommands comments,
+      TicketReads reads,
+      Settings settings,
+      SuggestionCommands suggestions,
+      EventHub hub,
+      PresenceHub presence,
+      Transactions tx,
+      Actors actors,
+      int subscriberBuffer,
+      int catchUpPage,
+      OutboundStats outboundStats,
+      Heartbeats heartbeats,
+      StreamGuard guard) {}
 
   private final Parts parts;
   private final SharedResponses shared = new SharedResponses();
@@ -78,7 +90,9 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     this.parts = parts;
   }
 
-  /** This service to add to a server: Subscribe encodes each broadcast event once for all streams. */
+  /**
+   * This service to add to a server: Subscribe encodes each broadcast event once for all streams.
+   */
   public io.grpc.BindableService bindable() {
     return () -> shared.bind(bindService());
   }
@@ -93,10 +107,13 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
    */
   private void guard(Principal me, StreamGuard.Revocable stream, Runnable onEnd) {
     StreamGuard.Lease lease = parts.guard().open(me, stream);
-    io.grpc.Context.current().addListener(ctx -> {
-      lease.close();
-      onEnd.run();
-    }, Runnable::run);
+    io.grpc.Context.current()
+        .addListener(
+            ctx -> {
+              lease.close();
+              onEnd.run();
+            },
+            Runnable::run);
   }
 
   private static <T> void reply(StreamObserver<T> o, T value) {
@@ -148,7 +165,8 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
 
   /** Lists history. */
   @Override
-  public void getTicketHistory(GetTicketHistoryRequest r, StreamObserver<GetTicketHistoryResponse> o) {
+  public void getTicketHistory(
+      GetTicketHistoryRequest r, StreamObserver<GetTicketHistoryResponse> o) {
     reply(o, parts.reads().history(me(), r));
   }
 
@@ -161,19 +179,28 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Creates a team. */
   @Override
   public void createTeam(CreateTeamRequest r, StreamObserver<CreateTeamResponse> o) {
-    reply(o, CreateTeamResponse.newBuilder().setTeam(parts.settings().createTeam(me(), r.getName(), r.getDescription())).build());
+    reply(
+        o,
+        CreateTeamResponse.newBuilder()
+            .setTeam(parts.settings().createTeam(me(), r.getName(), r.getDescription()))
+            .build());
   }
 
   /** Lists teams. */
   @Override
   public void listTeams(ListTeamsRequest r, StreamObserver<ListTeamsResponse> o) {
-    reply(o, parts.settings().listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken()));
+    reply(
+        o, parts.settings().listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken()));
   }
 
   /** Replaces the SLA policy. */
   @Override
   public void setSlaPolicy(SetSlaPolicyRequest r, StreamObserver<SetSlaPolicyResponse> o) {
-    reply(o, SetSlaPolicyResponse.newBuilder().setPolicy(parts.settings().setPolicy(me(), r.getTargetsList())).build());
+    reply(
+        o,
+        SetSlaPolicyResponse.newBuilder()
+            .setPolicy(parts.settings().setPolicy(me(), r.getTargetsList()))
+            .build());
   }
 
   /** Returns the SLA policy. */
@@ -186,46 +213,70 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void subscribe(SubscribeRequest r, StreamObserver<SubscribeResponse> o) {
     Principal me = me();
-    ServerCallStreamObserver<SubscribeResponse> out = (ServerCallStreamObserver<SubscribeResponse>) o;
+    ServerCallStreamObserver<SubscribeResponse> out =
+        (ServerCallStreamObserver<SubscribeResponse>) o;
     EventRules rules = EventRules.of(me.subject(), !Visibility.staff(me), r.getFilter());
-    StreamSubscription s = new StreamSubscription(me.requireTenant(), rules, parts.hub(), parts.tx(), parts.subscriberBuffer(), parts.catchUpPage(),
-        StreamSinks.of(out, shared));
-    Heartbeats.Beat beat = now -> {
-      s.heartbeat(parts.heartbeats().interval(), now);
-      return !s.isClosed();
-    };
-    guard(me, s::fail, () -> {
-      s.close();
-      parts.heartbeats().remove(beat);
-    });
+    StreamSubscription s =
+        new StreamSubscription(
+            me.requireTenant(),
+            rules,
+            parts.hub(),
+            parts.tx(),
+            parts.subscriberBuffer(),
+            parts.catchUpPage(),
+            StreamSinks.of(out, shared));
+    Heartbeats.Beat beat =
+        now -> {
+          s.heartbeat(parts.heartbeats().interval(), now);
+          return !s.isClosed();
+        };
+    guard(
+        me,
+        s::fail,
+        () -> {
+          s.close();
+          parts.heartbeats().remove(beat);
+        });
     out.setOnReadyHandler(s::onReady);
-    out.setOnCancelHandler(() -> {
-      s.close();
-      parts.heartbeats().remove(beat);
-    });
+    out.setOnCancelHandler(
+        () -> {
+          s.close();
+          parts.heartbeats().remove(beat);
+        });
     Long after = r.hasAfterSequence() ? r.getAfterSequence() : null;
     // Replay blocks; the call's own thread must stay free for readiness and cancellation callbacks.
-    Thread.startVirtualThread(() -> {
-      try {
-        parts.heartbeats().add(beat);
-        s.run(after);
-      } catch (RuntimeException e) {
-        s.close();
-        try {
-          out.onError(io.meshdesk.platform.grpc.StatusMapper.toStatus(e));
-        } catch (RuntimeException ignored) {
-          // already closed
-        }
-      }
-    });
+    Thread.startVirtualThread(
+        () -> {
+          try {
+            parts.heartbeats().add(beat);
+            s.run(after);
+          } catch (RuntimeException e) {
+            s.close();
+            try {
+              out.onError(io.meshdesk.platform.grpc.StatusMapper.toStatus(e));
+            } catch (RuntimeException ignored) {
+              // already closed
+            }
+          }
+        });
   }
 
   /** Bidirectional agent session. */
   @Override
   public StreamObserver<AgentSessionRequest> agentSession(StreamObserver<AgentSessionResponse> o) {
     Principal me = me();
-    var session = new AgentSessionHandler(me, (ServerCallStreamObserver<AgentSessionResponse>) o, parts.hub(), parts.presence(), parts.tx(),
-        parts.subscriberBuffer(), parts.catchUpPage(), parts.actors(), parts.outboundStats(), parts.heartbeats());
+    var session =
+        new AgentSessionHandler(
+            me,
+            (ServerCallStreamObserver<AgentSessionResponse>) o,
+            parts.hub(),
+            parts.presence(),
+            parts.tx(),
+            parts.subscriberBuffer(),
+            parts.catchUpPage(),
+            parts.actors(),
+            parts.outboundStats(),
+            parts.heartbeats());
     guard(me, session::fail, session::end);
     return session;
   }
@@ -237,8 +288,15 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void watchTicket(WatchTicketRequest r, StreamObserver<WatchTicketResponse> o) {
     Principal me = me();
-    var watch = new TicketWatchHandler(me, (ServerCallStreamObserver<WatchTicketResponse>) o, parts.hub(), parts.presence(), r.getTicketId(),
-        r.getVersion(), parts.outboundStats());
+    var watch =
+        new TicketWatchHandler(
+            me,
+            (ServerCallStreamObserver<WatchTicketResponse>) o,
+            parts.hub(),
+            parts.presence(),
+            r.getTicketId(),
+            r.getVersion(),
+            parts.outboundStats());
     guard(me, watch::fail, watch::end);
     watch.listen();
     Ticket current;
@@ -255,32 +313,56 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void setTyping(SetTypingRequest r, StreamObserver<SetTypingResponse> o) {
     Principal me = me();
-    parts.presence().typing(me.requireTenant(), r.getTicketId(), "web:" + me.subject(), me.subject().toString(),
-        parts.actors().of(me).getDisplayName(), r.getTyping(), r.getVisibility());
+    parts
+        .presence()
+        .typing(
+            me.requireTenant(),
+            r.getTicketId(),
+            "web:" + me.subject(),
+            me.subject().toString(),
+            parts.actors().of(me).getDisplayName(),
+            r.getTyping(),
+            r.getVisibility());
     reply(o, SetTypingResponse.getDefaultInstance());
   }
 
   /** Attaches an AI suggestion. */
   @Override
-  public void attachSuggestion(AttachSuggestionRequest r, StreamObserver<AttachSuggestionResponse> o) {
+  public void attachSuggestion(
+      AttachSuggestionRequest r, StreamObserver<AttachSuggestionResponse> o) {
     reply(o, parts.suggestions().attach(me(), r));
   }
 
   /** Streams a draft chunk to agents. */
   @Override
-  public void appendSuggestionDraft(AppendSuggestionDraftRequest r, StreamObserver<AppendSuggestionDraftResponse> o) {
-    reply(o, AppendSuggestionDraftResponse.newBuilder().setDelivered(parts.suggestions().appendDraft(me(), r)).build());
+  public void appendSuggestionDraft(
+      AppendSuggestionDraftRequest r, StreamObserver<AppendSuggestionDraftResponse> o) {
+    reply(
+        o,
+        AppendSuggestionDraftResponse.newBuilder()
+            .setDelivered(parts.suggestions().appendDraft(me(), r))
+            .build());
   }
 
   /** Records that no suggestion will come. */
   @Override
-  public void markAiUnavailable(MarkAiUnavailableRequest r, StreamObserver<MarkAiUnavailableResponse> o) {
-    reply(o, MarkAiUnavailableResponse.newBuilder().setReplayed(parts.suggestions().markUnavailable(me(), r)).build());
+  public void markAiUnavailable(
+      MarkAiUnavailableRequest r, StreamObserver<MarkAiUnavailableResponse> o) {
+    reply(
+        o,
+        MarkAiUnavailableResponse.newBuilder()
+            .setReplayed(parts.suggestions().markUnavailable(me(), r))
+            .build());
   }
 
   /** Records suggestion feedback. */
   @Override
-  public void recordSuggestionFeedback(RecordSuggestionFeedbackRequest r, StreamObserver<RecordSuggestionFeedbackResponse> o) {
-    reply(o, RecordSuggestionFeedbackResponse.newBuilder().setSuggestion(parts.suggestions().feedback(me(), r)).build());
+  public void recordSuggestionFeedback(
+      RecordSuggestionFeedbackRequest r, StreamObserver<RecordSuggestionFeedbackResponse> o) {
+    reply(
+        o,
+        RecordSuggestionFeedbackResponse.newBuilder()
+            .setSuggestion(parts.suggestions().feedback(me(), r))
+            .build());
   }
 }

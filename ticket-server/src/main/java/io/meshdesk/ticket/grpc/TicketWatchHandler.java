@@ -40,8 +40,14 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean started;
 
-  TicketWatchHandler(Principal principal, ServerCallStreamObserver<WatchTicketResponse> observer, EventHub hub,
-      PresenceHub presence, String ticketId, long version, OutboundStats stats) {
+  TicketWatchHandler(
+      Principal principal,
+      ServerCallStreamObserver<WatchTicketResponse> observer,
+      EventHub hub,
+      PresenceHub presence,
+      String ticketId,
+      long version,
+      OutboundStats stats) {
     this.principal = principal;
     this.out = new Outbound<>(observer, Outbound.CAPACITY, stats);
     observer.setOnCancelHandler(this::end);
@@ -62,7 +68,8 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
 
   /**
    * Starts watching: listens for presence, announces the caller as a viewer, and sends a notice
-   * right away when the ticket read after {@link #listen()} is already newer than the caller's version.
+   * right away when the ticket read after {@link #listen()} is already newer than the caller's
+   * version.
    */
   void start(String displayName, Ticket current) {
     started = true;
@@ -75,7 +82,11 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
       onScreen = Math.max(onScreen, current.getVersion());
     }
     if (stale) {
-      collision(current.getVersion(), Actor.getDefaultInstance(), FieldMask.getDefaultInstance(), current.getUpdatedAt());
+      collision(
+          current.getVersion(),
+          Actor.getDefaultInstance(),
+          FieldMask.getDefaultInstance(),
+          current.getUpdatedAt());
     }
   }
 
@@ -94,7 +105,10 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
     // Comments and AI results add to the ticket without changing what the caller is editing.
     boolean fields = e.hasTicketUpdated() || e.hasTicketAssigned();
     if (fields && !e.getActor().getId().equals(userId())) {
-      FieldMask changed = e.hasTicketUpdated() ? e.getTicketUpdated().getChangedFields() : FieldMask.getDefaultInstance();
+      FieldMask changed =
+          e.hasTicketUpdated()
+              ? e.getTicketUpdated().getChangedFields()
+              : FieldMask.getDefaultInstance();
       collision(e.getTicketVersion(), e.getActor(), changed, e.getOccurredAt());
     }
   }
@@ -106,9 +120,15 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
 
   private void collision(long version, Actor by, FieldMask changed, Timestamp at) {
     String who = by.getDisplayName().isEmpty() ? by.getId() : by.getDisplayName();
-    CollisionNotice.Builder n = CollisionNotice.newBuilder().setTicketId(ticketId).setVersion(version).setChangedBy(by)
-        .setChangedFields(changed).setChangedAt(at)
-        .setMessage("Ticket changed to version " + version + (who.isEmpty() ? "" : " by " + who));
+    CollisionNotice.Builder n =
+        CollisionNotice.newBuilder()
+            .setTicketId(ticketId)
+            .setVersion(version)
+            .setChangedBy(by)
+            .setChangedFields(changed)
+            .setChangedAt(at)
+            .setMessage(
+                "Ticket changed to version " + version + (who.isEmpty() ? "" : " by " + who));
     out.offerLatest("collision", WatchTicketResponse.newBuilder().setCollision(n).build());
   }
 
@@ -148,7 +168,9 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
 
   @Override
   public void typing(TypingIndicator indicator) {
-    out.offerLatest("typing:" + indicator.getUserId(), WatchTicketResponse.newBuilder().setTyping(indicator).build());
+    out.offerLatest(
+        "typing:" + indicator.getUserId(),
+        WatchTicketResponse.newBuilder().setTyping(indicator).build());
   }
 
   @Override

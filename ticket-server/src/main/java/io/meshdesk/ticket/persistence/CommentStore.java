@@ -41,8 +41,11 @@ public final class CommentStore {
   }
 
   /** The comment added to a ticket with a request id. */
-  public static Optional<Comment> findByRequestId(Connection c, UUID ticketId, String requestId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select * from ticket.comments where ticket_id = ? and request_id = ?")) {
+  public static Optional<Comment> findByRequestId(Connection c, UUID ticketId, String requestId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select * from ticket.comments where ticket_id = ? and request_id = ?")) {
       ps.setObject(1, ticketId);
       ps.setString(2, requestId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -52,8 +55,8 @@ public final class CommentStore {
   }
 
   /** Comments of a ticket after a position, oldest first; {@code visibility} 0 for all. */
-  public static List<HistoryStore.Positioned<Comment>> list(Connection c, UUID ticketId, int visibility, long after, int limit)
-      throws SQLException {
+  public static List<HistoryStore.Positioned<Comment>> list(
+      Connection c, UUID ticketId, int visibility, long after, int limit) throws SQLException {
     List<HistoryStore.Positioned<Comment>> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(

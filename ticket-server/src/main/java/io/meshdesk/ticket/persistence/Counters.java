@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /**
  * The per-tenant counter row. Incrementing it (done by {@code Outbox} in the statement that writes
- * the event) locks the row until commit, so a second transaction of the same tenant waits:
- * sequence numbers are handed out, and become visible, in commit order, without gaps (a
- * rolled-back increment is undone with its transaction).
+ * the event) locks the row until commit, so a second transaction of the same tenant waits: sequence
+ * numbers are handed out, and become visible, in commit order, without gaps (a rolled-back
+ * increment is undone with its transaction).
  */
 public final class Counters {
 
@@ -20,7 +20,8 @@ public final class Counters {
 
   /** The latest committed sequence of the tenant (0 when none). */
   public static long latestSequence(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select last_sequence from ticket.tenant_counters");
+    try (PreparedStatement ps =
+            c.prepareStatement("select last_sequence from ticket.tenant_counters");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }

@@ -44,7 +44,10 @@ public record EventEnvelope(
    */
   public EventEnvelope withStoredNumbers(long seq, long ticketNumber) {
     TicketEvent e = event;
-    boolean renumber = ticketNumber > 0 && e.hasTicketCreated() && e.getTicketCreated().getTicket().getNumber() != ticketNumber;
+    boolean renumber =
+        ticketNumber > 0
+            && e.hasTicketCreated()
+            && e.getTicketCreated().getTicket().getNumber() != ticketNumber;
     if (e.getSequence() != seq || renumber) {
       TicketEvent.Builder b = e.toBuilder().setSequence(seq);
       if (renumber) {
@@ -52,9 +55,19 @@ public record EventEnvelope(
       }
       e = b.build();
     }
-    return e == event && seq == sequence ? this
-        : new EventEnvelope(tenant, seq, requesterId, assigneeId, previousAssigneeId, teamId, previousTeamId, staffOnly,
-            publicCommentCount, e);
+    return e == event && seq == sequence
+        ? this
+        : new EventEnvelope(
+            tenant,
+            seq,
+            requesterId,
+            assigneeId,
+            previousAssigneeId,
+            teamId,
+            previousTeamId,
+            staffOnly,
+            publicCommentCount,
+            e);
   }
 
   /** Serialises for the outbox and Redis. */
@@ -99,7 +112,17 @@ public record EventEnvelope(
       boolean staffOnly = in.readBoolean();
       int publicCount = in.readInt();
       TicketEvent event = TicketEvent.parseFrom(in);
-      return new EventEnvelope(tenant, seq, requester, assignee, prevAssignee, team, prevTeam, staffOnly, publicCount, event);
+      return new EventEnvelope(
+          tenant,
+          seq,
+          requester,
+          assignee,
+          prevAssignee,
+          team,
+          prevTeam,
+          staffOnly,
+          publicCount,
+          event);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalArgumentException("bad event payload", e);
     } catch (IOException e) {

@@ -18,8 +18,16 @@ public final class HistoryStore {
   private HistoryStore() {}
 
   /** Appends one entry. */
-  public static void add(WriteTx tx, String ticketId, Actor actor, TicketChangeKind kind, String field, String oldValue,
-      String newValue, long version) throws SQLException {
+  public static void add(
+      WriteTx tx,
+      String ticketId,
+      Actor actor,
+      TicketChangeKind kind,
+      String field,
+      String oldValue,
+      String newValue,
+      long version)
+      throws SQLException {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
@@ -41,8 +49,11 @@ public final class HistoryStore {
     }
   }
 
-  /** Entries of a ticket after position {@code after}, oldest first; returns entries with positions. */
-  public static List<Positioned<TicketHistoryEntry>> list(Connection c, UUID ticketId, long after, int limit) throws SQLException {
+  /**
+   * Entries of a ticket after position {@code after}, oldest first; returns entries with positions.
+   */
+  public static List<Positioned<TicketHistoryEntry>> list(
+      Connection c, UUID ticketId, long after, int limit) throws SQLException {
     List<Positioned<TicketHistoryEntry>> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(

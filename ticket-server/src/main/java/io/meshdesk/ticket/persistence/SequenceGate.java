@@ -6,9 +6,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Lets one transaction per tenant at a time, in this process, take the tenant's counter row. That
  * row is locked from the statement that takes a sequence until commit; without the gate every
- * concurrent writer of a busy tenant queues on the row inside PostgreSQL, and each commit wakes
- * all of them to fight for it again (a convoy that costs more than the work). Waiting here is a
- * parked thread; PostgreSQL still orders writers of other instances.
+ * concurrent writer of a busy tenant queues on the row inside PostgreSQL, and each commit wakes all
+ * of them to fight for it again (a convoy that costs more than the work). Waiting here is a parked
+ * thread; PostgreSQL still orders writers of other instances.
  *
  * <p>Always entered before the row lock is taken, and left after commit or rollback, so it cannot
  * deadlock with the row lock.

@@ -27,12 +27,16 @@ public final class SettingsStore {
   /** The current tenant's SLA targets. */
   public static SlaTargets targets(Connection c) throws SQLException {
     Map<Priority, SlaTargets.Target> m = new EnumMap<>(Priority.class);
-    try (PreparedStatement ps = c.prepareStatement("select priority, first_response_seconds, resolution_seconds from ticket.sla_targets");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select priority, first_response_seconds, resolution_seconds from ticket.sla_targets");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         m.put(
             Priority.ofNumber(rs.getInt(1)),
-            new SlaTargets.Target(java.time.Duration.ofSeconds(rs.getLong(2)), java.time.Duration.ofSeconds(rs.getLong(3))));
+            new SlaTargets.Target(
+                java.time.Duration.ofSeconds(rs.getLong(2)),
+                java.time.Duration.ofSeconds(rs.getLong(3))));
       }
     }
     return new SlaTargets(m);
@@ -41,7 +45,8 @@ public final class SettingsStore {
   /** The current tenant's policy (version 0 when never set). */
   public static SlaPolicy policy(Connection c) throws SQLException {
     SlaPolicy.Builder b = SlaPolicy.newBuilder();
-    try (PreparedStatement ps = c.prepareStatement("select * from ticket.sla_policies"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement("select * from ticket.sla_policies");
+        ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         b.setVersion(rs.getLong("version"))
             .setUpdatedAt(Sql.ts(Sql.instant(rs, "updated_at")))
@@ -54,23 +59,31 @@ public final class SettingsStore {
     }
     targets(c).byPriority().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> b.addTargets(
-            SlaTarget.newBuilder()
-                .setPriority(TicketPriority.forNumber(e.getKey().number()))
-                .setFirstResponse(Duration.newBuilder().setSeconds(e.getValue().firstResponse().toSeconds()))
-                .setResolution(Duration.newBuilder().setSeconds(e.getValue().resolution().toSeconds()))));
+        .forEach(
+            e ->
+                b.addTargets(
+                    SlaTarget.newBuilder()
+                        .setPriority(TicketPriority.forNumber(e.getKey().number()))
+                        .setFirstResponse(
+                            Duration.newBuilder()
+                                .setSeconds(e.getValue().firstResponse().toSeconds()))
+                        .setResolution(
+                            Duration.newBuilder()
+                                .setSeconds(e.getValue().resolution().toSeconds()))));
     return b.build();
   }
 
   /** Replaces the policy's targets and bumps its version. */
-  public static void replacePolicy(WriteTx tx, List<SlaTarget> targets, Actor by) throws SQLException {
+  public static void replacePolicy(WriteTx tx, List<SlaTarget> targets, Actor by)
+      throws SQLException {
     Connection c = tx.connection();
     try (PreparedStatement ps = c.prepareStatement("delete from ticket.sla_targets")) {
       ps.executeUpdate();
     }
     for (SlaTarget t : targets) {
       try (PreparedStatement ps =
-          c.prepareStatement("insert into ticket.sla_targets (tenant_id, priority, first_response_seconds, resolution_seconds) values (?, ?, ?, ?)")) {
+          c.prepareStatement(
+              "insert into ticket.sla_targets (tenant_id, priority, first_response_seconds, resolution_seconds) values (?, ?, ?, ?)")) {
         ps.setObject(1, tx.tenant());
         ps.setInt(2, t.getPriorityValue());
         ps.setLong(3, t.getFirstResponse().getSeconds());
@@ -122,7 +135,8 @@ public final class SettingsStore {
   /** Teams ordered by name, after {@code afterName}. */
   public static List<Team> teams(Connection c, String afterName, int limit) throws SQLException {
     List<Team> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select * from ticket.teams where name > ? order by name limit ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select * from ticket.teams where name > ? order by name limit ?")) {
       ps.setString(1, afterName);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {

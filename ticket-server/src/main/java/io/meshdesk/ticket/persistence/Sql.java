@@ -52,7 +52,9 @@ public final class Sql {
 
   /** Protobuf timestamp to instant; null when unset (seconds and nanos zero). */
   public static Instant instant(Timestamp t) {
-    return t == null || (t.getSeconds() == 0 && t.getNanos() == 0) ? null : Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    return t == null || (t.getSeconds() == 0 && t.getNanos() == 0)
+        ? null
+        : Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 
   /** Truncates to PostgreSQL's microsecond precision, so values read back compare equal. */

@@ -31,8 +31,12 @@ public final class TicketQuery {
   private TicketQuery() {}
 
   /** Runs the list; {@code requesterOverride} (customers) restricts to one requester. */
-  public static Page list(Connection c, ListTicketsRequest r, UUID requesterOverride) throws SQLException {
-    TicketOrder order = r.getOrder() == TicketOrder.TICKET_ORDER_UNSPECIFIED ? TicketOrder.TICKET_ORDER_UPDATED_AT_DESC : r.getOrder();
+  public static Page list(Connection c, ListTicketsRequest r, UUID requesterOverride)
+      throws SQLException {
+    TicketOrder order =
+        r.getOrder() == TicketOrder.TICKET_ORDER_UNSPECIFIED
+            ? TicketOrder.TICKET_ORDER_UPDATED_AT_DESC
+            : r.getOrder();
     int size = r.getPage().getPageSize() == 0 ? 50 : r.getPage().getPageSize();
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(r.toBuilder().clearPage().build().toByteArray());
@@ -56,7 +60,10 @@ public final class TicketQuery {
     if (r.getUnassigned()) {
       sql.append(" and t.assignee_id is null");
     }
-    UUID requester = requesterOverride != null ? requesterOverride : r.getRequesterId().isEmpty() ? null : UUID.fromString(r.getRequesterId());
+    UUID requester =
+        requesterOverride != null
+            ? requesterOverride
+            : r.getRequesterId().isEmpty() ? null : UUID.fromString(r.getRequesterId());
     if (requester != null) {
       sql.append(" and t.requester_id = ?");
       args.add(requester);
@@ -99,9 +106,12 @@ public final class TicketQuery {
           TicketState s = TicketStore.map(rs);
           rows.add(s);
           Ticket t = s.ticket.build();
-          Instant a = order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC
-              ? (t.hasResolutionDueAt() ? Sql.instant(t.getResolutionDueAt()) : NO_DEADLINE)
-              : order == TicketOrder.TICKET_ORDER_UPDATED_AT_DESC ? Sql.instant(t.getUpdatedAt()) : Sql.instant(t.getCreatedAt());
+          Instant a =
+              order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC
+                  ? (t.hasResolutionDueAt() ? Sql.instant(t.getResolutionDueAt()) : NO_DEADLINE)
+                  : order == TicketOrder.TICKET_ORDER_UPDATED_AT_DESC
+                      ? Sql.instant(t.getUpdatedAt())
+                      : Sql.instant(t.getCreatedAt());
           tokens.add(encode(order, filterHash, t.getPriorityValue(), a, t.getId()));
         }
       }
@@ -113,7 +123,9 @@ public final class TicketQuery {
   }
 
   private static String sortKey(TicketOrder order) {
-    return order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC ? "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz)" : "t.updated_at";
+    return order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC
+        ? "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz)"
+        : "t.updated_at";
   }
 
   private static String orderBy(TicketOrder o) {
@@ -121,7 +133,8 @@ public final class TicketQuery {
       case TICKET_ORDER_CREATED_AT_DESC -> "t.created_at desc, t.id desc";
       case TICKET_ORDER_CREATED_AT_ASC -> "t.created_at, t.id";
       case TICKET_ORDER_PRIORITY_DESC -> "t.priority desc, t.created_at, t.id";
-      case TICKET_ORDER_RESOLUTION_DUE_ASC -> "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id";
+      case TICKET_ORDER_RESOLUTION_DUE_ASC ->
+          "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id";
       default -> "t.updated_at desc, t.id desc";
     };
   }
@@ -130,28 +143,40 @@ public final class TicketQuery {
     return switch (o) {
       case TICKET_ORDER_CREATED_AT_DESC -> "(t.created_at, t.id) < (?, ?)";
       case TICKET_ORDER_CREATED_AT_ASC -> "(t.created_at, t.id) > (?, ?)";
-      case TICKET_ORDER_PRIORITY_DESC -> "(t.priority < ? or (t.priority = ? and (t.created_at, t.id) > (?, ?)))";
-      case TICKET_ORDER_RESOLUTION_DUE_ASC -> "(coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id) > (?, ?)";
+      case TICKET_ORDER_PRIORITY_DESC ->
+          "(t.priority < ? or (t.priority = ? and (t.created_at, t.id) > (?, ?)))";
+      case TICKET_ORDER_RESOLUTION_DUE_ASC ->
+          "(coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id) > (?, ?)";
       default -> "(t.updated_at, t.id) < (?, ?)";
     };
   }
 
   private static OffsetDateTime time(String micros) {
     long m = Long.parseLong(micros);
-    return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000), Math.floorMod(m, 1_000_000) * 1000L), ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(
+        Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000), Math.floorMod(m, 1_000_000) * 1000L),
+        ZoneOffset.UTC);
   }
 
-  private static String encode(TicketOrder order, String filterHash, int priority, Instant key, String id) {
+  private static String encode(
+      TicketOrder order, String filterHash, int priority, Instant key, String id) {
     long micros = key.getEpochSecond() * 1_000_000 + key.getNano() / 1000;
-    String raw = "1|" + order.getNumber() + "|" + filterHash + "|" + priority + "|" + micros + "|" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    String raw =
+        "1|" + order.getNumber() + "|" + filterHash + "|" + priority + "|" + micros + "|" + id;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns {priority, micros, id}; fails with INVALID_ARGUMENT on a foreign or mangled token. */
   private static String[] decode(String token, TicketOrder order, String filterHash) {
     try {
-      String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
-      if (p.length != 6 || !p[0].equals("1") || !p[1].equals(Integer.toString(order.getNumber())) || !p[2].equals(filterHash)) {
+      String[] p =
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
+      if (p.length != 6
+          || !p[0].equals("1")
+          || !p[1].equals(Integer.toString(order.getNumber()))
+          || !p[2].equals(filterHash)) {
         throw new IllegalArgumentException("mismatch");
       }
       UUID.fromString(p[5]);
@@ -159,7 +184,8 @@ public final class TicketQuery {
       Integer.parseInt(p[3]);
       return new String[] {p[3], p[4], p[5]};
     } catch (IllegalArgumentException e) {
-      throw new InvalidArgumentException("page.page_token", "not a token of this query (filters and order must not change)");
+      throw new InvalidArgumentException(
+          "page.page_token", "not a token of this query (filters and order must not change)");
     }
   }
 }

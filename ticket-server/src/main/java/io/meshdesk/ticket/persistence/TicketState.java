@@ -18,8 +18,10 @@ public final class TicketState {
 
   /** The staff view: comment_count counts every comment. */
   public final Ticket.Builder ticket;
+
   /** Remaining resolution time frozen while PENDING, or null. */
   public Long resolutionRemainingMs;
+
   /** Public comments only (the customer's comment_count). */
   public int publicCommentCount;
 
@@ -67,7 +69,9 @@ public final class TicketState {
     set(c.firstRespondedAt(), ticket::setFirstRespondedAt, ticket::clearFirstRespondedAt);
     set(c.resolutionDue(), ticket::setResolutionDueAt, ticket::clearResolutionDueAt);
     resolutionRemainingMs = c.resolutionRemainingMs();
-    ticket.setFirstResponseBreached(c.firstResponseBreached()).setResolutionBreached(c.resolutionBreached());
+    ticket
+        .setFirstResponseBreached(c.firstResponseBreached())
+        .setResolutionBreached(c.resolutionBreached());
   }
 
   private static void set(Instant value, Consumer<Timestamp> setter, Runnable clear) {

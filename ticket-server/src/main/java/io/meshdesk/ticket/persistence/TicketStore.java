@@ -83,16 +83,22 @@ public final class TicketStore {
     return new TicketState(b, rem, rs.getInt("public_comment_count"));
   }
 
-  private static void setIf(java.util.function.Consumer<com.google.protobuf.Timestamp> setter, Instant value) {
+  private static void setIf(
+      java.util.function.Consumer<com.google.protobuf.Timestamp> setter, Instant value) {
     if (value != null) {
       setter.accept(ts(value));
     }
   }
 
   /** Reads a ticket, optionally locking it for update. */
-  public static Optional<TicketState> find(Connection c, UUID id, boolean forUpdate) throws SQLException {
+  public static Optional<TicketState> find(Connection c, UUID id, boolean forUpdate)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("select " + COLUMNS + " from ticket.tickets t where t.id = ?" + (forUpdate ? " for update" : ""))) {
+        c.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from ticket.tickets t where t.id = ?"
+                + (forUpdate ? " for update" : ""))) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -101,8 +107,10 @@ public final class TicketStore {
   }
 
   /** Finds the ticket created with a request id. */
-  public static Optional<TicketState> findByRequestId(Connection c, String requestId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from ticket.tickets t where t.request_id = ?")) {
+  public static Optional<TicketState> findByRequestId(Connection c, String requestId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select " + COLUMNS + " from ticket.tickets t where t.request_id = ?")) {
       ps.setString(1, requestId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -112,7 +120,9 @@ public final class TicketStore {
 
   /** Id of the actor that created a ticket (from its "created" history entry), or empty. */
   public static Optional<String> createdBy(Connection c, UUID ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select actor_id from ticket.history where ticket_id = ? and kind = ? limit 1")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select actor_id from ticket.history where ticket_id = ? and kind = ? limit 1")) {
       ps.setObject(1, ticketId);
       ps.setInt(2, TicketChangeKind.TICKET_CHANGE_KIND_CREATED.getNumber());
       try (ResultSet rs = ps.executeQuery()) {
@@ -128,7 +138,8 @@ public final class TicketStore {
           + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
 
   /** Inserts a new ticket; the search vector covers subject and body. */
-  public static void insert(Connection c, UUID tenant, TicketState s, String requestId) throws SQLException {
+  public static void insert(Connection c, UUID tenant, TicketState s, String requestId)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       bindInsert(c, ps, tenant, s.ticket.build(), requestId);
       ps.executeUpdate();
@@ -139,11 +150,14 @@ public final class TicketStore {
    * Inserts a new ticket together with its "created" history entry and its pending AI job, in one
    * statement (one round trip instead of three).
    */
-  public static void insertNew(WriteTx tx, TicketState s, String requestId, Actor actor, AiJob job) throws SQLException {
+  public static void insertNew(WriteTx tx, TicketState s, String requestId, Actor actor, AiJob job)
+      throws SQLException {
     Connection c = tx.connection();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "with t as (" + INSERT + " returning tenant_id, id),"
+            "with t as ("
+                + INSERT
+                + " returning tenant_id, id),"
                 + " h as (insert into ticket.history (tenant_id, id, ticket_id, actor_kind, actor_id, actor_name, occurred_at, kind,"
                 + " field, old_value, new_value, ticket_version) select t.tenant_id, ?, t.id, ?, ?, ?, ?, ?, '', '', '', 1 from t)"
                 + " insert into ticket.ai_jobs (tenant_id, id, ticket_id, ticket_version, status, enqueued_at)"
@@ -163,7 +177,9 @@ public final class TicketStore {
     }
   }
 
-  private static int bindInsert(Connection c, PreparedStatement ps, UUID tenant, Ticket t, String requestId) throws SQLException {
+  private static int bindInsert(
+      Connection c, PreparedStatement ps, UUID tenant, Ticket t, String requestId)
+      throws SQLException {
     int i = 1;
     ps.setObject(i++, tenant);
     ps.setObject(i++, UUID.fromString(t.getId()));
@@ -198,12 +214,16 @@ public final class TicketStore {
     update(c, s, extraSearch, false);
   }
 
-  /** Writes every mutable column back and rebuilds the search vector (new subject, body, public comments). */
+  /**
+   * Writes every mutable column back and rebuilds the search vector (new subject, body, public
+   * comments).
+   */
   public static void updateWithNewSubject(Connection c, TicketState s) throws SQLException {
     update(c, s, null, true);
   }
 
-  private static void update(Connection c, TicketState s, String extraSearch, boolean rebuildSearch) throws SQLException {
+  private static void update(Connection c, TicketState s, String extraSearch, boolean rebuildSearch)
+      throws SQLException {
     Ticket t = s.ticket.build();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -256,7 +276,8 @@ public final class TicketStore {
     }
   }
 
-  private static int bindFields(Connection c, PreparedStatement ps, int i, Map<String, String> fields) throws SQLException {
+  private static int bindFields(
+      Connection c, PreparedStatement ps, int i, Map<String, String> fields) throws SQLException {
     Map<String, String> sorted = new TreeMap<>(fields);
     Array keys = c.createArrayOf("text", new ArrayList<>(sorted.keySet()).toArray());
     Array vals = c.createArrayOf("text", new ArrayList<>(sorted.values()).toArray());

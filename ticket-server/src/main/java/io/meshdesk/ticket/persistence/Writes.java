@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Runs a tenant write transaction and, once it committed, hands its events and AI jobs to Redis. */
+/**
+ * Runs a tenant write transaction and, once it committed, hands its events and AI jobs to Redis.
+ */
 public final class Writes {
 
   /** Work inside a write transaction. */
@@ -31,10 +33,13 @@ public final class Writes {
     SequenceGate.Hold gate = this.gate.hold(tenant);
     T result;
     try {
-      result = tx.inTenant(tenant, c -> {
-        holder[0] = new WriteTx(c, tenant, clock.instant(), gate);
-        return work.run(holder[0]);
-      });
+      result =
+          tx.inTenant(
+              tenant,
+              c -> {
+                holder[0] = new WriteTx(c, tenant, clock.instant(), gate);
+                return work.run(holder[0]);
+              });
     } finally {
       gate.leave(); // after commit or rollback: the counter row is free again
     }

@@ -22,9 +22,18 @@ public final class Actors {
   /** The actor of a principal. */
   public Actor of(Principal p) {
     if (p.role() == Role.SERVICE) {
-      return Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SERVICE_ACCOUNT).setId(p.subject().toString()).setDisplayName("service").build();
+      return Actor.newBuilder()
+          .setKind(ActorKind.ACTOR_KIND_SERVICE_ACCOUNT)
+          .setId(p.subject().toString())
+          .setDisplayName("service")
+          .build();
     }
-    String name = names.computeIfAbsent(p.subject(), id -> users.displayName(p.requireTenant(), id));
-    return Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_USER).setId(p.subject().toString()).setDisplayName(name).build();
+    String name =
+        names.computeIfAbsent(p.subject(), id -> users.displayName(p.requireTenant(), id));
+    return Actor.newBuilder()
+        .setKind(ActorKind.ACTOR_KIND_USER)
+        .setId(p.subject().toString())
+        .setDisplayName(name)
+        .build();
   }
 }

@@ -36,7 +36,8 @@ final class ChangeLog {
   /** Appends one history entry per change, at the ticket's new version. */
   void write(WriteTx tx, String ticketId, Actor actor, long version) throws SQLException {
     for (Change c : changes) {
-      HistoryStore.add(tx, ticketId, actor, c.kind(), c.field(), c.oldValue(), c.newValue(), version);
+      HistoryStore.add(
+          tx, ticketId, actor, c.kind(), c.field(), c.oldValue(), c.newValue(), version);
     }
   }
 }

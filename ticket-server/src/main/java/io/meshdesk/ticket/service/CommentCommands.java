@@ -66,20 +66,26 @@ public final class CommentCommands {
     }
   }
 
-  private AddCommentResponse add(WriteTx tx, Principal p, AddCommentRequest r, boolean staff, boolean internal, Actor actor)
+  private AddCommentResponse add(
+      WriteTx tx, Principal p, AddCommentRequest r, boolean staff, boolean internal, Actor actor)
       throws SQLException {
     UUID ticketId = UUID.fromString(r.getTicketId());
-    TicketState s = TicketStore.find(tx.connection(), ticketId, true)
-        .filter(t -> Visibility.maySee(p, t.ticket.getRequesterId()))
-        .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
+    TicketState s =
+        TicketStore.find(tx.connection(), ticketId, true)
+            .filter(t -> Visibility.maySee(p, t.ticket.getRequesterId()))
+            .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
     if (!r.getRequestId().isEmpty()) {
-      Optional<Comment> existing = CommentStore.findByRequestId(tx.connection(), ticketId,
-          TicketCommands.requestKey(p, r.getRequestId()));
+      Optional<Comment> existing =
+          CommentStore.findByRequestId(
+              tx.connection(), ticketId, TicketCommands.requestKey(p, r.getRequestId()));
       if (existing.isPresent()) {
         if (!existing.get().getAuthor().getId().equals(actor.getId())) {
           throw new AlreadyExistsException("request_id already used by another caller");
         }
-        return AddCommentResponse.newBuilder().setComment(existing.get()).setTicket(staff ? s.staffView() : s.customerView()).build();
+        return AddCommentResponse.newBuilder()
+            .setComment(existing.get())
+            .setTicket(staff ? s.staffView() : s.customerView())
+            .build();
       }
     }
     Ticket before = s.staffView();
@@ -110,20 +116,58 @@ public final class CommentCommands {
     }
     if (newStatus != oldStatus) {
       TicketRows.applyStatus(s, newStatus, tx);
-      HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_STATUS, "status",
-          before.getStatus().name(), t.getStatus().name(), v);
+      HistoryStore.add(
+          tx,
+          t.getId(),
+          actor,
+          TicketChangeKind.TICKET_CHANGE_KIND_STATUS,
+          "status",
+          before.getStatus().name(),
+          t.getStatus().name(),
+          v);
     }
-    List<SlaClock.Breach> late = SlaChecker.flagLate(s, tx.now(), t.hasFirstRespondedAt() && !before.hasFirstRespondedAt(), false);
+    List<SlaClock.Breach> late =
+        SlaChecker.flagLate(
+            s, tx.now(), t.hasFirstRespondedAt() && !before.hasFirstRespondedAt(), false);
     TicketStore.update(tx.connection(), s, internal ? null : r.getBody());
-    HistoryStore.add(tx, t.getId(), actor, TicketChangeKind.TICKET_CHANGE_KIND_COMMENT, "", "", comment.getId(), v);
-    Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), internal,
-        TicketEvent.newBuilder().setActor(actor).setCommentAdded(CommentAdded.newBuilder().setComment(comment)), true);
+    HistoryStore.add(
+        tx,
+        t.getId(),
+        actor,
+        TicketChangeKind.TICKET_CHANGE_KIND_COMMENT,
+        "",
+        "",
+        comment.getId(),
+        v);
+    Outbox.append(
+        tx,
+        s,
+        before.getAssigneeId(),
+        before.getTeamId(),
+        internal,
+        TicketEvent.newBuilder()
+            .setActor(actor)
+            .setCommentAdded(CommentAdded.newBuilder().setComment(comment)),
+        true);
     if (newStatus != oldStatus) {
-      Outbox.append(tx, s, before.getAssigneeId(), before.getTeamId(), false,
-          TicketEvent.newBuilder().setActor(actor).setTicketUpdated(
-              TicketUpdated.newBuilder().setChangedFields(FieldMask.newBuilder().addPaths("status")).setTicket(t)), true);
+      Outbox.append(
+          tx,
+          s,
+          before.getAssigneeId(),
+          before.getTeamId(),
+          false,
+          TicketEvent.newBuilder()
+              .setActor(actor)
+              .setTicketUpdated(
+                  TicketUpdated.newBuilder()
+                      .setChangedFields(FieldMask.newBuilder().addPaths("status"))
+                      .setTicket(t)),
+          true);
     }
     SlaChecker.announce(tx, s, late);
-    return AddCommentResponse.newBuilder().setComment(comment).setTicket(staff ? s.staffView() : s.customerView()).build();
+    return AddCommentResponse.newBuilder()
+        .setComment(comment)
+        .setTicket(staff ? s.staffView() : s.customerView())
+        .build();
   }
 }

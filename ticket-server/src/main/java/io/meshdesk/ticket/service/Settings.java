@@ -29,30 +29,50 @@ public final class Settings {
 
   /** Creates a team; ALREADY_EXISTS when the name is taken. */
   public Team createTeam(Principal p, String name, String description) {
-    return writes.run(p.requireTenant(), tx -> {
-      Team team = Team.newBuilder().setId(UUID.randomUUID().toString()).setName(name).setDescription(description)
-          .setCreatedAt(Sql.ts(tx.now())).build();
-      if (!SettingsStore.insertTeam(tx, team)) {
-        throw new AlreadyExistsException("a team named '" + name + "' exists");
-      }
-      return team;
-    });
+    return writes.run(
+        p.requireTenant(),
+        tx -> {
+          Team team =
+              Team.newBuilder()
+                  .setId(UUID.randomUUID().toString())
+                  .setName(name)
+                  .setDescription(description)
+                  .setCreatedAt(Sql.ts(tx.now()))
+                  .build();
+          if (!SettingsStore.insertTeam(tx, team)) {
+            throw new AlreadyExistsException("a team named '" + name + "' exists");
+          }
+          return team;
+        });
   }
 
   /** Teams by name, paged. */
   public ListTeamsResponse listTeams(Principal p, int pageSize, String pageToken) {
     int size = pageSize == 0 ? 50 : pageSize;
     String after = teamsAfter(pageToken);
-    return writes.transactions().inTenant(p.requireTenant(), c -> {
-      List<Team> rows = SettingsStore.teams(c, after, size + 1);
-      ListTeamsResponse.Builder b = ListTeamsResponse.newBuilder().addAllTeams(rows.stream().limit(size).toList());
-      String next = rows.size() > size
-          ? Base64.getUrlEncoder().withoutPadding().encodeToString(rows.get(size - 1).getName().getBytes(StandardCharsets.UTF_8)) : "";
-      return b.setPage(PageResponse.newBuilder().setNextPageToken(next)).build();
-    });
+    return writes
+        .transactions()
+        .inTenant(
+            p.requireTenant(),
+            c -> {
+              List<Team> rows = SettingsStore.teams(c, after, size + 1);
+              ListTeamsResponse.Builder b =
+                  ListTeamsResponse.newBuilder().addAllTeams(rows.stream().limit(size).toList());
+              String next =
+                  rows.size() > size
+                      ? Base64.getUrlEncoder()
+                          .withoutPadding()
+                          .encodeToString(
+                              rows.get(size - 1).getName().getBytes(StandardCharsets.UTF_8))
+                      : "";
+              return b.setPage(PageResponse.newBuilder().setNextPageToken(next)).build();
+            });
   }
 
-  /** The team name a ListTeams page token continues after; a token this list did not issue is bad input. */
+  /**
+   * The team name a ListTeams page token continues after; a token this list did not issue is bad
+   * input.
+   */
   private static String teamsAfter(String pageToken) {
     if (pageToken.isEmpty()) {
       return "";
@@ -72,10 +92,12 @@ public final class Settings {
   /** Replaces the SLA policy; applies to tickets created or re-prioritised afterwards. */
   public SlaPolicy setPolicy(Principal p, List<SlaTarget> targets) {
     var actor = actors.of(p);
-    return writes.run(p.requireTenant(), tx -> {
-      SettingsStore.replacePolicy(tx, targets, actor);
-      return SettingsStore.policy(tx.connection());
-    });
+    return writes.run(
+        p.requireTenant(),
+        tx -> {
+          SettingsStore.replacePolicy(tx, targets, actor);
+          return SettingsStore.policy(tx.connection());
+        });
   }
 
   /** The SLA policy in force. */

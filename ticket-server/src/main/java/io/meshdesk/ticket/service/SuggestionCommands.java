@@ -43,9 +43,11 @@ public final class SuggestionCommands {
    */
   public AttachSuggestionResponse attach(Principal p, AttachSuggestionRequest r) {
     var actor = actors.of(p);
-    AttachSuggestionResponse attached = writes.run(p.requireTenant(), tx -> Suggestions.attach(tx, r, actor));
+    AttachSuggestionResponse attached =
+        writes.run(p.requireTenant(), tx -> Suggestions.attach(tx, r, actor));
     if (attached == null) {
-      throw new FailedPreconditionException(Lifecycle.TICKET_CLOSED, "the ticket is closed; closed is final");
+      throw new FailedPreconditionException(
+          Lifecycle.TICKET_CLOSED, "the ticket is closed; closed is final");
     }
     return attached;
   }
@@ -54,21 +56,47 @@ public final class SuggestionCommands {
   public boolean appendDraft(Principal p, AppendSuggestionDraftRequest r) {
     UUID tenant = p.requireTenant();
     var actor = actors.of(p);
-    TicketState s = writes.run(tenant, tx -> {
-      TicketState t = TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), false)
-          .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
-      return Suggestions.recordChunk(tx.connection(), r.getJobId(), r.getChunkIndex()) ? t : null;
-    });
+    TicketState s =
+        writes.run(
+            tenant,
+            tx -> {
+              TicketState t =
+                  TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), false)
+                      .orElseThrow(
+                          () -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
+              return Suggestions.recordChunk(tx.connection(), r.getJobId(), r.getChunkIndex())
+                  ? t
+                  : null;
+            });
     if (s == null) {
       return false;
     }
-    TicketEvent e = TicketEvent.newBuilder().setOccurredAt(Sql.ts(writes.clock().instant())).setTicketId(r.getTicketId())
-        .setActor(actor).setSuggestionDraftChunk(SuggestionDraftChunk.newBuilder().setJobId(r.getJobId())
-            .setChunkIndex(r.getChunkIndex()).setText(r.getText())).build();
+    TicketEvent e =
+        TicketEvent.newBuilder()
+            .setOccurredAt(Sql.ts(writes.clock().instant()))
+            .setTicketId(r.getTicketId())
+            .setActor(actor)
+            .setSuggestionDraftChunk(
+                SuggestionDraftChunk.newBuilder()
+                    .setJobId(r.getJobId())
+                    .setChunkIndex(r.getChunkIndex())
+                    .setText(r.getText()))
+            .build();
     var t = s.ticket;
     try {
-      eventsTopic.publish(new EventEnvelope(tenant, 0, t.getRequesterId(), t.getAssigneeId(), t.getAssigneeId(), t.getTeamId(),
-          t.getTeamId(), true, s.publicCommentCount, e).toBytes());
+      eventsTopic.publish(
+          new EventEnvelope(
+                  tenant,
+                  0,
+                  t.getRequesterId(),
+                  t.getAssigneeId(),
+                  t.getAssigneeId(),
+                  t.getTeamId(),
+                  t.getTeamId(),
+                  true,
+                  s.publicCommentCount,
+                  e)
+              .toBytes());
       return true;
     } catch (RuntimeException ex) {
       log.debug("draft chunk not streamed: {}", ex.toString());
@@ -85,6 +113,9 @@ public final class SuggestionCommands {
   /** Records accept / edit / discard. */
   public Suggestion feedback(Principal p, RecordSuggestionFeedbackRequest r) {
     var actor = actors.of(p);
-    return writes.run(p.requireTenant(), tx -> Suggestions.feedback(tx, r.getSuggestionId(), r.getOutcome(), r.getFinalText(), actor));
+    return writes.run(
+        p.requireTenant(),
+        tx ->
+            Suggestions.feedback(tx, r.getSuggestionId(), r.getOutcome(), r.getFinalText(), actor));
   }
 }

@@ -18,11 +18,13 @@ final class TicketRows {
 
   /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */
   static TicketState lockAtVersion(WriteTx tx, String ticketId, long expected) throws SQLException {
-    TicketState s = TicketStore.find(tx.connection(), UUID.fromString(ticketId), true)
-        .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
+    TicketState s =
+        TicketStore.find(tx.connection(), UUID.fromString(ticketId), true)
+            .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
     long current = s.ticket.getVersion();
     if (current != expected) {
-      throw new ConflictException("ticket changed: expected version " + expected + ", current " + current, current);
+      throw new ConflictException(
+          "ticket changed: expected version " + expected + ", current " + current, current);
     }
     return s;
   }

@@ -54,14 +54,20 @@ public final class PresenceHub implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PresenceHub.class);
   static final String TOPIC = "ticket:presence";
+
   /** How long a typing indicator lasts without a refresh. */
   public static final Duration DEFAULT_TYPING_TTL = Duration.ofSeconds(6);
+
   /** How often an instance re-announces its online sessions by default. */
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
+
   /** How long an online session lasts without a re-announcement by default. */
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
 
-  /** An online session as a replica knows it: its user and when it was last announced (this replica's clock). */
+  /**
+   * An online session as a replica knows it: its user and when it was last announced (this
+   * replica's clock).
+   */
   private record Online(String user, long seenAt) {}
 
   /** A session of this instance that announced itself online. */
@@ -70,7 +76,8 @@ public final class PresenceHub implements AutoCloseable {
   private final RTopic topic;
   private final Clock clock;
   private final int listenerId;
-  private final Map<UUID, Map<String, Map<String, ViewerPresence>>> viewers = new ConcurrentHashMap<>();
+  private final Map<UUID, Map<String, Map<String, ViewerPresence>>> viewers =
+      new ConcurrentHashMap<>();
   private final Map<UUID, Map<String, Online>> online = new ConcurrentHashMap<>();
   private final Map<String, Local> mine = new ConcurrentHashMap<>();
   private final Duration ttl;
@@ -80,9 +87,12 @@ public final class PresenceHub implements AutoCloseable {
   private final Map<String, Long> typingUntil = new ConcurrentHashMap<>();
   private final AtomicLong typingStamp = new AtomicLong();
   private final ScheduledExecutorService expiry =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("presence-typing").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("presence-typing").factory());
 
-  /** A hub with the default typing expiry (6 s), presence refresh (10 s) and presence expiry (30 s). */
+  /**
+   * A hub with the default typing expiry (6 s), presence refresh (10 s) and presence expiry (30 s).
+   */
   public PresenceHub(RedissonClient redis, Clock clock) {
     this(redis, clock, DEFAULT_TYPING_TTL, DEFAULT_REFRESH, DEFAULT_TTL);
   }
@@ -92,20 +102,25 @@ public final class PresenceHub implements AutoCloseable {
    * @param refresh how often this instance re-announces its online sessions
    * @param ttl an online session not announced for this long (on {@code clock}) is forgotten
    */
-  public PresenceHub(RedissonClient redis, Clock clock, Duration typingTtl, Duration refresh, Duration ttl) {
+  public PresenceHub(
+      RedissonClient redis, Clock clock, Duration typingTtl, Duration refresh, Duration ttl) {
     this.topic = redis.getTopic(TOPIC, StringCodec.INSTANCE);
     this.clock = clock;
     this.typingTtl = typingTtl;
     this.ttl = ttl;
     this.listenerId = topic.addListener(String.class, (ch, msg) -> onMessage(msg));
-    expiry.scheduleWithFixedDelay(() -> {
-      try {
-        refresh();
-        expire();
-      } catch (RuntimeException e) {
-        log.debug("presence refresh failed: {}", e.toString());
-      }
-    }, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+    expiry.scheduleWithFixedDelay(
+        () -> {
+          try {
+            refresh();
+            expire();
+          } catch (RuntimeException e) {
+            log.debug("presence refresh failed: {}", e.toString());
+          }
+        },
+        refresh.toMillis(),
+        refresh.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Adds a local session. */
@@ -141,18 +156,30 @@ public final class PresenceHub implements AutoCloseable {
   }
 
   /** Announces typing state. */
-  public void typing(UUID tenant, String ticketId, String session, String user, String name, boolean typing, CommentVisibility v) {
+  public void typing(
+      UUID tenant,
+      String ticketId,
+      String session,
+      String user,
+      String name,
+      boolean typing,
+      CommentVisibility v) {
     send("typing", tenant, ticketId, session, user, name, typing, v.getNumber());
   }
 
   /** Users with an open session in the tenant, on any instance, announced within the TTL. */
   public Set<UUID> onlineUsers(UUID tenant) {
     long oldest = clock.millis() - ttl.toMillis();
-    return online.getOrDefault(tenant, Map.of()).values().stream().filter(o -> o.seenAt() >= oldest).map(o -> UUID.fromString(o.user()))
+    return online.getOrDefault(tenant, Map.of()).values().stream()
+        .filter(o -> o.seenAt() >= oldest)
+        .map(o -> UUID.fromString(o.user()))
         .collect(java.util.stream.Collectors.toSet());
   }
 
-  /** Re-announces this instance's online sessions (runs every {@code refresh}; tests call it directly). */
+  /**
+   * Re-announces this instance's online sessions (runs every {@code refresh}; tests call it
+   * directly).
+   */
   public void refresh() {
     mine.forEach((session, l) -> send("online", l.tenant(), "-", session, l.user(), "", false, 0));
   }
@@ -177,19 +204,40 @@ public final class PresenceHub implements AutoCloseable {
   }
 
   private void dropViews(UUID tenant, String session) {
-    viewers.getOrDefault(tenant, Map.of()).forEach((t, v) -> {
-      if (v.remove(session) != null) {
-        notifyPresence(tenant, t, v);
-      }
-    });
+    viewers
+        .getOrDefault(tenant, Map.of())
+        .forEach(
+            (t, v) -> {
+              if (v.remove(session) != null) {
+                notifyPresence(tenant, t, v);
+              }
+            });
   }
 
-  private void send(String kind, UUID tenant, String ticket, String session, String user, String name, boolean typing, int vis) {
+  private void send(
+      String kind,
+      UUID tenant,
+      String ticket,
+      String session,
+      String user,
+      String name,
+      boolean typing,
+      int vis) {
     if (closed) {
       return; // a stopped instance announces nothing; its sessions expire elsewhere
     }
-    String msg = String.join("\u001f", kind, tenant.toString(), ticket, session, user, name.replace('\u001f', ' '),
-        Boolean.toString(typing), Integer.toString(vis), Long.toString(clock.millis()));
+    String msg =
+        String.join(
+            "\u001f",
+            kind,
+            tenant.toString(),
+            ticket,
+            session,
+            user,
+            name.replace('\u001f', ' '),
+            Boolean.toString(typing),
+            Integer.toString(vis),
+            Long.toString(clock.millis()));
     try {
       topic.publish(msg);
     } catch (RuntimeException e) {
@@ -207,9 +255,13 @@ public final class PresenceHub implements AutoCloseable {
     String ticket = f[2];
     String session = f[3];
     String user = f[4];
-    Map<String, Map<String, ViewerPresence>> byTicket = viewers.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>());
+    Map<String, Map<String, ViewerPresence>> byTicket =
+        viewers.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>());
     switch (kind) {
-      case "online" -> online.computeIfAbsent(tenant, k -> new ConcurrentHashMap<>()).put(session, new Online(user, clock.millis()));
+      case "online" ->
+          online
+              .computeIfAbsent(tenant, k -> new ConcurrentHashMap<>())
+              .put(session, new Online(user, clock.millis()));
       case "gone" -> {
         Map<String, Online> on = online.get(tenant);
         if (on != null) {
@@ -218,8 +270,15 @@ public final class PresenceHub implements AutoCloseable {
         dropViews(tenant, session);
       }
       case "view" -> {
-        Map<String, ViewerPresence> v = byTicket.computeIfAbsent(ticket, k -> new ConcurrentHashMap<>());
-        v.put(session, ViewerPresence.newBuilder().setUserId(user).setDisplayName(f[5]).setSince(ts(Long.parseLong(f[8]))).build());
+        Map<String, ViewerPresence> v =
+            byTicket.computeIfAbsent(ticket, k -> new ConcurrentHashMap<>());
+        v.put(
+            session,
+            ViewerPresence.newBuilder()
+                .setUserId(user)
+                .setDisplayName(f[5])
+                .setSince(ts(Long.parseLong(f[8])))
+                .build());
         notifyPresence(tenant, ticket, v);
       }
       case "stop" -> {
@@ -235,28 +294,39 @@ public final class PresenceHub implements AutoCloseable {
         if (typing) {
           long stamp = typingStamp.incrementAndGet();
           typingUntil.put(key, stamp);
-          expiry.schedule(() -> {
-            if (typingUntil.remove(key, stamp)) {
-              typing(tenant, ticket, user, f[5], false, vis);
-            }
-          }, typingTtl.toMillis(), TimeUnit.MILLISECONDS);
+          expiry.schedule(
+              () -> {
+                if (typingUntil.remove(key, stamp)) {
+                  typing(tenant, ticket, user, f[5], false, vis);
+                }
+              },
+              typingTtl.toMillis(),
+              TimeUnit.MILLISECONDS);
         } else {
           typingUntil.remove(key);
         }
         typing(tenant, ticket, user, f[5], typing, vis);
       }
-      default -> { }
+      default -> {}
     }
   }
 
   /** Marks the user's views of the ticket and tells local viewers other than the user. */
-  private void typing(UUID tenant, String ticket, String user, String name, boolean typing, CommentVisibility vis) {
+  private void typing(
+      UUID tenant, String ticket, String user, String name, boolean typing, CommentVisibility vis) {
     Map<String, ViewerPresence> v = viewers.getOrDefault(tenant, Map.of()).get(ticket);
     if (v != null) {
-      v.replaceAll((s, p) -> p.getUserId().equals(user) ? p.toBuilder().setTyping(typing).build() : p);
+      v.replaceAll(
+          (s, p) -> p.getUserId().equals(user) ? p.toBuilder().setTyping(typing).build() : p);
     }
-    TypingIndicator ind = TypingIndicator.newBuilder().setTicketId(ticket).setUserId(user).setDisplayName(name)
-        .setTyping(typing).setVisibility(vis == null ? CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED : vis).build();
+    TypingIndicator ind =
+        TypingIndicator.newBuilder()
+            .setTicketId(ticket)
+            .setUserId(user)
+            .setDisplayName(name)
+            .setTyping(typing)
+            .setVisibility(vis == null ? CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED : vis)
+            .build();
     for (Listener l : listeners) {
       if (l.tenant().equals(tenant) && l.viewing(ticket) && !l.userId().equals(user)) {
         l.typing(ind);
@@ -273,12 +343,16 @@ public final class PresenceHub implements AutoCloseable {
           p.getUserId(),
           p,
           (a, b) ->
-              (earlier(a.getSince(), b.getSince()) ? a : b).toBuilder()
-                  .setTyping(a.getTyping() || b.getTyping())
-                  .build());
+              (earlier(a.getSince(), b.getSince()) ? a : b)
+                  .toBuilder().setTyping(a.getTyping() || b.getTyping()).build());
     }
     List<ViewerPresence> list = List.copyOf(byUser.values());
-    PresenceSnapshot snap = PresenceSnapshot.newBuilder().setTicketId(ticket).addAllViewers(list).setAsOf(ts(clock.millis())).build();
+    PresenceSnapshot snap =
+        PresenceSnapshot.newBuilder()
+            .setTicketId(ticket)
+            .addAllViewers(list)
+            .setAsOf(ts(clock.millis()))
+            .build();
     for (Listener l : listeners) {
       if (l.tenant().equals(tenant) && l.viewing(ticket)) {
         l.presence(snap);
@@ -287,11 +361,15 @@ public final class PresenceHub implements AutoCloseable {
   }
 
   private static boolean earlier(Timestamp a, Timestamp b) {
-    return a.getSeconds() < b.getSeconds() || (a.getSeconds() == b.getSeconds() && a.getNanos() <= b.getNanos());
+    return a.getSeconds() < b.getSeconds()
+        || (a.getSeconds() == b.getSeconds() && a.getNanos() <= b.getNanos());
   }
 
   private static Timestamp ts(long millis) {
-    return Timestamp.newBuilder().setSeconds(Math.floorDiv(millis, 1000)).setNanos((int) Math.floorMod(millis, 1000) * 1_000_000).build();
+    return Timestamp.newBuilder()
+        .setSeconds(Math.floorDiv(millis, 1000))
+        .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000)
+        .build();
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class RoundRobinAssigner implements AutoAssigner {
 
   private final UserDirectory users;
   private final PresenceHub presence;
+
   /** How long a create waits for the turn counter by default. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(200);
 
@@ -38,7 +39,8 @@ public final class RoundRobinAssigner implements AutoAssigner {
     this(users, presence, redis, DEFAULT_TIMEOUT);
   }
 
-  public RoundRobinAssigner(UserDirectory users, PresenceHub presence, RedissonClient redis, Duration timeout) {
+  public RoundRobinAssigner(
+      UserDirectory users, PresenceHub presence, RedissonClient redis, Duration timeout) {
     this.users = users;
     this.presence = presence;
     this.redis = redis;
@@ -48,11 +50,16 @@ public final class RoundRobinAssigner implements AutoAssigner {
   @Override
   public Optional<UUID> pick(UUID tenant, UUID teamId) {
     Set<UUID> online = presence.onlineUsers(tenant);
-    List<UUID> candidates = users.teamMembers(tenant, teamId).stream().filter(online::contains).sorted().toList();
+    List<UUID> candidates =
+        users.teamMembers(tenant, teamId).stream().filter(online::contains).sorted().toList();
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
-    var turn = redis.getAtomicLong("ticket:rr:" + tenant + ":" + teamId).getAndIncrementAsync().toCompletableFuture();
+    var turn =
+        redis
+            .getAtomicLong("ticket:rr:" + tenant + ":" + teamId)
+            .getAndIncrementAsync()
+            .toCompletableFuture();
     try {
       long n = turn.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       warned.set(false);
@@ -63,7 +70,9 @@ public final class RoundRobinAssigner implements AutoAssigner {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       turn.cancel(false);
       if (warned.compareAndSet(false, true)) {
-        log.warn("round-robin counter unavailable, tickets stay unassigned until Redis answers: {}", e.toString());
+        log.warn(
+            "round-robin counter unavailable, tickets stay unassigned until Redis answers: {}",
+            e.toString());
       } else {
         log.debug("round-robin counter unavailable: {}", e.toString());
       }

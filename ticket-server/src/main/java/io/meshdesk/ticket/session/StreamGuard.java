@@ -21,14 +21,15 @@ import org.redisson.api.RedissonClient;
 /**
  * Keeps long-lived streams (Subscribe, AgentSession, WatchTicket) authorized for as long as they
  * last, not only when they start: a stream ends when its token expires ({@link #TOKEN_EXPIRED}),
- * and at once when its user is deactivated or changes role, or its tenant's status changes
- * ({@link #ACCESS_REVOKED}), as announced over Redis by the identity service. Also caps the
- * streams one principal may hold open on this instance.
+ * and at once when its user is deactivated or changes role, or its tenant's status changes ({@link
+ * #ACCESS_REVOKED}), as announced over Redis by the identity service. Also caps the streams one
+ * principal may hold open on this instance.
  */
 public final class StreamGuard implements AutoCloseable {
 
   /** Reason of the end of a stream whose token expired: refresh the token and resume. */
   public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
+
   /** Reason of the end of a stream whose caller's access changed: refresh the token and resume. */
   public static final String ACCESS_REVOKED = "ACCESS_REVOKED";
 
@@ -57,14 +58,17 @@ public final class StreamGuard implements AutoCloseable {
   /**
    * @param maxPerPrincipal streams one subject may hold open on this instance
    */
-  public StreamGuard(RedissonClient redis, Clock clock, ScheduledExecutorService scheduler, int maxPerPrincipal) {
+  public StreamGuard(
+      RedissonClient redis, Clock clock, ScheduledExecutorService scheduler, int maxPerPrincipal) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.maxPerPrincipal = maxPerPrincipal;
     this.users = redis.getTopic(AccessChanges.USER_TOPIC);
     this.tenants = redis.getTopic(DatabaseTenantGate.TOPIC);
-    this.usersListener = users.addListener(String.class, (channel, id) -> userChanged(UUID.fromString(id)));
-    this.tenantsListener = tenants.addListener(String.class, (channel, id) -> tenantChanged(UUID.fromString(id)));
+    this.usersListener =
+        users.addListener(String.class, (channel, id) -> userChanged(UUID.fromString(id)));
+    this.tenantsListener =
+        tenants.addListener(String.class, (channel, id) -> tenantChanged(UUID.fromString(id)));
   }
 
   private final class Entry implements Lease {
@@ -85,10 +89,12 @@ public final class StreamGuard implements AutoCloseable {
 
     boolean remove() {
       boolean[] removed = {false};
-      bySubject.computeIfPresent(principal.subject(), (k, set) -> {
-        removed[0] = set.remove(this);
-        return set.isEmpty() ? null : set;
-      });
+      bySubject.computeIfPresent(
+          principal.subject(),
+          (k, set) -> {
+            removed[0] = set.remove(this);
+            return set.isEmpty() ? null : set;
+          });
       ScheduledFuture<?> f = expiry;
       if (f != null) {
         f.cancel(false);
@@ -103,21 +109,25 @@ public final class StreamGuard implements AutoCloseable {
   }
 
   /**
-   * Registers a stream of {@code principal}; it is revoked when the token expires or access changes.
+   * Registers a stream of {@code principal}; it is revoked when the token expires or access
+   * changes.
    *
    * @throws ResourceExhaustedException when the principal already holds the maximum of streams
    * @throws UnauthenticatedException when the token has already expired
    */
   public Lease open(Principal principal, Revocable stream) {
     Entry e = new Entry(principal, stream);
-    bySubject.compute(principal.subject(), (k, set) -> {
-      Set<Entry> s = set == null ? ConcurrentHashMap.newKeySet() : set;
-      if (s.size() >= maxPerPrincipal) {
-        throw new ResourceExhaustedException("at most " + maxPerPrincipal + " open streams per caller; close one first");
-      }
-      s.add(e);
-      return s;
-    });
+    bySubject.compute(
+        principal.subject(),
+        (k, set) -> {
+          Set<Entry> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+          if (s.size() >= maxPerPrincipal) {
+            throw new ResourceExhaustedException(
+                "at most " + maxPerPrincipal + " open streams per caller; close one first");
+          }
+          s.add(e);
+          return s;
+        });
     Instant expires = principal.expiresAt();
     if (expires != null) {
       long delay = Duration.between(clock.instant(), expires).toMillis();
@@ -158,11 +168,13 @@ public final class StreamGuard implements AutoCloseable {
   }
 
   private static UnauthenticatedException expired() {
-    return new UnauthenticatedException(TOKEN_EXPIRED, "token expired; refresh it and resume the stream");
+    return new UnauthenticatedException(
+        TOKEN_EXPIRED, "token expired; refresh it and resume the stream");
   }
 
   private static UnauthenticatedException revoked(String what) {
-    return new UnauthenticatedException(ACCESS_REVOKED, what + "; refresh the token and resume the stream");
+    return new UnauthenticatedException(
+        ACCESS_REVOKED, what + "; refresh the token and resume the stream");
   }
 
   @Override

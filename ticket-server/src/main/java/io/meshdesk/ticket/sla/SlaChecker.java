@@ -32,7 +32,8 @@ import java.util.UUID;
 public final class SlaChecker {
 
   /** The platform itself, the actor of breaches in history and events. */
-  public static final Actor SYSTEM = Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SYSTEM).setDisplayName("Meshdesk").build();
+  public static final Actor SYSTEM =
+      Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SYSTEM).setDisplayName("Meshdesk").build();
 
   private final Writes writes;
 
@@ -51,12 +52,16 @@ public final class SlaChecker {
 
   private int checkTenant(WriteTx tx) throws SQLException {
     int n = 0;
-    for (UUID id : due(tx, "status in (1, 2, 3) and first_responded_at is null and not first_response_breached and first_response_due_at <= ?")) {
+    for (UUID id :
+        due(
+            tx,
+            "status in (1, 2, 3) and first_responded_at is null and not first_response_breached and first_response_due_at <= ?")) {
       TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
       s.ticket.setFirstResponseBreached(true);
       n += record(tx, s, SlaMetric.SLA_METRIC_FIRST_RESPONSE, s.ticket.getFirstResponseDueAt());
     }
-    for (UUID id : due(tx, "status in (1, 2) and not resolution_breached and resolution_due_at <= ?")) {
+    for (UUID id :
+        due(tx, "status in (1, 2) and not resolution_breached and resolution_due_at <= ?")) {
       TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
       s.ticket.setResolutionBreached(true);
       n += record(tx, s, SlaMetric.SLA_METRIC_RESOLUTION, s.ticket.getResolutionDueAt());
@@ -69,7 +74,8 @@ public final class SlaChecker {
    * {@code now} meets after they passed and that no checker pass has flagged yet. Call before the
    * ticket row is written; then {@link #announce} the result after the change's own events.
    */
-  public static List<SlaClock.Breach> flagLate(TicketState s, Instant now, boolean responded, boolean solved) {
+  public static List<SlaClock.Breach> flagLate(
+      TicketState s, Instant now, boolean responded, boolean solved) {
     SlaClock clock = s.slaClock();
     List<SlaClock.Breach> late = clock.metLate(now, responded, solved);
     if (!late.isEmpty()) {
@@ -78,23 +84,48 @@ public final class SlaChecker {
     return late;
   }
 
-  /** Writes history and an SlaBreached event for each late deadline, at the ticket's current version. */
-  public static void announce(WriteTx tx, TicketState s, List<SlaClock.Breach> late) throws SQLException {
+  /**
+   * Writes history and an SlaBreached event for each late deadline, at the ticket's current
+   * version.
+   */
+  public static void announce(WriteTx tx, TicketState s, List<SlaClock.Breach> late)
+      throws SQLException {
     for (SlaClock.Breach l : late) {
-      SlaMetric metric = l.metric() == io.meshdesk.ticket.domain.SlaMetric.FIRST_RESPONSE
-          ? SlaMetric.SLA_METRIC_FIRST_RESPONSE : SlaMetric.SLA_METRIC_RESOLUTION;
-      HistoryStore.add(tx, s.ticket.getId(), SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, metric.name(), "",
-          l.dueAt().toString(), s.ticket.getVersion());
-      Outbox.append(tx, s, s.ticket.getAssigneeId(), s.ticket.getTeamId(), true,
-          TicketEvent.newBuilder().setActor(SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(Sql.ts(l.dueAt()))),
+      SlaMetric metric =
+          l.metric() == io.meshdesk.ticket.domain.SlaMetric.FIRST_RESPONSE
+              ? SlaMetric.SLA_METRIC_FIRST_RESPONSE
+              : SlaMetric.SLA_METRIC_RESOLUTION;
+      HistoryStore.add(
+          tx,
+          s.ticket.getId(),
+          SYSTEM,
+          TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH,
+          metric.name(),
+          "",
+          l.dueAt().toString(),
+          s.ticket.getVersion());
+      Outbox.append(
+          tx,
+          s,
+          s.ticket.getAssigneeId(),
+          s.ticket.getTeamId(),
+          true,
+          TicketEvent.newBuilder()
+              .setActor(SYSTEM)
+              .setSlaBreached(
+                  SlaBreached.newBuilder().setMetric(metric).setDueAt(Sql.ts(l.dueAt()))),
           true);
     }
   }
 
   private List<UUID> due(WriteTx tx, String condition) throws SQLException {
     List<UUID> ids = new ArrayList<>();
-    try (PreparedStatement ps = tx.connection().prepareStatement(
-        "select id from ticket.tickets where " + condition + " order by id limit 500 for update skip locked")) {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "select id from ticket.tickets where "
+                    + condition
+                    + " order by id limit 500 for update skip locked")) {
       Sql.setInstant(ps, 1, tx.now());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -105,14 +136,31 @@ public final class SlaChecker {
     return ids;
   }
 
-  private int record(WriteTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt) throws SQLException {
+  private int record(
+      WriteTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt)
+      throws SQLException {
     long v = s.ticket.getVersion() + 1;
     s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
     TicketStore.update(tx.connection(), s, null);
-    HistoryStore.add(tx, s.ticket.getId(), SYSTEM, TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH, metric.name(), "",
-        Instant.ofEpochSecond(dueAt.getSeconds(), dueAt.getNanos()).toString(), v);
-    Outbox.append(tx, s, s.ticket.getAssigneeId(), s.ticket.getTeamId(), true,
-        TicketEvent.newBuilder().setActor(SYSTEM).setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(dueAt)), true);
+    HistoryStore.add(
+        tx,
+        s.ticket.getId(),
+        SYSTEM,
+        TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH,
+        metric.name(),
+        "",
+        Instant.ofEpochSecond(dueAt.getSeconds(), dueAt.getNanos()).toString(),
+        v);
+    Outbox.append(
+        tx,
+        s,
+        s.ticket.getAssigneeId(),
+        s.ticket.getTeamId(),
+        true,
+        TicketEvent.newBuilder()
+            .setActor(SYSTEM)
+            .setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(dueAt)),
+        true);
     return 1;
   }
 }

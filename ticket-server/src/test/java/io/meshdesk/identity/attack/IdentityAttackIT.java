@@ -80,15 +80,16 @@ class IdentityAttackIT {
     List<Callable<Class<?>>> guesses = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
       String guess = "guess-" + i;
-      guesses.add(() -> {
-        go.await();
-        try {
-          identity.auth().login(ROOT, guess, "", "203.0.113.1");
-          return Void.class;
-        } catch (UnauthenticatedException | ResourceExhaustedException e) {
-          return e.getClass();
-        }
-      });
+      guesses.add(
+          () -> {
+            go.await();
+            try {
+              identity.auth().login(ROOT, guess, "", "203.0.113.1");
+              return Void.class;
+            } catch (UnauthenticatedException | ResourceExhaustedException e) {
+              return e.getClass();
+            }
+          });
     }
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
@@ -101,8 +102,13 @@ class IdentityAttackIT {
       for (Future<Class<?>> f : outcomes) {
         results.add(f.get());
       }
-      assertThat(results).filteredOn(c -> c == UnauthenticatedException.class).as("passwords actually checked").hasSize(3);
-      assertThat(results).filteredOn(c -> c == ResourceExhaustedException.class).hasSize(callers - 3);
+      assertThat(results)
+          .filteredOn(c -> c == UnauthenticatedException.class)
+          .as("passwords actually checked")
+          .hasSize(3);
+      assertThat(results)
+          .filteredOn(c -> c == ResourceExhaustedException.class)
+          .hasSize(callers - 3);
     } finally {
       pool.shutdownNow();
     }
@@ -110,23 +116,38 @@ class IdentityAttackIT {
 
   @Test
   void guessesDelayTheGuesserProgressivelyButNeverLockTheOwnerOut() {
-    Identity identity = identity(config(Map.of("MESHDESK_LOGIN_MAX_FAILURES_ACCOUNT", "2", "MESHDESK_LOGIN_DELAY_BASE", "1s",
-        "MESHDESK_LOGIN_DELAY_MAX", "4s")), null);
+    Identity identity =
+        identity(
+            config(
+                Map.of(
+                    "MESHDESK_LOGIN_MAX_FAILURES_ACCOUNT",
+                    "2",
+                    "MESHDESK_LOGIN_DELAY_BASE",
+                    "1s",
+                    "MESHDESK_LOGIN_DELAY_MAX",
+                    "4s")),
+            null);
     String attacker = "203.0.113.2";
-    assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker)).isInstanceOf(UnauthenticatedException.class);
-    assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker)).isInstanceOf(UnauthenticatedException.class);
+    assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker))
+        .isInstanceOf(UnauthenticatedException.class);
+    assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker))
+        .isInstanceOf(UnauthenticatedException.class);
     for (int expected : new int[] {1, 2, 4, 4}) {
       assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker))
-          .isInstanceOf(ResourceExhaustedException.class).hasMessageContaining("try again in " + expected + " second");
+          .isInstanceOf(ResourceExhaustedException.class)
+          .hasMessageContaining("try again in " + expected + " second");
       // the owner, from their own address, is not slowed down at all
       assertThat(identity.auth().login(ROOT, PASSWORD, "", "198.51.100.2").principal()).isNotNull();
       clock.advance(Duration.ofSeconds(expected));
-      assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker)).isInstanceOf(UnauthenticatedException.class);
+      assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker))
+          .isInstanceOf(UnauthenticatedException.class);
     }
-    // even from the guesser's address the owner gets in after at most the cap, which clears the budget
+    // even from the guesser's address the owner gets in after at most the cap, which clears the
+    // budget
     clock.advance(Duration.ofSeconds(4));
     assertThat(identity.auth().login(ROOT, PASSWORD, "", attacker).principal()).isNotNull();
-    assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker)).isInstanceOf(UnauthenticatedException.class);
+    assertThatThrownBy(() -> identity.auth().login(ROOT, "guess", "", attacker))
+        .isInstanceOf(UnauthenticatedException.class);
   }
 
   @Test
@@ -136,7 +157,8 @@ class IdentityAttackIT {
     slots.acquire(); // every hashing slot busy, as under a flood of sign-ins
     try {
       assertThatThrownBy(() -> identity.auth().login(ROOT, PASSWORD, "", "203.0.113.3"))
-          .isInstanceOf(ResourceExhaustedException.class).hasMessageContaining("sign-ins in progress");
+          .isInstanceOf(ResourceExhaustedException.class)
+          .hasMessageContaining("sign-ins in progress");
     } finally {
       slots.release();
     }
@@ -151,7 +173,8 @@ class IdentityAttackIT {
     Identity identity = identity(config(Map.of()), slots, fresh);
     slots.acquire(); // hashing impossible: any refusal below happened before a hash was started
     try {
-      assertThatThrownBy(() -> identity.bootstrapper().bootstrap("wrong-" + BOOTSTRAP, ROOT, PASSWORD, "Root"))
+      assertThatThrownBy(
+              () -> identity.bootstrapper().bootstrap("wrong-" + BOOTSTRAP, ROOT, PASSWORD, "Root"))
           .isInstanceOf(PermissionDeniedException.class);
     } finally {
       slots.release();
@@ -159,7 +182,11 @@ class IdentityAttackIT {
     identity.bootstrapper().bootstrap(BOOTSTRAP, ROOT, PASSWORD, "Root");
     slots.acquire();
     try {
-      assertThatThrownBy(() -> identity.bootstrapper().bootstrap(BOOTSTRAP, "second@example.com", PASSWORD, "Second"))
+      assertThatThrownBy(
+              () ->
+                  identity
+                      .bootstrapper()
+                      .bootstrap(BOOTSTRAP, "second@example.com", PASSWORD, "Second"))
           .isInstanceOf(FailedPreconditionException.class);
     } finally {
       slots.release();
@@ -170,23 +197,33 @@ class IdentityAttackIT {
   void spoofedForwardedForEntriesDoNotChangeTheCountedSource() {
     Map<String, String> oneFreeFailurePerSource = Map.of("MESHDESK_LOGIN_MAX_FAILURES_SOURCE", "2");
     Identity behindEnvoy = identity(config(oneFreeFailurePerSource).withTrustedProxyHops(1), null);
-    InProcessGrpc grpc = InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(behindEnvoy)), List.of());
+    InProcessGrpc grpc =
+        InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(behindEnvoy)), List.of());
     open.add(grpc);
     // each guess claims another client address; Envoy appended the real one (192.0.2.10) last
-    assertThat(guess(grpc, "a@example.com", "198.51.100.1, 192.0.2.10")).isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(guess(grpc, "b@example.com", "198.51.100.2, 192.0.2.10")).isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(guess(grpc, "c@example.com", "198.51.100.3, 192.0.2.10")).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-    assertThat(guess(grpc, "d@example.com", "192.0.2.10")).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(guess(grpc, "a@example.com", "198.51.100.1, 192.0.2.10"))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(guess(grpc, "b@example.com", "198.51.100.2, 192.0.2.10"))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(guess(grpc, "c@example.com", "198.51.100.3, 192.0.2.10"))
+        .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(guess(grpc, "d@example.com", "192.0.2.10"))
+        .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     // another client behind the same Envoy has its own budget
-    assertThat(guess(grpc, "e@example.com", "198.51.100.3, 192.0.2.11")).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(guess(grpc, "e@example.com", "198.51.100.3, 192.0.2.11"))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
 
     Identity direct = identity(config(oneFreeFailurePerSource), null);
-    InProcessGrpc directGrpc = InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(direct)), List.of());
+    InProcessGrpc directGrpc =
+        InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(direct)), List.of());
     open.add(directGrpc);
     // without trusted proxies the header is ignored: the connection's address is counted
-    assertThat(guess(directGrpc, "f@example.com", "192.0.2.20")).isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(guess(directGrpc, "g@example.com", "192.0.2.21")).isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(guess(directGrpc, "h@example.com", "192.0.2.22")).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(guess(directGrpc, "f@example.com", "192.0.2.20"))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(guess(directGrpc, "g@example.com", "192.0.2.21"))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(guess(directGrpc, "h@example.com", "192.0.2.22"))
+        .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
   }
 
   @Test
@@ -198,27 +235,35 @@ class IdentityAttackIT {
     SignedIn other = identity.auth().login(ROOT, PASSWORD, "", "203.0.113.5");
 
     // a stolen, already rotated token cannot sign the owner out of everything
-    assertThatThrownBy(() -> identity.auth().logout(rotated, true)).isInstanceOf(UnauthenticatedException.class);
+    assertThatThrownBy(() -> identity.auth().logout(rotated, true))
+        .isInstanceOf(UnauthenticatedException.class);
     String next = identity.auth().refresh(current).tokens().refreshToken();
-    assertThat(identity.auth().refresh(other.tokens().refreshToken()).tokens().refreshToken()).isNotEmpty();
+    assertThat(identity.auth().refresh(other.tokens().refreshToken()).tokens().refreshToken())
+        .isNotEmpty();
 
-    assertThat(identity.auth().logout(next, false)).as("the whole family, rotated tokens included").isEqualTo(3);
-    assertThatThrownBy(() -> identity.auth().logout(next, true)).isInstanceOf(UnauthenticatedException.class);
-    assertThatThrownBy(() -> identity.auth().logout("platform.not-a-token", false)).isInstanceOf(UnauthenticatedException.class);
+    assertThat(identity.auth().logout(next, false))
+        .as("the whole family, rotated tokens included")
+        .isEqualTo(3);
+    assertThatThrownBy(() -> identity.auth().logout(next, true))
+        .isInstanceOf(UnauthenticatedException.class);
+    assertThatThrownBy(() -> identity.auth().logout("platform.not-a-token", false))
+        .isInstanceOf(UnauthenticatedException.class);
   }
 
   @Test
   void serverRefusesToStartWithoutTheKeyEncryptionKey() {
     IdentityConfig production = IdentityConfig.fromEnv(new Env(Map.of()));
     assertThatThrownBy(() -> new Identity(database.dataSource(), redis.client(), production, clock))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("MESHDESK_KEY_ENCRYPTION_KEY");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MESHDESK_KEY_ENCRYPTION_KEY");
   }
 
   private Status.Code guess(InProcessGrpc grpc, String email, String forwardedFor) {
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("x-forwarded-for", Metadata.ASCII_STRING_MARSHALLER), forwardedFor);
     IdentityServiceGrpc.IdentityServiceBlockingStub stub =
-        IdentityServiceGrpc.newBlockingStub(grpc.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        IdentityServiceGrpc.newBlockingStub(grpc.channel())
+            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     try {
       stub.login(LoginRequest.newBuilder().setEmail(email).setPassword("guess").build());
       return Status.Code.OK;
@@ -228,7 +273,9 @@ class IdentityAttackIT {
   }
 
   private static IdentityConfig config(Map<String, String> env) {
-    return IdentityConfig.fromEnv(new Env(env)).withLocalKeyEncryption().withBootstrapToken(BOOTSTRAP);
+    return IdentityConfig.fromEnv(new Env(env))
+        .withLocalKeyEncryption()
+        .withBootstrapToken(BOOTSTRAP);
   }
 
   private Identity identity(IdentityConfig config, Semaphore slots) {
@@ -237,9 +284,11 @@ class IdentityAttackIT {
 
   private Identity identity(IdentityConfig config, Semaphore slots, Database db) {
     // Cheap Argon2 parameters: these tests are about who may hash when, not about the hash's cost.
-    PasswordHasher hasher = slots == null
-        ? new PasswordHasher(1024, 1, 1, new Semaphore(config.hashConcurrency()), Duration.ofSeconds(5))
-        : new PasswordHasher(1024, 1, 1, slots, Duration.ofMillis(50));
+    PasswordHasher hasher =
+        slots == null
+            ? new PasswordHasher(
+                1024, 1, 1, new Semaphore(config.hashConcurrency()), Duration.ofSeconds(5))
+            : new PasswordHasher(1024, 1, 1, slots, Duration.ofMillis(50));
     Identity identity = new Identity(db.dataSource(), redis.client(), config, clock, hasher);
     open.add(identity);
     return identity;

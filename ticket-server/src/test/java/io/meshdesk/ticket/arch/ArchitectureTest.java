@@ -7,15 +7,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.meshdesk.testing.ArchitectureRules;
 
 /** The ticket and identity contexts keep the shared layering (see {@link ArchitectureRules}). */
-@AnalyzeClasses(packages = {"io.meshdesk.ticket", "io.meshdesk.identity"}, importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(
+    packages = {"io.meshdesk.ticket", "io.meshdesk.identity"},
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava();
+  @ArchTest static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava();
 
-  @ArchTest
-  static final ArchRule grpcHoldsNoSql = ArchitectureRules.grpcHoldsNoSql();
+  @ArchTest static final ArchRule grpcHoldsNoSql = ArchitectureRules.grpcHoldsNoSql();
 
-  @ArchTest
-  static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
+  @ArchTest static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
 }

@@ -34,8 +34,10 @@ class LifecycleTest {
 
   @Test
   void closedIsFinalEvenForTheSameStatus() {
-    assertThatThrownBy(() -> Lifecycle.requireTransition(CLOSED, CLOSED)).hasMessageContaining("closed is final");
-    assertThatThrownBy(() -> Lifecycle.requireNotClosed(CLOSED)).isInstanceOf(FailedPreconditionException.class);
+    assertThatThrownBy(() -> Lifecycle.requireTransition(CLOSED, CLOSED))
+        .hasMessageContaining("closed is final");
+    assertThatThrownBy(() -> Lifecycle.requireNotClosed(CLOSED))
+        .isInstanceOf(FailedPreconditionException.class);
     assertThatCode(() -> Lifecycle.requireNotClosed(SOLVED)).doesNotThrowAnyException();
   }
 
@@ -55,7 +57,8 @@ class LifecycleTest {
 
   @Test
   void onlyNewOpenAndPendingCountAsUnsolved() {
-    assertThat(EnumSet.allOf(Status.class).stream().filter(Lifecycle::unsolved)).containsExactly(NEW, OPEN, PENDING);
+    assertThat(EnumSet.allOf(Status.class).stream().filter(Lifecycle::unsolved))
+        .containsExactly(NEW, OPEN, PENDING);
   }
 
   private static Set<Status> next(Status from) {

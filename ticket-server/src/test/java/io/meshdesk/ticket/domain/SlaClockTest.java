@@ -35,7 +35,9 @@ class SlaClockTest {
 
   @Test
   void raisingThePriorityShiftsDeadlinesByTheDifferenceOfTargets() {
-    SlaClock c = SlaClock.start(Priority.NORMAL, TARGETS, T0).reprioritised(Status.OPEN, Priority.NORMAL, Priority.URGENT, TARGETS);
+    SlaClock c =
+        SlaClock.start(Priority.NORMAL, TARGETS, T0)
+            .reprioritised(Status.OPEN, Priority.NORMAL, Priority.URGENT, TARGETS);
 
     assertThat(c.firstResponseDue()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
     assertThat(c.resolutionDue()).isEqualTo(T0.plus(Duration.ofHours(4)));
@@ -43,20 +45,25 @@ class SlaClockTest {
 
   @Test
   void reprioritisingAfterTheFirstResponseKeepsItsDeadline() {
-    SlaClock c = SlaClock.start(Priority.NORMAL, TARGETS, T0).responded(T0.plusSeconds(60))
-        .reprioritised(Status.OPEN, Priority.NORMAL, Priority.URGENT, TARGETS);
+    SlaClock c =
+        SlaClock.start(Priority.NORMAL, TARGETS, T0)
+            .responded(T0.plusSeconds(60))
+            .reprioritised(Status.OPEN, Priority.NORMAL, Priority.URGENT, TARGETS);
 
     assertThat(c.firstResponseDue()).isEqualTo(T0.plus(Duration.ofHours(4)));
   }
 
   @Test
   void pendingPausesTheResolutionClockAndLeavingResumesIt() {
-    SlaClock paused = SlaClock.start(Priority.NORMAL, TARGETS, T0).statusChanged(Status.OPEN, Status.PENDING, T0.plus(Duration.ofHours(1)));
+    SlaClock paused =
+        SlaClock.start(Priority.NORMAL, TARGETS, T0)
+            .statusChanged(Status.OPEN, Status.PENDING, T0.plus(Duration.ofHours(1)));
 
     assertThat(paused.resolutionDue()).isNull();
     assertThat(paused.resolutionRemainingMs()).isEqualTo(Duration.ofHours(23).toMillis());
 
-    SlaClock resumed = paused.statusChanged(Status.PENDING, Status.OPEN, T0.plus(Duration.ofHours(10)));
+    SlaClock resumed =
+        paused.statusChanged(Status.PENDING, Status.OPEN, T0.plus(Duration.ofHours(10)));
 
     assertThat(resumed.resolutionRemainingMs()).isNull();
     assertThat(resumed.resolutionDue()).isEqualTo(T0.plus(Duration.ofHours(33)));
@@ -64,7 +71,9 @@ class SlaClockTest {
 
   @Test
   void reprioritisingWhilePendingAdjustsTheRemainingTime() {
-    SlaClock paused = SlaClock.start(Priority.NORMAL, TARGETS, T0).statusChanged(Status.OPEN, Status.PENDING, T0.plus(Duration.ofHours(1)));
+    SlaClock paused =
+        SlaClock.start(Priority.NORMAL, TARGETS, T0)
+            .statusChanged(Status.OPEN, Status.PENDING, T0.plus(Duration.ofHours(1)));
 
     SlaClock c = paused.reprioritised(Status.PENDING, Priority.NORMAL, Priority.URGENT, TARGETS);
 
@@ -79,7 +88,9 @@ class SlaClockTest {
 
     List<SlaClock.Breach> breaches = c.metLate(late, true, false);
 
-    assertThat(breaches).containsExactly(new SlaClock.Breach(SlaMetric.FIRST_RESPONSE, T0.plus(Duration.ofMinutes(30))));
+    assertThat(breaches)
+        .containsExactly(
+            new SlaClock.Breach(SlaMetric.FIRST_RESPONSE, T0.plus(Duration.ofMinutes(30))));
     assertThat(c.flagged(breaches).metLate(late, true, false)).isEmpty();
   }
 
@@ -104,8 +115,9 @@ class SlaClockTest {
 
   @Test
   void flaggedClockRecordsBothMetrics() {
-    SlaClock c = SlaClock.start(Priority.URGENT, TARGETS, T0)
-        .flagged(List.of(new SlaClock.Breach(SlaMetric.RESOLUTION, T0)));
+    SlaClock c =
+        SlaClock.start(Priority.URGENT, TARGETS, T0)
+            .flagged(List.of(new SlaClock.Breach(SlaMetric.RESOLUTION, T0)));
 
     assertThat(c.resolutionBreached()).isTrue();
     assertThat(c.firstResponseBreached()).isFalse();

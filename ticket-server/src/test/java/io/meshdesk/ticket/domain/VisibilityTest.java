@@ -26,7 +26,9 @@ class VisibilityTest {
   @Test
   void staffSeeEveryTicketOfTheirTenant() {
     for (Role role : new Role[] {Role.AGENT, Role.MANAGER, Role.ADMIN, Role.SERVICE}) {
-      assertThat(Visibility.maySee(principal(role), UUID.randomUUID().toString())).as(role.name()).isTrue();
+      assertThat(Visibility.maySee(principal(role), UUID.randomUUID().toString()))
+          .as(role.name())
+          .isTrue();
     }
   }
 
@@ -34,10 +36,14 @@ class VisibilityTest {
   void customerNeitherReadsNorWritesInternalNotesNorHistory() {
     Principal customer = principal(Role.CUSTOMER);
 
-    assertThatThrownBy(() -> Visibility.requireMayReadInternal(customer)).isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> Visibility.requireMayWriteInternal(customer)).isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> Visibility.requireMayReadHistory(customer)).isInstanceOf(PermissionDeniedException.class);
-    assertThatCode(() -> Visibility.requireMayReadHistory(principal(Role.AGENT))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> Visibility.requireMayReadInternal(customer))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> Visibility.requireMayWriteInternal(customer))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> Visibility.requireMayReadHistory(customer))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatCode(() -> Visibility.requireMayReadHistory(principal(Role.AGENT)))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -45,7 +51,8 @@ class VisibilityTest {
     Principal customer = principal(Role.CUSTOMER);
 
     assertThat(Visibility.requester(customer, null)).isEqualTo(customer.subject());
-    assertThatThrownBy(() -> Visibility.requester(customer, UUID.randomUUID())).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> Visibility.requester(customer, UUID.randomUUID()))
+        .isInstanceOf(PermissionDeniedException.class);
     UUID someone = UUID.randomUUID();
     assertThat(Visibility.requester(principal(Role.AGENT), someone)).isEqualTo(someone);
   }
@@ -55,16 +62,21 @@ class VisibilityTest {
     Principal agent = principal(Role.AGENT);
 
     assertThatCode(() -> Visibility.requireMayReassign(agent, "")).doesNotThrowAnyException();
-    assertThatCode(() -> Visibility.requireMayReassign(agent, agent.subject().toString())).doesNotThrowAnyException();
+    assertThatCode(() -> Visibility.requireMayReassign(agent, agent.subject().toString()))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> Visibility.requireMayReassign(agent, UUID.randomUUID().toString()))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatCode(() -> Visibility.requireMayReassign(principal(Role.MANAGER), UUID.randomUUID().toString()))
+    assertThatCode(
+            () ->
+                Visibility.requireMayReassign(
+                    principal(Role.MANAGER), UUID.randomUUID().toString()))
         .doesNotThrowAnyException();
   }
 
   @Test
   void ticketsGoOnlyToAgentsManagersAndAdmins() {
-    assertThat(Visibility.ASSIGNABLE).containsExactlyInAnyOrder(Role.AGENT, Role.MANAGER, Role.ADMIN);
+    assertThat(Visibility.ASSIGNABLE)
+        .containsExactlyInAnyOrder(Role.AGENT, Role.MANAGER, Role.ADMIN);
   }
 
   private static Principal principal(Role role) {

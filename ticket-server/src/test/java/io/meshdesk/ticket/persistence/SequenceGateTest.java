@@ -17,13 +17,18 @@ class SequenceGateTest {
     first.enter();
     first.enter(); // a second event of the same run: no second entry
     AtomicBoolean secondIn = new AtomicBoolean();
-    Thread second = Thread.ofPlatform().daemon().start(() -> {
-      SequenceGate.Hold h = gate.hold(tenant);
-      h.enter();
-      secondIn.set(true);
-      h.leave();
-    });
-    // the marker: the second writer has reached the gate and parked there (or, were the gate open, finished)
+    Thread second =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  SequenceGate.Hold h = gate.hold(tenant);
+                  h.enter();
+                  secondIn.set(true);
+                  h.leave();
+                });
+    // the marker: the second writer has reached the gate and parked there (or, were the gate open,
+    // finished)
     await().until(() -> second.getState() == Thread.State.WAITING || !second.isAlive());
     assertThat(secondIn).isFalse();
     first.leave();
@@ -42,12 +47,14 @@ class SequenceGateTest {
     h.leave();
     // the gate is free: another hold on another thread gets in at once
     AtomicBoolean in = new AtomicBoolean();
-    Thread.ofVirtual().start(() -> {
-      SequenceGate.Hold other = gate.hold(tenant);
-      other.enter();
-      in.set(true);
-      other.leave();
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              SequenceGate.Hold other = gate.hold(tenant);
+              other.enter();
+              in.set(true);
+              other.leave();
+            });
     await().untilTrue(in);
   }
 }

@@ -42,7 +42,9 @@ final class ArticleMapper {
   }
 
   static String pageToken(UUID lastId) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("a:" + lastId).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("a:" + lastId).getBytes(StandardCharsets.UTF_8));
   }
 
   static UUID parsePageToken(String token) {

@@ -44,7 +44,14 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
   @Override
   public void createArticle(CreateArticleRequest req, StreamObserver<CreateArticleResponse> out) {
     Principal p = AuthContext.principal();
-    Article a = kb.create(p.requireTenant(), req.getTitle(), req.getBody(), req.getTagsList(), req.getSlug(), author(p));
+    Article a =
+        kb.create(
+            p.requireTenant(),
+            req.getTitle(),
+            req.getBody(),
+            req.getTagsList(),
+            req.getSlug(),
+            author(p));
     complete(out, CreateArticleResponse.newBuilder().setArticle(ArticleMapper.toProto(a)).build());
   }
 
@@ -52,12 +59,19 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
   @Override
   public void updateArticle(UpdateArticleRequest req, StreamObserver<UpdateArticleResponse> out) {
     Principal p = AuthContext.principal();
-    ArticleChange change = new ArticleChange(
-        req.hasTitle() ? req.getTitle() : null,
-        req.hasBody() ? req.getBody() : null,
-        req.hasTags() ? req.getTags().getValuesList() : null,
-        req.hasSlug() ? req.getSlug() : null);
-    Article a = kb.update(p.requireTenant(), UUID.fromString(req.getArticleId()), req.getExpectedVersion(), change, author(p));
+    ArticleChange change =
+        new ArticleChange(
+            req.hasTitle() ? req.getTitle() : null,
+            req.hasBody() ? req.getBody() : null,
+            req.hasTags() ? req.getTags().getValuesList() : null,
+            req.hasSlug() ? req.getSlug() : null);
+    Article a =
+        kb.update(
+            p.requireTenant(),
+            UUID.fromString(req.getArticleId()),
+            req.getExpectedVersion(),
+            change,
+            author(p));
     complete(out, UpdateArticleResponse.newBuilder().setArticle(ArticleMapper.toProto(a)).build());
   }
 
@@ -65,7 +79,10 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
   @Override
   public void getArticle(GetArticleRequest req, StreamObserver<GetArticleResponse> out) {
     UUID tenant = AuthContext.principal().requireTenant();
-    Article a = req.hasArticleId() ? kb.get(tenant, UUID.fromString(req.getArticleId())) : kb.getBySlug(tenant, req.getSlug());
+    Article a =
+        req.hasArticleId()
+            ? kb.get(tenant, UUID.fromString(req.getArticleId()))
+            : kb.getBySlug(tenant, req.getSlug());
     complete(out, GetArticleResponse.newBuilder().setArticle(ArticleMapper.toProto(a)).build());
   }
 
@@ -75,10 +92,13 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
     UUID tenant = AuthContext.principal().requireTenant();
     int size = req.getPage().getPageSize() == 0 ? DEFAULT_PAGE : req.getPage().getPageSize();
     UUID after = ArticleMapper.parsePageToken(req.getPage().getPageToken());
-    Instant since = req.hasUpdatedSince()
-        ? Instant.ofEpochSecond(req.getUpdatedSince().getSeconds(), req.getUpdatedSince().getNanos())
-        : null;
-    List<Article> page = kb.list(tenant, after, req.getTag().isEmpty() ? null : req.getTag(), since, size + 1);
+    Instant since =
+        req.hasUpdatedSince()
+            ? Instant.ofEpochSecond(
+                req.getUpdatedSince().getSeconds(), req.getUpdatedSince().getNanos())
+            : null;
+    List<Article> page =
+        kb.list(tenant, after, req.getTag().isEmpty() ? null : req.getTag(), since, size + 1);
     ListArticlesResponse.Builder b = ListArticlesResponse.newBuilder();
     page.stream().limit(size).forEach(a -> b.addArticles(ArticleMapper.toProto(a)));
     String next = page.size() > size ? ArticleMapper.pageToken(page.get(size - 1).id()) : "";
@@ -87,11 +107,13 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
 
   /** BM25 search over the tenant's articles. */
   @Override
-  public void searchArticles(SearchArticlesRequest req, StreamObserver<SearchArticlesResponse> out) {
+  public void searchArticles(
+      SearchArticlesRequest req, StreamObserver<SearchArticlesResponse> out) {
     UUID tenant = AuthContext.principal().requireTenant();
     int limit = req.getLimit() == 0 ? 10 : req.getLimit();
     SearchArticlesResponse.Builder b = SearchArticlesResponse.newBuilder();
-    kb.search(tenant, req.getQuery(), limit, req.getTagsList()).forEach(h -> b.addHits(ArticleMapper.toProto(h)));
+    kb.search(tenant, req.getQuery(), limit, req.getTagsList())
+        .forEach(h -> b.addHits(ArticleMapper.toProto(h)));
     complete(out, b.build());
   }
 
@@ -99,7 +121,10 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
   @Override
   public void deleteArticle(DeleteArticleRequest req, StreamObserver<DeleteArticleResponse> out) {
     UUID tenant = AuthContext.principal().requireTenant();
-    kb.delete(tenant, UUID.fromString(req.getArticleId()), req.hasExpectedVersion() ? req.getExpectedVersion() : null);
+    kb.delete(
+        tenant,
+        UUID.fromString(req.getArticleId()),
+        req.hasExpectedVersion() ? req.getExpectedVersion() : null);
     complete(out, DeleteArticleResponse.getDefaultInstance());
   }
 
