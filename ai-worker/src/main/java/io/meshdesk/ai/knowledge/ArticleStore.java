@@ -1,7 +1,6 @@
 package io.meshdesk.ai.knowledge;
 
 import io.meshdesk.platform.db.Hibernate;
-import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.ConflictException;
 import io.meshdesk.platform.errors.NotFoundException;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
@@ -24,18 +22,16 @@ import org.hibernate.query.SelectionQuery;
  */
 public final class ArticleStore implements AutoCloseable {
 
-  private final Transactions tx;
   private final Hibernate orm;
 
   /** A store over the application pool {@code dataSource}. */
   public ArticleStore(DataSource dataSource) {
-    this.tx = new Transactions(dataSource);
     this.orm = new Hibernate(dataSource, List.of(ArticleEntity.class));
   }
 
   /** Inserts a new article; fails with {@link AlreadyExistsException} when the slug is taken. */
   public Article insert(Article a) {
-    return inTenant(
+    return orm.inTenant(
         a.tenantId(),
         s -> {
           if (slugOwner(s, a.slug()).isPresent()) {
@@ -60,7 +56,7 @@ public final class ArticleStore implements AutoCloseable {
       ArticleChange change,
       Article.Author by,
       Instant now) {
-    return inTenant(
+    return orm.inTenant(
         tenant,
         s -> {
           ArticleEntity row = lockedAt(s, id, expectedVersion);
@@ -82,7 +78,7 @@ public final class ArticleStore implements AutoCloseable {
 
   /** Deletes an article, at {@code expectedVersion} when given; returns the deleted article. */
   public Article delete(UUID tenant, UUID id, Long expectedVersion) {
-    return inTenant(
+    return orm.inTenant(
         tenant,
         s -> {
           ArticleEntity row = lockedAt(s, id, expectedVersion);
@@ -94,14 +90,14 @@ public final class ArticleStore implements AutoCloseable {
 
   /** The article {@code id}, or empty. */
   public Optional<Article> byId(UUID tenant, UUID id) {
-    return inTenant(
+    return orm.inTenant(
         tenant,
         s -> Optional.ofNullable(s.find(ArticleEntity.class, id)).map(ArticleEntity::toArticle));
   }
 
   /** The article named {@code slug}, or empty. */
   public Optional<Article> bySlug(UUID tenant, String slug) {
-    return inTenant(
+    return orm.inTenant(
         tenant,
         s ->
             s.createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
@@ -115,7 +111,7 @@ public final class ArticleStore implements AutoCloseable {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return inTenant(
+    return orm.inTenant(
         tenant,
         s ->
             s
@@ -150,7 +146,7 @@ public final class ArticleStore implements AutoCloseable {
       hql.append(" and a.updatedAt >= :since");
     }
     hql.append(" order by a.updatedAt desc, a.id desc");
-    return inTenant(
+    return orm.inTenant(
         tenant,
         s -> {
           SelectionQuery<ArticleEntity> q =
@@ -173,10 +169,6 @@ public final class ArticleStore implements AutoCloseable {
   @Override
   public void close() {
     orm.close();
-  }
-
-  private <T> T inTenant(UUID tenant, Function<Session, T> work) {
-    return tx.inTenant(tenant, c -> orm.session(c, tenant, work));
   }
 
   /**

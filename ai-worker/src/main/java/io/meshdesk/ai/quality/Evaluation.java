@@ -75,7 +75,7 @@ public final class Evaluation {
    * @param history training tickets used as history
    * @param methods scores per method
    * @param suggestMillis per test ticket, the time to embed it and make every suggestion and
-   *     retrieval of the hybrid method (milliseconds, ascending)
+   *     retrieval of the hybrid method (milliseconds, in the order scored)
    */
   public record Report(
       int tickets, int history, Map<Method, MethodScores> methods, List<Double> suggestMillis) {}
@@ -106,7 +106,6 @@ public final class Evaluation {
       history += train.size();
       evaluateTenant(entry.getKey(), train, test, collectors, millis);
     }
-    millis.sort(Double::compare);
     Map<Method, MethodScores> out = new EnumMap<>(Method.class);
     collectors.forEach((m, c) -> out.put(m, c.scores(m != Method.LEXICON)));
     return new Report(tested, history, out, millis);
@@ -138,12 +137,13 @@ public final class Evaluation {
       for (QualityTicket t : test) {
         long start = System.nanoTime();
         float[] v = embedder.embed(t.text());
-        NearestNeighbourTriage.Suggestion learned = knn.suggest(v);
+        List<NearestNeighbourTriage.Neighbour> near = knn.nearest(v, DEPTH);
+        NearestNeighbourTriage.Suggestion learned = knn.suggest(near);
         TriageModel.Triage keywords =
             lexicon.triage(t.subject(), t.body(), List.of(), sentiment.read(t.text()));
         List<String> bm25 =
             index.search(tenant, t.text(), DEPTH).stream().map(RetrievedDocument::id).toList();
-        List<String> vectors = knn.nearest(v, DEPTH).stream().map(n -> n.ticket().id()).toList();
+        List<String> vectors = near.stream().map(n -> n.ticket().id()).toList();
         List<String> fused = fuse(bm25, vectors);
         String hybridCategory = hybridCategory(learned, keywords.category());
         millis.add((System.nanoTime() - start) / 1e6);

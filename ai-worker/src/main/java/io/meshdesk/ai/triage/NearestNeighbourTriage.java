@@ -58,10 +58,18 @@ public final class NearestNeighbourTriage {
    * The suggestion for a ticket whose embedding is {@code vector}; requires a non-empty history.
    */
   public Suggestion suggest(float[] vector) {
-    if (history.isEmpty()) {
+    return suggest(nearest(vector, K));
+  }
+
+  /**
+   * The suggestion from neighbours already found with {@link #nearest} (best first; the first
+   * {@link #K} vote), for a caller that also needs a longer list of them.
+   */
+  public Suggestion suggest(List<Neighbour> nearest) {
+    if (nearest.isEmpty()) {
       throw new IllegalStateException("no history to learn from");
     }
-    List<Neighbour> near = nearest(vector, K);
+    List<Neighbour> near = nearest.subList(0, Math.min(K, nearest.size()));
     return new Suggestion(
         vote(near, LabelledTicket::category),
         vote(near, LabelledTicket::priority),

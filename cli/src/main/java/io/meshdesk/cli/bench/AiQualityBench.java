@@ -78,11 +78,16 @@ public final class AiQualityBench implements Callable<Integer> {
     out.printf(
         "  expected calibration error: %s%n",
         f(Scores.expectedCalibrationError(embeddings.calibration())));
-    List<Double> ms = report.suggestMillis();
+    LatencyStats latency = new LatencyStats();
+    report.suggestMillis().forEach(ms -> latency.record((long) (ms * 1_000_000)));
+    var h = latency.cumulative();
     out.printf(
         "%nsuggestion time per ticket (embedding + triage + BM25 + vectors + fusion), one at a time:"
             + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, n=%d%n",
-        pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.size());
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(95) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        h.getTotalCount());
     return 0;
   }
 
@@ -93,12 +98,5 @@ public final class AiQualityBench implements Callable<Integer> {
 
   private static String f(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static double pct(List<Double> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 }

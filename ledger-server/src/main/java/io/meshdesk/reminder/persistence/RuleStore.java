@@ -13,9 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import javax.sql.DataSource;
-import org.hibernate.Session;
 
 /**
  * Reminder rules in {@code reminder.rule} through Hibernate ({@link RuleEntity}), each session on
@@ -54,7 +52,7 @@ public final class RuleStore implements AutoCloseable {
 
   /** Live rules of the tenant, oldest first; of one card when {@code cardId} is not null. */
   public List<ReminderRule> list(UUID tenantId, UUID cardId, int offset, int limit) {
-    return inTenant(
+    return orm.inTenant(
         tenantId,
         s -> {
           var query =
@@ -107,7 +105,7 @@ public final class RuleStore implements AutoCloseable {
 
   /** One live rule. */
   public Optional<ReminderRule> find(UUID tenantId, UUID ruleId) {
-    return inTenant(
+    return orm.inTenant(
         tenantId,
         s ->
             Optional.ofNullable(s.find(RuleEntity.class, ruleId))
@@ -143,10 +141,6 @@ public final class RuleStore implements AutoCloseable {
   @Override
   public void close() {
     orm.close();
-  }
-
-  private <T> T inTenant(UUID tenantId, Function<Session, T> work) {
-    return tx.inTenant(tenantId, c -> orm.session(c, tenantId, work));
   }
 
   private static int cancelOpenDeliveries(Connection c, UUID ruleId, Instant now)

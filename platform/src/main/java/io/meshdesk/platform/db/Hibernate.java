@@ -1,7 +1,6 @@
 package io.meshdesk.platform.db;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.Transaction;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -30,8 +28,10 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 public final class Hibernate implements AutoCloseable {
 
   private final SessionFactory sessionFactory;
+  private final Transactions transactions;
 
   public Hibernate(DataSource dataSource, List<Class<?>> entities) {
+    this.transactions = new Transactions(dataSource);
     StandardServiceRegistry registry =
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -78,34 +78,13 @@ public final class Hibernate implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in a session and transaction of {@code tenantId}, with RLS scoped to it. */
+  /**
+   * Runs {@code work} in a session of {@code tenantId} inside a transaction of {@link
+   * Transactions#inTenant} (so RLS is scoped to the tenant and a lost connection is handled as for
+   * every other unit of work), then commits.
+   */
   public <T> T inTenant(UUID tenantId, Function<Session, T> work) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    try (Session session = sessionFactory.withOptions().tenantIdentifier(tenantId).openSession()) {
-      Transaction tx = session.beginTransaction();
-      try {
-        session.doWork(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                ps.setString(1, tenantId.toString());
-                ps.execute();
-              }
-            });
-        T result = work.apply(session);
-        tx.commit();
-        return result;
-      } catch (RuntimeException e) {
-        if (tx.isActive()) {
-          try {
-            tx.rollback();
-          } catch (RuntimeException ignored) {
-            // Broken connection: PostgreSQL rolls back by itself.
-          }
-        }
-        throw e;
-      }
-    }
+    return transactions.inTenant(tenantId, c -> session(c, tenantId, work));
   }
 
   @Override
