@@ -10,6 +10,8 @@ import io.meshdesk.platform.grpc.GrpcServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,9 +23,12 @@ public final class InProcessGrpc implements AutoCloseable {
   private final Server server;
   private final ManagedChannel channel;
 
-  private InProcessGrpc(Server server, ManagedChannel channel) {
+  private final ExecutorService executor;
+
+  private InProcessGrpc(Server server, ManagedChannel channel, ExecutorService executor) {
     this.server = server;
     this.channel = channel;
+    this.executor = executor;
   }
 
   /**
@@ -34,14 +39,18 @@ public final class InProcessGrpc implements AutoCloseable {
   public static InProcessGrpc start(
       List<BindableService> services, List<ServerInterceptor> interceptors) {
     String name = InProcessServerBuilder.generateName();
-    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
+    // Server code runs on its own threads, as in production (GrpcServer): with a direct executor a
+    // client's send would run the handler on the caller's thread, and a handler that locks while
+    // another thread writes to the same call could deadlock in a way production never can.
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).executor(executor);
     for (BindableService s : services) {
       builder.addService(GrpcServer.wrap(s.bindService(), interceptors));
     }
     try {
       Server server = builder.build().start();
       return new InProcessGrpc(
-          server, InProcessChannelBuilder.forName(name).directExecutor().build());
+          server, InProcessChannelBuilder.forName(name).directExecutor().build(), executor);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,6 +69,8 @@ public final class InProcessGrpc implements AutoCloseable {
       server.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      executor.shutdownNow();
     }
   }
 }
