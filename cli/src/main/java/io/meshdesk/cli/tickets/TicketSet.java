@@ -124,11 +124,11 @@ final class TicketSet {
 
   @Command(
       name = "set",
-      description = "Replace the SLA policy, e.g. --target urgent=1h/4h --target high=4h/1d.")
+      description = "Replace the SLA policy, e.g. --goal urgent=1h/4h --goal high=4h/1d.")
   @Rpc(SERVICE + "SetSlaPolicy")
   static final class SetSla extends TicketCommands.OnTickets {
     @Option(
-        names = "--target",
+        names = "--goal",
         required = true,
         paramLabel = "PRIORITY=FIRST/RESOLUTION",
         description = "Per priority: first-response and resolution time (30m, 4h, 2d).")
@@ -142,7 +142,7 @@ final class TicketSet {
         String[] times = kv.length == 2 ? kv[1].split("/", 2) : new String[0];
         if (times.length != 2) {
           throw new IllegalArgumentException(
-              "--target must be PRIORITY=FIRST/RESOLUTION like urgent=1h/4h, got '" + t + "'");
+              "--goal must be PRIORITY=FIRST/RESOLUTION like urgent=1h/4h, got '" + t + "'");
         }
         req.addTargets(
             SlaTarget.newBuilder()
@@ -169,7 +169,7 @@ final class TicketSet {
       };
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "--target times must be like 30m, 4h or 2d, got '" + text + "'");
+          "--goal times must be like 30m, 4h or 2d, got '" + text + "'");
     }
   }
 
