@@ -66,6 +66,27 @@ class StatementTermsBoundsTest {
   }
 
   @Test
+  void inputInAnotherCurrencyIsRejectedNamingTheProductCurrency() {
+    ActivityLine euros =
+        new ActivityLine(
+            LocalDate.of(2025, 5, 1), ActivityKind.PURCHASE, Money.ofMinor(1_000, "EUR"), "eur");
+
+    assertThatThrownBy(
+            () ->
+                Fixtures.close(
+                    Fixtures.MAY_2025,
+                    Fixtures.previous("0", "0", "0", Fixtures.PREVIOUS_DUE),
+                    euros))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("statement input must be in USD");
+  }
+
+  @Test
+  void moneyPrintsItsCurrencyAndMajorUnits() {
+    assertThat(usd("1386.91")).hasToString("USD 1386.91");
+  }
+
+  @Test
   void onlyZeroIsZero() {
     assertThat(usd("0").isZero()).isTrue();
     assertThat(usd("0.01").isZero()).isFalse();

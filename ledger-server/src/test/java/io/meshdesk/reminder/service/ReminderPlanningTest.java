@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +147,25 @@ class ReminderPlanningTest {
 
     assertThat(out.get(0).dueAt()).isEqualTo(Instant.parse("2026-03-20T08:00:00Z"));
     assertThat(out.get(0).sendableAt()).isEqualTo(Instant.parse("2026-03-20T09:00:00Z"));
+  }
+
+  @Test
+  void dayWithoutDueStatementsSchedulesNothingAndWakesNobody() {
+    AtomicInteger wakeUps = new AtomicInteger();
+    ReminderPlanner idle =
+        new ReminderPlanner(
+            null,
+            null,
+            null,
+            (tenant, day) -> List.of(),
+            LocalTime.of(9, 0),
+            Clock.systemUTC(),
+            wakeUps::incrementAndGet);
+
+    // No transaction is opened: the planner has none to open.
+    idle.run(UUID.randomUUID(), DUE, BERLIN);
+
+    assertThat(wakeUps).hasValue(0);
   }
 
   @Test

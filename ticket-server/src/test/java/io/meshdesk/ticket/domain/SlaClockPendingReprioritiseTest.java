@@ -59,6 +59,20 @@ class SlaClockPendingReprioritiseTest {
   }
 
   @Test
+  void resumedTicketKeepsItsPausedTimeWhenItsPriorityChanges() {
+    // Pending from 1 h to 3 h: the NORMAL deadline moved from T0+24h to T0+26h.
+    SlaClock resumed =
+        SlaClock.start(Priority.NORMAL, TARGETS, T0)
+            .statusChanged(Status.OPEN, Status.PENDING, T0.plus(Duration.ofHours(1)))
+            .statusChanged(Status.PENDING, Status.OPEN, T0.plus(Duration.ofHours(3)));
+
+    SlaClock urgent = resumed.reprioritised(Status.OPEN, Priority.NORMAL, Priority.URGENT, TARGETS);
+
+    // URGENT's 4 h plus the 2 h spent pending.
+    assertThat(urgent.resolutionDue()).isEqualTo(T0.plus(Duration.ofHours(6)));
+  }
+
+  @Test
   void statusChangeOutsidePendingLeavesTheClockUnchanged() {
     SlaClock clock = SlaClock.start(Priority.NORMAL, TARGETS, T0);
 
