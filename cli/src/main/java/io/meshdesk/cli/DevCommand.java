@@ -11,6 +11,7 @@ import io.meshdesk.ledger.DemoLedgerSeed;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.DatabaseRole;
 import io.meshdesk.platform.config.Env;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.config.RedisConfig;
@@ -29,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run every Meshdesk service in this JVM on embedded PostgreSQL and Redis.",
       "Ports: PostgreSQL 15432, Redis 16379, ticket-server 7001, ledger-server 7002, ai-worker 7003,",
-      "Prometheus metrics 9100, grpc-web bridge + browser console 8080. Stop with Ctrl-C."
+      "Prometheus metrics 9100, grpc-web bridge + browser console 8080. --tls serves them all over",
+      "TLS from a throwaway CA. Stop with Ctrl-C."
     })
 public final class DevCommand implements Callable<Integer> {
 
@@ -111,6 +114,15 @@ public final class DevCommand implements Callable<Integer> {
   int demoActivitySeconds;
 
   @Option(
+      names = "--tls",
+      description = {
+        "Serve every server and the grpc-web bridge over TLS, with certificates from a throwaway CA",
+        "made at start (under --data-dir's tls/, else a temporary directory); prints the CA path",
+        "and the meshctl flags that trust it."
+      })
+  boolean tls;
+
+  @Option(
       names = "--exit-when-ready",
       description = "Start everything, print the summary, then stop (smoke test).",
       hidden = true)
@@ -128,14 +140,19 @@ public final class DevCommand implements Callable<Integer> {
     demoActivitySeconds = 0;
   }
 
-  /** What a running dev system exposes; returned for tests. */
+  /**
+   * What a running dev system exposes; returned for tests.
+   *
+   * @param caFile with {@code --tls}, the throwaway CA that clients verify the servers against
+   */
   public record Running(
       int ticketPort,
       int ledgerPort,
       int workerPort,
       int postgresPort,
       int redisPort,
-      int webPort) {}
+      int webPort,
+      Optional<Path> caFile) {}
 
   @Override
   public Integer call() throws Exception {
@@ -159,57 +176,124 @@ public final class DevCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Starts everything, registering each part with {@code shutdown}; prints a summary. */
+  /**
+   * Starts everything, registering each part with {@code shutdown}, one named step after another;
+   * prints a summary.
+   */
   public Running start(Shutdown shutdown, PrintStream out) throws Exception {
     Optional<Path> pgData = Optional.ofNullable(dataDir).map(d -> d.resolve("postgres"));
+    out.println("meshctl dev: starting embedded PostgreSQL and Redis...");
+    EmbeddedPostgresServer postgres = startPostgres(shutdown, pgData);
+    EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(redisPort));
+    Infrastructure infra = migrateAndConnect(postgres, redis);
+    Metrics metrics = startMetrics(shutdown);
+    Optional<DevTls> devTls =
+        tls ? Optional.of(DevTls.create(Optional.ofNullable(dataDir), shutdown)) : Optional.empty();
+    GrpcConfig base =
+        devTls.map(t -> GrpcConfig.loopback().withTls(t.config())).orElse(GrpcConfig.loopback());
+    TicketServer ticket = startTicketServer(shutdown, infra, base, metrics);
+    DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
+    TokenChecks auth = startTokenChecks(shutdown, infra, base, ticket);
+    LedgerServer ledger =
+        shutdown.register(
+            LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, auth.verifier()));
+    seedDemoCards(auth.db(), seeded);
+    AiWorker worker = startAiWorker(shutdown, infra, base, metrics, auth, ticket, ledger, seeded);
+    startDemoActivity(shutdown, base, ticket, worker, seeded);
+    GrpcWebBridge web =
+        webPort < 0 ? null : shutdown.register(startWeb(base, ticket, ledger, worker));
+    Running running =
+        new Running(
+            ticket.port(),
+            ledger.port(),
+            worker.port(),
+            postgres.port(),
+            redis.port(),
+            web == null ? -1 : web.port(),
+            devTls.map(DevTls::caFile));
+    DevSummary.print(
+        out,
+        running,
+        pgData,
+        metricsPort < 0 ? Optional.empty() : Optional.of(metrics.port()),
+        devTls);
+    return running;
+  }
+
+  /** Embedded PostgreSQL, keeping its data under {@code --data-dir} when given. */
+  private EmbeddedPostgresServer startPostgres(Shutdown shutdown, Optional<Path> pgData)
+      throws Exception {
     if (pgData.isPresent()) {
       Files.createDirectories(pgData.get());
     }
-    out.println("meshctl dev: starting embedded PostgreSQL and Redis...");
-    EmbeddedPostgresServer postgres =
-        shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
-    EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(redisPort));
+    return shutdown.register(EmbeddedPostgresServer.start(postgresPort, pgData));
+  }
+
+  /** Creates and migrates the {@code meshdesk} database; the servers' shared infrastructure. */
+  private static Infrastructure migrateAndConnect(
+      EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
     DatabaseConfig db = postgres.provisioner().database("meshdesk", 24);
     MigrateCommand.applyAll(db);
-    Infrastructure infra =
-        new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
+    return new Infrastructure(db, RedisConfig.single("127.0.0.1", redis.port(), "meshdesk:"));
+  }
 
+  private Metrics startMetrics(Shutdown shutdown) {
     Metrics metrics = shutdown.register(new Metrics());
     if (metricsPort >= 0) {
       metrics.serve("127.0.0.1", metricsPort);
     }
-    GrpcConfig base = GrpcConfig.loopback();
+    return metrics;
+  }
+
+  private TicketServer startTicketServer(
+      Shutdown shutdown, Infrastructure infra, GrpcConfig base, Metrics metrics) throws Exception {
     // Development only: without MESHDESK_KEY_ENCRYPTION_KEY the signing keys are sealed with a key
     // in the database.
-    TicketServer ticket =
-        shutdown.register(
-            TicketServer.start(
-                infra,
-                base.withPort(ticketPort, -1),
-                metrics,
-                IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
-    String identityTarget = "127.0.0.1:" + ticket.port();
-    DemoSeed.Seeded seeded = DemoSeed.seed(ticket.identity(), out);
+    return shutdown.register(
+        TicketServer.start(
+            infra,
+            base.withPort(ticketPort, -1),
+            metrics,
+            IdentityConfig.fromEnv(Env.system()).withLocalKeyEncryption()));
+  }
 
-    // The other servers verify tokens like production does: keys from the identity service,
-    // tenant status from the shared database with Redis invalidation. Its pool logs in as
-    // ledger-server's role, which also seeds the demo cards.
+  /** The other servers' token check, and the database pool it (and the demo cards) use. */
+  private record TokenChecks(Database db, Verifiers.RemoteIdentityVerifier verifier) {}
+
+  /**
+   * The other servers verify tokens like production does: keys from the identity service, tenant
+   * status from the shared database with Redis invalidation. Its pool logs in as ledger-server's
+   * role, which also seeds the demo cards.
+   */
+  private static TokenChecks startTokenChecks(
+      Shutdown shutdown, Infrastructure infra, GrpcConfig base, TicketServer ticket) {
     Database authDb =
         shutdown.register(
-            new Database(
-                infra.database().forServer(io.meshdesk.platform.config.DatabaseRole.LEDGER),
-                "dev-auth"));
+            new Database(infra.database().forServer(DatabaseRole.LEDGER), "dev-auth"));
     Redis authRedis = shutdown.register(new Redis(infra.redis()));
-    Verifiers.RemoteIdentityVerifier verifier =
+    return new TokenChecks(
+        authDb,
         shutdown.register(
-            Verifiers.forRemoteIdentity(identityTarget, base.tls(), authRedis, authDb));
-    LedgerServer ledger =
-        shutdown.register(
-            LedgerServer.start(infra, base.withPort(ledgerPort, -1), metrics, verifier));
+            Verifiers.forRemoteIdentity(identityTarget(ticket), base.tls(), authRedis, authDb)));
+  }
+
+  private static void seedDemoCards(Database authDb, DemoSeed.Seeded seeded) {
     if (seeded != null) {
       new DemoLedgerSeed(authDb.dataSource(), Clock.systemUTC())
           .seed(seeded.tenantId(), seeded.customerId());
     }
+  }
+
+  private AiWorker startAiWorker(
+      Shutdown shutdown,
+      Infrastructure infra,
+      GrpcConfig base,
+      Metrics metrics,
+      TokenChecks auth,
+      TicketServer ticket,
+      LedgerServer ledger,
+      DemoSeed.Seeded seeded)
+      throws Exception {
     String[] workerCredentials =
         seeded != null
             ? new String[] {seeded.aiClientId(), seeded.aiClientSecret()}
@@ -217,93 +301,57 @@ public final class DevCommand implements Callable<Integer> {
     TokenProvider workerTokens =
         shutdown.register(
             new IdentityTokenProvider(
-                identityTarget,
+                identityTarget(ticket),
                 base.tls(),
                 workerCredentials[0],
                 workerCredentials[1],
                 Clock.systemUTC()));
-    AiWorker worker =
-        shutdown.register(
-            AiWorker.start(
-                infra,
-                base.withPort(workerPort, -1),
-                metrics,
-                verifier,
-                workerTokens,
-                AiWorkerConfig.offline(identityTarget, "127.0.0.1:" + ledger.port())));
+    return shutdown.register(
+        AiWorker.start(
+            infra,
+            base.withPort(workerPort, -1),
+            metrics,
+            auth.verifier(),
+            workerTokens,
+            AiWorkerConfig.offline(identityTarget(ticket), "127.0.0.1:" + ledger.port())));
+  }
 
-    if (seeded != null) {
-      DemoKnowledge.seed(worker.knowledge(), seeded.tenantId());
-      String password = seeded.logins().get(1)[2];
-      shutdown.register(
-          DemoActivity.start(
-              identityTarget,
-              new DemoActivity.Logins(
-                  "demo",
-                  password,
-                  "admin@demo.meshdesk.dev",
-                  "agent@demo.meshdesk.dev",
-                  "customer@demo.meshdesk.dev"),
-              java.time.Duration.ofSeconds(Math.max(0, demoActivitySeconds)),
-              Clock.systemUTC()));
+  /** Seeds the demo knowledge base, then opens demo tickets now and then (demo data only). */
+  private void startDemoActivity(
+      Shutdown shutdown,
+      GrpcConfig base,
+      TicketServer ticket,
+      AiWorker worker,
+      DemoSeed.Seeded seeded) {
+    if (seeded == null) {
+      return;
     }
+    DemoKnowledge.seed(worker.knowledge(), seeded.tenantId());
+    String password = seeded.logins().get(1)[2];
+    shutdown.register(
+        DemoActivity.start(
+            identityTarget(ticket),
+            base.tls(),
+            new DemoActivity.Logins(
+                "demo",
+                password,
+                "admin@demo.meshdesk.dev",
+                "agent@demo.meshdesk.dev",
+                "customer@demo.meshdesk.dev"),
+            Duration.ofSeconds(Math.max(0, demoActivitySeconds)),
+            Clock.systemUTC()));
+  }
 
-    GrpcWebBridge web = webPort < 0 ? null : shutdown.register(startWeb(ticket, ledger, worker));
-
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {
-          "PostgreSQL",
-          "127.0.0.1:" + postgres.port(),
-          pgData.map(Path::toString).orElse("(throwaway data)")
-        });
-    rows.add(new String[] {"Redis", "127.0.0.1:" + redis.port(), "(in memory)"});
-    rows.add(
-        new String[] {
-          "ticket-server", "127.0.0.1:" + ticket.port(), "identity, tickets, live streams"
-        });
-    rows.add(
-        new String[] {
-          "ledger-server", "127.0.0.1:" + ledger.port(), "cards, postings, statements, reminders"
-        });
-    rows.add(
-        new String[] {"ai-worker", "127.0.0.1:" + worker.port(), "triage and drafted replies"});
-    if (web != null) {
-      rows.add(
-          new String[] {
-            "console", "http://127.0.0.1:" + web.port() + "/", "browser console + grpc-web bridge"
-          });
-    }
-    if (metricsPort >= 0) {
-      rows.add(
-          new String[] {
-            "metrics", "http://127.0.0.1:" + metrics.port() + "/metrics", "Prometheus"
-          });
-    }
-    out.println();
-    for (String[] r : rows) {
-      out.printf("  %-14s %-32s %s%n", r[0], r[1], r[2]);
-    }
-    out.println();
-    out.println(
-        "meshctl dev: ready. Try `meshctl health --target 127.0.0.1:"
-            + ticket.port()
-            + "`. Ctrl-C stops.");
-    out.flush();
-    return new Running(
-        ticket.port(),
-        ledger.port(),
-        worker.port(),
-        postgres.port(),
-        redis.port(),
-        web == null ? -1 : web.port());
+  private static String identityTarget(TicketServer ticket) {
+    return "127.0.0.1:" + ticket.port();
   }
 
   /**
    * Envoy's stand-in: grpc-web for every service, answered by the same service instances and
    * interceptors, plus the console.
    */
-  private GrpcWebBridge startWeb(TicketServer ticket, LedgerServer ledger, AiWorker worker) {
+  private GrpcWebBridge startWeb(
+      GrpcConfig base, TicketServer ticket, LedgerServer ledger, AiWorker worker) {
     Path dir = consoleDir != null ? consoleDir : Path.of("console", "dist");
     Optional<Path> console =
         Files.isDirectory(dir) ? Optional.of(dir.toAbsolutePath()) : Optional.empty();
@@ -311,6 +359,7 @@ public final class DevCommand implements Callable<Integer> {
     services.addAll(ticket.services());
     services.addAll(ledger.services());
     services.addAll(worker.services());
-    return GrpcWebBridge.start(GrpcWebConfig.loopback(webPort, console), services);
+    return GrpcWebBridge.start(
+        GrpcWebConfig.loopback(webPort, console).withTls(base.tls()), services);
   }
 }

@@ -3,7 +3,6 @@ package io.meshdesk.ticket;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.LoginRequest;
 import io.meshdesk.api.ticket.v1.AddCommentRequest;
@@ -17,6 +16,8 @@ import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
+import io.meshdesk.platform.config.TlsConfig;
+import io.meshdesk.platform.grpc.GrpcChannels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,18 +104,19 @@ public final class DemoActivity implements AutoCloseable {
 
   private record Token(String value, Instant at, String subject) {}
 
-  private DemoActivity(String target, Logins logins, Clock clock) {
-    this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+  private DemoActivity(String target, TlsConfig tls, Logins logins, Clock clock) {
+    this.channel = GrpcChannels.forTarget(target, tls).build();
     this.logins = logins;
     this.clock = clock;
   }
 
   /**
    * Seeds the demo tickets (blocking) and, when {@code every} is positive, opens a customer ticket
-   * at that interval until closed.
+   * at that interval until closed; reaches {@code target} as {@code tls} says.
    */
-  public static DemoActivity start(String target, Logins logins, Duration every, Clock clock) {
-    DemoActivity activity = new DemoActivity(target, logins, clock);
+  public static DemoActivity start(
+      String target, TlsConfig tls, Logins logins, Duration every, Clock clock) {
+    DemoActivity activity = new DemoActivity(target, tls, logins, clock);
     activity.seed();
     if (every.isPositive()) {
       activity.scheduler.scheduleWithFixedDelay(
@@ -293,9 +295,11 @@ public final class DemoActivity implements AutoCloseable {
           if (t != null && t.at().plus(TOKEN_REUSE).isAfter(clock.instant())) {
             return t;
           }
+          // Generous: the first login also opens the connection (a TLS handshake with --tls) and
+          // hashes a password, on a machine that may be starting everything else at once.
           var res =
               IdentityServiceGrpc.newBlockingStub(channel)
-                  .withDeadlineAfter(10, TimeUnit.SECONDS)
+                  .withDeadlineAfter(30, TimeUnit.SECONDS)
                   .login(
                       LoginRequest.newBuilder()
                           .setEmail(email)

@@ -5,13 +5,22 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.meshdesk.platform.config.TlsConfig;
+import io.meshdesk.platform.grpc.ClientRetry;
+import io.meshdesk.platform.grpc.GrpcChannels;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that talks to a server. */
@@ -50,8 +59,34 @@ public final class ClientOptions {
   @Option(names = "--no-headers", description = "Leave out the header line of table and csv.")
   boolean noHeaders;
 
-  @Option(names = "--tls", description = "Use TLS to reach the server.")
+  @Option(
+      names = "--tls",
+      description = "Use TLS, verifying the server against the JVM's trust store (see --ca-file).")
   boolean tls;
+
+  @Option(
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description =
+          "PEM CA to verify the server against; implies TLS (default: $MESHDESK_TLS_CA_FILE).",
+      defaultValue = "${env:MESHDESK_TLS_CA_FILE}")
+  Path caFile;
+
+  @Option(
+      names = "--cert-file",
+      paramLabel = "FILE",
+      description =
+          "PEM client certificate for servers that require one (mutual TLS; default:"
+              + " $MESHDESK_TLS_CLIENT_CERT_FILE). Needs --key-file and --ca-file.",
+      defaultValue = "${env:MESHDESK_TLS_CLIENT_CERT_FILE}")
+  Path certFile;
+
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 key of --cert-file (default: $MESHDESK_TLS_CLIENT_KEY_FILE).",
+      defaultValue = "${env:MESHDESK_TLS_CLIENT_KEY_FILE}")
+  Path keyFile;
 
   /** The target address. */
   public String target() {
@@ -68,9 +103,9 @@ public final class ClientOptions {
     return new Output(output, !noHeaders);
   }
 
-  /** Whether to use TLS. */
+  /** Whether to use TLS: {@code --tls} or a CA file. */
   public boolean tls() {
-    return tls;
+    return tls || caFile != null;
   }
 
   /**
@@ -90,30 +125,64 @@ public final class ClientOptions {
    * touches the saved session.
    */
   public ManagedChannel channel() {
-    return open(target, tls, true);
+    return open(target, true);
   }
 
   /** Opens a channel to {@link #target()} that sends no token (sign-in calls). */
   public ManagedChannel anonymousChannel() {
-    return open(target, tls, false);
+    return open(target, false);
   }
 
-  /** Opens a plain or TLS channel to {@code target}, optionally sending {@link #token()}. */
-  private ManagedChannel open(String address, boolean useTls, boolean withToken) {
+  /**
+   * Opens a channel to {@code target}: verifying the server against {@code --ca-file} (through
+   * platform's {@link GrpcChannels}), against the JVM's trust store with only {@code --tls}, else
+   * plaintext; optionally sending {@link #token()}. A failed TLS handshake ends the call with one
+   * line naming the target and the reason.
+   *
+   * @throws IllegalArgumentException when a configured TLS file cannot be read
+   */
+  private ManagedChannel open(String address, boolean withToken) {
     HostPort hp = HostPort.parse(address);
-    NettyChannelBuilder b =
-        io.meshdesk.platform.grpc.ClientRetry.apply(
-            NettyChannelBuilder.forAddress(hp.host(), hp.port())
-                .keepAliveTime(30, TimeUnit.SECONDS));
-    if (useTls) {
-      b.useTransportSecurity();
+    NettyChannelBuilder b;
+    if (caFile != null) {
+      b =
+          NettyChannelBuilder.forAddress(
+              hp.host(), hp.port(), GrpcChannels.credentials(tlsConfig()));
     } else {
-      b.usePlaintext();
+      b = NettyChannelBuilder.forAddress(hp.host(), hp.port());
+      if (tls) {
+        b.useTransportSecurity();
+      } else {
+        b.usePlaintext();
+      }
     }
+    ClientRetry.apply(b.keepAliveTime(30, TimeUnit.SECONDS));
+    b.intercept(new HandshakeFailures(address));
     if (withToken) {
       b.intercept(new BearerInterceptor(new BearerCredentials(this)));
     }
     return b.build();
+  }
+
+  /** The client TLS settings of {@code --ca-file}, {@code --cert-file} and {@code --key-file}. */
+  private TlsConfig tlsConfig() {
+    readable("--ca-file", caFile);
+    if ((certFile == null) != (keyFile == null)) {
+      throw new IllegalArgumentException("--cert-file and --key-file must be given together");
+    }
+    TlsConfig config = TlsConfig.client(caFile);
+    if (certFile != null) {
+      readable("--cert-file", certFile);
+      readable("--key-file", keyFile);
+      config = config.withClientCertificate(certFile, keyFile);
+    }
+    return config;
+  }
+
+  private static void readable(String option, Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException(option + " " + file + ": no such readable file");
+    }
   }
 
   /** Sends {@code authorization: Bearer <token>} when a token is available. */
@@ -146,9 +215,48 @@ public final class ClientOptions {
             } catch (StatusRuntimeException e) {
               applier.fail(e.getStatus());
             } catch (RuntimeException e) {
-              applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription(e.getMessage()));
+              applier.fail(Status.UNAUTHENTICATED.withDescription(e.getMessage()));
             }
           });
+    }
+  }
+
+  /**
+   * Turns a call that failed in the TLS handshake into UNAVAILABLE saying so, with the target and
+   * the handshake's own reason (an unknown CA, a name mismatch, a plaintext peer).
+   */
+  private record HandshakeFailures(String target) implements ClientInterceptor {
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          super.start(
+              new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                @Override
+                public void onClose(Status status, Metadata trailers) {
+                  super.onClose(explain(status), trailers);
+                }
+              },
+              headers);
+        }
+      };
+    }
+
+    private Status explain(Status status) {
+      for (Throwable t = status.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof SSLException) {
+          Throwable root = t;
+          while (root.getCause() != null) {
+            root = root.getCause();
+          }
+          return Status.UNAVAILABLE
+              .withDescription("TLS handshake with " + target + " failed: " + root.getMessage())
+              .withCause(t);
+        }
+      }
+      return status;
     }
   }
 

@@ -18,25 +18,32 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * A browser's view of the API: grpc-web (binary frames over plain HTTP/1.1 POST, status in the
- * trailer frame or in the headers of a trailers-only answer), as the console's client speaks it to
- * Envoy or the bridge. Unary and server-streaming calls; anything but status OK comes back as that
- * {@link Status}.
+ * A browser's view of the API: grpc-web (binary frames over HTTP/1.1 POST, status in the trailer
+ * frame or in the headers of a trailers-only answer), as the console's client speaks it to Envoy or
+ * the bridge. Unary and server-streaming calls; anything but status OK comes back as that {@link
+ * Status}.
  */
 final class GrpcWebClient implements AutoCloseable {
 
   private static final int TRAILER_FLAG = 0x80;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http;
   private final String base;
 
-  /** A client of the bridge at {@code http://127.0.0.1:port}. */
-  GrpcWebClient(int port) {
-    this.base = "http://127.0.0.1:" + port + "/";
+  /**
+   * A client of the bridge at {@code 127.0.0.1:port}: HTTPS verifying it against {@code tls}'s CA,
+   * or plain HTTP when TLS is off.
+   */
+  GrpcWebClient(int port, TopologyTls tls) throws Exception {
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
+    if (tls.on()) {
+      b.sslContext(tls.sslContext());
+    }
+    this.http = b.build();
+    this.base = tls.webScheme() + "://127.0.0.1:" + port + "/";
   }
 
   /** Calls a unary method; throws the call's status unless it is OK. */

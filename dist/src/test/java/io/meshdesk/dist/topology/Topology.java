@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.dist.Distribution;
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.DatabaseRole;
 import io.meshdesk.platform.web.GrpcWebBridge;
 import io.meshdesk.platform.web.GrpcWebConfig;
 import io.meshdesk.testing.RedisProcesses;
@@ -25,8 +26,10 @@ import java.util.UUID;
  * The deployed system on one machine, every part its own OS process started from the unpacked
  * distribution: PostgreSQL, Redis with a primary, a replica and three Sentinels, {@code bin/meshctl
  * migrate} as the schema owner, two ticket-servers, one ledger-server (mailing reminders to a
- * GreenMail SMTP server) and one ai-worker, each server logging in as the application role. In
- * front of each ticket-server a grpc-web bridge (Envoy's stand-in) relays browsers' calls.
+ * GreenMail SMTP server) and one ai-worker, each server logging in as its own database role ({@code
+ * meshdesk_ticket}, {@code meshdesk_ledger}, {@code meshdesk_ai}). In front of each ticket-server a
+ * grpc-web bridge (Envoy's stand-in) relays browsers' calls. With TLS every hop is verified against
+ * one throwaway CA.
  */
 final class Topology implements AutoCloseable {
 
@@ -60,22 +63,27 @@ final class Topology implements AutoCloseable {
       String bootstrap = UUID.randomUUID().toString();
       Map<String, String> common =
           Map.of(
-              "MESHDESK_DATABASE_URL", db.jdbcUrl(),
-              "MESHDESK_DATABASE_USER", db.user(),
-              "MESHDESK_DATABASE_PASSWORD", db.password(),
-              "MESHDESK_DATABASE_POOL_SIZE", "6",
-              "MESHDESK_REDIS_URL", redis.sentinelUrls(),
-              "MESHDESK_REDIS_MODE", "sentinel",
-              "MESHDESK_REDIS_SENTINEL_MASTER", RedisProcesses.Sentinel.MASTER,
-              "MESHDESK_REDIS_KEY_PREFIX", "topology:",
-              "MESHDESK_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+              "MESHDESK_DATABASE_URL",
+              db.jdbcUrl(),
+              "MESHDESK_DATABASE_POOL_SIZE",
+              "6",
+              "MESHDESK_REDIS_URL",
+              redis.sentinelUrls(),
+              "MESHDESK_REDIS_MODE",
+              "sentinel",
+              "MESHDESK_REDIS_SENTINEL_MASTER",
+              RedisProcesses.Sentinel.MASTER,
+              "MESHDESK_REDIS_KEY_PREFIX",
+              "topology:",
+              "MESHDESK_KEY_ENCRYPTION_KEY",
+              Base64.getEncoder().encodeToString(key));
       int a = Distribution.freePort();
       int b = Distribution.freePort();
       int l = Distribution.freePort();
       int w = Distribution.freePort();
       Map<String, String> ticketEnv =
           with(
-              common,
+              login(common, db, DatabaseRole.TICKET),
               "MESHDESK_BOOTSTRAP_TOKEN",
               bootstrap,
               "MESHDESK_TICKET_METRICS_PORT",
@@ -99,7 +107,7 @@ final class Topology implements AutoCloseable {
               "ledger",
               "ledger-server",
               with(
-                  common,
+                  login(common, db, DatabaseRole.LEDGER),
                   "MESHDESK_LEDGER_PORT",
                   "" + l,
                   "MESHDESK_LEDGER_METRICS_PORT",
@@ -121,7 +129,7 @@ final class Topology implements AutoCloseable {
           "ai-worker",
           "ai-worker",
           with(
-              common,
+              login(common, db, DatabaseRole.AI),
               "MESHDESK_AI_PORT",
               "" + w,
               "MESHDESK_AI_METRICS_PORT",
@@ -168,10 +176,8 @@ final class Topology implements AutoCloseable {
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("MESHDESK_TARGET", target);
     env.put("MESHDESK_TOKEN", token);
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(tls.meshctlArgs());
     Path log = logs.resolve("meshctl-" + String.join("-", args) + ".log");
-    int exit = Distribution.run("meshctl", env, log, all.toArray(String[]::new));
+    int exit = Distribution.run("meshctl", env, log, args);
     return new MeshctlRun(exit, Files.readString(log));
   }
 
@@ -182,9 +188,9 @@ final class Topology implements AutoCloseable {
     return register(ServerProcess.start(name, launcher, env, port, logs, tls));
   }
 
-  private static GrpcWebBridge bridge(ServerProcess ticket) {
+  private GrpcWebBridge bridge(ServerProcess ticket) {
     return GrpcWebBridge.startForwarding(
-        GrpcWebConfig.loopback(0, Optional.empty()),
+        GrpcWebConfig.loopback(0, Optional.empty()).withTls(tls.config()),
         List.of(
             new GrpcWebBridge.Upstream(
                 "127.0.0.1", ticket.port(), List.of(TicketServiceGrpc.getServiceDescriptor()))));
@@ -194,6 +200,14 @@ final class Topology implements AutoCloseable {
   <T extends AutoCloseable> T register(T c) {
     closing.add(c);
     return c;
+  }
+
+  /** {@code base} plus the login of {@code server}'s own database role. */
+  private static Map<String, String> login(
+      Map<String, String> base, DatabaseConfig db, DatabaseRole server) {
+    DatabaseConfig own = db.forServer(server);
+    return with(
+        base, "MESHDESK_DATABASE_USER", own.user(), "MESHDESK_DATABASE_PASSWORD", own.password());
   }
 
   private static Map<String, String> with(Map<String, String> base, String... kv) {

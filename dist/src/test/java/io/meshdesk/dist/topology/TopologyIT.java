@@ -51,10 +51,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TopologyIT {
 
   /**
-   * TLS on every hop once the servers and meshctl read {@code MESHDESK_TLS_*}; plaintext until
-   * then.
+   * TLS on every hop: servers, their clients, the bridges (HTTPS and upstream), {@code bin/meshctl}
+   * and the test's own clients. False runs the same topology plaintext, for comparison.
    */
-  private static final boolean TLS = false;
+  private static final boolean TLS = true;
 
   private static final Figures figures = new Figures();
   private static final List<Agent> agents = new ArrayList<>();
@@ -72,8 +72,8 @@ class TopologyIT {
     topo = new Topology(TLS);
     grpcA = topo.tls.channel(topo.ticketA.target());
     grpcB = topo.tls.channel(topo.ticketB.target());
-    webA = topo.register(new GrpcWebClient(topo.bridgeA.port()));
-    webB = topo.register(new GrpcWebClient(topo.bridgeB.port()));
+    webA = topo.register(new GrpcWebClient(topo.bridgeA.port(), topo.tls));
+    webB = topo.register(new GrpcWebClient(topo.bridgeB.port(), topo.tls));
     for (int i = 0; i < 4; i++) {
       List<ManagedChannel> channels =
           List.of(topo.tls.channel(topo.ticketA.target()), topo.tls.channel(topo.ticketB.target()));
@@ -83,7 +83,9 @@ class TopologyIT {
     }
     for (int i = 0; i < 2; i++) {
       List<GrpcWebClient> bridges =
-          List.of(new GrpcWebClient(topo.bridgeA.port()), new GrpcWebClient(topo.bridgeB.port()));
+          List.of(
+              new GrpcWebClient(topo.bridgeA.port(), topo.tls),
+              new GrpcWebClient(topo.bridgeB.port(), topo.tls));
       agents.add(
           topo.register(
               new Agent("web-" + i, topo.seed.agentToken(), Agent.grpcWeb(bridges), i % 2)));

@@ -1,41 +1,34 @@
 package io.meshdesk.dist.topology;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.IOException;
+import io.meshdesk.platform.config.TlsConfig;
+import io.meshdesk.platform.grpc.GrpcChannels;
+import io.meshdesk.platform.grpc.ThrowawayPki;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
+import java.security.cert.CertificateFactory;
 import java.util.Map;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The topology's transport security: a throwaway CA and one server certificate for {@code
- * localhost}/{@code 127.0.0.1} (made with the JDK's keytool, PEM files as operators mount them),
- * the {@code MESHDESK_TLS_*} variables every server gets, and client channels that verify servers
- * against the CA. When {@code on} is false the same files exist, but every process is told {@code
- * MESHDESK_TLS_DISABLED=true} and clients speak plaintext.
+ * localhost}/{@code 127.0.0.1} (PEM files as operators mount them), the {@code MESHDESK_TLS_*}
+ * variables every server and {@code bin/meshctl} gets, and clients (gRPC channels, the grpc-web
+ * client's HTTPS) that verify servers against the CA. When {@code on} is false the same files
+ * exist, but every process is told {@code MESHDESK_TLS_DISABLED=true} and clients speak plaintext.
  */
 final class TopologyTls {
-
-  private static final String PASS = "topology-only";
 
   private final boolean on;
   private final Path ca;
   private final Path cert;
   private final Path key;
-  private final Path trust;
 
-  private TopologyTls(boolean on, Path ca, Path cert, Path key, Path trust) {
+  private TopologyTls(boolean on, Path ca, Path cert, Path key) {
     this.on = on;
-    this.trust = trust;
     this.ca = ca;
     this.cert = cert;
     this.key = key;
@@ -43,113 +36,10 @@ final class TopologyTls {
 
   /** Makes the CA and the server certificate under {@code dir}. */
   static TopologyTls create(Path dir, boolean on) throws Exception {
-    Path caStore = dir.resolve("ca.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "ca",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=Topology CA",
-        "-ext",
-        "bc:c",
-        "-validity",
-        "2",
-        "-keystore",
-        caStore.toString(),
-        "-storepass",
-        PASS,
-        "-storetype",
-        "PKCS12");
-    Path caPem = dir.resolve("ca.crt");
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "ca",
-        "-keystore",
-        caStore.toString(),
-        "-storepass",
-        PASS,
-        "-file",
-        caPem.toString());
-    Path serverStore = dir.resolve("server.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "server",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=localhost",
-        "-validity",
-        "2",
-        "-keystore",
-        serverStore.toString(),
-        "-storepass",
-        PASS,
-        "-storetype",
-        "PKCS12");
-    Path csr = dir.resolve("server.csr");
-    keytool(
-        "-certreq",
-        "-alias",
-        "server",
-        "-keystore",
-        serverStore.toString(),
-        "-storepass",
-        PASS,
-        "-file",
-        csr.toString());
-    Path certPem = dir.resolve("tls.crt");
-    keytool(
-        "-gencert",
-        "-rfc",
-        "-alias",
-        "ca",
-        "-keystore",
-        caStore.toString(),
-        "-storepass",
-        PASS,
-        "-infile",
-        csr.toString(),
-        "-outfile",
-        certPem.toString(),
-        "-validity",
-        "2",
-        "-ext",
-        "san=dns:localhost,ip:127.0.0.1");
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(serverStore)) {
-      store.load(in, PASS.toCharArray());
-    }
-    PrivateKey privateKey = (PrivateKey) store.getKey("server", PASS.toCharArray());
-    Path keyPem = dir.resolve("tls.key");
-    Files.writeString(
-        keyPem,
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(privateKey.getEncoded())
-            + "\n-----END PRIVATE KEY-----\n");
-    Path trust = dir.resolve("trust.p12");
-    keytool(
-        "-importcert",
-        "-alias",
-        "ca",
-        "-file",
-        caPem.toString(),
-        "-keystore",
-        trust.toString(),
-        "-storepass",
-        PASS,
-        "-storetype",
-        "PKCS12");
-    return new TopologyTls(on, caPem, certPem, keyPem, trust);
+    ThrowawayPki pki = new ThrowawayPki(dir);
+    Path ca = pki.ca("topology-ca");
+    Path[] server = pki.issue("topology-ca", "server");
+    return new TopologyTls(on, ca, server[0], server[1]);
   }
 
   /** Whether every hop speaks TLS. */
@@ -157,9 +47,12 @@ final class TopologyTls {
     return on;
   }
 
-  /** The CA certificate clients verify servers against. */
-  Path ca() {
-    return ca;
+  /**
+   * What the processes and in-test clients are told: the server certificate and CA, or the
+   * plaintext opt-in.
+   */
+  TlsConfig config() {
+    return on ? TlsConfig.server(cert, key, ca) : TlsConfig.plaintext();
   }
 
   /** The {@code MESHDESK_TLS_*} settings of a server (and of its own clients). */
@@ -176,52 +69,42 @@ final class TopologyTls {
   }
 
   /**
-   * The environment of a {@code bin/meshctl} run: with TLS, the CA both as {@code
-   * MESHDESK_TLS_CA_FILE} and as the JVM's trust store (what {@code --tls} verifies against).
+   * The environment of a {@code bin/meshctl} run: with TLS only the CA, {@code
+   * MESHDESK_TLS_CA_FILE}, which makes meshctl verify servers against it (its {@code --ca-file}
+   * default).
    */
   Map<String, String> meshctlEnv() {
     return on
-        ? Map.of(
-            "MESHDESK_TLS_CA_FILE",
-            ca.toString(),
-            "JAVA_OPTS",
-            "-XX:TieredStopAtLevel=1 -Djavax.net.ssl.trustStore="
-                + trust
-                + " -Djavax.net.ssl.trustStorePassword="
-                + PASS
-                + " -Djavax.net.ssl.trustStoreType=PKCS12")
+        ? Map.of("MESHDESK_TLS_CA_FILE", ca.toString(), "JAVA_OPTS", "-XX:TieredStopAtLevel=1")
         : Map.of("MESHDESK_TLS_DISABLED", "true", "JAVA_OPTS", "-XX:TieredStopAtLevel=1");
   }
 
-  /** The arguments that make {@code meshctl} use TLS (none when off). */
-  List<String> meshctlArgs() {
-    return on ? List.of("--tls") : List.of();
-  }
-
   /**
-   * A channel to {@code host:port} that verifies the server against the CA (or plaintext when off).
+   * A channel to {@code host:port} that verifies the server against the CA (or plaintext when off),
+   * built as the servers build theirs.
    */
   ManagedChannel channel(String target) {
-    NettyChannelBuilder b = NettyChannelBuilder.forTarget(target);
-    if (!on) {
-      return b.usePlaintext().build();
-    }
-    try {
-      return b.sslContext(GrpcSslContexts.forClient().trustManager(ca.toFile()).build()).build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("client TLS context: " + e.getMessage(), e);
-    }
+    return GrpcChannels.forTarget(target, config()).build();
   }
 
-  private static void keytool(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    cmd.add("-noprompt");
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("keytool " + args[0] + " failed: " + out);
+  /** {@code https} with TLS, else {@code http}. */
+  String webScheme() {
+    return on ? "https" : "http";
+  }
+
+  /** An SSL context trusting only the CA (for HTTPS to the grpc-web bridges). */
+  SSLContext sslContext() throws Exception {
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(ca)) {
+      trust.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
   }
 }
