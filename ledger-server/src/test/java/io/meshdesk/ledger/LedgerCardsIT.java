@@ -20,6 +20,7 @@ import io.meshdesk.api.ledger.v1.ListCardProductsResponse;
 import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.api.ledger.v1.UpdateCreditLimitRequest;
 import io.meshdesk.platform.auth.Role;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +50,11 @@ class LedgerCardsIT {
   @Test
   void productsAreListedByNameAcrossPagesAndReadBackAsDefined() {
     LedgerServiceBlockingStub admin = fx.as(UUID.randomUUID(), UUID.randomUUID(), Role.ADMIN);
+    // Created in an order other than their names'.
     String platinum = LedgerFixture.product(admin, "Platinum");
+    fx.clock.advance(Duration.ofSeconds(1));
     String gold = LedgerFixture.product(admin, "Gold");
+    fx.clock.advance(Duration.ofSeconds(1));
     LedgerFixture.product(admin, "Basic");
 
     ListCardProductsResponse first = listProducts(admin, "");
