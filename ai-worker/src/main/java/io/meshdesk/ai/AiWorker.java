@@ -2,7 +2,7 @@ package io.meshdesk.ai;
 
 import io.grpc.ManagedChannel;
 import io.meshdesk.ai.assistant.AssistantGrpcService;
-import io.meshdesk.ai.assistant.LedgerPort;
+import io.meshdesk.ai.assistant.GrpcLedger;
 import io.meshdesk.ai.assistant.SpendingAssistant;
 import io.meshdesk.ai.drafting.Drafter;
 import io.meshdesk.ai.knowledge.ArticleStore;
@@ -97,7 +97,7 @@ public final class AiWorker implements ServerProcess.Running {
     this.feed = new ResolutionFeed(knowledge, tickets, clock);
 
     AssistantGrpcService assistant =
-        new AssistantGrpcService(new SpendingAssistant(new LedgerPort(ledgerChannel), clock));
+        new AssistantGrpcService(new SpendingAssistant(new GrpcLedger(ledgerChannel), clock));
     GrpcServer.Builder builder =
         GrpcServer.builder("ai-worker", grpcConfig)
             .addInterceptor(new AuthInterceptor(verifier))

@@ -5,8 +5,8 @@ import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
+import io.meshdesk.ledger.domain.ProductView;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
@@ -47,7 +47,7 @@ public final class DemoLedgerSeed {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate start = today.minusMonths(4).withDayOfMonth(1);
     CardService cards = new CardService(tx, at(start));
-    Views.Product product;
+    ProductView product;
     try {
       product =
           cards.createProduct(

@@ -6,7 +6,7 @@ import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
-import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.ledger.query.QueryService;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.DatabaseRole;
@@ -68,7 +68,7 @@ public final class LedgerServer implements ServerProcess.Running {
         new LedgerGrpcService(
             cards,
             postings,
-            new LedgerQueries(tx, clock),
+            new QueryService(tx, clock),
             new AuditService(database.dataSource(), clock),
             new PendingPayments(tx, postings, clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a

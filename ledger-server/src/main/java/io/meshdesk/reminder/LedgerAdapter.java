@@ -1,7 +1,7 @@
 package io.meshdesk.reminder;
 
 import io.meshdesk.ledger.billing.StatementService;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.DueSummary;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.reminder.domain.CardDirectory;
 import io.meshdesk.scheduler.CycleCloser;
@@ -44,7 +44,7 @@ public final class LedgerAdapter implements DueStatementSource, CycleCloser, Car
         .toList();
   }
 
-  private static DueStatement toDue(Views.DueSummary s) {
+  private static DueStatement toDue(DueSummary s) {
     // The ledger keeps no holder name; messages greet the cardholder generically.
     return new DueStatement(
         s.cardId(),

@@ -7,12 +7,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.ledger.v1.Card;
 import io.meshdesk.api.ledger.v1.CardNetwork;
+import io.meshdesk.api.ledger.v1.CardProduct;
 import io.meshdesk.api.ledger.v1.CreateCardProductRequest;
+import io.meshdesk.api.ledger.v1.GetCardProductRequest;
 import io.meshdesk.api.ledger.v1.IssueCardRequest;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
+import io.meshdesk.api.ledger.v1.ListCardProductsRequest;
+import io.meshdesk.api.ledger.v1.ListCardProductsResponse;
 import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.api.ledger.v1.UpdateCreditLimitRequest;
+import io.meshdesk.platform.auth.Role;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +45,68 @@ class LedgerCardsIT {
   @AfterAll
   static void stop() {
     fx.close();
+  }
+
+  @Test
+  void productsAreListedByNameAcrossPagesAndReadBackAsDefined() {
+    LedgerServiceBlockingStub admin = fx.as(UUID.randomUUID(), UUID.randomUUID(), Role.ADMIN);
+    // Created in an order other than their names'.
+    String platinum = LedgerFixture.product(admin, "Platinum");
+    fx.clock.advance(Duration.ofSeconds(1));
+    String gold = LedgerFixture.product(admin, "Gold");
+    fx.clock.advance(Duration.ofSeconds(1));
+    LedgerFixture.product(admin, "Basic");
+
+    ListCardProductsResponse first = listProducts(admin, "");
+    ListCardProductsResponse second = listProducts(admin, first.getPage().getNextPageToken());
+
+    assertThat(first.getProductsList())
+        .extracting(CardProduct::getName)
+        .containsExactly("Basic", "Gold");
+    assertThat(second.getProductsList()).extracting(CardProduct::getId).containsExactly(platinum);
+    assertThat(second.getPage().getNextPageToken()).isEmpty();
+    CardProduct read =
+        admin
+            .getCardProduct(GetCardProductRequest.newBuilder().setProductId(gold).build())
+            .getProduct();
+    assertThat(read.getCurrency()).isEqualTo("USD");
+    assertThat(List.of(read.getPurchaseAprBps(), read.getCashAdvanceAprBps(), read.getGraceDays()))
+        .containsExactly(1825, 2920, 25);
+    assertThat(read.getMinPayment().getFloor().getAmountMinor()).isEqualTo(2500);
+    assertThat(read.getMinPayment().getPercentBps()).isEqualTo(100);
+    assertThat(read.getLateFee().getAmountMinor()).isEqualTo(4000);
+  }
+
+  @Test
+  void aSecondProductOfTheSameNameIsAlreadyExistsAndWritesNothing() {
+    assertThatThrownBy(() -> fx.product("Classic"))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+    assertThat(fx.count("select count(*) from ledger.card_product where name = 'Classic'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anotherTenantsProductIsNotFoundNorListed() {
+    LedgerServiceBlockingStub other = fx.as(UUID.randomUUID(), UUID.randomUUID(), Role.ADMIN);
+
+    assertThatThrownBy(
+            () ->
+                other.getCardProduct(
+                    GetCardProductRequest.newBuilder().setProductId(product).build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertThat(listProducts(other, "").getProductsList()).isEmpty();
+  }
+
+  private static ListCardProductsResponse listProducts(
+      LedgerServiceBlockingStub stub, String token) {
+    return stub.listCardProducts(
+        ListCardProductsRequest.newBuilder()
+            .setPage(PageRequest.newBuilder().setPageSize(2).setPageToken(token))
+            .build());
   }
 
   private static CreateCardProductRequest productRequest(

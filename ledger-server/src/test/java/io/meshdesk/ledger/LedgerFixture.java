@@ -22,7 +22,7 @@ import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
-import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.ledger.query.QueryService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
@@ -67,7 +67,7 @@ final class LedgerFixture implements AutoCloseable {
             new LedgerGrpcService(
                 new CardService(tx, clock),
                 postings,
-                new LedgerQueries(tx, clock),
+                new QueryService(tx, clock),
                 new AuditService(database.dataSource(), clock),
                 new PendingPayments(tx, postings, clock)));
     List<ServerInterceptor> interceptors = List.of(tokens.interceptor());

@@ -19,7 +19,7 @@ import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
-import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.ledger.query.QueryService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Transactions;
@@ -61,7 +61,7 @@ class LedgerRowLockIT {
                 new LedgerGrpcService(
                     new CardService(tx, fx.clock),
                     postings,
-                    new LedgerQueries(tx, fx.clock),
+                    new QueryService(tx, fx.clock),
                     new AuditService(secondPool.dataSource(), fx.clock),
                     new PendingPayments(tx, postings, fx.clock))),
             List.of(fx.tokens.interceptor()));

@@ -28,7 +28,7 @@ import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
-import io.meshdesk.ledger.query.LedgerQueries;
+import io.meshdesk.ledger.query.QueryService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.DatabaseRole;
@@ -131,7 +131,7 @@ class LedgerAdapterIT {
         new LedgerGrpcService(
             cards,
             postings,
-            new LedgerQueries(tx, clock),
+            new QueryService(tx, clock),
             new AuditService(database.dataSource(), clock),
             new PendingPayments(tx, postings, clock));
     ledger.onPosting(new UtilizationReminders(module.events(), cards));

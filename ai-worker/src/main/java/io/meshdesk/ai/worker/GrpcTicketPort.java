@@ -113,11 +113,14 @@ public final class GrpcTicketPort implements TicketPort {
 
   /** gRPC status to the platform's domain exceptions, so the worker's rules stay transport-free. */
   public static RuntimeException translate(StatusRuntimeException e) {
+    return translate("ticket-server", e);
+  }
+
+  /** The same translation for a call to {@code server}, which the message names. */
+  public static RuntimeException translate(String server, StatusRuntimeException e) {
     Status s = e.getStatus();
     String d =
-        "ticket-server: "
-            + s.getCode()
-            + (s.getDescription() == null ? "" : " " + s.getDescription());
+        server + ": " + s.getCode() + (s.getDescription() == null ? "" : " " + s.getDescription());
     return switch (s.getCode()) {
       case NOT_FOUND -> new NotFoundException(d, e);
       case PERMISSION_DENIED, UNAUTHENTICATED -> new PermissionDeniedException(d, e);

@@ -2,8 +2,9 @@ package io.meshdesk.ledger.audit;
 
 import io.meshdesk.ledger.audit.AuditReport.Kind;
 import io.meshdesk.ledger.domain.EntryHash;
-import io.meshdesk.ledger.domain.Views;
-import io.meshdesk.ledger.posting.LedgerReads;
+import io.meshdesk.ledger.domain.PostingView;
+import io.meshdesk.ledger.domain.TxnView;
+import io.meshdesk.ledger.posting.LedgerReadStore;
 import io.meshdesk.platform.db.DataAccessException;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.UnavailableException;
@@ -72,12 +73,12 @@ public final class AuditService {
       String entryCard = cardId == null ? "" : " and e.card_id = '" + cardId + "'";
       long entries = hashChains(c, entryCard, v);
       long postings =
-          AuditQueries.count(
+          AuditStore.count(
               c,
               "select count(*) from ledger.posting p join ledger.journal_entry e"
                   + " on e.tenant_id = p.tenant_id and e.id = p.entry_id where true"
                   + entryCard);
-      AuditQueries.run(
+      AuditStore.run(
           c,
           Kind.UNBALANCED_ENTRY,
           "journal_entry",
@@ -87,7 +88,7 @@ public final class AuditService {
               + entryCard
               + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2",
           v);
-      AuditQueries.run(
+      AuditStore.run(
           c,
           Kind.ORPHAN_TRANSACTION,
           "transaction",
@@ -97,12 +98,12 @@ public final class AuditService {
               + " where (e.id is null or e.transaction_id <> t.id)"
               + card,
           v);
-      AuditQueries.cards(c, card, v);
-      AuditQueries.holds(c, card, v);
-      AuditQueries.reversals(c, card, v);
-      AuditQueries.currencies(c, card, v);
-      AuditQueries.statements(c, card, v);
-      AuditQueries.run(
+      AuditStore.cards(c, card, v);
+      AuditStore.holds(c, card, v);
+      AuditStore.reversals(c, card, v);
+      AuditStore.currencies(c, card, v);
+      AuditStore.statements(c, card, v);
+      AuditStore.run(
           c,
           Kind.DUPLICATE_IDEMPOTENCY_KEY,
           "transaction",
@@ -112,15 +113,15 @@ public final class AuditService {
               + card
               + " group by t.idempotency_key having count(*) > 1",
           v);
-      long cards = AuditQueries.count(c, "select count(*) from ledger.card c where true" + card);
+      long cards = AuditStore.count(c, "select count(*) from ledger.card c where true" + card);
       long holds =
-          AuditQueries.count(
+          AuditStore.count(
               c,
               "select count(*) from ledger.hold h join ledger.card c on c.tenant_id ="
                   + " h.tenant_id and c.id = h.card_id where true"
                   + card);
       long statements =
-          AuditQueries.count(
+          AuditStore.count(
               c,
               "select count(*) from ledger.statement s join ledger.card c on"
                   + " c.tenant_id = s.tenant_id and c.id = s.card_id where true"
@@ -146,7 +147,7 @@ public final class AuditService {
         "select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash, e.previous_hash,"
             + " e.hash_version, e.tenant_id, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
             + " array_agg(p.currency order by p.leg), t.id is not null, "
-            + LedgerReads.TXN_CONTENT
+            + LedgerReadStore.TXN_CONTENT
             + " from ledger.journal_entry e left join ledger.txn t on t.tenant_id = e.tenant_id and t.id = e.transaction_id"
             + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true"
             + entryCard
@@ -188,7 +189,7 @@ public final class AuditService {
           if (!rs.getBoolean(13)) {
             v.add(Kind.HASH_MISMATCH, "journal_entry", id, "its transaction is missing");
           } else {
-            Views.Txn txn = LedgerReads.readTxnContent(rs, 14);
+            TxnView txn = LedgerReadStore.readTxnContent(rs, 14);
             if (!txn.cardId().equals(cardId)
                 || !id.equals(txn.journalEntryId())
                 || !txn.postedAt().equals(rs.getTimestamp(5).toInstant())) {
@@ -222,15 +223,14 @@ public final class AuditService {
   }
 
   private static String recompute(
-      ResultSet rs, Views.Txn txn, UUID id, UUID cardId, long seq, String prev)
-      throws SQLException {
+      ResultSet rs, TxnView txn, UUID id, UUID cardId, long seq, String prev) throws SQLException {
     String[] accounts = (String[]) rs.getArray(10).getArray();
     Long[] amounts = (Long[]) rs.getArray(11).getArray();
     String[] currencies = (String[]) rs.getArray(12).getArray();
-    List<Views.Posting> legs = new ArrayList<>();
+    List<PostingView> legs = new ArrayList<>();
     for (int i = 0; i < accounts.length; i++) {
       if (accounts[i] != null) {
-        legs.add(new Views.Posting(accounts[i], amounts[i], currencies[i]));
+        legs.add(new PostingView(accounts[i], amounts[i], currencies[i]));
       }
     }
     UUID tenant = rs.getObject(9, UUID.class);

@@ -1,7 +1,10 @@
 package io.meshdesk.ledger.billing;
 
+import io.meshdesk.ledger.domain.DueSummary;
+import io.meshdesk.ledger.domain.StatementLineView;
+import io.meshdesk.ledger.domain.StatementView;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.TxnView;
 import io.meshdesk.ledger.posting.CardState;
 import io.meshdesk.ledger.posting.ClosingCharges;
 import io.meshdesk.ledger.statement.ActivityKind;
@@ -54,7 +57,7 @@ public final class StatementService {
    * @param created the statements created
    * @param failedCards cards whose close failed (rolled back, logged); the next run retries them
    */
-  public record CloseRun(List<Views.Statement> created, List<UUID> failedCards) {}
+  public record CloseRun(List<StatementView> created, List<UUID> failedCards) {}
 
   /**
    * The idempotency key of a charge a statement close posts. It contains spaces, which client keys
@@ -88,7 +91,7 @@ public final class StatementService {
               }
               return ids;
             });
-    List<Views.Statement> created = new ArrayList<>();
+    List<StatementView> created = new ArrayList<>();
     List<UUID> failed = new ArrayList<>();
     for (UUID cardId : due) {
       try {
@@ -103,16 +106,16 @@ public final class StatementService {
   }
 
   /** Closes one card's cycles that ended before {@code asOf}; returns the statements created. */
-  public List<Views.Statement> closeCard(UUID tenantId, UUID cardId, LocalDate asOf) {
-    List<Views.Statement> created = new ArrayList<>();
+  public List<StatementView> closeCard(UUID tenantId, UUID cardId, LocalDate asOf) {
+    List<StatementView> created = new ArrayList<>();
     while (true) {
-      Optional<Views.Statement> s =
+      Optional<StatementView> s =
           tx.inTenant(
               tenantId,
               c -> {
                 Optional<CardState> locked = ClosingCharges.lock(c, tenantId, cardId);
                 if (locked.isEmpty() || !locked.get().nextStatementDate().isBefore(asOf)) {
-                  return Optional.<Views.Statement>empty();
+                  return Optional.<StatementView>empty();
                 }
                 return Optional.of(closeLocked(c, tenantId, locked.get()));
               });
@@ -127,11 +130,11 @@ public final class StatementService {
    * What each of the tenant's cards owes on its latest statement with a due date in [from, to]: the
    * read model reminders are built from.
    */
-  public List<Views.DueSummary> dueBetween(UUID tenantId, LocalDate from, LocalDate to) {
+  public List<DueSummary> dueBetween(UUID tenantId, LocalDate from, LocalDate to) {
     return tx.inTenant(
         tenantId,
         c -> {
-          List<Views.DueSummary> out = new ArrayList<>();
+          List<DueSummary> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "select c.id, c.holder_user_id, s.id, c.currency, s.period_end,"
@@ -147,7 +150,7 @@ public final class StatementService {
                 long min = rs.getLong(8);
                 long paid = rs.getLong(9);
                 out.add(
-                    new Views.DueSummary(
+                    new DueSummary(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
@@ -165,7 +168,7 @@ public final class StatementService {
         });
   }
 
-  private Views.Statement closeLocked(java.sql.Connection c, UUID tenant, CardState card)
+  private StatementView closeLocked(java.sql.Connection c, UUID tenant, CardState card)
       throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ClosingCharges.expireHolds(c, tenant, card, now);
@@ -209,15 +212,15 @@ public final class StatementService {
                 line.postedOn()));
       }
     }
-    List<Views.Txn> posted = ClosingCharges.post(c, tenant, card, charges, now);
+    List<TxnView> posted = ClosingCharges.post(c, tenant, card, charges, now);
     for (int i = 0; i < charged.size(); i++) {
       txnOf.put(charged.get(i), posted.get(i).id());
     }
-    List<Views.StatementLine> lines = new ArrayList<>();
+    List<StatementLineView> lines = new ArrayList<>();
     for (ActivityLine line : statement.lines()) {
       TxnType type = type(line.kind());
       lines.add(
-          new Views.StatementLine(
+          new StatementLineView(
               txnOf.get(line),
               line.postedOn(),
               type,
@@ -232,7 +235,7 @@ public final class StatementService {
     StatementStore.advanceCard(
         c, tenant, card.id(), cycle.next().closingDate(), statement, paidSince, now);
     Money m = statement.newBalance();
-    return new Views.Statement(
+    return new StatementView(
         id,
         card.id(),
         m.currency().getCurrencyCode(),

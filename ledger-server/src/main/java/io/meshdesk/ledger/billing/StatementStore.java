@@ -1,8 +1,7 @@
 package io.meshdesk.ledger.billing;
 
-import io.meshdesk.ledger.cards.ProductRows;
+import io.meshdesk.ledger.domain.StatementLineView;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.statement.LateFeePolicy;
 import io.meshdesk.ledger.statement.MinimumPaymentRule;
 import io.meshdesk.ledger.statement.Money;
@@ -43,16 +42,29 @@ final class StatementStore {
 
   private StatementStore() {}
 
+  /** The terms of a card's product (read by SQL: statement closing is a batch path). */
   static ProductTerms terms(Connection c, UUID tenant, UUID productId) throws SQLException {
-    Views.Product p = ProductRows.find(c, tenant, productId).orElseThrow();
-    Currency cur = Currency.getInstance(p.currency());
-    return new ProductTerms(
-        cur,
-        p.purchaseAprBps(),
-        p.cashAdvanceAprBps(),
-        p.graceDays(),
-        new MinimumPaymentRule(new Money(p.minPaymentFloorMinor(), cur), p.minPaymentPercentBps()),
-        new LateFeePolicy(new Money(p.lateFeeMinor(), cur)));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select currency, purchase_apr_bps, cash_advance_apr_bps, grace_days,"
+                + " min_payment_floor_minor, min_payment_percent_bps, late_fee_minor"
+                + " from ledger.card_product where tenant_id = ? and id = ?")) {
+      ps.setObject(1, tenant);
+      ps.setObject(2, productId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no card product " + productId);
+        }
+        Currency cur = Currency.getInstance(rs.getString(1).trim());
+        return new ProductTerms(
+            cur,
+            rs.getInt(2),
+            rs.getInt(3),
+            rs.getInt(4),
+            new MinimumPaymentRule(new Money(rs.getLong(5), cur), rs.getInt(6)),
+            new LateFeePolicy(new Money(rs.getLong(7), cur)));
+      }
+    }
   }
 
   static PreviousStatement previous(Connection c, UUID tenant, UUID cardId, Currency cur)
@@ -146,7 +158,7 @@ final class StatementStore {
       Statement s,
       long limit,
       long available,
-      List<Views.StatementLine> lines,
+      List<StatementLineView> lines,
       Instant now)
       throws SQLException {
     try (PreparedStatement ps =
@@ -189,7 +201,7 @@ final class StatementStore {
             "insert into ledger.statement_line (tenant_id, statement_id,"
                 + " line_no, transaction_id, posted_date, type, description, amount_minor) values (?,?,?,?,?,?,?,?)")) {
       int n = 1;
-      for (Views.StatementLine l : lines) {
+      for (StatementLineView l : lines) {
         ps.setObject(1, tenant);
         ps.setObject(2, id);
         ps.setInt(3, n++);

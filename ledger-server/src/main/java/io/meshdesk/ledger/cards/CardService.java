@@ -1,12 +1,14 @@
 package io.meshdesk.ledger.cards;
 
 import io.meshdesk.ledger.domain.CardStatus;
+import io.meshdesk.ledger.domain.CardView;
 import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.IdempotencyScope;
+import io.meshdesk.ledger.domain.LimitChangeView;
 import io.meshdesk.ledger.domain.Page;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.ProductView;
 import io.meshdesk.ledger.posting.CardState;
-import io.meshdesk.ledger.posting.LedgerReads;
+import io.meshdesk.ledger.posting.LedgerReadStore;
 import io.meshdesk.ledger.statement.BillingCycle;
 import io.meshdesk.ledger.statement.ProductTerms;
 import io.meshdesk.platform.db.Transactions;
@@ -24,8 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,15 +36,17 @@ import java.util.UUID;
 public final class CardService {
 
   private final Transactions tx;
+  private final ProductStore products;
   private final Clock clock;
 
   public CardService(Transactions tx, Clock clock) {
     this.tx = tx;
+    this.products = new ProductStore(tx.dataSource());
     this.clock = clock;
   }
 
   /** Defines a product; its name is unique in the tenant. */
-  public Views.Product createProduct(UUID tenant, ProductSpec s) {
+  public ProductView createProduct(UUID tenant, ProductSpec s) {
     if (!isIsoCurrency(s.currency())) {
       throw new InvalidArgumentException(
           "currency", "must be an ISO-4217 currency code, not '" + s.currency() + "'");
@@ -56,8 +58,8 @@ public final class CardService {
               + ProductTerms.MAX_GRACE_DAYS
               + " so every due date falls in the next cycle");
     }
-    Views.Product p =
-        new Views.Product(
+    ProductView p =
+        new ProductView(
             UUID.randomUUID(),
             s.name(),
             s.network(),
@@ -69,65 +71,23 @@ public final class CardService {
             s.minPaymentPercentBps(),
             s.lateFeeMinor(),
             now());
-    return tx.inTenant(
-        tenant,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into ledger.card_product (tenant_id, id, name, network,"
-                      + " currency, purchase_apr_bps, cash_advance_apr_bps, grace_days, min_payment_floor_minor,"
-                      + " min_payment_percent_bps, late_fee_minor, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?)"
-                      + " on conflict (tenant_id, name) do nothing")) {
-            ps.setObject(1, tenant);
-            ps.setObject(2, p.id());
-            ps.setString(3, p.name());
-            ps.setString(4, p.network());
-            ps.setString(5, p.currency());
-            ps.setInt(6, p.purchaseAprBps());
-            ps.setInt(7, p.cashAdvanceAprBps());
-            ps.setInt(8, p.graceDays());
-            ps.setLong(9, p.minPaymentFloorMinor());
-            ps.setInt(10, p.minPaymentPercentBps());
-            ps.setLong(11, p.lateFeeMinor());
-            ps.setTimestamp(12, Timestamp.from(p.createdAt()));
-            if (ps.executeUpdate() == 0) {
-              throw new AlreadyExistsException(
-                  "a card product named '" + p.name() + "' already exists");
-            }
-          }
-          return p;
-        });
+    if (!tx.inTenant(tenant, c -> products.insert(c, tenant, p))) {
+      throw new AlreadyExistsException("a card product named '" + p.name() + "' already exists");
+    }
+    return p;
   }
 
   /** Products by name. */
-  public Page<Views.Product> listProducts(UUID tenant, int pageSize, String pageToken) {
+  public Page<ProductView> listProducts(UUID tenant, int pageSize, String pageToken) {
     int size = Page.size(pageSize);
     String after = Page.position(pageToken);
-    return tx.inTenant(
-        tenant,
-        c -> {
-          List<Views.Product> rows = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  ProductRows.SELECT
-                      + " where tenant_id = ? and name > ?"
-                      + " order by name limit ?")) {
-            ps.setObject(1, tenant);
-            ps.setString(2, after);
-            ps.setInt(3, size + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(ProductRows.read(rs));
-              }
-            }
-          }
-          return Page.of(rows, size, Views.Product::name);
-        });
+    return Page.of(products.list(tenant, after, size + 1), size, ProductView::name);
   }
 
   /** One product. */
-  public Views.Product product(UUID tenant, UUID productId) {
-    return tx.inTenant(tenant, c -> ProductRows.find(c, tenant, productId))
+  public ProductView product(UUID tenant, UUID productId) {
+    return products
+        .find(tenant, productId)
         .orElseThrow(() -> new NotFoundException("no card product " + productId));
   }
 
@@ -136,7 +96,7 @@ public final class CardService {
    *
    * @param idempotencyKey empty for none
    */
-  public Views.Card issue(
+  public CardView issue(
       UUID tenant,
       UUID holder,
       UUID productId,
@@ -149,8 +109,9 @@ public final class CardService {
     return tx.inTenant(
         tenant,
         c -> {
-          Views.Product product =
-              ProductRows.find(c, tenant, productId)
+          ProductView product =
+              products
+                  .find(c, tenant, productId)
                   .orElseThrow(() -> new NotFoundException("no card product " + productId));
           if (!product.currency().equals(currency)) {
             throw new InvalidArgumentException(
@@ -183,8 +144,8 @@ public final class CardService {
               return byIssueKey(c, tenant, key, holder, productId, limitMinor, cycleDay);
             }
           }
-          LimitRows.insert(c, tenant, id, 0, limitMinor, "initial limit", actorKind, actorId, now);
-          return LedgerReads.card(c, tenant, id).orElseThrow().card();
+          LimitStore.insert(c, tenant, id, 0, limitMinor, "initial limit", actorKind, actorId, now);
+          return LedgerReadStore.card(c, tenant, id).orElseThrow().card();
         });
   }
 
@@ -199,7 +160,7 @@ public final class CardService {
   /**
    * The card an idempotency key issued, when the retry asks for the same card; an error otherwise.
    */
-  private static Views.Card byIssueKey(
+  private static CardView byIssueKey(
       Connection c,
       UUID tenant,
       String key,
@@ -216,11 +177,11 @@ public final class CardService {
         if (!rs.next()) {
           throw new AlreadyExistsException("card id collision, retry");
         }
-        Views.Card card =
-            LedgerReads.card(c, tenant, rs.getObject(1, UUID.class)).orElseThrow().card();
+        CardView card =
+            LedgerReadStore.card(c, tenant, rs.getObject(1, UUID.class)).orElseThrow().card();
         if (!card.holderUserId().equals(holder)
             || !card.productId().equals(productId)
-            || LimitRows.initialLimit(c, tenant, card.id()) != limitMinor
+            || LimitStore.initialLimit(c, tenant, card.id()) != limitMinor
             || card.billingCycleDay() != cycleDay) {
           throw new FailedPreconditionException(
               "IDEMPOTENCY_CONFLICT",
@@ -234,12 +195,12 @@ public final class CardService {
   }
 
   /** One card, visible to {@code holderRestriction} when set. */
-  public Views.Card card(UUID tenant, UUID holderRestriction, UUID cardId) {
+  public CardView card(UUID tenant, UUID holderRestriction, UUID cardId) {
     return tx.inTenant(tenant, c -> visible(c, tenant, holderRestriction, cardId).card());
   }
 
   /** Cards by issue time, oldest first, filtered. */
-  public Page<Views.Card> listCards(
+  public Page<CardView> listCards(
       UUID tenant,
       UUID holderRestriction,
       UUID holderFilter,
@@ -250,7 +211,7 @@ public final class CardService {
     return tx.inTenant(
         tenant,
         c ->
-            CardRows.list(
+            CardStore.list(
                 c,
                 tenant,
                 holderRestriction != null ? holderRestriction : holderFilter,
@@ -272,16 +233,16 @@ public final class CardService {
     return tx.inTenant(
         tenant,
         c -> {
-          CardState card = CardRows.lock(c, tenant, cardId);
-          Views.Card before = card.card();
+          CardState card = CardStore.lock(c, tenant, cardId);
+          CardView before = card.card();
           if (!before.currency().equals(currency)) {
             throw new InvalidArgumentException(
                 "new_limit.currency", "must be the card currency " + before.currency());
           }
           Instant now = now();
-          CardRows.update(c, tenant, cardId, "credit_limit_minor = ?", newLimitMinor, now);
-          Views.LimitChange change =
-              LimitRows.insert(
+          CardStore.update(c, tenant, cardId, "credit_limit_minor = ?", newLimitMinor, now);
+          LimitChangeView change =
+              LimitStore.insert(
                   c,
                   tenant,
                   cardId,
@@ -291,39 +252,40 @@ public final class CardService {
                   actorKind,
                   actorId,
                   now);
-          return new LimitResult(LedgerReads.card(c, tenant, cardId).orElseThrow().card(), change);
+          return new LimitResult(
+              LedgerReadStore.card(c, tenant, cardId).orElseThrow().card(), change);
         });
   }
 
   /** The card and the recorded limit change. */
-  public record LimitResult(Views.Card card, Views.LimitChange change) {}
+  public record LimitResult(CardView card, LimitChangeView change) {}
 
   /** Freezes, unfreezes or closes a card; CLOSED is final. */
-  public Views.Card setStatus(UUID tenant, UUID cardId, CardStatus status) {
+  public CardView setStatus(UUID tenant, UUID cardId, CardStatus status) {
     return tx.inTenant(
         tenant,
         c -> {
-          CardState card = CardRows.lock(c, tenant, cardId);
+          CardState card = CardStore.lock(c, tenant, cardId);
           CardStatus current = card.card().status();
           if (current == CardStatus.CLOSED && status != CardStatus.CLOSED) {
             throw new FailedPreconditionException(
                 "CARD_CLOSED", "a closed card cannot be reopened");
           }
           if (current != status) {
-            CardRows.setStatus(c, tenant, cardId, status, now());
+            CardStore.setStatus(c, tenant, cardId, status, now());
           }
-          return LedgerReads.card(c, tenant, cardId).orElseThrow().card();
+          return LedgerReadStore.card(c, tenant, cardId).orElseThrow().card();
         });
   }
 
   /** Limit changes, newest first. */
-  public Page<Views.LimitChange> limitHistory(
+  public Page<LimitChangeView> limitHistory(
       UUID tenant, UUID holderRestriction, UUID cardId, int pageSize, String pageToken) {
     return tx.inTenant(
         tenant,
         c -> {
           visible(c, tenant, holderRestriction, cardId);
-          return LimitRows.list(
+          return LimitStore.list(
               c, tenant, cardId, Page.size(pageSize), Page.keysetPosition(pageToken));
         });
   }
@@ -331,7 +293,7 @@ public final class CardService {
   /** The card when it exists and the restriction (a customer) may see it; NOT_FOUND otherwise. */
   public static CardState visible(Connection c, UUID tenant, UUID holderRestriction, UUID cardId)
       throws SQLException {
-    Optional<CardState> card = LedgerReads.card(c, tenant, cardId);
+    Optional<CardState> card = LedgerReadStore.card(c, tenant, cardId);
     if (card.isEmpty()
         || (holderRestriction != null && !holderRestriction.equals(card.get().holder()))) {
       throw new NotFoundException("no card " + cardId);

@@ -34,8 +34,8 @@ public final class EntryHash {
       UUID tenantId,
       UUID entryId,
       long sequence,
-      Views.Txn txn,
-      List<Views.Posting> postings,
+      TxnView txn,
+      List<PostingView> postings,
       String previousHash) {
     StringBuilder sb = new StringBuilder(512).append("v2");
     field(sb, tenantId);
@@ -61,7 +61,7 @@ public final class EntryHash {
     field(sb, txn.reference());
     field(sb, txn.idempotencyKey());
     field(sb, postings.size());
-    for (Views.Posting p : postings) {
+    for (PostingView p : postings) {
       field(sb, p.account());
       field(sb, p.amountMinor());
       field(sb, p.currency());
@@ -80,7 +80,7 @@ public final class EntryHash {
       Instant postedAt,
       TxnType type,
       long txnAmountMinor,
-      List<Views.Posting> postings,
+      List<PostingView> postings,
       String previousHash) {
     StringBuilder sb =
         new StringBuilder(256)
@@ -99,7 +99,7 @@ public final class EntryHash {
             .append(type.name())
             .append('|')
             .append(txnAmountMinor);
-    for (Views.Posting p : postings) {
+    for (PostingView p : postings) {
       sb.append('|')
           .append(p.account())
           .append('=')

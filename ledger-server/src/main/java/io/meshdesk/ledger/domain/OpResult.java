@@ -1,9 +1,5 @@
 package io.meshdesk.ledger.domain;
 
-import io.meshdesk.ledger.domain.Views.Balance;
-import io.meshdesk.ledger.domain.Views.Hold;
-import io.meshdesk.ledger.domain.Views.Txn;
-
 /**
  * The effect of one posting operation.
  *
@@ -20,12 +16,12 @@ public record OpResult(
     Decline decline,
     String detail,
     boolean replayed,
-    Hold hold,
-    Txn txn,
-    Balance balance) {
+    HoldView hold,
+    TxnView txn,
+    BalanceView balance) {
 
   /** A decline. */
-  public static OpResult declined(Decline reason, String detail, Balance balance) {
+  public static OpResult declined(Decline reason, String detail, BalanceView balance) {
     return new OpResult(false, reason, detail, false, null, null, balance);
   }
 

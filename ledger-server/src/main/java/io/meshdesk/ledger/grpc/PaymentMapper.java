@@ -6,7 +6,7 @@ import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.PendingPayment;
 import io.meshdesk.api.ledger.v1.PendingPaymentStatus;
 import io.meshdesk.api.ledger.v1.SettlementOutcome;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.BalanceView;
 import io.meshdesk.ledger.payment.PendingPayments;
 
 /** Maps customers' payment instructions between proto and domain. */
@@ -19,13 +19,13 @@ final class PaymentMapper {
         PendingPayment.newBuilder()
             .setId(p.id().toString())
             .setCardId(p.cardId().toString())
-            .setAmount(ProtoMapper.money(p.amountMinor(), p.currency()))
+            .setAmount(LedgerMapper.money(p.amountMinor(), p.currency()))
             .setReference(p.reference())
             .setStatus(PendingPaymentStatus.valueOf("PENDING_PAYMENT_STATUS_" + p.status()))
-            .setCreatedAt(ProtoMapper.ts(p.createdAt()))
-            .setTransactionId(ProtoMapper.id(p.transactionId()));
+            .setCreatedAt(LedgerMapper.ts(p.createdAt()))
+            .setTransactionId(LedgerMapper.id(p.transactionId()));
     if (p.settledAt() != null) {
-      b.setSettledAt(ProtoMapper.ts(p.settledAt()));
+      b.setSettledAt(LedgerMapper.ts(p.settledAt()));
     }
     return b.build();
   }
@@ -38,7 +38,7 @@ final class PaymentMapper {
     return OperationResult.newBuilder()
         .setOutcome(OperationOutcome.OPERATION_OUTCOME_ACCEPTED)
         .setReplayed(i.replayed())
-        .setBalance(ProtoMapper.balance(i.balance()))
+        .setBalance(LedgerMapper.balance(i.balance()))
         .build();
   }
 
@@ -49,9 +49,9 @@ final class PaymentMapper {
   }
 
   /** A balance with the card's pending payments, which no other figure includes. */
-  static Balance withPending(Views.Balance b, long[] pending) {
-    return ProtoMapper.balance(b).toBuilder()
-        .setPendingPayments(ProtoMapper.money(pending[0], b.currency()))
+  static Balance withPending(BalanceView b, long[] pending) {
+    return LedgerMapper.balance(b).toBuilder()
+        .setPendingPayments(LedgerMapper.money(pending[0], b.currency()))
         .setPendingPaymentCount((int) pending[1])
         .build();
   }

@@ -1,14 +1,14 @@
 package io.meshdesk.ledger.payment;
 
+import io.meshdesk.ledger.domain.BalanceView;
 import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.CardState;
-import io.meshdesk.ledger.posting.LedgerReads;
+import io.meshdesk.ledger.posting.LedgerReadStore;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.FailedPreconditionException;
@@ -30,11 +30,11 @@ import java.util.UUID;
 public final class PendingPayments {
 
   /** An instruction was recorded, or an identical earlier one replayed. */
-  public record Instructed(PendingPayment payment, boolean replayed, Views.Balance balance) {}
+  public record Instructed(PendingPayment payment, boolean replayed, BalanceView balance) {}
 
   /** A settlement applied, or repeated; {@code posting} is the PAYMENT's result when settled. */
   public record Settled(
-      PendingPayment payment, boolean replayed, OpResult posting, Views.Balance balance) {}
+      PendingPayment payment, boolean replayed, OpResult posting, BalanceView balance) {}
 
   private final Transactions transactions;
   private final PostingEngine postings;
@@ -67,7 +67,7 @@ public final class PendingPayments {
         tenant,
         c -> {
           CardState card =
-              LedgerReads.card(c, tenant, cardId)
+              LedgerReadStore.card(c, tenant, cardId)
                   .filter(cs -> holder.equals(cs.holder()))
                   .orElseThrow(() -> new NotFoundException("no such card"));
           if (!card.currency().equals(currency)) {
@@ -76,12 +76,12 @@ public final class PendingPayments {
           }
           UUID id = UUID.randomUUID();
           boolean fresh =
-              PendingPaymentRows.insert(
+              PendingPaymentStore.insert(
                   c, tenant, id, cardId, amountMinor, currency, reference, scopedKey, hash, now);
-          PendingPaymentRows.Row row =
+          PendingPaymentStore.Row row =
               fresh
-                  ? PendingPaymentRows.byId(c, tenant, id, false).orElseThrow()
-                  : PendingPaymentRows.byKey(c, tenant, scopedKey).orElseThrow();
+                  ? PendingPaymentStore.byId(c, tenant, id, false).orElseThrow()
+                  : PendingPaymentStore.byKey(c, tenant, scopedKey).orElseThrow();
           if (!fresh && !row.requestHash().equals(hash)) {
             throw new FailedPreconditionException(
                 "IDEMPOTENCY_CONFLICT",
@@ -103,16 +103,16 @@ public final class PendingPayments {
       throw new IllegalArgumentException("outcome must be SETTLED or RETURNED");
     }
     Instant now = now();
-    PendingPaymentRows.Row row =
+    PendingPaymentStore.Row row =
         transactions.inTenant(
             tenant,
             c -> {
-              PendingPaymentRows.Row r =
-                  PendingPaymentRows.byId(c, tenant, id, true)
+              PendingPaymentStore.Row r =
+                  PendingPaymentStore.byId(c, tenant, id, true)
                       .orElseThrow(() -> new NotFoundException("no such pending payment"));
               PendingPayment.Status status = r.payment().status();
               if (status == PendingPayment.Status.PENDING) {
-                PendingPaymentRows.transition(c, tenant, id, outcome, now);
+                PendingPaymentStore.transition(c, tenant, id, outcome, now);
               } else if (status != outcome) {
                 throw new FailedPreconditionException(
                     "PAYMENT_NOT_PENDING", "payment is already " + status);
@@ -128,7 +128,7 @@ public final class PendingPayments {
         tenant,
         c ->
             new Settled(
-                PendingPaymentRows.byId(c, tenant, id, false).orElseThrow().payment(),
+                PendingPaymentStore.byId(c, tenant, id, false).orElseThrow().payment(),
                 replayed,
                 posting,
                 balance(c, tenant, card, now)));
@@ -158,9 +158,9 @@ public final class PendingPayments {
         tenant,
         c -> {
           if (r.accepted()) {
-            PendingPaymentRows.linkTransaction(c, tenant, p.id(), r.txn().id());
+            PendingPaymentStore.linkTransaction(c, tenant, p.id(), r.txn().id());
           } else {
-            PendingPaymentRows.reopen(c, tenant, p.id());
+            PendingPaymentStore.reopen(c, tenant, p.id());
           }
           return null;
         });
@@ -172,12 +172,12 @@ public final class PendingPayments {
 
   /** Sum and count of a card's instructions still pending. */
   public long[] pendingTotals(UUID tenant, UUID cardId) {
-    return transactions.inTenant(tenant, c -> PendingPaymentRows.pendingTotals(c, tenant, cardId));
+    return transactions.inTenant(tenant, c -> PendingPaymentStore.pendingTotals(c, tenant, cardId));
   }
 
-  private Views.Balance balance(Connection c, UUID tenant, UUID cardId, Instant now)
+  private BalanceView balance(Connection c, UUID tenant, UUID cardId, Instant now)
       throws SQLException {
-    return LedgerReads.balance(c, tenant, cardId, now).orElseThrow();
+    return LedgerReadStore.balance(c, tenant, cardId, now).orElseThrow();
   }
 
   private Instant now() {

@@ -1,7 +1,8 @@
 package io.meshdesk.ledger.posting;
 
+import io.meshdesk.ledger.domain.BalanceView;
 import io.meshdesk.ledger.domain.CardStatus;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.CardView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -124,8 +125,8 @@ public final class CardState {
   }
 
   /** The card as a read model. */
-  public Views.Card card() {
-    return new Views.Card(
+  public CardView card() {
+    return new CardView(
         id,
         productId,
         holder,
@@ -140,8 +141,8 @@ public final class CardState {
   }
 
   /** The balance as a read model, as of {@code now}. */
-  public Views.Balance balance(Instant now) {
-    return new Views.Balance(
+  public BalanceView balance(Instant now) {
+    return new BalanceView(
         id,
         status,
         currency.trim(),

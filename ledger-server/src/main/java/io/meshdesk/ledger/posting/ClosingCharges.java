@@ -1,7 +1,7 @@
 package io.meshdesk.ledger.posting;
 
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.TxnView;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,13 +32,13 @@ public final class ClosingCharges {
    * Posts the charges in order and writes the card back (also when only its holds expired); returns
    * the transactions.
    */
-  public static List<Views.Txn> post(
+  public static List<TxnView> post(
       Connection c, UUID tenant, CardState card, List<Charge> charges, Instant now)
       throws SQLException {
     WriteSet writes = new WriteSet();
     PostingRules rules =
         new PostingRules(tenant, null, now, Map.of(card.id, card), Map.of(), Map.of(), writes);
-    List<Views.Txn> out = new ArrayList<>();
+    List<TxnView> out = new ArrayList<>();
     for (Charge ch : charges) {
       out.add(
           rules.charge(

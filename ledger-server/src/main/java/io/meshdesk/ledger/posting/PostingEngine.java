@@ -1,11 +1,13 @@
 package io.meshdesk.ledger.posting;
 
+import io.meshdesk.ledger.domain.BalanceView;
 import io.meshdesk.ledger.domain.Decline;
 import io.meshdesk.ledger.domain.EntryHash;
+import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.IdempotencyScope;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.PostingOp;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.TxnView;
 import io.meshdesk.platform.db.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -147,7 +149,7 @@ public final class PostingEngine {
     if (!work.isEmpty()) {
       Map<UUID, CardState> cards = PostingStore.lockCards(c, tenant, cardIds, holdIds);
       PostingStore.expireHolds(c, tenant, cards.values(), now);
-      Map<UUID, Views.Hold> holds = PostingStore.holds(c, tenant, holdIds);
+      Map<UUID, HoldView> holds = PostingStore.holds(c, tenant, holdIds);
       Map<UUID, OriginalTxn> originals = PostingStore.originals(c, tenant, originalIds);
       WriteSet writes = new WriteSet(recordNotFound);
       PostingRules rules = new PostingRules(tenant, holder, now, cards, holds, originals, writes);
@@ -218,12 +220,12 @@ public final class PostingEngine {
   private static OpResult rebuild(
       Connection c, UUID tenant, UUID holder, PostingStore.Existing e, Instant now)
       throws SQLException {
-    Views.Balance balance = null;
+    BalanceView balance = null;
     if (e.cardId() != null) {
-      balance = LedgerReads.balance(c, tenant, e.cardId(), now).orElse(null);
+      balance = LedgerReadStore.balance(c, tenant, e.cardId(), now).orElse(null);
       if (holder != null
           && balance != null
-          && !LedgerReads.card(c, tenant, e.cardId())
+          && !LedgerReadStore.card(c, tenant, e.cardId())
               .map(cs -> holder.equals(cs.holder()))
               .orElse(false)) {
         return OpResult.declined(Decline.CARD_NOT_FOUND, "no such card", null);
@@ -233,9 +235,9 @@ public final class PostingEngine {
       return new OpResult(
           false, Decline.valueOf(e.reason()), e.detail(), true, null, null, balance);
     }
-    Views.Hold hold =
-        e.holdId() == null ? null : LedgerReads.hold(c, tenant, e.holdId()).orElse(null);
-    Views.Txn txn = e.txnId() == null ? null : LedgerReads.txn(c, tenant, e.txnId()).orElse(null);
+    HoldView hold =
+        e.holdId() == null ? null : LedgerReadStore.hold(c, tenant, e.holdId()).orElse(null);
+    TxnView txn = e.txnId() == null ? null : LedgerReadStore.txn(c, tenant, e.txnId()).orElse(null);
     return new OpResult(true, null, "", true, hold, txn, balance);
   }
 }

@@ -4,11 +4,14 @@ import io.meshdesk.ledger.domain.CardStatus;
 import io.meshdesk.ledger.domain.Decline;
 import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.HoldStatus;
+import io.meshdesk.ledger.domain.HoldView;
+import io.meshdesk.ledger.domain.JournalEntryView;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.OpResult;
 import io.meshdesk.ledger.domain.PostingOp;
+import io.meshdesk.ledger.domain.PostingView;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.TxnView;
 import io.meshdesk.ledger.statement.BillingCycle;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +39,7 @@ final class PostingRules {
   private final Instant now;
   private final LocalDate today;
   private final Map<UUID, CardState> cards;
-  private final Map<UUID, Views.Hold> holds;
+  private final Map<UUID, HoldView> holds;
   private final Map<UUID, OriginalTxn> originals;
   private final WriteSet writes;
 
@@ -45,7 +48,7 @@ final class PostingRules {
       UUID holderRestriction,
       Instant now,
       Map<UUID, CardState> cards,
-      Map<UUID, Views.Hold> holds,
+      Map<UUID, HoldView> holds,
       Map<UUID, OriginalTxn> originals,
       WriteSet writes) {
     this.tenantId = tenantId;
@@ -95,8 +98,8 @@ final class PostingRules {
       return refused;
     }
     Instant expires = now.plus(a.expiresIn() == null ? DEFAULT_HOLD : a.expiresIn());
-    Views.Hold hold =
-        new Views.Hold(
+    HoldView hold =
+        new HoldView(
             UUID.randomUUID(),
             card.id,
             a.amountMinor(),
@@ -121,7 +124,7 @@ final class PostingRules {
   }
 
   private OpResult capture(PostingOp.Capture c) {
-    Views.Hold hold = holds.get(c.holdId());
+    HoldView hold = holds.get(c.holdId());
     CardState card = hold == null ? null : visibleCard(hold.cardId());
     if (card == null) {
       return OpResult.declined(Decline.HOLD_NOT_FOUND, "no hold " + c.holdId(), null);
@@ -145,7 +148,7 @@ final class PostingRules {
           card.balance(now));
     }
     releaseHold(card, hold);
-    Views.Txn txn =
+    TxnView txn =
         post(
             card,
             TxnType.PURCHASE,
@@ -156,8 +159,8 @@ final class PostingRules {
             "",
             "",
             c.idempotencyKey());
-    Views.Hold captured =
-        new Views.Hold(
+    HoldView captured =
+        new HoldView(
             hold.id(),
             hold.cardId(),
             hold.amountMinor(),
@@ -174,7 +177,7 @@ final class PostingRules {
   }
 
   private OpResult voidHold(PostingOp.VoidHold v) {
-    Views.Hold hold = holds.get(v.holdId());
+    HoldView hold = holds.get(v.holdId());
     CardState card = hold == null ? null : visibleCard(hold.cardId());
     if (card == null) {
       return OpResult.declined(Decline.HOLD_NOT_FOUND, "no hold " + v.holdId(), null);
@@ -184,8 +187,8 @@ final class PostingRules {
       return final_;
     }
     releaseHold(card, hold);
-    Views.Hold voided =
-        new Views.Hold(
+    HoldView voided =
+        new HoldView(
             hold.id(),
             hold.cardId(),
             hold.amountMinor(),
@@ -251,7 +254,7 @@ final class PostingRules {
     if (d.type() == TxnType.PAYMENT) {
       card.paidSinceStatement += d.amountMinor();
     }
-    Views.Txn txn =
+    TxnView txn =
         post(
             card,
             d.type(),
@@ -309,7 +312,7 @@ final class PostingRules {
     if (type == TxnType.PAYMENT_REVERSAL) {
       card.paidSinceStatement = Math.max(0, card.paidSinceStatement - amount);
     }
-    Views.Txn txn =
+    TxnView txn =
         post(
             card,
             type,
@@ -358,7 +361,7 @@ final class PostingRules {
     return null;
   }
 
-  private OpResult holdFinal(Views.Hold hold, CardState card) {
+  private OpResult holdFinal(HoldView hold, CardState card) {
     if (hold.status() == HoldStatus.EXPIRED
         || (hold.status() == HoldStatus.OPEN && !hold.expiresAt().isAfter(now))) {
       return OpResult.declined(
@@ -371,13 +374,13 @@ final class PostingRules {
     return null;
   }
 
-  private void releaseHold(CardState card, Views.Hold hold) {
+  private void releaseHold(CardState card, HoldView hold) {
     card.openHolds -= hold.amountMinor();
     card.openHoldCount--;
     card.dirty = true;
   }
 
-  private Views.Txn post(
+  private TxnView post(
       CardState card,
       TxnType type,
       long amount,
@@ -400,7 +403,7 @@ final class PostingRules {
         "");
   }
 
-  private Views.Txn post(
+  private TxnView post(
       CardState card,
       TxnType type,
       long amount,
@@ -439,7 +442,7 @@ final class PostingRules {
   /**
    * Posts a charge computed at statement close (interest, late fee), dated inside the closed cycle.
    */
-  Views.Txn charge(
+  TxnView charge(
       CardState card,
       TxnType type,
       long amount,
@@ -451,7 +454,7 @@ final class PostingRules {
         card, type, amount, Merchant.NONE, null, null, feeType, description, key, "", postedDate);
   }
 
-  private Views.Txn post(
+  private TxnView post(
       CardState card,
       TxnType type,
       long amount,
@@ -466,13 +469,13 @@ final class PostingRules {
     long signed = type.sign() * amount;
     UUID txnId = UUID.randomUUID();
     UUID entryId = UUID.randomUUID();
-    List<Views.Posting> legs =
+    List<PostingView> legs =
         List.of(
-            new Views.Posting(TxnType.receivable(card.id), signed, card.currency),
-            new Views.Posting(type.contraAccount(), -signed, card.currency));
+            new PostingView(TxnType.receivable(card.id), signed, card.currency),
+            new PostingView(type.contraAccount(), -signed, card.currency));
     long sequence = card.lastSequence + 1;
-    Views.Txn txn =
-        new Views.Txn(
+    TxnView txn =
+        new TxnView(
             txnId,
             card.id,
             type,
@@ -491,7 +494,7 @@ final class PostingRules {
             null);
     String hash = EntryHash.of(tenantId, entryId, sequence, txn, legs, card.lastHash);
     writes.entries.add(
-        new Views.JournalEntry(entryId, card.id, sequence, txnId, now, legs, hash, card.lastHash));
+        new JournalEntryView(entryId, card.id, sequence, txnId, now, legs, hash, card.lastHash));
     writes.txns.add(txn);
     card.lastSequence = sequence;
     card.lastHash = hash;

@@ -1,9 +1,9 @@
 package io.meshdesk.ledger.posting;
 
 import io.meshdesk.ledger.domain.HoldStatus;
+import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -202,9 +202,9 @@ final class PostingStore {
   }
 
   /** Reads holds by id. */
-  static Map<UUID, Views.Hold> holds(Connection c, UUID tenant, Collection<UUID> holdIds)
+  static Map<UUID, HoldView> holds(Connection c, UUID tenant, Collection<UUID> holdIds)
       throws SQLException {
-    Map<UUID, Views.Hold> out = new HashMap<>();
+    Map<UUID, HoldView> out = new HashMap<>();
     if (holdIds.isEmpty()) {
       return out;
     }
@@ -217,7 +217,7 @@ final class PostingStore {
       ps.setArray(2, Sql.uuids(c, holdIds));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Views.Hold h = readHold(rs);
+          HoldView h = readHold(rs);
           out.put(h.id(), h);
         }
       }
@@ -226,8 +226,8 @@ final class PostingStore {
   }
 
   /** Reads a hold row (columns as in {@link #HOLD_COLUMNS}). */
-  static Views.Hold readHold(ResultSet rs) throws SQLException {
-    return new Views.Hold(
+  static HoldView readHold(ResultSet rs) throws SQLException {
+    return new HoldView(
         rs.getObject(1, UUID.class),
         rs.getObject(2, UUID.class),
         rs.getLong(3),

@@ -1,7 +1,10 @@
 package io.meshdesk.ledger.posting;
 
 import io.meshdesk.ledger.domain.EntryHash;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.HoldView;
+import io.meshdesk.ledger.domain.JournalEntryView;
+import io.meshdesk.ledger.domain.PostingView;
+import io.meshdesk.ledger.domain.TxnView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -75,17 +78,17 @@ final class PostingWriter {
   static void write(Connection c, UUID tenant, Instant now, WriteSet w, Collection<CardState> cards)
       throws SQLException {
     List<CardState> dirty = cards.stream().filter(cs -> cs.dirty).toList();
-    List<Views.Posting> legs = new ArrayList<>();
+    List<PostingView> legs = new ArrayList<>();
     List<UUID> legEntries = new ArrayList<>();
     List<Integer> legNumbers = new ArrayList<>();
-    for (Views.JournalEntry e : w.entries) {
+    for (JournalEntryView e : w.entries) {
       for (int i = 0; i < e.postings().size(); i++) {
         legs.add(e.postings().get(i));
         legEntries.add(e.id());
         legNumbers.add(i + 1);
       }
     }
-    List<Views.Hold> holds = List.copyOf(w.holds.values());
+    List<HoldView> holds = List.copyOf(w.holds.values());
     String sql =
         SQL.replace("?1", "?::uuid")
             .replace("?2", "?::timestamptz")
@@ -93,45 +96,45 @@ final class PostingWriter {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Binder b = new Binder(c, ps);
       b.uuid(tenant);
-      b.uuids(map(w.txns, Views.Txn::id))
-          .uuids(map(w.txns, Views.Txn::cardId))
+      b.uuids(map(w.txns, TxnView::id))
+          .uuids(map(w.txns, TxnView::cardId))
           .texts(map(w.txns, t -> t.type().name()))
-          .longs(map(w.txns, Views.Txn::amountMinor))
-          .texts(map(w.txns, Views.Txn::currency))
+          .longs(map(w.txns, TxnView::amountMinor))
+          .texts(map(w.txns, TxnView::currency))
           .texts(map(w.txns, t -> t.merchant().name()))
           .texts(map(w.txns, t -> t.merchant().mcc()))
           .texts(map(w.txns, t -> t.merchant().country()))
           .texts(map(w.txns, t -> t.merchant().city()))
           .texts(map(w.txns, t -> t.merchant().merchantId()))
-          .uuids(map(w.txns, Views.Txn::holdId))
-          .uuids(map(w.txns, Views.Txn::originalTxnId))
-          .texts(map(w.txns, Views.Txn::feeType))
-          .texts(map(w.txns, Views.Txn::description))
-          .texts(map(w.txns, Views.Txn::reference))
-          .texts(map(w.txns, Views.Txn::idempotencyKey))
-          .uuids(map(w.txns, Views.Txn::journalEntryId))
+          .uuids(map(w.txns, TxnView::holdId))
+          .uuids(map(w.txns, TxnView::originalTxnId))
+          .texts(map(w.txns, TxnView::feeType))
+          .texts(map(w.txns, TxnView::description))
+          .texts(map(w.txns, TxnView::reference))
+          .texts(map(w.txns, TxnView::idempotencyKey))
+          .uuids(map(w.txns, TxnView::journalEntryId))
           .texts(map(w.txns, t -> t.postedAt().toString()))
           .texts(map(w.txns, t -> t.postedDate().toString()));
       b.uuid(tenant);
-      b.uuids(map(w.entries, Views.JournalEntry::id))
-          .uuids(map(w.entries, Views.JournalEntry::cardId))
-          .longs(map(w.entries, Views.JournalEntry::sequence))
-          .uuids(map(w.entries, Views.JournalEntry::transactionId))
+      b.uuids(map(w.entries, JournalEntryView::id))
+          .uuids(map(w.entries, JournalEntryView::cardId))
+          .longs(map(w.entries, JournalEntryView::sequence))
+          .uuids(map(w.entries, JournalEntryView::transactionId))
           .texts(map(w.entries, e -> e.postedAt().toString()))
-          .texts(map(w.entries, Views.JournalEntry::hash))
-          .texts(map(w.entries, Views.JournalEntry::previousHash));
+          .texts(map(w.entries, JournalEntryView::hash))
+          .texts(map(w.entries, JournalEntryView::previousHash));
       b.uuid(tenant);
       b.uuids(legEntries)
           .ints(legNumbers)
-          .texts(map(legs, Views.Posting::account))
-          .longs(map(legs, Views.Posting::amountMinor))
-          .texts(map(legs, Views.Posting::currency));
+          .texts(map(legs, PostingView::account))
+          .longs(map(legs, PostingView::amountMinor))
+          .texts(map(legs, PostingView::currency));
       b.uuid(tenant);
-      b.uuids(map(holds, Views.Hold::id))
-          .uuids(map(holds, Views.Hold::cardId))
-          .longs(map(holds, Views.Hold::amountMinor))
-          .longs(map(holds, Views.Hold::capturedMinor))
-          .texts(map(holds, Views.Hold::currency))
+      b.uuids(map(holds, HoldView::id))
+          .uuids(map(holds, HoldView::cardId))
+          .longs(map(holds, HoldView::amountMinor))
+          .longs(map(holds, HoldView::capturedMinor))
+          .texts(map(holds, HoldView::currency))
           .texts(map(holds, h -> h.status().name()))
           .texts(map(holds, h -> h.merchant().name()))
           .texts(map(holds, h -> h.merchant().mcc()))

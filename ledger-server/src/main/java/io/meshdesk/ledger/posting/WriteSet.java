@@ -1,7 +1,9 @@
 package io.meshdesk.ledger.posting;
 
 import io.meshdesk.ledger.domain.Decline;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.HoldView;
+import io.meshdesk.ledger.domain.JournalEntryView;
+import io.meshdesk.ledger.domain.TxnView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,9 @@ final class WriteSet {
       UUID holdId,
       UUID txnId) {}
 
-  final List<Views.Txn> txns = new ArrayList<>();
-  final List<Views.JournalEntry> entries = new ArrayList<>();
-  final Map<UUID, Views.Hold> holds = new LinkedHashMap<>();
+  final List<TxnView> txns = new ArrayList<>();
+  final List<JournalEntryView> entries = new ArrayList<>();
+  final Map<UUID, HoldView> holds = new LinkedHashMap<>();
   final Map<UUID, String> holdKeys = new java.util.HashMap<>();
   final List<OpRecord> ops = new ArrayList<>();
 

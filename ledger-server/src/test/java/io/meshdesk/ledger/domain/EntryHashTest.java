@@ -17,8 +17,8 @@ class EntryHashTest {
   static final UUID TENANT = UUID.randomUUID();
   static final UUID ENTRY = UUID.randomUUID();
   static final Instant AT = Instant.parse("2025-05-15T15:00:00.123456Z");
-  static final Views.Txn TXN =
-      new Views.Txn(
+  static final TxnView TXN =
+      new TxnView(
           UUID.randomUUID(),
           UUID.randomUUID(),
           TxnType.PURCHASE,
@@ -35,21 +35,21 @@ class EntryHashTest {
           AT,
           LocalDate.parse("2025-05-16"),
           null);
-  static final List<Views.Posting> LEGS =
+  static final List<PostingView> LEGS =
       List.of(
-          new Views.Posting("card:x:receivable", 4_200, "USD"),
-          new Views.Posting("merchant_settlement", -4_200, "USD"));
+          new PostingView("card:x:receivable", 4_200, "USD"),
+          new PostingView("merchant_settlement", -4_200, "USD"));
 
-  static String hash(Views.Txn t) {
+  static String hash(TxnView t) {
     return EntryHash.of(TENANT, ENTRY, 1, t, LEGS, EntryHash.GENESIS);
   }
 
   @Test
   void everyPartOfTheTransactionChangesTheHash() {
     String base = hash(TXN);
-    List<Views.Txn> changed =
+    List<TxnView> changed =
         List.of(
-            new Views.Txn(
+            new TxnView(
                 TXN.id(),
                 TXN.cardId(),
                 TXN.type(),
@@ -66,7 +66,7 @@ class EntryHashTest {
                 AT,
                 LocalDate.parse("2025-05-15"),
                 null),
-            new Views.Txn(
+            new TxnView(
                 TXN.id(),
                 TXN.cardId(),
                 TXN.type(),
@@ -83,7 +83,7 @@ class EntryHashTest {
                 AT,
                 TXN.postedDate(),
                 null),
-            new Views.Txn(
+            new TxnView(
                 TXN.id(),
                 TXN.cardId(),
                 TXN.type(),
@@ -100,7 +100,7 @@ class EntryHashTest {
                 AT,
                 TXN.postedDate(),
                 null),
-            new Views.Txn(
+            new TxnView(
                 TXN.id(),
                 TXN.cardId(),
                 TXN.type(),
@@ -117,7 +117,7 @@ class EntryHashTest {
                 AT,
                 TXN.postedDate(),
                 null),
-            new Views.Txn(
+            new TxnView(
                 TXN.id(),
                 TXN.cardId(),
                 TXN.type(),
@@ -134,7 +134,7 @@ class EntryHashTest {
                 AT,
                 TXN.postedDate(),
                 null));
-    for (Views.Txn t : changed) {
+    for (TxnView t : changed) {
       assertThat(hash(t)).isNotEqualTo(base);
     }
     assertThat(hash(TXN)).isEqualTo(base);
@@ -142,8 +142,8 @@ class EntryHashTest {
 
   @Test
   void fieldsCannotShiftIntoTheirNeighbours() {
-    Views.Txn a =
-        new Views.Txn(
+    TxnView a =
+        new TxnView(
             TXN.id(),
             TXN.cardId(),
             TXN.type(),
@@ -160,8 +160,8 @@ class EntryHashTest {
             AT,
             TXN.postedDate(),
             null);
-    Views.Txn b =
-        new Views.Txn(
+    TxnView b =
+        new TxnView(
             TXN.id(),
             TXN.cardId(),
             TXN.type(),

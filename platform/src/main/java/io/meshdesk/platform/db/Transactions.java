@@ -33,6 +33,11 @@ public final class Transactions {
     this.dataSource = dataSource;
   }
 
+  /** The pool the transactions run on (for a store that opens its own sessions over it). */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Work that runs on one connection inside a transaction. */
   @FunctionalInterface
   public interface Work<T> {

@@ -1,7 +1,7 @@
 package io.meshdesk.ledger.cards;
 
+import io.meshdesk.ledger.domain.LimitChangeView;
 import io.meshdesk.ledger.domain.Page;
-import io.meshdesk.ledger.domain.Views;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** The credit-limit history, {@code ledger.limit_change}. */
-final class LimitRows {
+final class LimitStore {
 
-  private LimitRows() {}
+  private LimitStore() {}
 
-  static Views.LimitChange insert(
+  static LimitChangeView insert(
       Connection c,
       UUID tenant,
       UUID cardId,
@@ -44,19 +44,19 @@ final class LimitRows {
       ps.setTimestamp(9, Timestamp.from(now));
       ps.executeUpdate();
     }
-    return new Views.LimitChange(
+    return new LimitChangeView(
         id, cardId, currency(c, tenant, cardId), previous, next, reason, actorKind, actorId, now);
   }
 
-  static Page<Views.LimitChange> list(
-      Connection c, UUID tenant, UUID cardId, int size, String after) throws SQLException {
+  static Page<LimitChangeView> list(Connection c, UUID tenant, UUID cardId, int size, String after)
+      throws SQLException {
     String sql =
         "select l.id, l.card_id, k.currency, l.previous_limit_minor, l.new_limit_minor, l.reason,"
             + " l.actor_kind, l.actor_id, l.changed_at from ledger.limit_change l join ledger.card k"
             + " on k.tenant_id = l.tenant_id and k.id = l.card_id where l.tenant_id = ? and l.card_id = ?"
             + (after.isEmpty() ? "" : " and (l.changed_at, l.id) < (?, ?)")
             + " order by l.changed_at desc, l.id desc limit ?";
-    List<Views.LimitChange> rows = new ArrayList<>();
+    List<LimitChangeView> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setObject(i++, tenant);
@@ -70,7 +70,7 @@ final class LimitRows {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(
-              new Views.LimitChange(
+              new LimitChangeView(
                   rs.getObject(1, UUID.class),
                   rs.getObject(2, UUID.class),
                   rs.getString(3),

@@ -1,8 +1,8 @@
 package io.meshdesk.ledger.cards;
 
 import io.meshdesk.ledger.domain.CardStatus;
+import io.meshdesk.ledger.domain.CardView;
 import io.meshdesk.ledger.domain.Page;
-import io.meshdesk.ledger.domain.Views;
 import io.meshdesk.ledger.posting.CardState;
 import io.meshdesk.platform.errors.NotFoundException;
 import java.sql.Connection;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Locking, updates and lists of {@code ledger.card} outside the posting path. */
-final class CardRows {
+final class CardStore {
 
-  private CardRows() {}
+  private CardStore() {}
 
   /** Locks one card row. */
   static CardState lock(Connection c, UUID tenant, UUID cardId) throws SQLException {
@@ -70,7 +70,7 @@ final class CardRows {
     }
   }
 
-  static Page<Views.Card> list(
+  static Page<CardView> list(
       Connection c,
       UUID tenant,
       UUID holder,
@@ -103,7 +103,7 @@ final class CardRows {
     }
     sql.append(" order by c.created_at, c.id limit ?");
     args.add(size + 1);
-    List<Views.Card> rows = new ArrayList<>();
+    List<CardView> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));

@@ -1,8 +1,10 @@
 package io.meshdesk.ledger.posting;
 
+import io.meshdesk.ledger.domain.BalanceView;
+import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.TxnType;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.TxnView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Single-row reads shared by the posting path (replays) and the query service. */
-public final class LedgerReads {
+public final class LedgerReadStore {
 
   /**
    * A transaction's own columns (19), as {@link #readTxnContent} expects, over {@code ledger.txn
@@ -31,7 +33,7 @@ public final class LedgerReads {
           + " (select l.statement_id from ledger.statement_line l where l.tenant_id = t.tenant_id"
           + " and l.transaction_id = t.id limit 1)";
 
-  private LedgerReads() {}
+  private LedgerReadStore() {}
 
   /** A card row without locking it. */
   public static Optional<CardState> card(Connection c, UUID tenant, UUID cardId)
@@ -53,7 +55,7 @@ public final class LedgerReads {
    * A card's balance as of {@code now}; holds past their expiry no longer count even before the
    * next posting marks them expired.
    */
-  public static Optional<Views.Balance> balance(Connection c, UUID tenant, UUID cardId, Instant now)
+  public static Optional<BalanceView> balance(Connection c, UUID tenant, UUID cardId, Instant now)
       throws SQLException {
     Optional<CardState> card = card(c, tenant, cardId);
     if (card.isEmpty()) {
@@ -79,7 +81,7 @@ public final class LedgerReads {
   }
 
   /** A hold by id. */
-  public static Optional<Views.Hold> hold(Connection c, UUID tenant, UUID holdId)
+  public static Optional<HoldView> hold(Connection c, UUID tenant, UUID holdId)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -95,7 +97,7 @@ public final class LedgerReads {
   }
 
   /** A transaction by id. */
-  public static Optional<Views.Txn> txn(Connection c, UUID tenant, UUID txnId) throws SQLException {
+  public static Optional<TxnView> txn(Connection c, UUID tenant, UUID txnId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select " + TXN_COLUMNS + " from ledger.txn t where t.tenant_id = ? and t.id = ?")) {
@@ -108,9 +110,9 @@ public final class LedgerReads {
   }
 
   /** Reads a transaction row (columns as in {@link #TXN_COLUMNS}). */
-  public static Views.Txn readTxn(ResultSet rs) throws SQLException {
-    Views.Txn t = readTxnContent(rs, 1);
-    return new Views.Txn(
+  public static TxnView readTxn(ResultSet rs) throws SQLException {
+    TxnView t = readTxnContent(rs, 1);
+    return new TxnView(
         t.id(),
         t.cardId(),
         t.type(),
@@ -130,9 +132,9 @@ public final class LedgerReads {
   }
 
   /** Reads the {@link #TXN_CONTENT} columns starting at column {@code at}; no statement id. */
-  public static Views.Txn readTxnContent(ResultSet rs, int at) throws SQLException {
+  public static TxnView readTxnContent(ResultSet rs, int at) throws SQLException {
     int i = at - 1;
-    return new Views.Txn(
+    return new TxnView(
         rs.getObject(i + 1, UUID.class),
         rs.getObject(i + 2, UUID.class),
         TxnType.valueOf(rs.getString(i + 3)),

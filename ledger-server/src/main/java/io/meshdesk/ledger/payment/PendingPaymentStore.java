@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL of {@code ledger.pending_payment}. */
-final class PendingPaymentRows {
+final class PendingPaymentStore {
 
   /** A row with the hash of the request that created it. */
   record Row(PendingPayment payment, String requestHash) {}
@@ -20,7 +20,7 @@ final class PendingPaymentRows {
       "id, card_id, amount_minor, currency, reference, status, created_at,"
           + " settled_at, transaction_id, request_hash";
 
-  private PendingPaymentRows() {}
+  private PendingPaymentStore() {}
 
   /** Inserts an instruction unless its key exists; true when inserted. */
   static boolean insert(

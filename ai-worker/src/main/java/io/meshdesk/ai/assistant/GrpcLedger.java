@@ -23,12 +23,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** {@link Ledger} over gRPC to the ledger server, forwarding the caller's bearer token. */
-public final class LedgerPort implements Ledger {
+/**
+ * {@link Ledger} over gRPC to the ledger server, made with the caller's own bearer token (so a
+ * customer reads only their own cards), following every page of a listing.
+ */
+public final class GrpcLedger implements Ledger {
 
   private final LedgerServiceGrpc.LedgerServiceBlockingStub stub;
 
-  public LedgerPort(ManagedChannel channel) {
+  public GrpcLedger(ManagedChannel channel) {
     this.stub = LedgerServiceGrpc.newBlockingStub(channel);
   }
 
@@ -103,7 +106,7 @@ public final class LedgerPort implements Ledger {
     try {
       return rpc.get();
     } catch (StatusRuntimeException e) {
-      throw GrpcTicketPort.translate(e);
+      throw GrpcTicketPort.translate("ledger-server", e);
     }
   }
 

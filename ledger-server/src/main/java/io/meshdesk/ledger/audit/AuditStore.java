@@ -7,9 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** The set-based audit checks: each query returns (entity id, detail) per violation. */
-final class AuditQueries {
+final class AuditStore {
 
-  private AuditQueries() {}
+  private AuditStore() {}
 
   static long count(Connection c, String sql) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql);

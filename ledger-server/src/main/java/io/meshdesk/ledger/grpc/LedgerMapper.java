@@ -30,16 +30,25 @@ import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.api.ledger.v1.TransactionType;
 import io.meshdesk.api.ledger.v1.ViolationKind;
 import io.meshdesk.ledger.audit.AuditReport;
+import io.meshdesk.ledger.domain.BalanceView;
+import io.meshdesk.ledger.domain.CardView;
+import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.IdempotencyScope;
+import io.meshdesk.ledger.domain.JournalEntryView;
+import io.meshdesk.ledger.domain.LimitChangeView;
 import io.meshdesk.ledger.domain.OpResult;
-import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.ledger.domain.PostingView;
+import io.meshdesk.ledger.domain.ProductView;
+import io.meshdesk.ledger.domain.StatementLineView;
+import io.meshdesk.ledger.domain.StatementView;
+import io.meshdesk.ledger.domain.TxnView;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Maps ledger read models to their contract messages. */
-final class ProtoMapper {
+final class LedgerMapper {
 
-  private ProtoMapper() {}
+  private LedgerMapper() {}
 
   static Money money(long minor, String currency) {
     return Money.newBuilder().setAmountMinor(minor).setCurrency(currency).build();
@@ -61,7 +70,7 @@ final class ProtoMapper {
     return id == null ? "" : id.toString();
   }
 
-  static CardProduct product(Views.Product p) {
+  static CardProduct product(ProductView p) {
     return CardProduct.newBuilder()
         .setId(p.id().toString())
         .setName(p.name())
@@ -79,7 +88,7 @@ final class ProtoMapper {
         .build();
   }
 
-  static Card card(Views.Card c) {
+  static Card card(CardView c) {
     Card.Builder b =
         Card.newBuilder()
             .setId(c.id().toString())
@@ -97,7 +106,7 @@ final class ProtoMapper {
     return b.build();
   }
 
-  static LimitChange limitChange(Views.LimitChange l) {
+  static LimitChange limitChange(LimitChangeView l) {
     boolean user = !"SYSTEM".equals(l.actorKind());
     return LimitChange.newBuilder()
         .setId(l.id().toString())
@@ -123,7 +132,7 @@ final class ProtoMapper {
         .build();
   }
 
-  static Hold hold(Views.Hold h) {
+  static Hold hold(HoldView h) {
     Hold.Builder b =
         Hold.newBuilder()
             .setId(h.id().toString())
@@ -140,7 +149,7 @@ final class ProtoMapper {
     return b.build();
   }
 
-  static Transaction txn(Views.Txn t) {
+  static Transaction txn(TxnView t) {
     Transaction.Builder b =
         Transaction.newBuilder()
             .setId(t.id().toString())
@@ -164,7 +173,7 @@ final class ProtoMapper {
     return b.build();
   }
 
-  static Balance balance(Views.Balance b) {
+  static Balance balance(BalanceView b) {
     Balance.Builder out =
         Balance.newBuilder()
             .setCardId(b.cardId().toString())
@@ -207,7 +216,7 @@ final class ProtoMapper {
     return b.build();
   }
 
-  static JournalEntry entry(Views.JournalEntry e) {
+  static JournalEntry entry(JournalEntryView e) {
     JournalEntry.Builder b =
         JournalEntry.newBuilder()
             .setId(e.id().toString())
@@ -217,7 +226,7 @@ final class ProtoMapper {
             .setPostedAt(ts(e.postedAt()))
             .setHash(e.hash())
             .setPreviousHash(e.previousHash());
-    for (Views.Posting p : e.postings()) {
+    for (PostingView p : e.postings()) {
       b.addPostings(
           Posting.newBuilder()
               .setAccount(p.account())
@@ -226,7 +235,7 @@ final class ProtoMapper {
     return b.build();
   }
 
-  static Statement statement(Views.Statement s) {
+  static Statement statement(StatementView s) {
     String cur = s.currency();
     Statement.Builder b =
         Statement.newBuilder()
@@ -246,7 +255,7 @@ final class ProtoMapper {
             .setCreditLimit(money(s.creditLimitMinor(), cur))
             .setAvailableCredit(money(s.availableCreditMinor(), cur))
             .setGeneratedAt(ts(s.generatedAt()));
-    for (Views.StatementLine l : s.lines()) {
+    for (StatementLineView l : s.lines()) {
       b.addLines(
           StatementLine.newBuilder()
               .setTransactionId(id(l.transactionId()))
