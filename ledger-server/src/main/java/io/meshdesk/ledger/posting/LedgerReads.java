@@ -3,6 +3,7 @@ package io.meshdesk.ledger.posting;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,7 +68,7 @@ public final class LedgerReads {
                   + " where tenant_id = ? and card_id = ? and status = 'OPEN' and expires_at > ?")) {
         ps.setObject(1, tenant);
         ps.setObject(2, cardId);
-        ps.setTimestamp(3, Sql.ts(now));
+        ps.setTimestamp(3, Sql.timestamp(now));
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           cs.openHolds = rs.getLong(1);

@@ -2,6 +2,7 @@ package io.meshdesk.ledger.posting;
 
 import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.Views;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -18,6 +18,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.ai.AiJobs;
 import io.meshdesk.ticket.domain.AutoAssigner;
 import io.meshdesk.ticket.domain.Lifecycle;
@@ -28,7 +29,6 @@ import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -129,8 +129,8 @@ public final class TicketCommands {
             .addAllTags(r.getTagsList())
             .putAllCustomFields(new TreeMap<>(r.getCustomFieldsMap()))
             .setVersion(1)
-            .setCreatedAt(Sql.ts(tx.now()))
-            .setUpdatedAt(Sql.ts(tx.now()))
+            .setCreatedAt(ProtoTime.timestamp(tx.now()))
+            .setUpdatedAt(ProtoTime.timestamp(tx.now()))
             .setAiStatus(AiStatus.AI_STATUS_PENDING);
     TicketState s = new TicketState(t, null, 0);
     s.setSlaClock(SlaClock.start(s.priority(), SettingsStore.targets(tx.connection()), tx.now()));
@@ -189,7 +189,7 @@ public final class TicketCommands {
             return before;
           }
           long v = before.getVersion() + 1;
-          Ticket.Builder t = s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+          Ticket.Builder t = s.ticket.setVersion(v).setUpdatedAt(ProtoTime.timestamp(tx.now()));
           changes.write(tx, t.getId(), actor, v);
           boolean solved =
               t.getStatus() == TicketStatus.TICKET_STATUS_SOLVED
@@ -306,7 +306,10 @@ public final class TicketCommands {
             return before;
           }
           long v = before.getVersion() + 1;
-          s.ticket.setAssigneeId(r.getAssigneeId()).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+          s.ticket
+              .setAssigneeId(r.getAssigneeId())
+              .setVersion(v)
+              .setUpdatedAt(ProtoTime.timestamp(tx.now()));
           TicketStore.update(tx.connection(), s, null);
           ChangeLog changes = new ChangeLog();
           changes.add(
