@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 public final class Output {
 
   private static final JsonFormat.Printer JSON = JsonFormat.printer().includingDefaultValueFields();
+  private static final JsonFormat.Printer JSON_LINE =
+      JsonFormat.printer().omittingInsignificantWhitespace();
 
   private Output() {}
 
@@ -29,6 +31,16 @@ public final class Output {
   public static String json(MessageOrBuilder message) {
     try {
       return JSON.print(message);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(
+          "cannot print " + message.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /** The proto3 JSON form of {@code message} on one line, fields at their defaults left out. */
+  public static String jsonLine(MessageOrBuilder message) {
+    try {
+      return JSON_LINE.print(message);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException(
           "cannot print " + message.getClass().getSimpleName() + " as JSON", e);
