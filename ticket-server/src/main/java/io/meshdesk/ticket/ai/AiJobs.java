@@ -6,7 +6,7 @@ import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.platform.redis.RedisKeys;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.WriteTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,7 +120,7 @@ public final class AiJobs {
    */
   public int sweep() {
     int sent = 0;
-    for (UUID tenant : tx.withoutTenant(Counters::sweepTenants)) {
+    for (UUID tenant : tx.withoutTenant(CounterStore::sweepTenants)) {
       Instant now = clock.instant();
       List<AiJob> due = tx.inTenant(tenant, c -> duePending(c, tenant, now));
       List<String> ok = new ArrayList<>();

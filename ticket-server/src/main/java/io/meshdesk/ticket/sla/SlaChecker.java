@@ -10,7 +10,7 @@ import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
@@ -45,7 +45,7 @@ public final class SlaChecker {
   /** Checks every tenant once; returns the number of breaches recorded. */
   public int runOnce() {
     int n = 0;
-    for (UUID tenant : writes.transactions().withoutTenant(Counters::sweepTenants)) {
+    for (UUID tenant : writes.transactions().withoutTenant(CounterStore::sweepTenants)) {
       n += writes.run(tenant, this::checkTenant);
     }
     return n;
@@ -152,7 +152,7 @@ public final class SlaChecker {
         TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH,
         metric.name(),
         "",
-        Instant.ofEpochSecond(dueAt.getSeconds(), dueAt.getNanos()).toString(),
+        ProtoTime.instant(dueAt).toString(),
         v);
     Outbox.append(
         tx,
