@@ -6,6 +6,7 @@ import io.meshdesk.api.reminder.v1.DeliveryOutcome;
 import io.meshdesk.api.reminder.v1.ListDeliveriesRequest;
 import io.meshdesk.api.reminder.v1.ListDeliveriesResponse;
 import io.meshdesk.cli.common.ListCommand;
+import io.meshdesk.cli.common.Rpc;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "deliveries",
     description = "List a card's reminder deliveries: attempts, outcome, latency.")
+@Rpc("meshdesk.reminder.v1.ReminderService/ListDeliveries")
 public final class DeliveriesCommand extends ListCommand<Delivery> {
 
   @Parameters(index = "0", paramLabel = "CARD_ID", description = "Card id.")

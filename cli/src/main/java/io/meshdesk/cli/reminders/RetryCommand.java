@@ -4,6 +4,7 @@ import io.meshdesk.api.reminder.v1.Delivery;
 import io.meshdesk.api.reminder.v1.RetryDeadLetterRequest;
 import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "retry",
     description = "Retry a dead-lettered delivery with a fresh attempt budget.")
+@Rpc("meshdesk.reminder.v1.ReminderService/RetryDeadLetter")
 public final class RetryCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

@@ -5,12 +5,17 @@ import io.meshdesk.api.reminder.v1.ListReminderRulesRequest;
 import io.meshdesk.api.reminder.v1.ListReminderRulesResponse;
 import io.meshdesk.api.reminder.v1.ReminderRule;
 import io.meshdesk.cli.common.ListCommand;
+import io.meshdesk.cli.common.Rpc;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl reminders rules}: lists reminder rules. */
-@Command(name = "rules", description = "List reminder rules, oldest first.")
+@Command(
+    name = "rules",
+    description = "List reminder rules, oldest first; create or delete one.",
+    subcommands = {RulesCreateCommand.class, RulesDeleteCommand.class})
+@Rpc("meshdesk.reminder.v1.ReminderService/ListReminderRules")
 public final class RulesCommand extends ListCommand<ReminderRule> {
 
   @Option(names = "--card", description = "Only rules of this card id.")
