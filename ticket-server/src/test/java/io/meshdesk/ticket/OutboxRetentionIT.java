@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.testing.MutableClock;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
-import io.meshdesk.ticket.persistence.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.meshdesk.ai.assistant;
 
-import com.google.protobuf.Timestamp;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
+
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.ai.worker.GrpcTicketPort;
@@ -88,7 +89,9 @@ public final class GrpcLedger implements Ledger {
                           ListTransactionsRequest.newBuilder()
                               .setCardId(cardId.toString())
                               .setPosted(
-                                  TimeRange.newBuilder().setStartTime(ts(from)).setEndTime(ts(to)))
+                                  TimeRange.newBuilder()
+                                      .setStartTime(timestamp(from))
+                                      .setEndTime(timestamp(to)))
                               .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(p))
                               .build()));
       out.addAll(r.getTransactionsList());
@@ -108,9 +111,5 @@ public final class GrpcLedger implements Ledger {
     } catch (StatusRuntimeException e) {
       throw GrpcTicketPort.translate("ledger-server", e);
     }
-  }
-
-  private static Timestamp ts(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 }

@@ -1,6 +1,7 @@
 package io.meshdesk.ai.assistant;
 
-import com.google.protobuf.Timestamp;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
+
 import io.meshdesk.api.ai.v1.CitedFigure;
 import io.meshdesk.api.ai.v1.FigureSourceKind;
 import io.meshdesk.api.common.v1.Money;
@@ -93,7 +94,8 @@ public final class SpendingAssistant {
           cards.size() > 1
               ? " (card …" + card.getId().substring(card.getId().length() - 4) + ")"
               : "";
-      TimeRange period = TimeRange.newBuilder().setStartTime(ts(from)).setEndTime(ts(to)).build();
+      TimeRange period =
+          TimeRange.newBuilder().setStartTime(timestamp(from)).setEndTime(timestamp(to)).build();
       if (q.intent() == SpendingQuestion.Intent.LARGEST_PURCHASE) {
         if (largest == null) {
           parts.add("no purchases in " + monthName + suffix);
@@ -231,9 +233,5 @@ public final class SpendingAssistant {
 
   private static String capitalize(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static Timestamp ts(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 }

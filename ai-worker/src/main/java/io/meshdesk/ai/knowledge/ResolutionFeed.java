@@ -8,6 +8,7 @@ import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketOrder;
 import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,8 +120,7 @@ public final class ResolutionFeed implements AutoCloseable {
                   .setPage(PageRequest.newBuilder().setPageSize(200).setPageToken(page))
                   .build());
       for (Ticket t : r.getTicketsList()) {
-        Instant updated =
-            Instant.ofEpochSecond(t.getUpdatedAt().getSeconds(), t.getUpdatedAt().getNanos());
+        Instant updated = ProtoTime.instant(t.getUpdatedAt());
         if (mark != null && updated.isBefore(mark)) {
           break outer;
         }
@@ -146,10 +146,7 @@ public final class ResolutionFeed implements AutoCloseable {
     if (reply == null) {
       return false;
     }
-    Instant solvedAt =
-        t.hasSolvedAt()
-            ? Instant.ofEpochSecond(t.getSolvedAt().getSeconds(), t.getSolvedAt().getNanos())
-            : clock.instant();
+    Instant solvedAt = t.hasSolvedAt() ? ProtoTime.instant(t.getSolvedAt()) : clock.instant();
     knowledge.recordResolution(
         new Resolution(
             tenant,

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.IssueServiceTokenRequest;
 import io.meshdesk.api.identity.v1.IssueServiceTokenResponse;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,9 +63,7 @@ public final class IdentityTokenProvider implements TokenProvider, AutoCloseable
                     .setTenantId(tenantId.toString())
                     .build());
     var ts = r.getTokens().getAccessTokenExpiresAt();
-    Cached fresh =
-        new Cached(
-            r.getTokens().getAccessToken(), Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()));
+    Cached fresh = new Cached(r.getTokens().getAccessToken(), ProtoTime.instant(ts));
     cache.put(tenantId, fresh);
     return fresh.token();
   }

@@ -96,29 +96,9 @@ public final class AiBench implements Callable<Integer> {
     OfflineDrafter drafter = new OfflineDrafter();
     try (KnowledgeIndex index = KnowledgeIndex.inMemory()) {
       for (UUID t : List.of(tenant, UUID.randomUUID())) {
-        for (int i = 0; i < documents; i++) {
-          String[] topic = TOPICS[i % TOPICS.length];
-          if (i % 5 == 4) {
-            index.upsertArticle(
-                t,
-                UUID.randomUUID().toString(),
-                topic[0] + " (guide " + i + ")",
-                topic[2] + " " + topic[1]);
-          } else {
-            index.upsertTicketResolution(
-                t, UUID.randomUUID().toString(), topic[0] + " #" + i, topic[1], topic[2]);
-          }
-        }
+        indexDocuments(index, t);
       }
-      LoadGenerator.Operation op =
-          seq -> {
-            String body = TICKETS[(int) (seq % TICKETS.length)];
-            String subject = body.substring(0, Math.min(40, body.length()));
-            var context = index.search(tenant, subject + "\n" + body, 5);
-            drafter.draft(
-                new DraftRequest(tenant, UUID.randomUUID(), subject, body, List.of(), "", context),
-                text -> {});
-          };
+      LoadGenerator.Operation op = draftReply(index, drafter, tenant);
       int cores = Runtime.getRuntime().availableProcessors();
       LatencyStats stats = new LatencyStats();
       LoadGenerator.closedLoop(op, cores, bench.warmup, stats);
@@ -128,28 +108,7 @@ public final class AiBench implements Callable<Integer> {
       }
       LatencyStats loaded = new LatencyStats();
       LoadGenerator.closedLoop(op, cores, bench.duration, loaded);
-      double seconds = bench.duration.toMillis() / 1000.0;
-      List<BenchResult> results =
-          new ArrayList<>(
-              List.of(
-                  BenchResult.of(
-                      "ai.offline_draft",
-                      stats,
-                      seconds,
-                      Map.of(
-                          "documents_per_tenant",
-                          documents,
-                          "concurrency",
-                          1,
-                          "goal_p95_ms",
-                          50,
-                          "system",
-                          "the offline drafter as a library in the bench's JVM (no server)")),
-                  BenchResult.of(
-                      "ai.offline_draft.loaded",
-                      loaded,
-                      seconds,
-                      Map.of("documents_per_tenant", documents, "concurrency", cores))));
+      List<BenchResult> results = new ArrayList<>(offlineResults(stats, loaded, cores));
       if (e2eCount > 0) {
         results.add(
             new AiEndToEnd(
@@ -163,5 +122,58 @@ public final class AiBench implements Callable<Integer> {
       bench.print(results, System.out);
       return results.stream().mapToLong(BenchResult::errors).sum() == 0 ? 0 : 1;
     }
+  }
+
+  /** The tenant's documents: every fifth an article, the others resolved tickets. */
+  private void indexDocuments(KnowledgeIndex index, UUID tenant) {
+    for (int i = 0; i < documents; i++) {
+      String[] topic = TOPICS[i % TOPICS.length];
+      if (i % 5 == 4) {
+        index.upsertArticle(
+            tenant,
+            UUID.randomUUID().toString(),
+            topic[0] + " (guide " + i + ")",
+            topic[2] + " " + topic[1]);
+      } else {
+        index.upsertTicketResolution(
+            tenant, UUID.randomUUID().toString(), topic[0] + " #" + i, topic[1], topic[2]);
+      }
+    }
+  }
+
+  /** Retrieves context for one of the sample tickets and drafts a reply offline. */
+  private static LoadGenerator.Operation draftReply(
+      KnowledgeIndex index, OfflineDrafter drafter, UUID tenant) {
+    return seq -> {
+      String body = TICKETS[(int) (seq % TICKETS.length)];
+      String subject = body.substring(0, Math.min(40, body.length()));
+      var context = index.search(tenant, subject + "\n" + body, 5);
+      drafter.draft(
+          new DraftRequest(tenant, UUID.randomUUID(), subject, body, List.of(), "", context),
+          text -> {});
+    };
+  }
+
+  private List<BenchResult> offlineResults(LatencyStats stats, LatencyStats loaded, int cores) {
+    double seconds = bench.duration.toMillis() / 1000.0;
+    return List.of(
+        BenchResult.of(
+            "ai.offline_draft",
+            stats,
+            seconds,
+            Map.of(
+                "documents_per_tenant",
+                documents,
+                "concurrency",
+                1,
+                "goal_p95_ms",
+                50,
+                "system",
+                "the offline drafter as a library in the bench's JVM (no server)")),
+        BenchResult.of(
+            "ai.offline_draft.loaded",
+            loaded,
+            seconds,
+            Map.of("documents_per_tenant", documents, "concurrency", cores)));
   }
 }

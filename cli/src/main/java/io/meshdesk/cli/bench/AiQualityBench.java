@@ -44,6 +44,15 @@ public final class AiQualityBench implements Callable<Integer> {
     out.printf(
         "%nscored %d held-out tickets against a history of %d%n%n",
         report.tickets(), report.history());
+    printScores(report, out);
+    out.println();
+    printCalibration(report.methods().get(Evaluation.Method.EMBEDDINGS), out);
+    printSuggestionTime(report, out);
+    return 0;
+  }
+
+  /** One row per method: accuracy/F1 per field, retrieval and grounding. */
+  private static void printScores(Evaluation.Report report, PrintStream out) {
     out.printf(
         "%-11s %-20s %-20s %-20s %-9s %-7s %-9s%n",
         "method",
@@ -66,8 +75,9 @@ public final class AiQualityBench implements Callable<Integer> {
                     f(s.recallAt5()),
                     f(s.mrr()),
                     f(s.grounding())));
-    out.println();
-    var embeddings = report.methods().get(Evaluation.Method.EMBEDDINGS);
+  }
+
+  private static void printCalibration(Evaluation.MethodScores embeddings, PrintStream out) {
     out.println(
         "category confidence calibration (embeddings): bin, predictions, mean confidence, accuracy");
     for (Scores.Bin b : embeddings.calibration()) {
@@ -78,6 +88,9 @@ public final class AiQualityBench implements Callable<Integer> {
     out.printf(
         "  expected calibration error: %s%n",
         f(Scores.expectedCalibrationError(embeddings.calibration())));
+  }
+
+  private static void printSuggestionTime(Evaluation.Report report, PrintStream out) {
     LatencyStats latency = new LatencyStats();
     report.suggestMillis().forEach(ms -> latency.record((long) (ms * 1_000_000)));
     var h = latency.cumulative();
@@ -88,7 +101,6 @@ public final class AiQualityBench implements Callable<Integer> {
         h.getValueAtPercentile(95) / 1000.0,
         h.getValueAtPercentile(99) / 1000.0,
         h.getTotalCount());
-    return 0;
   }
 
   private static String field(Evaluation.MethodScores s, String name) {

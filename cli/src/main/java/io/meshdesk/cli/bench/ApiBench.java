@@ -5,6 +5,7 @@ import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.GetTicketRequest;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.platform.auth.Role;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,105 +75,23 @@ public final class ApiBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (target != null && token == null) {
-      throw new IllegalArgumentException("--token is required with --target");
-    }
-    if (skipMax && rate == null) {
-      throw new IllegalArgumentException("--skip-max needs --rate");
-    }
+    checkOptions();
     SystemUnderTest system =
         target == null ? bench.start(SystemUnderTest.Kind.TICKET, 1, poolSize) : null;
-    String t = target != null ? target : system.targets().getFirst();
-    if (tenants < 1 || tenants > 1000 || (token != null && tenants != 1)) {
-      throw new IllegalArgumentException("--tenants must be 1..1000 (and 1 with --token)");
-    }
-    List<String> agentTokens = new java.util.ArrayList<>();
-    for (int i = 0; i < tenants; i++) {
-      agentTokens.add(
-          token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT));
-    }
-    ManagedChannel channel = Bearer.channel(t);
+    List<String> agentTokens = agentTokens(system);
+    ManagedChannel channel = Bearer.channel(target != null ? target : system.targets().getFirst());
     try {
       var base = TicketServiceGrpc.newBlockingStub(channel);
       List<TicketServiceGrpc.TicketServiceBlockingStub> stubs =
           agentTokens.stream().map(tok -> base.withCallCredentials(Bearer.of(tok))).toList();
-      var stub = stubs.getFirst();
       List<String> ids = new CopyOnWriteArrayList<>();
-      CreateTicketRequest req =
-          CreateTicketRequest.newBuilder()
-              .setSubject("API bench")
-              .setBody("Unary benchmark body")
-              .addTags("bench")
-              .build();
-      LoadGenerator.Operation create =
-          seq -> {
-            String id =
-                stubs
-                    .get((int) (seq % tenants))
-                    .withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .createTicket(req)
-                    .getTicket()
-                    .getId();
-            if (seq % tenants == 0) {
-              ids.add(id);
-            }
-          };
+      LoadGenerator.Operation create = createTicket(stubs, ids);
       List<BenchResult> results = new ArrayList<>();
-      LatencyStats warm = new LatencyStats();
-      LoadGenerator.closedLoop(create, Math.min(concurrency, poolSize), bench.warmup, warm);
-      double createRate;
-      if (skipMax) {
-        createRate = rate;
-      } else {
-        LatencyStats max = new LatencyStats();
-        try (Progress p = new Progress("api.create.max", max, 0, () -> 0, System.err)) {
-          LoadGenerator.closedLoop(create, concurrency, bench.duration, max);
-        }
-        BenchResult maxResult =
-            BenchResult.of(
-                "api.create_ticket.max",
-                max,
-                seconds(),
-                Map.of("concurrency", concurrency, "tenants", tenants));
-        results.add(maxResult);
-        createRate =
-            rate != null ? rate : Math.max(1, Math.floor(maxResult.throughputPerSecond() / 2));
-      }
-      LatencyStats creates = new LatencyStats();
-      try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
-        LoadGenerator.fixedRate(create, createRate, bench.duration, 10_000, creates);
-      }
-      results.add(
-          BenchResult.of(
-              "api.create_ticket",
-              creates,
-              seconds(),
-              Map.of("target_rate", createRate, "tenants", tenants)));
-      LoadGenerator.Operation get =
-          seq ->
-              stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                  .getTicket(
-                      GetTicketRequest.newBuilder()
-                          .setTicketId(ids.get((int) (seq % ids.size())))
-                          .build());
-      LatencyStats gets = new LatencyStats();
-      LoadGenerator.fixedRate(
-          get,
-          getRate,
-          bench.warmup.compareTo(java.time.Duration.ofSeconds(3)) < 0
-              ? bench.warmup
-              : java.time.Duration.ofSeconds(3),
-          1000,
-          new LatencyStats());
-      try (Progress p = new Progress("api.get", gets, 0, () -> 0, System.err)) {
-        LoadGenerator.fixedRate(get, getRate, bench.duration, 10_000, gets);
-      }
-      results.add(
-          BenchResult.of(
-              "api.get_ticket",
-              gets,
-              seconds(),
-              Map.of("target_rate", getRate, BenchOptions.FLOOR_KEY, "select_only")));
+      LoadGenerator.closedLoop(
+          create, Math.min(concurrency, poolSize), bench.warmup, new LatencyStats());
+      double createRate = skipMax ? rate : measureCreateMaximum(create, results);
+      LatencyStats creates = createAtFixedRate(create, createRate, results);
+      LatencyStats gets = getAtFixedRate(getTicket(stubs.getFirst(), ids), results);
       bench.print(results, System.out);
       return creates.errorCount() + gets.errorCount() == 0 ? 0 : 1;
     } finally {
@@ -181,6 +100,116 @@ public final class ApiBench implements Callable<Integer> {
         system.close();
       }
     }
+  }
+
+  private void checkOptions() {
+    if (target != null && token == null) {
+      throw new IllegalArgumentException("--token is required with --target");
+    }
+    if (skipMax && rate == null) {
+      throw new IllegalArgumentException("--skip-max needs --rate");
+    }
+    if (tenants < 1 || tenants > 1000 || (token != null && tenants != 1)) {
+      throw new IllegalArgumentException("--tenants must be 1..1000 (and 1 with --token)");
+    }
+  }
+
+  /** One agent token per tenant: the given one, or fresh tenants of the started system. */
+  private List<String> agentTokens(SystemUnderTest system) {
+    List<String> agentTokens = new ArrayList<>();
+    for (int i = 0; i < tenants; i++) {
+      agentTokens.add(
+          token != null ? token : system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT));
+    }
+    return agentTokens;
+  }
+
+  /** Creates a ticket in tenant {@code seq % tenants}; keeps the first tenant's ids for gets. */
+  private LoadGenerator.Operation createTicket(
+      List<TicketServiceGrpc.TicketServiceBlockingStub> stubs, List<String> ids) {
+    CreateTicketRequest req =
+        CreateTicketRequest.newBuilder()
+            .setSubject("API bench")
+            .setBody("Unary benchmark body")
+            .addTags("bench")
+            .build();
+    return seq -> {
+      String id =
+          stubs
+              .get((int) (seq % tenants))
+              .withDeadlineAfter(5, TimeUnit.SECONDS)
+              .createTicket(req)
+              .getTicket()
+              .getId();
+      if (seq % tenants == 0) {
+        ids.add(id);
+      }
+    };
+  }
+
+  /** The closed-loop maximum; returns the rate of the fixed-rate run that follows. */
+  private double measureCreateMaximum(LoadGenerator.Operation create, List<BenchResult> results)
+      throws InterruptedException {
+    LatencyStats max = new LatencyStats();
+    try (Progress p = new Progress("api.create.max", max, 0, () -> 0, System.err)) {
+      LoadGenerator.closedLoop(create, concurrency, bench.duration, max);
+    }
+    BenchResult maxResult =
+        BenchResult.of(
+            "api.create_ticket.max",
+            max,
+            seconds(),
+            Map.of("concurrency", concurrency, "tenants", tenants));
+    results.add(maxResult);
+    return rate != null ? rate : Math.max(1, Math.floor(maxResult.throughputPerSecond() / 2));
+  }
+
+  private LatencyStats createAtFixedRate(
+      LoadGenerator.Operation create, double createRate, List<BenchResult> results)
+      throws InterruptedException {
+    LatencyStats creates = new LatencyStats();
+    try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
+      LoadGenerator.fixedRate(create, createRate, bench.duration, 10_000, creates);
+    }
+    results.add(
+        BenchResult.of(
+            "api.create_ticket",
+            creates,
+            seconds(),
+            Map.of("target_rate", createRate, "tenants", tenants)));
+    return creates;
+  }
+
+  private static LoadGenerator.Operation getTicket(
+      TicketServiceGrpc.TicketServiceBlockingStub stub, List<String> ids) {
+    return seq ->
+        stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+            .getTicket(
+                GetTicketRequest.newBuilder()
+                    .setTicketId(ids.get((int) (seq % ids.size())))
+                    .build());
+  }
+
+  /** A short warm-up (at most 3 s), then the measured run. */
+  private LatencyStats getAtFixedRate(LoadGenerator.Operation get, List<BenchResult> results)
+      throws InterruptedException {
+    LoadGenerator.fixedRate(
+        get,
+        getRate,
+        bench.warmup.compareTo(Duration.ofSeconds(3)) < 0 ? bench.warmup : Duration.ofSeconds(3),
+        1000,
+        new LatencyStats());
+    LatencyStats gets = new LatencyStats();
+    try (Progress p = new Progress("api.get", gets, 0, () -> 0, System.err)) {
+      LoadGenerator.fixedRate(get, getRate, bench.duration, 10_000, gets);
+    }
+    results.add(
+        BenchResult.of(
+            "api.get_ticket",
+            gets,
+            seconds(),
+            Map.of("target_rate", getRate, BenchOptions.FLOOR_KEY, "select_only")));
+    return gets;
   }
 
   private double seconds() {

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,10 +85,7 @@ public final class BroadcastBench implements Callable<Integer> {
     String agentToken = token != null ? token : system.token(tenant, UUID.randomUUID(), Role.AGENT);
     List<ManagedChannel> channels = new ArrayList<>();
     try {
-      // A server allows a bounded number of concurrent calls per connection (as Envoy's upstream
-      // pool spreads streams over connections): enough channels that no stream waits for a slot.
-      int perTarget =
-          Math.max(Math.max(1, 4 / targets.size()), (streams / targets.size() + 499) / 500);
+      int perTarget = channelsPerTarget(targets.size());
       for (String t : targets) {
         for (int i = 0; i < perTarget; i++) {
           channels.add(Bearer.directChannel(t));
@@ -95,23 +94,14 @@ public final class BroadcastBench implements Callable<Integer> {
       LatencyStats local = new LatencyStats();
       LatencyStats remote = new LatencyStats();
       AtomicLong received = new AtomicLong();
-      List<Receiver> receivers = new ArrayList<>();
-      MethodDescriptor<SubscribeRequest, EventProbe> probe = EventProbe.subscribeMethod();
-      for (int i = 0; i < streams; i++) {
-        int channelIndex = i % channels.size();
-        boolean onCreator = channelIndex / perTarget == 0;
-        Receiver receiver = new Receiver(onCreator ? local : remote, received, onCreator);
-        receivers.add(receiver);
-        ClientCalls.asyncServerStreamingCall(
-            channels
-                .get(channelIndex)
-                .newCall(
-                    probe,
-                    CallOptions.DEFAULT.withCallCredentials(
-                        Bearer.of(streamToken(system, tenant, agentToken)))),
-            SubscribeRequest.getDefaultInstance(),
-            receiver);
-      }
+      List<Receiver> receivers =
+          subscribe(
+              channels,
+              perTarget,
+              local,
+              remote,
+              received,
+              () -> streamToken(system, tenant, agentToken));
       // Creates go over their own channel, away from the receivers' network threads.
       ManagedChannel createChannel = Bearer.channel(targets.get(0));
       channels.add(createChannel);
@@ -123,30 +113,11 @@ public final class BroadcastBench implements Callable<Integer> {
               .setSubject("Bench ticket")
               .setBody("Broadcast benchmark body")
               .build();
-      // Every stream must be live before measuring: one ticket must reach all of them.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      boolean live = false;
-      while (!live && System.nanoTime() < deadline) {
-        received.set(0);
-        creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
-        live = awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2));
-      }
-      if (!live) {
-        throw new IllegalStateException(
-            "not every agent stream went live within 60 s ("
-                + received.get()
-                + " of "
-                + streams
-                + ")");
-      }
+      awaitEveryStreamLive(creator, req, received);
       LoadGenerator.Operation op =
           seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
       LatencyStats creates = new LatencyStats();
-      received.set(0);
-      LoadGenerator.fixedRate(op, rate, bench.warmup, 1000, creates);
-      // Let the warm-up's events drain first, so none of them lands in the measured figures.
-      long warmupEvents = creates.count() * streams;
-      awaitUntil(() -> received.get() >= warmupEvents, Duration.ofSeconds(30));
+      warmUpAndDrain(op, creates, received);
       local.reset();
       remote.reset();
       creates.reset();
@@ -160,34 +131,14 @@ public final class BroadcastBench implements Callable<Integer> {
           awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(30));
       long delivered = local.count() + remote.count();
       receivers.forEach(Receiver::stopRecording);
-      boolean fromCommit = system != null;
       LatencyStats[] measured =
-          fromCommit
+          system != null
               ? fromCommit(receivers, system.postgresPort(), tenant)
               : new LatencyStats[] {local, remote};
+      bench.print(
+          results(measured, creates, targets.size(), expected, delivered, system != null),
+          System.out);
       long streamErrors = local.errorCount() + remote.errorCount();
-      double secs = bench.duration.toMillis() / 1000.0;
-      Map<String, Object> extra = new java.util.LinkedHashMap<>();
-      extra.put("streams", streams);
-      extra.put("instances", targets.size());
-      extra.put("create_rate", rate);
-      extra.put("events_expected", expected);
-      extra.put("events_delivered", delivered);
-      extra.put("deliveries_per_second", Math.round(delivered / secs));
-      extra.put(
-          "latency_from",
-          fromCommit
-              ? "commit of the creating transaction (PostgreSQL commit timestamp) to receipt"
-              : "event occurred_at, taken when the transaction began: an upper bound on commit-to-receipt");
-      List<BenchResult> results =
-          new ArrayList<>(
-              List.of(
-                  BenchResult.of("broadcast.same_instance", measured[0], secs, extra),
-                  BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
-      if (targets.size() > 1) {
-        results.add(1, BenchResult.of("broadcast.other_instance", measured[1], secs, extra));
-      }
-      bench.print(results, System.out);
       if (!complete || streamErrors > 0 || creates.errorCount() > 0) {
         System.err.printf(
             "broadcast: FAILED: %d of %d events delivered, %d stream error(s), %d create error(s)%n",
@@ -201,6 +152,107 @@ public final class BroadcastBench implements Callable<Integer> {
         system.close();
       }
     }
+  }
+
+  /**
+   * A server allows a bounded number of concurrent calls per connection (as Envoy's upstream pool
+   * spreads streams over connections): enough channels per target that no stream waits for a slot.
+   */
+  private int channelsPerTarget(int targets) {
+    return Math.max(Math.max(1, 4 / targets), (streams / targets + 499) / 500);
+  }
+
+  /**
+   * Opens the agent streams round-robin over the channels, each with a token from {@code tokens};
+   * those on the first target's channels record into {@code local}, the others into {@code remote}.
+   */
+  private List<Receiver> subscribe(
+      List<ManagedChannel> channels,
+      int perTarget,
+      LatencyStats local,
+      LatencyStats remote,
+      AtomicLong received,
+      Supplier<String> tokens) {
+    List<Receiver> receivers = new ArrayList<>();
+    MethodDescriptor<SubscribeRequest, EventProbe> probe = EventProbe.subscribeMethod();
+    for (int i = 0; i < streams; i++) {
+      int channelIndex = i % channels.size();
+      boolean onCreator = channelIndex / perTarget == 0;
+      Receiver receiver = new Receiver(onCreator ? local : remote, received, onCreator);
+      receivers.add(receiver);
+      ClientCalls.asyncServerStreamingCall(
+          channels
+              .get(channelIndex)
+              .newCall(probe, CallOptions.DEFAULT.withCallCredentials(Bearer.of(tokens.get()))),
+          SubscribeRequest.getDefaultInstance(),
+          receiver);
+    }
+    return receivers;
+  }
+
+  /** Every stream must be live before measuring: one ticket must reach all of them. */
+  private void awaitEveryStreamLive(
+      TicketServiceGrpc.TicketServiceBlockingStub creator,
+      CreateTicketRequest req,
+      AtomicLong received)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    boolean live = false;
+    while (!live && System.nanoTime() < deadline) {
+      received.set(0);
+      creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+      live = awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2));
+    }
+    if (!live) {
+      throw new IllegalStateException(
+          "not every agent stream went live within 60 s ("
+              + received.get()
+              + " of "
+              + streams
+              + ")");
+    }
+  }
+
+  /**
+   * Creates at the rate for the warm-up, then lets its events drain out of the measured figures.
+   */
+  private void warmUpAndDrain(LoadGenerator.Operation op, LatencyStats creates, AtomicLong received)
+      throws InterruptedException {
+    received.set(0);
+    LoadGenerator.fixedRate(op, rate, bench.warmup, 1000, creates);
+    long warmupEvents = creates.count() * streams;
+    awaitUntil(() -> received.get() >= warmupEvents, Duration.ofSeconds(30));
+  }
+
+  private List<BenchResult> results(
+      LatencyStats[] measured,
+      LatencyStats creates,
+      int targets,
+      long expected,
+      long delivered,
+      boolean fromCommit) {
+    double secs = bench.duration.toMillis() / 1000.0;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("streams", streams);
+    extra.put("instances", targets);
+    extra.put("create_rate", rate);
+    extra.put("events_expected", expected);
+    extra.put("events_delivered", delivered);
+    extra.put("deliveries_per_second", Math.round(delivered / secs));
+    extra.put(
+        "latency_from",
+        fromCommit
+            ? "commit of the creating transaction (PostgreSQL commit timestamp) to receipt"
+            : "event occurred_at, taken when the transaction began: an upper bound on commit-to-receipt");
+    List<BenchResult> results =
+        new ArrayList<>(
+            List.of(
+                BenchResult.of("broadcast.same_instance", measured[0], secs, extra),
+                BenchResult.of("broadcast.create", creates, secs, Map.of("target_rate", rate))));
+    if (targets > 1) {
+      results.add(1, BenchResult.of("broadcast.other_instance", measured[1], secs, extra));
+    }
+    return results;
   }
 
   /**

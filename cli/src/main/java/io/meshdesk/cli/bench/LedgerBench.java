@@ -82,29 +82,10 @@ public final class LedgerBench implements Callable<Integer> {
       ClientOptions.HostPort hp = ClientOptions.HostPort.parse(system.targets().getFirst());
       ManagedChannel channel =
           NettyChannelBuilder.forAddress(hp.host(), hp.port()).usePlaintext().build();
-      Metadata headers = new Metadata();
-      headers.put(
-          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-          "Bearer " + system.token(tenant, UUID.randomUUID(), Role.ADMIN));
-      LedgerServiceBlockingStub stub =
-          LedgerServiceGrpc.newBlockingStub(channel)
-              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
       try {
-        String product =
-            stub.createCardProduct(
-                    CreateCardProductRequest.newBuilder()
-                        .setName("Bench")
-                        .setNetwork(CardNetwork.CARD_NETWORK_VISA)
-                        .setCurrency("USD")
-                        .setPurchaseAprBps(1999)
-                        .setCashAdvanceAprBps(2599)
-                        .setGraceDays(25)
-                        .setMinPayment(
-                            MinimumPaymentRule.newBuilder().setFloor(usd(2500)).setPercentBps(100))
-                        .setLateFee(usd(4000))
-                        .build())
-                .getProduct()
-                .getId();
+        LedgerServiceBlockingStub stub =
+            adminStub(channel, system.token(tenant, UUID.randomUUID(), Role.ADMIN));
+        String product = createProduct(stub);
         System.err.printf("ledger bench: issuing %d cards...%n", cards + 6);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < cards; i++) {
@@ -112,52 +93,98 @@ public final class LedgerBench implements Callable<Integer> {
         }
         String hot = issue(stub, product, 1_000_000_000_000L);
         List<BenchResult> results = new ArrayList<>();
-        results.add(
-            measure(
-                "ledger.purchase.per_request",
-                seq -> purchase(stub, ids.get((int) (seq % ids.size())), 1)));
-        results.add(batched(stub, ids));
-        results.add(measure("ledger.purchase.hot_card", seq -> purchase(stub, hot, 1)));
-        List<String> queryCards = new ArrayList<>();
-        List<String> statements = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-          String card = issue(stub, product, 10_000_000);
-          for (int j = 0; j < 20; j++) {
-            purchase(stub, card, 1_000 + j);
-          }
-          queryCards.add(card);
-          statements.add(system.closeCard(tenant, card, LocalDate.now().plusMonths(2)));
-        }
-        results.add(
-            rate(
-                "ledger.get_balance",
-                seq ->
-                    stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                        .getBalance(
-                            GetBalanceRequest.newBuilder()
-                                .setCardId(queryCards.get((int) (seq % 5)))
-                                .build())));
-        results.add(
-            rate(
-                "ledger.get_statement",
-                seq ->
-                    stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                        .getStatement(
-                            GetStatementRequest.newBuilder()
-                                .setStatementId(statements.get((int) (seq % 5)))
-                                .build())));
+        results.addAll(measurePurchases(stub, ids, hot));
+        results.addAll(measureQueries(system, tenant, stub, product));
         bench.print(results, System.out);
-        System.err.println("ledger bench: auditing...");
-        AuditResponse audit =
-            stub.withDeadlineAfter(10, TimeUnit.MINUTES).audit(AuditRequest.getDefaultInstance());
-        LedgerAuditCommand.print(audit, bench.json, System.out);
-        return audit.getSummary().getPassed() && results.stream().allMatch(r -> r.errors() == 0)
-            ? 0
-            : 1;
+        boolean auditPassed = audit(stub);
+        return auditPassed && results.stream().allMatch(r -> r.errors() == 0) ? 0 : 1;
       } finally {
         channel.shutdownNow();
       }
     }
+  }
+
+  private static LedgerServiceBlockingStub adminStub(ManagedChannel channel, String token) {
+    Metadata headers = new Metadata();
+    headers.put(
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    return LedgerServiceGrpc.newBlockingStub(channel)
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  private static String createProduct(LedgerServiceBlockingStub stub) {
+    return stub.createCardProduct(
+            CreateCardProductRequest.newBuilder()
+                .setName("Bench")
+                .setNetwork(CardNetwork.CARD_NETWORK_VISA)
+                .setCurrency("USD")
+                .setPurchaseAprBps(1999)
+                .setCashAdvanceAprBps(2599)
+                .setGraceDays(25)
+                .setMinPayment(
+                    MinimumPaymentRule.newBuilder().setFloor(usd(2500)).setPercentBps(100))
+                .setLateFee(usd(4000))
+                .build())
+        .getProduct()
+        .getId();
+  }
+
+  /** Purchases one request each over many cards, batched, then all on one hot card. */
+  private List<BenchResult> measurePurchases(
+      LedgerServiceBlockingStub stub, List<String> ids, String hot) throws InterruptedException {
+    List<BenchResult> results = new ArrayList<>();
+    results.add(
+        measure(
+            "ledger.purchase.per_request",
+            seq -> purchase(stub, ids.get((int) (seq % ids.size())), 1)));
+    results.add(batched(stub, ids));
+    results.add(measure("ledger.purchase.hot_card", seq -> purchase(stub, hot, 1)));
+    return results;
+  }
+
+  /** GetBalance and GetStatement over five cards with twenty postings and a closed statement. */
+  private List<BenchResult> measureQueries(
+      SystemUnderTest system, UUID tenant, LedgerServiceBlockingStub stub, String product)
+      throws InterruptedException {
+    List<String> queryCards = new ArrayList<>();
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String card = issue(stub, product, 10_000_000);
+      for (int j = 0; j < 20; j++) {
+        purchase(stub, card, 1_000 + j);
+      }
+      queryCards.add(card);
+      statements.add(system.closeCard(tenant, card, LocalDate.now().plusMonths(2)));
+    }
+    List<BenchResult> results = new ArrayList<>();
+    results.add(
+        rate(
+            "ledger.get_balance",
+            seq ->
+                stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getBalance(
+                        GetBalanceRequest.newBuilder()
+                            .setCardId(queryCards.get((int) (seq % 5)))
+                            .build())));
+    results.add(
+        rate(
+            "ledger.get_statement",
+            seq ->
+                stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getStatement(
+                        GetStatementRequest.newBuilder()
+                            .setStatementId(statements.get((int) (seq % 5)))
+                            .build())));
+    return results;
+  }
+
+  /** Runs and prints the ledger audit; whether it passed. */
+  private boolean audit(LedgerServiceBlockingStub stub) {
+    System.err.println("ledger bench: auditing...");
+    AuditResponse audit =
+        stub.withDeadlineAfter(10, TimeUnit.MINUTES).audit(AuditRequest.getDefaultInstance());
+    LedgerAuditCommand.print(audit, bench.json, System.out);
+    return audit.getSummary().getPassed();
   }
 
   private BenchResult measure(String name, LoadGenerator.Operation op) throws InterruptedException {

@@ -83,71 +83,20 @@ public final class OverloadBench implements Callable<Integer> {
       ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
       try {
         var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(token));
-        CreateTicketRequest req =
-            CreateTicketRequest.newBuilder()
-                .setSubject("Overload bench")
-                .setBody("Overload")
-                .build();
         AtomicLong accepted = new AtomicLong();
         LatencyStats refusals = new LatencyStats();
-        LoadGenerator.Operation create =
-            seq -> {
-              long sent = System.nanoTime();
-              try {
-                stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
-                accepted.incrementAndGet();
-              } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-                  refusals.record(System.nanoTime() - sent);
-                }
-                throw e;
-              }
-            };
+        LoadGenerator.Operation create = createTicket(stub, accepted, refusals);
         AtomicLong events = new AtomicLong();
         subscribe(watch, token, events);
         LoadGenerator.closedLoop(
             create, Math.min(concurrency, poolSize), bench.warmup, new LatencyStats());
         List<BenchResult> results = new ArrayList<>();
-        double maximum;
-        if (max != null) {
-          maximum = max;
-        } else {
-          LatencyStats closed = new LatencyStats();
-          try (Progress p = new Progress("overload.max", closed, 0, () -> 0, System.err)) {
-            LoadGenerator.closedLoop(create, concurrency, bench.duration, closed);
-          }
-          BenchResult r =
-              BenchResult.of(
-                  "overload.create.max",
-                  closed,
-                  seconds(bench.duration),
-                  Map.of("concurrency", concurrency));
-          results.add(r);
-          maximum = r.throughputPerSecond();
-        }
+        double maximum = max != null ? max : measureMaximum(create, results);
         results.add(
             phase("overload.create.baseline", create, maximum / 2, bench.duration, refusals));
         AtomicLong notServing = new AtomicLong();
         AtomicLong probes = new AtomicLong();
-        var health = HealthGrpc.newBlockingStub(watch);
-        prober.scheduleAtFixedRate(
-            () -> {
-              probes.incrementAndGet();
-              try {
-                if (health
-                        .withDeadlineAfter(1, TimeUnit.SECONDS)
-                        .check(HealthCheckRequest.getDefaultInstance())
-                        .getStatus()
-                    != HealthCheckResponse.ServingStatus.SERVING) {
-                  notServing.incrementAndGet();
-                }
-              } catch (StatusRuntimeException e) {
-                notServing.incrementAndGet();
-              }
-            },
-            0,
-            100,
-            TimeUnit.MILLISECONDS);
+        probeHealth(prober, HealthGrpc.newBlockingStub(watch), probes, notServing);
         refusals.reset();
         BenchResult overload =
             phase(
@@ -160,12 +109,7 @@ public final class OverloadBench implements Callable<Integer> {
             BenchResult.of(
                 "overload.create.refused", refusals, seconds(overloadDuration), Map.of());
         prober.shutdownNow();
-        LatencyStats after = new LatencyStats();
-        try (Progress p = new Progress("overload.after", after, 0, () -> 0, System.err)) {
-          LoadGenerator.fixedRate(create, maximum / 2, bench.duration, 10_000, after);
-        }
-        BenchResult recovered =
-            BenchResult.of("overload.create.after", after, seconds(bench.duration), Map.of());
+        BenchResult recovered = measureAfter(create, maximum / 2);
         double normalP95 = results.getLast().p95Ms();
         long recoverySeconds =
             recovery(recovered.timeline(), Math.max(normalP95 * 1.5, normalP95 + 2));
@@ -202,6 +146,80 @@ public final class OverloadBench implements Callable<Integer> {
         watch.shutdownNow();
       }
     }
+  }
+
+  /** Creates a ticket; counts acceptances and records how long a refusal took. */
+  private static LoadGenerator.Operation createTicket(
+      TicketServiceGrpc.TicketServiceBlockingStub stub,
+      AtomicLong accepted,
+      LatencyStats refusals) {
+    CreateTicketRequest req =
+        CreateTicketRequest.newBuilder().setSubject("Overload bench").setBody("Overload").build();
+    return seq -> {
+      long sent = System.nanoTime();
+      try {
+        stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+        accepted.incrementAndGet();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+          refusals.record(System.nanoTime() - sent);
+        }
+        throw e;
+      }
+    };
+  }
+
+  /** The closed-loop maximum, added to {@code results}; returns its throughput. */
+  private double measureMaximum(LoadGenerator.Operation create, List<BenchResult> results)
+      throws InterruptedException {
+    LatencyStats closed = new LatencyStats();
+    try (Progress p = new Progress("overload.max", closed, 0, () -> 0, System.err)) {
+      LoadGenerator.closedLoop(create, concurrency, bench.duration, closed);
+    }
+    BenchResult r =
+        BenchResult.of(
+            "overload.create.max",
+            closed,
+            seconds(bench.duration),
+            Map.of("concurrency", concurrency));
+    results.add(r);
+    return r.throughputPerSecond();
+  }
+
+  /** Checks health every 100 ms, counting the probes and the answers other than SERVING. */
+  private static void probeHealth(
+      ScheduledExecutorService prober,
+      HealthGrpc.HealthBlockingStub health,
+      AtomicLong probes,
+      AtomicLong notServing) {
+    prober.scheduleAtFixedRate(
+        () -> {
+          probes.incrementAndGet();
+          try {
+            if (health
+                    .withDeadlineAfter(1, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.getDefaultInstance())
+                    .getStatus()
+                != HealthCheckResponse.ServingStatus.SERVING) {
+              notServing.incrementAndGet();
+            }
+          } catch (StatusRuntimeException e) {
+            notServing.incrementAndGet();
+          }
+        },
+        0,
+        100,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** The baseline rate again after the overload, to see how soon latency recovers. */
+  private BenchResult measureAfter(LoadGenerator.Operation create, double rate)
+      throws InterruptedException {
+    LatencyStats after = new LatencyStats();
+    try (Progress p = new Progress("overload.after", after, 0, () -> 0, System.err)) {
+      LoadGenerator.fixedRate(create, rate, bench.duration, 10_000, after);
+    }
+    return BenchResult.of("overload.create.after", after, seconds(bench.duration), Map.of());
   }
 
   private BenchResult phase(

@@ -80,53 +80,78 @@ public final class RemindersBench implements Callable<Integer> {
           count, tenants, workers, faults);
       long start = System.nanoTime();
       system.request("reminders-schedule " + count + " " + rate);
-      List<String> faultLog = new ArrayList<>();
       long deadline = start + timeout.toNanos();
-      try (Progress p = new Progress("reminders", lag, count, receiver::distinct, System.err)) {
-        String[] kinds = {"kill-after-send", "redis-restart", "kill-before-ack"};
-        int next = 0;
-        while (receiver.distinct() < count && System.nanoTime() < deadline) {
-          int done = receiver.distinct();
-          if (faults && next < kinds.length && done >= count * (next + 1) / 4) {
-            String answer = system.request("reminders-fault " + kinds[next]);
-            faultLog.add(
-                kinds[next]
-                    + "@"
-                    + done
-                    + (answer.startsWith("pending=") ? "(" + answer + ")" : ""));
-            next++;
-          }
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-      }
+      List<String> faultLog = awaitDeliveries(system, receiver, lag, deadline);
       double seconds = (receiver.lastFirstReceiptNanos() - start) / 1e9;
-      // The receiver may have everything while some rows still wait for their outcome (a send
-      // that timed out after the receiver got it is retried): wait until nothing is open.
-      String states = system.request("reminders-states");
-      while (!settled(states) && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        states = system.request("reminders-states");
-      }
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("scheduled", count);
-      extra.put("delivered", receiver.distinct());
-      extra.put(
-          "delivered_pct",
-          String.format(java.util.Locale.ROOT, "%.3f", 100.0 * receiver.distinct() / count));
-      extra.put("duplicates", receiver.duplicates());
-      extra.put("db_states", states);
-      extra.put(
-          "dispatch_per_second",
-          String.format(java.util.Locale.ROOT, "%.0f", receiver.distinct() / seconds));
-      extra.put("faults", faults ? String.join(", ", faultLog) : "none");
-      if (faults) {
-        extra.put("in_flight_at_faults", system.request("reminders-faults"));
-      }
-      extra.put("rate", rate == 0 ? "all due at once" : rate + "/s");
-      extra.put("latency_is", "lag from due time to first receipt");
+      String states = awaitSettled(system, deadline);
+      Map<String, Object> extra = extra(system, receiver, seconds, states, faultLog);
       bench.print(List.of(BenchResult.of("reminders.dispatch", lag, seconds, extra)), System.out);
       return receiver.distinct() == count && number(states, "DELIVERED") == count ? 0 : 1;
     }
+  }
+
+  /**
+   * Waits until every reminder has arrived or the deadline passed; with {@code --faults}, injects
+   * one fault at each quarter of the deliveries. Returns the faults injected, and where.
+   */
+  private List<String> awaitDeliveries(
+      SystemUnderTest system, BenchWebhookReceiver receiver, LatencyStats lag, long deadline) {
+    List<String> faultLog = new ArrayList<>();
+    try (Progress p = new Progress("reminders", lag, count, receiver::distinct, System.err)) {
+      String[] kinds = {"kill-after-send", "redis-restart", "kill-before-ack"};
+      int next = 0;
+      while (receiver.distinct() < count && System.nanoTime() < deadline) {
+        int done = receiver.distinct();
+        if (faults && next < kinds.length && done >= count * (next + 1) / 4) {
+          String answer = system.request("reminders-fault " + kinds[next]);
+          faultLog.add(
+              kinds[next] + "@" + done + (answer.startsWith("pending=") ? "(" + answer + ")" : ""));
+          next++;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+    }
+    return faultLog;
+  }
+
+  /**
+   * The receiver may have everything while some rows still wait for their outcome (a send that
+   * timed out after the receiver got it is retried): waits until nothing is open or the deadline
+   * passed, and returns the delivery states.
+   */
+  private String awaitSettled(SystemUnderTest system, long deadline) {
+    String states = system.request("reminders-states");
+    while (!settled(states) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      states = system.request("reminders-states");
+    }
+    return states;
+  }
+
+  private Map<String, Object> extra(
+      SystemUnderTest system,
+      BenchWebhookReceiver receiver,
+      double seconds,
+      String states,
+      List<String> faultLog) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("scheduled", count);
+    extra.put("delivered", receiver.distinct());
+    extra.put(
+        "delivered_pct",
+        String.format(java.util.Locale.ROOT, "%.3f", 100.0 * receiver.distinct() / count));
+    extra.put("duplicates", receiver.duplicates());
+    extra.put("db_states", states);
+    extra.put(
+        "dispatch_per_second",
+        String.format(java.util.Locale.ROOT, "%.0f", receiver.distinct() / seconds));
+    extra.put("faults", faults ? String.join(", ", faultLog) : "none");
+    if (faults) {
+      extra.put("in_flight_at_faults", system.request("reminders-faults"));
+    }
+    extra.put("rate", rate == 0 ? "all due at once" : rate + "/s");
+    extra.put("latency_is", "lag from due time to first receipt");
+    return extra;
   }
 
   /**

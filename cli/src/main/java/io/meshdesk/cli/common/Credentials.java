@@ -6,6 +6,7 @@ import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import io.meshdesk.api.identity.v1.Principal;
 import io.meshdesk.api.identity.v1.TokenSet;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Instant;
 
 /**
@@ -38,7 +39,7 @@ public record Credentials(
         target,
         tls,
         tokens.getAccessToken(),
-        Formats.instant(tokens.getAccessTokenExpiresAt()),
+        ProtoTime.instant(tokens.getAccessTokenExpiresAt()),
         tokens.getRefreshToken(),
         tenant,
         Formats.role(principal.getRole()),
@@ -51,7 +52,7 @@ public record Credentials(
         target,
         tls,
         tokens.getAccessToken(),
-        Formats.instant(tokens.getAccessTokenExpiresAt()),
+        ProtoTime.instant(tokens.getAccessTokenExpiresAt()),
         tokens.getRefreshToken(),
         tenant,
         role,

@@ -15,11 +15,6 @@ public final class Formats {
 
   private Formats() {}
 
-  /** Timestamp as an instant (epoch for unset). */
-  public static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
-
   /** Timestamp as ISO-8601 to the second, or "-" when unset. */
   public static String time(boolean present, Timestamp t) {
     return present ? Instant.ofEpochSecond(t.getSeconds()).toString() : "-";

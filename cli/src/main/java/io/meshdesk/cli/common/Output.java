@@ -88,4 +88,14 @@ public record Output(OutputFormat format, boolean headers) {
           "cannot print " + message.getClass().getSimpleName() + " as JSON", e);
     }
   }
+
+  /** The proto3 JSON form of {@code message} on one line, fields at their defaults left out. */
+  public static String jsonLine(MessageOrBuilder message) {
+    try {
+      return JsonFormat.printer().omittingInsignificantWhitespace().print(message);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(
+          "cannot print " + message.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import io.meshdesk.cli.common.Formats;
 import io.meshdesk.cli.common.PageOptions;
 import io.meshdesk.cli.common.Rpc;
 import io.meshdesk.cli.common.Table;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.TreeMap;
@@ -70,7 +71,7 @@ public final class AuditListCommand extends IdentityCommand {
   private static Timestamp timestamp(String flag, String value) {
     try {
       Instant i = Instant.parse(value);
-      return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+      return ProtoTime.timestamp(i);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           flag + " must be an ISO-8601 instant such as 2025-01-31T00:00:00Z, got '" + value + "'");

@@ -1,12 +1,10 @@
 package io.meshdesk.cli.reminders;
 
-import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.meshdesk.api.reminder.v1.ReminderServiceGrpc;
 import io.meshdesk.cli.common.ClientOptions;
-import java.time.Instant;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -47,18 +45,9 @@ public final class RemindersCommand {
     }
   }
 
-  /** One message as a JSON line. */
-  static String json(MessageOrBuilder m) {
-    try {
-      return JsonFormat.printer().omittingInsignificantWhitespace().print(m);
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** A timestamp for tables, "-" when unset. */
   static String time(boolean set, Timestamp t) {
-    return set ? Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString() : "-";
+    return set ? ProtoTime.instant(t).toString() : "-";
   }
 
   /** An enum name without its prefix. */

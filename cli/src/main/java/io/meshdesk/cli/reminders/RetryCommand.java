@@ -3,6 +3,7 @@ package io.meshdesk.cli.reminders;
 import io.meshdesk.api.reminder.v1.Delivery;
 import io.meshdesk.api.reminder.v1.RetryDeadLetterRequest;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ public final class RetryCommand implements Callable<Integer> {
                         RetryDeadLetterRequest.newBuilder().setDeadLetterId(deadLetterId).build()))
             .getDelivery();
     if (client.output() == ClientOptions.OutputFormat.json) {
-      System.out.println(RemindersCommand.json(d));
+      System.out.println(Output.jsonLine(d));
     } else {
       System.out.println(
           "delivery "

@@ -1,6 +1,7 @@
 package io.meshdesk.ledger.grpc;
 
-import com.google.protobuf.Timestamp;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
+
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.common.v1.LocalDate;
@@ -42,7 +43,6 @@ import io.meshdesk.ledger.domain.ProductView;
 import io.meshdesk.ledger.domain.StatementLineView;
 import io.meshdesk.ledger.domain.StatementView;
 import io.meshdesk.ledger.domain.TxnView;
-import java.time.Instant;
 import java.util.UUID;
 
 /** Maps ledger read models to their contract messages. */
@@ -52,10 +52,6 @@ final class LedgerMapper {
 
   static Money money(long minor, String currency) {
     return Money.newBuilder().setAmountMinor(minor).setCurrency(currency).build();
-  }
-
-  static Timestamp ts(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 
   static LocalDate date(java.time.LocalDate d) {
@@ -84,7 +80,7 @@ final class LedgerMapper {
                 .setFloor(money(p.minPaymentFloorMinor(), p.currency()))
                 .setPercentBps(p.minPaymentPercentBps()))
         .setLateFee(money(p.lateFeeMinor(), p.currency()))
-        .setCreatedAt(ts(p.createdAt()))
+        .setCreatedAt(timestamp(p.createdAt()))
         .build();
   }
 
@@ -98,10 +94,10 @@ final class LedgerMapper {
             .setCreditLimit(money(c.creditLimitMinor(), c.currency()))
             .setBillingCycleDay(c.billingCycleDay())
             .setNextStatementDate(date(c.nextStatementDate()))
-            .setCreatedAt(ts(c.createdAt()))
-            .setUpdatedAt(ts(c.updatedAt()));
+            .setCreatedAt(timestamp(c.createdAt()))
+            .setUpdatedAt(timestamp(c.updatedAt()));
     if (c.closedAt() != null) {
-      b.setClosedAt(ts(c.closedAt()));
+      b.setClosedAt(timestamp(c.closedAt()));
     }
     return b.build();
   }
@@ -114,7 +110,7 @@ final class LedgerMapper {
         .setPreviousLimit(money(l.previousLimitMinor(), l.currency()))
         .setNewLimit(money(l.newLimitMinor(), l.currency()))
         .setReason(l.reason())
-        .setChangedAt(ts(l.changedAt()))
+        .setChangedAt(timestamp(l.changedAt()))
         .setChangedBy(
             Actor.newBuilder()
                 .setKind(ActorKind.valueOf("ACTOR_KIND_" + l.actorKind()))
@@ -141,10 +137,10 @@ final class LedgerMapper {
             .setCapturedAmount(money(h.capturedMinor(), h.currency()))
             .setStatus(HoldStatus.valueOf("HOLD_STATUS_" + h.status()))
             .setMerchant(merchant(h.merchant()))
-            .setCreatedAt(ts(h.createdAt()))
-            .setExpiresAt(ts(h.expiresAt()));
+            .setCreatedAt(timestamp(h.createdAt()))
+            .setExpiresAt(timestamp(h.expiresAt()));
     if (h.finalizedAt() != null) {
-      b.setFinalizedAt(ts(h.finalizedAt()));
+      b.setFinalizedAt(timestamp(h.finalizedAt()));
     }
     return b.build();
   }
@@ -162,7 +158,7 @@ final class LedgerMapper {
             .setReference(t.reference())
             .setIdempotencyKey(IdempotencyScope.clientKey(t.idempotencyKey()))
             .setJournalEntryId(t.journalEntryId().toString())
-            .setPostedAt(ts(t.postedAt()))
+            .setPostedAt(timestamp(t.postedAt()))
             .setStatementId(id(t.statementId()));
     if (!t.merchant().isEmpty()) {
       b.setMerchant(merchant(t.merchant()));
@@ -185,7 +181,7 @@ final class LedgerMapper {
             .setAvailableCredit(money(b.availableCreditMinor(), b.currency()))
             .setLastStatementBalance(money(b.lastStatementBalanceMinor(), b.currency()))
             .setMinimumPaymentDue(money(b.minimumPaymentDueMinor(), b.currency()))
-            .setAsOf(ts(b.asOf()));
+            .setAsOf(timestamp(b.asOf()));
     if (b.paymentDueDate() != null) {
       out.setPaymentDueDate(date(b.paymentDueDate()));
     }
@@ -223,7 +219,7 @@ final class LedgerMapper {
             .setCardId(e.cardId().toString())
             .setSequence(e.sequence())
             .setTransactionId(e.transactionId().toString())
-            .setPostedAt(ts(e.postedAt()))
+            .setPostedAt(timestamp(e.postedAt()))
             .setHash(e.hash())
             .setPreviousHash(e.previousHash());
     for (PostingView p : e.postings()) {
@@ -254,7 +250,7 @@ final class LedgerMapper {
             .setDueDate(date(s.dueDate()))
             .setCreditLimit(money(s.creditLimitMinor(), cur))
             .setAvailableCredit(money(s.availableCreditMinor(), cur))
-            .setGeneratedAt(ts(s.generatedAt()));
+            .setGeneratedAt(timestamp(s.generatedAt()));
     for (StatementLineView l : s.lines()) {
       b.addLines(
           StatementLine.newBuilder()
@@ -281,7 +277,7 @@ final class LedgerMapper {
                     .setStatementsChecked(a.statementsChecked())
                     .setViolationCount(a.violationCount())
                     .setPassed(a.passed())
-                    .setStartedAt(ts(a.startedAt()))
+                    .setStartedAt(timestamp(a.startedAt()))
                     .setDuration(
                         com.google.protobuf.Duration.newBuilder()
                             .setSeconds(a.duration().getSeconds())

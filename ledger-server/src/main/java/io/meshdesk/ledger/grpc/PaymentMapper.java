@@ -8,6 +8,7 @@ import io.meshdesk.api.ledger.v1.PendingPaymentStatus;
 import io.meshdesk.api.ledger.v1.SettlementOutcome;
 import io.meshdesk.ledger.domain.BalanceView;
 import io.meshdesk.ledger.payment.PendingPayments;
+import io.meshdesk.platform.proto.ProtoTime;
 
 /** Maps customers' payment instructions between proto and domain. */
 final class PaymentMapper {
@@ -22,10 +23,10 @@ final class PaymentMapper {
             .setAmount(LedgerMapper.money(p.amountMinor(), p.currency()))
             .setReference(p.reference())
             .setStatus(PendingPaymentStatus.valueOf("PENDING_PAYMENT_STATUS_" + p.status()))
-            .setCreatedAt(LedgerMapper.ts(p.createdAt()))
+            .setCreatedAt(ProtoTime.timestamp(p.createdAt()))
             .setTransactionId(LedgerMapper.id(p.transactionId()));
     if (p.settledAt() != null) {
-      b.setSettledAt(LedgerMapper.ts(p.settledAt()));
+      b.setSettledAt(ProtoTime.timestamp(p.settledAt()));
     }
     return b.build();
   }

@@ -16,6 +16,7 @@ import io.meshdesk.api.ledger.v1.VoidRequest;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -43,15 +44,11 @@ final class RequestMapper {
   }
 
   static Instant start(TimeRange r) {
-    return r.hasStartTime()
-        ? Instant.ofEpochSecond(r.getStartTime().getSeconds(), r.getStartTime().getNanos())
-        : null;
+    return r.hasStartTime() ? ProtoTime.instant(r.getStartTime()) : null;
   }
 
   static Instant end(TimeRange r) {
-    return r.hasEndTime()
-        ? Instant.ofEpochSecond(r.getEndTime().getSeconds(), r.getEndTime().getNanos())
-        : null;
+    return r.hasEndTime() ? ProtoTime.instant(r.getEndTime()) : null;
   }
 
   static PostingOp authorize(AuthorizeRequest r) {

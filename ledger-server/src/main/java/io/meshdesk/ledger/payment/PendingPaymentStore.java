@@ -1,6 +1,6 @@
 package io.meshdesk.ledger.payment;
 
-import io.meshdesk.ledger.posting.Sql;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +48,7 @@ final class PendingPaymentStore {
       ps.setString(6, reference);
       ps.setString(7, key);
       ps.setString(8, hash);
-      ps.setTimestamp(9, Sql.ts(now));
+      ps.setTimestamp(9, Sql.timestamp(now));
       return ps.executeUpdate() == 1;
     }
   }
@@ -83,7 +83,7 @@ final class PendingPaymentStore {
         "update ledger.pending_payment set status = ?, settled_at = ? where tenant_id = ? and id = ?"
             + " and status = 'PENDING'",
         status.name(),
-        Sql.ts(now),
+        Sql.timestamp(now),
         tenant,
         id);
   }

@@ -5,6 +5,7 @@ import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.domain.TxnView;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,7 +70,7 @@ public final class LedgerReadStore {
                   + " where tenant_id = ? and card_id = ? and status = 'OPEN' and expires_at > ?")) {
         ps.setObject(1, tenant);
         ps.setObject(2, cardId);
-        ps.setTimestamp(3, Sql.ts(now));
+        ps.setTimestamp(3, Sql.timestamp(now));
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           cs.openHolds = rs.getLong(1);

@@ -4,6 +4,7 @@ import io.meshdesk.ledger.domain.HoldStatus;
 import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.TxnType;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +64,7 @@ final class PostingStore {
     Set<String> fresh = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, tenant);
-      ps.setTimestamp(2, Sql.ts(now));
+      ps.setTimestamp(2, Sql.timestamp(now));
       ps.setArray(3, Sql.texts(c, keys));
       ps.setArray(4, Sql.texts(c, hashes));
       ps.setArray(5, Sql.texts(c, kinds));
@@ -171,7 +172,7 @@ final class PostingStore {
                 + " where tenant_id = ? and card_id = any(?) and status = 'OPEN' and expires_at <= ?")) {
       ps.setObject(1, tenant);
       ps.setArray(2, Sql.uuids(c, due));
-      ps.setTimestamp(3, Sql.ts(now));
+      ps.setTimestamp(3, Sql.timestamp(now));
       ps.executeUpdate();
     }
     Map<UUID, CardState> byId = new HashMap<>();

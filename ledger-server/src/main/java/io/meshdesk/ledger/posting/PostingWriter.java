@@ -5,6 +5,7 @@ import io.meshdesk.ledger.domain.HoldView;
 import io.meshdesk.ledger.domain.JournalEntryView;
 import io.meshdesk.ledger.domain.PostingView;
 import io.meshdesk.ledger.domain.TxnView;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -19,6 +19,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.reminder.service.DeliveryLog;
 import io.meshdesk.reminder.service.ReminderRules;
 import java.time.DateTimeException;
@@ -103,8 +104,8 @@ public final class ReminderGrpcService extends ReminderServiceGrpc.ReminderServi
         new DeliveryLog.Filter(
             r.getRuleId().isEmpty() ? null : UUID.fromString(r.getRuleId()),
             ReminderMapper.status(r.getOutcome()),
-            r.getDue().hasStartTime() ? ReminderMapper.instant(r.getDue().getStartTime()) : null,
-            r.getDue().hasEndTime() ? ReminderMapper.instant(r.getDue().getEndTime()) : null);
+            r.getDue().hasStartTime() ? ProtoTime.instant(r.getDue().getStartTime()) : null,
+            r.getDue().hasEndTime() ? ProtoTime.instant(r.getDue().getEndTime()) : null);
     var fetched =
         log.deliveries(caller(), UUID.fromString(r.getCardId()), filter, offset, size + 1);
     out.onNext(

@@ -1,6 +1,7 @@
 package io.meshdesk.reminder.grpc;
 
-import com.google.protobuf.Timestamp;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
+
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.common.v1.LocalTime;
@@ -12,7 +13,6 @@ import io.meshdesk.reminder.domain.Delivery;
 import io.meshdesk.reminder.domain.DeliveryStatus;
 import io.meshdesk.reminder.domain.ReminderKind;
 import io.meshdesk.reminder.domain.ReminderRule;
-import java.time.Instant;
 
 /** Maps reminder domain records to and from their protobuf messages. */
 final class ReminderMapper {
@@ -53,14 +53,6 @@ final class ReminderMapper {
     return LocalTime.newBuilder().setHours(t.getHour()).setMinutes(t.getMinute()).build();
   }
 
-  static Timestamp ts(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
-  static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
-
   static io.meshdesk.api.reminder.v1.ReminderRule rule(ReminderRule r) {
     var b =
         io.meshdesk.api.reminder.v1.ReminderRule.newBuilder()
@@ -72,7 +64,7 @@ final class ReminderMapper {
             .setChannel(channel(r.channel()))
             .setDestination(r.destination())
             .setTimeZone(r.zone().getId())
-            .setCreatedAt(ts(r.createdAt()));
+            .setCreatedAt(timestamp(r.createdAt()));
     r.quietHours()
         .ifPresent(q -> b.setQuietHoursStart(time(q.start())).setQuietHoursEnd(time(q.end())));
     if (r.createdBy() != null) {
@@ -94,12 +86,12 @@ final class ReminderMapper {
             .setAttempts(d.attempts())
             .setOutcome(outcome(d.status()))
             .setLastError(d.lastError() == null ? "" : d.lastError())
-            .setDueAt(ts(d.dueAt()));
-    d.firstAttemptAt().ifPresent(t -> b.setFirstAttemptAt(ts(t)));
-    d.lastAttemptAt().ifPresent(t -> b.setLastAttemptAt(ts(t)));
-    d.deliveredAt().ifPresent(t -> b.setDeliveredAt(ts(t)));
+            .setDueAt(timestamp(d.dueAt()));
+    d.firstAttemptAt().ifPresent(t -> b.setFirstAttemptAt(timestamp(t)));
+    d.lastAttemptAt().ifPresent(t -> b.setLastAttemptAt(timestamp(t)));
+    d.deliveredAt().ifPresent(t -> b.setDeliveredAt(timestamp(t)));
     if (d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.RETRYING) {
-      b.setNextAttemptAt(ts(d.nextAttemptAt()));
+      b.setNextAttemptAt(timestamp(d.nextAttemptAt()));
     }
     d.latency()
         .ifPresent(
@@ -116,7 +108,7 @@ final class ReminderMapper {
         .setId(x.id().toString())
         .setDelivery(delivery(x.delivery()))
         .setReason(x.reason())
-        .setDeadLetteredAt(ts(x.deadLetteredAt()))
+        .setDeadLetteredAt(timestamp(x.deadLetteredAt()))
         .setRetryCount(x.retryCount())
         .build();
   }

@@ -57,6 +57,7 @@ import io.meshdesk.identity.domain.SigningKeyInfo;
 import io.meshdesk.identity.persistence.AuditStore;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -385,10 +386,10 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
             r.getAction().isEmpty() ? null : r.getAction(),
             r.getActorId().isEmpty() ? null : r.getActorId(),
             r.getTimeRange().hasStartTime()
-                ? IdentityMapper.instant(r.getTimeRange().getStartTime())
+                ? ProtoTime.instant(r.getTimeRange().getStartTime())
                 : null,
             r.getTimeRange().hasEndTime()
-                ? IdentityMapper.instant(r.getTimeRange().getEndTime())
+                ? ProtoTime.instant(r.getTimeRange().getEndTime())
                 : null);
     var page =
         identity.audit().list(me(), f, r.getPage().getPageSize(), r.getPage().getPageToken());

@@ -1,6 +1,7 @@
 package io.meshdesk.identity.grpc;
 
-import com.google.protobuf.Timestamp;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.identity.v1.AuditEvent;
@@ -20,7 +21,6 @@ import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.IssuedTokens;
 import io.meshdesk.identity.domain.SignedIn;
 import io.meshdesk.identity.domain.SigningKeyInfo;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,14 +28,6 @@ import java.util.UUID;
 final class IdentityMapper {
 
   private IdentityMapper() {}
-
-  static Timestamp ts(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
-  static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
 
   static UUID uuidOrNull(String s) {
     return s == null || s.isEmpty() ? null : UUID.fromString(s);
@@ -56,10 +48,10 @@ final class IdentityMapper {
         TokenSet.newBuilder()
             .setAccessToken(t.accessToken())
             .setTokenType("Bearer")
-            .setAccessTokenExpiresAt(ts(t.accessExpiresAt()))
+            .setAccessTokenExpiresAt(timestamp(t.accessExpiresAt()))
             .setRefreshToken(t.refreshToken());
     if (t.refreshExpiresAt() != null) {
-      b.setRefreshTokenExpiresAt(ts(t.refreshExpiresAt()));
+      b.setRefreshTokenExpiresAt(timestamp(t.refreshExpiresAt()));
     }
     return b.build();
   }
@@ -96,13 +88,13 @@ final class IdentityMapper {
             .setSlug(t.slug())
             .setDisplayName(t.displayName())
             .setTimeZone(t.timeZone())
-            .setCreatedAt(ts(t.createdAt()))
+            .setCreatedAt(timestamp(t.createdAt()))
             .setStatus(
                 t.active()
                     ? TenantStatus.TENANT_STATUS_ACTIVE
                     : TenantStatus.TENANT_STATUS_SUSPENDED);
     if (t.suspendedAt() != null) {
-      b.setSuspendedAt(ts(t.suspendedAt()));
+      b.setSuspendedAt(timestamp(t.suspendedAt()));
     }
     if (t.suspensionReason() != null) {
       b.setSuspensionReason(t.suspensionReason());
@@ -119,14 +111,14 @@ final class IdentityMapper {
             .setRole(role(u.role()))
             .setStatus(
                 u.active() ? UserStatus.USER_STATUS_ACTIVE : UserStatus.USER_STATUS_DEACTIVATED)
-            .setCreatedAt(ts(u.createdAt()))
-            .setUpdatedAt(ts(u.updatedAt()));
+            .setCreatedAt(timestamp(u.createdAt()))
+            .setUpdatedAt(timestamp(u.updatedAt()));
     u.teamIds().forEach(t -> b.addTeamIds(t.toString()));
     if (u.deactivatedAt() != null) {
-      b.setDeactivatedAt(ts(u.deactivatedAt()));
+      b.setDeactivatedAt(timestamp(u.deactivatedAt()));
     }
     if (u.lastLoginAt() != null) {
-      b.setLastLoginAt(ts(u.lastLoginAt()));
+      b.setLastLoginAt(timestamp(u.lastLoginAt()));
     }
     return b.build();
   }
@@ -140,13 +132,13 @@ final class IdentityMapper {
             .setDescription(a.description())
             .addAllPermissions(new java.util.TreeSet<>(a.grants()))
             .setPlatform(a.platform())
-            .setCreatedAt(ts(a.createdAt()))
+            .setCreatedAt(timestamp(a.createdAt()))
             .setCreatedBy(actor(a.createdBy()));
     if (a.lastUsedAt() != null) {
-      b.setLastUsedAt(ts(a.lastUsedAt()));
+      b.setLastUsedAt(timestamp(a.lastUsedAt()));
     }
     if (a.revokedAt() != null) {
-      b.setRevokedAt(ts(a.revokedAt()));
+      b.setRevokedAt(timestamp(a.revokedAt()));
     }
     return b.build();
   }
@@ -166,7 +158,7 @@ final class IdentityMapper {
         .setActor(actor(e.actor()))
         .setAction(e.action())
         .setTarget(AuditTarget.newBuilder().setType(e.targetType()).setId(e.targetId()))
-        .setOccurredAt(ts(e.occurredAt()))
+        .setOccurredAt(timestamp(e.occurredAt()))
         .putAllDetails(e.details())
         .build();
   }
@@ -177,13 +169,13 @@ final class IdentityMapper {
             .setKid(k.kid())
             .setAlg("ES256")
             .setPublicJwkJson(k.publicJwk().toJSONString())
-            .setNotBefore(ts(k.createdAt()))
+            .setNotBefore(timestamp(k.createdAt()))
             .setStatus(
                 k.active()
                     ? SigningKeyStatus.SIGNING_KEY_STATUS_ACTIVE
                     : SigningKeyStatus.SIGNING_KEY_STATUS_VERIFY_ONLY);
     if (k.expiresAt() != null) {
-      b.setExpiresAt(ts(k.expiresAt()));
+      b.setExpiresAt(timestamp(k.expiresAt()));
     }
     return b.build();
   }

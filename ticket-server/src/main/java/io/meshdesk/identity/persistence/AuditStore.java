@@ -3,6 +3,7 @@ package io.meshdesk.identity.persistence;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.AuditEvent;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

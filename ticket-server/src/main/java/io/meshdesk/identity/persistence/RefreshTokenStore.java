@@ -1,5 +1,6 @@
 package io.meshdesk.identity.persistence;
 
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

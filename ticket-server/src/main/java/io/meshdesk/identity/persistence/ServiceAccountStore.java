@@ -2,6 +2,7 @@ package io.meshdesk.identity.persistence;
 
 import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.ServiceAccount;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package io.meshdesk.identity.persistence;
 
 import io.meshdesk.identity.domain.Tenant;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,10 +2,11 @@ package io.meshdesk.ticket.ai;
 
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.ai.v1.AiJobKind;
+import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.platform.redis.RedisKeys;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.WriteTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,7 +82,7 @@ public final class AiJobs {
             .setTicketId(ticketId)
             .setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT)
             .setAttempt(1)
-            .setEnqueuedAt(Sql.ts(w.now()))
+            .setEnqueuedAt(ProtoTime.timestamp(w.now()))
             .setTicketVersion(ticketVersion)
             .build();
     w.jobs().add(job);
@@ -164,7 +165,7 @@ public final class AiJobs {
                   .setTicketId(rs.getString("ticket_id"))
                   .setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT)
                   .setAttempt(Math.min(100, rs.getInt("attempt")))
-                  .setEnqueuedAt(Sql.ts(Sql.instant(rs, "enqueued_at")))
+                  .setEnqueuedAt(ProtoTime.timestamp(Sql.instant(rs, "enqueued_at")))
                   .setTicketVersion(rs.getLong("ticket_version"))
                   .build());
         }

@@ -3,9 +3,10 @@ package io.meshdesk.ticket.events;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketCreated;
 import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.persistence.EventEnvelope;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.WriteTx;
 import java.sql.Connection;
@@ -131,7 +132,7 @@ public final class Outbox {
       WriteTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
     var t = after.ticket;
     event
-        .setOccurredAt(Sql.ts(tx.now()))
+        .setOccurredAt(ProtoTime.timestamp(tx.now()))
         .setTicketId(t.getId())
         .setTicketVersion(changesTicket ? t.getVersion() : 0);
   }

@@ -1,5 +1,6 @@
 package io.meshdesk.ticket.events;
 
+import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.CounterStore;
 import java.sql.PreparedStatement;
@@ -39,7 +40,7 @@ public final class OutboxPruner {
               tenant,
               c -> {
                 try (PreparedStatement ps = c.prepareStatement("select ticket.prune_outbox(?)")) {
-                  io.meshdesk.ticket.persistence.Sql.setInstant(ps, 1, cutoff);
+                  Sql.setInstant(ps, 1, cutoff);
                   try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);

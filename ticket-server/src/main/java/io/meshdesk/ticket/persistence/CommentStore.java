@@ -4,6 +4,8 @@ import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.ticket.v1.Comment;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
+import io.meshdesk.platform.db.Sql;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,7 +90,7 @@ public final class CommentStore {
         .setBody(rs.getString("body"))
         .setVisibility(CommentVisibility.forNumber(rs.getInt("visibility")))
         .setSuggestionId(Sql.uuidString(rs, "suggestion_id"))
-        .setCreatedAt(Sql.ts(Sql.instant(rs, "created_at")))
+        .setCreatedAt(ProtoTime.timestamp(Sql.instant(rs, "created_at")))
         .build();
   }
 }

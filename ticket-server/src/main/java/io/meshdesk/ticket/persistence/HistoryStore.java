@@ -4,6 +4,8 @@ import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketHistoryEntry;
+import io.meshdesk.platform.db.Sql;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,7 +75,7 @@ public final class HistoryStore {
                               .setKind(ActorKind.forNumber(rs.getInt("actor_kind")))
                               .setId(rs.getString("actor_id"))
                               .setDisplayName(rs.getString("actor_name")))
-                      .setOccurredAt(Sql.ts(Sql.instant(rs, "occurred_at")))
+                      .setOccurredAt(ProtoTime.timestamp(Sql.instant(rs, "occurred_at")))
                       .setKind(TicketChangeKind.forNumber(rs.getInt("kind")))
                       .setField(rs.getString("field"))
                       .setOldValue(rs.getString("old_value"))

@@ -7,6 +7,8 @@ import io.meshdesk.api.ticket.v1.SlaPolicy;
 import io.meshdesk.api.ticket.v1.SlaTarget;
 import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.api.ticket.v1.TicketPriority;
+import io.meshdesk.platform.db.Sql;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaTargets;
 import java.sql.Connection;
@@ -49,7 +51,7 @@ public final class SettingsStore {
         ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         b.setVersion(rs.getLong("version"))
-            .setUpdatedAt(Sql.ts(Sql.instant(rs, "updated_at")))
+            .setUpdatedAt(ProtoTime.timestamp(Sql.instant(rs, "updated_at")))
             .setUpdatedBy(
                 Actor.newBuilder()
                     .setKind(ActorKind.forNumber(rs.getInt("updated_by_kind")))
@@ -146,7 +148,7 @@ public final class SettingsStore {
                   .setId(rs.getString("id"))
                   .setName(rs.getString("name"))
                   .setDescription(rs.getString("description"))
-                  .setCreatedAt(Sql.ts(Sql.instant(rs, "created_at")))
+                  .setCreatedAt(ProtoTime.timestamp(Sql.instant(rs, "created_at")))
                   .build());
         }
       }

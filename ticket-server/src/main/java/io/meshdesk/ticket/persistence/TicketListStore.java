@@ -4,6 +4,7 @@ import io.meshdesk.api.ticket.v1.ListTicketsRequest;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketOrder;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -108,10 +109,12 @@ public final class TicketListStore {
           Ticket t = s.ticket.build();
           Instant a =
               order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC
-                  ? (t.hasResolutionDueAt() ? Sql.instant(t.getResolutionDueAt()) : NO_DEADLINE)
+                  ? (t.hasResolutionDueAt()
+                      ? ProtoTime.instantOrNull(t.getResolutionDueAt())
+                      : NO_DEADLINE)
                   : order == TicketOrder.TICKET_ORDER_UPDATED_AT_DESC
-                      ? Sql.instant(t.getUpdatedAt())
-                      : Sql.instant(t.getCreatedAt());
+                      ? ProtoTime.instantOrNull(t.getUpdatedAt())
+                      : ProtoTime.instantOrNull(t.getCreatedAt());
           tokens.add(encode(order, filterHash, t.getPriorityValue(), a, t.getId()));
         }
       }

@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
@@ -54,10 +55,12 @@ public final class TicketState {
   /** The SLA deadlines as they stand. */
   public SlaClock slaClock() {
     return new SlaClock(
-        Sql.instant(ticket.getCreatedAt()),
-        ticket.hasFirstResponseDueAt() ? Sql.instant(ticket.getFirstResponseDueAt()) : null,
-        ticket.hasFirstRespondedAt() ? Sql.instant(ticket.getFirstRespondedAt()) : null,
-        ticket.hasResolutionDueAt() ? Sql.instant(ticket.getResolutionDueAt()) : null,
+        ProtoTime.instantOrNull(ticket.getCreatedAt()),
+        ticket.hasFirstResponseDueAt()
+            ? ProtoTime.instantOrNull(ticket.getFirstResponseDueAt())
+            : null,
+        ticket.hasFirstRespondedAt() ? ProtoTime.instantOrNull(ticket.getFirstRespondedAt()) : null,
+        ticket.hasResolutionDueAt() ? ProtoTime.instantOrNull(ticket.getResolutionDueAt()) : null,
         resolutionRemainingMs,
         ticket.getFirstResponseBreached(),
         ticket.getResolutionBreached());
@@ -78,7 +81,7 @@ public final class TicketState {
     if (value == null) {
       clear.run();
     } else {
-      setter.accept(Sql.ts(value));
+      setter.accept(ProtoTime.timestamp(value));
     }
   }
 

@@ -1,10 +1,11 @@
 package io.meshdesk.ticket.persistence;
 
-import static io.meshdesk.ticket.persistence.Sql.instant;
-import static io.meshdesk.ticket.persistence.Sql.setInstant;
-import static io.meshdesk.ticket.persistence.Sql.setUuid;
-import static io.meshdesk.ticket.persistence.Sql.ts;
-import static io.meshdesk.ticket.persistence.Sql.uuidString;
+import static io.meshdesk.platform.db.Sql.instant;
+import static io.meshdesk.platform.db.Sql.setInstant;
+import static io.meshdesk.platform.db.Sql.setUuid;
+import static io.meshdesk.platform.db.Sql.uuidString;
+import static io.meshdesk.platform.proto.ProtoTime.instantOrNull;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
 
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.common.v1.Actor;
@@ -58,8 +59,8 @@ public final class TicketStore {
             .setTeamId(uuidString(rs, "team_id"))
             .addAllTags(List.of((String[]) rs.getArray("tags").getArray()))
             .setVersion(rs.getLong("version"))
-            .setCreatedAt(ts(instant(rs, "created_at")))
-            .setUpdatedAt(ts(instant(rs, "updated_at")))
+            .setCreatedAt(timestamp(instant(rs, "created_at")))
+            .setUpdatedAt(timestamp(instant(rs, "updated_at")))
             .setFirstResponseBreached(rs.getBoolean("first_response_breached"))
             .setResolutionBreached(rs.getBoolean("resolution_breached"))
             .setAiStatus(AiStatus.forNumber(rs.getInt("ai_status")))
@@ -86,7 +87,7 @@ public final class TicketStore {
   private static void setIf(
       java.util.function.Consumer<com.google.protobuf.Timestamp> setter, Instant value) {
     if (value != null) {
-      setter.accept(ts(value));
+      setter.accept(timestamp(value));
     }
   }
 
@@ -198,10 +199,11 @@ public final class TicketStore {
     ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
     i = bindFields(c, ps, i, t.getCustomFieldsMap());
     ps.setLong(i++, t.getVersion());
-    setInstant(ps, i++, instant(t.getCreatedAt()));
-    setInstant(ps, i++, instant(t.getUpdatedAt()));
-    setInstant(ps, i++, t.hasFirstResponseDueAt() ? instant(t.getFirstResponseDueAt()) : null);
-    setInstant(ps, i++, t.hasResolutionDueAt() ? instant(t.getResolutionDueAt()) : null);
+    setInstant(ps, i++, instantOrNull(t.getCreatedAt()));
+    setInstant(ps, i++, instantOrNull(t.getUpdatedAt()));
+    setInstant(
+        ps, i++, t.hasFirstResponseDueAt() ? instantOrNull(t.getFirstResponseDueAt()) : null);
+    setInstant(ps, i++, t.hasResolutionDueAt() ? instantOrNull(t.getResolutionDueAt()) : null);
     ps.setInt(i++, t.getAiStatusValue());
     ps.setString(i++, requestId == null || requestId.isEmpty() ? null : requestId);
     ps.setString(i++, t.getSubject());
@@ -245,17 +247,18 @@ public final class TicketStore {
       ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
       i = bindFields(c, ps, i, t.getCustomFieldsMap());
       ps.setLong(i++, t.getVersion());
-      setInstant(ps, i++, instant(t.getUpdatedAt()));
-      setInstant(ps, i++, t.hasFirstResponseDueAt() ? instant(t.getFirstResponseDueAt()) : null);
-      setInstant(ps, i++, t.hasResolutionDueAt() ? instant(t.getResolutionDueAt()) : null);
+      setInstant(ps, i++, instantOrNull(t.getUpdatedAt()));
+      setInstant(
+          ps, i++, t.hasFirstResponseDueAt() ? instantOrNull(t.getFirstResponseDueAt()) : null);
+      setInstant(ps, i++, t.hasResolutionDueAt() ? instantOrNull(t.getResolutionDueAt()) : null);
       if (s.resolutionRemainingMs == null) {
         ps.setNull(i++, java.sql.Types.BIGINT);
       } else {
         ps.setLong(i++, s.resolutionRemainingMs);
       }
-      setInstant(ps, i++, t.hasFirstRespondedAt() ? instant(t.getFirstRespondedAt()) : null);
-      setInstant(ps, i++, t.hasSolvedAt() ? instant(t.getSolvedAt()) : null);
-      setInstant(ps, i++, t.hasClosedAt() ? instant(t.getClosedAt()) : null);
+      setInstant(ps, i++, t.hasFirstRespondedAt() ? instantOrNull(t.getFirstRespondedAt()) : null);
+      setInstant(ps, i++, t.hasSolvedAt() ? instantOrNull(t.getSolvedAt()) : null);
+      setInstant(ps, i++, t.hasClosedAt() ? instantOrNull(t.getClosedAt()) : null);
       ps.setBoolean(i++, t.getFirstResponseBreached());
       ps.setBoolean(i++, t.getResolutionBreached());
       ps.setInt(i++, t.getAiStatusValue());

@@ -1,6 +1,7 @@
 package io.meshdesk.ticket.persistence;
 
 import io.meshdesk.api.ai.v1.AiJob;
+import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;

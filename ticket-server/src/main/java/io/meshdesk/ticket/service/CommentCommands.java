@@ -13,6 +13,7 @@ import io.meshdesk.api.ticket.v1.TicketUpdated;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
@@ -20,7 +21,6 @@ import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.CommentStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -100,11 +100,13 @@ public final class CommentCommands {
                     ? CommentVisibility.COMMENT_VISIBILITY_INTERNAL
                     : CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
             .setSuggestionId(r.suggestionId())
-            .setCreatedAt(Sql.ts(tx.now()))
+            .setCreatedAt(ProtoTime.timestamp(tx.now()))
             .build();
     CommentStore.insert(tx, comment, RequestKeys.of(p, r.requestId()));
     Ticket.Builder t = s.ticket;
-    t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+    t.setCommentCount(t.getCommentCount() + 1)
+        .setVersion(v)
+        .setUpdatedAt(ProtoTime.timestamp(tx.now()));
     Status oldStatus = s.status();
     Status newStatus = oldStatus;
     if (!internal) {

@@ -8,8 +8,8 @@ import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.persistence.SettingsStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.Writes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,7 +37,7 @@ public final class Settings {
                   .setId(UUID.randomUUID().toString())
                   .setName(name)
                   .setDescription(description)
-                  .setCreatedAt(Sql.ts(tx.now()))
+                  .setCreatedAt(ProtoTime.timestamp(tx.now()))
                   .build();
           if (!SettingsStore.insertTeam(tx, team)) {
             throw new AlreadyExistsException("a team named '" + name + "' exists");

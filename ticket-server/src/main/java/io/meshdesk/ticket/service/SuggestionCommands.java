@@ -11,9 +11,9 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.persistence.EventEnvelope;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.Writes;
@@ -73,7 +73,7 @@ public final class SuggestionCommands {
     }
     TicketEvent e =
         TicketEvent.newBuilder()
-            .setOccurredAt(Sql.ts(writes.clock().instant()))
+            .setOccurredAt(ProtoTime.timestamp(writes.clock().instant()))
             .setTicketId(r.getTicketId())
             .setActor(actor)
             .setSuggestionDraftChunk(

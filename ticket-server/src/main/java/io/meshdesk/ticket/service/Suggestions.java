@@ -15,10 +15,11 @@ import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -69,7 +70,7 @@ public final class Suggestions {
             .addAllSources(r.getSourcesList())
             .setDrafter(r.getDrafter())
             .setGenerationTime(r.getGenerationTime())
-            .setCreatedAt(Sql.ts(tx.now()))
+            .setCreatedAt(ProtoTime.timestamp(tx.now()))
             .build();
     try (PreparedStatement ps =
         tx.connection()
@@ -98,7 +99,7 @@ public final class Suggestions {
         .setAiSentiment(sg.getSentiment().getLabel())
         .setLatestSuggestionId(sg.getId())
         .setVersion(v)
-        .setUpdatedAt(Sql.ts(tx.now()));
+        .setUpdatedAt(ProtoTime.timestamp(tx.now()));
     TicketStore.update(tx.connection(), s, null);
     HistoryStore.add(
         tx,
@@ -142,7 +143,7 @@ public final class Suggestions {
     s.ticket
         .setAiStatus(AiStatus.AI_STATUS_UNAVAILABLE)
         .setVersion(v)
-        .setUpdatedAt(Sql.ts(tx.now()));
+        .setUpdatedAt(ProtoTime.timestamp(tx.now()));
     TicketStore.update(tx.connection(), s, null);
     HistoryStore.add(
         tx,
@@ -197,7 +198,7 @@ public final class Suggestions {
                     .setOutcome(outcome)
                     .setFinalText(text)
                     .setActor(actor)
-                    .setRecordedAt(Sql.ts(tx.now())))
+                    .setRecordedAt(ProtoTime.timestamp(tx.now())))
             .build();
     try (PreparedStatement ps =
         tx.connection()

@@ -7,11 +7,11 @@ import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.Writes;
@@ -52,7 +52,10 @@ public final class TicketAssignment {
             return before;
           }
           long v = before.getVersion() + 1;
-          s.ticket.setAssigneeId(r.assigneeId()).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+          s.ticket
+              .setAssigneeId(r.assigneeId())
+              .setVersion(v)
+              .setUpdatedAt(ProtoTime.timestamp(tx.now()));
           TicketStore.update(tx.connection(), s, null);
           ChangeLog changes = new ChangeLog();
           changes.add(

@@ -10,13 +10,13 @@ import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.TicketUpdated;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -57,7 +57,7 @@ public final class TicketEditing {
             return before;
           }
           long v = before.getVersion() + 1;
-          Ticket.Builder t = s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+          Ticket.Builder t = s.ticket.setVersion(v).setUpdatedAt(ProtoTime.timestamp(tx.now()));
           changes.write(tx, t.getId(), actor, v);
           boolean solved =
               t.getStatus() == TicketStatus.TICKET_STATUS_SOLVED

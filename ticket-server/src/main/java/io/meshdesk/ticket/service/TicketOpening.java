@@ -11,6 +11,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.ai.AiJobs;
 import io.meshdesk.ticket.domain.AutoAssigner;
 import io.meshdesk.ticket.domain.SlaClock;
@@ -18,7 +19,6 @@ import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -104,8 +104,8 @@ public final class TicketOpening {
             .addAllTags(r.tags())
             .putAllCustomFields(new TreeMap<>(r.customFields()))
             .setVersion(1)
-            .setCreatedAt(Sql.ts(tx.now()))
-            .setUpdatedAt(Sql.ts(tx.now()))
+            .setCreatedAt(ProtoTime.timestamp(tx.now()))
+            .setUpdatedAt(ProtoTime.timestamp(tx.now()))
             .setAiStatus(AiStatus.AI_STATUS_PENDING);
     TicketState s = new TicketState(t, null, 0);
     s.setSlaClock(SlaClock.start(s.priority(), SettingsStore.targets(tx.connection()), tx.now()));

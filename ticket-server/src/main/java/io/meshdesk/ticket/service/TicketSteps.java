@@ -2,9 +2,9 @@ package io.meshdesk.ticket.service;
 
 import io.meshdesk.platform.errors.ConflictException;
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -36,9 +36,9 @@ final class TicketSteps {
     s.setSlaClock(clock);
     s.setStatus(to);
     if (to == Status.SOLVED) {
-      s.ticket.setSolvedAt(Sql.ts(tx.now()));
+      s.ticket.setSolvedAt(ProtoTime.timestamp(tx.now()));
     } else if (to == Status.CLOSED) {
-      s.ticket.setClosedAt(Sql.ts(tx.now()));
+      s.ticket.setClosedAt(ProtoTime.timestamp(tx.now()));
     } else if (to == Status.OPEN && from == Status.SOLVED) {
       s.ticket.clearSolvedAt();
     }

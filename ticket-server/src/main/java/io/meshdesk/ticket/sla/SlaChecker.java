@@ -6,11 +6,12 @@ import io.meshdesk.api.ticket.v1.SlaBreached;
 import io.meshdesk.api.ticket.v1.SlaMetric;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
+import io.meshdesk.platform.db.Sql;
+import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.WriteTx;
@@ -113,7 +114,9 @@ public final class SlaChecker {
           TicketEvent.newBuilder()
               .setActor(SYSTEM)
               .setSlaBreached(
-                  SlaBreached.newBuilder().setMetric(metric).setDueAt(Sql.ts(l.dueAt()))),
+                  SlaBreached.newBuilder()
+                      .setMetric(metric)
+                      .setDueAt(ProtoTime.timestamp(l.dueAt()))),
           true);
     }
   }
@@ -140,7 +143,7 @@ public final class SlaChecker {
       WriteTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt)
       throws SQLException {
     long v = s.ticket.getVersion() + 1;
-    s.ticket.setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
+    s.ticket.setVersion(v).setUpdatedAt(ProtoTime.timestamp(tx.now()));
     TicketStore.update(tx.connection(), s, null);
     HistoryStore.add(
         tx,
@@ -149,7 +152,7 @@ public final class SlaChecker {
         TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH,
         metric.name(),
         "",
-        Instant.ofEpochSecond(dueAt.getSeconds(), dueAt.getNanos()).toString(),
+        ProtoTime.instant(dueAt).toString(),
         v);
     Outbox.append(
         tx,

@@ -1,12 +1,12 @@
 package io.meshdesk.ai.knowledge.grpc;
 
-import com.google.protobuf.Timestamp;
+import static io.meshdesk.platform.proto.ProtoTime.timestamp;
+
 import io.meshdesk.ai.knowledge.Article;
 import io.meshdesk.ai.knowledge.ArticleHit;
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -23,8 +23,8 @@ final class ArticleMapper {
         .addAllTags(a.tags())
         .setSlug(a.slug())
         .setVersion(a.version())
-        .setCreatedAt(ts(a.createdAt()))
-        .setUpdatedAt(ts(a.updatedAt()))
+        .setCreatedAt(timestamp(a.createdAt()))
+        .setUpdatedAt(timestamp(a.updatedAt()))
         .setCreatedBy(actor(a.createdBy()))
         .setUpdatedBy(actor(a.updatedBy()))
         .build();
@@ -67,9 +67,5 @@ final class ArticleMapper {
         .setKind(a.service() ? ActorKind.ACTOR_KIND_SERVICE_ACCOUNT : ActorKind.ACTOR_KIND_USER)
         .setId(a.id())
         .build();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 }

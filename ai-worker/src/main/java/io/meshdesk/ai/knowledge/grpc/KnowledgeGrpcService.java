@@ -22,6 +22,7 @@ import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -92,11 +93,7 @@ public final class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeSe
     UUID tenant = AuthContext.principal().requireTenant();
     int size = req.getPage().getPageSize() == 0 ? DEFAULT_PAGE : req.getPage().getPageSize();
     UUID after = ArticleMapper.parsePageToken(req.getPage().getPageToken());
-    Instant since =
-        req.hasUpdatedSince()
-            ? Instant.ofEpochSecond(
-                req.getUpdatedSince().getSeconds(), req.getUpdatedSince().getNanos())
-            : null;
+    Instant since = req.hasUpdatedSince() ? ProtoTime.instant(req.getUpdatedSince()) : null;
     List<Article> page =
         kb.list(tenant, after, req.getTag().isEmpty() ? null : req.getTag(), since, size + 1);
     ListArticlesResponse.Builder b = ListArticlesResponse.newBuilder();

@@ -1,0 +1,65 @@
+package io.meshdesk.cli.common;
+
+import com.google.protobuf.MessageOrBuilder;
+import io.meshdesk.api.common.v1.PageRequest;
+import io.meshdesk.api.common.v1.PageResponse;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The skeleton of a command that lists one page of items: {@code --limit} and {@code --page-token},
+ * output as one JSON object per line or as a fixed-width table (an empty page prints the header
+ * only), and the next page's token as a hint on stderr. A subclass fetches the page and says how a
+ * row looks.
+ */
+public abstract class ListCommand<T extends MessageOrBuilder> implements Callable<Integer> {
+
+  /** Target, credentials and output format. */
+  @Mixin protected ClientOptions client;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--page-token", defaultValue = "", description = "Token of the page to show.")
+  String pageToken;
+
+  /** One page of items and the server's paging answer. */
+  public record Page<T>(List<T> items, PageResponse page) {}
+
+  /** Asks the server for the page {@code request} names. */
+  protected abstract Page<T> fetch(PageRequest request) throws InterruptedException;
+
+  /** The {@link String#format} pattern of the header and of every row. */
+  protected abstract String rowFormat();
+
+  /** The column headers. */
+  protected abstract Object[] headers();
+
+  /** The cells of one row, in header order. */
+  protected abstract Object[] cells(T item);
+
+  /** Fetches the page and prints it. */
+  @Override
+  public Integer call() throws InterruptedException {
+    Page<T> page =
+        fetch(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken).build());
+    if (client.output() == ClientOptions.OutputFormat.json) {
+      page.items().forEach(item -> System.out.println(Output.jsonLine(item)));
+    } else {
+      String format = rowFormat() + "%n";
+      System.out.printf(format, headers());
+      for (T item : page.items()) {
+        System.out.printf(format, cells(item));
+      }
+    }
+    if (!page.page().getNextPageToken().isEmpty()) {
+      System.err.println("more: --page-token " + page.page().getNextPageToken());
+    }
+    return 0;
+  }
+}
