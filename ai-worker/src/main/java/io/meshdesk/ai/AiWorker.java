@@ -5,21 +5,16 @@ import io.meshdesk.ai.assistant.AssistantGrpcService;
 import io.meshdesk.ai.assistant.LedgerPort;
 import io.meshdesk.ai.assistant.SpendingAssistant;
 import io.meshdesk.ai.drafting.Drafter;
-import io.meshdesk.ai.gemini.GeminiDrafter;
 import io.meshdesk.ai.knowledge.ArticleStore;
 import io.meshdesk.ai.knowledge.KnowledgeBase;
 import io.meshdesk.ai.knowledge.ResolutionFeed;
 import io.meshdesk.ai.knowledge.ResolutionStore;
 import io.meshdesk.ai.knowledge.grpc.KnowledgeGrpcService;
-import io.meshdesk.ai.offline.OfflineDrafter;
-import io.meshdesk.ai.resilience.CircuitBreaker;
-import io.meshdesk.ai.resilience.FallbackDrafter;
 import io.meshdesk.ai.retrieval.KnowledgeIndex;
 import io.meshdesk.ai.worker.GrpcTicketPort;
 import io.meshdesk.ai.worker.JobConsumer;
 import io.meshdesk.ai.worker.JobProcessor;
 import io.meshdesk.ai.worker.JobQueue;
-import io.meshdesk.ai.worker.RateLimitedDrafter;
 import io.meshdesk.ai.worker.TokenProvider;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.TokenVerifier;
@@ -31,6 +26,7 @@ import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Infrastructure;
+import io.meshdesk.platform.runtime.ServerProcess;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.time.Clock;
 import java.util.List;
@@ -38,10 +34,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The AI worker: consumes AI jobs from Redis, drafts suggestions (Gemini or offline), serves the
- * knowledge base and answers spending questions. Wires its parts explicitly; {@link Main} runs it
- * as a process and {@code meshctl dev} in-process.
+ * knowledge base and answers spending questions. Wires its parts explicitly (how drafters are
+ * composed is {@link DrafterChain}'s); {@link Main} runs it as a process and {@code meshctl dev}
+ * in-process.
  */
-public final class AiWorker implements AutoCloseable {
+public final class AiWorker implements ServerProcess.Running {
 
   /** Liquibase changelogs this server owns, in order. */
   public static final List<String> CHANGELOGS = List.of("db/changelog/knowledge/master.yaml");
@@ -88,7 +85,7 @@ public final class AiWorker implements AutoCloseable {
     resources.<AutoCloseable>register(() -> shutdownChannel(ledgerChannel));
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 
-    Drafter drafter = drafter(config, redis, clock);
+    Drafter drafter = DrafterChain.of(config, redis, clock);
     JobProcessor processor =
         new JobProcessor(tickets, knowledge, drafter, config.worker().retrievalLimit(), clock);
     this.consumer =
@@ -130,29 +127,14 @@ public final class AiWorker implements AutoCloseable {
       TokenProvider tokens,
       AiWorkerConfig config) {
     AiWorker server = new AiWorker(infra, grpcConfig, metrics, verifier, tokens, config);
-    server.grpc.start();
-    server.consumer.start();
-    return server;
-  }
-
-  /**
-   * Offline drafter alone, or Gemini behind a breaker and a per-tenant rate limit with the offline
-   * fallback.
-   */
-  private static Drafter drafter(AiWorkerConfig config, Redis redis, Clock clock) {
-    OfflineDrafter offline = new OfflineDrafter();
-    if (!config.gemini().enabled()) {
-      return offline;
+    try {
+      server.grpc.start();
+      server.consumer.start();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
     }
-    CircuitBreaker breaker =
-        new CircuitBreaker(
-            "gemini",
-            config.gemini().breakerFailureThreshold(),
-            config.gemini().breakerOpenDuration(),
-            clock);
-    FallbackDrafter gemini =
-        new FallbackDrafter(GeminiDrafter.create(config.gemini()), offline, breaker);
-    return new RateLimitedDrafter(gemini, offline, redis.client(), config.worker().ratePerMinute());
+    return server;
   }
 
   /** The knowledge base (articles, solved tickets, index), e.g. for seeding demo data. */
@@ -166,11 +148,13 @@ public final class AiWorker implements AutoCloseable {
   }
 
   /** The gRPC port. */
+  @Override
   public int port() {
     return grpc.port();
   }
 
   /** Blocks until the server stops. */
+  @Override
   public void awaitTermination() throws InterruptedException {
     grpc.awaitTermination();
   }

@@ -30,7 +30,17 @@ import picocli.CommandLine.Command;
       io.meshdesk.cli.ledger.LedgerCommand.class,
       io.meshdesk.cli.kb.KbCommand.class,
       io.meshdesk.cli.reminders.RemindersCommand.class,
+      io.meshdesk.cli.identity.KeysCommand.class,
       io.meshdesk.cli.tickets.TicketsCommand.class,
+      io.meshdesk.cli.tickets.TeamsCommand.class,
+      io.meshdesk.cli.tickets.SlaCommand.class,
+      io.meshdesk.cli.ledger.ProductsCommand.class,
+      io.meshdesk.cli.ledger.CardsCommand.class,
+      io.meshdesk.cli.ledger.AccountsCommands.Limits.class,
+      io.meshdesk.cli.ledger.AccountsCommands.Statements.class,
+      io.meshdesk.cli.ledger.AccountsCommands.Transactions.class,
+      io.meshdesk.cli.ledger.PostingsCommand.class,
+      io.meshdesk.cli.kb.AskCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Meshctl {

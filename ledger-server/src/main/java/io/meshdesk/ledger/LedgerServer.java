@@ -19,6 +19,7 @@ import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Infrastructure;
+import io.meshdesk.platform.runtime.ServerProcess;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.reminder.DirectoryTenants;
 import io.meshdesk.reminder.LedgerAdapter;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * The ledger server: cards, double-entry postings, statements, the scheduler and reminders. Wires
  * its parts explicitly; {@link Main} runs it as a process and {@code meshctl dev} in-process.
  */
-public final class LedgerServer implements AutoCloseable {
+public final class LedgerServer implements ServerProcess.Running {
 
   /** Liquibase changelogs this server owns, in order. */
   public static final List<String> CHANGELOGS =
@@ -130,8 +131,13 @@ public final class LedgerServer implements AutoCloseable {
   public static LedgerServer start(
       Infrastructure infra, GrpcConfig grpcConfig, Metrics metrics, TokenVerifier verifier) {
     LedgerServer server = new LedgerServer(infra, grpcConfig, metrics, verifier);
-    server.grpc.start();
-    server.reminders.start();
+    try {
+      server.grpc.start();
+      server.reminders.start();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -156,11 +162,13 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   /** The gRPC port. */
+  @Override
   public int port() {
     return grpc.port();
   }
 
   /** Blocks until the server stops. */
+  @Override
   public void awaitTermination() throws InterruptedException {
     grpc.awaitTermination();
   }

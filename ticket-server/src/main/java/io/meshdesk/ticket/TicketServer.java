@@ -8,6 +8,7 @@ import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.metrics.Metrics;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Infrastructure;
+import io.meshdesk.platform.runtime.ServerProcess;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * The ticket server: identity (tenants, users, tokens) and tickets with live agent streams. Wires
  * its parts explicitly; {@link Main} runs it as a process and {@code meshctl dev} in-process.
  */
-public final class TicketServer implements AutoCloseable {
+public final class TicketServer implements ServerProcess.Running {
 
   /** Liquibase changelogs this server owns, in order. */
   public static final List<String> CHANGELOGS =
@@ -87,7 +88,12 @@ public final class TicketServer implements AutoCloseable {
       Metrics metrics,
       io.meshdesk.identity.domain.IdentityConfig identityConfig) {
     TicketServer server = new TicketServer(infra, grpcConfig, metrics, identityConfig);
-    server.grpc.start();
+    try {
+      server.grpc.start();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -97,6 +103,7 @@ public final class TicketServer implements AutoCloseable {
   }
 
   /** The gRPC port. */
+  @Override
   public int port() {
     return grpc.port();
   }
@@ -112,6 +119,7 @@ public final class TicketServer implements AutoCloseable {
   }
 
   /** Blocks until the server stops. */
+  @Override
   public void awaitTermination() throws InterruptedException {
     grpc.awaitTermination();
   }

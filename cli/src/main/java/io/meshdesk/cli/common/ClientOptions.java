@@ -20,7 +20,9 @@ public final class ClientOptions {
   /** Output formats. */
   public enum OutputFormat {
     table,
-    json
+    json,
+    yaml,
+    csv
   }
 
   @Option(
@@ -38,10 +40,15 @@ public final class ClientOptions {
   String token;
 
   @Option(
-      names = "--output",
-      description = "table or json (default: ${DEFAULT-VALUE}).",
+      names = {"-o", "--output"},
+      description =
+          "table, json, yaml or csv (default: ${DEFAULT-VALUE}); json and yaml use the proto"
+              + " field names.",
       defaultValue = "table")
   OutputFormat output;
+
+  @Option(names = "--no-headers", description = "Leave out the header line of table and csv.")
+  boolean noHeaders;
 
   @Option(names = "--tls", description = "Use TLS to reach the server.")
   boolean tls;
@@ -54,6 +61,11 @@ public final class ClientOptions {
   /** The selected output format. */
   public OutputFormat output() {
     return output;
+  }
+
+  /** How to print results: {@code --output} and {@code --no-headers}. */
+  public Output printer() {
+    return new Output(output, !noHeaders);
   }
 
   /** Whether to use TLS. */

@@ -2,8 +2,11 @@ package io.meshdesk.cli.common;
 
 import com.google.protobuf.Timestamp;
 import io.meshdesk.api.common.v1.Actor;
+import io.meshdesk.api.common.v1.Money;
 import io.meshdesk.api.identity.v1.Role;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,5 +49,16 @@ public final class Formats {
   /** Who did something: display name, else id. */
   public static String actor(Actor a) {
     return !a.getDisplayName().isEmpty() ? a.getDisplayName() : text(a.getId());
+  }
+
+  /** Minor units as a decimal amount with its currency, e.g. {@code 12.50 USD}. */
+  public static String money(Money m) {
+    int digits;
+    try {
+      digits = Math.max(Currency.getInstance(m.getCurrency()).getDefaultFractionDigits(), 0);
+    } catch (IllegalArgumentException e) {
+      digits = 2;
+    }
+    return BigDecimal.valueOf(m.getAmountMinor(), digits).toPlainString() + " " + m.getCurrency();
   }
 }

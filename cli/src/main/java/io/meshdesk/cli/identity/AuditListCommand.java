@@ -7,8 +7,8 @@ import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingSt
 import io.meshdesk.api.identity.v1.ListAuditEventsRequest;
 import io.meshdesk.api.identity.v1.ListAuditEventsResponse;
 import io.meshdesk.cli.common.Formats;
-import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.PageOptions;
+import io.meshdesk.cli.common.Rpc;
 import io.meshdesk.cli.common.Table;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List audit events, newest first.")
+@Rpc("meshdesk.identity.v1.IdentityService/ListAuditEvents")
 public final class AuditListCommand extends IdentityCommand {
 
   @Option(
@@ -87,22 +88,24 @@ public final class AuditListCommand extends IdentityCommand {
                 .setTenantId(tenant)
                 .setTimeRange(range)
                 .build());
-    Output.print(
-        output(),
-        r,
-        () -> {
-          Table t = new Table("TIME", "ACTION", "ACTOR", "TARGET", "TENANT", "DETAILS");
-          for (AuditEvent e : r.getEventsList()) {
-            t.row(
-                Formats.time(e.hasOccurredAt(), e.getOccurredAt()),
-                e.getAction(),
-                Formats.actor(e.getActor()),
-                e.getTarget().getType() + ":" + e.getTarget().getId(),
-                Formats.text(e.getTenantId()),
-                e.getDetailsMap().isEmpty() ? "-" : new TreeMap<>(e.getDetailsMap()).toString());
-          }
-          return t;
-        });
+    out()
+        .print(
+            r,
+            () -> {
+              Table t = new Table("TIME", "ACTION", "ACTOR", "TARGET", "TENANT", "DETAILS");
+              for (AuditEvent e : r.getEventsList()) {
+                t.row(
+                    Formats.time(e.hasOccurredAt(), e.getOccurredAt()),
+                    e.getAction(),
+                    Formats.actor(e.getActor()),
+                    e.getTarget().getType() + ":" + e.getTarget().getId(),
+                    Formats.text(e.getTenantId()),
+                    e.getDetailsMap().isEmpty()
+                        ? "-"
+                        : new TreeMap<>(e.getDetailsMap()).toString());
+              }
+              return t;
+            });
     page.hint(output(), r.getPage());
     return 0;
   }

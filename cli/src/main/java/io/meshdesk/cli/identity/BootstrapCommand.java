@@ -5,6 +5,7 @@ import io.meshdesk.api.identity.v1.BootstrapResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
+import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
       "Token: --token-stdin (first line of standard input) or $MESHDESK_BOOTSTRAP_TOKEN.",
       "Password: prompted without echo, or --password-stdin (next line of standard input)."
     })
+@Rpc("meshdesk.identity.v1.IdentityService/Bootstrap")
 public final class BootstrapCommand extends IdentityCommand {
 
   @Option(names = "--email", required = true, description = "Email of the first platform admin.")
@@ -59,7 +61,7 @@ public final class BootstrapCommand extends IdentityCommand {
     CredentialsStore store = CredentialsStore.standard();
     store.save(Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), ""));
     PrincipalView.print(
-        output(),
+        out(),
         r.getPrincipal(),
         "",
         "Platform admin created and logged in; session saved to " + store.file());

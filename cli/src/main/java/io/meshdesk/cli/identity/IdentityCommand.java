@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,11 @@ abstract class IdentityCommand implements Callable<Integer> {
    * Checks the arguments before anything is sent; throws IllegalArgumentException with one line.
    */
   void validate() {}
+
+  /** How to print results. */
+  Output out() {
+    return client.printer();
+  }
 
   /** The output format. */
   ClientOptions.OutputFormat output() {

@@ -5,6 +5,7 @@ import io.meshdesk.api.identity.v1.LoginRequest;
 import io.meshdesk.api.identity.v1.LoginResponse;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
+import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
       "Sign in with email and password and save the session (credentials.json, mode 0600).",
       "The password is prompted without echo, or read from standard input with --password-stdin."
     })
+@Rpc("meshdesk.identity.v1.IdentityService/Login")
 public final class LoginCommand extends IdentityCommand {
 
   @Option(
@@ -51,7 +53,7 @@ public final class LoginCommand extends IdentityCommand {
     store.save(
         Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), tenant));
     PrincipalView.print(
-        output(), r.getPrincipal(), tenant, "Logged in; session saved to " + store.file());
+        out(), r.getPrincipal(), tenant, "Logged in; session saved to " + store.file());
     return 0;
   }
 }

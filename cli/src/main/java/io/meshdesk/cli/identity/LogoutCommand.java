@@ -9,6 +9,7 @@ import io.meshdesk.cli.common.ClientOptions.HostPort;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "End the saved session (revoke its refresh token) and delete the credentials file.")
+@Rpc("meshdesk.identity.v1.IdentityService/Logout")
 public final class LogoutCommand implements Callable<Integer> {
 
   /** Server answers meaning the session is already over: the file is deleted anyway. */

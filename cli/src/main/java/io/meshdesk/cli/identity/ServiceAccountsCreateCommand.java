@@ -3,8 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.CreateServiceAccountRequest;
 import io.meshdesk.api.identity.v1.CreateServiceAccountResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
-import io.meshdesk.cli.common.ClientOptions.OutputFormat;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
     description = {
       "Create a service account and print its client secret. The secret is shown only this once."
     })
+@Rpc("meshdesk.identity.v1.IdentityService/CreateServiceAccount")
 public final class ServiceAccountsCreateCommand extends IdentityCommand {
 
   @Option(
@@ -42,8 +42,8 @@ public final class ServiceAccountsCreateCommand extends IdentityCommand {
                 .setDescription(description)
                 .addAllPermissions(permissions)
                 .build());
-    if (output() == OutputFormat.json) {
-      System.out.println(Output.json(r));
+    if (!out().human()) {
+      out().print(r, () -> ServiceAccountsCommand.table(List.of(r.getServiceAccount())));
     } else {
       ServiceAccountsCommand.table(List.of(r.getServiceAccount())).print(System.out);
       System.out.println();

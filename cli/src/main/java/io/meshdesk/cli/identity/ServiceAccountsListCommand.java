@@ -3,8 +3,8 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.ListServiceAccountsRequest;
 import io.meshdesk.api.identity.v1.ListServiceAccountsResponse;
-import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.PageOptions;
+import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List service accounts of your tenant (platform ones for platform admins).")
+@Rpc("meshdesk.identity.v1.IdentityService/ListServiceAccounts")
 public final class ServiceAccountsListCommand extends IdentityCommand {
 
   @Option(names = "--include-revoked", description = "Also list revoked accounts.")
@@ -29,7 +30,7 @@ public final class ServiceAccountsListCommand extends IdentityCommand {
                 .setPage(page.request())
                 .setIncludeRevoked(includeRevoked)
                 .build());
-    Output.print(output(), r, () -> ServiceAccountsCommand.table(r.getServiceAccountsList()));
+    out().print(r, () -> ServiceAccountsCommand.table(r.getServiceAccountsList()));
     page.hint(output(), r.getPage());
     return 0;
   }

@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.RevokeServiceAccountRequest;
 import io.meshdesk.api.identity.v1.RevokeServiceAccountResponse;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "revoke",
     mixinStandardHelpOptions = true,
     description = "Revoke a service account: its secret stops working.")
+@Rpc("meshdesk.identity.v1.IdentityService/RevokeServiceAccount")
 public final class ServiceAccountsRevokeCommand extends IdentityCommand {
 
   @Parameters(
@@ -33,7 +34,7 @@ public final class ServiceAccountsRevokeCommand extends IdentityCommand {
                 .setServiceAccountId(id)
                 .setReason(reason)
                 .build());
-    Output.print(output(), r, () -> ServiceAccountsCommand.table(List.of(r.getServiceAccount())));
+    out().print(r, () -> ServiceAccountsCommand.table(List.of(r.getServiceAccount())));
     return 0;
   }
 }

@@ -4,7 +4,7 @@ import io.meshdesk.api.identity.v1.CreateTenantRequest;
 import io.meshdesk.api.identity.v1.CreateTenantResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.InitialAdmin;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       "Create a tenant together with its first admin user.",
       "The admin's password is prompted without echo, or read with --admin-password-stdin."
     })
+@Rpc("meshdesk.identity.v1.IdentityService/CreateTenant")
 public final class TenantsCreateCommand extends IdentityCommand {
 
   @Option(
@@ -67,7 +68,7 @@ public final class TenantsCreateCommand extends IdentityCommand {
                         .setDisplayName(adminDisplayName)
                         .setPassword(password))
                 .build());
-    Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
+    out().print(r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }
 }

@@ -4,8 +4,8 @@ import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingSt
 import io.meshdesk.api.identity.v1.ListTenantsRequest;
 import io.meshdesk.api.identity.v1.ListTenantsResponse;
 import io.meshdesk.api.identity.v1.TenantStatus;
-import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.PageOptions;
+import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List tenants, oldest first.")
+@Rpc("meshdesk.identity.v1.IdentityService/ListTenants")
 public final class TenantsListCommand extends IdentityCommand {
 
   /** Status filter values. */
@@ -38,7 +39,7 @@ public final class TenantsListCommand extends IdentityCommand {
               : TenantStatus.TENANT_STATUS_SUSPENDED);
     }
     ListTenantsResponse r = identity.listTenants(req.build());
-    Output.print(output(), r, () -> TenantsCommand.table(r.getTenantsList()));
+    out().print(r, () -> TenantsCommand.table(r.getTenantsList()));
     page.hint(output(), r.getPage());
     return 0;
   }

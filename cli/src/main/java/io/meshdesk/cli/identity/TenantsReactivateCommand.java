@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.ReactivateTenantRequest;
 import io.meshdesk.api.identity.v1.ReactivateTenantResponse;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "reactivate",
     mixinStandardHelpOptions = true,
     description = "Reactivate a suspended tenant.")
+@Rpc("meshdesk.identity.v1.IdentityService/ReactivateTenant")
 public final class TenantsReactivateCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "TENANT_ID", description = "Tenant id (UUID).")
@@ -23,7 +24,7 @@ public final class TenantsReactivateCommand extends IdentityCommand {
     ReactivateTenantResponse r =
         identity.reactivateTenant(
             ReactivateTenantRequest.newBuilder().setTenantId(tenantId).build());
-    Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
+    out().print(r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }
 }

@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.SuspendTenantRequest;
 import io.meshdesk.api.identity.v1.SuspendTenantResponse;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "suspend",
     mixinStandardHelpOptions = true,
     description = "Suspend a tenant: nobody in it can sign in or call any RPC until reactivated.")
+@Rpc("meshdesk.identity.v1.IdentityService/SuspendTenant")
 public final class TenantsSuspendCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "TENANT_ID", description = "Tenant id (UUID).")
@@ -27,7 +28,7 @@ public final class TenantsSuspendCommand extends IdentityCommand {
     SuspendTenantResponse r =
         identity.suspendTenant(
             SuspendTenantRequest.newBuilder().setTenantId(tenantId).setReason(reason).build());
-    Output.print(output(), r, () -> TenantsCommand.table(List.of(r.getTenant())));
+    out().print(r, () -> TenantsCommand.table(List.of(r.getTenant())));
     return 0;
   }
 }

@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.CreateUserRequest;
 import io.meshdesk.api.identity.v1.CreateUserResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       "Create a user in your tenant.",
       "Without --password-stdin or --prompt-password the user cannot sign in yet (e.g. a customer)."
     })
+@Rpc("meshdesk.identity.v1.IdentityService/CreateUser")
 public final class UsersCreateCommand extends IdentityCommand {
 
   @Option(names = "--email", required = true, description = "Sign-in email, unique in the tenant.")
@@ -61,7 +62,7 @@ public final class UsersCreateCommand extends IdentityCommand {
       req.setPassword(new SecretInput().read(passwordStdin, "password", "--password-stdin"));
     }
     CreateUserResponse r = identity.createUser(req.build());
-    Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
+    out().print(r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }
 }

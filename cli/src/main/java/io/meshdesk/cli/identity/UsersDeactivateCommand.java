@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.DeactivateUserRequest;
 import io.meshdesk.api.identity.v1.DeactivateUserResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "deactivate",
     mixinStandardHelpOptions = true,
     description = "Deactivate a user and end all of their sessions (admins only).")
+@Rpc("meshdesk.identity.v1.IdentityService/DeactivateUser")
 public final class UsersDeactivateCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
@@ -27,7 +28,7 @@ public final class UsersDeactivateCommand extends IdentityCommand {
     DeactivateUserResponse r =
         identity.deactivateUser(
             DeactivateUserRequest.newBuilder().setUserId(userId).setReason(reason).build());
-    Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
+    out().print(r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }
 }

@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.GetUserRequest;
 import io.meshdesk.api.identity.v1.GetUserResponse;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "get",
     mixinStandardHelpOptions = true,
     description = "Show one user of your tenant.")
+@Rpc("meshdesk.identity.v1.IdentityService/GetUser")
 public final class UsersGetCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
@@ -21,7 +22,7 @@ public final class UsersGetCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     GetUserResponse r = identity.getUser(GetUserRequest.newBuilder().setUserId(userId).build());
-    Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
+    out().print(r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }
 }

@@ -4,8 +4,8 @@ import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingSt
 import io.meshdesk.api.identity.v1.ListUsersRequest;
 import io.meshdesk.api.identity.v1.ListUsersResponse;
 import io.meshdesk.api.identity.v1.UserStatus;
-import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.PageOptions;
+import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List users of your tenant, by display name.")
+@Rpc("meshdesk.identity.v1.IdentityService/ListUsers")
 public final class UsersListCommand extends IdentityCommand {
 
   /** Status filter values. */
@@ -51,7 +52,7 @@ public final class UsersListCommand extends IdentityCommand {
               : UserStatus.USER_STATUS_DEACTIVATED);
     }
     ListUsersResponse r = identity.listUsers(req.build());
-    Output.print(output(), r, () -> UsersCommand.table(r.getUsersList()));
+    out().print(r, () -> UsersCommand.table(r.getUsersList()));
     page.hint(output(), r.getPage());
     return 0;
   }

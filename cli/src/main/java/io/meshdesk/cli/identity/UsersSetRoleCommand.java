@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.UpdateUserRoleRequest;
 import io.meshdesk.api.identity.v1.UpdateUserRoleResponse;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Change a user's role (admins only); tokens already issued keep the old role until they expire.")
+@Rpc("meshdesk.identity.v1.IdentityService/UpdateUserRole")
 public final class UsersSetRoleCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
@@ -28,7 +29,7 @@ public final class UsersSetRoleCommand extends IdentityCommand {
     UpdateUserRoleResponse r =
         identity.updateUserRole(
             UpdateUserRoleRequest.newBuilder().setUserId(userId).setRole(role.proto).build());
-    Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
+    out().print(r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }
 }

@@ -3,7 +3,7 @@ package io.meshdesk.cli.identity;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.api.identity.v1.UpdateUserTeamsRequest;
 import io.meshdesk.api.identity.v1.UpdateUserTeamsResponse;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
     name = "set-teams",
     mixinStandardHelpOptions = true,
     description = "Replace the set of teams a user belongs to.")
+@Rpc("meshdesk.identity.v1.IdentityService/UpdateUserTeams")
 public final class UsersSetTeamsCommand extends IdentityCommand {
 
   @Parameters(index = "0", paramLabel = "USER_ID", description = "User id (UUID).")
@@ -40,7 +41,7 @@ public final class UsersSetTeamsCommand extends IdentityCommand {
     UpdateUserTeamsResponse r =
         identity.updateUserTeams(
             UpdateUserTeamsRequest.newBuilder().setUserId(userId).addAllTeamIds(teams).build());
-    Output.print(output(), r, () -> UsersCommand.table(List.of(r.getUser())));
+    out().print(r, () -> UsersCommand.table(List.of(r.getUser())));
     return 0;
   }
 }

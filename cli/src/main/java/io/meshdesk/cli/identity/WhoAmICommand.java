@@ -5,7 +5,7 @@ import io.meshdesk.api.identity.v1.WhoAmIRequest;
 import io.meshdesk.api.identity.v1.WhoAmIResponse;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
-import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 
 /** {@code meshctl whoami}: shows who the current token belongs to. */
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Show the principal of the current token (--token, $MESHDESK_TOKEN or the saved session).")
+@Rpc("meshdesk.identity.v1.IdentityService/WhoAmI")
 public final class WhoAmICommand extends IdentityCommand {
 
   @Override
@@ -25,10 +26,10 @@ public final class WhoAmICommand extends IdentityCommand {
             .filter(c -> c.email().equalsIgnoreCase(r.getPrincipal().getEmail()))
             .map(Credentials::tenant)
             .orElse("");
-    if (output() == io.meshdesk.cli.common.ClientOptions.OutputFormat.json) {
-      System.out.println(Output.json(r));
+    if (out().human()) {
+      PrincipalView.print(out(), r.getPrincipal(), slug, null);
     } else {
-      PrincipalView.print(output(), r.getPrincipal(), slug, null);
+      out().print(r, () -> PrincipalView.table(r.getPrincipal(), slug));
     }
     return 0;
   }

@@ -7,5 +7,13 @@ import picocli.CommandLine.Command;
     name = "kb",
     description =
         "Manage and search knowledge-base articles (use --target with the ai-worker, e.g. localhost:7003).",
-    subcommands = {KbImportCommand.class, KbSearchCommand.class})
+    subcommands = {
+      KbArticleCommands.Create.class,
+      KbArticleCommands.Get.class,
+      KbArticleCommands.ListArticles.class,
+      KbArticleCommands.Update.class,
+      KbArticleCommands.Delete.class,
+      KbImportCommand.class,
+      KbSearchCommand.class
+    })
 public final class KbCommand {}

@@ -9,6 +9,7 @@ import io.meshdesk.api.knowledge.v1.GetArticleRequest;
 import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
 import io.meshdesk.api.knowledge.v1.UpdateArticleRequest;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import",
     description = "Import a folder of Markdown files as articles (re-import updates them).")
+@Rpc({
+  "meshdesk.knowledge.v1.KnowledgeService/CreateArticle",
+  "meshdesk.knowledge.v1.KnowledgeService/UpdateArticle"
+})
 public final class KbImportCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

@@ -5,6 +5,7 @@ import io.meshdesk.api.knowledge.v1.ArticleHit;
 import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
 import io.meshdesk.api.knowledge.v1.SearchArticlesRequest;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "search",
     description = "Search articles (BM25) and print the best hits with snippets.")
+@Rpc("meshdesk.knowledge.v1.KnowledgeService/SearchArticles")
 public final class KbSearchCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

@@ -7,6 +7,7 @@ import io.meshdesk.api.ledger.v1.AuditSummary;
 import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "audit",
     description = "Check the ledger's invariants; exit 0 when clean, 9 on violations.")
+@Rpc("meshdesk.ledger.v1.LedgerService/Audit")
 public final class LedgerAuditCommand implements Callable<Integer> {
 
   /** Exit code when the audit found violations. */

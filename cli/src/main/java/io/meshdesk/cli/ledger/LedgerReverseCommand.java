@@ -6,6 +6,7 @@ import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.ReverseRequest;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "reverse",
     description = "Reverse a fee, interest or payment transaction with a mirroring entry.")
+@Rpc("meshdesk.ledger.v1.LedgerService/Reverse")
 public final class LedgerReverseCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

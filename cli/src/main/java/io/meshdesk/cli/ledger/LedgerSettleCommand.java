@@ -7,6 +7,7 @@ import io.meshdesk.api.ledger.v1.SettlePaymentRequest;
 import io.meshdesk.api.ledger.v1.SettlePaymentResponse;
 import io.meshdesk.api.ledger.v1.SettlementOutcome;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
       "Settle a customer's pending payment (posts it) or mark it returned (cancels it).",
       "Needs ledger.settle: an admin, or a service account granted it."
     })
+@Rpc("meshdesk.ledger.v1.LedgerService/SettlePayment")
 public final class LedgerSettleCommand implements Callable<Integer> {
 
   /** What became of the money. */

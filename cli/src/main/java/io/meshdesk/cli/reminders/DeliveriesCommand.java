@@ -6,6 +6,7 @@ import io.meshdesk.api.reminder.v1.DeliveryOutcome;
 import io.meshdesk.api.reminder.v1.ListDeliveriesRequest;
 import io.meshdesk.api.reminder.v1.ListDeliveriesResponse;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "deliveries",
     description = "List a card's reminder deliveries: attempts, outcome, latency.")
+@Rpc("meshdesk.reminder.v1.ReminderService/ListDeliveries")
 public final class DeliveriesCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

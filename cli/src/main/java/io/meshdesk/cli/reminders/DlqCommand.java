@@ -5,6 +5,7 @@ import io.meshdesk.api.reminder.v1.DeadLetter;
 import io.meshdesk.api.reminder.v1.ListDeadLettersRequest;
 import io.meshdesk.api.reminder.v1.ListDeadLettersResponse;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code meshctl reminders dlq}: lists dead-lettered deliveries (admins). */
 @Command(name = "dlq", description = "List deliveries that exhausted their attempts, newest first.")
+@Rpc("meshdesk.reminder.v1.ReminderService/ListDeadLetters")
 public final class DlqCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

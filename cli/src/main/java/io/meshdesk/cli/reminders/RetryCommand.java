@@ -3,6 +3,7 @@ package io.meshdesk.cli.reminders;
 import io.meshdesk.api.reminder.v1.Delivery;
 import io.meshdesk.api.reminder.v1.RetryDeadLetterRequest;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "retry",
     description = "Retry a dead-lettered delivery with a fresh attempt budget.")
+@Rpc("meshdesk.reminder.v1.ReminderService/RetryDeadLetter")
 public final class RetryCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

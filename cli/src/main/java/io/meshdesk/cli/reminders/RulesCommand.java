@@ -5,6 +5,7 @@ import io.meshdesk.api.reminder.v1.ListReminderRulesRequest;
 import io.meshdesk.api.reminder.v1.ListReminderRulesResponse;
 import io.meshdesk.api.reminder.v1.ReminderRule;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -12,7 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl reminders rules}: lists reminder rules. */
-@Command(name = "rules", description = "List reminder rules, oldest first.")
+@Command(
+    name = "rules",
+    description = "List reminder rules, oldest first; create or delete one.",
+    subcommands = {RulesCreateCommand.class, RulesDeleteCommand.class})
+@Rpc("meshdesk.reminder.v1.ReminderService/ListReminderRules")
 public final class RulesCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;

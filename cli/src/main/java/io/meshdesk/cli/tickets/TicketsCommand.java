@@ -6,5 +6,16 @@ import picocli.CommandLine.Command;
 @Command(
     name = "tickets",
     description = "Tickets of the token's tenant.",
-    subcommands = {TicketsWatchCommand.class})
+    subcommands = {
+      TicketCommands.ListTickets.class,
+      TicketCommands.GetTicket.class,
+      TicketCommands.CreateTicket.class,
+      TicketCommands.AssignTicket.class,
+      TicketSet.SetTicket.class,
+      TicketCommands.AddComment.class,
+      TicketCommands.ListComments.class,
+      TicketCommands.History.class,
+      TicketSet.Queues.class,
+      TicketsWatchCommand.class
+    })
 public final class TicketsCommand {}

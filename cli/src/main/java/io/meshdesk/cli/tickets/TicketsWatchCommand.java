@@ -9,6 +9,7 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.cli.Meshctl;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Rpc;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.Set;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
     name = "watch",
     description =
         "Tail ticket events live; prints `live` once caught up, resumes after reconnects.")
+@Rpc("meshdesk.ticket.v1.TicketService/Subscribe")
 public final class TicketsWatchCommand implements Callable<Integer> {
 
   /** Server reasons after which a fresh token is fetched and the stream resumes. */

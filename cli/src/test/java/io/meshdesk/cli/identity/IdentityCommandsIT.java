@@ -416,7 +416,7 @@ class IdentityCommandsIT {
     Result listJson = meshctl("service-accounts", "list", "--target", target, "--output", "json");
     assertThat(listJson.out().strip())
         .startsWith("{")
-        .contains("\"serviceAccounts\"")
+        .contains("\"service_accounts\"")
         .doesNotContain(secret);
 
     Result revoked =

@@ -115,10 +115,8 @@ public final class GrpcWebBridge implements AutoCloseable {
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     ServerBuilder sb = Server.builder();
     if (config.tls().serverTls()) {
-      sb.https(address)
-          .tls(
-              config.tls().certFile().get().toFile(),
-              config.tls().keyFile().orElseThrow().toFile());
+      // Re-read like the gRPC servers' certificates; the server closes the provider on stop.
+      sb.https(address).tlsProvider(new ReloadingTlsProvider(config.tls()));
     } else {
       sb.http(address);
     }

@@ -1,0 +1,44 @@
+package io.meshdesk.cli.common;
+
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.stub.AbstractStub;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A command that makes calls on one service: opens a channel with the common client options, hands
+ * the command a stub with a deadline and the output style, and closes the channel after.
+ *
+ * @param <S> the blocking stub type
+ */
+public abstract class StubCommand<S extends AbstractStub<S>> implements Callable<Integer> {
+
+  /** Deadline of each command's calls. */
+  private static final long DEADLINE_SECONDS = 30;
+
+  /** Target, token, TLS and output options. */
+  @Mixin protected ClientOptions client;
+
+  /** The blocking stub of the command's service on {@code channel}. */
+  protected abstract S stub(Channel channel);
+
+  /**
+   * Runs the command; throws IllegalArgumentException with one line for bad input.
+   *
+   * @return the exit code
+   */
+  protected abstract int run(S stub, Output out) throws Exception;
+
+  @Override
+  public final Integer call() throws Exception {
+    ManagedChannel channel = client.channel();
+    try {
+      return run(
+          stub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), client.printer());
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+}

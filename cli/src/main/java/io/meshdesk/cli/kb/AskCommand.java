@@ -1,0 +1,41 @@
+package io.meshdesk.cli.kb;
+
+import io.grpc.Channel;
+import io.meshdesk.api.ai.v1.AskSpendingRequest;
+import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
+import io.meshdesk.api.ai.v1.AssistantServiceGrpc.AssistantServiceBlockingStub;
+import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.StubCommand;
+import io.meshdesk.cli.common.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meshctl ask}: asks the spending assistant about a card (ai-worker). */
+@Command(
+    name = "ask",
+    description = "Ask the spending assistant about a card, e.g. \"what did I spend on travel?\".")
+@Rpc("meshdesk.ai.v1.AssistantService/AskSpending")
+public final class AskCommand extends StubCommand<AssistantServiceBlockingStub> {
+
+  @Option(names = "--card", required = true, description = "Card id.")
+  String card;
+
+  @Parameters(paramLabel = "QUESTION", description = "The question.")
+  String question;
+
+  @Override
+  protected AssistantServiceBlockingStub stub(Channel channel) {
+    return AssistantServiceGrpc.newBlockingStub(channel);
+  }
+
+  @Override
+  protected int run(AssistantServiceBlockingStub assistant, Output out) {
+    var r =
+        assistant.askSpending(
+            AskSpendingRequest.newBuilder().setCardId(card).setQuestion(question).build());
+    out.print(r, () -> new Table("ANSWER").row(r.getAnswer()));
+    return 0;
+  }
+}
