@@ -1,6 +1,7 @@
 package io.meshdesk.ticket;
 
 import io.meshdesk.platform.db.Database;
+import io.meshdesk.platform.db.Hibernate;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.ticket.ai.AiJobs;
@@ -13,6 +14,9 @@ import io.meshdesk.ticket.events.OutboxRelay;
 import io.meshdesk.ticket.events.Publisher;
 import io.meshdesk.ticket.grpc.OutboundStats;
 import io.meshdesk.ticket.grpc.TicketGrpcService;
+import io.meshdesk.ticket.persistence.SettingsStore;
+import io.meshdesk.ticket.persistence.SlaPolicyStore;
+import io.meshdesk.ticket.persistence.TeamStore;
 import io.meshdesk.ticket.persistence.Writes;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
@@ -56,6 +60,7 @@ public final class Tickets implements AutoCloseable {
   private final TicketGrpcService service;
   private final OutboundStats outboundStats = new OutboundStats();
   private final StreamGuard guard;
+  private final Hibernate orm;
 
   /**
    * Wires the context and starts its background sweeps.
@@ -86,6 +91,7 @@ public final class Tickets implements AutoCloseable {
     this.relay = new OutboxRelay(background, publisher, config.relayMinAge());
     this.sla = new SlaChecker(new Writes(background, publisher, clock));
     Actors actors = new Actors(users);
+    this.orm = SettingsStore.orm(database.dataSource());
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
     // Token expiry is wall-clock time, as the token verifier judges it, whatever the business clock
     // says.
@@ -101,7 +107,7 @@ public final class Tickets implements AutoCloseable {
                 new TicketAssignment(writes, users, actors),
                 new CommentCommands(writes, actors),
                 new TicketReads(tx),
-                new Settings(writes, actors),
+                new Settings(writes, actors, new TeamStore(orm), new SlaPolicyStore(orm)),
                 new SuggestionCommands(writes, actors, topic),
                 hub,
                 presence,
@@ -181,5 +187,6 @@ public final class Tickets implements AutoCloseable {
     hub.close();
     presence.close();
     publisher.close();
+    orm.close();
   }
 }

@@ -9,7 +9,8 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.proto.ProtoTime;
-import io.meshdesk.ticket.persistence.SettingsStore;
+import io.meshdesk.ticket.persistence.SlaPolicyStore;
+import io.meshdesk.ticket.persistence.TeamStore;
 import io.meshdesk.ticket.persistence.Writes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,10 +22,14 @@ public final class Settings {
 
   private final Writes writes;
   private final Actors actors;
+  private final TeamStore teams;
+  private final SlaPolicyStore policies;
 
-  public Settings(Writes writes, Actors actors) {
+  public Settings(Writes writes, Actors actors, TeamStore teams, SlaPolicyStore policies) {
     this.writes = writes;
     this.actors = actors;
+    this.teams = teams;
+    this.policies = policies;
   }
 
   /** Creates a team; ALREADY_EXISTS when the name is taken. */
@@ -39,7 +44,7 @@ public final class Settings {
                   .setDescription(description)
                   .setCreatedAt(ProtoTime.timestamp(tx.now()))
                   .build();
-          if (!SettingsStore.insertTeam(tx, team)) {
+          if (!teams.insert(tx.connection(), tx.tenant(), team, tx.now())) {
             throw new AlreadyExistsException("a team named '" + name + "' exists");
           }
           return team;
@@ -55,7 +60,7 @@ public final class Settings {
         .inTenant(
             p.requireTenant(),
             c -> {
-              List<Team> rows = SettingsStore.teams(c, after, size + 1);
+              List<Team> rows = teams.page(c, p.requireTenant(), after, size + 1);
               ListTeamsResponse.Builder b =
                   ListTeamsResponse.newBuilder().addAllTeams(rows.stream().limit(size).toList());
               String next =
@@ -95,13 +100,14 @@ public final class Settings {
     return writes.run(
         p.requireTenant(),
         tx -> {
-          SettingsStore.replacePolicy(tx, targets, actor);
-          return SettingsStore.policy(tx.connection());
+          policies.replace(tx.connection(), tx.tenant(), targets, actor, tx.now());
+          return policies.policy(tx.connection(), tx.tenant());
         });
   }
 
   /** The SLA policy in force. */
   public SlaPolicy policy(Principal p) {
-    return writes.transactions().inTenant(p.requireTenant(), SettingsStore::policy);
+    UUID tenant = p.requireTenant();
+    return writes.transactions().inTenant(tenant, c -> policies.policy(c, tenant));
   }
 }
