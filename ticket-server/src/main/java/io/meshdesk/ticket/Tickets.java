@@ -18,7 +18,9 @@ import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
 import io.meshdesk.ticket.service.Settings;
 import io.meshdesk.ticket.service.SuggestionCommands;
-import io.meshdesk.ticket.service.TicketCommands;
+import io.meshdesk.ticket.service.TicketAssignment;
+import io.meshdesk.ticket.service.TicketEditing;
+import io.meshdesk.ticket.service.TicketOpening;
 import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
 import io.meshdesk.ticket.session.RoundRobinAssigner;
@@ -94,7 +96,9 @@ public final class Tickets implements AutoCloseable {
     this.service =
         new TicketGrpcService(
             new TicketGrpcService.Parts(
-                new TicketCommands(writes, users, actors, assigner),
+                new TicketOpening(writes, users, actors, assigner),
+                new TicketEditing(writes, actors),
+                new TicketAssignment(writes, users, actors),
                 new CommentCommands(writes, actors),
                 new TicketReads(tx),
                 new Settings(writes, actors),

@@ -4,7 +4,7 @@ import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.ai.v1.AiJobKind;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.redis.RedisKeys;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.WriteTx;
 import java.sql.Connection;
@@ -119,7 +119,7 @@ public final class AiJobs {
    */
   public int sweep() {
     int sent = 0;
-    for (UUID tenant : tx.withoutTenant(Counters::sweepTenants)) {
+    for (UUID tenant : tx.withoutTenant(CounterStore::sweepTenants)) {
       Instant now = clock.instant();
       List<AiJob> due = tx.inTenant(tenant, c -> duePending(c, tenant, now));
       List<String> ok = new ArrayList<>();

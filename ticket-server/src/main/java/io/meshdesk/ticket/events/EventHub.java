@@ -1,7 +1,7 @@
 package io.meshdesk.ticket.events;
 
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +90,7 @@ public final class EventHub implements AutoCloseable {
   }
 
   private TenantStream open(UUID tenant) {
-    long latest = tx.inTenant(tenant, Counters::latestSequence);
+    long latest = tx.inTenant(tenant, CounterStore::latestSequence);
     TenantStream ts = new TenantStream(tenant, latest + 1);
     // An event committed and published just before this stream existed was dropped: look for it.
     scheduler.schedule(ts::fill, gapWait.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,7 @@
 package io.meshdesk.ticket.events;
 
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public final class OutboxPruner {
   public long runOnce() {
     Instant cutoff = clock.instant().minus(retention);
     long pruned = 0;
-    for (UUID tenant : tx.withoutTenant(Counters::sweepTenants)) {
+    for (UUID tenant : tx.withoutTenant(CounterStore::sweepTenants)) {
       pruned +=
           tx.inTenant(
               tenant,

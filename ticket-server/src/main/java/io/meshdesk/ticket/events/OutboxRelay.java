@@ -1,7 +1,7 @@
 package io.meshdesk.ticket.events;
 
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class OutboxRelay {
   /** One sweep over every tenant; returns how many events were published. */
   public int runOnce() {
     int published = 0;
-    for (UUID tenant : tx.withoutTenant(Counters::sweepTenants)) {
+    for (UUID tenant : tx.withoutTenant(CounterStore::sweepTenants)) {
       while (true) {
         List<EventEnvelope> batch =
             tx.inTenant(tenant, c -> Outbox.unpublished(c, minAge.toMillis(), 500));

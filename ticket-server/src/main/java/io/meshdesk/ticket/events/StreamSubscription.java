@@ -5,7 +5,7 @@ import io.meshdesk.api.ticket.v1.Heartbeat;
 import io.meshdesk.api.ticket.v1.Resync;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.EventEnvelope;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -104,7 +104,7 @@ public final class StreamSubscription implements Subscriber {
    */
   public long run(Long afterSequence) {
     hub.register(this);
-    long latest = tx.inTenant(tenant, Counters::latestSequence);
+    long latest = tx.inTenant(tenant, CounterStore::latestSequence);
     synchronized (this) {
       last = afterSequence == null ? latest : Math.min(afterSequence, latest);
       lastSent = last;

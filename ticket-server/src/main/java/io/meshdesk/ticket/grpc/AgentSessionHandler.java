@@ -23,7 +23,7 @@ import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.events.Subscriber;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.EventEnvelope;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.session.PresenceHub;
@@ -157,7 +157,7 @@ final class AgentSessionHandler
     Thread.startVirtualThread(
         () -> {
           try {
-            long latest = tx.inTenant(tenant(), Counters::latestSequence);
+            long latest = tx.inTenant(tenant(), CounterStore::latestSequence);
             java.time.Duration every = heartbeats.interval();
             out.offer(
                 AgentSessionResponse.newBuilder()

@@ -58,7 +58,9 @@ import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
 import io.meshdesk.ticket.service.Settings;
 import io.meshdesk.ticket.service.SuggestionCommands;
-import io.meshdesk.ticket.service.TicketCommands;
+import io.meshdesk.ticket.service.TicketAssignment;
+import io.meshdesk.ticket.service.TicketEditing;
+import io.meshdesk.ticket.service.TicketOpening;
 import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
 import io.meshdesk.ticket.session.StreamGuard;
@@ -68,7 +70,9 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
 
   /** The domain parts the service delegates to. */
   public record Parts(
-      TicketCommands commands,
+      TicketOpening opening,
+      TicketEditing editing,
+      TicketAssignment assignment,
       CommentCommands comments,
       TicketReads reads,
       Settings settings,
@@ -124,7 +128,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Opens a ticket. */
   @Override
   public void createTicket(CreateTicketRequest r, StreamObserver<CreateTicketResponse> o) {
-    reply(o, parts.commands().create(me(), r));
+    reply(o, parts.opening().create(me(), TicketMapper.create(r)));
   }
 
   /** Returns one ticket. */
@@ -142,19 +146,21 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Changes fields at an expected version. */
   @Override
   public void updateTicket(UpdateTicketRequest r, StreamObserver<UpdateTicketResponse> o) {
-    reply(o, UpdateTicketResponse.newBuilder().setTicket(parts.commands().update(me(), r)).build());
+    Ticket updated = parts.editing().update(me(), TicketMapper.update(r));
+    reply(o, UpdateTicketResponse.newBuilder().setTicket(updated).build());
   }
 
   /** Assigns or unassigns. */
   @Override
   public void assignTicket(AssignTicketRequest r, StreamObserver<AssignTicketResponse> o) {
-    reply(o, AssignTicketResponse.newBuilder().setTicket(parts.commands().assign(me(), r)).build());
+    Ticket assigned = parts.assignment().assign(me(), TicketMapper.assign(r));
+    reply(o, AssignTicketResponse.newBuilder().setTicket(assigned).build());
   }
 
   /** Adds a reply or note. */
   @Override
   public void addComment(AddCommentRequest r, StreamObserver<AddCommentResponse> o) {
-    reply(o, parts.comments().add(me(), r));
+    reply(o, parts.comments().add(me(), TicketMapper.addComment(r)));
   }
 
   /** Lists comments. */

@@ -2,7 +2,6 @@ package io.meshdesk.ticket.service;
 
 import com.google.protobuf.FieldMask;
 import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.ticket.v1.AddCommentRequest;
 import io.meshdesk.api.ticket.v1.AddCommentResponse;
 import io.meshdesk.api.ticket.v1.Comment;
 import io.meshdesk.api.ticket.v1.CommentAdded;
@@ -47,10 +46,10 @@ public final class CommentCommands {
   }
 
   /** Adds a comment (idempotent on request_id). */
-  public AddCommentResponse add(Principal p, AddCommentRequest r) {
+  public AddCommentResponse add(Principal p, AddComment r) {
     UUID tenant = p.requireTenant();
     boolean staff = Visibility.staff(p);
-    boolean internal = r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL;
+    boolean internal = r.internal();
     if (internal) {
       Visibility.requireMayWriteInternal(p);
     }
@@ -58,7 +57,7 @@ public final class CommentCommands {
     try {
       return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
     } catch (RuntimeException e) {
-      if (!r.getRequestId().isEmpty() && TicketRows.isUniqueViolation(e)) {
+      if (!r.requestId().isEmpty() && TicketSteps.isUniqueViolation(e)) {
         // A concurrent retry with the same request id won: answer as a replay of it.
         return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
       }
@@ -67,17 +66,16 @@ public final class CommentCommands {
   }
 
   private AddCommentResponse add(
-      WriteTx tx, Principal p, AddCommentRequest r, boolean staff, boolean internal, Actor actor)
+      WriteTx tx, Principal p, AddComment r, boolean staff, boolean internal, Actor actor)
       throws SQLException {
-    UUID ticketId = UUID.fromString(r.getTicketId());
+    UUID ticketId = UUID.fromString(r.ticketId());
     TicketState s =
         TicketStore.find(tx.connection(), ticketId, true)
             .filter(t -> Visibility.maySee(p, t.ticket.getRequesterId()))
-            .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
-    if (!r.getRequestId().isEmpty()) {
+            .orElseThrow(() -> new NotFoundException("ticket " + r.ticketId() + " not found"));
+    if (!r.requestId().isEmpty()) {
       Optional<Comment> existing =
-          CommentStore.findByRequestId(
-              tx.connection(), ticketId, TicketCommands.requestKey(p, r.getRequestId()));
+          CommentStore.findByRequestId(tx.connection(), ticketId, RequestKeys.of(p, r.requestId()));
       if (existing.isPresent()) {
         if (!existing.get().getAuthor().getId().equals(actor.getId())) {
           throw new AlreadyExistsException("request_id already used by another caller");
@@ -94,14 +92,17 @@ public final class CommentCommands {
     Comment comment =
         Comment.newBuilder()
             .setId(UUID.randomUUID().toString())
-            .setTicketId(r.getTicketId())
+            .setTicketId(r.ticketId())
             .setAuthor(actor)
-            .setBody(r.getBody())
-            .setVisibility(r.getVisibility())
-            .setSuggestionId(r.getSuggestionId())
+            .setBody(r.body())
+            .setVisibility(
+                internal
+                    ? CommentVisibility.COMMENT_VISIBILITY_INTERNAL
+                    : CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
+            .setSuggestionId(r.suggestionId())
             .setCreatedAt(Sql.ts(tx.now()))
             .build();
-    CommentStore.insert(tx, comment, TicketCommands.requestKey(p, r.getRequestId()));
+    CommentStore.insert(tx, comment, RequestKeys.of(p, r.requestId()));
     Ticket.Builder t = s.ticket;
     t.setCommentCount(t.getCommentCount() + 1).setVersion(v).setUpdatedAt(Sql.ts(tx.now()));
     Status oldStatus = s.status();
@@ -115,7 +116,7 @@ public final class CommentCommands {
       }
     }
     if (newStatus != oldStatus) {
-      TicketRows.applyStatus(s, newStatus, tx);
+      TicketSteps.applyStatus(s, newStatus, tx);
       HistoryStore.add(
           tx,
           t.getId(),
@@ -129,7 +130,7 @@ public final class CommentCommands {
     List<SlaClock.Breach> late =
         SlaChecker.flagLate(
             s, tx.now(), t.hasFirstRespondedAt() && !before.hasFirstRespondedAt(), false);
-    TicketStore.update(tx.connection(), s, internal ? null : r.getBody());
+    TicketStore.update(tx.connection(), s, internal ? null : r.body());
     HistoryStore.add(
         tx,
         t.getId(),

@@ -19,9 +19,9 @@ import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.persistence.CommentStore;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.TicketQuery;
+import io.meshdesk.ticket.persistence.TicketListStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ public final class TicketReads {
     return tx.inTenant(
         p.requireTenant(),
         c -> {
-          TicketQuery.Page page = TicketQuery.list(c, r, staff ? null : p.subject());
+          TicketListStore.Page page = TicketListStore.list(c, r, staff ? null : p.subject());
           ListTicketsResponse.Builder b = ListTicketsResponse.newBuilder();
           for (TicketState s : page.tickets()) {
             b.addTickets(staff ? s.staffView() : s.customerView());
@@ -118,7 +118,7 @@ public final class TicketReads {
         p.requireTenant(),
         c -> {
           GetQueueCountsResponse.Builder b =
-              GetQueueCountsResponse.newBuilder().setAsOfSequence(Counters.latestSequence(c));
+              GetQueueCountsResponse.newBuilder().setAsOfSequence(CounterStore.latestSequence(c));
           try (PreparedStatement ps =
               c.prepareStatement(
                   "select count(*) filter (where status in (1,2,3) and assignee_id is null),"

@@ -8,7 +8,7 @@ import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.Counters;
+import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.Sql;
 import io.meshdesk.ticket.persistence.TicketState;
@@ -44,7 +44,7 @@ public final class SlaChecker {
   /** Checks every tenant once; returns the number of breaches recorded. */
   public int runOnce() {
     int n = 0;
-    for (UUID tenant : writes.transactions().withoutTenant(Counters::sweepTenants)) {
+    for (UUID tenant : writes.transactions().withoutTenant(CounterStore::sweepTenants)) {
       n += writes.run(tenant, this::checkTenant);
     }
     return n;

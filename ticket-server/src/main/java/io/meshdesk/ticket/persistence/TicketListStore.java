@@ -21,14 +21,14 @@ import java.util.UUID;
  * Ticket lists: filters combined with AND, full-text search on the GIN-indexed tsvector, and keyset
  * pagination whose opaque token holds the sort key of the last row and a hash of the filters.
  */
-public final class TicketQuery {
+public final class TicketListStore {
 
   /** One page of results. */
   public record Page(List<TicketState> tickets, String nextPageToken) {}
 
   private static final Instant NO_DEADLINE = Instant.parse("9999-12-31T00:00:00Z");
 
-  private TicketQuery() {}
+  private TicketListStore() {}
 
   /** Runs the list; {@code requesterOverride} (customers) restricts to one requester. */
   public static Page list(Connection c, ListTicketsRequest r, UUID requesterOverride)

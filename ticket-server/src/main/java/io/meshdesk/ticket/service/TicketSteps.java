@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /** What every ticket write shares: locking at a version, status changes, duplicate keys. */
-final class TicketRows {
+final class TicketSteps {
 
-  private TicketRows() {}
+  private TicketSteps() {}
 
   /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */
   static TicketState lockAtVersion(WriteTx tx, String ticketId, long expected) throws SQLException {

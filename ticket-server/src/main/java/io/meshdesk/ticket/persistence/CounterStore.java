@@ -14,9 +14,9 @@ import java.util.UUID;
  * numbers are handed out, and become visible, in commit order, without gaps (a rolled-back
  * increment is undone with its transaction).
  */
-public final class Counters {
+public final class CounterStore {
 
-  private Counters() {}
+  private CounterStore() {}
 
   /** The latest committed sequence of the tenant (0 when none). */
   public static long latestSequence(Connection c) throws SQLException {

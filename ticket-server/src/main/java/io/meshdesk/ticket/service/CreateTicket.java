@@ -1,0 +1,28 @@
+package io.meshdesk.ticket.service;
+
+import io.meshdesk.ticket.domain.Priority;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request to open a ticket.
+ *
+ * @param requestId the caller's idempotency key ({@code ""}: none)
+ * @param requesterId the customer the ticket is for ({@code ""}: the caller)
+ * @param teamId the team to route to ({@code ""}: none)
+ */
+public record CreateTicket(
+    String requestId,
+    String subject,
+    String body,
+    Priority priority,
+    String requesterId,
+    String teamId,
+    List<String> tags,
+    Map<String, String> customFields) {
+
+  public CreateTicket {
+    tags = List.copyOf(tags);
+    customFields = Map.copyOf(customFields);
+  }
+}

@@ -1,0 +1,135 @@
+package io.meshdesk.ticket.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshdesk.api.ticket.v1.AddCommentRequest;
+import io.meshdesk.api.ticket.v1.AssignTicketRequest;
+import io.meshdesk.api.ticket.v1.CommentVisibility;
+import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.CustomFieldMap;
+import io.meshdesk.api.ticket.v1.TagList;
+import io.meshdesk.api.ticket.v1.TicketPriority;
+import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
+import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.service.AddComment;
+import io.meshdesk.ticket.service.AssignTicket;
+import io.meshdesk.ticket.service.CreateTicket;
+import io.meshdesk.ticket.service.UpdateTicket;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TicketMapperTest {
+
+  static final String TICKET = "0b8d6c1e-5a0f-4d8e-9c3b-2f1e0d9c8b7a";
+
+  @Test
+  void createCarriesEveryFieldAndAnUnspecifiedPriorityIsNormal() {
+    CreateTicketRequest r =
+        CreateTicketRequest.newBuilder()
+            .setRequestId("r-1")
+            .setSubject("Card declined")
+            .setBody("at the bakery")
+            .setRequesterId("c-1")
+            .setTeamId("t-1")
+            .addTags("billing")
+            .putCustomFields("order", "42")
+            .build();
+
+    assertThat(TicketMapper.create(r))
+        .isEqualTo(
+            new CreateTicket(
+                "r-1",
+                "Card declined",
+                "at the bakery",
+                Priority.NORMAL,
+                "c-1",
+                "t-1",
+                List.of("billing"),
+                Map.of("order", "42")));
+    assertThat(
+            TicketMapper.create(
+                    r.toBuilder().setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build())
+                .priority())
+        .isEqualTo(Priority.URGENT);
+  }
+
+  @Test
+  void updateLeavesFieldsAbsentFromTheRequestEmpty() {
+    UpdateTicket u =
+        TicketMapper.update(
+            UpdateTicketRequest.newBuilder().setTicketId(TICKET).setExpectedVersion(3).build());
+
+    assertThat(u)
+        .isEqualTo(
+            new UpdateTicket(
+                TICKET,
+                3,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
+  }
+
+  @Test
+  void updateCarriesFieldsPresentInTheRequestEvenWhenEmpty() {
+    UpdateTicket u =
+        TicketMapper.update(
+            UpdateTicketRequest.newBuilder()
+                .setTicketId(TICKET)
+                .setExpectedVersion(3)
+                .setStatus(TicketStatus.TICKET_STATUS_PENDING)
+                .setPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+                .setSubject("New subject")
+                .setTags(TagList.getDefaultInstance())
+                .setCustomFields(CustomFieldMap.newBuilder().putValues("order", "43"))
+                .setTeamId("")
+                .build());
+
+    assertThat(u.status()).contains(Status.PENDING);
+    assertThat(u.priority()).contains(Priority.HIGH);
+    assertThat(u.subject()).contains("New subject");
+    assertThat(u.tags()).contains(List.of());
+    assertThat(u.customFields()).contains(Map.of("order", "43"));
+    assertThat(u.teamId()).as("an empty team id removes the team").contains("");
+  }
+
+  @Test
+  void assignCarriesTheAssigneeOrEmptyToUnassign() {
+    assertThat(
+            TicketMapper.assign(
+                AssignTicketRequest.newBuilder()
+                    .setTicketId(TICKET)
+                    .setExpectedVersion(2)
+                    .setAssigneeId("")
+                    .build()))
+        .isEqualTo(new AssignTicket(TICKET, 2, ""));
+  }
+
+  @Test
+  void onlyAnInternalCommentIsANote() {
+    AddCommentRequest note =
+        AddCommentRequest.newBuilder()
+            .setTicketId(TICKET)
+            .setBody("check the refund")
+            .setVisibility(CommentVisibility.COMMENT_VISIBILITY_INTERNAL)
+            .setSuggestionId("s-1")
+            .setRequestId("r-1")
+            .build();
+
+    assertThat(TicketMapper.addComment(note))
+        .isEqualTo(new AddComment(TICKET, "check the refund", true, "s-1", "r-1"));
+    assertThat(
+            TicketMapper.addComment(
+                    note.toBuilder()
+                        .setVisibility(CommentVisibility.COMMENT_VISIBILITY_PUBLIC)
+                        .build())
+                .internal())
+        .isFalse();
+  }
+}
