@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class UtilizationReminders implements PostingListener {
   private final CardService cards;
   private final Transactions tx;
   private final long refreshNanos;
+  private final LongSupplier nanoTime;
   private final ConcurrentHashMap<UUID, RuleCards> ruleCards = new ConcurrentHashMap<>();
 
   /** Cards of a tenant with a live utilisation rule, as read at {@code readAtNanos}. */
@@ -54,6 +56,17 @@ public final class UtilizationReminders implements PostingListener {
    */
   public UtilizationReminders(
       ReminderEvents events, CardService cards, Transactions tx, Duration refresh) {
+    this(events, cards, tx, refresh, System::nanoTime);
+  }
+
+  /** As above, reading the time for the refresh from {@code nanoTime} (tests advance it). */
+  UtilizationReminders(
+      ReminderEvents events,
+      CardService cards,
+      Transactions tx,
+      Duration refresh,
+      LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
     this.events = events;
     this.cards = cards;
     this.tx = tx;
@@ -86,7 +99,7 @@ public final class UtilizationReminders implements PostingListener {
   }
 
   private boolean hasRule(UUID tenantId, UUID cardId) {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     RuleCards known = ruleCards.get(tenantId);
     if (known == null || now - known.readAtNanos() >= refreshNanos) {
       known = new RuleCards(readRuleCards(tenantId), now);

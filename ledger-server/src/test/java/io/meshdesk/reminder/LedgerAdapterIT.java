@@ -58,6 +58,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -334,6 +335,37 @@ class LedgerAdapterIT {
               assertThat(d.content().currency()).isEqualTo("USD");
               assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
             });
+  }
+
+  @Test
+  void utilizationRuleCardsAreCachedForTheRefreshIntervalThenReadAgain() {
+    clock.set(Instant.parse("2025-09-01T10:00:00Z"));
+    UUID card = issueCard(holder); // limit 5,000.00
+    AtomicLong nanos = new AtomicLong();
+    UtilizationReminders reminders =
+        new UtilizationReminders(module.events(), cards, tx, Duration.ofSeconds(1), nanos::get);
+    // the tenant's rule cards are read now, before the card has a rule
+    reminders.creditUsed(tenant, card, 450_000, 500_000, "USD");
+    as(holder)
+        .createReminderRule(
+            CreateReminderRuleRequest.newBuilder()
+                .setCardId(card.toString())
+                .setKind(ReminderKind.REMINDER_KIND_UTILIZATION_ABOVE)
+                .setUtilizationThresholdBps(8_000)
+                .setChannel(ReminderChannel.REMINDER_CHANNEL_EMAIL)
+                .setDestination("ada@example.com")
+                .build());
+
+    nanos.addAndGet(Duration.ofMillis(999).toNanos());
+    reminders.creditUsed(tenant, card, 460_000, 500_000, "USD");
+    assertThat(deliveries(card)).as("within the interval the cached rule cards answer").isEmpty();
+
+    nanos.addAndGet(Duration.ofMillis(1).toNanos());
+    reminders.creditUsed(tenant, card, 470_000, 500_000, "USD");
+    assertThat(deliveries(card))
+        .as("after the interval the new rule is read and fires")
+        .singleElement()
+        .satisfies(d -> assertThat(d.content().amountMinor()).isEqualTo(470_000));
   }
 
   /**

@@ -49,6 +49,14 @@ public final class TestTokens {
     }
   }
 
+  /**
+   * Tokens signed with {@code signingKey}, such as a real identity server's active key, so that the
+   * server's own verifier accepts them.
+   */
+  public TestTokens(ECKey signingKey) {
+    this.key = signingKey;
+  }
+
   /** Keys that know only this instance's public key. */
   public SigningKeySource keys() {
     return kid -> kid.equals(key.getKeyID()) ? Optional.of(key.toPublicJWK()) : Optional.empty();
