@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
 import io.meshdesk.cli.CliRun.Result;
+import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.grpc.GrpcChannels;
 import io.meshdesk.platform.runtime.Shutdown;
@@ -92,6 +93,49 @@ class DevTlsIT {
       assertThat(r.out()).contains("PASSED");
     } finally {
       identity.shutdownNow();
+    }
+  }
+
+  @Test
+  void savedSessionRefreshesAndLogsOutVerifyingTheServerAgainstTheCaFile() throws Exception {
+    Path dir = Files.createTempDirectory("meshctl-tls-session");
+    System.setProperty(CredentialsStore.DIR_PROPERTY, dir.toString());
+    try {
+      String target = "127.0.0.1:" + running.ticketPort();
+      Result login =
+          CliRun.withStdin(
+              CliRun.demoPassword(devOutput) + "\n",
+              "login",
+              "--target",
+              target,
+              "--ca-file",
+              ca.toString(),
+              "--tenant",
+              "demo",
+              "--email",
+              "admin@demo.meshdesk.dev",
+              "--password-stdin");
+      assertThat(login.exit()).as(login.err()).isZero();
+
+      // An expired access token: the next command first refreshes it at the server, over TLS.
+      Path file = dir.resolve("credentials.json");
+      String saved = Files.readString(file);
+      String expired =
+          saved.replaceFirst(
+              "\"access_token_expires_at\": \"[^\"]+\"",
+              "\"access_token_expires_at\": \"2000-01-01T00:00:00Z\"");
+      assertThat(expired).isNotEqualTo(saved);
+      Files.writeString(file, expired);
+      Result list =
+          meshctl("tickets", "list", "--target", target, "--ca-file", ca.toString(), "-o", "json");
+      assertThat(list.exit()).as(list.err()).isZero();
+      assertThat(Files.readString(file)).doesNotContain("2000-01-01");
+
+      Result logout = meshctl("logout", "--ca-file", ca.toString());
+      assertThat(logout.exit()).as(logout.err()).isZero();
+      assertThat(file).doesNotExist();
+    } finally {
+      System.clearProperty(CredentialsStore.DIR_PROPERTY);
     }
   }
 

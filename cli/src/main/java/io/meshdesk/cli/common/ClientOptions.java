@@ -116,7 +116,7 @@ public final class ClientOptions {
     if (token != null && !token.isBlank()) {
       return token;
     }
-    return Session.standard().accessToken().orElse(null);
+    return Session.standard(this::sessionChannel).accessToken().orElse(null);
   }
 
   /**
@@ -134,6 +134,15 @@ public final class ClientOptions {
   }
 
   /**
+   * Opens a channel that sends no token to the server a saved session was signed in at, with TLS
+   * when the session used it (verified against this run's {@code --ca-file}, when given): for
+   * refreshing and ending the session.
+   */
+  public ManagedChannel sessionChannel(Credentials session) {
+    return open(session.target(), session.tls(), false);
+  }
+
+  /**
    * Opens a channel to {@code target}: verifying the server against {@code --ca-file} (through
    * platform's {@link GrpcChannels}), against the JVM's trust store with only {@code --tls}, else
    * plaintext; optionally sending {@link #token()}. A failed TLS handshake ends the call with one
@@ -142,15 +151,19 @@ public final class ClientOptions {
    * @throws IllegalArgumentException when a configured TLS file cannot be read
    */
   private ManagedChannel open(String address, boolean withToken) {
+    return open(address, tls(), withToken);
+  }
+
+  private ManagedChannel open(String address, boolean useTls, boolean withToken) {
     HostPort hp = HostPort.parse(address);
     NettyChannelBuilder b;
-    if (caFile != null) {
+    if (useTls && caFile != null) {
       b =
           NettyChannelBuilder.forAddress(
               hp.host(), hp.port(), GrpcChannels.credentials(tlsConfig()));
     } else {
       b = NettyChannelBuilder.forAddress(hp.host(), hp.port());
-      if (tls) {
+      if (useTls) {
         b.useTransportSecurity();
       } else {
         b.usePlaintext();

@@ -3,15 +3,14 @@ package io.meshdesk.cli.common;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.RefreshRequest;
 import io.meshdesk.api.identity.v1.TokenSet;
-import io.meshdesk.cli.common.ClientOptions.HostPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The saved {@code meshctl login} session: hands out its access token, first exchanging the refresh
@@ -25,15 +24,24 @@ public final class Session {
 
   private final CredentialsStore store;
   private final Clock clock;
+  private final Function<Credentials, ManagedChannel> identity;
 
-  public Session(CredentialsStore store, Clock clock) {
+  /**
+   * A session over {@code store}.
+   *
+   * @param identity opens an unauthenticated channel to the ticket server a session was signed in
+   *     at (with this run's TLS settings when the session used TLS)
+   */
+  public Session(
+      CredentialsStore store, Clock clock, Function<Credentials, ManagedChannel> identity) {
     this.store = store;
     this.clock = clock;
+    this.identity = identity;
   }
 
   /** The session saved at the standard location. */
-  public static Session standard() {
-    return new Session(CredentialsStore.standard(), Clock.systemUTC());
+  public static Session standard(Function<Credentials, ManagedChannel> identity) {
+    return new Session(CredentialsStore.standard(), Clock.systemUTC(), identity);
   }
 
   /** The current access token, refreshed if needed; empty when nobody is logged in. */
@@ -64,10 +72,8 @@ public final class Session {
     return !c.accessTokenExpiresAt().isAfter(clock.instant().plus(MARGIN));
   }
 
-  private static TokenSet refresh(Credentials c) {
-    HostPort hp = HostPort.parse(c.target());
-    NettyChannelBuilder b = NettyChannelBuilder.forAddress(hp.host(), hp.port());
-    ManagedChannel channel = (c.tls() ? b.useTransportSecurity() : b.usePlaintext()).build();
+  private TokenSet refresh(Credentials c) {
+    ManagedChannel channel = identity.apply(c);
     try {
       return IdentityServiceGrpc.newBlockingStub(channel)
           .withDeadlineAfter(30, TimeUnit.SECONDS)

@@ -5,7 +5,6 @@ import io.grpc.StatusRuntimeException;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.LogoutRequest;
 import io.meshdesk.cli.common.ClientOptions;
-import io.meshdesk.cli.common.ClientOptions.HostPort;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.cli.common.Output;
@@ -47,9 +46,7 @@ public final class LogoutCommand implements Callable<Integer> {
       return 0;
     }
     Credentials c = saved.get();
-    HostPort hp = HostPort.parse(c.target());
-    var b = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(hp.host(), hp.port());
-    var channel = (c.tls() ? b.useTransportSecurity() : b.usePlaintext()).build();
+    var channel = client.sessionChannel(c);
     try {
       int revoked =
           IdentityServiceGrpc.newBlockingStub(channel)

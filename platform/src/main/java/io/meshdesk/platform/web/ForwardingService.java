@@ -12,6 +12,9 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service definition that relays every call of a gRPC service to a channel, message by message,
@@ -47,6 +50,21 @@ public final class ForwardingService {
           "grpc-accept-encoding",
           "grpc-status",
           "grpc-message");
+
+  /**
+   * How often a relay whose browser side stopped accepting looks again. The browser side signals
+   * readiness with onReady, but a relay does not rely on that signal alone: a missed one would
+   * stall the stream for good (nothing more is requested upstream, not even heartbeats).
+   */
+  static final long READY_RECHECK_MILLIS = 50;
+
+  private static final ScheduledExecutorService RECHECK =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "grpc-web-ready-recheck");
+            t.setDaemon(true);
+            return t;
+          });
 
   private ForwardingService() {}
 
@@ -148,11 +166,24 @@ public final class ForwardingService {
 
       @Override
       public void onReady() {
-        synchronized (lock) {
-          if (downstreamWantsMore && !closed) {
-            downstreamWantsMore = false;
-            client.request(1);
-          }
+        resumeIfReady(false);
+      }
+    }
+
+    /**
+     * Requests the next upstream message once the browser side accepts again; {@code recheck}: look
+     * again later while it does not (one such chain per pause, started by the message that paused).
+     */
+    private void resumeIfReady(boolean recheck) {
+      synchronized (lock) {
+        if (!downstreamWantsMore || closed) {
+          return;
+        }
+        if (server.isReady()) {
+          downstreamWantsMore = false;
+          client.request(1);
+        } else if (recheck) {
+          RECHECK.schedule(() -> resumeIfReady(true), READY_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
       }
     }
@@ -179,6 +210,8 @@ public final class ForwardingService {
             client.request(1);
           } else {
             downstreamWantsMore = true;
+            RECHECK.schedule(
+                () -> resumeIfReady(true), READY_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
           }
         }
       }
