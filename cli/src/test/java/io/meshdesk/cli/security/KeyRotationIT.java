@@ -7,8 +7,12 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.meshdesk.ai.AiWorker;
+import io.meshdesk.ai.AiWorkerConfig;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.RotateSigningKeyRequest;
+import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
+import io.meshdesk.api.knowledge.v1.ListArticlesRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardProductsRequest;
 import io.meshdesk.cli.MigrateCommand;
@@ -36,16 +40,17 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signing-key rotation seen from a server that verifies tokens remotely: a real ticket-server (the
- * identity service) and a real ledger-server that fetches the public keys over gRPC. A key rotated
- * in after the ledger started is accepted there, and a key whose overlap ended is refused there
- * although the ledger accepted its tokens before.
+ * Signing-key rotation seen from the servers that verify tokens remotely: a real ticket-server (the
+ * identity service), a real ledger-server and a real ai-worker, each of the two fetching the public
+ * keys over gRPC with its own cache. A key rotated in after they started is accepted by both, and a
+ * key whose overlap ended is refused by both although they accepted its tokens before.
  */
 class KeyRotationIT {
 
@@ -55,6 +60,7 @@ class KeyRotationIT {
   private static Database owner;
   private static ManagedChannel identityChannel;
   private static ManagedChannel ledgerChannel;
+  private static ManagedChannel workerChannel;
   private static UUID tenant;
 
   @BeforeAll
@@ -73,45 +79,68 @@ class KeyRotationIT {
     Database authDb =
         shared.register(new Database(db.forServer(DatabaseRole.LEDGER), "keyrotation-auth"));
     Redis authRedis = shared.register(new Redis(infra.redis()));
-    var remote =
-        shared.register(
-            Verifiers.forRemoteIdentity(
-                "127.0.0.1:" + ticket.port(), TlsConfig.plaintext(), authRedis, authDb));
+    String identityTarget = "127.0.0.1:" + ticket.port();
     LedgerServer ledger =
         shared.register(
-            LedgerServer.start(infra, GrpcConfig.loopback().withPort(0, -1), null, remote));
+            LedgerServer.start(
+                infra,
+                GrpcConfig.loopback().withPort(0, -1),
+                null,
+                shared.register(
+                    Verifiers.forRemoteIdentity(
+                        identityTarget, TlsConfig.plaintext(), authRedis, authDb))));
+    TestTokens workerTokens = new TestTokens(ticket.identity().keys().signingKey());
+    AiWorker worker =
+        shared.register(
+            AiWorker.start(
+                infra,
+                GrpcConfig.loopback().withPort(0, -1),
+                null,
+                shared.register(
+                    Verifiers.forRemoteIdentity(
+                        identityTarget, TlsConfig.plaintext(), authRedis, authDb)),
+                t -> workerTokens.service(t, UUID.randomUUID(), DemoSeed.AI_WORKER_GRANTS),
+                AiWorkerConfig.offline(identityTarget, "127.0.0.1:1")));
     identityChannel = channel(ticket.port());
     ledgerChannel = channel(ledger.port());
+    workerChannel = channel(worker.port());
   }
 
   @AfterAll
   static void stop() {
+    workerChannel.shutdownNow();
     ledgerChannel.shutdownNow();
     identityChannel.shutdownNow();
     shared.close();
   }
 
   @Test
-  void ledgerFollowsRotationsAtTheIdentityService() throws SQLException {
+  void ledgerAndWorkerFollowRotationsAtTheIdentityService() throws SQLException {
     String first = token();
     String firstKid = ticket.identity().keys().signingKey().getKeyID();
     assertThat(ledgerCall(first)).isNotEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(workerCall(first)).isNotEqualTo(Status.Code.UNAUTHENTICATED);
 
     rotate();
     String second = token();
-    awaitAccepted(second);
+    awaitAccepted(second, KeyRotationIT::ledgerCall);
+    awaitAccepted(second, KeyRotationIT::workerCall);
     assertThat(ledgerCall(first))
         .as("the previous key verifies during its overlap")
         .isNotEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(workerCall(first)).isNotEqualTo(Status.Code.UNAUTHENTICATED);
 
     expireNow(firstKid);
     rotate();
     String third = token();
-    awaitAccepted(third);
+    awaitAccepted(third, KeyRotationIT::ledgerCall);
+    awaitAccepted(third, KeyRotationIT::workerCall);
     assertThat(ledgerCall(first))
         .as("a key whose overlap ended is refused, though its tokens verified before")
         .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(workerCall(first)).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(ledgerCall(second)).isNotEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(workerCall(second)).isNotEqualTo(Status.Code.UNAUTHENTICATED);
   }
 
   /** A tenant admin's token signed by the identity service's current key. */
@@ -153,12 +182,12 @@ class KeyRotationIT {
   }
 
   /** Waits past the key source's refresh spacing; an unknown kid then triggers a refresh. */
-  private static void awaitAccepted(String token) {
+  private static void awaitAccepted(String token, Function<String, Status.Code> server) {
     Awaitility.await()
         .atMost(60, TimeUnit.SECONDS)
         .pollInterval(500, TimeUnit.MILLISECONDS)
         .untilAsserted(
-            () -> assertThat(ledgerCall(token)).isNotEqualTo(Status.Code.UNAUTHENTICATED));
+            () -> assertThat(server.apply(token)).isNotEqualTo(Status.Code.UNAUTHENTICATED));
   }
 
   private static Status.Code ledgerCall(String token) {
@@ -167,6 +196,18 @@ class KeyRotationIT {
           .withCallCredentials(TestTokens.bearer(token))
           .withDeadlineAfter(30, TimeUnit.SECONDS)
           .listCardProducts(ListCardProductsRequest.getDefaultInstance());
+      return Status.Code.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode();
+    }
+  }
+
+  private static Status.Code workerCall(String token) {
+    try {
+      KnowledgeServiceGrpc.newBlockingStub(workerChannel)
+          .withCallCredentials(TestTokens.bearer(token))
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .listArticles(ListArticlesRequest.getDefaultInstance());
       return Status.Code.OK;
     } catch (StatusRuntimeException e) {
       return e.getStatus().getCode();
