@@ -70,6 +70,50 @@ public final class CardState {
     closedAt = instant(rs.getTimestamp(21));
   }
 
+  private CardState(
+      UUID id,
+      UUID holder,
+      String currency,
+      CardStatus status,
+      long limit,
+      long balance,
+      LocalDate nextStatementDate,
+      Instant createdAt) {
+    this.id = id;
+    this.productId = null;
+    this.holder = holder;
+    this.currency = currency;
+    this.status = status;
+    this.limit = limit;
+    this.cycleDay = nextStatementDate.getDayOfMonth();
+    this.nextStatementDate = nextStatementDate;
+    this.balance = balance;
+    this.lastHash = null;
+    this.lastStatementBalance = 0;
+    this.lastMinimumPayment = 0;
+    this.lastDueDate = null;
+    this.createdAt = createdAt;
+    this.updatedAt = createdAt;
+    this.closedAt = null;
+  }
+
+  /**
+   * A card with no holds, journal or statement yet, as a freshly opened card row reads; for rules
+   * exercised without a database.
+   */
+  static CardState of(
+      UUID id,
+      UUID holder,
+      String currency,
+      CardStatus status,
+      long limit,
+      long balance,
+      LocalDate nextStatementDate,
+      Instant createdAt) {
+    return new CardState(
+        id, holder, currency, status, limit, balance, nextStatementDate, createdAt);
+  }
+
   /** Reads the row at the cursor (columns as in {@link #COLUMNS}). */
   public static CardState read(ResultSet rs) throws SQLException {
     return new CardState(rs);
