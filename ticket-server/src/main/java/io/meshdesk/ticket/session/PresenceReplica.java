@@ -5,8 +5,10 @@ import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.PresenceSnapshot;
 import io.meshdesk.api.ticket.v1.TypingIndicator;
 import io.meshdesk.api.ticket.v1.ViewerPresence;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -218,9 +220,6 @@ public final class PresenceReplica {
   }
 
   private static Timestamp ts(long millis) {
-    return Timestamp.newBuilder()
-        .setSeconds(Math.floorDiv(millis, 1000))
-        .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000)
-        .build();
+    return ProtoTime.timestamp(Instant.ofEpochMilli(millis));
   }
 }
