@@ -56,7 +56,9 @@ class CommandCoverageTest {
           "meshdesk.ticket.v1.TicketService/SetTyping",
           "typing indicator of the agent console",
           "meshdesk.ticket.v1.TicketService/RecordSuggestionFeedback",
-          "an agent's rating of an AI draft, given where the draft is shown (console)");
+          "an agent's rating of an AI draft, given where the draft is shown (console)",
+          "meshdesk.ai.v1.AssistantService/AskSpending",
+          "the one-shot form of Ask, kept for older clients; meshctl ask uses Ask");
 
   @Test
   void every_rpc_an_operator_may_call_has_a_meshctl_command() {

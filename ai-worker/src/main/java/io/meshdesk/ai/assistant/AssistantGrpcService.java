@@ -7,8 +7,12 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
+import io.meshdesk.api.ai.v1.AskAnswered;
+import io.meshdesk.api.ai.v1.AskRequest;
+import io.meshdesk.api.ai.v1.AskResponse;
 import io.meshdesk.api.ai.v1.AskSpendingRequest;
 import io.meshdesk.api.ai.v1.AskSpendingResponse;
+import io.meshdesk.api.ai.v1.AskStarted;
 import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.AuthInterceptor;
@@ -65,6 +69,39 @@ public final class AssistantGrpcService extends AssistantServiceGrpc.AssistantSe
             .setAnswer(a.text())
             .addAllFigures(a.figures())
             .setDrafter(a.drafter())
+            .build());
+    out.onCompleted();
+  }
+
+  /**
+   * Answers one turn of a conversation: the conversation id first, then the answer text, then the
+   * whole answer with its figures. A turn without a conversation id starts a new conversation.
+   */
+  @Override
+  public void ask(AskRequest req, StreamObserver<AskResponse> out) {
+    Principal p = AuthContext.principal();
+    p.requireTenant();
+    String conversation =
+        req.getConversationId().isEmpty() ? UUID.randomUUID().toString() : req.getConversationId();
+    out.onNext(
+        AskResponse.newBuilder()
+            .setStarted(AskStarted.newBuilder().setConversationId(conversation))
+            .build());
+    SpendingAnswer a =
+        assistant.ask(
+            CALLER_TOKEN.get(),
+            p.subject(),
+            req.getQuestion(),
+            req.getCardId().isEmpty() ? null : UUID.fromString(req.getCardId()));
+    out.onNext(AskResponse.newBuilder().setTextDelta(a.text()).build());
+    out.onNext(
+        AskResponse.newBuilder()
+            .setAnswered(
+                AskAnswered.newBuilder()
+                    .setConversationId(conversation)
+                    .setAnswer(a.text())
+                    .addAllFigures(a.figures())
+                    .setDrafter(a.drafter()))
             .build());
     out.onCompleted();
   }

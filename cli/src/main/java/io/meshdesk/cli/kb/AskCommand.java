@@ -1,7 +1,8 @@
 package io.meshdesk.cli.kb;
 
 import io.grpc.Channel;
-import io.meshdesk.api.ai.v1.AskSpendingRequest;
+import io.meshdesk.api.ai.v1.AskRequest;
+import io.meshdesk.api.ai.v1.AskResponse;
 import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
 import io.meshdesk.api.ai.v1.AssistantServiceGrpc.AssistantServiceBlockingStub;
 import io.meshdesk.cli.common.Output;
@@ -16,11 +17,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "ask",
     description = "Ask the spending assistant about a card, e.g. \"what did I spend on travel?\".")
-@Rpc("meshdesk.ai.v1.AssistantService/AskSpending")
+@Rpc("meshdesk.ai.v1.AssistantService/Ask")
 public final class AskCommand extends StubCommand<AssistantServiceBlockingStub> {
 
   @Option(names = "--card", required = true, description = "Card id.")
   String card;
+
+  @Option(names = "--conversation", description = "Conversation id to continue.")
+  String conversation = "";
 
   @Parameters(paramLabel = "QUESTION", description = "The question.")
   String question;
@@ -32,10 +36,23 @@ public final class AskCommand extends StubCommand<AssistantServiceBlockingStub> 
 
   @Override
   protected int run(AssistantServiceBlockingStub assistant, Output out) {
-    var r =
-        assistant.askSpending(
-            AskSpendingRequest.newBuilder().setCardId(card).setQuestion(question).build());
-    out.print(r, () -> new Table("ANSWER").row(r.getAnswer()));
+    var events =
+        assistant.ask(
+            AskRequest.newBuilder()
+                .setConversationId(conversation)
+                .setCardId(card)
+                .setQuestion(question)
+                .build());
+    AskResponse last = null;
+    while (events.hasNext()) {
+      last = events.next();
+    }
+    if (last == null || !last.hasAnswered()) {
+      throw new IllegalStateException("the assistant ended the answer early");
+    }
+    var r = last.getAnswered();
+    out.print(
+        r, () -> new Table("CONVERSATION", "ANSWER").row(r.getConversationId(), r.getAnswer()));
     return 0;
   }
 }

@@ -134,6 +134,9 @@ final class RequestSamples {
     put(
         "meshdesk.ai.v1.AssistantService/AskSpending",
         "question: 'How much did I spend on coffee?' card_id: '${card}'");
+    put(
+        "meshdesk.ai.v1.AssistantService/Ask",
+        "question: 'How much did I spend on coffee?' card_id: '${card}'");
 
     String l = "meshdesk.ledger.v1.LedgerService/";
     put(

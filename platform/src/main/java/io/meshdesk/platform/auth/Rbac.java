@@ -149,6 +149,7 @@ public final class Rbac {
 
     // meshdesk.ai.v1.AssistantService
     rpc("meshdesk.ai.v1.AssistantService/AskSpending", "ledger.assistant");
+    rpc("meshdesk.ai.v1.AssistantService/Ask", "ledger.assistant");
 
     // meshdesk.ledger.v1.LedgerService
     String l = "meshdesk.ledger.v1.LedgerService/";
