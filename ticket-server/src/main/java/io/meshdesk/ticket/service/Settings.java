@@ -11,7 +11,7 @@ import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.persistence.SlaPolicyStore;
 import io.meshdesk.ticket.persistence.TeamStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,12 +20,13 @@ import java.util.UUID;
 /** Teams and the SLA policy of a tenant. */
 public final class Settings {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final Actors actors;
   private final TeamStore teams;
   private final SlaPolicyStore policies;
 
-  public Settings(Writes writes, Actors actors, TeamStore teams, SlaPolicyStore policies) {
+  public Settings(
+      TicketTransactions writes, Actors actors, TeamStore teams, SlaPolicyStore policies) {
     this.writes = writes;
     this.actors = actors;
     this.teams = teams;

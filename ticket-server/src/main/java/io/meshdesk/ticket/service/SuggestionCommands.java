@@ -13,10 +13,10 @@ import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
 import java.util.UUID;
 import org.redisson.api.RTopic;
 import org.slf4j.Logger;
@@ -27,11 +27,11 @@ public final class SuggestionCommands {
 
   private static final Logger log = LoggerFactory.getLogger(SuggestionCommands.class);
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final Actors actors;
   private final RTopic eventsTopic;
 
-  public SuggestionCommands(Writes writes, Actors actors, RTopic eventsTopic) {
+  public SuggestionCommands(TicketTransactions writes, Actors actors, RTopic eventsTopic) {
     this.writes = writes;
     this.actors = actors;
     this.eventsTopic = eventsTopic;
@@ -85,7 +85,7 @@ public final class SuggestionCommands {
     var t = s.ticket;
     try {
       eventsTopic.publish(
-          new EventEnvelope(
+          new RoutedEvent(
                   tenant,
                   0,
                   t.getRequesterId(),

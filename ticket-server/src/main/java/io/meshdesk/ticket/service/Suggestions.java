@@ -22,7 +22,7 @@ import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +39,7 @@ public final class Suggestions {
    * Attaches a suggestion; a repeated job id returns the first one unchanged. On a closed ticket it
    * only finishes the job and returns null (closed is final).
    */
-  public static AttachSuggestionResponse attach(WriteTx tx, AttachSuggestionRequest r, Actor actor)
+  public static AttachSuggestionResponse attach(TicketTx tx, AttachSuggestionRequest r, Actor actor)
       throws SQLException {
     Optional<Suggestion> existing = findByJob(tx.connection(), UUID.fromString(r.getJobId()));
     if (existing.isPresent()) {
@@ -127,7 +127,7 @@ public final class Suggestions {
    * Marks a job as giving up; returns true when it had already been recorded. A closed ticket is
    * left unchanged (no new version, history or event).
    */
-  public static boolean markUnavailable(WriteTx tx, MarkAiUnavailableRequest r, Actor actor)
+  public static boolean markUnavailable(TicketTx tx, MarkAiUnavailableRequest r, Actor actor)
       throws SQLException {
     TicketState s =
         TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), true)
@@ -186,7 +186,7 @@ public final class Suggestions {
 
   /** Records what an agent did with a suggestion. */
   public static Suggestion feedback(
-      WriteTx tx, String suggestionId, SuggestionOutcome outcome, String text, Actor actor)
+      TicketTx tx, String suggestionId, SuggestionOutcome outcome, String text, Actor actor)
       throws SQLException {
     Suggestion sg =
         find(tx.connection(), UUID.fromString(suggestionId))

@@ -14,17 +14,17 @@ import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
 import java.util.UUID;
 
 /** Assigning and unassigning tickets, with history and an outbox event. */
 public final class TicketAssignment {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final UserDirectory users;
   private final Actors actors;
 
-  public TicketAssignment(Writes writes, UserDirectory users, Actors actors) {
+  public TicketAssignment(TicketTransactions writes, UserDirectory users, Actors actors) {
     this.writes = writes;
     this.users = users;
     this.actors = actors;
