@@ -107,7 +107,7 @@ public final class TicketModule implements AutoCloseable {
                 new TicketAssignment(writes, users, actors),
                 new CommentCommands(writes, actors),
                 new TicketReads(tx),
-                new Settings(writes, actors, new TeamStore(orm), new SlaPolicyStore(orm)),
+                new Settings(actors, new TeamStore(tx, orm), new SlaPolicyStore(tx, orm), clock),
                 new SuggestionCommands(writes, actors, topic),
                 hub,
                 presence,

@@ -82,7 +82,7 @@ final class AgentSessionHandler
     this.tx = tx;
     this.defaultLimit = defaultLimit;
     this.page = page;
-    this.displayName = actors.of(principal).getDisplayName();
+    this.displayName = actors.of(principal).displayName();
     this.collisions = new CollisionWatch();
     this.heartbeats = heartbeats;
     observer.setOnCancelHandler(this::end);

@@ -18,6 +18,7 @@ import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.domain.Visibility;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.CommentStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
@@ -53,7 +54,7 @@ public final class CommentCommands {
     if (internal) {
       Visibility.requireMayWriteInternal(p);
     }
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     try {
       return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
@@ -42,7 +43,7 @@ public final class SuggestionCommands {
    * ticket (its job is finished all the same, so it is not enqueued again).
    */
   public AttachSuggestionResponse attach(Principal p, AttachSuggestionRequest r) {
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     AttachSuggestionResponse attached =
         writes.run(p.requireTenant(), tx -> Suggestions.attach(tx, r, actor));
     if (attached == null) {
@@ -55,7 +56,7 @@ public final class SuggestionCommands {
   /** Records a chunk (dropping duplicates) and streams it as an ephemeral event. */
   public boolean appendDraft(Principal p, AppendSuggestionDraftRequest r) {
     UUID tenant = p.requireTenant();
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     TicketState s =
         writes.run(
             tenant,
@@ -106,13 +107,13 @@ public final class SuggestionCommands {
 
   /** Records that no suggestion will come; true when already recorded. */
   public boolean markUnavailable(Principal p, MarkAiUnavailableRequest r) {
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     return writes.run(p.requireTenant(), tx -> Suggestions.markUnavailable(tx, r, actor));
   }
 
   /** Records accept / edit / discard. */
   public Suggestion feedback(Principal p, RecordSuggestionFeedbackRequest r) {
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     return writes.run(
         p.requireTenant(),
         tx ->

@@ -11,6 +11,7 @@ import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
@@ -36,7 +37,7 @@ public final class TicketAssignment {
    */
   public Ticket assign(Principal p, AssignTicket r) {
     UUID tenant = p.requireTenant();
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     if (!r.assigneeId().isEmpty()
         && !users.exists(tenant, UUID.fromString(r.assigneeId()), Visibility.ASSIGNABLE)) {
       throw new InvalidArgumentException("assignee_id", "no such agent");

@@ -15,6 +15,7 @@ import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.TicketState;
@@ -45,7 +46,7 @@ public final class TicketEditing {
   /** Changes fields present in the request at the expected version. */
   public Ticket update(Principal p, UpdateTicket r) {
     UUID tenant = p.requireTenant();
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     return writes.run(
         tenant,
         tx -> {

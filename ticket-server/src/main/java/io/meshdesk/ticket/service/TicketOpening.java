@@ -17,6 +17,7 @@ import io.meshdesk.ticket.domain.AutoAssigner;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.TicketState;
@@ -53,7 +54,7 @@ public final class TicketOpening {
   public CreateTicketResponse create(Principal p, CreateTicket r) {
     UUID tenant = p.requireTenant();
     UUID requester = requester(p, tenant, r.requesterId());
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     String assignee =
         r.teamId().isEmpty()
             ? ""
