@@ -14,6 +14,7 @@ import io.meshdesk.ticket.events.OutboxRelay;
 import io.meshdesk.ticket.events.Publisher;
 import io.meshdesk.ticket.grpc.OutboundStats;
 import io.meshdesk.ticket.grpc.TicketGrpcService;
+import io.meshdesk.ticket.persistence.QueueStore;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.SlaPolicyStore;
 import io.meshdesk.ticket.persistence.TeamStore;
@@ -106,7 +107,7 @@ public final class TicketModule implements AutoCloseable {
                 new TicketEditing(writes, actors),
                 new TicketAssignment(writes, users, actors),
                 new CommentCommands(writes, actors),
-                new TicketReads(tx),
+                new TicketReads(tx, new QueueStore(tx)),
                 new Settings(actors, new TeamStore(tx, orm), new SlaPolicyStore(tx, orm), clock),
                 new SuggestionCommands(writes, actors, topic),
                 hub,

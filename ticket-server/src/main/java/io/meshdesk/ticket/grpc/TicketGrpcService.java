@@ -179,7 +179,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Queue counters. */
   @Override
   public void getQueueCounts(GetQueueCountsRequest r, StreamObserver<GetQueueCountsResponse> o) {
-    reply(o, parts.reads().counts(me()));
+    reply(o, TicketMapper.counts(parts.reads().counts(me())));
   }
 
   /** Creates a team. */

@@ -5,15 +5,20 @@ import io.meshdesk.api.ticket.v1.AddCommentRequest;
 import io.meshdesk.api.ticket.v1.AssignTicketRequest;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.GetQueueCountsResponse;
 import io.meshdesk.api.ticket.v1.ListTeamsResponse;
+import io.meshdesk.api.ticket.v1.PriorityCount;
 import io.meshdesk.api.ticket.v1.SlaPolicy;
 import io.meshdesk.api.ticket.v1.SlaTarget;
+import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.Team;
+import io.meshdesk.api.ticket.v1.TeamCount;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Page;
 import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.QueueCounts;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.service.AddComment;
@@ -126,5 +131,39 @@ final class TicketMapper {
                       .setSeconds(t.resolution().toSeconds())));
     }
     return b.build();
+  }
+
+  /** Queue counters; the counts per priority in priority order. */
+  static GetQueueCountsResponse counts(QueueCounts q) {
+    GetQueueCountsResponse.Builder b =
+        GetQueueCountsResponse.newBuilder()
+            .setAsOfSequence(q.asOfSequence())
+            .setUnassigned(q.unassigned())
+            .setMine(q.mine())
+            .setSlaBreached(q.slaBreached())
+            .setNewTickets(q.newTickets())
+            .setPending(q.pending());
+    for (Priority p : Priority.values()) {
+      b.addOpenByPriority(
+          PriorityCount.newBuilder()
+              .setPriority(TicketPriority.forNumber(p.number()))
+              .setCount(q.openByPriority().getOrDefault(p, 0L)));
+    }
+    for (QueueCounts.TeamCount t : q.teams()) {
+      b.addTeams(
+          TeamCount.newBuilder()
+              .setTeamId(t.teamId())
+              .setTeamName(t.teamName())
+              .setOpen(t.open())
+              .setUnassigned(t.unassigned()));
+    }
+    QueueCounts.SuggestionStats s = q.suggestions();
+    return b.setSuggestions(
+            SuggestionStats.newBuilder()
+                .setSuggested(s.suggested())
+                .setAccepted(s.accepted())
+                .setEdited(s.edited())
+                .setDiscarded(s.discarded()))
+        .build();
   }
 }

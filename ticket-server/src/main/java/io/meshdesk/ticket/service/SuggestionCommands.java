@@ -65,9 +65,7 @@ public final class SuggestionCommands {
                   TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), false)
                       .orElseThrow(
                           () -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
-              return Suggestions.recordChunk(tx.connection(), r.getJobId(), r.getChunkIndex())
-                  ? t
-                  : null;
+              return Suggestions.recordChunk(tx, r.getJobId(), r.getChunkIndex()) ? t : null;
             });
     if (s == null) {
       return false;
