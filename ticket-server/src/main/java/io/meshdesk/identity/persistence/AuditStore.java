@@ -27,22 +27,21 @@ final class AuditStore extends JdbcStore implements AuditTrail {
   @Override
   public void append(AuditEvent e) {
     sql(
-        c -> {
-          return Sql.update(
-              c,
-              "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id,"
-                  + " occurred_at, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
-              e.id(),
-              e.tenantId(),
-              e.actor().kind().name(),
-              e.actor().id(),
-              e.actor().displayName(),
-              e.action(),
-              e.targetType(),
-              e.targetId(),
-              e.occurredAt(),
-              JSONObjectUtils.toJSONString(new LinkedHashMap<>(e.details())));
-        });
+        c ->
+            Sql.update(
+                c,
+                "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id,"
+                    + " occurred_at, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                e.id(),
+                e.tenantId(),
+                e.actor().kind().name(),
+                e.actor().id(),
+                e.actor().displayName(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.occurredAt(),
+                JSONObjectUtils.toJSONString(new LinkedHashMap<>(e.details()))));
   }
 
   /** Events visible in the current scope, newest first. */

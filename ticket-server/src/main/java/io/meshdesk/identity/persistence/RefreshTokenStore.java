@@ -22,67 +22,59 @@ final class RefreshTokenStore extends JdbcStore implements RefreshTokens {
   public void insert(
       UUID tenantId, String hash, UUID family, UUID subject, Instant issued, Instant expires) {
     sql(
-        c -> {
-          return Sql.update(
-              c,
-              "insert into identity.refresh_token (id, tenant_id, token_hash, family_id, subject_id, issued_at, expires_at)"
-                  + " values (?, ?, ?, ?, ?, ?, ?)",
-              UUID.randomUUID(),
-              tenantId,
-              hash,
-              family,
-              subject,
-              issued,
-              expires);
-        });
+        c ->
+            Sql.update(
+                c,
+                "insert into identity.refresh_token (id, tenant_id, token_hash, family_id, subject_id, issued_at, expires_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                tenantId,
+                hash,
+                family,
+                subject,
+                issued,
+                expires));
   }
 
   /** The token with this hash, locked for update. */
   @Override
   public Optional<RefreshToken> lockByHash(String hash) {
     return sql(
-        c -> {
-          return Sql.one(
-              c,
-              RefreshTokenStore::map,
-              "select id, tenant_id, family_id, subject_id, expires_at, used_at, revoked from identity.refresh_token"
-                  + " where token_hash = ? for update",
-              hash);
-        });
+        c ->
+            Sql.one(
+                c,
+                RefreshTokenStore::map,
+                "select id, tenant_id, family_id, subject_id, expires_at, used_at, revoked from identity.refresh_token"
+                    + " where token_hash = ? for update",
+                hash));
   }
 
   /** Marks a token consumed by rotation. */
   @Override
   public void markUsed(UUID id, Instant at) {
-    sql(
-        c -> {
-          return Sql.update(
-              c, "update identity.refresh_token set used_at = ? where id = ?", at, id);
-        });
+    sql(c -> Sql.update(c, "update identity.refresh_token set used_at = ? where id = ?", at, id));
   }
 
   /** Revokes a whole family; returns how many live tokens it revoked. */
   @Override
   public int revokeFamily(UUID family) {
     return sql(
-        c -> {
-          return Sql.update(
-              c,
-              "update identity.refresh_token set revoked = true where family_id = ? and not revoked",
-              family);
-        });
+        c ->
+            Sql.update(
+                c,
+                "update identity.refresh_token set revoked = true where family_id = ? and not revoked",
+                family));
   }
 
   /** Revokes every token of a subject; returns how many live tokens it revoked. */
   @Override
   public int revokeSubject(UUID subject) {
     return sql(
-        c -> {
-          return Sql.update(
-              c,
-              "update identity.refresh_token set revoked = true where subject_id = ? and not revoked",
-              subject);
-        });
+        c ->
+            Sql.update(
+                c,
+                "update identity.refresh_token set revoked = true where subject_id = ? and not revoked",
+                subject));
   }
 
   private static RefreshToken map(ResultSet rs) throws SQLException {

@@ -15,67 +15,65 @@ import java.util.Optional;
  */
 final class SigningKeyStore extends JdbcStore implements SigningKeyRing {
 
+  private static final String COLS =
+      "kid, public_jwk, private_key, encryption, status, created_at, expires_at";
+
   SigningKeyStore(Connection connection) {
     super(connection);
   }
-
-  private static final String COLS =
-      "kid, public_jwk, private_key, encryption, status, created_at, expires_at";
 
   /** Keys that still verify at {@code now}, newest first. */
   @Override
   public List<StoredKey> live(Instant now) {
     return sql(
-        c -> {
-          return Sql.list(
-              c,
-              SigningKeyStore::map,
-              "select "
-                  + COLS
-                  + " from identity.signing_key where expires_at is null or expires_at > ? order by created_at desc",
-              now);
-        });
+        c ->
+            Sql.list(
+                c,
+                SigningKeyStore::map,
+                "select "
+                    + COLS
+                    + " from identity.signing_key where expires_at is null or expires_at > ? order by created_at desc",
+                now));
   }
 
   /** The active key, locked (rotation serializes on it). */
   @Override
   public Optional<StoredKey> lockActive() {
     return sql(
-        c -> {
-          return Sql.one(
-              c,
-              SigningKeyStore::map,
-              "select " + COLS + " from identity.signing_key where status = 'active' for update");
-        });
+        c ->
+            Sql.one(
+                c,
+                SigningKeyStore::map,
+                "select "
+                    + COLS
+                    + " from identity.signing_key where status = 'active' for update"));
   }
 
   /** Demotes the active key to verify-only until {@code expiresAt}. */
   @Override
   public void retireActive(Instant expiresAt) {
     sql(
-        c -> {
-          return Sql.update(
-              c,
-              "update identity.signing_key set status = 'verify_only', expires_at = ? where status = 'active'",
-              expiresAt);
-        });
+        c ->
+            Sql.update(
+                c,
+                "update identity.signing_key set status = 'verify_only', expires_at = ? where status = 'active'",
+                expiresAt));
   }
 
   /** Inserts a new active key. */
   @Override
   public void insertActive(StoredKey r) {
     sql(
-        c -> {
-          return Sql.update(
-              c,
-              "insert into identity.signing_key (kid, alg, public_jwk, private_key, encryption, status, created_at)"
-                  + " values (?, 'ES256', ?, ?, ?, 'active', ?)",
-              r.kid(),
-              r.publicJwk(),
-              r.privateKey(),
-              r.encryption(),
-              r.createdAt());
-        });
+        c ->
+            Sql.update(
+                c,
+                "insert into identity.signing_key (kid, alg, public_jwk, private_key, encryption, status, created_at)"
+                    + " values (?, 'ES256', ?, ?, ?, 'active', ?)",
+                r.kid(),
+                r.publicJwk(),
+                r.privateKey(),
+                r.encryption(),
+                r.createdAt()));
   }
 
   /**
@@ -124,21 +122,17 @@ final class SigningKeyStore extends JdbcStore implements SigningKeyRing {
   @Override
   public Optional<String> lockBootstrap() {
     return sql(
-        c -> {
-          return Sql.one(
-              c,
-              rs -> rs.getString(1),
-              "select token_hash from identity.bootstrap_token where id = 1 and used_at is null for update");
-        });
+        c ->
+            Sql.one(
+                c,
+                rs -> rs.getString(1),
+                "select token_hash from identity.bootstrap_token where id = 1 and used_at is null for update"));
   }
 
   /** Marks the bootstrap token used. */
   @Override
   public void useBootstrap(Instant at) {
-    sql(
-        c -> {
-          return Sql.update(c, "update identity.bootstrap_token set used_at = ? where id = 1", at);
-        });
+    sql(c -> Sql.update(c, "update identity.bootstrap_token set used_at = ? where id = 1", at));
   }
 
   private static StoredKey map(ResultSet rs) throws SQLException {

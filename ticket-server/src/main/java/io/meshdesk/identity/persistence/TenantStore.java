@@ -14,49 +14,49 @@ import java.util.UUID;
 /** SQL for {@code identity.tenant} (installation-level, no row-level security). */
 final class TenantStore extends JdbcStore implements Tenants {
 
+  private static final String COLS =
+      "id, slug, display_name, time_zone, status, created_at, suspended_at, suspension_reason";
+
   TenantStore(Connection connection) {
     super(connection);
   }
-
-  private static final String COLS =
-      "id, slug, display_name, time_zone, status, created_at, suspended_at, suspension_reason";
 
   /** Inserts a tenant; returns false when the slug is taken. */
   @Override
   public boolean insert(Tenant t) {
     return sql(
-        c -> {
-          return Sql.update(
-                  c,
-                  "insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values (?, ?, ?, ?, 'active', ?)"
-                      + " on conflict (slug) do nothing",
-                  t.id(),
-                  t.slug(),
-                  t.displayName(),
-                  t.timeZone(),
-                  t.createdAt())
-              == 1;
-        });
+        c ->
+            Sql.update(
+                    c,
+                    "insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values (?, ?, ?, ?, 'active', ?)"
+                        + " on conflict (slug) do nothing",
+                    t.id(),
+                    t.slug(),
+                    t.displayName(),
+                    t.timeZone(),
+                    t.createdAt())
+                == 1);
   }
 
   /** One tenant by id. */
   @Override
   public Optional<Tenant> find(UUID id) {
     return sql(
-        c -> {
-          return Sql.one(
-              c, TenantStore::map, "select " + COLS + " from identity.tenant where id = ?", id);
-        });
+        c ->
+            Sql.one(
+                c, TenantStore::map, "select " + COLS + " from identity.tenant where id = ?", id));
   }
 
   /** One tenant by slug. */
   @Override
   public Optional<Tenant> findBySlug(String slug) {
     return sql(
-        c -> {
-          return Sql.one(
-              c, TenantStore::map, "select " + COLS + " from identity.tenant where slug = ?", slug);
-        });
+        c ->
+            Sql.one(
+                c,
+                TenantStore::map,
+                "select " + COLS + " from identity.tenant where slug = ?",
+                slug));
   }
 
   /** Tenants oldest first, optionally of one status. */
@@ -83,15 +83,14 @@ final class TenantStore extends JdbcStore implements Tenants {
   @Override
   public Optional<Tenant> setStatus(UUID id, boolean active, Instant at, String reason) {
     sql(
-        c -> {
-          return Sql.update(
-              c,
-              "update identity.tenant set status = ?, suspended_at = ?, suspension_reason = ? where id = ?",
-              active ? "active" : "suspended",
-              active ? null : at,
-              active ? null : reason,
-              id);
-        });
+        c ->
+            Sql.update(
+                c,
+                "update identity.tenant set status = ?, suspended_at = ?, suspension_reason = ? where id = ?",
+                active ? "active" : "suspended",
+                active ? null : at,
+                active ? null : reason,
+                id));
     return find(id);
   }
 

@@ -10,13 +10,16 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.TenantId;
 
 /**
  * The row of {@code identity.app_user} as Hibernate maps it; the tenant comes from the session
- * ({@code TenantId}) and row-level security checks it again.
+ * ({@code TenantId}) and row-level security checks it again. Updates write only the changed
+ * columns, so a sign-in stamping {@code last_login_at} cannot undo a concurrent role change.
  */
 @Entity
+@DynamicUpdate
 @Table(schema = "identity", name = "app_user")
 class UserEntity {
 
