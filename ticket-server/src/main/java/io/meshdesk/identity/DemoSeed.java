@@ -38,11 +38,8 @@ public final class DemoSeed {
   private DemoSeed() {}
 
   /** Seeds a fresh installation and prints the demo logins; null when already seeded. */
-  public static Seeded seed(Identity identity, PrintStream out) {
-    if (identity
-        .tx()
-        .unscoped(c -> new io.meshdesk.identity.persistence.TenantStore().findBySlug(c, "demo"))
-        .isPresent()) {
+  public static Seeded seed(IdentityModule identity, PrintStream out) {
+    if (identity.tx().unscoped(u -> u.tenants().findBySlug("demo")).isPresent()) {
       out.println(
           "Demo tenant already present (kept data dir); its passwords were printed at first start.");
       return null;
@@ -114,7 +111,7 @@ public final class DemoSeed {
    *
    * @return {clientId, clientSecret}
    */
-  public static String[] workerCredentials(Identity identity) {
+  public static String[] workerCredentials(IdentityModule identity) {
     Principal dev =
         new Principal(new UUID(0, 0), null, Role.PLATFORM_ADMIN, Set.of(), "meshctl-dev");
     ServiceAccountService.Created ai =
@@ -128,7 +125,7 @@ public final class DemoSeed {
     return new String[] {ai.account().clientId(), ai.clientSecret()};
   }
 
-  private static User createPlatformAdmin(Identity identity, String email, String password) {
+  private static User createPlatformAdmin(IdentityModule identity, String email, String password) {
     Instant now = Instant.now();
     User u =
         new User(
@@ -147,8 +144,8 @@ public final class DemoSeed {
     identity
         .tx()
         .unscoped(
-            c -> {
-              new io.meshdesk.identity.persistence.UserStore().insertAdmin(c, u, hash);
+            unit -> {
+              unit.users().insertAdmin(u, hash);
               return null;
             });
     return u;

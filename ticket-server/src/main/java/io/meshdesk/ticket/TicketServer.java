@@ -20,11 +20,11 @@ public final class TicketServer implements ServerProcess.Running {
 
   /** Liquibase changelogs this server owns, in order. */
   public static final List<String> CHANGELOGS =
-      List.of(io.meshdesk.identity.Identity.CHANGELOG, "db/changelog/ticket/master.yaml");
+      List.of(io.meshdesk.identity.IdentityModule.CHANGELOG, "db/changelog/ticket/master.yaml");
 
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
-  private final io.meshdesk.identity.Identity identity;
+  private final io.meshdesk.identity.IdentityModule identity;
   private final TicketModule tickets;
 
   private TicketServer(
@@ -41,7 +41,7 @@ public final class TicketServer implements ServerProcess.Running {
     Redis redis = resources.register(new Redis(infra.redis()));
     this.identity =
         resources.register(
-            new io.meshdesk.identity.Identity(
+            new io.meshdesk.identity.IdentityModule(
                 database.dataSource(),
                 redis.client(),
                 identityConfig,
@@ -109,7 +109,7 @@ public final class TicketServer implements ServerProcess.Running {
   }
 
   /** The identity context (seeding, verifier). */
-  public io.meshdesk.identity.Identity identity() {
+  public io.meshdesk.identity.IdentityModule identity() {
     return identity;
   }
 

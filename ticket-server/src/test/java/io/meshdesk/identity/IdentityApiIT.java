@@ -46,7 +46,7 @@ class IdentityApiIT {
 
   Database database;
   Redis redis;
-  Identity identity;
+  IdentityModule identity;
   InProcessGrpc grpc;
   IdentityServiceGrpc.IdentityServiceBlockingStub anon;
   String platformToken;
@@ -58,12 +58,12 @@ class IdentityApiIT {
   void start() {
     TestEnvironment env = TestEnvironment.get();
     DatabaseConfig db = env.newDatabase("identityapi");
-    Migrations.apply(db, List.of(Identity.CHANGELOG));
+    Migrations.apply(db, List.of(IdentityModule.CHANGELOG));
     database = new Database(db, "identity-test");
     redis = new Redis(env.newRedis("identityapi"));
     IdentityConfig config =
         IdentityConfig.defaults().withLoginLimits(3, 1000).withBootstrapToken(BOOTSTRAP);
-    identity = new Identity(database.dataSource(), redis.client(), config, Clock.systemUTC());
+    identity = new IdentityModule(database.dataSource(), redis.client(), config, Clock.systemUTC());
     grpc =
         InProcessGrpc.start(
             List.of(IdentityGrpcService.withClientAddress(identity)),

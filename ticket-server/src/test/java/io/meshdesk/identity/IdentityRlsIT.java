@@ -35,7 +35,7 @@ class IdentityRlsIT {
   @BeforeAll
   void start() {
     DatabaseConfig db = TestEnvironment.get().newDatabase("identityrls");
-    Migrations.apply(db, List.of(Identity.CHANGELOG));
+    Migrations.apply(db, List.of(IdentityModule.CHANGELOG));
     database = new Database(db, "rls-test");
     tx = new Transactions(database.dataSource());
     for (UUID t : List.of(a, b)) {

@@ -36,7 +36,7 @@ final class LedgerBenchSystem implements AutoCloseable {
     io.meshdesk.platform.db.Migrations.apply(
         infra.database(),
         java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(io.meshdesk.identity.Identity.CHANGELOG),
+                java.util.stream.Stream.of(io.meshdesk.identity.IdentityModule.CHANGELOG),
                 LedgerServer.CHANGELOGS.stream())
             .toList());
     server =

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshdesk.cli.MigrateCommand;
-import io.meshdesk.identity.Identity;
+import io.meshdesk.identity.IdentityModule;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
@@ -62,8 +62,8 @@ class KeyUpgradeIT {
   void migrateReSealsKeysStoredWithoutAKeyEncryptionKeyAndTicketServerThenStartsWithIt()
       throws Exception {
     // given an install that sealed its keys with the database-kept key, and rotated once
-    Identity old =
-        new Identity(
+    IdentityModule old =
+        new IdentityModule(
             pool.dataSource(), redis.client(), IdentityConfig.defaults(), Clock.systemUTC());
     old.keys()
         .rotate(
@@ -78,7 +78,7 @@ class KeyUpgradeIT {
     assertThat(MigrateCommand.sealKeys(db, new Env(Map.of())))
         .contains("2 signing key(s) are sealed with a key kept in the database");
     assertThatThrownBy(
-            () -> new Identity(pool.dataSource(), redis.client(), withKek, Clock.systemUTC()))
+            () -> new IdentityModule(pool.dataSource(), redis.client(), withKek, Clock.systemUTC()))
         .hasMessageContaining("MESHDESK_KEY_ENCRYPTION_KEY differs");
 
     // when migrate runs with the key-encryption key
@@ -90,7 +90,8 @@ class KeyUpgradeIT {
     assertThat(ownerQuery("select encryption from identity.signing_key"))
         .containsExactly("aes-gcm:env", "aes-gcm:env");
     assertThat(ownerQuery("select name from identity.local_secret")).isEmpty();
-    Identity upgraded = new Identity(pool.dataSource(), redis.client(), withKek, Clock.systemUTC());
+    IdentityModule upgraded =
+        new IdentityModule(pool.dataSource(), redis.client(), withKek, Clock.systemUTC());
     assertThat(upgraded.keys().signingKey().toJSONString()).isEqualTo(activeKey);
     upgraded.close();
     assertThat(MigrateCommand.sealKeys(db, new Env(Map.of("MESHDESK_KEY_ENCRYPTION_KEY", kekText))))

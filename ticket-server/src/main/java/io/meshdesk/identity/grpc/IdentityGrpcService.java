@@ -50,14 +50,13 @@ import io.meshdesk.api.identity.v1.UpdateUserTeamsRequest;
 import io.meshdesk.api.identity.v1.UpdateUserTeamsResponse;
 import io.meshdesk.api.identity.v1.WhoAmIRequest;
 import io.meshdesk.api.identity.v1.WhoAmIResponse;
-import io.meshdesk.identity.Identity;
+import io.meshdesk.identity.IdentityModule;
 import io.meshdesk.identity.domain.Page;
 import io.meshdesk.identity.domain.SignedIn;
 import io.meshdesk.identity.domain.SigningKeyInfo;
-import io.meshdesk.identity.persistence.AuditStore;
+import io.meshdesk.identity.service.AuditTrail;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
-import io.meshdesk.platform.proto.ProtoTime;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -66,14 +65,14 @@ import java.util.UUID;
 /** gRPC face of the identity context: maps proto to the domain services and back. */
 public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImplBase {
 
-  private final Identity identity;
+  private final IdentityModule identity;
 
-  public IdentityGrpcService(Identity identity) {
+  public IdentityGrpcService(IdentityModule identity) {
     this.identity = identity;
   }
 
   /** This service with the client-address interceptor (sign-in rate limiting needs the source). */
-  public static io.grpc.BindableService withClientAddress(Identity identity) {
+  public static io.grpc.BindableService withClientAddress(IdentityModule identity) {
     IdentityGrpcService service = new IdentityGrpcService(identity);
     return () ->
         ServerInterceptors.intercept(
@@ -380,17 +379,7 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
 
   @Override
   public void listAuditEvents(ListAuditEventsRequest r, StreamObserver<ListAuditEventsResponse> o) {
-    AuditStore.Filter f =
-        new AuditStore.Filter(
-            IdentityMapper.uuidOrNull(r.getTenantId()),
-            r.getAction().isEmpty() ? null : r.getAction(),
-            r.getActorId().isEmpty() ? null : r.getActorId(),
-            r.getTimeRange().hasStartTime()
-                ? ProtoTime.instant(r.getTimeRange().getStartTime())
-                : null,
-            r.getTimeRange().hasEndTime()
-                ? ProtoTime.instant(r.getTimeRange().getEndTime())
-                : null);
+    AuditTrail.Filter f = IdentityMapper.auditFilter(r);
     var page =
         identity.audit().list(me(), f, r.getPage().getPageSize(), r.getPage().getPageToken());
     reply(

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.identity.v1.AuditEvent;
 import io.meshdesk.api.identity.v1.AuditTarget;
+import io.meshdesk.api.identity.v1.ListAuditEventsRequest;
 import io.meshdesk.api.identity.v1.Principal;
 import io.meshdesk.api.identity.v1.PrincipalKind;
 import io.meshdesk.api.identity.v1.Role;
@@ -21,6 +22,8 @@ import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.IssuedTokens;
 import io.meshdesk.identity.domain.SignedIn;
 import io.meshdesk.identity.domain.SigningKeyInfo;
+import io.meshdesk.identity.service.AuditTrail;
+import io.meshdesk.platform.proto.ProtoTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -183,5 +186,15 @@ final class IdentityMapper {
   static String jwks(List<SigningKeyInfo> keys) {
     return new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.publicJwk()).toList())
         .toString();
+  }
+
+  /** The filters of an audit listing; empty fields mean any. */
+  static AuditTrail.Filter auditFilter(ListAuditEventsRequest r) {
+    return new AuditTrail.Filter(
+        uuidOrNull(r.getTenantId()),
+        r.getAction().isEmpty() ? null : r.getAction(),
+        r.getActorId().isEmpty() ? null : r.getActorId(),
+        r.getTimeRange().hasStartTime() ? ProtoTime.instant(r.getTimeRange().getStartTime()) : null,
+        r.getTimeRange().hasEndTime() ? ProtoTime.instant(r.getTimeRange().getEndTime()) : null);
   }
 }

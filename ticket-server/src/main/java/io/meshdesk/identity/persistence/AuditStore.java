@@ -3,75 +3,82 @@ package io.meshdesk.identity.persistence;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.AuditEvent;
+import io.meshdesk.identity.service.AuditTrail;
 import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.ParseException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * SQL for the append-only {@code identity.audit_event} (the app role may only select and insert).
  */
-public final class AuditStore {
+final class AuditStore extends JdbcStore implements AuditTrail {
 
-  /** Filters of a listing; null fields mean any. */
-  public record Filter(UUID tenantId, String action, String actorId, Instant from, Instant until) {}
+  AuditStore(Connection connection) {
+    super(connection);
+  }
 
   /** Appends one event. */
-  public void insert(Connection c, AuditEvent e) throws SQLException {
-    Sql.update(
-        c,
-        "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id,"
-            + " occurred_at, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
-        e.id(),
-        e.tenantId(),
-        e.actor().kind().name(),
-        e.actor().id(),
-        e.actor().displayName(),
-        e.action(),
-        e.targetType(),
-        e.targetId(),
-        e.occurredAt(),
-        JSONObjectUtils.toJSONString(new LinkedHashMap<>(e.details())));
+  @Override
+  public void append(AuditEvent e) {
+    sql(
+        c ->
+            Sql.update(
+                c,
+                "insert into identity.audit_event (id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id,"
+                    + " occurred_at, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                e.id(),
+                e.tenantId(),
+                e.actor().kind().name(),
+                e.actor().id(),
+                e.actor().displayName(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.occurredAt(),
+                JSONObjectUtils.toJSONString(new LinkedHashMap<>(e.details()))));
   }
 
   /** Events visible in the current scope, newest first. */
-  public List<AuditEvent> list(Connection c, Filter f, int offset, int limit) throws SQLException {
-    StringBuilder sql =
-        new StringBuilder(
-            "select id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id, occurred_at, details::text"
-                + " as details from identity.audit_event where true");
-    List<Object> args = new ArrayList<>();
-    if (f.tenantId() != null) {
-      sql.append(" and tenant_id = ?");
-      args.add(f.tenantId());
-    }
-    if (f.action() != null) {
-      sql.append(" and action = ?");
-      args.add(f.action());
-    }
-    if (f.actorId() != null) {
-      sql.append(" and actor_id = ?");
-      args.add(f.actorId());
-    }
-    if (f.from() != null) {
-      sql.append(" and occurred_at >= ?");
-      args.add(f.from());
-    }
-    if (f.until() != null) {
-      sql.append(" and occurred_at < ?");
-      args.add(f.until());
-    }
-    sql.append(" order by occurred_at desc, id desc offset ? limit ?");
-    args.add(offset);
-    args.add(limit);
-    return Sql.list(c, AuditStore::map, sql.toString(), args.toArray());
+  @Override
+  public List<AuditEvent> list(Filter f, int offset, int limit) {
+    return sql(
+        c -> {
+          StringBuilder sql =
+              new StringBuilder(
+                  "select id, tenant_id, actor_kind, actor_id, actor_name, action, target_type, target_id, occurred_at, details::text"
+                      + " as details from identity.audit_event where true");
+          List<Object> args = new ArrayList<>();
+          if (f.tenantId() != null) {
+            sql.append(" and tenant_id = ?");
+            args.add(f.tenantId());
+          }
+          if (f.action() != null) {
+            sql.append(" and action = ?");
+            args.add(f.action());
+          }
+          if (f.actorId() != null) {
+            sql.append(" and actor_id = ?");
+            args.add(f.actorId());
+          }
+          if (f.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            args.add(f.from());
+          }
+          if (f.until() != null) {
+            sql.append(" and occurred_at < ?");
+            args.add(f.until());
+          }
+          sql.append(" order by occurred_at desc, id desc offset ? limit ?");
+          args.add(offset);
+          args.add(limit);
+          return Sql.list(c, AuditStore::map, sql.toString(), args.toArray());
+        });
   }
 
   private static AuditEvent map(ResultSet rs) throws SQLException {

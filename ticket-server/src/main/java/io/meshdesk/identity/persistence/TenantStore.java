@@ -1,6 +1,7 @@
 package io.meshdesk.identity.persistence;
 
 import io.meshdesk.identity.domain.Tenant;
+import io.meshdesk.identity.service.Tenants;
 import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,65 +12,86 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for {@code identity.tenant} (installation-level, no row-level security). */
-public final class TenantStore {
+final class TenantStore extends JdbcStore implements Tenants {
 
   private static final String COLS =
       "id, slug, display_name, time_zone, status, created_at, suspended_at, suspension_reason";
 
+  TenantStore(Connection connection) {
+    super(connection);
+  }
+
   /** Inserts a tenant; returns false when the slug is taken. */
-  public boolean insert(Connection c, Tenant t) throws SQLException {
-    return Sql.update(
-            c,
-            "insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values (?, ?, ?, ?, 'active', ?)"
-                + " on conflict (slug) do nothing",
-            t.id(),
-            t.slug(),
-            t.displayName(),
-            t.timeZone(),
-            t.createdAt())
-        == 1;
+  @Override
+  public boolean insert(Tenant t) {
+    return sql(
+        c ->
+            Sql.update(
+                    c,
+                    "insert into identity.tenant (id, slug, display_name, time_zone, status, created_at) values (?, ?, ?, ?, 'active', ?)"
+                        + " on conflict (slug) do nothing",
+                    t.id(),
+                    t.slug(),
+                    t.displayName(),
+                    t.timeZone(),
+                    t.createdAt())
+                == 1);
   }
 
   /** One tenant by id. */
-  public Optional<Tenant> find(Connection c, UUID id) throws SQLException {
-    return Sql.one(
-        c, TenantStore::map, "select " + COLS + " from identity.tenant where id = ?", id);
+  @Override
+  public Optional<Tenant> find(UUID id) {
+    return sql(
+        c ->
+            Sql.one(
+                c, TenantStore::map, "select " + COLS + " from identity.tenant where id = ?", id));
   }
 
   /** One tenant by slug. */
-  public Optional<Tenant> findBySlug(Connection c, String slug) throws SQLException {
-    return Sql.one(
-        c, TenantStore::map, "select " + COLS + " from identity.tenant where slug = ?", slug);
+  @Override
+  public Optional<Tenant> findBySlug(String slug) {
+    return sql(
+        c ->
+            Sql.one(
+                c,
+                TenantStore::map,
+                "select " + COLS + " from identity.tenant where slug = ?",
+                slug));
   }
 
   /** Tenants oldest first, optionally of one status. */
-  public List<Tenant> list(Connection c, Boolean active, int offset, int limit)
-      throws SQLException {
-    String where =
-        active == null ? "" : " where status = '" + (active ? "active" : "suspended") + "'";
-    return Sql.list(
-        c,
-        TenantStore::map,
-        "select "
-            + COLS
-            + " from identity.tenant"
-            + where
-            + " order by created_at, id offset ? limit ?",
-        offset,
-        limit);
+  @Override
+  public List<Tenant> list(Boolean active, int offset, int limit) {
+    return sql(
+        c -> {
+          String where =
+              active == null ? "" : " where status = '" + (active ? "active" : "suspended") + "'";
+          return Sql.list(
+              c,
+              TenantStore::map,
+              "select "
+                  + COLS
+                  + " from identity.tenant"
+                  + where
+                  + " order by created_at, id offset ? limit ?",
+              offset,
+              limit);
+        });
   }
 
   /** Sets the status; returns the updated tenant. */
-  public Optional<Tenant> setStatus(
-      Connection c, UUID id, boolean active, Instant at, String reason) throws SQLException {
-    Sql.update(
-        c,
-        "update identity.tenant set status = ?, suspended_at = ?, suspension_reason = ? where id = ?",
-        active ? "active" : "suspended",
-        active ? null : at,
-        active ? null : reason,
-        id);
-    return find(c, id);
+  @Override
+  public Optional<Tenant> setStatus(UUID id, boolean active, Instant at, String reason) {
+    sql(
+        c ->
+            Sql.update(
+                c,
+                "update identity.tenant set status = ?, suspended_at = ?, suspension_reason = ? where id = ?",
+                active ? "active" : "suspended",
+                active ? null : at,
+                active ? null : reason,
+                id));
+    return find(id);
   }
 
   private static Tenant map(ResultSet rs) throws SQLException {

@@ -1,192 +1,239 @@
 package io.meshdesk.identity.persistence;
 
 import io.meshdesk.identity.domain.User;
+import io.meshdesk.identity.service.Users;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.db.Hibernate;
 import io.meshdesk.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.query.SelectionQuery;
 
 /**
- * SQL for tenant users ({@code identity.app_user}, row-level secured: run inside the tenant's
- * transaction) and platform admins ({@code identity.platform_admin}).
+ * Tenant users through Hibernate ({@link UserEntity}, sessions over the connection of the open
+ * transaction, so row-level security stands behind the tenant filter), and platform admins ({@code
+ * identity.platform_admin}, installation-level, no tenant) in hand-written SQL.
  */
-public final class UserStore {
+final class UserStore extends JdbcStore implements Users {
 
-  private static final String COLS =
-      "tenant_id, id, email, display_name, role, status, team_ids, created_at, updated_at, deactivated_at, last_login_at";
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final String ADMIN_COLS =
       "id, email, display_name, status, created_at, last_login_at";
 
-  /** A user and its password hash (null when it cannot sign in). */
-  public record WithHash(User user, String passwordHash) {}
+  private final Connection connection;
+  private final Hibernate orm;
+  private final UUID tenant;
 
-  /** Inserts a tenant user; false when the email is taken in the tenant. */
-  public boolean insert(Connection c, User u, String passwordHash) throws SQLException {
-    return Sql.update(
-            c,
-            "insert into identity.app_user (tenant_id, id, email, display_name, role, status, password_hash, team_ids,"
-                + " created_at, updated_at) values (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) on conflict (tenant_id, email) do nothing",
-            u.tenantId(),
-            u.id(),
-            u.email(),
-            u.displayName(),
-            u.role().claim(),
-            passwordHash,
-            u.teamIds().toArray(UUID[]::new),
-            u.createdAt(),
-            u.updatedAt())
-        == 1;
+  /** Users of {@code tenant} (null in platform or no scope, where no tenant user is visible). */
+  UserStore(Connection connection, Hibernate orm, UUID tenant) {
+    super(connection);
+    this.connection = connection;
+    this.orm = orm;
+    this.tenant = tenant;
   }
 
-  /** A tenant user by id (in the current tenant scope). */
-  public Optional<User> find(Connection c, UUID id) throws SQLException {
-    return Sql.one(
-        c, UserStore::map, "select " + COLS + " from identity.app_user where id = ?", id);
-  }
-
-  /** A tenant user by email, with the hash. */
-  public Optional<WithHash> findByEmail(Connection c, String email) throws SQLException {
-    return Sql.one(
-        c,
-        rs -> new WithHash(map(rs), rs.getString("password_hash")),
-        "select " + COLS + ", password_hash from identity.app_user where email = ?",
-        email);
-  }
-
-  /** Users of the current tenant by display name, filtered. */
-  public List<User> list(
-      Connection c, Role role, Boolean active, UUID team, String query, int offset, int limit)
-      throws SQLException {
-    StringBuilder sql = new StringBuilder("select " + COLS + " from identity.app_user where true");
-    List<Object> args = new ArrayList<>();
-    if (role != null) {
-      sql.append(" and role = ?");
-      args.add(role.claim());
+  @Override
+  public boolean insert(User u, String passwordHash) {
+    if (tenant == null || !tenant.equals(u.tenantId())) {
+      throw new IllegalStateException("a tenant user is inserted in its own tenant's scope");
     }
-    if (active != null) {
-      sql.append(" and status = ?");
-      args.add(active ? "active" : "deactivated");
-    }
-    if (team != null) {
-      sql.append(" and ? = any(team_ids)");
-      args.add(team);
-    }
-    if (query != null && !query.isEmpty()) {
-      sql.append(" and (lower(email) like ? or lower(display_name) like ?)");
-      String like =
-          query
-                  .toLowerCase(java.util.Locale.ROOT)
-                  .replace("\\", "\\\\")
-                  .replace("%", "\\%")
-                  .replace("_", "\\_")
-              + "%";
-      args.add(like);
-      args.add(like);
-    }
-    sql.append(" order by display_name, id offset ? limit ?");
-    args.add(offset);
-    args.add(limit);
-    return Sql.list(c, UserStore::map, sql.toString(), args.toArray());
+    return inSession(
+        s -> {
+          boolean taken =
+              s.createSelectionQuery("select 1 from UserEntity where email = :email", Integer.class)
+                      .setParameter("email", u.email())
+                      .setMaxResults(1)
+                      .getSingleResultOrNull()
+                  != null;
+          if (taken) {
+            return false;
+          }
+          try {
+            s.persist(UserEntity.of(u, passwordHash));
+            s.flush();
+            return true;
+          } catch (ConstraintViolationException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+              // A concurrent create of the same email won; nothing is left to flush.
+              s.clear();
+              return false;
+            }
+            throw e;
+          }
+        },
+        false);
   }
 
-  /** Updates role; returns the user. */
-  public Optional<User> setRole(Connection c, UUID id, Role role, Instant at) throws SQLException {
-    Sql.update(
-        c,
-        "update identity.app_user set role = ?, updated_at = ? where id = ?",
-        role.claim(),
-        at,
-        id);
-    return find(c, id);
+  @Override
+  public Optional<User> find(UUID id) {
+    return inSession(s -> entity(s, id).map(UserEntity::toUser), Optional.empty());
   }
 
-  /** Replaces teams; returns the user. */
-  public Optional<User> setTeams(Connection c, UUID id, List<UUID> teams, Instant at)
-      throws SQLException {
-    Sql.update(
-        c,
-        "update identity.app_user set team_ids = ?, updated_at = ? where id = ?",
-        teams.toArray(UUID[]::new),
-        at,
-        id);
-    return find(c, id);
+  @Override
+  public Optional<WithHash> findByEmail(String email) {
+    return inSession(
+        s ->
+            s.createSelectionQuery("from UserEntity where email = :email", UserEntity.class)
+                .setParameter("email", email)
+                .uniqueResultOptional()
+                .map(e -> new WithHash(e.toUser(), e.passwordHash())),
+        Optional.empty());
   }
 
-  /** Deactivates; returns the user. */
-  public Optional<User> deactivate(Connection c, UUID id, Instant at) throws SQLException {
-    Sql.update(
-        c,
-        "update identity.app_user set status = 'deactivated', deactivated_at = ?, updated_at = ? where id = ?",
-        at,
-        at,
-        id);
-    return find(c, id);
+  @Override
+  public List<User> list(Filter f, int offset, int limit) {
+    return inSession(
+        s -> {
+          StringBuilder hql = new StringBuilder("from UserEntity u where true");
+          if (f.role() != null) {
+            hql.append(" and u.role = :role");
+          }
+          if (f.active() != null) {
+            hql.append(" and u.status = :status");
+          }
+          if (f.team() != null) {
+            hql.append(" and array_contains(u.teamIds, :team)");
+          }
+          boolean query = f.query() != null && !f.query().isEmpty();
+          if (query) {
+            hql.append(
+                " and (lower(u.email) like :like escape '\\' or lower(u.displayName) like :like"
+                    + " escape '\\')");
+          }
+          hql.append(" order by u.displayName, u.id");
+          SelectionQuery<UserEntity> q = s.createSelectionQuery(hql.toString(), UserEntity.class);
+          if (f.role() != null) {
+            q.setParameter("role", f.role().claim());
+          }
+          if (f.active() != null) {
+            q.setParameter("status", f.active() ? UserEntity.ACTIVE : UserEntity.DEACTIVATED);
+          }
+          if (f.team() != null) {
+            q.setParameter("team", f.team());
+          }
+          if (query) {
+            q.setParameter("like", likePrefix(f.query()));
+          }
+          return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+              .map(UserEntity::toUser)
+              .toList();
+        },
+        List.of());
   }
 
-  /** Records a sign-in. */
-  public void touchLogin(Connection c, UUID id, Instant at) throws SQLException {
-    Sql.update(c, "update identity.app_user set last_login_at = ? where id = ?", at, id);
+  @Override
+  public Optional<User> setRole(UUID id, Role role, Instant at) {
+    return change(id, e -> e.changeRole(role, at));
   }
 
-  /** Inserts a platform admin. */
-  public void insertAdmin(Connection c, User u, String passwordHash) throws SQLException {
-    Sql.update(
-        c,
-        "insert into identity.platform_admin (id, email, display_name, password_hash, status, created_at) values (?, ?, ?, ?, 'active', ?)",
-        u.id(),
-        u.email(),
-        u.displayName(),
-        passwordHash,
-        u.createdAt());
+  @Override
+  public Optional<User> setTeams(UUID id, List<UUID> teams, Instant at) {
+    return change(id, e -> e.replaceTeams(teams, at));
   }
 
-  /** Whether any platform admin exists. */
-  public boolean anyAdmin(Connection c) throws SQLException {
-    return Sql.one(c, rs -> true, "select 1 from identity.platform_admin limit 1").isPresent();
+  @Override
+  public Optional<User> deactivate(UUID id, Instant at) {
+    return change(id, e -> e.deactivate(at));
   }
 
-  /** A platform admin by email, with the hash. */
-  public Optional<WithHash> findAdminByEmail(Connection c, String email) throws SQLException {
-    return Sql.one(
-        c,
-        rs -> new WithHash(mapAdmin(rs), rs.getString("password_hash")),
-        "select " + ADMIN_COLS + ", password_hash from identity.platform_admin where email = ?",
-        email);
+  @Override
+  public void touchLogin(UUID id, Instant at) {
+    change(id, e -> e.signedIn(at));
   }
 
-  /** A platform admin by id. */
-  public Optional<User> findAdmin(Connection c, UUID id) throws SQLException {
-    return Sql.one(
-        c,
-        UserStore::mapAdmin,
-        "select " + ADMIN_COLS + " from identity.platform_admin where id = ?",
-        id);
+  @Override
+  public void insertAdmin(User u, String passwordHash) {
+    sql(
+        c ->
+            Sql.update(
+                c,
+                "insert into identity.platform_admin (id, email, display_name, password_hash, status, created_at)"
+                    + " values (?, ?, ?, ?, 'active', ?)",
+                u.id(),
+                u.email(),
+                u.displayName(),
+                passwordHash,
+                u.createdAt()));
   }
 
-  /** Records a platform admin's sign-in. */
-  public void touchAdminLogin(Connection c, UUID id, Instant at) throws SQLException {
-    Sql.update(c, "update identity.platform_admin set last_login_at = ? where id = ?", at, id);
+  @Override
+  public boolean anyAdmin() {
+    return sql(
+        c -> Sql.one(c, rs -> true, "select 1 from identity.platform_admin limit 1").isPresent());
   }
 
-  private static User map(ResultSet rs) throws SQLException {
-    return new User(
-        Sql.uuid(rs, "id"),
-        Sql.uuid(rs, "tenant_id"),
-        rs.getString("email"),
-        rs.getString("display_name"),
-        Role.fromClaim(rs.getString("role")),
-        "active".equals(rs.getString("status")),
-        Sql.uuids(rs, "team_ids"),
-        Sql.instant(rs, "created_at"),
-        Sql.instant(rs, "updated_at"),
-        Sql.instant(rs, "deactivated_at"),
-        Sql.instant(rs, "last_login_at"));
+  @Override
+  public Optional<WithHash> findAdminByEmail(String email) {
+    return sql(
+        c ->
+            Sql.one(
+                c,
+                rs -> new WithHash(mapAdmin(rs), rs.getString("password_hash")),
+                "select "
+                    + ADMIN_COLS
+                    + ", password_hash from identity.platform_admin where email = ?",
+                email));
+  }
+
+  @Override
+  public Optional<User> findAdmin(UUID id) {
+    return sql(
+        c ->
+            Sql.one(
+                c,
+                UserStore::mapAdmin,
+                "select " + ADMIN_COLS + " from identity.platform_admin where id = ?",
+                id));
+  }
+
+  @Override
+  public void touchAdminLogin(UUID id, Instant at) {
+    sql(
+        c ->
+            Sql.update(
+                c, "update identity.platform_admin set last_login_at = ? where id = ?", at, id));
+  }
+
+  /** Applies {@code change} to a user of the tenant; the session flushes it. */
+  private Optional<User> change(UUID id, Consumer<UserEntity> change) {
+    return inSession(
+        s ->
+            entity(s, id)
+                .map(
+                    e -> {
+                      change.accept(e);
+                      return e.toUser();
+                    }),
+        Optional.empty());
+  }
+
+  private static Optional<UserEntity> entity(Session s, UUID id) {
+    return Optional.ofNullable(s.find(UserEntity.class, id));
+  }
+
+  /** Runs {@code work} in the tenant's session; outside a tenant no user is visible. */
+  private <T> T inSession(Function<Session, T> work, T outsideTenant) {
+    return tenant == null ? outsideTenant : orm.session(connection, tenant, work);
+  }
+
+  /** A LIKE pattern for names and emails starting with {@code query}, wildcards escaped. */
+  private static String likePrefix(String query) {
+    return query
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_")
+        + "%";
   }
 
   private static User mapAdmin(ResultSet rs) throws SQLException {

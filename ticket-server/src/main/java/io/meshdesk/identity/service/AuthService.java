@@ -2,24 +2,18 @@ package io.meshdesk.identity.service;
 
 import io.meshdesk.identity.domain.IssuedTokens;
 import io.meshdesk.identity.domain.PasswordHasher;
+import io.meshdesk.identity.domain.RefreshToken;
 import io.meshdesk.identity.domain.Secrets;
 import io.meshdesk.identity.domain.ServiceAccount;
 import io.meshdesk.identity.domain.SignedIn;
 import io.meshdesk.identity.domain.Tenant;
 import io.meshdesk.identity.domain.User;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.RefreshTokenStore;
-import io.meshdesk.identity.persistence.ServiceAccountStore;
-import io.meshdesk.identity.persistence.TenantStore;
-import io.meshdesk.identity.persistence.UserStore;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
 import io.meshdesk.platform.errors.UnauthenticatedException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,19 +33,15 @@ public final class AuthService {
   private static final String BAD_LOGIN = "invalid email or password";
   private static final String PLATFORM = "platform";
 
-  private final IdentityTx tx;
+  private final IdentityTransactions tx;
   private final TokenIssuer issuer;
   private final PasswordHasher hasher;
   private final LoginLimiter limiter;
   private final Clock clock;
   private final Duration refreshTtl;
-  private final TenantStore tenants = new TenantStore();
-  private final UserStore users = new UserStore();
-  private final RefreshTokenStore refresh = new RefreshTokenStore();
-  private final ServiceAccountStore accounts = new ServiceAccountStore();
 
   public AuthService(
-      IdentityTx tx,
+      IdentityTransactions tx,
       TokenIssuer issuer,
       PasswordHasher hasher,
       LoginLimiter limiter,
@@ -74,12 +64,12 @@ public final class AuthService {
     String slug = tenantSlug == null ? "" : tenantSlug;
     limiter.take(slug, mail, source);
     Optional<Tenant> tenant =
-        slug.isEmpty() ? Optional.empty() : tx.unscoped(c -> tenants.findBySlug(c, slug));
-    Optional<UserStore.WithHash> found;
+        slug.isEmpty() ? Optional.empty() : tx.unscoped(u -> u.tenants().findBySlug(slug));
+    Optional<Users.WithHash> found;
     if (slug.isEmpty()) {
-      found = tx.unscoped(c -> users.findAdminByEmail(c, mail));
+      found = tx.unscoped(u -> u.users().findAdminByEmail(mail));
     } else if (tenant.isPresent()) {
-      found = tx.tenant(tenant.get().id(), c -> users.findByEmail(c, mail));
+      found = tx.tenant(tenant.get().id(), u -> u.users().findByEmail(mail));
     } else {
       found = Optional.empty();
     }
@@ -97,13 +87,13 @@ public final class AuthService {
     User user = found.get().user();
     return tx.scoped(
         user.tenantId(),
-        c -> {
+        unit -> {
           if (user.tenantId() == null) {
-            users.touchAdminLogin(c, user.id(), clock.instant());
+            unit.users().touchAdminLogin(user.id(), clock.instant());
           } else {
-            users.touchLogin(c, user.id(), clock.instant());
+            unit.users().touchLogin(user.id(), clock.instant());
           }
-          return issueForUser(c, user, UUID.randomUUID());
+          return issueForUser(unit, user, UUID.randomUUID());
         });
   }
 
@@ -114,28 +104,28 @@ public final class AuthService {
     Outcome out =
         tx.scoped(
             scope,
-            c -> {
-              Optional<RefreshTokenStore.Row> row = refresh.lockByHash(c, hash);
-              if (row.isEmpty()
-                  || row.get().revoked()
-                  || row.get().expiresAt().isBefore(clock.instant())) {
+            unit -> {
+              Optional<RefreshToken> row = unit.refreshTokens().lockByHash(hash);
+              RefreshToken.Rotation rotation =
+                  row.map(r -> r.rotation(clock.instant())).orElse(RefreshToken.Rotation.REFUSED);
+              if (rotation == RefreshToken.Rotation.REFUSED) {
                 return new Outcome(null, false);
               }
-              if (row.get().usedAt() != null) {
-                refresh.revokeFamily(c, row.get().familyId());
+              if (rotation == RefreshToken.Rotation.REUSED) {
+                unit.refreshTokens().revokeFamily(row.get().familyId());
                 return new Outcome(null, true);
               }
               Optional<User> user =
                   scope == null
-                      ? users.findAdmin(c, row.get().subjectId())
-                      : users.find(c, row.get().subjectId());
+                      ? unit.users().findAdmin(row.get().subjectId())
+                      : unit.users().find(row.get().subjectId());
               if (user.isEmpty()
                   || !user.get().active()
-                  || (scope != null && !tenantActive(c, scope))) {
+                  || (scope != null && !tenantActive(unit, scope))) {
                 return new Outcome(null, false);
               }
-              refresh.markUsed(c, row.get().id(), clock.instant());
-              return new Outcome(issueForUser(c, user.get(), row.get().familyId()), false);
+              unit.refreshTokens().markUsed(row.get().id(), clock.instant());
+              return new Outcome(issueForUser(unit, user.get(), row.get().familyId()), false);
             });
     if (out.signedIn() == null) {
       throw new UnauthenticatedException(
@@ -153,19 +143,15 @@ public final class AuthService {
     Integer revoked =
         tx.scoped(
             scope,
-            c -> {
-              Optional<RefreshTokenStore.Row> row =
-                  refresh.lockByHash(c, Secrets.sha256(presented));
-              if (row.isEmpty()
-                  || row.get().revoked()
-                  || row.get().usedAt() != null
-                  || !row.get().expiresAt().isAfter(clock.instant())
-                  || !java.util.Objects.equals(row.get().tenantId(), scope)) {
+            unit -> {
+              Optional<RefreshToken> row =
+                  unit.refreshTokens().lockByHash(Secrets.sha256(presented));
+              if (row.isEmpty() || !row.get().mayLogOut(clock.instant(), scope)) {
                 return null;
               }
               return allSessions
-                  ? refresh.revokeSubject(c, row.get().subjectId())
-                  : refresh.revokeFamily(c, row.get().familyId());
+                  ? unit.refreshTokens().revokeSubject(row.get().subjectId())
+                  : unit.refreshTokens().revokeFamily(row.get().familyId());
             });
     if (revoked == null) {
       throw new UnauthenticatedException("invalid refresh token");
@@ -183,8 +169,8 @@ public final class AuthService {
     }
     String prefix = clientId.substring(0, dot);
     UUID scope = PLATFORM.equals(prefix) ? null : parseUuid(prefix);
-    Optional<ServiceAccountStore.WithHash> found =
-        tx.scoped(scope, c -> accounts.findByClientId(c, clientId));
+    Optional<ServiceAccounts.WithHash> found =
+        tx.scoped(scope, u -> u.serviceAccounts().findByClientId(clientId));
     if (found.isEmpty()
         || !Secrets.matches(secret, found.get().secretHash())
         || found.get().account().revokedAt() != null) {
@@ -196,13 +182,13 @@ public final class AuthService {
           "tenant_id", "only platform service accounts may name a tenant");
     }
     UUID tenant = sa.platform() ? forTenant : sa.tenantId();
-    if (tenant != null && !tx.unscoped(c -> tenantActive(c, tenant))) {
+    if (tenant != null && !tx.unscoped(u -> tenantActive(u, tenant))) {
       throw new PermissionDeniedException("tenant is suspended or unknown");
     }
     tx.scoped(
         scope,
-        c -> {
-          accounts.touch(c, sa.id(), clock.instant());
+        u -> {
+          u.serviceAccounts().touch(sa.id(), clock.instant());
           return null;
         });
     Set<String> grants = new HashSet<>(sa.grants());
@@ -216,7 +202,7 @@ public final class AuthService {
   }
 
   /** Issues an access token and a new refresh token of {@code family} for a user (in its scope). */
-  SignedIn issueForUser(Connection c, User user, UUID family) throws SQLException {
+  SignedIn issueForUser(UnitOfWork unit, User user, UUID family) {
     TokenIssuer.Signed signed = issuer.issue(user.id(), user.tenantId(), user.role(), Set.of());
     String token =
         (user.tenantId() == null ? PLATFORM : user.tenantId().toString())
@@ -224,7 +210,8 @@ public final class AuthService {
             + Secrets.random(32);
     Instant now = clock.instant();
     Instant exp = now.plus(refreshTtl);
-    refresh.insert(c, user.tenantId(), Secrets.sha256(token), family, user.id(), now, exp);
+    unit.refreshTokens()
+        .insert(user.tenantId(), Secrets.sha256(token), family, user.id(), now, exp);
     return new SignedIn(
         new IssuedTokens(signed.token(), signed.expiresAt(), token, exp),
         signed.principal(),
@@ -236,24 +223,24 @@ public final class AuthService {
   public SignedIn describe(Principal p) {
     if (p.role() == Role.SERVICE) {
       Optional<ServiceAccount> sa =
-          tx.scoped(p.tenantId(), c -> accounts.find(c, p.subject(), p.tenantId() == null));
+          tx.scoped(p.tenantId(), u -> u.serviceAccounts().find(p.subject(), p.tenantId() == null));
       if (sa.isEmpty()) {
-        sa = tx.platform(c -> accounts.find(c, p.subject(), true));
+        sa = tx.platform(u -> u.serviceAccounts().find(p.subject(), true));
       }
       return new SignedIn(null, p, null, sa.orElse(null));
     }
     User u =
         tx.scoped(
             p.tenantId(),
-            c ->
+            unit ->
                 p.role() == Role.PLATFORM_ADMIN
-                    ? users.findAdmin(c, p.subject()).orElse(null)
-                    : users.find(c, p.subject()).orElse(null));
+                    ? unit.users().findAdmin(p.subject()).orElse(null)
+                    : unit.users().find(p.subject()).orElse(null));
     return new SignedIn(null, p, u, null);
   }
 
-  private boolean tenantActive(Connection c, UUID tenant) throws SQLException {
-    return tenants.find(c, tenant).map(Tenant::active).orElse(false);
+  private static boolean tenantActive(UnitOfWork unit, UUID tenant) {
+    return unit.tenants().find(tenant).map(Tenant::active).orElse(false);
   }
 
   private boolean burn(String password) {

@@ -5,9 +5,6 @@ import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.Secrets;
 import io.meshdesk.identity.domain.SignedIn;
 import io.meshdesk.identity.domain.User;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.SigningKeyStore;
-import io.meshdesk.identity.persistence.UserStore;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
@@ -30,16 +27,18 @@ public final class Bootstrapper {
 
   private static final Logger log = LoggerFactory.getLogger(Bootstrapper.class);
 
-  private final IdentityTx tx;
+  private final IdentityTransactions tx;
   private final AuditLog audit;
   private final AuthService auth;
   private final PasswordHasher hasher;
   private final Clock clock;
-  private final SigningKeyStore store = new SigningKeyStore();
-  private final UserStore users = new UserStore();
 
   public Bootstrapper(
-      IdentityTx tx, AuditLog audit, AuthService auth, PasswordHasher hasher, Clock clock) {
+      IdentityTransactions tx,
+      AuditLog audit,
+      AuthService auth,
+      PasswordHasher hasher,
+      Clock clock) {
     this.tx = tx;
     this.audit = audit;
     this.auth = auth;
@@ -53,16 +52,16 @@ public final class Bootstrapper {
    */
   public Optional<String> arm(Optional<String> configured) {
     return tx.unscoped(
-        c -> {
-          if (users.anyAdmin(c)) {
+        unit -> {
+          if (unit.users().anyAdmin()) {
             return Optional.<String>empty();
           }
           if (configured.isPresent()) {
-            store.putBootstrap(c, Secrets.sha256(configured.get()), true, clock.instant());
+            unit.keys().putBootstrap(Secrets.sha256(configured.get()), true, clock.instant());
             return Optional.<String>empty();
           }
           String token = Secrets.random(24);
-          if (store.putBootstrap(c, Secrets.sha256(token), false, clock.instant())) {
+          if (unit.keys().putBootstrap(Secrets.sha256(token), false, clock.instant())) {
             log.warn(
                 "No platform admin exists. One-time bootstrap token (shown only now): {}"
                     + "  -> meshctl bootstrap --email <you> (or set MESHDESK_BOOTSTRAP_TOKEN and restart if lost)",
@@ -78,8 +77,8 @@ public final class Bootstrapper {
     // Refuse before hashing: a hash costs ~19 MiB and tens of milliseconds, so only the holder of
     // the token may make the server compute one, and only while no admin exists.
     tx.platform(
-        c -> {
-          refuseUnlessArmed(c, token);
+        unit -> {
+          refuseUnlessArmed(unit, token);
           return null;
         });
     String hash = hasher.hash(password);
@@ -98,19 +97,19 @@ public final class Bootstrapper {
             null,
             null);
     return tx.platform(
-        c -> {
-          refuseUnlessArmed(c, token);
-          users.insertAdmin(c, admin, hash);
-          store.useBootstrap(c, now);
+        unit -> {
+          refuseUnlessArmed(unit, token);
+          unit.users().insertAdmin(admin, hash);
+          unit.keys().useBootstrap(now);
           audit.record(
-              c,
+              unit,
               null,
               new Actor(Actor.Kind.USER, admin.id().toString(), displayName),
               "platform.bootstrapped",
               "platform_admin",
               admin.id().toString(),
               Map.of("email", admin.email()));
-          return auth.issueForUser(c, admin, UUID.randomUUID());
+          return auth.issueForUser(unit, admin, UUID.randomUUID());
         });
   }
 
@@ -118,9 +117,9 @@ public final class Bootstrapper {
    * Locks the bootstrap row; refuses once an admin exists, then unless the token matches
    * (constant-time).
    */
-  private void refuseUnlessArmed(java.sql.Connection c, String token) throws java.sql.SQLException {
-    Optional<String> stored = store.lockBootstrap(c);
-    if (users.anyAdmin(c) || stored.isEmpty()) {
+  private static void refuseUnlessArmed(UnitOfWork unit, String token) {
+    Optional<String> stored = unit.keys().lockBootstrap();
+    if (unit.users().anyAdmin() || stored.isEmpty()) {
       throw new FailedPreconditionException(
           "ALREADY_BOOTSTRAPPED", "a platform admin already exists");
     }

@@ -4,8 +4,6 @@ import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.Page;
 import io.meshdesk.identity.domain.Secrets;
 import io.meshdesk.identity.domain.ServiceAccount;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.ServiceAccountStore;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
@@ -25,12 +23,11 @@ import java.util.UUID;
  */
 public final class ServiceAccountService {
 
-  private final IdentityTx tx;
+  private final IdentityTransactions tx;
   private final AuditLog audit;
   private final Clock clock;
-  private final ServiceAccountStore store = new ServiceAccountStore();
 
-  public ServiceAccountService(IdentityTx tx, AuditLog audit, Clock clock) {
+  public ServiceAccountService(IdentityTransactions tx, AuditLog audit, Clock clock) {
     this.tx = tx;
     this.audit = audit;
     this.clock = clock;
@@ -53,8 +50,8 @@ public final class ServiceAccountService {
     String clientId = (tenant == null ? "platform" : tenant.toString()) + "." + name;
     return tx.scoped(
         tenant,
-        c -> {
-          Actor actor = audit.actor(c, caller);
+        unit -> {
+          Actor actor = audit.actor(unit, caller);
           ServiceAccount sa =
               new ServiceAccount(
                   UUID.randomUUID(),
@@ -67,11 +64,11 @@ public final class ServiceAccountService {
                   actor,
                   null,
                   null);
-          if (!store.insert(c, sa, Secrets.sha256(secret))) {
+          if (!unit.serviceAccounts().insert(sa, Secrets.sha256(secret))) {
             throw new AlreadyExistsException("a service account named " + name + " exists");
           }
           audit.record(
-              c,
+              unit,
               tenant,
               actor,
               "service_account.created",
@@ -93,7 +90,9 @@ public final class ServiceAccountService {
     int size = Page.size(pageSize);
     int offset = Page.offset(token);
     return Page.of(
-        tx.scoped(tenant, c -> store.list(c, tenant == null, includeRevoked, offset, size + 1)),
+        tx.scoped(
+            tenant,
+            u -> u.serviceAccounts().list(tenant == null, includeRevoked, offset, size + 1)),
         offset,
         size);
   }
@@ -103,15 +102,16 @@ public final class ServiceAccountService {
     UUID tenant = scope(caller);
     return tx.scoped(
         tenant,
-        c -> {
-          if (store.find(c, id, tenant == null).isEmpty()) {
+        unit -> {
+          if (unit.serviceAccounts().find(id, tenant == null).isEmpty()) {
             throw new NotFoundException("service account not found");
           }
-          ServiceAccount sa = store.revoke(c, id, tenant == null, clock.instant()).orElseThrow();
+          ServiceAccount sa =
+              unit.serviceAccounts().revoke(id, tenant == null, clock.instant()).orElseThrow();
           audit.record(
-              c,
+              unit,
               tenant,
-              audit.actor(c, caller),
+              audit.actor(unit, caller),
               "service_account.revoked",
               "service_account",
               id.toString(),

@@ -7,11 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.meshdesk.identity.domain.KeySealer;
 import io.meshdesk.identity.domain.SigningKeyInfo;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.SigningKeyStore;
 import io.meshdesk.platform.auth.SigningKeySource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +29,7 @@ public final class SigningKeys implements SigningKeySource {
   private static final Duration CACHE = Duration.ofSeconds(30);
   private static final Duration MIN_RELOAD = Duration.ofSeconds(2);
 
-  private final IdentityTx tx;
-  private final SigningKeyStore store = new SigningKeyStore();
+  private final IdentityTransactions tx;
   private final KeySealer sealer;
   private final Clock clock;
   private final Duration accessTtl;
@@ -42,7 +37,7 @@ public final class SigningKeys implements SigningKeySource {
   private volatile ECKey signing;
   private volatile Instant loadedAt = Instant.EPOCH;
 
-  public SigningKeys(IdentityTx tx, KeySealer sealer, Clock clock, Duration accessTtl) {
+  public SigningKeys(IdentityTransactions tx, KeySealer sealer, Clock clock, Duration accessTtl) {
     this.tx = tx;
     this.sealer = sealer;
     this.clock = clock;
@@ -52,9 +47,9 @@ public final class SigningKeys implements SigningKeySource {
   /** Creates the first key when there is none, then loads the set. */
   public void ensureActive() {
     tx.unscoped(
-        c -> {
-          if (store.lockActive(c).isEmpty()) {
-            insertNew(c);
+        unit -> {
+          if (unit.keys().lockActive().isEmpty()) {
+            insertNew(unit.keys());
           }
           return null;
         });
@@ -78,14 +73,15 @@ public final class SigningKeys implements SigningKeySource {
     Duration keep = overlap == null ? accessTtl : overlap;
     String kid =
         tx.platform(
-            c -> {
-              String old = store.lockActive(c).map(SigningKeyStore.Row::kid).orElse("");
-              store.retireActive(c, clock.instant().plus(keep).plus(Duration.ofSeconds(30)));
-              String created = insertNew(c);
+            unit -> {
+              SigningKeyRing ring = unit.keys();
+              String old = ring.lockActive().map(SigningKeyRing.StoredKey::kid).orElse("");
+              ring.retireActive(clock.instant().plus(keep).plus(Duration.ofSeconds(30)));
+              String created = insertNew(ring);
               audit.record(
-                  c,
+                  unit,
                   null,
-                  audit.actor(c, caller),
+                  audit.actor(unit, caller),
                   "signing_key.rotated",
                   "signing_key",
                   created,
@@ -98,7 +94,7 @@ public final class SigningKeys implements SigningKeySource {
 
   /** Every key that verifies now, newest first. */
   public List<SigningKeyInfo> live() {
-    return tx.unscoped(c -> store.live(c, clock.instant())).stream()
+    return tx.unscoped(u -> u.keys().live(clock.instant())).stream()
         .map(
             r ->
                 new SigningKeyInfo(
@@ -117,10 +113,10 @@ public final class SigningKeys implements SigningKeySource {
   }
 
   private synchronized void reload() {
-    List<SigningKeyStore.Row> rows = tx.unscoped(c -> store.live(c, clock.instant()));
+    List<SigningKeyRing.StoredKey> rows = tx.unscoped(u -> u.keys().live(clock.instant()));
     ECKey active = null;
     List<ECKey> pub = new ArrayList<>();
-    for (SigningKeyStore.Row r : rows) {
+    for (SigningKeyRing.StoredKey r : rows) {
       pub.add(parse(r.publicJwk()));
       if (r.active()) {
         active = parse(sealer.open(r.privateKey()));
@@ -131,12 +127,11 @@ public final class SigningKeys implements SigningKeySource {
     loadedAt = clock.instant();
   }
 
-  private String insertNew(Connection c) throws SQLException {
+  private String insertNew(SigningKeyRing ring) {
     try {
       ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
-      store.insertActive(
-          c,
-          new SigningKeyStore.Row(
+      ring.insertActive(
+          new SigningKeyRing.StoredKey(
               key.getKeyID(),
               key.toPublicJWK().toJSONString(),
               sealer.seal(key.toJSONString()),

@@ -5,13 +5,9 @@ import io.meshdesk.identity.domain.Page;
 import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.Tenant;
 import io.meshdesk.identity.domain.User;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.TenantStore;
-import io.meshdesk.identity.persistence.UserStore;
 import io.meshdesk.platform.auth.DatabaseTenantGate;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
-import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.NotFoundException;
 import java.time.Clock;
@@ -28,16 +24,18 @@ import org.redisson.api.RedissonClient;
  */
 public final class TenantService {
 
-  private final IdentityTx tx;
+  private final IdentityTransactions tx;
   private final AuditLog audit;
   private final PasswordHasher hasher;
   private final RedissonClient redis;
   private final Clock clock;
-  private final TenantStore tenants = new TenantStore();
-  private final UserStore users = new UserStore();
 
   public TenantService(
-      IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
+      IdentityTransactions tx,
+      AuditLog audit,
+      PasswordHasher hasher,
+      RedissonClient redis,
+      Clock clock) {
     this.tx = tx;
     this.audit = audit;
     this.hasher = hasher;
@@ -81,15 +79,15 @@ public final class TenantService {
             null,
             null);
     return tx.platform(
-        c -> {
-          Actor actor = audit.actor(c, caller);
-          if (!tenants.insert(c, tenant)) {
+        platform -> {
+          Actor actor = audit.actor(platform, caller);
+          if (!platform.tenants().insert(tenant)) {
             throw new AlreadyExistsException("tenant slug " + slug + " is taken");
           }
-          Transactions.setTenant(c, tenant.id());
-          users.insert(c, admin, hash);
+          UnitOfWork unit = platform.enterTenant(tenant.id());
+          unit.users().insert(admin, hash);
           audit.record(
-              c,
+              unit,
               tenant.id(),
               actor,
               "tenant.created",
@@ -97,14 +95,14 @@ public final class TenantService {
               tenant.id().toString(),
               Map.of("slug", slug));
           audit.record(
-              c,
+              unit,
               tenant.id(),
               actor,
               "user.created",
               "user",
               admin.id().toString(),
               Map.of("role", "admin"));
-          return new Created(tenants.find(c, tenant.id()).orElseThrow(), admin);
+          return new Created(unit.tenants().find(tenant.id()).orElseThrow(), admin);
         });
   }
 
@@ -112,12 +110,12 @@ public final class TenantService {
   public Page<Tenant> list(Boolean active, int pageSize, String pageToken) {
     int size = Page.size(pageSize);
     int offset = Page.offset(pageToken);
-    return Page.of(tx.unscoped(c -> tenants.list(c, active, offset, size + 1)), offset, size);
+    return Page.of(tx.unscoped(u -> u.tenants().list(active, offset, size + 1)), offset, size);
   }
 
   /** One tenant. */
   public Tenant get(UUID id) {
-    return tx.unscoped(c -> tenants.find(c, id))
+    return tx.unscoped(u -> u.tenants().find(id))
         .orElseThrow(() -> new NotFoundException("tenant not found"));
   }
 
@@ -134,14 +132,14 @@ public final class TenantService {
   private Tenant setStatus(Principal caller, UUID id, boolean active, String reason) {
     Tenant t =
         tx.platform(
-            c -> {
-              Actor actor = audit.actor(c, caller);
+            unit -> {
+              Actor actor = audit.actor(unit, caller);
               Tenant updated =
-                  tenants
-                      .setStatus(c, id, active, clock.instant(), reason)
+                  unit.tenants()
+                      .setStatus(id, active, clock.instant(), reason)
                       .orElseThrow(() -> new NotFoundException("tenant not found"));
               audit.record(
-                  c,
+                  unit,
                   id,
                   actor,
                   active ? "tenant.reactivated" : "tenant.suspended",

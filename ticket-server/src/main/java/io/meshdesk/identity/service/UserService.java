@@ -3,22 +3,17 @@ package io.meshdesk.identity.service;
 import io.meshdesk.identity.domain.Page;
 import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.User;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.RefreshTokenStore;
-import io.meshdesk.identity.persistence.UserStore;
+import io.meshdesk.identity.domain.UserRules;
 import io.meshdesk.platform.auth.AccessChanges;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.AlreadyExistsException;
-import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.NotFoundException;
-import io.meshdesk.platform.errors.PermissionDeniedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.redisson.api.RedissonClient;
 
@@ -28,23 +23,21 @@ import org.redisson.api.RedissonClient;
  */
 public final class UserService {
 
-  private static final Set<Role> TENANT_ROLES =
-      Set.of(Role.ADMIN, Role.MANAGER, Role.AGENT, Role.CUSTOMER);
-  private static final Set<Role> MANAGER_MAY_CREATE = Set.of(Role.AGENT, Role.CUSTOMER);
-
-  private final IdentityTx tx;
+  private final IdentityTransactions tx;
   private final AuditLog audit;
   private final PasswordHasher hasher;
   private final Clock clock;
   private final RedissonClient redis;
-  private final UserStore users = new UserStore();
-  private final RefreshTokenStore refresh = new RefreshTokenStore();
 
   /**
    * @param redis where role changes and deactivations are announced, so open streams end at once
    */
   public UserService(
-      IdentityTx tx, AuditLog audit, PasswordHasher hasher, RedissonClient redis, Clock clock) {
+      IdentityTransactions tx,
+      AuditLog audit,
+      PasswordHasher hasher,
+      RedissonClient redis,
+      Clock clock) {
     this.tx = tx;
     this.redis = redis;
     this.audit = audit;
@@ -61,10 +54,7 @@ public final class UserService {
       String password,
       List<UUID> teams) {
     UUID tenant = caller.requireTenant();
-    requireTenantRole(role);
-    if (caller.role() == Role.MANAGER && !MANAGER_MAY_CREATE.contains(role)) {
-      throw new PermissionDeniedException("managers may create only agents and customers");
-    }
+    UserRules.requireMayCreate(caller.role(), role);
     String hash = password == null ? null : hasher.hash(password);
     Instant now = clock.instant();
     User user =
@@ -82,14 +72,14 @@ public final class UserService {
             null);
     return tx.tenant(
         tenant,
-        c -> {
-          if (!users.insert(c, user, hash)) {
+        unit -> {
+          if (!unit.users().insert(user, hash)) {
             throw new AlreadyExistsException("a user with this email exists in the tenant");
           }
           audit.record(
-              c,
+              unit,
               tenant,
-              audit.actor(c, caller),
+              audit.actor(unit, caller),
               "user.created",
               "user",
               user.id().toString(),
@@ -101,18 +91,20 @@ public final class UserService {
   /** Changes a user's role (admins only, by RBAC). */
   public User setRole(Principal caller, UUID userId, Role role) {
     UUID tenant = caller.requireTenant();
-    requireTenantRole(role);
+    UserRules.requireTenantRole(role);
     User changed =
         tx.tenant(
             tenant,
-            c -> {
+            unit -> {
               User before =
-                  users.find(c, userId).orElseThrow(() -> new NotFoundException("user not found"));
-              User after = users.setRole(c, userId, role, clock.instant()).orElseThrow();
+                  unit.users()
+                      .find(userId)
+                      .orElseThrow(() -> new NotFoundException("user not found"));
+              User after = unit.users().setRole(userId, role, clock.instant()).orElseThrow();
               audit.record(
-                  c,
+                  unit,
                   tenant,
-                  audit.actor(c, caller),
+                  audit.actor(unit, caller),
                   "user.role_changed",
                   "user",
                   userId.toString(),
@@ -128,15 +120,15 @@ public final class UserService {
     UUID tenant = caller.requireTenant();
     return tx.tenant(
         tenant,
-        c -> {
-          if (users.find(c, userId).isEmpty()) {
+        unit -> {
+          if (unit.users().find(userId).isEmpty()) {
             throw new NotFoundException("user not found");
           }
-          User after = users.setTeams(c, userId, teams, clock.instant()).orElseThrow();
+          User after = unit.users().setTeams(userId, teams, clock.instant()).orElseThrow();
           audit.record(
-              c,
+              unit,
               tenant,
-              audit.actor(c, caller),
+              audit.actor(unit, caller),
               "user.teams_changed",
               "user",
               userId.toString(),
@@ -148,22 +140,20 @@ public final class UserService {
   /** Deactivates a user and revokes all their refresh tokens. */
   public User deactivate(Principal caller, UUID userId, String reason) {
     UUID tenant = caller.requireTenant();
-    if (userId.equals(caller.subject())) {
-      throw new InvalidArgumentException("user_id", "you cannot deactivate yourself");
-    }
+    UserRules.requireMayDeactivate(caller.subject(), userId);
     User deactivated =
         tx.tenant(
             tenant,
-            c -> {
-              if (users.find(c, userId).isEmpty()) {
+            unit -> {
+              if (unit.users().find(userId).isEmpty()) {
                 throw new NotFoundException("user not found");
               }
-              User after = users.deactivate(c, userId, clock.instant()).orElseThrow();
-              int revoked = refresh.revokeSubject(c, userId);
+              User after = unit.users().deactivate(userId, clock.instant()).orElseThrow();
+              int revoked = unit.refreshTokens().revokeSubject(userId);
               audit.record(
-                  c,
+                  unit,
                   tenant,
-                  audit.actor(c, caller),
+                  audit.actor(unit, caller),
                   "user.deactivated",
                   "user",
                   userId.toString(),
@@ -181,7 +171,7 @@ public final class UserService {
   /** One user of the caller's tenant. */
   public User get(Principal caller, UUID userId) {
     UUID tenant = caller.requireTenant();
-    return tx.tenant(tenant, c -> users.find(c, userId))
+    return tx.tenant(tenant, unit -> unit.users().find(userId))
         .orElseThrow(() -> new NotFoundException("user not found"));
   }
 
@@ -198,14 +188,11 @@ public final class UserService {
     int size = Page.size(pageSize);
     int offset = Page.offset(token);
     return Page.of(
-        tx.tenant(tenant, c -> users.list(c, role, active, team, query, offset, size + 1)),
+        tx.tenant(
+            tenant,
+            unit ->
+                unit.users().list(new Users.Filter(role, active, team, query), offset, size + 1)),
         offset,
         size);
-  }
-
-  private static void requireTenantRole(Role role) {
-    if (!TENANT_ROLES.contains(role)) {
-      throw new InvalidArgumentException("role", "role must be admin, manager, agent or customer");
-    }
   }
 }

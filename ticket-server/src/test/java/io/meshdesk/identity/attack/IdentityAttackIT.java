@@ -9,7 +9,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.LoginRequest;
-import io.meshdesk.identity.Identity;
+import io.meshdesk.identity.IdentityModule;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.SignedIn;
@@ -74,7 +74,8 @@ class IdentityAttackIT {
 
   @Test
   void parallelGuessesGetNoMoreThanTheFreeAttempts() throws Exception {
-    Identity identity = identity(config(Map.of("MESHDESK_LOGIN_MAX_FAILURES_ACCOUNT", "3")), null);
+    IdentityModule identity =
+        identity(config(Map.of("MESHDESK_LOGIN_MAX_FAILURES_ACCOUNT", "3")), null);
     int callers = 12;
     CountDownLatch go = new CountDownLatch(1);
     List<Callable<Class<?>>> guesses = new ArrayList<>();
@@ -116,7 +117,7 @@ class IdentityAttackIT {
 
   @Test
   void guessesDelayTheGuesserProgressivelyButNeverLockTheOwnerOut() {
-    Identity identity =
+    IdentityModule identity =
         identity(
             config(
                 Map.of(
@@ -153,7 +154,7 @@ class IdentityAttackIT {
   @Test
   void concurrentPasswordHashesAreBoundedAndExcessIsRefusedAtOnce() throws Exception {
     Semaphore slots = new Semaphore(1);
-    Identity identity = identity(config(Map.of()), slots);
+    IdentityModule identity = identity(config(Map.of()), slots);
     slots.acquire(); // every hashing slot busy, as under a flood of sign-ins
     try {
       assertThatThrownBy(() -> identity.auth().login(ROOT, PASSWORD, "", "203.0.113.3"))
@@ -170,7 +171,7 @@ class IdentityAttackIT {
     Database fresh = database("bootstrapattack");
     open.add(fresh);
     Semaphore slots = new Semaphore(1);
-    Identity identity = identity(config(Map.of()), slots, fresh);
+    IdentityModule identity = identity(config(Map.of()), slots, fresh);
     slots.acquire(); // hashing impossible: any refusal below happened before a hash was started
     try {
       assertThatThrownBy(
@@ -196,7 +197,8 @@ class IdentityAttackIT {
   @Test
   void spoofedForwardedForEntriesDoNotChangeTheCountedSource() {
     Map<String, String> oneFreeFailurePerSource = Map.of("MESHDESK_LOGIN_MAX_FAILURES_SOURCE", "2");
-    Identity behindEnvoy = identity(config(oneFreeFailurePerSource).withTrustedProxyHops(1), null);
+    IdentityModule behindEnvoy =
+        identity(config(oneFreeFailurePerSource).withTrustedProxyHops(1), null);
     InProcessGrpc grpc =
         InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(behindEnvoy)), List.of());
     open.add(grpc);
@@ -213,7 +215,7 @@ class IdentityAttackIT {
     assertThat(guess(grpc, "e@example.com", "198.51.100.3, 192.0.2.11"))
         .isEqualTo(Status.Code.UNAUTHENTICATED);
 
-    Identity direct = identity(config(oneFreeFailurePerSource), null);
+    IdentityModule direct = identity(config(oneFreeFailurePerSource), null);
     InProcessGrpc directGrpc =
         InProcessGrpc.start(List.of(IdentityGrpcService.withClientAddress(direct)), List.of());
     open.add(directGrpc);
@@ -228,7 +230,7 @@ class IdentityAttackIT {
 
   @Test
   void logoutRefusesARotatedOrRevokedRefreshTokenAndChangesNothing() {
-    Identity identity = identity(config(Map.of()), null);
+    IdentityModule identity = identity(config(Map.of()), null);
     SignedIn first = identity.auth().login(ROOT, PASSWORD, "", "203.0.113.5");
     String rotated = first.tokens().refreshToken();
     String current = identity.auth().refresh(rotated).tokens().refreshToken();
@@ -253,7 +255,8 @@ class IdentityAttackIT {
   @Test
   void serverRefusesToStartWithoutTheKeyEncryptionKey() {
     IdentityConfig production = IdentityConfig.fromEnv(new Env(Map.of()));
-    assertThatThrownBy(() -> new Identity(database.dataSource(), redis.client(), production, clock))
+    assertThatThrownBy(
+            () -> new IdentityModule(database.dataSource(), redis.client(), production, clock))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MESHDESK_KEY_ENCRYPTION_KEY");
   }
@@ -278,25 +281,26 @@ class IdentityAttackIT {
         .withBootstrapToken(BOOTSTRAP);
   }
 
-  private Identity identity(IdentityConfig config, Semaphore slots) {
+  private IdentityModule identity(IdentityConfig config, Semaphore slots) {
     return identity(config, slots, database);
   }
 
-  private Identity identity(IdentityConfig config, Semaphore slots, Database db) {
+  private IdentityModule identity(IdentityConfig config, Semaphore slots, Database db) {
     // Cheap Argon2 parameters: these tests are about who may hash when, not about the hash's cost.
     PasswordHasher hasher =
         slots == null
             ? new PasswordHasher(
                 1024, 1, 1, new Semaphore(config.hashConcurrency()), Duration.ofSeconds(5))
             : new PasswordHasher(1024, 1, 1, slots, Duration.ofMillis(50));
-    Identity identity = new Identity(db.dataSource(), redis.client(), config, clock, hasher);
+    IdentityModule identity =
+        new IdentityModule(db.dataSource(), redis.client(), config, clock, hasher);
     open.add(identity);
     return identity;
   }
 
   private static Database database(String hint) {
     DatabaseConfig db = TestEnvironment.get().newDatabase(hint);
-    Migrations.apply(db, List.of(Identity.CHANGELOG));
+    Migrations.apply(db, List.of(IdentityModule.CHANGELOG));
     return new Database(db, hint);
   }
 }

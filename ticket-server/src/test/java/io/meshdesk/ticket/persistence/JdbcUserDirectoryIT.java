@@ -2,7 +2,7 @@ package io.meshdesk.ticket.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshdesk.identity.Identity;
+import io.meshdesk.identity.IdentityModule;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
@@ -41,7 +41,7 @@ class JdbcUserDirectoryIT {
   @BeforeAll
   static void seedUsers() {
     DatabaseConfig db = TestEnvironment.get().newDatabase("userdirectory");
-    Migrations.apply(db, List.of(Identity.CHANGELOG));
+    Migrations.apply(db, List.of(IdentityModule.CHANGELOG));
     database = new Database(db, "userdirectory-test");
     Transactions tx = new Transactions(database.dataSource());
     insertTenant(tx, TENANT);

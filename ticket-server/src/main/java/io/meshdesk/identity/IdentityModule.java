@@ -4,11 +4,11 @@ import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.identity.domain.KeySealer;
 import io.meshdesk.identity.domain.PasswordHasher;
 import io.meshdesk.identity.domain.Secrets;
-import io.meshdesk.identity.persistence.IdentityTx;
-import io.meshdesk.identity.persistence.SigningKeyStore;
+import io.meshdesk.identity.persistence.IdentityStore;
 import io.meshdesk.identity.service.AuditLog;
 import io.meshdesk.identity.service.AuthService;
 import io.meshdesk.identity.service.Bootstrapper;
+import io.meshdesk.identity.service.IdentityTransactions;
 import io.meshdesk.identity.service.LoginLimiter;
 import io.meshdesk.identity.service.ServiceAccountService;
 import io.meshdesk.identity.service.SigningKeys;
@@ -29,7 +29,7 @@ import org.redisson.api.RedissonClient;
  * The identity context wired together: domain services over the app pool and Redis, the gRPC
  * service, and this server's token verifier (in-process keys + database tenant gate).
  */
-public final class Identity implements AutoCloseable {
+public final class IdentityModule implements AutoCloseable {
 
   /** Liquibase changelog of the identity schema. */
   public static final String CHANGELOG = "db/changelog/identity/master.yaml";
@@ -45,19 +45,20 @@ public final class Identity implements AutoCloseable {
   private final Bootstrapper bootstrapper;
   private final IdentityConfig config;
   private final PasswordHasher hasher;
-  private final IdentityTx tx;
+  private final IdentityStore store;
   private final Optional<String> generatedBootstrapToken;
 
   /**
    * Wires identity; refuses (ConfigException) without a key-encryption key unless the config allows
    * local sealing.
    */
-  public Identity(DataSource dataSource, RedissonClient redis, IdentityConfig config, Clock clock) {
+  public IdentityModule(
+      DataSource dataSource, RedissonClient redis, IdentityConfig config, Clock clock) {
     this(dataSource, redis, config, clock, PasswordHasher.standard(config.hashConcurrency()));
   }
 
   /** The same with a given password hasher (tests bound its concurrency). */
-  public Identity(
+  public IdentityModule(
       DataSource dataSource,
       RedissonClient redis,
       IdentityConfig config,
@@ -65,7 +66,8 @@ public final class Identity implements AutoCloseable {
       PasswordHasher hasher) {
     config.requireKeyEncryption();
     this.config = config;
-    this.tx = new IdentityTx(dataSource);
+    this.store = new IdentityStore(dataSource);
+    IdentityTransactions tx = store;
     this.hasher = hasher;
     this.keys = new SigningKeys(tx, sealer(tx, config, clock), clock, config.accessTokenTtl());
     keys.ensureActive();
@@ -84,16 +86,15 @@ public final class Identity implements AutoCloseable {
     this.generatedBootstrapToken = bootstrapper.arm(config.bootstrapToken());
   }
 
-  private static KeySealer sealer(IdentityTx tx, IdentityConfig config, Clock clock) {
+  private static KeySealer sealer(IdentityTransactions tx, IdentityConfig config, Clock clock) {
     if (config.keyEncryptionKey().isPresent()) {
       return new KeySealer(config.keyEncryptionKey().get(), "aes-gcm:env");
     }
     String local =
         tx.unscoped(
-            c ->
-                new SigningKeyStore()
+            u ->
+                u.keys()
                     .localSecret(
-                        c,
                         KeyUpgrade.LOCAL_KEY,
                         Base64.getEncoder()
                             .encodeToString(Base64.getUrlDecoder().decode(Secrets.random(32))),
@@ -152,12 +153,14 @@ public final class Identity implements AutoCloseable {
     return hasher;
   }
 
-  public IdentityTx tx() {
-    return tx;
+  /** Units of identity work over the app pool (seeding and tests). */
+  public IdentityTransactions tx() {
+    return store;
   }
 
   @Override
   public void close() {
     gate.close();
+    store.close();
   }
 }
