@@ -18,7 +18,7 @@ import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { IdentityService } from "../src/gen/meshdesk/identity/v1/identity_pb.js";
 import {
-  CommentVisibility, TicketPriority, TicketService,
+  AiStatus, CommentVisibility, TicketPriority, TicketService,
 } from "../src/gen/meshdesk/ticket/v1/ticket_pb.js";
 
 const env = (name, fallback) => process.env[name] ?? fallback;
@@ -192,10 +192,12 @@ await scenario("the AI suggestion streams in", async () => {
   await page.goto(`${CONSOLE_URL}#/ticket/${ticket.id}`);
   await page.getByRole("heading", { name: new RegExp(`#${ticket.number}`) }).waitFor({ timeout: TIMEOUT });
   const agent = await grpcAs(AGENT);
+  // The worker took the job: the ticket moves past PENDING (set at creation) to DRAFTING or READY.
   await waitFor(async () => {
     const t = (await agent.tickets.getTicket({ ticketId: ticket.id })).ticket;
-    return t.aiStatus !== 0 ? t : undefined;
-  }, "an AI status of the ticket within 10 s", 10_000);
+    if (t.aiStatus === AiStatus.UNAVAILABLE) throw new Error("the AI worker gave up on the ticket (AI status UNAVAILABLE)");
+    return t.aiStatus === AiStatus.DRAFTING || t.aiStatus === AiStatus.READY ? t : undefined;
+  }, "the AI worker to draft or attach a suggestion (AI status DRAFTING or READY) within 30 s", 30_000);
   // Draft text shows up (streamed chunks or the final suggestion), then the actions.
   await page.getByTestId("ai-draft").filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
   await page.getByTestId("ai-accept").waitFor({ timeout: 30_000 });

@@ -52,8 +52,17 @@ final class Agent implements AutoCloseable {
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final Set<String> suggested = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reconnects = new AtomicInteger();
+  private final List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final long born = System.nanoTime();
   private volatile int current;
-  private volatile long last = -1;
+
+  /**
+   * The stream position to resume after: the last sequence received, including the positions
+   * CaughtUp and Heartbeat events carry. It starts at 0, so the first stream replays everything
+   * retained instead of starting "from now" whenever the connection happens to be made.
+   */
+  private volatile long last;
+
   private volatile boolean closed;
 
   Agent(String name, String token, Transport transport, int first) {
@@ -146,16 +155,15 @@ final class Agent implements AutoCloseable {
   }
 
   private void connect() {
-    SubscribeRequest.Builder req = SubscribeRequest.newBuilder();
-    if (last >= 0) {
-      req.setAfterSequence(last);
-    }
+    SubscribeRequest.Builder req = SubscribeRequest.newBuilder().setAfterSequence(last);
+    note("connect target " + current + " after " + last);
     transport.subscribe(
         current,
         token,
         req.build(),
         this::record,
         failure -> {
+          note("stream ended (last " + last + "): " + failure);
           if (!closed) {
             reconnects.incrementAndGet();
             current = (current + 1) % transport.targets();
@@ -164,13 +172,26 @@ final class Agent implements AutoCloseable {
         });
   }
 
+  private void note(String what) {
+    journal.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - born) + " ms: " + what);
+  }
+
   private synchronized void record(TicketEvent e) {
     if (e.hasCaughtUp()) {
       liveAt.add(System.nanoTime());
+      note("caught up at " + e.getSequence());
+      last = Math.max(last, e.getSequence());
       return;
     }
-    if (e.hasHeartbeat() || e.hasResync() || e.getTicketId().isEmpty()) {
+    if (e.hasHeartbeat()) {
+      last = Math.max(last, e.getSequence());
       return;
+    }
+    if (e.hasResync() || e.getTicketId().isEmpty()) {
+      return;
+    }
+    if (e.getSequence() != last + 1) {
+      note("sequence " + e.getSequence() + " follows " + last);
     }
     sequences.add(e.getSequence());
     last = e.getSequence();
@@ -180,6 +201,15 @@ final class Agent implements AutoCloseable {
     if (e.hasSuggestionReady()) {
       suggested.add(e.getTicketId());
     }
+  }
+
+  /**
+   * What happened to its streams (connects, ends, catch-ups, jumps in the sequence), and which of
+   * {@code expected} tickets it has not seen: printed when an assertion on it fails.
+   */
+  String diagnosis(java.util.Collection<String> expected) {
+    List<String> missing = expected.stream().filter(t -> !created.contains(t)).toList();
+    return name + " missing " + missing + "\n    " + String.join("\n    ", journal);
   }
 
   /** Its name, with its transport ({@code grpc-0}, {@code web-1}). */
@@ -195,6 +225,11 @@ final class Agent implements AutoCloseable {
   /** Sequences received more than once. */
   synchronized int duplicates() {
     return sequences.size() - new HashSet<>(sequences).size();
+  }
+
+  /** Whether any of its streams has been caught up (live). */
+  synchronized boolean everLive() {
+    return !liveAt.isEmpty();
   }
 
   /** When (System.nanoTime) its first stream opened after {@code nanos} was caught up, or -1. */

@@ -105,7 +105,7 @@ final class ServerProcess implements AutoCloseable {
     ManagedChannel channel = tls.channel(target());
     try {
       Awaitility.await(name + " SERVING")
-          .atMost(Duration.ofSeconds(90))
+          .atMost(Duration.ofSeconds(180))
           .pollInterval(Duration.ofMillis(200))
           .until(
               () -> {

@@ -90,6 +90,10 @@ class TopologyIT {
           topo.register(
               new Agent("web-" + i, topo.seed.agentToken(), Agent.grpcWeb(bridges), i % 2)));
     }
+    // every stream is live before the first create, so "the streams on ticket-a" are real streams
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(() -> assertThat(agents).allSatisfy(a -> assertThat(a.everLive()).isTrue()));
     figures.add(
         "setup",
         "%s; %d agents (4 native gRPC, 2 grpc-web via the bridges); servers from the distribution's "
@@ -128,15 +132,21 @@ class TopologyIT {
       int route = i < 12 ? i % 4 : 1 + 2 * (i % 2);
       created.add(create(route, "Kill test " + i));
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(agents)
-                    .allSatisfy(agent -> assertThat(agent.created()).containsAll(created)));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(agents)
+                      .allSatisfy(agent -> assertThat(agent.created()).containsAll(created)));
+    } catch (AssertionError | RuntimeException e) {
+      System.out.println("created, in order: " + created);
+      agents.forEach(a -> System.out.println(a.diagnosis(created)));
+      throw e;
+    }
     long kill = killedAt;
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
                 assertThat(onA)
@@ -150,8 +160,9 @@ class TopologyIT {
         onA.size(),
         agents.size(),
         TimeUnit.NANOSECONDS.toMillis(slowest));
+    // Both transports were moved (an agent whose first stream failed may already be on ticket-b).
     assertThat(onA)
-        .hasSizeGreaterThanOrEqualTo(3)
+        .anySatisfy(a -> assertThat(a.name()).startsWith("grpc"))
         .anySatisfy(a -> assertThat(a.name()).startsWith("web"));
     allCreated.addAll(created);
   }
@@ -191,10 +202,10 @@ class TopologyIT {
           0,
           100,
           TimeUnit.MILLISECONDS);
-      await().atMost(Duration.ofSeconds(30)).until(() -> created.size() >= 15);
+      await().atMost(Duration.ofSeconds(60)).until(() -> created.size() >= 15);
       // one card's utilisation reminder falls due every 700 ms, from just before the kill on
       producers.scheduleWithFixedDelay(reminders::purchaseNext, 0, 700, TimeUnit.MILLISECONDS);
-      await().atMost(Duration.ofSeconds(10)).until(() -> reminders.mailsPerMailbox().size() >= 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> reminders.mailsPerMailbox().size() >= 1);
       long killedAt = System.nanoTime();
       Duration failover = topo.redis.killPrimaryAndAwaitFailover(Duration.ofSeconds(60));
       int before = created.size();
@@ -300,13 +311,13 @@ class TopologyIT {
               return null;
             });
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 40);
+      await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 40);
       topo.ledger.kill();
       int atKill = acknowledged.size();
       long killedAt = System.nanoTime();
       topo.ledger.restart();
       long restartedIn = System.nanoTime() - killedAt;
-      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= atKill + 40);
+      await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= atKill + 40);
       running.set(false);
       posters.shutdown();
       assertThat(posters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
