@@ -108,6 +108,8 @@ public final class Meshctl implements ClientOptions.ContextOption {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Meshctl());
     withHelp(cli);
+    // `--context dev`: a context may share its name with a command.
+    cli.setAllowSubcommandsAsOptionParameters(true);
     return cli;
   }
 

@@ -85,6 +85,11 @@ class ConfigCommandTest {
     assertThat(lab.address(Server.AI)).isEqualTo("a.lab:3");
     assertThat(lab.sessionStore().file()).isEqualTo(dir.resolve("credentials-lab.json"));
     assertThat(Endpoints.resolve(null, "prod").address(Server.AI)).isEqualTo("edge.example:443");
+    // a context may be named like a command
+    assertThat(CliRun.meshctl("config", "set-context", "dev", "--ticket", "t.dev:1").exit())
+        .isZero();
+    assertThat(CliRun.meshctl("--context", "dev", "config", "current-context").exit()).isZero();
+    assertThat(CliRun.meshctl("config", "use-context", "dev").exit()).isZero();
   }
 
   @Test
