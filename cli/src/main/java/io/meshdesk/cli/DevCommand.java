@@ -168,6 +168,7 @@ public final class DevCommand implements Callable<Integer> {
                       stopped.countDown();
                     }));
     Running running = start(shutdown, System.out);
+    DevContext.save(running, dataDir == null, System.out);
     if (exitWhenReady) {
       shutdown.close();
       return running == null ? 1 : 0;

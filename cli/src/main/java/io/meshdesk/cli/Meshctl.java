@@ -2,9 +2,11 @@ package io.meshdesk.cli;
 
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.cli.bench.BenchCommand;
+import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.platform.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code meshctl}: the Meshdesk admin CLI. */
 @Command(
@@ -41,9 +43,23 @@ import picocli.CommandLine.Command;
       io.meshdesk.cli.ledger.AccountsCommands.Transactions.class,
       io.meshdesk.cli.ledger.PostingsCommand.class,
       io.meshdesk.cli.kb.AskCommand.class,
+      io.meshdesk.cli.config.ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Meshctl {
+public final class Meshctl implements ClientOptions.ContextOption {
+
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description =
+          "Context of `meshctl config` for the command that follows (default: $MESHCTL_CONTEXT,"
+              + " else the current one).")
+  String context;
+
+  @Override
+  public String context() {
+    return context;
+  }
 
   /** Exit code for a usage error (bad flags or arguments). */
   public static final int EXIT_USAGE = 2;
@@ -55,7 +71,14 @@ public final class Meshctl {
 
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int run(String... args) {
-    CommandLine cli = commandLine();
+    return execute(commandLine(), args);
+  }
+
+  /**
+   * Runs {@code args} on {@code cli}, a tree from {@link #commandLine()} that may be reused (a test
+   * walking every command builds the tree once).
+   */
+  public static int execute(CommandLine cli, String... args) {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("meshctl: " + describe(e));
@@ -85,6 +108,8 @@ public final class Meshctl {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Meshctl());
     withHelp(cli);
+    // `--context dev`: a context may share its name with a command.
+    cli.setAllowSubcommandsAsOptionParameters(true);
     return cli;
   }
 

@@ -67,7 +67,12 @@ final class DevProcess implements AutoCloseable {
             + "; log: "
             + logFile
             + ")...");
-    Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(logFile.toFile());
+    // The bench's system on random ports must not replace the user's own `dev` context.
+    builder
+        .environment()
+        .put("MESHDESK_CONFIG_DIR", Files.createTempDirectory("meshctl-bench-config-").toString());
+    Process process = builder.start();
     StringBuilder out = new StringBuilder();
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

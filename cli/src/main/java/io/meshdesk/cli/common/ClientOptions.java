@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that talks to a server. */
 public final class ClientOptions {
@@ -36,10 +38,24 @@ public final class ClientOptions {
 
   @Option(
       names = "--target",
-      description =
-          "Server address host:port (default: ${DEFAULT-VALUE}, the ticket server of `meshctl dev`).",
-      defaultValue = "${env:MESHDESK_TARGET:-localhost:7001}")
+      description = {
+        "Server address host:port for every call (default: $MESHDESK_TARGET, else the context's",
+        "server for the command's service, else the `meshctl dev` port of that server)."
+      },
+      defaultValue = "${env:MESHDESK_TARGET}")
   String target;
+
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description =
+          "Context of `meshctl config` to use (default: $MESHCTL_CONTEXT, else the current one).")
+  String context;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  private Endpoints endpoints;
 
   @Option(
       names = "--token",
@@ -88,9 +104,43 @@ public final class ClientOptions {
       defaultValue = "${env:MESHDESK_TLS_CLIENT_KEY_FILE}")
   Path keyFile;
 
-  /** The target address. */
+  /** The ticket server's address (identity lives there): see {@link Endpoints}. */
   public String target() {
-    return target;
+    return endpoints().address(Server.TICKET);
+  }
+
+  /**
+   * Where this run's calls go: {@code --target}, the context named by {@code --context} (on the
+   * command or before it, on {@code meshctl}) or {@code $MESHCTL_CONTEXT}, else the current one.
+   */
+  public Endpoints endpoints() {
+    if (endpoints == null) {
+      String named = context;
+      if (named == null && mixee != null && mixee.root().userObject() instanceof ContextOption c) {
+        named = c.context();
+      }
+      if (named == null) {
+        named = System.getenv("MESHCTL_CONTEXT");
+      }
+      endpoints = Endpoints.resolve(target, named);
+    }
+    return endpoints;
+  }
+
+  /** The saved session this run uses: the context's, else the context-free one. */
+  public CredentialsStore sessionStore() {
+    return endpoints().sessionStore();
+  }
+
+  /** The tenant to sign in to by default: the context's, else none. */
+  public String defaultTenant() {
+    return endpoints().tenant().orElse("");
+  }
+
+  /** A command that takes {@code --context} before any subcommand (the root, meshctl). */
+  public interface ContextOption {
+    /** The context named on the command line, or null. */
+    String context();
   }
 
   /** The selected output format. */
@@ -105,7 +155,15 @@ public final class ClientOptions {
 
   /** Whether to use TLS: {@code --tls} or a CA file. */
   public boolean tls() {
-    return tls || caFile != null;
+    return tls || caFile() != null;
+  }
+
+  /** {@code --ca-file}, else {@code $MESHDESK_TLS_CA_FILE}, else the context's, else none. */
+  private Path caFile() {
+    if (caFile != null) {
+      return caFile;
+    }
+    return endpoints().caFile().map(Path::of).orElse(null);
   }
 
   /**
@@ -116,21 +174,31 @@ public final class ClientOptions {
     if (token != null && !token.isBlank()) {
       return token;
     }
-    return Session.standard(this::sessionChannel).accessToken().orElse(null);
+    return new Session(sessionStore(), java.time.Clock.systemUTC(), this::sessionChannel)
+        .accessToken()
+        .orElse(null);
   }
 
   /**
-   * Opens a channel to {@link #target()}; the token ({@link #token()}), when present, is sent on
-   * every call. It is looked up at the first call, so a command that fails before calling never
-   * touches the saved session.
+   * Opens a channel that sends each call to the server of its service ({@link Endpoints}); the
+   * token ({@link #token()}), when present, is sent on every call. It is looked up at the first
+   * call, so a command that fails before calling never touches the saved session.
    */
   public ManagedChannel channel() {
-    return open(target, true);
+    return routed(true);
   }
 
-  /** Opens a channel to {@link #target()} that sends no token (sign-in calls). */
+  /** Opens a channel like {@link #channel()} that sends no token (sign-in calls). */
   public ManagedChannel anonymousChannel() {
-    return open(target, false);
+    return routed(false);
+  }
+
+  private ManagedChannel routed(boolean withToken) {
+    Endpoints e = endpoints();
+    if (e.singleTarget().isPresent()) {
+      return open(e.singleTarget().get(), withToken);
+    }
+    return new RoutingChannel(e::address, address -> open(address, withToken));
   }
 
   /**
@@ -157,7 +225,8 @@ public final class ClientOptions {
   private ManagedChannel open(String address, boolean useTls, boolean withToken) {
     HostPort hp = HostPort.parse(address);
     NettyChannelBuilder b;
-    if (useTls && caFile != null) {
+    Path ca = caFile();
+    if (useTls && ca != null) {
       b =
           NettyChannelBuilder.forAddress(
               hp.host(), hp.port(), GrpcChannels.credentials(tlsConfig()));
@@ -179,11 +248,12 @@ public final class ClientOptions {
 
   /** The client TLS settings of {@code --ca-file}, {@code --cert-file} and {@code --key-file}. */
   private TlsConfig tlsConfig() {
-    readable("--ca-file", caFile);
+    Path ca = caFile();
+    readable("--ca-file", ca);
     if ((certFile == null) != (keyFile == null)) {
       throw new IllegalArgumentException("--cert-file and --key-file must be given together");
     }
-    TlsConfig config = TlsConfig.client(caFile);
+    TlsConfig config = TlsConfig.client(ca);
     if (certFile != null) {
       readable("--cert-file", certFile);
       readable("--key-file", keyFile);

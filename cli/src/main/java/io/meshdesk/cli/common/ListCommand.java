@@ -43,9 +43,19 @@ public abstract class ListCommand<T extends MessageOrBuilder> implements Callabl
   /** The cells of one row, in header order. */
   protected abstract Object[] cells(T item);
 
-  /** Fetches the page and prints it. */
+  /** The command's {@code --watch} option, for commands that offer one; null for the others. */
+  protected Watch watch() {
+    return null;
+  }
+
+  /** Fetches the page and prints it (again and again with {@code --watch}). */
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
+    Watch watch = watch();
+    return watch == null ? once() : watch.run(this::once);
+  }
+
+  private Integer once() throws InterruptedException {
     Page<T> page =
         fetch(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken).build());
     if (client.output() == ClientOptions.OutputFormat.json) {

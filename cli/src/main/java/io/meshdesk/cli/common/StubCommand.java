@@ -31,12 +31,21 @@ public abstract class StubCommand<S extends AbstractStub<S>> implements Callable
    */
   protected abstract int run(S stub, Output out) throws Exception;
 
+  /** The command's {@code --watch} option, for commands that offer one; null for the others. */
+  protected Watch watch() {
+    return null;
+  }
+
   @Override
   public final Integer call() throws Exception {
     ManagedChannel channel = client.channel();
     try {
-      return run(
-          stub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), client.printer());
+      S stub = stub(channel);
+      Output out = client.printer();
+      Callable<Integer> once =
+          () -> run(stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), out);
+      Watch watch = watch();
+      return watch == null ? once.call() : watch.run(once);
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -58,7 +58,7 @@ public final class BootstrapCommand extends IdentityCommand {
                 .setPassword(password)
                 .setDisplayName(displayName)
                 .build());
-    CredentialsStore store = CredentialsStore.standard();
+    CredentialsStore store = client.sessionStore();
     store.save(Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), ""));
     PrincipalView.print(
         out(),

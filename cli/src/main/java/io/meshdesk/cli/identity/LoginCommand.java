@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "login",
     mixinStandardHelpOptions = true,
     description = {
-      "Sign in with email and password and save the session (credentials.json, mode 0600).",
+      "Sign in with email and password and save the session of the context (mode 0600).",
       "The password is prompted without echo, or read from standard input with --password-stdin."
     })
 @Rpc("meshdesk.identity.v1.IdentityService/Login")
@@ -22,8 +22,9 @@ public final class LoginCommand extends IdentityCommand {
 
   @Option(
       names = "--tenant",
-      description = "Tenant slug; omit to sign in as a platform admin.",
-      defaultValue = "")
+      description =
+          "Tenant slug (default: the context's tenant); omit, or pass \"\", to sign in as a"
+              + " platform admin.")
   String tenant;
 
   @Option(names = "--email", required = true, description = "Sign-in email.")
@@ -42,6 +43,7 @@ public final class LoginCommand extends IdentityCommand {
   @Override
   int run(IdentityServiceBlockingStub identity) {
     String password = new SecretInput().read(passwordStdin, "password", "--password-stdin");
+    String tenant = this.tenant != null ? this.tenant : client.defaultTenant();
     LoginResponse r =
         identity.login(
             LoginRequest.newBuilder()
@@ -49,7 +51,7 @@ public final class LoginCommand extends IdentityCommand {
                 .setPassword(password)
                 .setTenantSlug(tenant)
                 .build());
-    CredentialsStore store = CredentialsStore.standard();
+    CredentialsStore store = client.sessionStore();
     store.save(
         Credentials.of(client.target(), client.tls(), r.getTokens(), r.getPrincipal(), tenant));
     PrincipalView.print(

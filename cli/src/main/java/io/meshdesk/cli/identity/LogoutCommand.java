@@ -39,7 +39,7 @@ public final class LogoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    CredentialsStore store = CredentialsStore.standard();
+    CredentialsStore store = client.sessionStore();
     Optional<Credentials> saved = store.load();
     if (saved.isEmpty()) {
       System.out.println("Not logged in.");

@@ -4,7 +4,6 @@ import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingSt
 import io.meshdesk.api.identity.v1.WhoAmIRequest;
 import io.meshdesk.api.identity.v1.WhoAmIResponse;
 import io.meshdesk.cli.common.Credentials;
-import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.cli.common.Rpc;
 import picocli.CommandLine.Command;
 
@@ -21,7 +20,8 @@ public final class WhoAmICommand extends IdentityCommand {
   int run(IdentityServiceBlockingStub identity) {
     WhoAmIResponse r = identity.whoAmI(WhoAmIRequest.getDefaultInstance());
     String slug =
-        CredentialsStore.standard()
+        client
+            .sessionStore()
             .load()
             .filter(c -> c.email().equalsIgnoreCase(r.getPrincipal().getEmail()))
             .map(Credentials::tenant)

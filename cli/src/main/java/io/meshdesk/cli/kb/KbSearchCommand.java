@@ -4,8 +4,10 @@ import io.grpc.ManagedChannel;
 import io.meshdesk.api.knowledge.v1.ArticleHit;
 import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
 import io.meshdesk.api.knowledge.v1.SearchArticlesRequest;
+import io.meshdesk.api.knowledge.v1.SearchArticlesResponse;
 import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.Table;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,7 +42,7 @@ public final class KbSearchCommand implements Callable<Integer> {
   public Integer call() {
     ManagedChannel channel = client.channel();
     try {
-      List<ArticleHit> hits =
+      SearchArticlesResponse r =
           KnowledgeServiceGrpc.newBlockingStub(channel)
               .withDeadlineAfter(10, TimeUnit.SECONDS)
               .searchArticles(
@@ -48,37 +50,29 @@ public final class KbSearchCommand implements Callable<Integer> {
                       .setQuery(String.join(" ", words))
                       .setLimit(limit)
                       .addAllTags(tags)
-                      .build())
-              .getHitsList();
-      for (ArticleHit h : hits) {
-        if (client.output() == ClientOptions.OutputFormat.json) {
-          System.out.printf(
-              Locale.ROOT,
-              "{\"article_id\":\"%s\",\"slug\":\"%s\",\"title\":%s,\"score\":%.3f}%n",
-              h.getArticleId(),
-              h.getSlug(),
-              quote(h.getTitle()),
-              h.getScore());
-        } else {
-          System.out.printf(
-              Locale.ROOT,
-              "%6.2f  %-40s %s%n        %s%n",
-              h.getScore(),
-              h.getSlug(),
-              h.getTitle(),
-              h.getSnippet());
-        }
-      }
-      if (hits.isEmpty() && client.output() != ClientOptions.OutputFormat.json) {
+                      .build());
+      if (r.getHitsList().isEmpty() && client.output() == ClientOptions.OutputFormat.table) {
         System.out.println("no articles match");
+        return 0;
       }
+      client
+          .printer()
+          .print(
+              r,
+              () -> {
+                Table t = new Table("SCORE", "SLUG", "TITLE", "SNIPPET");
+                for (ArticleHit h : r.getHitsList()) {
+                  t.row(
+                      String.format(Locale.ROOT, "%.2f", h.getScore()),
+                      h.getSlug(),
+                      h.getTitle(),
+                      h.getSnippet());
+                }
+                return t;
+              });
       return 0;
     } finally {
       channel.shutdownNow();
     }
-  }
-
-  private static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 }

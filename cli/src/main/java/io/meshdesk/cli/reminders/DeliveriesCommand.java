@@ -7,8 +7,10 @@ import io.meshdesk.api.reminder.v1.ListDeliveriesRequest;
 import io.meshdesk.api.reminder.v1.ListDeliveriesResponse;
 import io.meshdesk.cli.common.ListCommand;
 import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.Watch;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +20,13 @@ import picocli.CommandLine.Parameters;
     description = "List a card's reminder deliveries: attempts, outcome, latency.")
 @Rpc("meshdesk.reminder.v1.ReminderService/ListDeliveries")
 public final class DeliveriesCommand extends ListCommand<Delivery> {
+
+  @Mixin Watch watch;
+
+  @Override
+  protected Watch watch() {
+    return watch;
+  }
 
   @Parameters(index = "0", paramLabel = "CARD_ID", description = "Card id.")
   String card;

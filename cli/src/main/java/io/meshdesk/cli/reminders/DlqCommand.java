@@ -6,13 +6,22 @@ import io.meshdesk.api.reminder.v1.ListDeadLettersRequest;
 import io.meshdesk.api.reminder.v1.ListDeadLettersResponse;
 import io.meshdesk.cli.common.ListCommand;
 import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.Watch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshctl reminders dlq}: lists dead-lettered deliveries (admins). */
 @Command(name = "dlq", description = "List deliveries that exhausted their attempts, newest first.")
 @Rpc("meshdesk.reminder.v1.ReminderService/ListDeadLetters")
 public final class DlqCommand extends ListCommand<DeadLetter> {
+
+  @Mixin Watch watch;
+
+  @Override
+  protected Watch watch() {
+    return watch;
+  }
 
   @Option(names = "--card", description = "Only dead letters of this card id.")
   String card;

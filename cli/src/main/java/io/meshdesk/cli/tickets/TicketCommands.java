@@ -21,6 +21,7 @@ import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.PageOptions;
 import io.meshdesk.cli.common.Rpc;
 import io.meshdesk.cli.common.StubCommand;
+import io.meshdesk.cli.common.Watch;
 import io.meshdesk.cli.common.Words;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +57,13 @@ final class TicketCommands {
   @Rpc({SERVICE + "ListTickets", "meshdesk.identity.v1.IdentityService/WhoAmI"})
   static final class ListTickets extends OnTickets {
     @Mixin PageOptions page;
+
+    @Mixin Watch watch;
+
+    @Override
+    protected Watch watch() {
+      return watch;
+    }
 
     @Option(
         names = "--queue",

@@ -12,10 +12,12 @@ import io.meshdesk.cli.common.Formats;
 import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
 import io.meshdesk.cli.common.Table;
+import io.meshdesk.cli.common.Watch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -85,6 +87,14 @@ final class TicketSet {
   @Command(name = "queues", description = "Queue counts: unassigned, yours, open by priority.")
   @Rpc(SERVICE + "GetQueueCounts")
   static final class Queues extends TicketCommands.OnTickets {
+
+    @Mixin Watch watch;
+
+    @Override
+    protected Watch watch() {
+      return watch;
+    }
+
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
       var r = tickets.getQueueCounts(GetQueueCountsRequest.getDefaultInstance());

@@ -1,5 +1,6 @@
 package io.meshdesk.cli.admin;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -15,6 +16,8 @@ import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.DevContext;
+import io.meshdesk.cli.common.CredentialsStore;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -46,15 +49,16 @@ class AdminCommandsIT {
   private static String adminToken;
   private static ManagedChannel ledger;
   private static String cardId;
+  private static DevCommand.Running running;
+  private static String password;
 
   @BeforeAll
   static void startDev() throws Exception {
     DevCommand dev = new DevCommand();
     dev.useFreePorts();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DevCommand.Running running =
-        dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
-    String password = CliRun.demoPassword(out.toString(StandardCharsets.UTF_8));
+    running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
+    password = CliRun.demoPassword(out.toString(StandardCharsets.UTF_8));
     ticketTarget = "127.0.0.1:" + running.ticketPort();
     ledgerTarget = "127.0.0.1:" + running.ledgerPort();
     ManagedChannel identity =
@@ -110,6 +114,36 @@ class AdminCommandsIT {
     Result r = run.apply(full);
     assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
     return JsonParser.parseString(r.out()).getAsJsonObject();
+  }
+
+  @Test
+  void after_dev_saves_its_context_commands_find_each_server_with_no_target(@TempDir Path config) {
+    System.setProperty(CredentialsStore.DIR_PROPERTY, config.toString());
+    try {
+      DevContext.save(running, true, new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+
+      Result login =
+          CliRun.withStdin(
+              password + "\n", "login", "--email", "admin@demo.meshdesk.dev", "--password-stdin");
+      assertThat(login.exit()).as(login.err()).isZero();
+      assertThat(config.resolve("credentials-dev.json")).exists();
+      // tickets go to the ticket server, cards to the ledger server, kb to the ai-worker
+      for (String[] args :
+          List.of(
+              new String[] {"tickets", "list", "-o", "json"},
+              new String[] {"cards", "list", "-o", "json"},
+              new String[] {"--context", "dev", "kb", "search", "card", "-o", "json"})) {
+        Result r = CliRun.meshctl(args);
+        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        assertThat(JsonParser.parseString(r.out()).isJsonObject()).isTrue();
+      }
+      CliRun.meshctl("config", "set-context", "elsewhere", "--edge", "127.0.0.1:1");
+      Result other = CliRun.meshctl("--context", "elsewhere", "tickets", "list");
+      assertThat(other.exit()).isEqualTo(7);
+      assertThat(other.err()).startsWith("meshctl: UNAVAILABLE").hasLineCount(1);
+    } finally {
+      System.clearProperty(CredentialsStore.DIR_PROPERTY);
+    }
   }
 
   @Test
