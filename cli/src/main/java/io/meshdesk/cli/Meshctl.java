@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
       io.meshdesk.cli.ledger.AccountsCommands.Statements.class,
       io.meshdesk.cli.ledger.AccountsCommands.Transactions.class,
       io.meshdesk.cli.ledger.PostingsCommand.class,
+      io.meshdesk.cli.ledger.SpendingCommand.class,
+      io.meshdesk.cli.ledger.AnomaliesCommand.class,
       io.meshdesk.cli.kb.AskCommand.class,
       CommandLine.HelpCommand.class
     })
