@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
       io.meshdesk.cli.ledger.AccountsCommands.Statements.class,
       io.meshdesk.cli.ledger.AccountsCommands.Transactions.class,
       io.meshdesk.cli.ledger.PostingsCommand.class,
+      io.meshdesk.cli.ledger.SpendingCommand.class,
+      io.meshdesk.cli.ledger.AnomaliesCommand.class,
       io.meshdesk.cli.kb.AskCommand.class,
       io.meshdesk.cli.config.ConfigCommand.class,
       CommandLine.HelpCommand.class

@@ -123,7 +123,31 @@ public final class DemoLedgerSeed {
       new StatementService(tx, at).closeDueCycles(tenantId, day);
     }
     new StatementService(tx, clock).closeDueCycles(tenantId, today);
+    duplicateCharge(tenantId, ids.getFirst(), today.minusDays(1));
     return ids;
+  }
+
+  /** A subscription charged twice three minutes apart: the demo's flagged unusual charge. */
+  private void duplicateCharge(UUID tenantId, UUID card, LocalDate day) {
+    Merchant streamflix = new Merchant("STREAMFLIX", "4899", "US", "Los Gatos", "");
+    for (int i = 0; i < 2; i++) {
+      Instant at = day.atTime(20, 3 * i).toInstant(ZoneOffset.UTC);
+      new PostingEngine(tx, Clock.fixed(at, ZoneOffset.UTC))
+          .post(
+              tenantId,
+              null,
+              new PostingOp.Direct(
+                  TxnType.PURCHASE,
+                  card,
+                  4_999,
+                  "USD",
+                  streamflix,
+                  null,
+                  "",
+                  "",
+                  "",
+                  "demo-" + tenantId + "-streamflix-" + i));
+    }
   }
 
   private static Clock at(LocalDate day) {

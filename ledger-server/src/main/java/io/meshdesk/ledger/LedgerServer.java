@@ -7,6 +7,7 @@ import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.QueryService;
+import io.meshdesk.ledger.spending.SpendingService;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.TokenVerifier;
 import io.meshdesk.platform.config.DatabaseRole;
@@ -70,7 +71,8 @@ public final class LedgerServer implements ServerProcess.Running {
             postings,
             new QueryService(tx, clock),
             new AuditService(database.dataSource(), clock),
-            new PendingPayments(tx, postings, clock));
+            new PendingPayments(tx, postings, clock),
+            new SpendingService(tx, clock));
     // Scheduler (one leader among instances) and reminder dispatch, reading the ledger through a
     // narrow adapter. They run on the pool's background share, so they never take the
     // connections requests need; reminder rule RPCs, rare admin calls, share it too.

@@ -23,6 +23,7 @@ import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.QueryService;
+import io.meshdesk.ledger.spending.SpendingService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
@@ -69,7 +70,8 @@ final class LedgerFixture implements AutoCloseable {
                 postings,
                 new QueryService(tx, clock),
                 new AuditService(database.dataSource(), clock),
-                new PendingPayments(tx, postings, clock)));
+                new PendingPayments(tx, postings, clock),
+                new SpendingService(tx, clock)));
     List<ServerInterceptor> interceptors = List.of(tokens.interceptor());
     grpc = InProcessGrpc.start(services, interceptors);
   }

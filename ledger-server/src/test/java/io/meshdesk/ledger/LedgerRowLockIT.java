@@ -20,6 +20,7 @@ import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.QueryService;
+import io.meshdesk.ledger.spending.SpendingService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Transactions;
@@ -63,7 +64,8 @@ class LedgerRowLockIT {
                     postings,
                     new QueryService(tx, fx.clock),
                     new AuditService(secondPool.dataSource(), fx.clock),
-                    new PendingPayments(tx, postings, fx.clock))),
+                    new PendingPayments(tx, postings, fx.clock),
+                    new SpendingService(tx, fx.clock))),
             List.of(fx.tokens.interceptor()));
     product = fx.product("Classic");
   }

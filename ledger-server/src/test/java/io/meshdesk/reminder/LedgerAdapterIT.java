@@ -29,6 +29,7 @@ import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.QueryService;
+import io.meshdesk.ledger.spending.SpendingService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.config.DatabaseRole;
@@ -134,7 +135,8 @@ class LedgerAdapterIT {
             postings,
             new QueryService(tx, clock),
             new AuditService(database.dataSource(), clock),
-            new PendingPayments(tx, postings, clock));
+            new PendingPayments(tx, postings, clock),
+            new SpendingService(tx, clock));
     ledger.onPosting(new UtilizationReminders(module.events(), cards));
     grpc = InProcessGrpc.start(List.of(module.service(), ledger), List.of(tokens.interceptor()));
     // 19.99 % purchase APR, 25 grace days, minimum max(25.00, 1 % + interest + fees), late fee

@@ -27,6 +27,7 @@ import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.QueryService;
+import io.meshdesk.ledger.spending.SpendingService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
@@ -78,7 +79,8 @@ class GrpcLedgerIT {
                 postings,
                 new QueryService(tx, clock),
                 new AuditService(database.dataSource(), clock),
-                new PendingPayments(tx, postings, clock)));
+                new PendingPayments(tx, postings, clock),
+                new SpendingService(tx, clock)));
     grpc = InProcessGrpc.start(services, List.of(tokens.interceptor()));
     ledger = new GrpcLedger(grpc.channel());
 

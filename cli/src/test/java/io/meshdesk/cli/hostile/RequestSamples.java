@@ -173,6 +173,8 @@ final class RequestSamples {
             + "posted { start_time { seconds: 1700000000 } end_time { seconds: 1900000000 } }");
     put(l + "ListStatements", "card_id: '${card}' " + PAGE);
     put(l + "GetStatement", "statement_id: '${unknown}'");
+    put(l + "GetSpending", "card_id: '${card}' from_month: '2026-01' to_month: '2026-03'");
+    put(l + "ListUnusualCharges", "card_id: '${card}' since { seconds: 1700000000 }");
     put(
         l + "Authorize",
         "card_id: '${card}' amount "

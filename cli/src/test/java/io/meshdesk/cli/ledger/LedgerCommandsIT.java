@@ -259,4 +259,30 @@ class LedgerCommandsIT {
     assertThat(r.exit()).isEqualTo(4);
     assertThat(r.err().strip()).startsWith("meshctl: PERMISSION_DENIED");
   }
+
+  @Test
+  void theDemoCustomerSeesTheDuplicateSubscriptionChargeAndSpendingByCategory() {
+    // the demo seed charges STREAMFLIX twice three minutes apart on one of the customer's cards
+    String flagged = null;
+    for (var card : admin().listCards(ListCardsRequest.getDefaultInstance()).getCardsList()) {
+      Result r = meshctl(customerToken, "anomalies", card.getId(), "--output", "json");
+      assertThat(r.exit()).as(r.err()).isZero();
+      if (r.out().contains("STREAMFLIX")) {
+        assertThat(flagged).isNull();
+        flagged = card.getId();
+        assertThat(r.out()).contains("\"flag\": \"CHARGE_FLAG_DUPLICATE\"", "\"4999\"");
+      }
+    }
+    assertThat(flagged).as("a card with the demo's duplicate charge").isNotNull();
+
+    Result table = meshctl(customerToken, "anomalies", flagged);
+    assertThat(table.out()).contains("STREAMFLIX", "49.99 USD", "duplicate");
+    Result spending = meshctl(customerToken, "spending", flagged);
+    assertThat(spending.exit()).as(spending.err()).isZero();
+    assertThat(spending.out()).contains("subscriptions", "total");
+    Result bad = meshctl(customerToken, "spending", flagged, "--from", "2025-13");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.err().strip())
+        .isEqualTo("meshctl: --from must be a month such as 2025-01, got '2025-13'");
+  }
 }

@@ -21,6 +21,8 @@ import io.meshdesk.api.ledger.v1.GetCardRequest;
 import io.meshdesk.api.ledger.v1.GetCardResponse;
 import io.meshdesk.api.ledger.v1.GetLimitHistoryRequest;
 import io.meshdesk.api.ledger.v1.GetLimitHistoryResponse;
+import io.meshdesk.api.ledger.v1.GetSpendingRequest;
+import io.meshdesk.api.ledger.v1.GetSpendingResponse;
 import io.meshdesk.api.ledger.v1.GetStatementRequest;
 import io.meshdesk.api.ledger.v1.GetStatementResponse;
 import io.meshdesk.api.ledger.v1.IssueCardRequest;
@@ -36,6 +38,8 @@ import io.meshdesk.api.ledger.v1.ListStatementsRequest;
 import io.meshdesk.api.ledger.v1.ListStatementsResponse;
 import io.meshdesk.api.ledger.v1.ListTransactionsRequest;
 import io.meshdesk.api.ledger.v1.ListTransactionsResponse;
+import io.meshdesk.api.ledger.v1.ListUnusualChargesRequest;
+import io.meshdesk.api.ledger.v1.ListUnusualChargesResponse;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.api.ledger.v1.PaymentResponse;
 import io.meshdesk.api.ledger.v1.PostFeeRequest;
@@ -59,26 +63,30 @@ import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
 import io.meshdesk.ledger.query.QueryService;
+import io.meshdesk.ledger.spending.SpendingService;
 
 /**
- * gRPC face of the ledger: one service whose RPCs are answered by the card, posting and query
- * handlers.
+ * gRPC face of the ledger: one service whose RPCs are answered by the card, posting, query and
+ * spending handlers.
  */
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
 
   private final CardHandlers cards;
   private final PostingHandlers postings;
   private final QueryHandlers queries;
+  private final SpendingHandlers spending;
 
   public LedgerGrpcService(
       CardService cards,
       PostingEngine postings,
       QueryService queries,
       AuditService audit,
-      PendingPayments pendingPayments) {
+      PendingPayments pendingPayments,
+      SpendingService spending) {
     this.cards = new CardHandlers(cards);
     this.postings = new PostingHandlers(postings, pendingPayments);
     this.queries = new QueryHandlers(queries, audit, pendingPayments);
+    this.spending = new SpendingHandlers(spending);
   }
 
   /**
@@ -227,6 +235,17 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   @Override
   public void getStatement(GetStatementRequest r, StreamObserver<GetStatementResponse> out) {
     reply(out, queries.statement(r));
+  }
+
+  @Override
+  public void getSpending(GetSpendingRequest r, StreamObserver<GetSpendingResponse> out) {
+    reply(out, spending.spending(r));
+  }
+
+  @Override
+  public void listUnusualCharges(
+      ListUnusualChargesRequest r, StreamObserver<ListUnusualChargesResponse> out) {
+    reply(out, spending.unusual(r));
   }
 
   @Override

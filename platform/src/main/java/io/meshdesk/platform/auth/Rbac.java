@@ -167,6 +167,8 @@ public final class Rbac {
     rpc(l + "ListJournalEntries", "ledger.read");
     rpc(l + "ListStatements", "ledger.read");
     rpc(l + "GetStatement", "ledger.read");
+    rpc(l + "GetSpending", "ledger.read");
+    rpc(l + "ListUnusualCharges", "ledger.read");
     rpc(l + "Authorize", "ledger.post");
     rpc(l + "Capture", "ledger.post");
     rpc(l + "Void", "ledger.post");
