@@ -17,6 +17,8 @@ import io.meshdesk.api.ai.v1.AskRequest;
 import io.meshdesk.api.ai.v1.AskResponse;
 import io.meshdesk.api.ai.v1.AssistantServiceGrpc;
 import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.ledger.v1.BatchOperation;
+import io.meshdesk.api.ledger.v1.BatchPostRequest;
 import io.meshdesk.api.ledger.v1.CardNetwork;
 import io.meshdesk.api.ledger.v1.CreateCardProductRequest;
 import io.meshdesk.api.ledger.v1.IssueCardRequest;
@@ -47,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +62,7 @@ import org.junit.jupiter.api.Test;
  */
 class AssistantConversationIT {
 
-  private static final MutableClock clock = new MutableClock(Instant.parse("2025-02-03T10:00:00Z"));
+  private static final MutableClock clock = new MutableClock(Instant.parse("2025-02-01T10:00:00Z"));
   private static final TestTokens tokens = new TestTokens();
   private static final UUID tenant = UUID.randomUUID();
   private static final UUID alice = UUID.randomUUID();
@@ -75,9 +78,13 @@ class AssistantConversationIT {
 
   @BeforeAll
   static void start() throws Exception {
-    DatabaseConfig ledgerConfig = TestEnvironment.get().newDatabase("assistant_ledger");
-    Migrations.apply(ledgerConfig, LedgerServer.CHANGELOGS);
-    ledgerDb = new Database(ledgerConfig, "assistant_ledger");
+    // One database holds both servers' schemas: one creation and one pool instead of two.
+    DatabaseConfig config = TestEnvironment.get().newDatabase("assistant");
+    Migrations.apply(
+        config,
+        Stream.of(LedgerServer.CHANGELOGS, AiWorker.CHANGELOGS).flatMap(List::stream).toList());
+    ledgerDb = new Database(config, "assistant");
+    aiDb = ledgerDb;
     Transactions ltx = new Transactions(ledgerDb.dataSource());
     PostingEngine postings = new PostingEngine(ltx, clock);
     ledgerGrpc =
@@ -92,9 +99,6 @@ class AssistantConversationIT {
             List.of(tokens.interceptor()));
     seedLedger();
 
-    DatabaseConfig aiConfig = TestEnvironment.get().newDatabase("assistant_ai");
-    Migrations.apply(aiConfig, AiWorker.CHANGELOGS);
-    aiDb = new Database(aiConfig, "assistant_ai");
     Conversations store = new ConversationStore(new Transactions(aiDb.dataSource()));
     LedgerFunctions functions = new LedgerFunctions(new GrpcLedger(ledgerGrpc.channel()), clock);
     OfflineAssistant offline =
@@ -117,7 +121,6 @@ class AssistantConversationIT {
         // keep closing the rest
       }
     }
-    aiDb.close();
     ledgerDb.close();
   }
 
@@ -331,35 +334,41 @@ class AssistantConversationIT {
             .getId();
     aliceCard = issue(admin, product, alice);
     bobCard = issue(admin, product, bob);
-    buy(admin, aliceCard, "2025-02-03T10:00:00Z", 4_000, "Corner Grocer", "5411");
-    buy(admin, aliceCard, "2025-02-10T10:00:00Z", 3_500, "Corner Grocer", "5411");
-    buy(admin, aliceCard, "2025-02-17T10:00:00Z", 4_500, "Corner Grocer", "5411");
-    buy(admin, aliceCard, "2025-02-20T10:00:00Z", 1_200, "Blue Cafe", "5814");
-    buy(admin, aliceCard, "2025-03-02T10:00:00Z", 4_250, "Corner Grocer", "5411");
-    buy(admin, aliceCard, "2025-03-03T10:00:00Z", 825, "Blue Cafe", "5814");
-    buy(admin, aliceCard, "2025-03-04T10:00:00Z", 4_999, "STREAMFLIX", "5815");
-    buy(admin, aliceCard, "2025-03-05T10:00:00Z", 4_999, "STREAMFLIX", "5815");
-    buy(admin, aliceCard, "2025-03-06T10:00:00Z", 18_000, "Corner Grocer", "5411");
-    buy(admin, bobCard, "2025-03-06T11:00:00Z", 7_500, "Bike Shop", "5940");
+    // Two batches: February's history, then March (the same instant makes the duplicate close).
+    clock.set("2025-02-17T10:00:00Z");
+    post(
+        admin,
+        buy(aliceCard, 4_000, "Corner Grocer", "5411"),
+        buy(aliceCard, 3_500, "Corner Grocer", "5411"),
+        buy(aliceCard, 4_500, "Corner Grocer", "5411"),
+        buy(aliceCard, 1_200, "Blue Cafe", "5814"));
+    clock.set("2025-03-06T10:00:00Z");
+    post(
+        admin,
+        buy(aliceCard, 4_250, "Corner Grocer", "5411"),
+        buy(aliceCard, 825, "Blue Cafe", "5814"),
+        buy(aliceCard, 4_999, "STREAMFLIX", "5815"),
+        buy(aliceCard, 4_999, "STREAMFLIX", "5815"),
+        buy(aliceCard, 18_000, "Corner Grocer", "5411"),
+        buy(bobCard, 7_500, "Bike Shop", "5940"));
     clock.set("2025-03-10T12:00:00Z");
   }
 
-  private static void buy(
-      LedgerServiceBlockingStub admin,
-      String card,
-      String at,
-      long minor,
-      String merchant,
-      String mcc) {
-    clock.set(at);
-    admin.purchase(
-        PurchaseRequest.newBuilder()
-            .setCardId(card)
-            .setAmount(usd(minor))
-            .setMerchant(
-                Merchant.newBuilder().setName(merchant).setMcc(mcc).setCountry("US").build())
-            .setIdempotencyKey(card + at)
-            .build());
+  private static void post(LedgerServiceBlockingStub admin, PurchaseRequest... purchases) {
+    BatchPostRequest.Builder batch = BatchPostRequest.newBuilder();
+    for (PurchaseRequest p : purchases) {
+      batch.addOperations(BatchOperation.newBuilder().setPurchase(p));
+    }
+    assertThat(admin.batchPost(batch.build()).getDeclinedCount()).isZero();
+  }
+
+  private static PurchaseRequest buy(String card, long minor, String merchant, String mcc) {
+    return PurchaseRequest.newBuilder()
+        .setCardId(card)
+        .setAmount(usd(minor))
+        .setMerchant(Merchant.newBuilder().setName(merchant).setMcc(mcc).setCountry("US").build())
+        .setIdempotencyKey(UUID.randomUUID().toString())
+        .build();
   }
 
   private static String issue(LedgerServiceBlockingStub admin, String product, UUID holder) {
