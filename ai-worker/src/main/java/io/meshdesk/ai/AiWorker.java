@@ -3,7 +3,6 @@ package io.meshdesk.ai;
 import io.grpc.ManagedChannel;
 import io.meshdesk.ai.assistant.AssistantGrpcService;
 import io.meshdesk.ai.assistant.GrpcLedger;
-import io.meshdesk.ai.assistant.SpendingAssistant;
 import io.meshdesk.ai.drafting.Drafter;
 import io.meshdesk.ai.knowledge.ArticleStore;
 import io.meshdesk.ai.knowledge.KnowledgeBase;
@@ -41,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class AiWorker implements ServerProcess.Running {
 
   /** Liquibase changelogs this server owns, in order. */
-  public static final List<String> CHANGELOGS = List.of("db/changelog/knowledge/master.yaml");
+  public static final List<String> CHANGELOGS =
+      List.of("db/changelog/knowledge/master.yaml", "db/changelog/assistant/master.yaml");
 
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
@@ -97,7 +97,8 @@ public final class AiWorker implements ServerProcess.Running {
     this.feed = new ResolutionFeed(knowledge, tickets, clock);
 
     AssistantGrpcService assistant =
-        new AssistantGrpcService(new SpendingAssistant(new GrpcLedger(ledgerChannel), clock));
+        AssistantModule.service(
+            new GrpcLedger(ledgerChannel), new Transactions(database.dataSource()), config, clock);
     GrpcServer.Builder builder =
         GrpcServer.builder("ai-worker", grpcConfig)
             .addInterceptor(new AuthInterceptor(verifier))

@@ -1,5 +1,6 @@
 package io.meshdesk.ai;
 
+import io.meshdesk.ai.assistant.AssistantConfig;
 import io.meshdesk.ai.gemini.GeminiConfig;
 import io.meshdesk.ai.worker.WorkerConfig;
 import io.meshdesk.platform.config.Env;
@@ -17,13 +18,25 @@ import java.util.Map;
  * @param gemini Gemini settings ({@code MESHDESK_GEMINI_*}); disabled means offline drafting only
  * @param catchUpInterval how often solved tickets are caught up ({@code
  *     MESHDESK_AI_CATCHUP_INTERVAL}, default 5m)
+ * @param assistant cardholder assistant settings ({@code MESHDESK_ASSISTANT_*})
  */
 public record AiWorkerConfig(
     String ticketTarget,
     String ledgerTarget,
     WorkerConfig worker,
     GeminiConfig gemini,
-    Duration catchUpInterval) {
+    Duration catchUpInterval,
+    AssistantConfig assistant) {
+
+  /** As the canonical constructor, with the assistant's default settings. */
+  public AiWorkerConfig(
+      String ticketTarget,
+      String ledgerTarget,
+      WorkerConfig worker,
+      GeminiConfig gemini,
+      Duration catchUpInterval) {
+    this(ticketTarget, ledgerTarget, worker, gemini, catchUpInterval, AssistantConfig.defaults());
+  }
 
   /** Reads every setting from the environment. */
   public static AiWorkerConfig fromEnv(Env env) {
@@ -32,7 +45,8 @@ public record AiWorkerConfig(
         env.string("MESHDESK_LEDGER_TARGET", "localhost:7002"),
         WorkerConfig.fromEnv(env),
         GeminiConfig.fromEnv(env),
-        env.duration("MESHDESK_AI_CATCHUP_INTERVAL", Duration.ofMinutes(5)));
+        env.duration("MESHDESK_AI_CATCHUP_INTERVAL", Duration.ofMinutes(5)),
+        AssistantConfig.fromEnv(env));
   }
 
   /** Offline drafting, the given peers, defaults elsewhere ({@code meshctl dev}, tests). */

@@ -29,9 +29,11 @@ public final class AssistantGrpcService extends AssistantServiceGrpc.AssistantSe
   private static final Context.Key<String> CALLER_TOKEN = Context.key("meshdesk-caller-token");
 
   private final SpendingAssistant assistant;
+  private final ConversationService conversations;
 
-  public AssistantGrpcService(SpendingAssistant assistant) {
+  public AssistantGrpcService(SpendingAssistant assistant, ConversationService conversations) {
     this.assistant = assistant;
+    this.conversations = conversations;
   }
 
   /** This service with the interceptor that keeps the caller's token for forwarding. */
@@ -74,34 +76,47 @@ public final class AssistantGrpcService extends AssistantServiceGrpc.AssistantSe
   }
 
   /**
-   * Answers one turn of a conversation: the conversation id first, then the answer text, then the
-   * whole answer with its figures. A turn without a conversation id starts a new conversation.
+   * Answers one turn of a conversation: the conversation id first, then the answer text in pieces,
+   * then the whole answer with its figures. A turn without a conversation id starts a new
+   * conversation; only the user who started a conversation may continue it.
    */
   @Override
   public void ask(AskRequest req, StreamObserver<AskResponse> out) {
     Principal p = AuthContext.principal();
-    p.requireTenant();
-    String conversation =
-        req.getConversationId().isEmpty() ? UUID.randomUUID().toString() : req.getConversationId();
-    out.onNext(
-        AskResponse.newBuilder()
-            .setStarted(AskStarted.newBuilder().setConversationId(conversation))
-            .build());
-    SpendingAnswer a =
-        assistant.ask(
-            CALLER_TOKEN.get(),
-            p.subject(),
+    UUID tenant = p.requireTenant();
+    ConversationService.Outcome o =
+        conversations.ask(
+            tenant,
+            new LedgerFunctions.Caller(
+                CALLER_TOKEN.get(),
+                p.subject(),
+                req.getCardId().isEmpty() ? null : UUID.fromString(req.getCardId())),
+            req.getConversationId().isEmpty() ? null : UUID.fromString(req.getConversationId()),
             req.getQuestion(),
-            req.getCardId().isEmpty() ? null : UUID.fromString(req.getCardId()));
-    out.onNext(AskResponse.newBuilder().setTextDelta(a.text()).build());
+            new ConversationService.Listener() {
+              @Override
+              public void started(UUID conversation) {
+                out.onNext(
+                    AskResponse.newBuilder()
+                        .setStarted(
+                            AskStarted.newBuilder().setConversationId(conversation.toString()))
+                        .build());
+              }
+
+              @Override
+              public void text(String piece) {
+                out.onNext(AskResponse.newBuilder().setTextDelta(piece).build());
+              }
+            });
     out.onNext(
         AskResponse.newBuilder()
             .setAnswered(
                 AskAnswered.newBuilder()
-                    .setConversationId(conversation)
-                    .setAnswer(a.text())
-                    .addAllFigures(a.figures())
-                    .setDrafter(a.drafter()))
+                    .setConversationId(o.conversation().toString())
+                    .setAnswer(o.answer())
+                    .addAllFigures(o.figures())
+                    .setDrafter(o.drafter())
+                    .setFallbackReason(o.fallbackReason()))
             .build());
     out.onCompleted();
   }

@@ -14,8 +14,10 @@ import io.meshdesk.api.ledger.v1.GetCardRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardsRequest;
 import io.meshdesk.api.ledger.v1.ListCardsResponse;
+import io.meshdesk.api.ledger.v1.ListStatementsRequest;
 import io.meshdesk.api.ledger.v1.ListTransactionsRequest;
 import io.meshdesk.api.ledger.v1.ListTransactionsResponse;
+import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +100,19 @@ public final class GrpcLedger implements Ledger {
       page = r.getPage().getNextPageToken();
     } while (!page.isEmpty() && out.size() < 20_000);
     return out;
+  }
+
+  @Override
+  public List<Statement> statements(String token, UUID cardId, int limit) {
+    return call(
+        () ->
+            stub(token)
+                .listStatements(
+                    ListStatementsRequest.newBuilder()
+                        .setCardId(cardId.toString())
+                        .setPage(PageRequest.newBuilder().setPageSize(limit))
+                        .build())
+                .getStatementsList());
   }
 
   private LedgerServiceGrpc.LedgerServiceBlockingStub stub(String token) {

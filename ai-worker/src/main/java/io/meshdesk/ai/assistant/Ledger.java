@@ -2,6 +2,7 @@ package io.meshdesk.ai.assistant;
 
 import io.meshdesk.api.ledger.v1.Balance;
 import io.meshdesk.api.ledger.v1.Card;
+import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.Transaction;
 import java.time.Instant;
 import java.util.List;
@@ -21,4 +22,7 @@ public interface Ledger {
 
   /** A card's transactions posted in [from, to). */
   List<Transaction> transactions(String token, UUID cardId, Instant from, Instant to);
+
+  /** A card's latest statements (at most {@code limit}), newest first, without their lines. */
+  List<Statement> statements(String token, UUID cardId, int limit);
 }

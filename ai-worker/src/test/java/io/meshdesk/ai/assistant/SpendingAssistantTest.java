@@ -182,7 +182,7 @@ class SpendingAssistantTest {
   void grpcAnswersWithTheCallersCardsAndForwardsTheirToken() {
     TestTokens tokens = new TestTokens();
     String token = tokens.user(UUID.randomUUID(), HOLDER, Role.CUSTOMER);
-    AssistantGrpcService service = new AssistantGrpcService(assistant);
+    AssistantGrpcService service = new AssistantGrpcService(assistant, null);
     BindableService withTokenKeeper = service::definition;
     try (InProcessGrpc grpc =
         InProcessGrpc.start(List.of(withTokenKeeper), List.of(tokens.interceptor()))) {
@@ -309,6 +309,13 @@ class SpendingAssistantTest {
                 return !at.isBefore(from) && at.isBefore(to);
               })
           .toList();
+    }
+
+    @Override
+    public List<io.meshdesk.api.ledger.v1.Statement> statements(
+        String token, UUID cardId, int limit) {
+      tokens.add(token);
+      return List.of();
     }
 
     private static Card card(UUID id, UUID holder) {

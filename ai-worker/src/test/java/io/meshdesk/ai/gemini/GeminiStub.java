@@ -64,6 +64,13 @@ public final class GeminiStub implements AutoCloseable {
     return this;
   }
 
+  /** Forgets the script and what was received (between tests sharing one stub). */
+  public void reset() {
+    script.clear();
+    received.clear();
+    last = status(500, "INTERNAL", "no response scripted");
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -75,6 +82,12 @@ public final class GeminiStub implements AutoCloseable {
   /** Vertex AI mode config for project {@code p}, location {@code l}, pointing at this stub. */
   public GeminiConfig vertexConfig(Duration timeout, int maxAttempts) {
     return GeminiConfig.vertex("p", "l").withBaseUrl(baseUrl()).withTimeout(timeout, maxAttempts);
+  }
+
+  /** A real google-genai client for {@code config}, with a fixed access token. */
+  public com.google.genai.Client client(GeminiConfig config) {
+    return GeminiClients.create(
+        config, GoogleCredentials.create(new AccessToken("test-token", null)));
   }
 
   /**
@@ -113,6 +126,31 @@ public final class GeminiStub implements AutoCloseable {
         for (int i = 0; i < pieces.size(); i++) {
           writeEvent(out, chunk(pieces.get(i), i == pieces.size() - 1));
         }
+      }
+    };
+  }
+
+  /** A function call the stub's model makes. */
+  public record Call(String name, Map<String, Object> args) {}
+
+  /** Streams one event whose parts are the function calls {@code calls}, in order. */
+  public static Responder functionCalls(Call... calls) {
+    return (ex, stub) -> {
+      ObjectNode root = JSON.createObjectNode();
+      ObjectNode candidate = root.putArray("candidates").addObject();
+      ObjectNode content = candidate.putObject("content");
+      content.put("role", "model");
+      var parts = content.putArray("parts");
+      for (Call c : calls) {
+        ObjectNode call = parts.addObject().putObject("functionCall");
+        call.put("name", c.name());
+        call.set("args", JSON.valueToTree(c.args()));
+      }
+      candidate.put("finishReason", "STOP");
+      ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        writeEvent(out, root.toString());
       }
     };
   }

@@ -1,0 +1,41 @@
+package io.meshdesk.ai;
+
+import io.meshdesk.ai.assistant.AssistantGrpcService;
+import io.meshdesk.ai.assistant.ConversationService;
+import io.meshdesk.ai.assistant.IntentClassifier;
+import io.meshdesk.ai.assistant.Ledger;
+import io.meshdesk.ai.assistant.LedgerFunctions;
+import io.meshdesk.ai.assistant.OfflineAssistant;
+import io.meshdesk.ai.assistant.SpendingAssistant;
+import io.meshdesk.ai.assistant.persistence.ConversationStore;
+import io.meshdesk.ai.embedding.Embedder;
+import io.meshdesk.ai.gemini.GeminiAssistantModel;
+import io.meshdesk.platform.db.Transactions;
+import java.time.Clock;
+
+/**
+ * Wires the cardholder assistant: the one-shot spending answers, and conversations answered by
+ * Gemini function calling when Gemini is configured, offline (embedding intents and templates)
+ * otherwise.
+ */
+final class AssistantModule {
+
+  private AssistantModule() {}
+
+  /**
+   * The assistant's gRPC service reading {@code ledger} and keeping conversations in {@code tx}.
+   */
+  static AssistantGrpcService service(
+      Ledger ledger, Transactions tx, AiWorkerConfig config, Clock clock) {
+    LedgerFunctions functions = new LedgerFunctions(ledger, clock);
+    ConversationService conversations =
+        new ConversationService(
+            new ConversationStore(tx),
+            functions,
+            new OfflineAssistant(new IntentClassifier(new Embedder()), functions),
+            config.gemini().enabled() ? GeminiAssistantModel.create(config.gemini(), clock) : null,
+            config.assistant(),
+            clock);
+    return new AssistantGrpcService(new SpendingAssistant(ledger, clock), conversations);
+  }
+}
