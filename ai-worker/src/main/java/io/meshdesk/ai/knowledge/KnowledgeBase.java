@@ -95,9 +95,12 @@ public final class KnowledgeBase {
     return articles.page(tenant, cursor, tag, updatedSince, limit);
   }
 
-  /** BM25 search over the tenant's articles; hits must carry every tag in {@code tags}. */
+  /**
+   * BM25 search over the tenant's articles (words, not meaning: a nearest-vector list always has
+   * results, relevant or not); hits must carry every tag in {@code tags}.
+   */
   public List<ArticleHit> search(UUID tenant, String query, int limit, List<String> tags) {
-    List<RetrievedDocument> docs = index.search(tenant, query, Math.max(50, limit * 5));
+    List<RetrievedDocument> docs = index.searchWords(tenant, query, Math.max(50, limit * 5));
     Map<UUID, Double> scores = new LinkedHashMap<>();
     for (RetrievedDocument d : docs) {
       if (d.kind() == RetrievedDocument.Kind.ARTICLE) {
