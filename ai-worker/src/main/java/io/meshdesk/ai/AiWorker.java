@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.meshdesk.ai.assistant.AssistantGrpcService;
 import io.meshdesk.ai.assistant.GrpcLedger;
 import io.meshdesk.ai.drafting.Drafter;
+import io.meshdesk.ai.embedding.Embedder;
 import io.meshdesk.ai.knowledge.ArticleStore;
 import io.meshdesk.ai.knowledge.KnowledgeBase;
 import io.meshdesk.ai.knowledge.ResolutionFeed;
@@ -65,7 +66,7 @@ public final class AiWorker implements ServerProcess.Running {
     verifyRole(database);
     Redis redis = resources.register(new Redis(infra.redis()));
     Transactions tx = new Transactions(database.dataSource());
-    KnowledgeIndex index = KnowledgeIndex.inMemory();
+    KnowledgeIndex index = KnowledgeIndex.inMemory(Embedder.shared());
     resources.<AutoCloseable>register(() -> closeQuietly(index));
     this.knowledge =
         new KnowledgeBase(

@@ -8,10 +8,24 @@ package io.meshdesk.ai.drafting;
  * @param title ticket subject or article title
  * @param text the problem description (tickets) or article body
  * @param resolution for resolved tickets, the public reply that resolved it; empty for articles
- * @param score retrieval score (BM25), higher is more similar
+ * @param score BM25 score, higher is more similar; 0 when only the vector search found it
+ * @param similarity cosine similarity of the document's embedding to the query's, in [-1, 1], or
+ *     {@link Double#NaN} when the index holds no vectors
  */
 public record RetrievedDocument(
-    Kind kind, String id, String title, String text, String resolution, double score) {
+    Kind kind,
+    String id,
+    String title,
+    String text,
+    String resolution,
+    double score,
+    double similarity) {
+
+  /** A document found by BM25 alone, without a similarity. */
+  public RetrievedDocument(
+      Kind kind, String id, String title, String text, String resolution, double score) {
+    this(kind, id, title, text, resolution, score, Double.NaN);
+  }
 
   /** Kind of retrieved document. */
   public enum Kind {

@@ -10,7 +10,7 @@ import java.util.List;
  * inside a Maven artifact and run by ONNX Runtime, so nothing is downloaded and no text leaves the
  * process. Vectors are L2-normalized, so a dot product is the cosine similarity. Thread-safe.
  */
-public final class Embedder {
+public final class Embedder implements TextEmbedder {
 
   /** Names the model and its version; stored beside vectors so a model change forces a re-index. */
   public static final String MODEL = "all-minilm-l6-v2-q@1.19.0-beta29";
@@ -21,12 +21,30 @@ public final class Embedder {
   private final AllMiniLmL6V2QuantizedEmbeddingModel model =
       new AllMiniLmL6V2QuantizedEmbeddingModel();
 
-  /** The embedding of one text. */
+  /**
+   * The embedder of this JVM, loaded on first use. Loading the model takes seconds and its weights
+   * take memory, so servers in one JVM ({@code meshctl dev}) and tests share it.
+   */
+  public static Embedder shared() {
+    return Shared.INSTANCE;
+  }
+
+  @Override
+  public String model() {
+    return MODEL;
+  }
+
+  @Override
+  public int dimensions() {
+    return DIMENSIONS;
+  }
+
+  @Override
   public float[] embed(String text) {
     return normalize(model.embed(text.isBlank() ? "(empty)" : text).content().vector());
   }
 
-  /** The embeddings of several texts, in order, computed as one batch. */
+  @Override
   public List<float[]> embedAll(List<String> texts) {
     List<TextSegment> segments = new ArrayList<>(texts.size());
     for (String t : texts) {
@@ -44,6 +62,11 @@ public final class Embedder {
       dot += a[i] * b[i];
     }
     return dot;
+  }
+
+  /** Holds the shared instance; the class loads on the first call to {@link #shared()}. */
+  private static final class Shared {
+    static final Embedder INSTANCE = new Embedder();
   }
 
   private static float[] normalize(float[] v) {

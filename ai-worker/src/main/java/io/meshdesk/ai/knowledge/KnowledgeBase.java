@@ -1,6 +1,8 @@
 package io.meshdesk.ai.knowledge;
 
 import io.meshdesk.ai.drafting.RetrievedDocument;
+import io.meshdesk.ai.retrieval.IndexEntry;
+import io.meshdesk.ai.retrieval.IndexedLabel;
 import io.meshdesk.ai.retrieval.KnowledgeIndex;
 import io.meshdesk.platform.errors.NotFoundException;
 import java.time.Clock;
@@ -23,8 +25,12 @@ public final class KnowledgeBase {
 
   private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
+  /** Documents embedded per batch when the index is rebuilt. */
+  static final int BATCH = 64;
+
   private final ArticleStore articles;
   private final ResolutionStore resolutions;
+  private final LabelStore labels;
   private final KnowledgeIndex index;
   private final Clock clock;
 
@@ -32,6 +38,7 @@ public final class KnowledgeBase {
       ArticleStore articles, ResolutionStore resolutions, KnowledgeIndex index, Clock clock) {
     this.articles = Objects.requireNonNull(articles);
     this.resolutions = Objects.requireNonNull(resolutions);
+    this.labels = new LabelStore(resolutions.transactions());
     this.index = Objects.requireNonNull(index);
     this.clock = Objects.requireNonNull(clock);
   }
@@ -88,9 +95,12 @@ public final class KnowledgeBase {
     return articles.page(tenant, cursor, tag, updatedSince, limit);
   }
 
-  /** BM25 search over the tenant's articles; hits must carry every tag in {@code tags}. */
+  /**
+   * BM25 search over the tenant's articles (words, not meaning: a nearest-vector list always has
+   * results, relevant or not); hits must carry every tag in {@code tags}.
+   */
   public List<ArticleHit> search(UUID tenant, String query, int limit, List<String> tags) {
-    List<RetrievedDocument> docs = index.search(tenant, query, Math.max(50, limit * 5));
+    List<RetrievedDocument> docs = index.searchWords(tenant, query, Math.max(50, limit * 5));
     Map<UUID, Double> scores = new LinkedHashMap<>();
     for (RetrievedDocument d : docs) {
       if (d.kind() == RetrievedDocument.Kind.ARTICLE) {
@@ -119,6 +129,21 @@ public final class KnowledgeBase {
         r.tenantId(), r.ticketId().toString(), r.subject(), r.problem(), r.resolution());
   }
 
+  /**
+   * Records a ticket's triage labels (a solved ticket's final values, or an agent's correction of
+   * the AI's suggestion) for learned triage; the latest labels of a ticket win.
+   */
+  public void recordLabel(IndexedLabel label) {
+    labels.upsert(label, clock.instant());
+    resolutions.registerTenant(label.tenantId());
+    index.upsertLabels(List.of(label));
+  }
+
+  /** The index (retrieval, similar tickets, learned triage's neighbours). */
+  public KnowledgeIndex index() {
+    return index;
+  }
+
   /** Records that a tenant is served (so the start-up rebuild and the catch-up cover it). */
   public void registerTenant(UUID tenant) {
     resolutions.registerTenant(tenant);
@@ -129,30 +154,67 @@ public final class KnowledgeBase {
     return index.search(tenant, text, limit);
   }
 
+  /** As {@link #retrieve(UUID, String, int)} with the text's embedding (null: words only). */
+  public List<RetrievedDocument> retrieve(UUID tenant, String text, float[] vector, int limit) {
+    return index.search(tenant, text, vector, limit);
+  }
+
   /**
    * Re-derives the index from PostgreSQL for every registered tenant; returns documents indexed.
    */
   public int rebuildIndex() {
     int n = 0;
     for (UUID tenant : resolutions.tenants()) {
+      List<IndexEntry> batch = new ArrayList<>();
       for (Resolution r : resolutions.all(tenant)) {
-        index.upsertTicketResolution(
-            tenant, r.ticketId().toString(), r.subject(), r.problem(), r.resolution());
-        n++;
+        batch.add(
+            new IndexEntry(
+                tenant,
+                RetrievedDocument.Kind.RESOLVED_TICKET,
+                r.ticketId().toString(),
+                r.subject(),
+                r.problem(),
+                r.resolution()));
+        n += flushIfFull(batch);
       }
       List<Article> page = articles.page(tenant, null, null, null, 500);
       while (!page.isEmpty()) {
         for (Article a : page) {
-          index.upsertArticle(tenant, a.id().toString(), a.title(), indexedBody(a));
-          n++;
+          batch.add(
+              new IndexEntry(
+                  tenant,
+                  RetrievedDocument.Kind.ARTICLE,
+                  a.id().toString(),
+                  a.title(),
+                  indexedBody(a),
+                  ""));
+          n += flushIfFull(batch);
         }
         page =
             page.size() < 500 ? List.of() : articles.page(tenant, page.getLast(), null, null, 500);
       }
+      index.upsertAll(batch);
+      n += batch.size();
+      List<IndexedLabel> tenantLabels = labels.all(tenant);
+      for (int i = 0; i < tenantLabels.size(); i += BATCH) {
+        index.upsertLabels(tenantLabels.subList(i, Math.min(tenantLabels.size(), i + BATCH)));
+      }
+      n += tenantLabels.size();
     }
     int total = n;
     log.info("knowledge index rebuilt from PostgreSQL: {} documents", total);
     return total;
+  }
+
+  /** Indexes (and embeds, as one batch) a full batch; returns how many were indexed. */
+  private int flushIfFull(List<IndexEntry> batch) {
+    if (batch.size() < BATCH) {
+      return 0;
+    }
+    index.upsertAll(batch);
+    int n = batch.size();
+    batch.clear();
+    return n;
   }
 
   /** The store of solved tickets and tenants (for the catch-up). */

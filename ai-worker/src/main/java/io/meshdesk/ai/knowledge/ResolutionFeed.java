@@ -73,8 +73,15 @@ public final class ResolutionFeed implements AutoCloseable {
     return this;
   }
 
-  /** Handles one ticket event: a ticket that became SOLVED is recorded (asynchronously). */
+  /**
+   * Handles one ticket event (asynchronously): a ticket that became SOLVED is recorded with its
+   * resolution and final labels; an agent's correction of the AI's triage is recorded as labels.
+   */
   public void onEvent(UUID tenant, TicketEvent event) {
+    if (event.hasTicketUpdated() && TicketLabels.isCorrection(event.getTicketUpdated())) {
+      Ticket t = event.getTicketUpdated().getTicket();
+      lookups.execute(() -> recordLabelQuietly(tenant, t));
+    }
     if (event.hasTicketUpdated()
         && event.getTicketUpdated().getTicket().getStatus() == TicketStatus.TICKET_STATUS_SOLVED
         && event.getTicketUpdated().getChangedFields().getPathsList().contains("status")) {
@@ -134,8 +141,20 @@ public final class ResolutionFeed implements AutoCloseable {
     return n;
   }
 
-  /** Records one solved ticket; false when it has no public reply from the support team. */
+  private void recordLabelQuietly(UUID tenant, Ticket t) {
+    try {
+      TicketLabels.of(tenant, t).ifPresent(knowledge::recordLabel);
+    } catch (RuntimeException e) {
+      log.debug("labels of ticket {} not recorded now ({})", t.getId(), e.toString());
+    }
+  }
+
+  /**
+   * Records one solved ticket: its final labels, and its resolution unless it has no public reply
+   * from the support team (then false).
+   */
   boolean record(UUID tenant, Ticket t) {
+    TicketLabels.of(tenant, t).ifPresent(knowledge::recordLabel);
     List<Comment> comments = tickets.publicComments(tenant, UUID.fromString(t.getId()));
     Comment reply = null;
     for (Comment c : comments) {

@@ -21,6 +21,11 @@ public final class ResolutionStore {
     this.tx = tx;
   }
 
+  /** The transactions it runs in (shared with the other knowledge stores). */
+  Transactions transactions() {
+    return tx;
+  }
+
   /** Adds or replaces the resolution of a ticket (a ticket solved again replaces the old one). */
   public void upsert(Resolution r) {
     tx.inTenant(

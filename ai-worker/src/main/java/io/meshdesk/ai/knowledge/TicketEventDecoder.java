@@ -11,7 +11,7 @@ import java.util.UUID;
  * Reads the ticket server's event envelope as published on its Redis topic ({@value #TOPIC}):
  * version byte 1, tenant (two longs), sequence, five UTF strings of routing data, a boolean, an
  * int, then the {@link TicketEvent} protobuf bytes. Only the tenant and the event are kept. Must
- * follow {@code io.meshdesk.ticket.persistence.EventEnvelope} (a test checks the two stay
+ * follow {@code io.meshdesk.ticket.persistence.RoutedEvent} (a test checks the two stay
  * compatible).
  */
 public final class TicketEventDecoder {

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The retrieved documents a reply may rely on, and how much. A document counts when its BM25 score
- * clears the threshold and it shares enough content words with the ticket.
+ * clears the threshold and it shares enough content words with the ticket, or when its embedding is
+ * at least {@link #MIN_SIMILARITY} similar to the ticket's (a paraphrase sharing few words).
  *
  * @param resolutions relevant resolved tickets to quote, best first
  * @param articles relevant articles to reference, best first
@@ -22,6 +23,13 @@ record Grounding(
 
   /** Confidence of an honest holding reply. */
   static final double HOLDING_CONFIDENCE = 0.1;
+
+  /**
+   * Cosine similarity at which a document counts without shared words. For all-MiniLM-L6-v2,
+   * tickets about the same problem in other words mostly score above it, tickets of the same
+   * product about another problem mostly below.
+   */
+  static final double MIN_SIMILARITY = 0.6;
 
   /** Whether anything relevant was found. */
   boolean isEmpty() {
@@ -43,7 +51,9 @@ record Grounding(
     double confidence = HOLDING_CONFIDENCE;
     for (RetrievedDocument doc : request.context()) {
       double overlap = overlap(ticketWords, contentStems(doc.title() + "\n" + doc.text()));
-      if (doc.score() < config.minScore() || overlap < config.minOverlap()) {
+      boolean byWords = doc.score() >= config.minScore() && overlap >= config.minOverlap();
+      boolean byMeaning = doc.similarity() >= MIN_SIMILARITY; // false for NaN
+      if (!byWords && !byMeaning) {
         continue;
       }
       boolean used = false;
@@ -53,7 +63,8 @@ record Grounding(
         used = articles.add(doc);
       }
       if (used && confidence == HOLDING_CONFIDENCE) {
-        confidence = confidence(doc, overlap, config);
+        confidence =
+            byWords ? confidence(doc, overlap, config) : similarityConfidence(doc.similarity());
       }
     }
     return new Grounding(List.copyOf(resolutions), List.copyOf(articles), confidence);
@@ -75,6 +86,12 @@ record Grounding(
       }
     }
     return resolutions.add(doc);
+  }
+
+  /** 0.4 at {@link #MIN_SIMILARITY}, rising to 0.9 for an identical meaning. */
+  private static double similarityConfidence(double similarity) {
+    double c = 0.4 + 0.5 * (similarity - MIN_SIMILARITY) / (1 - MIN_SIMILARITY);
+    return Math.min(0.9, Math.max(HOLDING_CONFIDENCE, c));
   }
 
   private static double confidence(

@@ -1,9 +1,13 @@
 package io.meshdesk.ai.quality;
 
+import io.meshdesk.ai.drafting.DraftRequest;
 import io.meshdesk.ai.drafting.RetrievedDocument;
+import io.meshdesk.ai.drafting.RetrievedDocument.Kind;
 import io.meshdesk.ai.embedding.Embedder;
+import io.meshdesk.ai.offline.OfflineDrafter;
 import io.meshdesk.ai.offline.SentimentModel;
 import io.meshdesk.ai.offline.TriageModel;
+import io.meshdesk.ai.retrieval.IndexEntry;
 import io.meshdesk.ai.retrieval.KnowledgeIndex;
 import io.meshdesk.ai.triage.LabelledTicket;
 import io.meshdesk.ai.triage.NearestNeighbourTriage;
@@ -23,8 +27,10 @@ import java.util.function.Consumer;
  * Measures triage, retrieval and draft grounding on a labelled dataset, per method: the keyword
  * lexicon with BM25, sentence embeddings (nearest neighbours of the tenant's history, vector
  * retrieval), and the hybrid of both (embedding votes with the lexicon's as a tie-breaker, BM25 and
- * vectors fused by reciprocal rank). Each tenant's training split is its history; its test split is
- * what is scored.
+ * vectors fused by reciprocal rank, as {@link KnowledgeIndex#search} does for the worker). Each
+ * tenant's training split is its history; its test split is what is scored. A draft is grounded
+ * when the first source the offline drafter cites (given the method's top 5) solves the same
+ * problem.
  */
 public final class Evaluation {
 
@@ -35,17 +41,18 @@ public final class Evaluation {
     HYBRID
   }
 
-  /** Reciprocal rank fusion constant (the usual 60). */
-  static final int RRF_K = 60;
-
   /** Weight of the lexicon's category in the hybrid vote (the embedding votes sum to 1). */
   static final double LEXICON_WEIGHT = 0.3;
 
   private static final int DEPTH = 10;
 
+  /** Documents a draft is given, as the worker's default retrieval limit. */
+  private static final int CONTEXT = 5;
+
   private final Embedder embedder;
   private final TriageModel lexicon = new TriageModel();
   private final SentimentModel sentiment = new SentimentModel();
+  private final OfflineDrafter drafter = new OfflineDrafter();
 
   public Evaluation(Embedder embedder) {
     this.embedder = embedder;
@@ -58,7 +65,7 @@ public final class Evaluation {
    *     method cannot suggest that field
    * @param recallAt5 share of test tickets with a ticket solving the same problem in the top 5
    * @param mrr mean reciprocal rank of the first such ticket
-   * @param grounding share of drafts whose cited source (the top result) solves the same problem
+   * @param grounding share of offline drafts whose first cited source solves the same problem
    * @param calibration reliability bins of the category confidence (empty for the lexicon)
    */
   public record MethodScores(
@@ -74,8 +81,8 @@ public final class Evaluation {
    * @param tickets test tickets scored
    * @param history training tickets used as history
    * @param methods scores per method
-   * @param suggestMillis per test ticket, the time to embed it and make every suggestion and
-   *     retrieval of the hybrid method (milliseconds, in the order scored)
+   * @param suggestMillis per test ticket, the time of the hybrid path: embed it, triage, retrieve
+   *     and draft offline (milliseconds, in the order scored)
    */
   public record Report(
       int tickets, int history, Map<Method, MethodScores> methods, List<Double> suggestMillis) {}
@@ -122,35 +129,46 @@ public final class Evaluation {
         embedder.embedAll(train.stream().map(QualityTicket::text).toList());
     List<LabelledTicket> labelled = new ArrayList<>();
     Map<String, String> problemOf = new HashMap<>();
+    List<IndexEntry> entries = new ArrayList<>();
     for (int i = 0; i < train.size(); i++) {
       QualityTicket t = train.get(i);
       labelled.add(
           new LabelledTicket(
               t.id(), t.text(), trainVectors.get(i), t.category(), t.priority(), t.team()));
       problemOf.put(t.id(), t.problem());
+      entries.add(
+          new IndexEntry(
+              tenant, Kind.RESOLVED_TICKET, t.id(), t.subject(), t.body(), t.resolution()));
     }
     NearestNeighbourTriage knn = new NearestNeighbourTriage(labelled);
-    try (KnowledgeIndex index = KnowledgeIndex.inMemory()) {
-      for (QualityTicket t : train) {
-        index.upsertTicketResolution(tenant, t.id(), t.subject(), t.body(), t.resolution());
-      }
+    try (KnowledgeIndex index = KnowledgeIndex.inMemory(embedder)) {
+      index.upsertAll(entries);
       for (QualityTicket t : test) {
+        // The hybrid path as the worker runs it: embed once, triage, retrieve, draft.
         long start = System.nanoTime();
         float[] v = embedder.embed(t.text());
         List<NearestNeighbourTriage.Neighbour> near = knn.nearest(v, DEPTH);
         NearestNeighbourTriage.Suggestion learned = knn.suggest(near);
         TriageModel.Triage keywords =
             lexicon.triage(t.subject(), t.body(), List.of(), sentiment.read(t.text()));
-        List<String> bm25 =
-            index.search(tenant, t.text(), DEPTH).stream().map(RetrievedDocument::id).toList();
-        List<String> vectors = near.stream().map(n -> n.ticket().id()).toList();
-        List<String> fused = fuse(bm25, vectors);
         String hybridCategory = hybridCategory(learned, keywords.category());
+        List<RetrievedDocument> fused = index.search(tenant, t.text(), v, DEPTH);
+        String hybridCited = cited(tenant, t, fused);
         millis.add((System.nanoTime() - start) / 1e6);
 
+        List<RetrievedDocument> bm25 = index.searchWords(tenant, t.text(), DEPTH);
+        List<RetrievedDocument> vectors = index.searchVectors(tenant, v, DEPTH);
         collectors
             .get(Method.LEXICON)
-            .add(t, keywords.category(), keywords.priority().name(), null, -1, bm25, problemOf);
+            .add(
+                t,
+                keywords.category(),
+                keywords.priority().name(),
+                null,
+                -1,
+                ids(bm25),
+                cited(tenant, t, bm25),
+                problemOf);
         collectors
             .get(Method.EMBEDDINGS)
             .add(
@@ -159,7 +177,8 @@ public final class Evaluation {
                 learned.priority().value(),
                 learned.team().value(),
                 learned.category().confidence(),
-                vectors,
+                ids(vectors),
+                cited(tenant, t, vectors),
                 problemOf);
         collectors
             .get(Method.HYBRID)
@@ -169,12 +188,32 @@ public final class Evaluation {
                 learned.priority().value(),
                 learned.team().value(),
                 learned.category().confidence(),
-                fused,
+                ids(fused),
+                hybridCited,
                 problemOf);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The id of the first source the offline drafter cites from {@code context}, or null. */
+  private String cited(UUID tenant, QualityTicket t, List<RetrievedDocument> context) {
+    DraftRequest request =
+        new DraftRequest(
+            tenant,
+            UUID.nameUUIDFromBytes(t.id().getBytes(StandardCharsets.UTF_8)),
+            t.subject(),
+            t.body(),
+            List.of(),
+            "",
+            context.subList(0, Math.min(CONTEXT, context.size())));
+    List<RetrievedDocument> sources = drafter.draft(request, chunk -> {}).sources();
+    return sources.isEmpty() ? null : sources.getFirst().id();
+  }
+
+  private static List<String> ids(List<RetrievedDocument> docs) {
+    return docs.stream().map(RetrievedDocument::id).toList();
   }
 
   /** The embedding votes, with the lexicon's category added at {@link #LEXICON_WEIGHT}. */
@@ -187,21 +226,6 @@ public final class Evaluation {
     return score.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
   }
 
-  /** Reciprocal rank fusion of two rankings of ids, best first. */
-  static List<String> fuse(List<String> a, List<String> b) {
-    Map<String, Double> score = new LinkedHashMap<>();
-    for (int i = 0; i < a.size(); i++) {
-      score.merge(a.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-    }
-    for (int i = 0; i < b.size(); i++) {
-      score.merge(b.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-    }
-    return score.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
   /** Gathers one method's predictions. */
   private static final class Collector {
     final List<Scores.Pair> category = new ArrayList<>();
@@ -209,6 +233,7 @@ public final class Evaluation {
     final List<Scores.Pair> team = new ArrayList<>();
     final List<Integer> ranks = new ArrayList<>();
     final List<Scores.Calibrated> calibration = new ArrayList<>();
+    final List<Boolean> grounded = new ArrayList<>();
 
     void add(
         QualityTicket t,
@@ -217,6 +242,7 @@ public final class Evaluation {
         String tm,
         double confidence,
         List<String> ranking,
+        String cited,
         Map<String, String> problemOf) {
       category.add(new Scores.Pair(t.category(), cat));
       priority.add(new Scores.Pair(t.priority(), prio));
@@ -234,6 +260,7 @@ public final class Evaluation {
         }
       }
       ranks.add(rank);
+      grounded.add(cited != null && t.problem().equals(problemOf.get(cited)));
     }
 
     MethodScores scores(boolean calibrated) {
@@ -243,13 +270,13 @@ public final class Evaluation {
       if (!team.isEmpty()) {
         fields.put("team", new double[] {Scores.accuracy(team), Scores.macroF1(team)});
       }
-      double grounded =
-          ranks.stream().filter(r -> r == 1).count() / (double) Math.max(1, ranks.size());
+      double groundedShare =
+          grounded.stream().filter(g -> g).count() / (double) Math.max(1, grounded.size());
       return new MethodScores(
           fields,
           Scores.recallAt(ranks, 5),
           Scores.mrr(ranks),
-          grounded,
+          groundedShare,
           calibrated ? Scores.reliability(calibration) : List.of());
     }
   }

@@ -43,14 +43,13 @@ final class TenantQuery {
         (term, count) -> {
           // A word the customer repeats matters more, but only mildly.
           float weight = (float) (1.0 + Math.log(count));
-          anyTerm.add(field(KnowledgeIndex.F_TITLE, term, weight * TITLE_BOOST), Occur.SHOULD);
-          anyTerm.add(field(KnowledgeIndex.F_TEXT, term, weight * TEXT_BOOST), Occur.SHOULD);
-          anyTerm.add(
-              field(KnowledgeIndex.F_RESOLUTION, term, weight * RESOLUTION_BOOST), Occur.SHOULD);
+          anyTerm.add(field(IndexDocs.F_TITLE, term, weight * TITLE_BOOST), Occur.SHOULD);
+          anyTerm.add(field(IndexDocs.F_TEXT, term, weight * TEXT_BOOST), Occur.SHOULD);
+          anyTerm.add(field(IndexDocs.F_RESOLUTION, term, weight * RESOLUTION_BOOST), Occur.SHOULD);
         });
     return new BooleanQuery.Builder()
         .add(anyTerm.build(), Occur.MUST)
-        .add(new TermQuery(new Term(KnowledgeIndex.F_TENANT, tenantId)), Occur.FILTER)
+        .add(new TermQuery(new Term(IndexDocs.F_TENANT, tenantId)), Occur.FILTER)
         .build();
   }
 

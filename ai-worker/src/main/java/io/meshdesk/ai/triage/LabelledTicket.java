@@ -10,6 +10,20 @@ package io.meshdesk.ai.triage;
  * @param category final category
  * @param priority final priority
  * @param team final team
+ * @param sentiment the sentiment it ended with; empty when unknown
  */
 public record LabelledTicket(
-    String id, String text, float[] vector, String category, String priority, String team) {}
+    String id,
+    String text,
+    float[] vector,
+    String category,
+    String priority,
+    String team,
+    String sentiment) {
+
+  /** A labelled ticket without a sentiment label. */
+  public LabelledTicket(
+      String id, String text, float[] vector, String category, String priority, String team) {
+    this(id, text, vector, category, priority, team, "");
+  }
+}

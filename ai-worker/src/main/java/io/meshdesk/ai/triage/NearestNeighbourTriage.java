@@ -39,7 +39,8 @@ public final class NearestNeighbourTriage {
   public record Vote(String value, double confidence) {}
 
   /** The suggestion for one ticket, with the neighbours it came from, most similar first. */
-  public record Suggestion(Vote category, Vote priority, Vote team, List<Neighbour> neighbours) {}
+  public record Suggestion(
+      Vote category, Vote priority, Vote team, Vote sentiment, List<Neighbour> neighbours) {}
 
   /** A similar labelled ticket and its cosine similarity. */
   public record Neighbour(LabelledTicket ticket, double similarity) {}
@@ -66,6 +67,14 @@ public final class NearestNeighbourTriage {
    * {@link #K} vote), for a caller that also needs a longer list of them.
    */
   public Suggestion suggest(List<Neighbour> nearest) {
+    return vote(nearest);
+  }
+
+  /**
+   * The suggestion from neighbours found elsewhere (e.g. by an index's vector search), best first;
+   * the first {@link #K} vote.
+   */
+  public static Suggestion vote(List<Neighbour> nearest) {
     if (nearest.isEmpty()) {
       throw new IllegalStateException("no history to learn from");
     }
@@ -74,6 +83,7 @@ public final class NearestNeighbourTriage {
         vote(near, LabelledTicket::category),
         vote(near, LabelledTicket::priority),
         vote(near, LabelledTicket::team),
+        vote(near, LabelledTicket::sentiment),
         near);
   }
 

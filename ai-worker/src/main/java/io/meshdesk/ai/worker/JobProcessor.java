@@ -6,6 +6,8 @@ import io.meshdesk.ai.drafting.Drafter;
 import io.meshdesk.ai.drafting.DraftingException;
 import io.meshdesk.ai.drafting.RetrievedDocument;
 import io.meshdesk.ai.knowledge.KnowledgeBase;
+import io.meshdesk.ai.offline.OfflineDrafter;
+import io.meshdesk.ai.triage.LearnedTriage;
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.ai.v1.AiJobKind;
 import io.meshdesk.api.ticket.v1.AiUnavailableReason;
@@ -21,10 +23,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Does one AI job: reads the ticket, retrieves the tenant's similar solved tickets and articles,
- * drafts (streaming the reply to agents) and attaches the suggestion. Idempotent: a job whose
- * suggestion is already attached is not drafted again, and the attach itself is idempotent on the
- * job id, so a job delivered twice yields one suggestion.
+ * Does one AI job: reads the ticket, embeds it once, retrieves the tenant's similar solved tickets
+ * and articles (hybrid: words and meaning), drafts (streaming the reply to agents), replaces the
+ * drafter's triage by the one learned from the tenant's labelled tickets when it has enough of them
+ * ({@link LearnedTriage}), and attaches the suggestion. Idempotent: a job whose suggestion is
+ * already attached is not drafted again, and the attach itself is idempotent on the job id, so a
+ * job delivered twice yields one suggestion.
  */
 public final class JobProcessor {
 
@@ -39,6 +43,7 @@ public final class JobProcessor {
   private final TicketPort tickets;
   private final KnowledgeBase knowledge;
   private final Drafter drafter;
+  private final LearnedTriage triage;
   private final int retrievalLimit;
   private final Clock clock;
 
@@ -51,6 +56,7 @@ public final class JobProcessor {
     this.tickets = tickets;
     this.knowledge = knowledge;
     this.drafter = drafter;
+    this.triage = new LearnedTriage(knowledge.index());
     this.retrievalLimit = retrievalLimit;
     this.clock = clock;
   }
@@ -75,11 +81,12 @@ public final class JobProcessor {
     }
     knowledge.registerTenant(tenant);
     Ticket ticket = current.getTicket();
+    String text = ticket.getSubject() + "\n" + ticket.getBody();
+    float[] vector = knowledge.index().embed(text);
     List<RetrievedDocument> context =
-        knowledge
-            .retrieve(tenant, ticket.getSubject() + "\n" + ticket.getBody(), retrievalLimit)
-            .stream()
+        knowledge.retrieve(tenant, text, vector, retrievalLimit + 1).stream()
             .filter(d -> !d.id().equals(ticket.getId()))
+            .limit(retrievalLimit)
             .toList();
     DraftRequest request =
         new DraftRequest(
@@ -98,6 +105,7 @@ public final class JobProcessor {
     } catch (DraftingException e) {
       throw new UnavailableException("no drafter could draft: " + e.getMessage(), e);
     }
+    draft = triage.apply(tenant, vector, draft, OfflineDrafter.NAME.equals(draft.drafter()));
     Duration took = Duration.between(start, clock.instant());
     tickets.attach(tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took));
     return Outcome.ATTACHED;

@@ -18,7 +18,7 @@ class EvaluationTest {
     List<QualityTicket> northbank =
         Dataset.bundled().stream().filter(t -> t.tenant().equals("northbank")).toList();
     List<String> progress = new ArrayList<>();
-    Evaluation.Report report = new Evaluation(new Embedder()).run(northbank, progress::add);
+    Evaluation.Report report = new Evaluation(Embedder.shared()).run(northbank, progress::add);
 
     long held = northbank.stream().filter(QualityTicket::test).count();
     assertThat(report.tickets()).isEqualTo((int) held);

@@ -3,6 +3,7 @@ package io.meshdesk.ai.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.meshdesk.ai.retrieval.RankFusion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +50,10 @@ class ScoresTest {
 
   @Test
   void reciprocalRankFusionFavoursWhatBothRankingsAgreeOn() {
-    assertThat(Evaluation.fuse(List.of("x", "y", "z"), List.of("z", "w", "y")))
+    assertThat(RankFusion.fuse(List.of("x", "y", "z"), List.of("z", "w", "y")))
         .first()
         .isEqualTo("z");
-    assertThat(Evaluation.fuse(List.of("x", "y"), List.of("y", "x")))
+    assertThat(RankFusion.fuse(List.of("x", "y"), List.of("y", "x")))
         .containsExactlyInAnyOrder("x", "y");
   }
 }

@@ -74,7 +74,7 @@ class AiJobWorkerIT {
         .extracting(SuggestionSource::getId)
         .contains(SOLVED_REFUND.toString());
     assertThat(s.getDraftedReply()).containsIgnoringCase("refund");
-    assertThat(s.getDrafter()).isEqualTo(OfflineDrafter.NAME);
+    assertThat(s.getDrafter()).startsWith(OfflineDrafter.NAME + " | triage ");
     assertThat(s.getCategory()).isNotBlank();
     var chunks =
         h.ticketServer.chunks.stream().filter(c -> c.jobId().equals(job.getJobId())).toList();

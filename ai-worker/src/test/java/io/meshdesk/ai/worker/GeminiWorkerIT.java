@@ -90,7 +90,7 @@ class GeminiWorkerIT {
 
     Suggestion s = draftOne();
 
-    assertThat(s.getDrafter()).isEqualTo("gemini-2.5-flash");
+    assertThat(s.getDrafter()).startsWith("gemini-2.5-flash" + " | triage ");
     assertThat(s.getDraftedReply()).isEqualTo(REPLY);
     assertThat(s.getCategory()).isEqualTo("login");
   }
@@ -101,7 +101,7 @@ class GeminiWorkerIT {
 
     Suggestion s = draftOne();
 
-    assertThat(s.getDrafter()).isEqualTo("gemini-2.5-flash");
+    assertThat(s.getDrafter()).startsWith("gemini-2.5-flash" + " | triage ");
     assertThat(chunksOf(s)).isGreaterThan(3);
     String streamed =
         String.join(
@@ -119,7 +119,7 @@ class GeminiWorkerIT {
 
     Suggestion s = draftOne();
 
-    assertThat(s.getDrafter()).isEqualTo(OfflineDrafter.NAME);
+    assertThat(s.getDrafter()).startsWith(OfflineDrafter.NAME + " | triage ");
     assertThat(s.getDraftedReply()).isNotBlank();
   }
 
@@ -134,7 +134,7 @@ class GeminiWorkerIT {
 
     Suggestion s = draftOne();
 
-    assertThat(s.getDrafter()).isEqualTo("gemini-2.5-flash");
+    assertThat(s.getDrafter()).startsWith("gemini-2.5-flash" + " | triage ");
     assertThat(stub.received()).hasSize(2);
   }
 
@@ -148,7 +148,7 @@ class GeminiWorkerIT {
     Suggestion third = draftOne();
 
     assertThat(List.of(first, second, third))
-        .extracting(Suggestion::getDrafter)
+        .extracting(sg -> sg.getDrafter().substring(0, sg.getDrafter().indexOf(" | ")))
         .containsOnly(OfflineDrafter.NAME);
     assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
     assertThat(stub.received()).hasSize(callsWhenOpened);
@@ -161,7 +161,7 @@ class GeminiWorkerIT {
 
     Suggestion s = draftOne();
 
-    assertThat(s.getDrafter()).isEqualTo(OfflineDrafter.NAME);
+    assertThat(s.getDrafter()).startsWith(OfflineDrafter.NAME + " | triage ");
     assertThat(s.getDraftedReply()).isNotEqualTo(REPLY).isNotBlank();
   }
 }

@@ -49,6 +49,11 @@ public final class WorkerHarness implements AutoCloseable {
   private final UUID workerAccount = UUID.randomUUID();
 
   public WorkerHarness(String name) {
+    this(name, null);
+  }
+
+  /** A harness whose index embeds with {@code embedder} (null: BM25 only, no learned triage). */
+  public WorkerHarness(String name, io.meshdesk.ai.embedding.TextEmbedder embedder) {
     DatabaseConfig db = TestEnvironment.get().newDatabase(name);
     Migrations.apply(db, AiWorker.CHANGELOGS);
     database = new Database(db, name);
@@ -57,7 +62,7 @@ public final class WorkerHarness implements AutoCloseable {
         new KnowledgeBase(
             new ArticleStore(database.dataSource()),
             new ResolutionStore(new Transactions(database.dataSource())),
-            KnowledgeIndex.inMemory(),
+            KnowledgeIndex.inMemory(embedder),
             Clock.systemUTC());
     String serverName = InProcessServerBuilder.generateName();
     try {

@@ -145,7 +145,7 @@ class AiPipelineIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> suggestionsOn(stream, created.getId()).size() == 1);
     Suggestion s = suggestionsOn(stream, created.getId()).getFirst();
-    assertThat(s.getDrafter()).isEqualTo(OfflineDrafter.NAME);
+    assertThat(s.getDrafter()).startsWith(OfflineDrafter.NAME + " | triage ");
     assertThat(s.getDraftedReply()).isNotBlank();
     assertThat(storedSuggestionJobs(created.getId())).containsExactly(s.getJobId());
   }
