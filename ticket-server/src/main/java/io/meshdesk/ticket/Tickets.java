@@ -17,6 +17,7 @@ import io.meshdesk.ticket.grpc.TicketGrpcService;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.SlaPolicyStore;
 import io.meshdesk.ticket.persistence.TeamStore;
+import io.meshdesk.ticket.persistence.TicketMergeStore;
 import io.meshdesk.ticket.persistence.Writes;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
@@ -24,6 +25,7 @@ import io.meshdesk.ticket.service.Settings;
 import io.meshdesk.ticket.service.SuggestionCommands;
 import io.meshdesk.ticket.service.TicketAssignment;
 import io.meshdesk.ticket.service.TicketEditing;
+import io.meshdesk.ticket.service.TicketMerging;
 import io.meshdesk.ticket.service.TicketOpening;
 import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
@@ -117,7 +119,8 @@ public final class Tickets implements AutoCloseable {
                 config.catchUpPage(),
                 outboundStats,
                 heartbeats,
-                guard));
+                guard,
+                new TicketMerging(writes, actors, TicketMergeStore::new)));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");

@@ -4,6 +4,8 @@ import io.meshdesk.api.ticket.v1.AddCommentRequest;
 import io.meshdesk.api.ticket.v1.AssignTicketRequest;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.MergeTicketsRequest;
+import io.meshdesk.api.ticket.v1.MergeTicketsResponse;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
 import io.meshdesk.ticket.domain.Priority;
@@ -11,6 +13,8 @@ import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.service.AddComment;
 import io.meshdesk.ticket.service.AssignTicket;
 import io.meshdesk.ticket.service.CreateTicket;
+import io.meshdesk.ticket.service.MergeOutcome;
+import io.meshdesk.ticket.service.MergeTickets;
 import io.meshdesk.ticket.service.UpdateTicket;
 import java.util.Optional;
 
@@ -63,5 +67,21 @@ final class TicketMapper {
         r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL,
         r.getSuggestionId(),
         r.getRequestId());
+  }
+
+  /** A merge request. */
+  static MergeTickets merge(MergeTicketsRequest r) {
+    return new MergeTickets(
+        r.getDuplicateTicketId(), r.getTargetTicketId(), r.getComment(), r.getRequestId());
+  }
+
+  /** What a merge left behind, as the response. */
+  static MergeTicketsResponse merged(MergeOutcome m) {
+    return MergeTicketsResponse.newBuilder()
+        .setDuplicate(m.duplicate())
+        .setTarget(m.target())
+        .setNotification(m.notification())
+        .setReplayed(m.replayed())
+        .build();
   }
 }
