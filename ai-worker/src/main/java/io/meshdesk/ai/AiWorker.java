@@ -5,6 +5,7 @@ import io.meshdesk.ai.assistant.AssistantGrpcService;
 import io.meshdesk.ai.assistant.GrpcLedger;
 import io.meshdesk.ai.assistant.SpendingAssistant;
 import io.meshdesk.ai.drafting.Drafter;
+import io.meshdesk.ai.embedding.Embedder;
 import io.meshdesk.ai.knowledge.ArticleStore;
 import io.meshdesk.ai.knowledge.KnowledgeBase;
 import io.meshdesk.ai.knowledge.ResolutionFeed;
@@ -15,6 +16,7 @@ import io.meshdesk.ai.worker.GrpcTicketPort;
 import io.meshdesk.ai.worker.JobConsumer;
 import io.meshdesk.ai.worker.JobProcessor;
 import io.meshdesk.ai.worker.JobQueue;
+import io.meshdesk.ai.worker.RelatedTickets;
 import io.meshdesk.ai.worker.TokenProvider;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.TokenVerifier;
@@ -86,8 +88,11 @@ public final class AiWorker implements ServerProcess.Running {
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 
     Drafter drafter = DrafterChain.of(config, redis, clock);
+    RelatedTickets related =
+        new RelatedTickets(knowledge, tickets, () -> SharedEmbedder.MODEL, config.related());
     JobProcessor processor =
-        new JobProcessor(tickets, knowledge, drafter, config.worker().retrievalLimit(), clock);
+        new JobProcessor(
+            tickets, knowledge, drafter, config.worker().retrievalLimit(), clock, related);
     this.consumer =
         new JobConsumer(
             new JobQueue(redis.client(), config.worker().consumerName()),
@@ -166,6 +171,11 @@ public final class AiWorker implements ServerProcess.Running {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /** One embedding model per process, loaded on first use; it is immutable and thread-safe. */
+  private static final class SharedEmbedder {
+    static final Embedder MODEL = new Embedder();
   }
 
   private static void shutdownChannel(ManagedChannel channel) {

@@ -1,6 +1,7 @@
 package io.meshdesk.ai;
 
 import io.meshdesk.ai.gemini.GeminiConfig;
+import io.meshdesk.ai.worker.RelatedConfig;
 import io.meshdesk.ai.worker.WorkerConfig;
 import io.meshdesk.platform.config.Env;
 import java.time.Duration;
@@ -17,13 +18,16 @@ import java.util.Map;
  * @param gemini Gemini settings ({@code MESHDESK_GEMINI_*}); disabled means offline drafting only
  * @param catchUpInterval how often solved tickets are caught up ({@code
  *     MESHDESK_AI_CATCHUP_INTERVAL}, default 5m)
+ * @param related similar solved tickets and likely duplicates per suggestion ({@code
+ *     MESHDESK_AI_SIMILAR_LIMIT}, {@code MESHDESK_AI_DUPLICATE_*})
  */
 public record AiWorkerConfig(
     String ticketTarget,
     String ledgerTarget,
     WorkerConfig worker,
     GeminiConfig gemini,
-    Duration catchUpInterval) {
+    Duration catchUpInterval,
+    RelatedConfig related) {
 
   /** Reads every setting from the environment. */
   public static AiWorkerConfig fromEnv(Env env) {
@@ -32,13 +36,14 @@ public record AiWorkerConfig(
         env.string("MESHDESK_LEDGER_TARGET", "localhost:7002"),
         WorkerConfig.fromEnv(env),
         GeminiConfig.fromEnv(env),
-        env.duration("MESHDESK_AI_CATCHUP_INTERVAL", Duration.ofMinutes(5)));
+        env.duration("MESHDESK_AI_CATCHUP_INTERVAL", Duration.ofMinutes(5)),
+        RelatedConfig.fromEnv(env));
   }
 
   /** Offline drafting, the given peers, defaults elsewhere ({@code meshctl dev}, tests). */
   public static AiWorkerConfig offline(String ticketTarget, String ledgerTarget) {
     AiWorkerConfig d = fromEnv(new Env(Map.of()));
     return new AiWorkerConfig(
-        ticketTarget, ledgerTarget, d.worker(), d.gemini(), d.catchUpInterval());
+        ticketTarget, ledgerTarget, d.worker(), d.gemini(), d.catchUpInterval(), d.related());
   }
 }

@@ -22,9 +22,10 @@ import java.util.UUID;
 
 /**
  * Does one AI job: reads the ticket, retrieves the tenant's similar solved tickets and articles,
- * drafts (streaming the reply to agents) and attaches the suggestion. Idempotent: a job whose
- * suggestion is already attached is not drafted again, and the attach itself is idempotent on the
- * job id, so a job delivered twice yields one suggestion.
+ * drafts (streaming the reply to agents), finds similar solved tickets and likely duplicates, and
+ * attaches the suggestion. Idempotent: a job whose suggestion is already attached is not drafted
+ * again, and the attach itself is idempotent on the job id, so a job delivered twice yields one
+ * suggestion.
  */
 public final class JobProcessor {
 
@@ -41,18 +42,24 @@ public final class JobProcessor {
   private final Drafter drafter;
   private final int retrievalLimit;
   private final Clock clock;
+  private final RelatedTickets related;
 
+  /**
+   * @param related finds similar solved tickets and likely duplicates for the suggestion
+   */
   public JobProcessor(
       TicketPort tickets,
       KnowledgeBase knowledge,
       Drafter drafter,
       int retrievalLimit,
-      Clock clock) {
+      Clock clock,
+      RelatedTickets related) {
     this.tickets = tickets;
     this.knowledge = knowledge;
     this.drafter = drafter;
     this.retrievalLimit = retrievalLimit;
     this.clock = clock;
+    this.related = related;
   }
 
   /**
@@ -99,7 +106,9 @@ public final class JobProcessor {
       throw new UnavailableException("no drafter could draft: " + e.getMessage(), e);
     }
     Duration took = Duration.between(start, clock.instant());
-    tickets.attach(tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took));
+    RelatedTickets.Related around = related.of(tenant, ticket);
+    tickets.attach(
+        tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took, around));
     return Outcome.ATTACHED;
   }
 
