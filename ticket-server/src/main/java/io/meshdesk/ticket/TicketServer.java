@@ -25,7 +25,7 @@ public final class TicketServer implements ServerProcess.Running {
   private final Shutdown resources = new Shutdown();
   private final GrpcServer grpc;
   private final io.meshdesk.identity.Identity identity;
-  private final Tickets tickets;
+  private final TicketModule tickets;
 
   private TicketServer(
       Infrastructure infra,
@@ -54,7 +54,7 @@ public final class TicketServer implements ServerProcess.Running {
             .addService(IdentityGrpcService.withClientAddress(identity));
     this.tickets =
         resources.register(
-            new Tickets(
+            new TicketModule(
                 database,
                 redis,
                 new io.meshdesk.ticket.persistence.JdbcUserDirectory(
@@ -114,7 +114,7 @@ public final class TicketServer implements ServerProcess.Running {
   }
 
   /** The ticket context (SLA checker, relay, demo activity). */
-  public Tickets tickets() {
+  public TicketModule tickets() {
     return tickets;
   }
 

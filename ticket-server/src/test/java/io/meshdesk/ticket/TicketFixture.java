@@ -34,7 +34,7 @@ final class TicketFixture implements AutoCloseable {
 
   final Database database;
   final Redis redis;
-  final Tickets tickets;
+  final TicketModule tickets;
   final InProcessGrpc grpc;
 
   TicketFixture(
@@ -46,7 +46,7 @@ final class TicketFixture implements AutoCloseable {
       TicketConfig config) {
     this.database = new Database(db, "tickets-test");
     this.redis = new Redis(rc);
-    this.tickets = new Tickets(database, redis, users, clock, config);
+    this.tickets = new TicketModule(database, redis, users, clock, config);
     this.grpc = InProcessGrpc.start(List.of(tickets.service()), List.of(tokens.interceptor()));
   }
 

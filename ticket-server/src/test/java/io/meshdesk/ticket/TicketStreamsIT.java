@@ -17,10 +17,10 @@ import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.events.StreamSubscription;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.TicketTx;
 import io.meshdesk.ticket.sla.SlaChecker;
 import java.time.Clock;
 import java.time.Duration;
@@ -327,7 +327,7 @@ class TicketStreamsIT {
               TicketState s =
                   TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
               Outbox.append(
-                  new WriteTx(c, t.id(), Instant.now(), gate),
+                  new TicketTx(c, t.id(), Instant.now(), gate),
                   s,
                   "",
                   "",
@@ -423,7 +423,7 @@ class TicketStreamsIT {
     try {
       for (int i = 0; i < 100; i++) {
         sub.offerEphemeral(
-            new EventEnvelope(
+            new RoutedEvent(
                 t.id(),
                 0,
                 t.customer().toString(),

@@ -13,7 +13,7 @@ import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.ticket.TicketConfig;
-import io.meshdesk.ticket.Tickets;
+import io.meshdesk.ticket.TicketModule;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -58,9 +58,9 @@ final class TicketBenchSystem implements AutoCloseable {
               new Database(
                   db.forServer(io.meshdesk.platform.config.DatabaseRole.TICKET), "bench-" + i));
       Redis r = shutdown.register(new Redis(rc));
-      Tickets tickets =
+      TicketModule tickets =
           shutdown.register(
-              new Tickets(
+              new TicketModule(
                   database,
                   r,
                   InMemoryUserDirectory.permissive(),

@@ -8,7 +8,7 @@ import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.api.ticket.v1.TicketUpdated;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,8 @@ class TicketEventContractTest {
                             .setStatus(TicketStatus.TICKET_STATUS_SOLVED))
                     .setChangedFields(FieldMask.newBuilder().addPaths("status")))
             .build();
-    EventEnvelope envelope =
-        new EventEnvelope(
+    RoutedEvent envelope =
+        new RoutedEvent(
             tenant,
             42,
             UUID.randomUUID().toString(),

@@ -26,7 +26,7 @@ import io.meshdesk.testing.RedisProcesses;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.TicketConfig;
-import io.meshdesk.ticket.Tickets;
+import io.meshdesk.ticket.TicketModule;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,9 +62,9 @@ class RedisClusterIT {
     for (int i = 0; i < 2; i++) {
       Database database = SHUTDOWN.register(new Database(db, "cluster-" + i));
       Redis redis = SHUTDOWN.register(new Redis(redisConfig));
-      Tickets tickets =
+      TicketModule tickets =
           SHUTDOWN.register(
-              new Tickets(
+              new TicketModule(
                   database,
                   redis,
                   InMemoryUserDirectory.permissive(),

@@ -7,7 +7,7 @@ import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.platform.redis.RedisKeys;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +54,7 @@ public final class AiJobs {
   /**
    * Inserts a pending triage-and-draft job for a ticket version; it is sent to Redis after commit.
    */
-  public static AiJob enqueue(WriteTx w, String ticketId, long ticketVersion) throws SQLException {
+  public static AiJob enqueue(TicketTx w, String ticketId, long ticketVersion) throws SQLException {
     AiJob job = newJob(w, ticketId, ticketVersion);
     try (PreparedStatement ps =
         w.connection()
@@ -74,7 +74,7 @@ public final class AiJobs {
    * A pending triage-and-draft job, registered with the transaction for sending after commit; the
    * caller inserts its row (see {@code TicketStore.insertNew}, which writes it with the ticket).
    */
-  public static AiJob newJob(WriteTx w, String ticketId, long ticketVersion) {
+  public static AiJob newJob(TicketTx w, String ticketId, long ticketVersion) {
     AiJob job =
         AiJob.newBuilder()
             .setJobId(UUID.randomUUID().toString())

@@ -36,6 +36,17 @@ public final class Visibility {
     }
   }
 
+  /**
+   * The comments {@code p} is shown when asking for {@code requested}: staff what they ask for, a
+   * customer public replies only; a customer asking for internal notes gets PERMISSION_DENIED.
+   */
+  public static CommentScope commentsShown(Principal p, CommentScope requested) {
+    if (requested == CommentScope.INTERNAL) {
+      requireMayReadInternal(p);
+    }
+    return staff(p) ? requested : CommentScope.PUBLIC;
+  }
+
   /** Fails with PERMISSION_DENIED when a customer tries to write an internal note. */
   public static void requireMayWriteInternal(Principal p) {
     if (!staff(p)) {

@@ -2,7 +2,7 @@ package io.meshdesk.ticket.events;
 
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +102,7 @@ public final class EventHub implements AutoCloseable {
    * Redis. The Redis copy arrives later and is dropped as a duplicate; order and gap handling are
    * the same as for events from Redis.
    */
-  public void deliverLocal(EventEnvelope env) {
+  public void deliverLocal(RoutedEvent env) {
     TenantStream ts = tenants.get(env.tenant());
     if (ts != null && env.sequence() > 0) {
       ts.offer(env);
@@ -110,9 +110,9 @@ public final class EventHub implements AutoCloseable {
   }
 
   private void onMessage(byte[] bytes) {
-    EventEnvelope env;
+    RoutedEvent env;
     try {
-      env = EventEnvelope.fromBytes(bytes);
+      env = RoutedEvent.fromBytes(bytes);
     } catch (RuntimeException e) {
       log.warn("dropping malformed event: {}", e.toString());
       return;
@@ -134,7 +134,7 @@ public final class EventHub implements AutoCloseable {
   private final class TenantStream {
     final UUID tenant;
     final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    final TreeMap<Long, EventEnvelope> pending = new TreeMap<>();
+    final TreeMap<Long, RoutedEvent> pending = new TreeMap<>();
     long next;
     boolean fillScheduled;
 
@@ -143,7 +143,7 @@ public final class EventHub implements AutoCloseable {
       this.next = next;
     }
 
-    synchronized void offer(EventEnvelope env) {
+    synchronized void offer(RoutedEvent env) {
       long seq = env.sequence();
       if (seq < next) {
         return; // duplicate (relay republish) or before this stream
@@ -171,8 +171,8 @@ public final class EventHub implements AutoCloseable {
       try {
         while (next <= upTo) {
           long from = next - 1;
-          List<EventEnvelope> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, upTo, page));
-          for (EventEnvelope e : batch) {
+          List<RoutedEvent> batch = tx.inTenant(tenant, c -> Outbox.read(c, from, upTo, page));
+          for (RoutedEvent e : batch) {
             if (e.sequence() > next) {
               log.warn(
                   "tenant {}: events {}..{} not found in the outbox; skipping",
@@ -205,14 +205,14 @@ public final class EventHub implements AutoCloseable {
 
     private void drainPending() {
       while (!pending.isEmpty() && pending.firstKey() <= next) {
-        EventEnvelope e = pending.pollFirstEntry().getValue();
+        RoutedEvent e = pending.pollFirstEntry().getValue();
         if (e.sequence() == next) {
           deliver(e);
         }
       }
     }
 
-    private void deliver(EventEnvelope env) {
+    private void deliver(RoutedEvent env) {
       next = env.sequence() + 1;
       for (Subscriber s : subscribers) {
         try {

@@ -3,7 +3,7 @@ package io.meshdesk.ticket.events;
 import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketQueue;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketState;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +25,7 @@ public record EventRules(
   }
 
   /** The event as this subscriber sees it, or null when it must not receive it. */
-  public TicketEvent view(EventEnvelope env) {
+  public TicketEvent view(RoutedEvent env) {
     TicketEvent e = env.event();
     if (e.hasSuggestionDraftChunk() && (!filter.getIncludeSuggestionDrafts() || customer)) {
       return null;
@@ -45,7 +45,7 @@ public record EventRules(
     return customerView(env);
   }
 
-  private boolean inQueue(EventEnvelope env) {
+  private boolean inQueue(RoutedEvent env) {
     TicketQueue q = filter.getQueue();
     String me = subject.toString();
     return switch (q) {
@@ -59,7 +59,7 @@ public record EventRules(
     };
   }
 
-  private static TicketEvent customerView(EventEnvelope env) {
+  private static TicketEvent customerView(RoutedEvent env) {
     TicketEvent e = env.event();
     int count = env.publicCommentCount();
     TicketEvent.Builder b = e.toBuilder();

@@ -6,9 +6,9 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.proto.ProtoTime;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketState;
-import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,8 +31,8 @@ public final class Outbox {
    *
    * @param event the payload and actor; sequence, time, ticket id and version are filled in
    */
-  public static EventEnvelope append(
-      WriteTx tx,
+  public static RoutedEvent append(
+      TicketTx tx,
       TicketState after,
       String previousAssigneeId,
       String previousTeamId,
@@ -64,7 +64,7 @@ public final class Outbox {
       }
     }
     event.setSequence(seq);
-    EventEnvelope env =
+    RoutedEvent env =
         envelope(tx, after, previousAssigneeId, previousTeamId, staffOnly, event.build(), seq);
     tx.events().add(env);
     return env;
@@ -78,8 +78,8 @@ public final class Outbox {
    *
    * @param event the actor; the payload, sequence, time and ticket fields are filled in
    */
-  public static EventEnvelope appendCreatedAndCommit(
-      WriteTx tx, TicketState created, String assigneeId, String teamId, TicketEvent.Builder event)
+  public static RoutedEvent appendCreatedAndCommit(
+      TicketTx tx, TicketState created, String assigneeId, String teamId, TicketEvent.Builder event)
       throws SQLException {
     Ticket.Builder t = created.ticket;
     event.setTicketCreated(TicketCreated.newBuilder().setTicket(t));
@@ -123,13 +123,13 @@ public final class Outbox {
     }
     t.setNumber(number);
     event.setSequence(seq).setTicketCreated(TicketCreated.newBuilder().setTicket(t));
-    EventEnvelope env = envelope(tx, created, assigneeId, teamId, false, event.build(), seq);
+    RoutedEvent env = envelope(tx, created, assigneeId, teamId, false, event.build(), seq);
     tx.events().add(env);
     return env;
   }
 
   private static void stamp(
-      WriteTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
+      TicketTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
     var t = after.ticket;
     event
         .setOccurredAt(ProtoTime.timestamp(tx.now()))
@@ -142,8 +142,8 @@ public final class Outbox {
    * new ticket's number) to the row's columns, which are only known inside the statement that
    * writes the row.
    */
-  private static EventEnvelope envelope(
-      WriteTx tx,
+  private static RoutedEvent envelope(
+      TicketTx tx,
       TicketState after,
       String previousAssigneeId,
       String previousTeamId,
@@ -151,7 +151,7 @@ public final class Outbox {
       TicketEvent event,
       long seq) {
     var t = after.ticket;
-    return new EventEnvelope(
+    return new RoutedEvent(
         tx.tenant(),
         seq,
         t.getRequesterId(),
@@ -165,17 +165,17 @@ public final class Outbox {
   }
 
   /** An outbox row as stored: the columns are authoritative for sequence and ticket number. */
-  private static EventEnvelope stored(ResultSet rs) throws SQLException {
-    return EventEnvelope.fromBytes(rs.getBytes(3)).withStoredNumbers(rs.getLong(1), rs.getLong(2));
+  private static RoutedEvent stored(ResultSet rs) throws SQLException {
+    return RoutedEvent.fromBytes(rs.getBytes(3)).withStoredNumbers(rs.getLong(1), rs.getLong(2));
   }
 
   /**
    * Events of the current tenant with {@code after < sequence <= upTo}, in order, at most {@code
    * limit}.
    */
-  public static List<EventEnvelope> read(Connection c, long after, long upTo, int limit)
+  public static List<RoutedEvent> read(Connection c, long after, long upTo, int limit)
       throws SQLException {
-    List<EventEnvelope> out = new ArrayList<>();
+    List<RoutedEvent> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox"
@@ -193,9 +193,9 @@ public final class Outbox {
   }
 
   /** Unpublished events of the current tenant older than {@code minAgeMillis}, in order. */
-  public static List<EventEnvelope> unpublished(Connection c, long minAgeMillis, int limit)
+  public static List<RoutedEvent> unpublished(Connection c, long minAgeMillis, int limit)
       throws SQLException {
-    List<EventEnvelope> out = new ArrayList<>();
+    List<RoutedEvent> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "select sequence, coalesce(ticket_number, 0), envelope from ticket.outbox"

@@ -2,7 +2,7 @@ package io.meshdesk.ticket.events;
 
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,19 +28,19 @@ public final class OutboxRelay {
     int published = 0;
     for (UUID tenant : tx.withoutTenant(CounterStore::sweepTenants)) {
       while (true) {
-        List<EventEnvelope> batch =
+        List<RoutedEvent> batch =
             tx.inTenant(tenant, c -> Outbox.unpublished(c, minAge.toMillis(), 500));
         if (batch.isEmpty()) {
           break;
         }
         int ok = 0;
-        for (EventEnvelope e : batch) {
+        for (RoutedEvent e : batch) {
           if (!publisher.publishNow(e)) {
             break;
           }
           ok++;
         }
-        long[] seqs = batch.subList(0, ok).stream().mapToLong(EventEnvelope::sequence).toArray();
+        long[] seqs = batch.subList(0, ok).stream().mapToLong(RoutedEvent::sequence).toArray();
         if (seqs.length > 0) {
           tx.inTenant(
               tenant,

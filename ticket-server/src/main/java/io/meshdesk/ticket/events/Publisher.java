@@ -4,7 +4,7 @@ import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.ai.AiJobs;
 import io.meshdesk.ticket.persistence.AfterCommit;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Publisher implements AfterCommit, AutoCloseable {
 
-  /** Topic carrying {@link EventEnvelope} bytes of every tenant. */
+  /** Topic carrying {@link RoutedEvent} bytes of every tenant. */
   public static final String EVENTS_TOPIC =
       io.meshdesk.platform.redis.RedisKeys.TICKET_EVENTS_TOPIC;
 
@@ -55,7 +55,7 @@ public final class Publisher implements AfterCommit, AutoCloseable {
           new ArrayBlockingQueue<>(10_000),
           Thread.ofPlatform().daemon().name("ticket-local-fanout").factory(),
           new ThreadPoolExecutor.AbortPolicy());
-  private volatile Consumer<EventEnvelope> local;
+  private volatile Consumer<RoutedEvent> local;
   private volatile boolean running = true;
   private volatile long failedAt;
 
@@ -72,23 +72,23 @@ public final class Publisher implements AfterCommit, AutoCloseable {
    * thread, so local streams need not wait for Redis. Best effort: when that thread falls behind,
    * the Redis copy delivers the event.
    */
-  public void deliverLocallyTo(Consumer<EventEnvelope> local) {
+  public void deliverLocallyTo(Consumer<RoutedEvent> local) {
     this.local = local;
   }
 
   /** Queues what a committed transaction produced. Never blocks; overflow is left to the relays. */
   @Override
-  public void afterCommit(List<EventEnvelope> events, List<AiJob> jobs) {
-    Consumer<EventEnvelope> l = local;
+  public void afterCommit(List<RoutedEvent> events, List<AiJob> jobs) {
+    Consumer<RoutedEvent> l = local;
     if (l != null && !events.isEmpty()) {
-      List<EventEnvelope> copy = List.copyOf(events);
+      List<RoutedEvent> copy = List.copyOf(events);
       try {
         fanout.execute(() -> copy.forEach(l));
       } catch (RejectedExecutionException e) {
         // behind or closed: the Redis copy delivers them
       }
     }
-    for (EventEnvelope e : events) {
+    for (RoutedEvent e : events) {
       queue.offer(e);
     }
     for (AiJob j : jobs) {
@@ -97,7 +97,7 @@ public final class Publisher implements AfterCommit, AutoCloseable {
   }
 
   /** Publishes one event now (relay sweeps); false when Redis refused it. */
-  public boolean publishNow(EventEnvelope e) {
+  public boolean publishNow(RoutedEvent e) {
     try {
       topic.publish(e.toBytes());
       return true;
@@ -146,13 +146,13 @@ public final class Publisher implements AfterCommit, AutoCloseable {
       return; // Redis is failing: the relays publish it later
     }
     try {
-      if (items.size() == 1 && items.get(0) instanceof EventEnvelope e) {
+      if (items.size() == 1 && items.get(0) instanceof RoutedEvent e) {
         topic.publish(e.toBytes());
       } else {
         RBatch batch = redis.createBatch(BatchOptions.defaults());
         RTopicAsync batchTopic = batch.getTopic(EVENTS_TOPIC, ByteArrayCodec.INSTANCE);
         for (Object item : items) {
-          if (item instanceof EventEnvelope e) {
+          if (item instanceof RoutedEvent e) {
             batchTopic.publishAsync(e.toBytes());
           } else if (item instanceof AiJob j) {
             AiJobs.addTo(batch, j);
@@ -161,7 +161,7 @@ public final class Publisher implements AfterCommit, AutoCloseable {
         batch.execute();
       }
       for (Object item : items) {
-        if (item instanceof EventEnvelope e) {
+        if (item instanceof RoutedEvent e) {
           published.computeIfAbsent(e.tenant(), k -> new ArrayList<>()).add(e.sequence());
         } else if (item instanceof AiJob j) {
           enqueued

@@ -6,7 +6,7 @@ import io.meshdesk.api.ticket.v1.Resync;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class StreamSubscription implements Subscriber {
   private final int limit;
   private final int page;
   private final Sink sink;
-  private final ArrayDeque<EventEnvelope> liveDuringReplay = new ArrayDeque<>();
+  private final ArrayDeque<RoutedEvent> liveDuringReplay = new ArrayDeque<>();
   private final ArrayDeque<Queued> out = new ArrayDeque<>();
   private long last;
   private long lastSent;
@@ -120,7 +120,7 @@ public final class StreamSubscription implements Subscriber {
         }
         from = last;
       }
-      List<EventEnvelope> batch =
+      List<RoutedEvent> batch =
           tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, page));
       synchronized (this) {
         if (from > 0 && from < latest && (batch.isEmpty() || batch.get(0).sequence() > from + 1)) {
@@ -129,7 +129,7 @@ public final class StreamSubscription implements Subscriber {
           resync("history pruned", latest);
           return latest;
         }
-        for (EventEnvelope e : batch) {
+        for (RoutedEvent e : batch) {
           accept(e);
         }
       }
@@ -157,7 +157,7 @@ public final class StreamSubscription implements Subscriber {
   }
 
   @Override
-  public synchronized void offerLive(EventEnvelope event) {
+  public synchronized void offerLive(RoutedEvent event) {
     if (closed) {
       return;
     }
@@ -172,7 +172,7 @@ public final class StreamSubscription implements Subscriber {
   }
 
   @Override
-  public synchronized void offerEphemeral(EventEnvelope event) {
+  public synchronized void offerEphemeral(RoutedEvent event) {
     if (closed || replaying) {
       return;
     }
@@ -270,7 +270,7 @@ public final class StreamSubscription implements Subscriber {
     return last;
   }
 
-  private void accept(EventEnvelope env) {
+  private void accept(RoutedEvent env) {
     long seq = env.sequence();
     if (seq <= last) {
       return;
@@ -279,8 +279,8 @@ public final class StreamSubscription implements Subscriber {
     // safe.
     while (!closed && seq > last + 1) {
       long from = last;
-      List<EventEnvelope> hole = tx.inTenant(tenant, c -> Outbox.read(c, from, seq - 1, page));
-      for (EventEnvelope missing : hole) {
+      List<RoutedEvent> hole = tx.inTenant(tenant, c -> Outbox.read(c, from, seq - 1, page));
+      for (RoutedEvent missing : hole) {
         take(missing);
       }
       if (hole.size() < page) {
@@ -290,7 +290,7 @@ public final class StreamSubscription implements Subscriber {
     take(env);
   }
 
-  private void take(EventEnvelope env) {
+  private void take(RoutedEvent env) {
     long seq = env.sequence();
     if (closed || seq <= last) {
       return;

@@ -24,7 +24,7 @@ import io.meshdesk.ticket.events.Heartbeats;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.events.Subscriber;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.session.PresenceHub;
 import java.util.Map;
@@ -82,7 +82,7 @@ final class AgentSessionHandler
     this.tx = tx;
     this.defaultLimit = defaultLimit;
     this.page = page;
-    this.displayName = actors.of(principal).getDisplayName();
+    this.displayName = actors.of(principal).displayName();
     this.collisions = new CollisionWatch();
     this.heartbeats = heartbeats;
     observer.setOnCancelHandler(this::end);
@@ -236,7 +236,7 @@ final class AgentSessionHandler
     }
 
     @Override
-    public void offerLive(EventEnvelope env) {
+    public void offerLive(RoutedEvent env) {
       TicketEvent e = env.event();
       Long onScreen = viewing.get(e.getTicketId());
       if (onScreen == null || e.getTicketVersion() <= onScreen || visible.view(env) == null) {
@@ -270,7 +270,7 @@ final class AgentSessionHandler
     }
 
     @Override
-    public void offerEphemeral(EventEnvelope event) {
+    public void offerEphemeral(RoutedEvent event) {
       // draft chunks are not changes of the ticket
     }
   }

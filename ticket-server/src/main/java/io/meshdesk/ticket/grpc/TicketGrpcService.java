@@ -183,7 +183,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Queue counters. */
   @Override
   public void getQueueCounts(GetQueueCountsRequest r, StreamObserver<GetQueueCountsResponse> o) {
-    reply(o, parts.reads().counts(me()));
+    reply(o, TicketMapper.counts(parts.reads().counts(me())));
   }
 
   /** Creates a team. */
@@ -192,7 +192,9 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     reply(
         o,
         CreateTeamResponse.newBuilder()
-            .setTeam(parts.settings().createTeam(me(), r.getName(), r.getDescription()))
+            .setTeam(
+                TicketMapper.team(
+                    parts.settings().createTeam(me(), r.getName(), r.getDescription())))
             .build());
   }
 
@@ -200,7 +202,11 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void listTeams(ListTeamsRequest r, StreamObserver<ListTeamsResponse> o) {
     reply(
-        o, parts.settings().listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken()));
+        o,
+        TicketMapper.teams(
+            parts
+                .settings()
+                .listTeams(me(), r.getPage().getPageSize(), r.getPage().getPageToken())));
   }
 
   /** Replaces the SLA policy. */
@@ -209,14 +215,20 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     reply(
         o,
         SetSlaPolicyResponse.newBuilder()
-            .setPolicy(parts.settings().setPolicy(me(), r.getTargetsList()))
+            .setPolicy(
+                TicketMapper.policy(
+                    parts.settings().setPolicy(me(), TicketMapper.targets(r.getTargetsList()))))
             .build());
   }
 
   /** Returns the SLA policy. */
   @Override
   public void getSlaPolicy(GetSlaPolicyRequest r, StreamObserver<GetSlaPolicyResponse> o) {
-    reply(o, GetSlaPolicyResponse.newBuilder().setPolicy(parts.settings().policy(me())).build());
+    reply(
+        o,
+        GetSlaPolicyResponse.newBuilder()
+            .setPolicy(TicketMapper.policy(parts.settings().policy(me())))
+            .build());
   }
 
   /** Streams ticket events: replay, then live, with flow control. */
@@ -316,7 +328,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
       watch.end();
       throw e;
     }
-    watch.start(parts.actors().of(me).getDisplayName(), current);
+    watch.start(parts.actors().of(me).displayName(), current);
   }
 
   /** Announces the caller's typing state on a ticket to its other viewers. */
@@ -330,7 +342,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
             r.getTicketId(),
             "web:" + me.subject(),
             me.subject().toString(),
-            parts.actors().of(me).getDisplayName(),
+            parts.actors().of(me).displayName(),
             r.getTyping(),
             r.getVisibility());
     reply(o, SetTypingResponse.getDefaultInstance());

@@ -1,26 +1,41 @@
 package io.meshdesk.ticket.grpc;
 
+import io.meshdesk.api.common.v1.PageResponse;
 import io.meshdesk.api.ticket.v1.AddCommentRequest;
 import io.meshdesk.api.ticket.v1.AssignTicketRequest;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.GetQueueCountsResponse;
+import io.meshdesk.api.ticket.v1.ListTeamsResponse;
 import io.meshdesk.api.ticket.v1.MergeTicketsRequest;
 import io.meshdesk.api.ticket.v1.MergeTicketsResponse;
+import io.meshdesk.api.ticket.v1.PriorityCount;
+import io.meshdesk.api.ticket.v1.SlaPolicy;
+import io.meshdesk.api.ticket.v1.SlaTarget;
+import io.meshdesk.api.ticket.v1.SuggestionStats;
+import io.meshdesk.api.ticket.v1.Team;
+import io.meshdesk.api.ticket.v1.TeamCount;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
+import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.ticket.domain.Page;
 import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.QueueCounts;
 import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.service.AddComment;
 import io.meshdesk.ticket.service.AssignTicket;
 import io.meshdesk.ticket.service.CreateTicket;
 import io.meshdesk.ticket.service.MergeOutcome;
 import io.meshdesk.ticket.service.MergeTickets;
 import io.meshdesk.ticket.service.UpdateTicket;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * TicketService requests as service commands. Requests reach it already validated (enums defined,
- * ids well formed), so it only translates.
+ * TicketService requests as service commands and domain values as the contract's messages. Requests
+ * reach it already validated (enums defined, ids well formed), so it only translates.
  */
 final class TicketMapper {
 
@@ -82,6 +97,93 @@ final class TicketMapper {
         .setTarget(m.target())
         .setNotification(m.notification())
         .setReplayed(m.replayed())
+        .build();
+  }
+
+  /** A team as the contract shows it. */
+  static Team team(io.meshdesk.ticket.domain.Team t) {
+    return Team.newBuilder()
+        .setId(t.id().toString())
+        .setName(t.name())
+        .setDescription(t.description())
+        .setCreatedAt(ProtoTime.timestamp(t.createdAt()))
+        .build();
+  }
+
+  /** A page of teams. */
+  static ListTeamsResponse teams(Page<io.meshdesk.ticket.domain.Team> page) {
+    return ListTeamsResponse.newBuilder()
+        .addAllTeams(page.items().stream().map(TicketMapper::team).toList())
+        .setPage(PageResponse.newBuilder().setNextPageToken(page.nextPageToken()))
+        .build();
+  }
+
+  /** The SLA targets of a SetSlaPolicy request, whole seconds as stored. */
+  static List<io.meshdesk.ticket.domain.SlaTarget> targets(List<SlaTarget> targets) {
+    return targets.stream()
+        .map(
+            t ->
+                new io.meshdesk.ticket.domain.SlaTarget(
+                    Priority.ofNumber(t.getPriorityValue()),
+                    Duration.ofSeconds(t.getFirstResponse().getSeconds()),
+                    Duration.ofSeconds(t.getResolution().getSeconds())))
+        .toList();
+  }
+
+  /** An SLA policy; one never set has no update time or author. */
+  static SlaPolicy policy(io.meshdesk.ticket.domain.SlaPolicy p) {
+    SlaPolicy.Builder b = SlaPolicy.newBuilder().setVersion(p.version());
+    if (p.updatedAt() != null) {
+      b.setUpdatedAt(ProtoTime.timestamp(p.updatedAt()));
+    }
+    if (p.updatedBy() != null) {
+      b.setUpdatedBy(EventWire.actor(p.updatedBy()));
+    }
+    for (io.meshdesk.ticket.domain.SlaTarget t : p.targets()) {
+      b.addTargets(
+          SlaTarget.newBuilder()
+              .setPriority(TicketPriority.forNumber(t.priority().number()))
+              .setFirstResponse(
+                  com.google.protobuf.Duration.newBuilder()
+                      .setSeconds(t.firstResponse().toSeconds()))
+              .setResolution(
+                  com.google.protobuf.Duration.newBuilder()
+                      .setSeconds(t.resolution().toSeconds())));
+    }
+    return b.build();
+  }
+
+  /** Queue counters; the counts per priority in priority order. */
+  static GetQueueCountsResponse counts(QueueCounts q) {
+    GetQueueCountsResponse.Builder b =
+        GetQueueCountsResponse.newBuilder()
+            .setAsOfSequence(q.asOfSequence())
+            .setUnassigned(q.unassigned())
+            .setMine(q.mine())
+            .setSlaBreached(q.slaBreached())
+            .setNewTickets(q.newTickets())
+            .setPending(q.pending());
+    for (Priority p : Priority.values()) {
+      b.addOpenByPriority(
+          PriorityCount.newBuilder()
+              .setPriority(TicketPriority.forNumber(p.number()))
+              .setCount(q.openByPriority().getOrDefault(p, 0L)));
+    }
+    for (QueueCounts.TeamCount t : q.teams()) {
+      b.addTeams(
+          TeamCount.newBuilder()
+              .setTeamId(t.teamId())
+              .setTeamName(t.teamName())
+              .setOpen(t.open())
+              .setUnassigned(t.unassigned()));
+    }
+    QueueCounts.SuggestionStats s = q.suggestions();
+    return b.setSuggestions(
+            SuggestionStats.newBuilder()
+                .setSuggested(s.suggested())
+                .setAccepted(s.accepted())
+                .setEdited(s.edited())
+                .setDiscarded(s.discarded()))
         .build();
   }
 }

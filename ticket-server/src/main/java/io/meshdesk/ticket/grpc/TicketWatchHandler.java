@@ -15,7 +15,7 @@ import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.grpc.StatusMapper;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.Subscriber;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.session.PresenceHub;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +91,7 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
   }
 
   @Override
-  public void offerLive(EventEnvelope env) {
+  public void offerLive(RoutedEvent env) {
     TicketEvent e = env.event();
     if (!e.getTicketId().equals(ticketId)) {
       return;
@@ -114,7 +114,7 @@ final class TicketWatchHandler implements PresenceHub.Listener, Subscriber {
   }
 
   @Override
-  public void offerEphemeral(EventEnvelope event) {
+  public void offerEphemeral(RoutedEvent event) {
     // draft chunks are not changes of the ticket
   }
 

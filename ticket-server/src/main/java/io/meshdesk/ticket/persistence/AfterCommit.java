@@ -10,5 +10,5 @@ import java.util.List;
 public interface AfterCommit {
 
   /** Hands over the committed transaction's events and AI jobs. */
-  void afterCommit(List<EventEnvelope> events, List<AiJob> jobs);
+  void afterCommit(List<RoutedEvent> events, List<AiJob> jobs);
 }

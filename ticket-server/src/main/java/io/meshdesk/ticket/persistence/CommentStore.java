@@ -21,7 +21,7 @@ public final class CommentStore {
   private CommentStore() {}
 
   /** Inserts a comment. */
-  public static void insert(WriteTx tx, Comment c, String requestId) throws SQLException {
+  public static void insert(TicketTx tx, Comment c, String requestId) throws SQLException {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(

@@ -21,7 +21,7 @@ public final class HistoryStore {
 
   /** Appends one entry. */
   public static void add(
-      WriteTx tx,
+      TicketTx tx,
       String ticketId,
       Actor actor,
       TicketChangeKind kind,

@@ -1,94 +1,99 @@
 package io.meshdesk.ticket.persistence;
 
-import com.google.protobuf.Duration;
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.common.v1.ActorKind;
-import io.meshdesk.api.ticket.v1.SlaPolicy;
-import io.meshdesk.api.ticket.v1.SlaTarget;
-import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.platform.db.Hibernate;
-import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ActorKind;
+import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.SlaPolicies;
+import io.meshdesk.ticket.domain.SlaPolicy;
+import io.meshdesk.ticket.domain.SlaTarget;
 import jakarta.persistence.LockModeType;
-import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * A tenant's SLA policy in {@code ticket.sla_policies} and {@code ticket.sla_targets} through
- * Hibernate ({@link SlaPolicyEntity}, {@link SlaTargetEntity}), each session on the connection of
- * the caller's tenant transaction. Ticket writes read the targets with plain SQL ({@link
+ * Hibernate ({@link SlaPolicyEntity}, {@link SlaTargetEntity}), each session on the connection of a
+ * tenant transaction. Ticket writes read the targets with plain SQL ({@link
  * SettingsStore#targets}).
  */
-public final class SlaPolicyStore {
+public final class SlaPolicyStore implements SlaPolicies {
 
+  private final Transactions tx;
   private final Hibernate orm;
 
-  /** A store over {@code orm}, as {@link SettingsStore#orm} builds it. */
-  public SlaPolicyStore(Hibernate orm) {
+  /**
+   * A store running its transactions on {@code tx}, over {@code orm} as {@link SettingsStore#orm}
+   * builds it.
+   */
+  public SlaPolicyStore(Transactions tx, Hibernate orm) {
+    this.tx = tx;
     this.orm = orm;
   }
 
-  /** The tenant's policy, targets by priority (version 0 and no targets when never set). */
-  public SlaPolicy policy(Connection c, UUID tenant) {
-    return orm.session(
-        c,
-        tenant,
-        s -> {
-          SlaPolicy.Builder b = SlaPolicy.newBuilder();
-          SlaPolicyEntity p = s.find(SlaPolicyEntity.class, tenant);
-          if (p != null) {
-            b.setVersion(p.version())
-                .setUpdatedAt(ProtoTime.timestamp(p.updatedAt()))
-                .setUpdatedBy(
-                    Actor.newBuilder()
-                        .setKind(ActorKind.forNumber(p.updatedByKind()))
-                        .setId(p.updatedById())
-                        .setDisplayName(p.updatedByName()));
-          }
-          s.createSelectionQuery("from SlaTargetEntity order by priority", SlaTargetEntity.class)
-              .getResultList()
-              .forEach(
-                  t ->
-                      b.addTargets(
-                          SlaTarget.newBuilder()
-                              .setPriority(TicketPriority.forNumber(t.priority()))
-                              .setFirstResponse(
-                                  Duration.newBuilder().setSeconds(t.firstResponseSeconds()))
-                              .setResolution(
-                                  Duration.newBuilder().setSeconds(t.resolutionSeconds()))));
-          return b.build();
-        });
+  @Override
+  public SlaPolicy current(UUID tenant) {
+    return tx.inTenant(tenant, c -> orm.session(c, tenant, s -> read(s, tenant)));
   }
 
-  /**
-   * Replaces the tenant's targets and bumps the policy's version, holding the policy row locked
-   * until the caller's transaction ends.
-   */
-  public void replace(Connection c, UUID tenant, List<SlaTarget> targets, Actor by, Instant at) {
-    orm.session(
-        c,
+  /** Holds the policy row locked while the targets are replaced and read back. */
+  @Override
+  public SlaPolicy replace(UUID tenant, List<SlaTarget> targets, Actor by, Instant at) {
+    return tx.inTenant(
         tenant,
-        s -> {
-          SlaPolicyEntity policy =
-              s.find(SlaPolicyEntity.class, tenant, LockModeType.PESSIMISTIC_WRITE);
-          boolean first = policy == null;
-          if (first) {
-            policy = SlaPolicyEntity.unset(tenant);
-          }
-          policy.replaced(at, by.getKindValue(), by.getId(), by.getDisplayName());
-          if (first) {
-            s.persist(policy);
-          }
-          s.createMutationQuery("delete from SlaTargetEntity").executeUpdate();
-          for (SlaTarget t : targets) {
-            s.persist(
-                new SlaTargetEntity(
-                    t.getPriorityValue(),
-                    t.getFirstResponse().getSeconds(),
-                    t.getResolution().getSeconds()));
-          }
-          return null;
-        });
+        c ->
+            orm.session(
+                c,
+                tenant,
+                s -> {
+                  SlaPolicyEntity policy =
+                      s.find(SlaPolicyEntity.class, tenant, LockModeType.PESSIMISTIC_WRITE);
+                  boolean first = policy == null;
+                  if (first) {
+                    policy = SlaPolicyEntity.unset(tenant);
+                  }
+                  policy.replaced(at, by.kind().number(), by.id(), by.displayName());
+                  if (first) {
+                    s.persist(policy);
+                  }
+                  s.createMutationQuery("delete from SlaTargetEntity").executeUpdate();
+                  for (SlaTarget t : targets) {
+                    s.persist(
+                        new SlaTargetEntity(
+                            t.priority().number(),
+                            t.firstResponse().toSeconds(),
+                            t.resolution().toSeconds()));
+                  }
+                  s.flush();
+                  return read(s, tenant);
+                }));
+  }
+
+  private static SlaPolicy read(Session s, UUID tenant) {
+    List<SlaTarget> targets =
+        s
+            .createSelectionQuery("from SlaTargetEntity order by priority", SlaTargetEntity.class)
+            .getResultList()
+            .stream()
+            .map(
+                t ->
+                    new SlaTarget(
+                        Priority.ofNumber(t.priority()),
+                        Duration.ofSeconds(t.firstResponseSeconds()),
+                        Duration.ofSeconds(t.resolutionSeconds())))
+            .toList();
+    SlaPolicyEntity p = s.find(SlaPolicyEntity.class, tenant);
+    if (p == null) {
+      return new SlaPolicy(0, null, null, targets);
+    }
+    return new SlaPolicy(
+        p.version(),
+        p.updatedAt(),
+        new Actor(ActorKind.ofNumber(p.updatedByKind()), p.updatedById(), p.updatedByName()),
+        targets);
   }
 }

@@ -15,9 +15,9 @@ public final class TicketMergeStore implements TicketMerges {
   private static final String COLUMNS =
       "duplicate_id, target_id, merged_by, merged_at, comment_id, request_key";
 
-  private final WriteTx tx;
+  private final TicketTx tx;
 
-  public TicketMergeStore(WriteTx tx) {
+  public TicketMergeStore(TicketTx tx) {
     this.tx = tx;
   }
 

@@ -151,7 +151,7 @@ public final class TicketStore {
    * Inserts a new ticket together with its "created" history entry and its pending AI job, in one
    * statement (one round trip instead of three).
    */
-  public static void insertNew(WriteTx tx, TicketState s, String requestId, Actor actor, AiJob job)
+  public static void insertNew(TicketTx tx, TicketState s, String requestId, Actor actor, AiJob job)
       throws SQLException {
     Connection c = tx.connection();
     try (PreparedStatement ps =

@@ -1,9 +1,9 @@
 package io.meshdesk.ticket.service;
 
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ActorKind;
 import io.meshdesk.ticket.domain.UserDirectory;
 import java.util.Map;
 import java.util.UUID;
@@ -22,18 +22,10 @@ public final class Actors {
   /** The actor of a principal. */
   public Actor of(Principal p) {
     if (p.role() == Role.SERVICE) {
-      return Actor.newBuilder()
-          .setKind(ActorKind.ACTOR_KIND_SERVICE_ACCOUNT)
-          .setId(p.subject().toString())
-          .setDisplayName("service")
-          .build();
+      return new Actor(ActorKind.SERVICE_ACCOUNT, p.subject().toString(), "service");
     }
     String name =
         names.computeIfAbsent(p.subject(), id -> users.displayName(p.requireTenant(), id));
-    return Actor.newBuilder()
-        .setKind(ActorKind.ACTOR_KIND_USER)
-        .setId(p.subject().toString())
-        .setDisplayName(name)
-        .build();
+    return new Actor(ActorKind.USER, p.subject().toString(), name);
   }
 }

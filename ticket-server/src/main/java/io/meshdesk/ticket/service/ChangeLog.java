@@ -3,7 +3,7 @@ package io.meshdesk.ticket.service;
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ final class ChangeLog {
   }
 
   /** Appends one history entry per change, at the ticket's new version. */
-  void write(WriteTx tx, String ticketId, Actor actor, long version) throws SQLException {
+  void write(TicketTx tx, String ticketId, Actor actor, long version) throws SQLException {
     for (Change c : changes) {
       HistoryStore.add(
           tx, ticketId, actor, c.kind(), c.field(), c.oldValue(), c.newValue(), version);

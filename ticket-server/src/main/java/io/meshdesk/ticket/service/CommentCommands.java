@@ -18,13 +18,14 @@ import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.domain.Visibility;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.CommentStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
+import io.meshdesk.ticket.persistence.TicketTx;
 import io.meshdesk.ticket.sla.SlaChecker;
 import java.sql.SQLException;
 import java.util.List;
@@ -37,10 +38,10 @@ import java.util.UUID;
  */
 public final class CommentCommands {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final Actors actors;
 
-  public CommentCommands(Writes writes, Actors actors) {
+  public CommentCommands(TicketTransactions writes, Actors actors) {
     this.writes = writes;
     this.actors = actors;
   }
@@ -53,7 +54,7 @@ public final class CommentCommands {
     if (internal) {
       Visibility.requireMayWriteInternal(p);
     }
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     try {
       return writes.run(tenant, tx -> add(tx, p, r, staff, internal, actor));
     } catch (RuntimeException e) {
@@ -66,7 +67,7 @@ public final class CommentCommands {
   }
 
   private AddCommentResponse add(
-      WriteTx tx, Principal p, AddComment r, boolean staff, boolean internal, Actor actor)
+      TicketTx tx, Principal p, AddComment r, boolean staff, boolean internal, Actor actor)
       throws SQLException {
     UUID ticketId = UUID.fromString(r.ticketId());
     TicketState s =

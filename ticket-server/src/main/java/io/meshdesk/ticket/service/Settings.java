@@ -1,18 +1,18 @@
 package io.meshdesk.ticket.service;
 
-import io.meshdesk.api.common.v1.PageResponse;
-import io.meshdesk.api.ticket.v1.ListTeamsResponse;
-import io.meshdesk.api.ticket.v1.SlaPolicy;
-import io.meshdesk.api.ticket.v1.SlaTarget;
-import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
-import io.meshdesk.platform.proto.ProtoTime;
-import io.meshdesk.ticket.persistence.SlaPolicyStore;
-import io.meshdesk.ticket.persistence.TeamStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.domain.Page;
+import io.meshdesk.ticket.domain.SlaPolicies;
+import io.meshdesk.ticket.domain.SlaPolicy;
+import io.meshdesk.ticket.domain.SlaTarget;
+import io.meshdesk.ticket.domain.Team;
+import io.meshdesk.ticket.domain.Teams;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -20,58 +20,38 @@ import java.util.UUID;
 /** Teams and the SLA policy of a tenant. */
 public final class Settings {
 
-  private final Writes writes;
   private final Actors actors;
-  private final TeamStore teams;
-  private final SlaPolicyStore policies;
+  private final Teams teams;
+  private final SlaPolicies policies;
+  private final Clock clock;
 
-  public Settings(Writes writes, Actors actors, TeamStore teams, SlaPolicyStore policies) {
-    this.writes = writes;
+  public Settings(Actors actors, Teams teams, SlaPolicies policies, Clock clock) {
     this.actors = actors;
     this.teams = teams;
     this.policies = policies;
+    this.clock = clock;
   }
 
   /** Creates a team; ALREADY_EXISTS when the name is taken. */
   public Team createTeam(Principal p, String name, String description) {
-    return writes.run(
-        p.requireTenant(),
-        tx -> {
-          Team team =
-              Team.newBuilder()
-                  .setId(UUID.randomUUID().toString())
-                  .setName(name)
-                  .setDescription(description)
-                  .setCreatedAt(ProtoTime.timestamp(tx.now()))
-                  .build();
-          if (!teams.insert(tx.connection(), tx.tenant(), team, tx.now())) {
-            throw new AlreadyExistsException("a team named '" + name + "' exists");
-          }
-          return team;
-        });
+    Team team = new Team(UUID.randomUUID(), name, description, now());
+    if (!teams.create(p.requireTenant(), team)) {
+      throw new AlreadyExistsException("a team named '" + name + "' exists");
+    }
+    return team;
   }
 
   /** Teams by name, paged. */
-  public ListTeamsResponse listTeams(Principal p, int pageSize, String pageToken) {
+  public Page<Team> listTeams(Principal p, int pageSize, String pageToken) {
     int size = pageSize == 0 ? 50 : pageSize;
-    String after = teamsAfter(pageToken);
-    return writes
-        .transactions()
-        .inTenant(
-            p.requireTenant(),
-            c -> {
-              List<Team> rows = teams.page(c, p.requireTenant(), after, size + 1);
-              ListTeamsResponse.Builder b =
-                  ListTeamsResponse.newBuilder().addAllTeams(rows.stream().limit(size).toList());
-              String next =
-                  rows.size() > size
-                      ? Base64.getUrlEncoder()
-                          .withoutPadding()
-                          .encodeToString(
-                              rows.get(size - 1).getName().getBytes(StandardCharsets.UTF_8))
-                      : "";
-              return b.setPage(PageResponse.newBuilder().setNextPageToken(next)).build();
-            });
+    List<Team> rows = teams.page(p.requireTenant(), teamsAfter(pageToken), size + 1);
+    String next =
+        rows.size() > size
+            ? Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(rows.get(size - 1).name().getBytes(StandardCharsets.UTF_8))
+            : "";
+    return new Page<>(rows.stream().limit(size).toList(), next);
   }
 
   /**
@@ -96,18 +76,16 @@ public final class Settings {
 
   /** Replaces the SLA policy; applies to tickets created or re-prioritised afterwards. */
   public SlaPolicy setPolicy(Principal p, List<SlaTarget> targets) {
-    var actor = actors.of(p);
-    return writes.run(
-        p.requireTenant(),
-        tx -> {
-          policies.replace(tx.connection(), tx.tenant(), targets, actor, tx.now());
-          return policies.policy(tx.connection(), tx.tenant());
-        });
+    return policies.replace(p.requireTenant(), targets, actors.of(p), now());
   }
 
   /** The SLA policy in force. */
   public SlaPolicy policy(Principal p) {
-    UUID tenant = p.requireTenant();
-    return writes.transactions().inTenant(tenant, c -> policies.policy(c, tenant));
+    return policies.current(p.requireTenant());
+  }
+
+  /** The time of a change, at PostgreSQL's microsecond precision, as it reads back. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

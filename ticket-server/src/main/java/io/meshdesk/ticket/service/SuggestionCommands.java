@@ -13,10 +13,11 @@ import io.meshdesk.platform.errors.FailedPreconditionException;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
-import io.meshdesk.ticket.persistence.EventEnvelope;
+import io.meshdesk.ticket.events.EventWire;
+import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
 import java.util.UUID;
 import org.redisson.api.RTopic;
 import org.slf4j.Logger;
@@ -27,11 +28,11 @@ public final class SuggestionCommands {
 
   private static final Logger log = LoggerFactory.getLogger(SuggestionCommands.class);
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final Actors actors;
   private final RTopic eventsTopic;
 
-  public SuggestionCommands(Writes writes, Actors actors, RTopic eventsTopic) {
+  public SuggestionCommands(TicketTransactions writes, Actors actors, RTopic eventsTopic) {
     this.writes = writes;
     this.actors = actors;
     this.eventsTopic = eventsTopic;
@@ -42,7 +43,7 @@ public final class SuggestionCommands {
    * ticket (its job is finished all the same, so it is not enqueued again).
    */
   public AttachSuggestionResponse attach(Principal p, AttachSuggestionRequest r) {
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     AttachSuggestionResponse attached =
         writes.run(p.requireTenant(), tx -> Suggestions.attach(tx, r, actor));
     if (attached == null) {
@@ -55,7 +56,7 @@ public final class SuggestionCommands {
   /** Records a chunk (dropping duplicates) and streams it as an ephemeral event. */
   public boolean appendDraft(Principal p, AppendSuggestionDraftRequest r) {
     UUID tenant = p.requireTenant();
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     TicketState s =
         writes.run(
             tenant,
@@ -64,9 +65,7 @@ public final class SuggestionCommands {
                   TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), false)
                       .orElseThrow(
                           () -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
-              return Suggestions.recordChunk(tx.connection(), r.getJobId(), r.getChunkIndex())
-                  ? t
-                  : null;
+              return Suggestions.recordChunk(tx, r.getJobId(), r.getChunkIndex()) ? t : null;
             });
     if (s == null) {
       return false;
@@ -85,7 +84,7 @@ public final class SuggestionCommands {
     var t = s.ticket;
     try {
       eventsTopic.publish(
-          new EventEnvelope(
+          new RoutedEvent(
                   tenant,
                   0,
                   t.getRequesterId(),
@@ -106,13 +105,13 @@ public final class SuggestionCommands {
 
   /** Records that no suggestion will come; true when already recorded. */
   public boolean markUnavailable(Principal p, MarkAiUnavailableRequest r) {
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     return writes.run(p.requireTenant(), tx -> Suggestions.markUnavailable(tx, r, actor));
   }
 
   /** Records accept / edit / discard. */
   public Suggestion feedback(Principal p, RecordSuggestionFeedbackRequest r) {
-    var actor = actors.of(p);
+    var actor = EventWire.actor(actors.of(p));
     return writes.run(
         p.requireTenant(),
         tx ->

@@ -1,6 +1,5 @@
 package io.meshdesk.ticket.service;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.ticket.v1.AiStatus;
 import io.meshdesk.api.ticket.v1.AiUnavailable;
@@ -11,21 +10,18 @@ import io.meshdesk.api.ticket.v1.Suggestion;
 import io.meshdesk.api.ticket.v1.SuggestionFeedback;
 import io.meshdesk.api.ticket.v1.SuggestionOutcome;
 import io.meshdesk.api.ticket.v1.SuggestionReady;
-import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.TicketChangeKind;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketStatus;
-import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.persistence.AiJobStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
+import io.meshdesk.ticket.persistence.SuggestionStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,9 +35,9 @@ public final class Suggestions {
    * Attaches a suggestion; a repeated job id returns the first one unchanged. On a closed ticket it
    * only finishes the job and returns null (closed is final).
    */
-  public static AttachSuggestionResponse attach(WriteTx tx, AttachSuggestionRequest r, Actor actor)
+  public static AttachSuggestionResponse attach(TicketTx tx, AttachSuggestionRequest r, Actor actor)
       throws SQLException {
-    Optional<Suggestion> existing = findByJob(tx.connection(), UUID.fromString(r.getJobId()));
+    Optional<Suggestion> existing = findByJob(tx, UUID.fromString(r.getJobId()));
     if (existing.isPresent()) {
       return AttachSuggestionResponse.newBuilder()
           .setSuggestion(existing.get())
@@ -52,7 +48,7 @@ public final class Suggestions {
         TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), true)
             .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
     if (s.ticket.getStatus() == TicketStatus.TICKET_STATUS_CLOSED) {
-      finishJob(tx.connection(), r.getJobId(), "done", 0, "ticket closed");
+      finishJob(tx, r.getJobId(), "done", 0, "ticket closed");
       return null; // closed is final: the ticket stays as it is
     }
     Suggestion sg =
@@ -74,25 +70,15 @@ public final class Suggestions {
             .setGenerationTime(r.getGenerationTime())
             .setCreatedAt(ProtoTime.timestamp(tx.now()))
             .build();
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "insert into ticket.suggestions (tenant_id, id, ticket_id, job_id, created_at, payload) values (?, ?, ?, ?, ?, ?)"
-                    + " on conflict (tenant_id, job_id) do nothing")) {
-      ps.setObject(1, tx.tenant());
-      ps.setObject(2, UUID.fromString(sg.getId()));
-      ps.setObject(3, UUID.fromString(sg.getTicketId()));
-      ps.setObject(4, UUID.fromString(sg.getJobId()));
-      Sql.setInstant(ps, 5, tx.now());
-      ps.setBytes(6, sg.toByteArray());
-      if (ps.executeUpdate() == 0) {
-        return AttachSuggestionResponse.newBuilder()
-            .setSuggestion(findByJob(tx.connection(), UUID.fromString(r.getJobId())).orElseThrow())
-            .setReplayed(true)
-            .build();
-      }
+    if (!SuggestionStore.insert(tx, sg)) {
+      return AttachSuggestionResponse.newBuilder()
+          .setSuggestion(
+              SuggestionStore.findByJob(tx.connection(), UUID.fromString(r.getJobId()))
+                  .orElseThrow())
+          .setReplayed(true)
+          .build();
     }
-    finishJob(tx.connection(), r.getJobId(), "done", 0, "");
+    finishJob(tx, r.getJobId(), "done", 0, "");
     long v = s.ticket.getVersion() + 1;
     s.ticket
         .setAiStatus(AiStatus.AI_STATUS_READY)
@@ -129,13 +115,12 @@ public final class Suggestions {
    * Marks a job as giving up; returns true when it had already been recorded. A closed ticket is
    * left unchanged (no new version, history or event).
    */
-  public static boolean markUnavailable(WriteTx tx, MarkAiUnavailableRequest r, Actor actor)
+  public static boolean markUnavailable(TicketTx tx, MarkAiUnavailableRequest r, Actor actor)
       throws SQLException {
     TicketState s =
         TicketStore.find(tx.connection(), UUID.fromString(r.getTicketId()), true)
             .orElseThrow(() -> new NotFoundException("ticket " + r.getTicketId() + " not found"));
-    if (!finishJob(
-        tx.connection(), r.getJobId(), "unavailable", r.getReasonValue(), r.getDetail())) {
+    if (!finishJob(tx, r.getJobId(), "unavailable", r.getReasonValue(), r.getDetail())) {
       return true;
     }
     if (s.ticket.getStatus() == TicketStatus.TICKET_STATUS_CLOSED) {
@@ -174,24 +159,16 @@ public final class Suggestions {
   }
 
   /** Records a draft chunk; false when it is a duplicate or the job is finished or unknown. */
-  public static boolean recordChunk(Connection c, String jobId, int chunkIndex)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "update ticket.ai_jobs set draft_chunks = ? where id = ? and status = 'pending' and draft_chunks <= ?")) {
-      ps.setInt(1, chunkIndex + 1);
-      ps.setObject(2, UUID.fromString(jobId));
-      ps.setInt(3, chunkIndex);
-      return ps.executeUpdate() == 1;
-    }
+  public static boolean recordChunk(TicketTx tx, String jobId, int chunkIndex) throws SQLException {
+    return AiJobStore.recordChunk(tx.connection(), jobId, chunkIndex);
   }
 
   /** Records what an agent did with a suggestion. */
   public static Suggestion feedback(
-      WriteTx tx, String suggestionId, SuggestionOutcome outcome, String text, Actor actor)
+      TicketTx tx, String suggestionId, SuggestionOutcome outcome, String text, Actor actor)
       throws SQLException {
     Suggestion sg =
-        find(tx.connection(), UUID.fromString(suggestionId))
+        SuggestionStore.find(tx.connection(), UUID.fromString(suggestionId))
             .orElseThrow(() -> new NotFoundException("suggestion " + suggestionId + " not found"));
     Suggestion updated =
         sg.toBuilder()
@@ -202,15 +179,7 @@ public final class Suggestions {
                     .setActor(actor)
                     .setRecordedAt(ProtoTime.timestamp(tx.now())))
             .build();
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "update ticket.suggestions set payload = ?, outcome = ? where id = ?")) {
-      ps.setBytes(1, updated.toByteArray());
-      ps.setInt(2, outcome.getNumber());
-      ps.setObject(3, UUID.fromString(suggestionId));
-      ps.executeUpdate();
-    }
+    SuggestionStore.saveFeedback(tx.connection(), updated);
     long version =
         TicketStore.find(tx.connection(), UUID.fromString(sg.getTicketId()), false)
             .map(s -> s.ticket.getVersion())
@@ -227,57 +196,12 @@ public final class Suggestions {
     return updated;
   }
 
-  /** Suggestions of the connection's tenant and their latest feedback outcomes, in one scan. */
-  public static SuggestionStats stats(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select count(*), count(*) filter (where outcome = ?), count(*) filter (where outcome = ?),"
-                + " count(*) filter (where outcome = ?) from ticket.suggestions")) {
-      ps.setInt(1, SuggestionOutcome.SUGGESTION_OUTCOME_ACCEPTED_VALUE);
-      ps.setInt(2, SuggestionOutcome.SUGGESTION_OUTCOME_EDITED_VALUE);
-      ps.setInt(3, SuggestionOutcome.SUGGESTION_OUTCOME_DISCARDED_VALUE);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return SuggestionStats.newBuilder()
-            .setSuggested(rs.getLong(1))
-            .setAccepted(rs.getLong(2))
-            .setEdited(rs.getLong(3))
-            .setDiscarded(rs.getLong(4))
-            .build();
-      }
-    }
-  }
-
-  /** A suggestion by id. */
-  public static Optional<Suggestion> find(Connection c, UUID id) throws SQLException {
-    return one(c, "select payload from ticket.suggestions where id = ?", id);
-  }
-
-  private static Optional<Suggestion> findByJob(Connection c, UUID jobId) throws SQLException {
-    return one(c, "select payload from ticket.suggestions where job_id = ?", jobId);
-  }
-
-  private static Optional<Suggestion> one(Connection c, String sql, UUID id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(Suggestion.parseFrom(rs.getBytes(1))) : Optional.empty();
-      }
-    } catch (InvalidProtocolBufferException e) {
-      throw new SQLException("corrupt suggestion payload", e);
-    }
+  private static Optional<Suggestion> findByJob(TicketTx tx, UUID jobId) throws SQLException {
+    return SuggestionStore.findByJob(tx.connection(), jobId);
   }
 
   private static boolean finishJob(
-      Connection c, String jobId, String status, int reason, String detail) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "update ticket.ai_jobs set status = ?, reason = ?, detail = ? where id = ? and status = 'pending'")) {
-      ps.setString(1, status);
-      ps.setInt(2, reason);
-      ps.setString(3, detail);
-      ps.setObject(4, UUID.fromString(jobId));
-      return ps.executeUpdate() == 1;
-    }
+      TicketTx tx, String jobId, String status, int reason, String detail) throws SQLException {
+    return AiJobStore.finish(tx.connection(), jobId, status, reason, detail);
   }
 }

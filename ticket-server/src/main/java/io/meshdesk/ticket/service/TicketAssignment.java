@@ -11,20 +11,21 @@ import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
 import java.util.UUID;
 
 /** Assigning and unassigning tickets, with history and an outbox event. */
 public final class TicketAssignment {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final UserDirectory users;
   private final Actors actors;
 
-  public TicketAssignment(Writes writes, UserDirectory users, Actors actors) {
+  public TicketAssignment(TicketTransactions writes, UserDirectory users, Actors actors) {
     this.writes = writes;
     this.users = users;
     this.actors = actors;
@@ -36,7 +37,7 @@ public final class TicketAssignment {
    */
   public Ticket assign(Principal p, AssignTicket r) {
     UUID tenant = p.requireTenant();
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     if (!r.assigneeId().isEmpty()
         && !users.exists(tenant, UUID.fromString(r.assigneeId()), Visibility.ASSIGNABLE)) {
       throw new InvalidArgumentException("assignee_id", "no such agent");

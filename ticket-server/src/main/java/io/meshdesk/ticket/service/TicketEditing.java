@@ -15,12 +15,13 @@ import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
+import io.meshdesk.ticket.persistence.TicketTx;
 import io.meshdesk.ticket.sla.SlaChecker;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,10 +35,10 @@ import java.util.UUID;
  */
 public final class TicketEditing {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final Actors actors;
 
-  public TicketEditing(Writes writes, Actors actors) {
+  public TicketEditing(TicketTransactions writes, Actors actors) {
     this.writes = writes;
     this.actors = actors;
   }
@@ -45,7 +46,7 @@ public final class TicketEditing {
   /** Changes fields present in the request at the expected version. */
   public Ticket update(Principal p, UpdateTicket r) {
     UUID tenant = p.requireTenant();
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     return writes.run(
         tenant,
         tx -> {
@@ -89,7 +90,7 @@ public final class TicketEditing {
   /**
    * Applies the fields present in the request that differ from the ticket; returns what changed.
    */
-  private static ChangeLog applyChanges(WriteTx tx, TicketState s, UpdateTicket r)
+  private static ChangeLog applyChanges(TicketTx tx, TicketState s, UpdateTicket r)
       throws SQLException {
     Ticket before = s.staffView();
     Ticket.Builder t = s.ticket;

@@ -16,13 +16,14 @@ import io.meshdesk.ticket.domain.MergeRules;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.domain.TicketMerge;
 import io.meshdesk.ticket.domain.TicketMerges;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.CommentStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,14 +36,15 @@ import java.util.function.Function;
  */
 public final class TicketMerging {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final Actors actors;
-  private final Function<WriteTx, TicketMerges> merges;
+  private final Function<TicketTx, TicketMerges> merges;
 
   /**
    * @param merges the merge store of a write transaction
    */
-  public TicketMerging(Writes writes, Actors actors, Function<WriteTx, TicketMerges> merges) {
+  public TicketMerging(
+      TicketTransactions writes, Actors actors, Function<TicketTx, TicketMerges> merges) {
     this.writes = writes;
     this.actors = actors;
     this.merges = merges;
@@ -51,7 +53,7 @@ public final class TicketMerging {
   /** Merges {@code r.duplicateId()} into {@code r.targetId()} (idempotent on request id). */
   public MergeOutcome merge(Principal p, MergeTickets r) {
     UUID tenant = p.requireTenant();
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     String key = RequestKeys.of(p, r.requestId());
     try {
       return writes.run(tenant, tx -> merge(tx, p, r, key, actor));
@@ -64,7 +66,7 @@ public final class TicketMerging {
     }
   }
 
-  private MergeOutcome merge(WriteTx tx, Principal p, MergeTickets r, String key, Actor actor)
+  private MergeOutcome merge(TicketTx tx, Principal p, MergeTickets r, String key, Actor actor)
       throws SQLException {
     TicketMerges links = merges.apply(tx);
     Optional<TicketMerge> earlier = links.byRequestKey(key);
@@ -103,7 +105,7 @@ public final class TicketMerging {
     return new MergeOutcome(duplicate.staffView(), target.staffView(), notice, false);
   }
 
-  private static void closeDuplicate(WriteTx tx, TicketState s, String targetId, Actor actor)
+  private static void closeDuplicate(TicketTx tx, TicketState s, String targetId, Actor actor)
       throws SQLException {
     String before = s.ticket.getStatus().name();
     long v = s.ticket.getVersion() + 1;
@@ -138,7 +140,7 @@ public final class TicketMerging {
   }
 
   private static void noteOnTarget(
-      WriteTx tx, TicketState s, String duplicateId, Comment notice, Actor actor)
+      TicketTx tx, TicketState s, String duplicateId, Comment notice, Actor actor)
       throws SQLException {
     long v = s.ticket.getVersion() + 1;
     s.publicCommentCount++;
@@ -172,7 +174,7 @@ public final class TicketMerging {
   }
 
   private static MergeOutcome replay(
-      WriteTx tx, Principal p, MergeTickets r, TicketMerge m, String key) throws SQLException {
+      TicketTx tx, Principal p, MergeTickets r, TicketMerge m, String key) throws SQLException {
     if (!m.mergedBy().equals(p.subject())
         || !m.duplicateId().toString().equals(r.duplicateId())
         || !m.targetId().toString().equals(r.targetId())) {
@@ -185,7 +187,7 @@ public final class TicketMerging {
     return new MergeOutcome(duplicate.staffView(), target.staffView(), notice, true);
   }
 
-  private static TicketState lock(WriteTx tx, UUID id, boolean duplicate) throws SQLException {
+  private static TicketState lock(TicketTx tx, UUID id, boolean duplicate) throws SQLException {
     return TicketStore.find(tx.connection(), id, true)
         .orElseThrow(
             () ->

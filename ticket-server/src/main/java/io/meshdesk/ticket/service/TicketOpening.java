@@ -17,12 +17,13 @@ import io.meshdesk.ticket.domain.AutoAssigner;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
+import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -36,13 +37,13 @@ import java.util.UUID;
  */
 public final class TicketOpening {
 
-  private final Writes writes;
+  private final TicketTransactions writes;
   private final UserDirectory users;
   private final Actors actors;
   private final AutoAssigner autoAssigner;
 
   public TicketOpening(
-      Writes writes, UserDirectory users, Actors actors, AutoAssigner autoAssigner) {
+      TicketTransactions writes, UserDirectory users, Actors actors, AutoAssigner autoAssigner) {
     this.writes = writes;
     this.users = users;
     this.actors = actors;
@@ -53,7 +54,7 @@ public final class TicketOpening {
   public CreateTicketResponse create(Principal p, CreateTicket r) {
     UUID tenant = p.requireTenant();
     UUID requester = requester(p, tenant, r.requesterId());
-    Actor actor = actors.of(p);
+    Actor actor = EventWire.actor(actors.of(p));
     String assignee =
         r.teamId().isEmpty()
             ? ""
@@ -78,7 +79,7 @@ public final class TicketOpening {
   }
 
   private CreateTicketResponse create(
-      WriteTx tx, Principal p, CreateTicket r, UUID requester, Actor actor, String assignee)
+      TicketTx tx, Principal p, CreateTicket r, UUID requester, Actor actor, String assignee)
       throws SQLException {
     if (!r.requestId().isEmpty()) {
       Optional<TicketState> existing =
@@ -125,7 +126,7 @@ public final class TicketOpening {
    * The answer to a retried create: the stored ticket in the caller's view, but only for the caller
    * that created it; anyone else reusing the key learns nothing about that ticket.
    */
-  private CreateTicketResponse replay(WriteTx tx, Principal p, Actor actor, TicketState s)
+  private CreateTicketResponse replay(TicketTx tx, Principal p, Actor actor, TicketState s)
       throws SQLException {
     String creator =
         TicketStore.createdBy(tx.connection(), UUID.fromString(s.ticket.getId())).orElse("");

@@ -7,7 +7,7 @@ import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -17,7 +17,8 @@ final class TicketSteps {
   private TicketSteps() {}
 
   /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */
-  static TicketState lockAtVersion(WriteTx tx, String ticketId, long expected) throws SQLException {
+  static TicketState lockAtVersion(TicketTx tx, String ticketId, long expected)
+      throws SQLException {
     TicketState s =
         TicketStore.find(tx.connection(), UUID.fromString(ticketId), true)
             .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
@@ -30,7 +31,7 @@ final class TicketSteps {
   }
 
   /** Sets a new status with its side effects on timestamps and SLA clocks. */
-  static void applyStatus(TicketState s, Status to, WriteTx tx) {
+  static void applyStatus(TicketState s, Status to, TicketTx tx) {
     Status from = s.status();
     SlaClock clock = s.slaClock().statusChanged(from, to, tx.now());
     s.setSlaClock(clock);

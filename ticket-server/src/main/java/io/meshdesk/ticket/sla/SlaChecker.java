@@ -14,8 +14,8 @@ import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
 import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.WriteTx;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
+import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,9 +36,9 @@ public final class SlaChecker {
   public static final Actor SYSTEM =
       Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SYSTEM).setDisplayName("Meshdesk").build();
 
-  private final Writes writes;
+  private final TicketTransactions writes;
 
-  public SlaChecker(Writes writes) {
+  public SlaChecker(TicketTransactions writes) {
     this.writes = writes;
   }
 
@@ -51,7 +51,7 @@ public final class SlaChecker {
     return n;
   }
 
-  private int checkTenant(WriteTx tx) throws SQLException {
+  private int checkTenant(TicketTx tx) throws SQLException {
     int n = 0;
     for (UUID id :
         due(
@@ -89,7 +89,7 @@ public final class SlaChecker {
    * Writes history and an SlaBreached event for each late deadline, at the ticket's current
    * version.
    */
-  public static void announce(WriteTx tx, TicketState s, List<SlaClock.Breach> late)
+  public static void announce(TicketTx tx, TicketState s, List<SlaClock.Breach> late)
       throws SQLException {
     for (SlaClock.Breach l : late) {
       SlaMetric metric =
@@ -121,7 +121,7 @@ public final class SlaChecker {
     }
   }
 
-  private List<UUID> due(WriteTx tx, String condition) throws SQLException {
+  private List<UUID> due(TicketTx tx, String condition) throws SQLException {
     List<UUID> ids = new ArrayList<>();
     try (PreparedStatement ps =
         tx.connection()
@@ -140,7 +140,7 @@ public final class SlaChecker {
   }
 
   private int record(
-      WriteTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt)
+      TicketTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt)
       throws SQLException {
     long v = s.ticket.getVersion() + 1;
     s.ticket.setVersion(v).setUpdatedAt(ProtoTime.timestamp(tx.now()));

@@ -47,6 +47,28 @@ class VisibilityTest {
   }
 
   @Test
+  void customerIsShownPublicRepliesOnlyWhateverTheyAskFor() {
+    Principal customer = principal(Role.CUSTOMER);
+
+    assertThat(Visibility.commentsShown(customer, CommentScope.ALL)).isEqualTo(CommentScope.PUBLIC);
+    assertThat(Visibility.commentsShown(customer, CommentScope.PUBLIC))
+        .isEqualTo(CommentScope.PUBLIC);
+    assertThatThrownBy(() -> Visibility.commentsShown(customer, CommentScope.INTERNAL))
+        .isInstanceOf(PermissionDeniedException.class);
+  }
+
+  @Test
+  void staffAreShownTheCommentsTheyAskFor() {
+    for (Role role : new Role[] {Role.AGENT, Role.MANAGER, Role.ADMIN, Role.SERVICE}) {
+      for (CommentScope scope : CommentScope.values()) {
+        assertThat(Visibility.commentsShown(principal(role), scope))
+            .as(role + " asking for " + scope)
+            .isEqualTo(scope);
+      }
+    }
+  }
+
+  @Test
   void customerOpensTicketsOnlyForThemselves() {
     Principal customer = principal(Role.CUSTOMER);
 

@@ -2,21 +2,19 @@ package io.meshdesk.ticket.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Duration;
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.common.v1.ActorKind;
-import io.meshdesk.api.ticket.v1.SlaPolicy;
-import io.meshdesk.api.ticket.v1.SlaTarget;
-import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Hibernate;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.testing.TestEnvironment;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ActorKind;
 import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.SlaPolicy;
+import io.meshdesk.ticket.domain.SlaTarget;
 import io.meshdesk.ticket.domain.SlaTargets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,14 +30,8 @@ import org.junit.jupiter.api.Test;
 class SlaPolicyStoreIT {
 
   private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
-  private static final Actor ADA =
-      Actor.newBuilder()
-          .setKind(ActorKind.ACTOR_KIND_USER)
-          .setId("u-ada")
-          .setDisplayName("Ada")
-          .build();
-  private static final Actor BOT =
-      Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SERVICE_ACCOUNT).setId("sa-bot").build();
+  private static final Actor ADA = new Actor(ActorKind.USER, "u-ada", "Ada");
+  private static final Actor BOT = new Actor(ActorKind.SERVICE_ACCOUNT, "sa-bot", "");
 
   private static Database database;
   private static Transactions tx;
@@ -53,7 +45,7 @@ class SlaPolicyStoreIT {
     database = new Database(db, "sla-policy-store");
     tx = new Transactions(database.dataSource());
     orm = SettingsStore.orm(database.dataSource());
-    policies = new SlaPolicyStore(orm);
+    policies = new SlaPolicyStore(tx, orm);
   }
 
   @AfterAll
@@ -62,60 +54,53 @@ class SlaPolicyStoreIT {
     database.close();
   }
 
-  private static SlaTarget target(TicketPriority p, long firstSeconds, long resolutionSeconds) {
-    return SlaTarget.newBuilder()
-        .setPriority(p)
-        .setFirstResponse(Duration.newBuilder().setSeconds(firstSeconds))
-        .setResolution(Duration.newBuilder().setSeconds(resolutionSeconds))
-        .build();
+  private static SlaTarget target(Priority p, long firstSeconds, long resolutionSeconds) {
+    return new SlaTarget(
+        p, Duration.ofSeconds(firstSeconds), Duration.ofSeconds(resolutionSeconds));
   }
 
-  private static void replace(UUID tenant, List<SlaTarget> targets, Actor by, Instant at) {
-    tx.inTenant(
-        tenant,
-        c -> {
-          policies.replace(c, tenant, targets, by, at);
-          return null;
-        });
+  private static SlaPolicy replace(UUID tenant, List<SlaTarget> targets, Actor by, Instant at) {
+    return policies.replace(tenant, targets, by, at);
   }
 
   private static SlaPolicy policy(UUID tenant) {
-    return tx.inTenant(tenant, c -> policies.policy(c, tenant));
+    return policies.current(tenant);
   }
 
   @Test
   void aPolicyNeverSetIsVersionZeroWithoutTargets() {
-    assertThat(policy(UUID.randomUUID())).isEqualTo(SlaPolicy.getDefaultInstance());
+    assertThat(policy(UUID.randomUUID())).isEqualTo(SlaPolicy.unset());
   }
 
   @Test
   void eachReplacementBumpsTheVersionAndReplacesAllTargetsOfItsTenantOnly() {
     UUID tenant = UUID.randomUUID();
     UUID other = UUID.randomUUID();
-    SlaTarget high = target(TicketPriority.TICKET_PRIORITY_HIGH, 3_600, 28_800);
-    SlaTarget normal = target(TicketPriority.TICKET_PRIORITY_NORMAL, 14_400, 86_400);
-    SlaTarget low = target(TicketPriority.TICKET_PRIORITY_LOW, 86_400, 604_800);
+    SlaTarget high = target(Priority.HIGH, 3_600, 28_800);
+    SlaTarget normal = target(Priority.NORMAL, 14_400, 86_400);
+    SlaTarget low = target(Priority.LOW, 86_400, 604_800);
     replace(other, List.of(low), BOT, T0);
 
-    replace(tenant, List.of(high, normal), ADA, T0);
+    SlaPolicy replaced = replace(tenant, List.of(high, normal), ADA, T0);
     SlaPolicy first = policy(tenant);
-    assertThat(first.getVersion()).isEqualTo(1);
-    assertThat(first.getUpdatedBy()).isEqualTo(ADA);
-    assertThat(first.getUpdatedAt()).isEqualTo(ProtoTime.timestamp(T0));
-    assertThat(first.getTargetsList()).containsExactly(normal, high);
+    assertThat(replaced).as("the policy as stored").isEqualTo(first);
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(first.updatedBy()).isEqualTo(ADA);
+    assertThat(first.updatedAt()).isEqualTo(T0);
+    assertThat(first.targets()).containsExactly(normal, high);
 
     replace(tenant, List.of(low), BOT, T0.plusSeconds(60));
     SlaPolicy second = policy(tenant);
-    assertThat(second.getVersion()).isEqualTo(2);
-    assertThat(second.getUpdatedBy()).isEqualTo(BOT);
-    assertThat(second.getUpdatedAt()).isEqualTo(ProtoTime.timestamp(T0.plusSeconds(60)));
-    assertThat(second.getTargetsList()).containsExactly(low);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.updatedBy()).isEqualTo(BOT);
+    assertThat(second.updatedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(second.targets()).containsExactly(low);
     SlaTargets read = tx.inTenant(tenant, SettingsStore::targets);
     assertThat(read.byPriority()).containsOnlyKeys(Priority.LOW);
     assertThat(read.byPriority().get(Priority.LOW).resolution()).hasSeconds(604_800);
 
     SlaPolicy others = policy(other);
-    assertThat(others.getVersion()).isEqualTo(1);
-    assertThat(others.getTargetsList()).containsExactly(low);
+    assertThat(others.version()).isEqualTo(1);
+    assertThat(others.targets()).containsExactly(low);
   }
 }

@@ -2,14 +2,13 @@ package io.meshdesk.ticket.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.platform.config.DatabaseConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Hibernate;
 import io.meshdesk.platform.db.Migrations;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.testing.TestEnvironment;
+import io.meshdesk.ticket.domain.Team;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +37,7 @@ class TeamStoreIT {
     database = new Database(db, "team-store");
     tx = new Transactions(database.dataSource());
     orm = SettingsStore.orm(database.dataSource());
-    teams = new TeamStore(orm);
+    teams = new TeamStore(tx, orm);
   }
 
   @AfterAll
@@ -48,24 +47,19 @@ class TeamStoreIT {
   }
 
   private static Team team(String name) {
-    return Team.newBuilder()
-        .setId(UUID.randomUUID().toString())
-        .setName(name)
-        .setDescription(name + " desk")
-        .setCreatedAt(ProtoTime.timestamp(T0))
-        .build();
+    return new Team(UUID.randomUUID(), name, name + " desk", T0);
   }
 
   private static boolean insert(UUID tenant, Team team) {
-    return tx.inTenant(tenant, c -> teams.insert(c, tenant, team, T0));
+    return teams.create(tenant, team);
   }
 
   private static List<Team> page(UUID tenant, String after, int limit) {
-    return tx.inTenant(tenant, c -> teams.page(c, tenant, after, limit));
+    return teams.page(tenant, after, limit);
   }
 
   private static boolean teamExists(UUID tenant, Team team) {
-    return tx.inTenant(tenant, c -> SettingsStore.teamExists(c, team.getId()));
+    return tx.inTenant(tenant, c -> SettingsStore.teamExists(c, team.id().toString()));
   }
 
   @Test

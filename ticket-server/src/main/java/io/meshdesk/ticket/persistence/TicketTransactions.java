@@ -8,12 +8,12 @@ import java.util.UUID;
 /**
  * Runs a tenant write transaction and, once it committed, hands its events and AI jobs to Redis.
  */
-public final class Writes {
+public final class TicketTransactions {
 
   /** Work inside a write transaction. */
   @FunctionalInterface
   public interface Work<T> {
-    T run(WriteTx tx) throws SQLException;
+    T run(TicketTx tx) throws SQLException;
   }
 
   private final Transactions tx;
@@ -21,7 +21,7 @@ public final class Writes {
   private final Clock clock;
   private final SequenceGate gate = new SequenceGate();
 
-  public Writes(Transactions tx, AfterCommit publisher, Clock clock) {
+  public TicketTransactions(Transactions tx, AfterCommit publisher, Clock clock) {
     this.tx = tx;
     this.publisher = publisher;
     this.clock = clock;
@@ -29,7 +29,7 @@ public final class Writes {
 
   /** Runs {@code work} in the tenant; after commit, publishes what it produced. */
   public <T> T run(UUID tenant, Work<T> work) {
-    WriteTx[] holder = new WriteTx[1];
+    TicketTx[] holder = new TicketTx[1];
     SequenceGate.Hold gate = this.gate.hold(tenant);
     T result;
     try {
@@ -37,13 +37,13 @@ public final class Writes {
           tx.inTenant(
               tenant,
               c -> {
-                holder[0] = new WriteTx(c, tenant, clock.instant(), gate);
+                holder[0] = new TicketTx(c, tenant, clock.instant(), gate);
                 return work.run(holder[0]);
               });
     } finally {
       gate.leave(); // after commit or rollback: the counter row is free again
     }
-    WriteTx w = holder[0];
+    TicketTx w = holder[0];
     if (!w.events().isEmpty() || !w.jobs().isEmpty()) {
       publisher.afterCommit(w.events(), w.jobs());
     }

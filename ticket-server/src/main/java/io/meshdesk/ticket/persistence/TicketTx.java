@@ -12,17 +12,17 @@ import java.util.UUID;
  * One tenant write transaction: the connection, the transaction's time, and what to hand to Redis
  * once it has committed (events and AI jobs).
  */
-public final class WriteTx {
+public final class TicketTx {
 
   private final Connection connection;
   private final UUID tenant;
   private final Instant now;
-  private final List<EventEnvelope> events = new ArrayList<>(2);
+  private final List<RoutedEvent> events = new ArrayList<>(2);
   private final List<AiJob> jobs = new ArrayList<>(1);
 
   private final SequenceGate.Hold gate;
 
-  public WriteTx(Connection connection, UUID tenant, Instant now, SequenceGate.Hold gate) {
+  public TicketTx(Connection connection, UUID tenant, Instant now, SequenceGate.Hold gate) {
     this.connection = connection;
     this.tenant = tenant;
     this.now = Sql.micros(now);
@@ -48,7 +48,7 @@ public final class WriteTx {
   }
 
   /** Events written to the outbox in this transaction. */
-  public List<EventEnvelope> events() {
+  public List<RoutedEvent> events() {
     return events;
   }
 

@@ -14,11 +14,12 @@ import io.meshdesk.ticket.events.OutboxRelay;
 import io.meshdesk.ticket.events.Publisher;
 import io.meshdesk.ticket.grpc.OutboundStats;
 import io.meshdesk.ticket.grpc.TicketGrpcService;
+import io.meshdesk.ticket.persistence.QueueStore;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.SlaPolicyStore;
 import io.meshdesk.ticket.persistence.TeamStore;
 import io.meshdesk.ticket.persistence.TicketMergeStore;
-import io.meshdesk.ticket.persistence.Writes;
+import io.meshdesk.ticket.persistence.TicketTransactions;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
 import io.meshdesk.ticket.service.Settings;
@@ -45,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * heartbeats, presence, AI job sweep and SLA checker, and the gRPC service. {@link TicketServer}
  * creates one per process.
  */
-public final class Tickets implements AutoCloseable {
+public final class TicketModule implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(Tickets.class);
+  private static final Logger log = LoggerFactory.getLogger(TicketModule.class);
 
   private final ScheduledExecutorService scheduler =
       Executors.newScheduledThreadPool(
@@ -69,7 +70,7 @@ public final class Tickets implements AutoCloseable {
    *
    * @param users identity's view of users (assignees, requesters, names, teams)
    */
-  public Tickets(
+  public TicketModule(
       Database database, Redis redis, UserDirectory users, Clock clock, TicketConfig config) {
     Transactions tx = new Transactions(database.dataSource());
     // Sweeps and the relay take connections from the background share, never those requests need.
@@ -78,7 +79,7 @@ public final class Tickets implements AutoCloseable {
     this.aiJobs =
         new AiJobs(client, background, clock, config.relayMinAge(), config.aiRequeueAfter());
     this.publisher = new Publisher(client, tx, aiJobs);
-    Writes writes = new Writes(tx, publisher, clock);
+    TicketTransactions writes = new TicketTransactions(tx, publisher, clock);
     var topic =
         client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
@@ -91,7 +92,7 @@ public final class Tickets implements AutoCloseable {
             config.presenceRefresh(),
             config.presenceTtl());
     this.relay = new OutboxRelay(background, publisher, config.relayMinAge());
-    this.sla = new SlaChecker(new Writes(background, publisher, clock));
+    this.sla = new SlaChecker(new TicketTransactions(background, publisher, clock));
     Actors actors = new Actors(users);
     this.orm = SettingsStore.orm(database.dataSource());
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
@@ -108,8 +109,8 @@ public final class Tickets implements AutoCloseable {
                 new TicketEditing(writes, actors),
                 new TicketAssignment(writes, users, actors),
                 new CommentCommands(writes, actors),
-                new TicketReads(tx),
-                new Settings(writes, actors, new TeamStore(orm), new SlaPolicyStore(orm)),
+                new TicketReads(tx, new QueueStore(tx)),
+                new Settings(actors, new TeamStore(tx, orm), new SlaPolicyStore(tx, orm), clock),
                 new SuggestionCommands(writes, actors, topic),
                 hub,
                 presence,

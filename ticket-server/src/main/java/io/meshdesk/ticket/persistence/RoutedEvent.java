@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param staffOnly internal notes, AI and SLA events: never sent to customers
  * @param publicCommentCount comment count customers see, for their view of the ticket
  */
-public record EventEnvelope(
+public record RoutedEvent(
     UUID tenant,
     long sequence,
     String requesterId,
@@ -42,7 +42,7 @@ public record EventEnvelope(
    *
    * @param ticketNumber the new ticket's number, 0 when the row has none
    */
-  public EventEnvelope withStoredNumbers(long seq, long ticketNumber) {
+  public RoutedEvent withStoredNumbers(long seq, long ticketNumber) {
     TicketEvent e = event;
     boolean renumber =
         ticketNumber > 0
@@ -57,7 +57,7 @@ public record EventEnvelope(
     }
     return e == event && seq == sequence
         ? this
-        : new EventEnvelope(
+        : new RoutedEvent(
             tenant,
             seq,
             requesterId,
@@ -95,7 +95,7 @@ public record EventEnvelope(
   }
 
   /** Parses {@link #toBytes()}. */
-  public static EventEnvelope fromBytes(byte[] data) {
+  public static RoutedEvent fromBytes(byte[] data) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
       int version = in.readByte();
@@ -112,7 +112,7 @@ public record EventEnvelope(
       boolean staffOnly = in.readBoolean();
       int publicCount = in.readInt();
       TicketEvent event = TicketEvent.parseFrom(in);
-      return new EventEnvelope(
+      return new RoutedEvent(
           tenant,
           seq,
           requester,
