@@ -18,7 +18,7 @@ import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { IdentityService } from "../src/gen/meshdesk/identity/v1/identity_pb.js";
 import {
-  AiStatus, CommentVisibility, TicketPriority, TicketService,
+  AiStatus, CommentVisibility, TicketPriority, TicketService, TicketStatus,
 } from "../src/gen/meshdesk/ticket/v1/ticket_pb.js";
 
 const env = (name, fallback) => process.env[name] ?? fallback;
@@ -296,6 +296,27 @@ await scenario("manager view updates live", async () => {
   await mp.locator("tr[data-ticket-id]").first().waitFor({ timeout: TIMEOUT });
   await mp.screenshot({ path: join(SHOTS, "queue-tablet.png") });
   await mp.close();
+});
+
+await scenario("the AI panel shows a likely duplicate, and Merge closes it into the older ticket", async () => {
+  require(customer && customerStream, "ticket creation not live");
+  const stamp = Date.now();
+  const older = (await customer.tickets.createTicket({ subject: "Strange charge from Streamflix", body: "I see a 49.99 EUR charge from Streamflix that I do not recognise.", requestId: `dup-a-${stamp}` })).ticket;
+  const newer = (await customer.tickets.createTicket({ subject: "Unknown transaction of 49.99 EUR", body: "There is a charge from STREAMFLIX I never signed up for.", requestId: `dup-b-${stamp}` })).ticket;
+  await page.goto(`${CONSOLE_URL}#/ticket/${newer.id}`);
+  await page.getByRole("heading", { name: new RegExp(`#${newer.number}`) }).waitFor({ timeout: TIMEOUT });
+  const row = page.locator(`[data-testid="ai-duplicate"][data-ticket-id="${older.id}"]`);
+  // The worker loads its embedding model for the first duplicate search of the run.
+  await row.waitFor({ timeout: 60_000 });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, "duplicates.png"), fullPage: true });
+  await row.getByTestId("ai-merge").click();
+  await row.getByTestId("merge-outcome").filter({ hasText: `Merged into #${older.number}` }).waitFor({ timeout: TIMEOUT });
+  const agent = await grpcAs(AGENT);
+  const closed = (await agent.tickets.getTicket({ ticketId: newer.id })).ticket;
+  require(closed.status === TicketStatus.CLOSED, `the duplicate is ${TicketStatus[closed.status]}, not closed`);
+  await waitFor(() => customerStream.events.find((e) => e?.ticketId === older.id && e?.payload?.case === "commentAdded"
+    && e.payload.value.comment.visibility === CommentVisibility.PUBLIC), "the merge notice on the customer's stream");
 });
 
 await customerStream?.stop();

@@ -1,10 +1,12 @@
 import { h, replace } from "../dom.js";
 import type { App } from "../app.js";
 import { label, PRIORITY_LABELS, SENTIMENT_LABELS } from "../format.js";
+import { ConnectError } from "@connectrpc/connect";
 import {
   AiStatus,
   SuggestionOutcome,
   SuggestionSourceKind,
+  type DuplicateTicket,
   type Suggestion,
   type Ticket,
 } from "../gen/meshdesk/ticket/v1/ticket_pb.js";
@@ -19,7 +21,9 @@ export interface AiActions {
 
 /**
  * The AI panel: triage (sentiment, category, suggested priority, summary), the drafted reply as
- * it streams in, its sources, and accept / edit / discard, each recorded as feedback.
+ * it streams in, its sources, and accept / edit / discard, each recorded as feedback; similar
+ * solved tickets with how they were resolved, and the requester's likely duplicates, each with a
+ * Merge button that merges this ticket into it.
  */
 export class AiPanel {
   readonly el: HTMLElement;
@@ -89,6 +93,61 @@ export class AiPanel {
       h("p", { class: "summary" }, s.summary),
       sources.length ? h("details", {}, h("summary", {}, `Sources (${sources.length})`), h("ul", {}, sources)) : null,
       h("div", { class: "actions" }, buttons),
+      this.duplicates(s),
+      this.similar(s),
+    );
+  }
+
+  /** The requester's open tickets that look like the same problem, each with Merge. */
+  private duplicates(s: Suggestion): HTMLElement | null {
+    if (!s.likelyDuplicates.length) return null;
+    return h(
+      "section",
+      { class: "related", "data-testid": "ai-duplicates" },
+      h("h4", {}, "Likely duplicates"),
+      h("ul", {}, s.likelyDuplicates.map((d) => this.duplicate(s.ticketId, d))),
+    );
+  }
+
+  private duplicate(ticketId: string, d: DuplicateTicket): HTMLElement {
+    const outcome = h("span", { class: "muted", "data-testid": "merge-outcome", role: "status" });
+    const button = h("button", { "data-testid": "ai-merge", title: `Close this ticket and continue in #${d.number}` }, `Merge into #${d.number}`) as HTMLButtonElement;
+    button.onclick = () => void this.merge(ticketId, d, button, outcome);
+    return h(
+      "li",
+      { "data-testid": "ai-duplicate", "data-ticket-id": d.ticketId },
+      h("a", { href: `#/ticket/${d.ticketId}` }, `#${d.number} ${d.subject}`),
+      h("span", { class: "muted" }, ` (${Math.round(d.score * 100)} % alike) `),
+      button,
+      outcome,
+    );
+  }
+
+  private async merge(ticketId: string, d: DuplicateTicket, button: HTMLButtonElement, outcome: HTMLElement): Promise<void> {
+    button.disabled = true;
+    try {
+      await this.app.api.tickets.mergeTickets({ duplicateTicketId: ticketId, targetTicketId: d.ticketId, requestId: crypto.randomUUID() });
+      outcome.textContent = `Merged into #${d.number}; the requester was told there.`;
+    } catch (e) {
+      button.disabled = false;
+      outcome.textContent = e instanceof ConnectError ? e.rawMessage : String(e);
+    }
+  }
+
+  /** Solved tickets like this one, with the start of their resolution. */
+  private similar(s: Suggestion): HTMLElement | null {
+    if (!s.similarTickets.length) return null;
+    return h(
+      "section",
+      { class: "related", "data-testid": "ai-similar" },
+      h("h4", {}, "Similar solved tickets"),
+      h(
+        "ul",
+        {},
+        s.similarTickets.map((t) =>
+          h("li", { "data-testid": "ai-similar-ticket" }, h("a", { href: `#/ticket/${t.ticketId}` }, t.subject), h("p", { class: "resolution" }, t.resolution)),
+        ),
+      ),
     );
   }
 

@@ -15,6 +15,7 @@ import io.meshdesk.ai.worker.GrpcTicketPort;
 import io.meshdesk.ai.worker.JobConsumer;
 import io.meshdesk.ai.worker.JobProcessor;
 import io.meshdesk.ai.worker.JobQueue;
+import io.meshdesk.ai.worker.RelatedTickets;
 import io.meshdesk.ai.worker.TokenProvider;
 import io.meshdesk.platform.auth.AuthInterceptor;
 import io.meshdesk.platform.auth.TokenVerifier;
@@ -87,8 +88,11 @@ public final class AiWorker implements ServerProcess.Running {
     GrpcTicketPort tickets = new GrpcTicketPort(ticketChannel, tokens);
 
     Drafter drafter = DrafterChain.of(config, redis, clock);
+    RelatedTickets related =
+        new RelatedTickets(knowledge, tickets, Embedder::shared, config.related());
     JobProcessor processor =
-        new JobProcessor(tickets, knowledge, drafter, config.worker().retrievalLimit(), clock);
+        new JobProcessor(
+            tickets, knowledge, drafter, config.worker().retrievalLimit(), clock, related);
     this.consumer =
         new JobConsumer(
             new JobQueue(redis.client(), config.worker().consumerName()),

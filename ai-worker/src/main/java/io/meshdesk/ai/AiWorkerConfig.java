@@ -2,6 +2,7 @@ package io.meshdesk.ai;
 
 import io.meshdesk.ai.assistant.AssistantConfig;
 import io.meshdesk.ai.gemini.GeminiConfig;
+import io.meshdesk.ai.worker.RelatedConfig;
 import io.meshdesk.ai.worker.WorkerConfig;
 import io.meshdesk.platform.config.Env;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param catchUpInterval how often solved tickets are caught up ({@code
  *     MESHDESK_AI_CATCHUP_INTERVAL}, default 5m)
  * @param assistant cardholder assistant settings ({@code MESHDESK_ASSISTANT_*})
+ * @param related similar solved tickets and likely duplicates per suggestion ({@code
+ *     MESHDESK_AI_SIMILAR_LIMIT}, {@code MESHDESK_AI_DUPLICATE_*})
  */
 public record AiWorkerConfig(
     String ticketTarget,
@@ -26,16 +29,24 @@ public record AiWorkerConfig(
     WorkerConfig worker,
     GeminiConfig gemini,
     Duration catchUpInterval,
-    AssistantConfig assistant) {
+    AssistantConfig assistant,
+    RelatedConfig related) {
 
-  /** As the canonical constructor, with the assistant's default settings. */
+  /** As the canonical constructor, with the assistant's and related tickets' default settings. */
   public AiWorkerConfig(
       String ticketTarget,
       String ledgerTarget,
       WorkerConfig worker,
       GeminiConfig gemini,
       Duration catchUpInterval) {
-    this(ticketTarget, ledgerTarget, worker, gemini, catchUpInterval, AssistantConfig.defaults());
+    this(
+        ticketTarget,
+        ledgerTarget,
+        worker,
+        gemini,
+        catchUpInterval,
+        AssistantConfig.defaults(),
+        RelatedConfig.defaults());
   }
 
   /** Reads every setting from the environment. */
@@ -46,13 +57,20 @@ public record AiWorkerConfig(
         WorkerConfig.fromEnv(env),
         GeminiConfig.fromEnv(env),
         env.duration("MESHDESK_AI_CATCHUP_INTERVAL", Duration.ofMinutes(5)),
-        AssistantConfig.fromEnv(env));
+        AssistantConfig.fromEnv(env),
+        RelatedConfig.fromEnv(env));
   }
 
   /** Offline drafting, the given peers, defaults elsewhere ({@code meshctl dev}, tests). */
   public static AiWorkerConfig offline(String ticketTarget, String ledgerTarget) {
     AiWorkerConfig d = fromEnv(new Env(Map.of()));
     return new AiWorkerConfig(
-        ticketTarget, ledgerTarget, d.worker(), d.gemini(), d.catchUpInterval());
+        ticketTarget,
+        ledgerTarget,
+        d.worker(),
+        d.gemini(),
+        d.catchUpInterval(),
+        d.assistant(),
+        d.related());
   }
 }

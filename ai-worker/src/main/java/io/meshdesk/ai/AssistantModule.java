@@ -32,7 +32,7 @@ final class AssistantModule {
         new ConversationService(
             new ConversationStore(tx),
             functions,
-            new OfflineAssistant(new IntentClassifier(new Embedder()), functions),
+            new OfflineAssistant(new IntentClassifier(Embedder.shared()), functions),
             config.gemini().enabled() ? GeminiAssistantModel.create(config.gemini(), clock) : null,
             config.assistant(),
             clock);

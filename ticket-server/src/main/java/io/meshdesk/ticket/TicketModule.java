@@ -18,6 +18,7 @@ import io.meshdesk.ticket.persistence.QueueStore;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.SlaPolicyStore;
 import io.meshdesk.ticket.persistence.TeamStore;
+import io.meshdesk.ticket.persistence.TicketMergeStore;
 import io.meshdesk.ticket.persistence.TicketTransactions;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
@@ -25,6 +26,7 @@ import io.meshdesk.ticket.service.Settings;
 import io.meshdesk.ticket.service.SuggestionCommands;
 import io.meshdesk.ticket.service.TicketAssignment;
 import io.meshdesk.ticket.service.TicketEditing;
+import io.meshdesk.ticket.service.TicketMerging;
 import io.meshdesk.ticket.service.TicketOpening;
 import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
@@ -118,7 +120,8 @@ public final class TicketModule implements AutoCloseable {
                 config.catchUpPage(),
                 outboundStats,
                 heartbeats,
-                guard));
+                guard,
+                new TicketMerging(writes, actors, TicketMergeStore::new)));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");

@@ -159,6 +159,11 @@ public final class KnowledgeBase {
     return index.search(tenant, text, vector, limit);
   }
 
+  /** The tenant's solved tickets most similar to {@code text}, with their resolutions. */
+  public List<RetrievedDocument> similarResolutions(UUID tenant, String text, int limit) {
+    return index.similarResolutions(tenant, text, limit);
+  }
+
   /**
    * Re-derives the index from PostgreSQL for every registered tenant; returns documents indexed.
    */

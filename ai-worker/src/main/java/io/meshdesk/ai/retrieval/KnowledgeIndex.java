@@ -276,6 +276,25 @@ public final class KnowledgeIndex implements Closeable {
     return vectors.labelCount(tenantId);
   }
 
+  /**
+   * The tenant's solved tickets most similar to {@code text}, best first: what the suggestion shows
+   * agents as similar solved tickets, with their resolutions. Articles are left out.
+   *
+   * @param tenantId the tenant whose tickets may be returned; required
+   * @param text free text (a ticket's subject and body)
+   * @param limit maximum number of results
+   */
+  public List<RetrievedDocument> similarResolutions(UUID tenantId, String text, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    // Articles share the index: look deeper than the limit, then keep the tickets.
+    return search(tenantId, text, Math.max(20, limit * 4)).stream()
+        .filter(d -> d.kind() == Kind.RESOLVED_TICKET)
+        .limit(limit)
+        .toList();
+  }
+
   /** Makes all writes durable (meaningful for an index on disk); also done on close. */
   public void commit() {
     try {

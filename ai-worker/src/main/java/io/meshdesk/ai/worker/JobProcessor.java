@@ -26,9 +26,9 @@ import java.util.UUID;
  * Does one AI job: reads the ticket, embeds it once, retrieves the tenant's similar solved tickets
  * and articles (hybrid: words and meaning), drafts (streaming the reply to agents), replaces the
  * drafter's triage by the one learned from the tenant's labelled tickets when it has enough of them
- * ({@link LearnedTriage}), and attaches the suggestion. Idempotent: a job whose suggestion is
- * already attached is not drafted again, and the attach itself is idempotent on the job id, so a
- * job delivered twice yields one suggestion.
+ * ({@link LearnedTriage}), finds similar solved tickets and likely duplicates, and attaches the
+ * suggestion. Idempotent: a job whose suggestion is already attached is not drafted again, and the
+ * attach itself is idempotent on the job id, so a job delivered twice yields one suggestion.
  */
 public final class JobProcessor {
 
@@ -46,19 +46,25 @@ public final class JobProcessor {
   private final LearnedTriage triage;
   private final int retrievalLimit;
   private final Clock clock;
+  private final RelatedTickets related;
 
+  /**
+   * @param related finds similar solved tickets and likely duplicates for the suggestion
+   */
   public JobProcessor(
       TicketPort tickets,
       KnowledgeBase knowledge,
       Drafter drafter,
       int retrievalLimit,
-      Clock clock) {
+      Clock clock,
+      RelatedTickets related) {
     this.tickets = tickets;
     this.knowledge = knowledge;
     this.drafter = drafter;
     this.triage = new LearnedTriage(knowledge.index());
     this.retrievalLimit = retrievalLimit;
     this.clock = clock;
+    this.related = related;
   }
 
   /**
@@ -107,7 +113,9 @@ public final class JobProcessor {
     }
     draft = triage.apply(tenant, vector, draft, OfflineDrafter.NAME.equals(draft.drafter()));
     Duration took = Duration.between(start, clock.instant());
-    tickets.attach(tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took));
+    RelatedTickets.Related around = related.of(tenant, ticket);
+    tickets.attach(
+        tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took, around));
     return Outcome.ATTACHED;
   }
 

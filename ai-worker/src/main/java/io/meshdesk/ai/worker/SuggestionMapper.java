@@ -18,7 +18,11 @@ final class SuggestionMapper {
   private SuggestionMapper() {}
 
   static AttachSuggestionRequest toRequest(
-      AiJob job, long ticketVersion, Draft d, java.time.Duration took) {
+      AiJob job,
+      long ticketVersion,
+      Draft d,
+      java.time.Duration took,
+      RelatedTickets.Related related) {
     AttachSuggestionRequest.Builder b =
         AttachSuggestionRequest.newBuilder()
             .setTicketId(job.getTicketId())
@@ -49,6 +53,8 @@ final class SuggestionMapper {
                 Duration.newBuilder()
                     .setSeconds(Math.min(3600, took.getSeconds()))
                     .setNanos(took.getSeconds() >= 3600 ? 0 : took.getNano()));
+    related.similar().stream().limit(10).forEach(b::addSimilarTickets);
+    related.duplicates().stream().limit(10).forEach(b::addLikelyDuplicates);
     for (RetrievedDocument doc : d.sources()) {
       if (b.getSourcesCount() == 20 || !isUuid(doc.id())) {
         continue;

@@ -95,14 +95,15 @@ class AssistantConversationIT {
                     postings,
                     new QueryService(ltx, clock),
                     new AuditService(ledgerDb.dataSource(), clock),
-                    new PendingPayments(ltx, postings, clock))),
+                    new PendingPayments(ltx, postings, clock),
+                    new io.meshdesk.ledger.spending.SpendingService(ltx, clock))),
             List.of(tokens.interceptor()));
     seedLedger();
 
     Conversations store = new ConversationStore(new Transactions(aiDb.dataSource()));
     LedgerFunctions functions = new LedgerFunctions(new GrpcLedger(ledgerGrpc.channel()), clock);
     OfflineAssistant offline =
-        new OfflineAssistant(new IntentClassifier(new Embedder()), functions);
+        new OfflineAssistant(new IntentClassifier(Embedder.shared()), functions);
     stub = new GeminiStub();
     var gemini = stub.vertexConfig(Duration.ofSeconds(30), 1);
     GeminiAssistantModel model = new GeminiAssistantModel(stub.client(gemini), gemini, clock);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The in-JVM sentence model places paraphrases near each other and unrelated text far away. */
 class EmbedderTest {
 
-  private static final Embedder EMBEDDER = new Embedder();
+  private static final Embedder EMBEDDER = Embedder.shared();
 
   @Test
   void paraphrasesAreCloserThanUnrelatedTickets() {

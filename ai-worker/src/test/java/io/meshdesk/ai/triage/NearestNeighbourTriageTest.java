@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Triage learned from a tenant's history follows the labels of similar past tickets. */
 class NearestNeighbourTriageTest {
 
-  private static final Embedder EMBEDDER = new Embedder();
+  private static final Embedder EMBEDDER = Embedder.shared();
 
   private static LabelledTicket t(String text, String category, String priority, String team) {
     return new LabelledTicket(text, text, EMBEDDER.embed(text), category, priority, team);

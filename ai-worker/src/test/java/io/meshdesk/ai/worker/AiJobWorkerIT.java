@@ -32,6 +32,8 @@ class AiJobWorkerIT {
 
   @BeforeAll
   static void start() {
+    // generous: the worker shares two loaded cores with the whole build
+    org.awaitility.Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
     h = new WorkerHarness("ai_jobs");
     h.knowledge.recordResolution(
         new Resolution(
@@ -45,6 +47,7 @@ class AiJobWorkerIT {
 
   @AfterAll
   static void stop() {
+    org.awaitility.Awaitility.reset();
     h.close();
   }
 
@@ -74,6 +77,15 @@ class AiJobWorkerIT {
         .extracting(SuggestionSource::getId)
         .contains(SOLVED_REFUND.toString());
     assertThat(s.getDraftedReply()).containsIgnoringCase("refund");
+    assertThat(s.getSimilarTicketsList())
+        .first()
+        .satisfies(
+            similar -> {
+              assertThat(similar.getTicketId()).isEqualTo(SOLVED_REFUND.toString());
+              assertThat(similar.getSubject()).isEqualTo("Charged twice for the March invoice");
+              assertThat(similar.getResolution()).isEqualTo(REFUND_REPLY);
+              assertThat(similar.getScore()).isPositive();
+            });
     assertThat(s.getDrafter()).startsWith(OfflineDrafter.NAME + " | triage ");
     assertThat(s.getCategory()).isNotBlank();
     var chunks =

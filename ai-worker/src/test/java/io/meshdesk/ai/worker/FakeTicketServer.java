@@ -181,6 +181,8 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
             .setDraftedReply(req.getDraftedReply())
             .setConfidence(req.getConfidence())
             .addAllSources(req.getSourcesList())
+            .addAllSimilarTickets(req.getSimilarTicketsList())
+            .addAllLikelyDuplicates(req.getLikelyDuplicatesList())
             .setDrafter(req.getDrafter())
             .setGenerationTime(req.getGenerationTime())
             .build();

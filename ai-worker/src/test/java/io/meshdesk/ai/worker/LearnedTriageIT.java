@@ -96,7 +96,13 @@ class LearnedTriageIT {
   static void start() {
     h = new WorkerHarness("ai_learned", Embedder.shared());
     processor =
-        new JobProcessor(h.tickets, h.knowledge, new OfflineDrafter(), 5, Clock.systemUTC());
+        new JobProcessor(
+            h.tickets,
+            h.knowledge,
+            new OfflineDrafter(),
+            5,
+            Clock.systemUTC(),
+            new RelatedTickets(h.knowledge, h.tickets, Embedder::shared, RelatedConfig.defaults()));
     feed = new ResolutionFeed(h.knowledge, h.tickets, Clock.systemUTC());
     List<IndexedLabel> labels = new ArrayList<>();
     for (String[] p : HISTORY) {

@@ -104,7 +104,18 @@ public final class WorkerHarness implements AutoCloseable {
             d.pollTimeout(),
             d.claimInterval(),
             d.retrievalLimit());
-    JobProcessor processor = new JobProcessor(tickets, knowledge, drafter, 5, Clock.systemUTC());
+    JobProcessor processor =
+        new JobProcessor(
+            tickets,
+            knowledge,
+            drafter,
+            5,
+            Clock.systemUTC(),
+            new RelatedTickets(
+                knowledge,
+                tickets,
+                io.meshdesk.ai.embedding.Embedder::shared,
+                RelatedConfig.defaults()));
     JobConsumer c =
         new JobConsumer(new JobQueue(redis.client(), name), processor, config, Clock.systemUTC())
             .start();

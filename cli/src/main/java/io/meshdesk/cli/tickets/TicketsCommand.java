@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       TicketCommands.GetTicket.class,
       TicketCommands.CreateTicket.class,
       TicketCommands.AssignTicket.class,
+      MergeCommand.class,
       TicketSet.SetTicket.class,
       TicketCommands.AddComment.class,
       TicketCommands.ListComments.class,

@@ -8,6 +8,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.meshdesk.ai.AiWorker;
 import io.meshdesk.ai.AiWorkerConfig;
+import io.meshdesk.ai.knowledge.Resolution;
 import io.meshdesk.ai.offline.OfflineDrafter;
 import io.meshdesk.ai.worker.IdentityTokenProvider;
 import io.meshdesk.ai.worker.JobQueue;
@@ -15,12 +16,17 @@ import io.meshdesk.ai.worker.WorkerConfig;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.LoginRequest;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.GetTicketRequest;
+import io.meshdesk.api.ticket.v1.MergeTicketsRequest;
+import io.meshdesk.api.ticket.v1.MergeTicketsResponse;
+import io.meshdesk.api.ticket.v1.SimilarTicket;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.Suggestion;
 import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
+import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.cli.MigrateCommand;
 import io.meshdesk.identity.DemoSeed;
 import io.meshdesk.identity.domain.IdentityConfig;
@@ -75,6 +81,7 @@ class AiPipelineIT {
   private static UUID tenant;
   private static TicketServiceGrpc.TicketServiceBlockingStub customer;
   private static TicketServiceGrpc.TicketServiceStub agent;
+  private static TicketServiceGrpc.TicketServiceBlockingStub agentBlocking;
 
   @BeforeAll
   static void start() {
@@ -115,10 +122,11 @@ class AiPipelineIT {
         TicketServiceGrpc.newBlockingStub(channel)
             .withCallCredentials(
                 TestTokens.bearer(login(channel, "customer@demo.meshdesk.dev", password)));
-    agent =
-        TicketServiceGrpc.newStub(channel)
-            .withCallCredentials(
-                TestTokens.bearer(login(channel, "agent@demo.meshdesk.dev", password)));
+    String agentToken = login(channel, "agent@demo.meshdesk.dev", password);
+    agent = TicketServiceGrpc.newStub(channel).withCallCredentials(TestTokens.bearer(agentToken));
+    agentBlocking =
+        TicketServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(TestTokens.bearer(agentToken));
   }
 
   @AfterEach
@@ -203,6 +211,69 @@ class AiPipelineIT {
     assertThat(storedSuggestionJobs(created.getId())).hasSize(1);
   }
 
+  @Test
+  void suggestionShowsSimilarSolvedTicketsAndTheDuplicateWhichTheAgentMerges() {
+    List<TicketEvent> stream = subscribeAsAgent();
+    startWorker("w-related", Duration.ofSeconds(30));
+    UUID solved = UUID.randomUUID();
+    workers
+        .getLast()
+        .knowledge()
+        .recordResolution(
+            new Resolution(
+                tenant,
+                solved,
+                "Unknown streaming subscription charge",
+                "A monthly charge from a streaming service I never subscribed to.",
+                "The charge came from a free trial that turned into a paid plan; we cancelled it and refunded the charge.",
+                java.time.Instant.now()));
+    Ticket first =
+        createTicket(
+            "Strange charge", "I see a 49.99 charge from Streamflix that I do not recognise.");
+
+    Ticket second =
+        createTicket(
+            "Unknown transaction of 49.99 EUR",
+            "There is a charge from STREAMFLIX I never signed up for.");
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> suggestionsOn(stream, second.getId()).size() == 1);
+    Suggestion s = suggestionsOn(stream, second.getId()).getFirst();
+    // the customer's other open tickets (of the other tests) are about other problems
+    assertThat(s.getLikelyDuplicatesList())
+        .first()
+        .satisfies(
+            d -> {
+              assertThat(d.getTicketId()).isEqualTo(first.getId());
+              assertThat(d.getNumber()).isEqualTo(first.getNumber());
+              assertThat(d.getScore()).isBetween(0.6f, 1f);
+            });
+    assertThat(s.getSimilarTicketsList())
+        .extracting(SimilarTicket::getTicketId, SimilarTicket::getResolution)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                solved.toString(),
+                "The charge came from a free trial that turned into a paid plan; we cancelled it and refunded the charge."));
+    // stored with the ticket, as agents' consoles read it
+    assertThat(
+            agentBlocking
+                .getTicket(GetTicketRequest.newBuilder().setTicketId(second.getId()).build())
+                .getLatestSuggestion()
+                .getLikelyDuplicatesList())
+        .isEqualTo(s.getLikelyDuplicatesList());
+
+    MergeTicketsResponse merged =
+        agentBlocking.mergeTickets(
+            MergeTicketsRequest.newBuilder()
+                .setDuplicateTicketId(second.getId())
+                .setTargetTicketId(s.getLikelyDuplicates(0).getTicketId())
+                .setRequestId("merge-" + second.getId())
+                .build());
+    assertThat(merged.getDuplicate().getStatus()).isEqualTo(TicketStatus.TICKET_STATUS_CLOSED);
+    assertThat(merged.getTarget().getId()).isEqualTo(first.getId());
+  }
+
   private static String login(ManagedChannel channel, String email, String password) {
     return IdentityServiceGrpc.newBlockingStub(channel)
         .login(
@@ -230,7 +301,9 @@ class AiPipelineIT {
                 offline.ledgerTarget(),
                 worker,
                 offline.gemini(),
-                offline.catchUpInterval())));
+                offline.catchUpInterval(),
+                offline.assistant(),
+                offline.related())));
   }
 
   private static Ticket createTicket(String subject, String body) {

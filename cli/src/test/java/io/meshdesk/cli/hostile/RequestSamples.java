@@ -82,6 +82,9 @@ final class RequestSamples {
             + " priority: TICKET_PRIORITY_URGENT tags { values: 'billing' } custom_fields { values { key: 'order' value: '43' } } team_id: '${team}'");
     put(t + "AssignTicket", "ticket_id: '${ticket}' expected_version: 1 assignee_id: '${agent}'");
     put(
+        t + "MergeTickets",
+        "duplicate_ticket_id: '${ticket}' target_ticket_id: '${unknown}' comment: 'Same problem.' request_id: 'm-${n}'");
+    put(
         t + "AddComment",
         "ticket_id: '${ticket}' body: 'Looking into it.' visibility: COMMENT_VISIBILITY_PUBLIC request_id: 'c-${n}'");
     put(

@@ -121,6 +121,7 @@ public final class Rbac {
     rpc(t + "ListTickets", "tickets.read");
     rpc(t + "UpdateTicket", "tickets.update");
     rpc(t + "AssignTicket", "tickets.assign");
+    rpc(t + "MergeTickets", "tickets.update");
     rpc(t + "AddComment", "tickets.comment");
     rpc(t + "ListComments", "tickets.read");
     rpc(t + "GetTicketHistory", "tickets.read");

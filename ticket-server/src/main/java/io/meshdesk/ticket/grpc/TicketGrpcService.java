@@ -32,6 +32,8 @@ import io.meshdesk.api.ticket.v1.ListTicketsRequest;
 import io.meshdesk.api.ticket.v1.ListTicketsResponse;
 import io.meshdesk.api.ticket.v1.MarkAiUnavailableRequest;
 import io.meshdesk.api.ticket.v1.MarkAiUnavailableResponse;
+import io.meshdesk.api.ticket.v1.MergeTicketsRequest;
+import io.meshdesk.api.ticket.v1.MergeTicketsResponse;
 import io.meshdesk.api.ticket.v1.RecordSuggestionFeedbackRequest;
 import io.meshdesk.api.ticket.v1.RecordSuggestionFeedbackResponse;
 import io.meshdesk.api.ticket.v1.SetSlaPolicyRequest;
@@ -60,6 +62,7 @@ import io.meshdesk.ticket.service.Settings;
 import io.meshdesk.ticket.service.SuggestionCommands;
 import io.meshdesk.ticket.service.TicketAssignment;
 import io.meshdesk.ticket.service.TicketEditing;
+import io.meshdesk.ticket.service.TicketMerging;
 import io.meshdesk.ticket.service.TicketOpening;
 import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
@@ -85,7 +88,8 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
       int catchUpPage,
       OutboundStats outboundStats,
       Heartbeats heartbeats,
-      StreamGuard guard) {}
+      StreamGuard guard,
+      TicketMerging merging) {}
 
   private final Parts parts;
   private final SharedResponses shared = new SharedResponses();
@@ -382,5 +386,11 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
         RecordSuggestionFeedbackResponse.newBuilder()
             .setSuggestion(parts.suggestions().feedback(me(), r))
             .build());
+  }
+
+  /** Merges a duplicate into the ticket that survives. */
+  @Override
+  public void mergeTickets(MergeTicketsRequest r, StreamObserver<MergeTicketsResponse> o) {
+    reply(o, TicketMapper.merged(parts.merging().merge(me(), TicketMapper.merge(r))));
   }
 }

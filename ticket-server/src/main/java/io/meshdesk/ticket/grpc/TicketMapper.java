@@ -7,6 +7,8 @@ import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.GetQueueCountsResponse;
 import io.meshdesk.api.ticket.v1.ListTeamsResponse;
+import io.meshdesk.api.ticket.v1.MergeTicketsRequest;
+import io.meshdesk.api.ticket.v1.MergeTicketsResponse;
 import io.meshdesk.api.ticket.v1.PriorityCount;
 import io.meshdesk.api.ticket.v1.SlaPolicy;
 import io.meshdesk.api.ticket.v1.SlaTarget;
@@ -24,6 +26,8 @@ import io.meshdesk.ticket.events.EventWire;
 import io.meshdesk.ticket.service.AddComment;
 import io.meshdesk.ticket.service.AssignTicket;
 import io.meshdesk.ticket.service.CreateTicket;
+import io.meshdesk.ticket.service.MergeOutcome;
+import io.meshdesk.ticket.service.MergeTickets;
 import io.meshdesk.ticket.service.UpdateTicket;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +82,22 @@ final class TicketMapper {
         r.getVisibility() == CommentVisibility.COMMENT_VISIBILITY_INTERNAL,
         r.getSuggestionId(),
         r.getRequestId());
+  }
+
+  /** A merge request. */
+  static MergeTickets merge(MergeTicketsRequest r) {
+    return new MergeTickets(
+        r.getDuplicateTicketId(), r.getTargetTicketId(), r.getComment(), r.getRequestId());
+  }
+
+  /** What a merge left behind, as the response. */
+  static MergeTicketsResponse merged(MergeOutcome m) {
+    return MergeTicketsResponse.newBuilder()
+        .setDuplicate(m.duplicate())
+        .setTarget(m.target())
+        .setNotification(m.notification())
+        .setReplayed(m.replayed())
+        .build();
   }
 
   /** A team as the contract shows it. */

@@ -64,6 +64,8 @@ public final class Suggestions {
             .setDraftedReply(r.getDraftedReply())
             .setConfidence(r.getConfidence())
             .addAllSources(r.getSourcesList())
+            .addAllSimilarTickets(r.getSimilarTicketsList())
+            .addAllLikelyDuplicates(r.getLikelyDuplicatesList())
             .setDrafter(r.getDrafter())
             .setGenerationTime(r.getGenerationTime())
             .setCreatedAt(ProtoTime.timestamp(tx.now()))
