@@ -22,7 +22,7 @@ import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.cli.MigrateCommand;
-import io.meshdesk.identity.DemoSeed;
+import io.meshdesk.cli.demo.DemoSeed;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.config.Env;

@@ -63,23 +63,24 @@ public final class SlaPolicyStore {
 
   /**
    * Replaces the tenant's targets and bumps the policy's version, holding the policy row locked
-   * until the caller's transaction ends.
+   * until the caller's transaction ends. The row is created by an upsert first, so two callers
+   * setting a tenant's first policy at once both succeed, one after the other.
    */
   public void replace(Connection c, UUID tenant, List<SlaTarget> targets, Actor by, Instant at) {
     orm.session(
         c,
         tenant,
         s -> {
+          s.createNativeMutationQuery(
+                  "insert into ticket.sla_policies"
+                      + " (tenant_id, version, updated_at, updated_by_kind, updated_by_id)"
+                      + " values (:tenant, 0, :at, 0, '') on conflict (tenant_id) do nothing")
+              .setParameter("tenant", tenant)
+              .setParameter("at", at)
+              .executeUpdate();
           SlaPolicyEntity policy =
               s.find(SlaPolicyEntity.class, tenant, LockModeType.PESSIMISTIC_WRITE);
-          boolean first = policy == null;
-          if (first) {
-            policy = SlaPolicyEntity.unset(tenant);
-          }
           policy.replaced(at, by.getKindValue(), by.getId(), by.getDisplayName());
-          if (first) {
-            s.persist(policy);
-          }
           s.createMutationQuery("delete from SlaTargetEntity").executeUpdate();
           for (SlaTarget t : targets) {
             s.persist(

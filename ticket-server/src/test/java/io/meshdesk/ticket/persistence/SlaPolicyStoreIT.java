@@ -1,6 +1,7 @@
 package io.meshdesk.ticket.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Duration;
 import io.meshdesk.api.common.v1.Actor;
@@ -17,9 +18,18 @@ import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaTargets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,5 +127,55 @@ class SlaPolicyStoreIT {
     SlaPolicy others = policy(other);
     assertThat(others.getVersion()).isEqualTo(1);
     assertThat(others.getTargetsList()).containsExactly(low);
+  }
+
+  @Test
+  void twoAdminsSettingTheFirstPolicyAtOnceBothSucceedOneAfterTheOther() throws Exception {
+    UUID tenant = UUID.randomUUID();
+    SlaTarget high = target(TicketPriority.TICKET_PRIORITY_HIGH, 3_600, 28_800);
+    SlaTarget low = target(TicketPriority.TICKET_PRIORITY_LOW, 86_400, 604_800);
+    CountDownLatch firstWrote = new CountDownLatch(1);
+    try (ExecutorService admins = Executors.newFixedThreadPool(2)) {
+      // given a first admin's transaction that has set the tenant's first policy, not yet committed
+      Future<?> first =
+          admins.submit(
+              () ->
+                  tx.inTenant(
+                      tenant,
+                      c -> {
+                        policies.replace(c, tenant, List.of(high), ADA, T0);
+                        firstWrote.countDown();
+                        // commits only once the second admin waits on its row
+                        await()
+                            .atMost(java.time.Duration.ofSeconds(60))
+                            .until(() -> sessionsWaitingOnALock() > 0);
+                        return null;
+                      }));
+      assertThat(firstWrote.await(60, TimeUnit.SECONDS)).isTrue();
+
+      // when a second admin sets it at the same moment
+      Future<?> second = admins.submit(() -> replace(tenant, List.of(low), BOT, T0.plusSeconds(1)));
+
+      // then both succeed, the second one after the first
+      first.get(60, TimeUnit.SECONDS);
+      second.get(60, TimeUnit.SECONDS);
+    }
+    SlaPolicy policy = policy(tenant);
+    assertThat(policy.getVersion()).isEqualTo(2);
+    assertThat(policy.getUpdatedBy()).isEqualTo(BOT);
+    assertThat(policy.getTargetsList()).containsExactly(low);
+  }
+
+  /** Sessions of this test's database waiting for a lock another transaction holds. */
+  private static long sessionsWaitingOnALock() throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select count(*) from pg_stat_activity"
+                    + " where datname = current_database() and wait_event_type = 'Lock'");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }
