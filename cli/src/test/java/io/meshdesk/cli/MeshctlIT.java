@@ -144,4 +144,23 @@ class MeshctlIT {
         .contains("live (caught up at sequence ");
     assertThat(r.out().indexOf(subject)).isLessThan(r.out().indexOf("live (caught up"));
   }
+
+  @Test
+  void devSeedsTheDemoKnowledgeBase() throws InterruptedException {
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", running.ticketPort()).usePlaintext().build();
+    String agent;
+    try {
+      agent = CliRun.login(channel, "agent@demo.meshdesk.dev", CliRun.demoPassword(devOutput));
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    Result r =
+        CliRun.against(
+            "127.0.0.1:" + running.workerPort(), agent, "kb", "search", "refund", "duplicate");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Requesting a refund");
+  }
 }

@@ -3,6 +3,7 @@ package io.meshdesk.ledger;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
+import io.meshdesk.ledger.cards.ProductStore;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
@@ -63,7 +64,9 @@ public final class LedgerServer implements ServerProcess.Running {
     Clock clock = Clock.systemUTC();
     Transactions tx = new Transactions(database.dataSource());
     this.statements = new StatementService(tx, clock);
-    CardService cards = new CardService(tx, clock);
+    // One product store (one Hibernate session factory) per server, closed with it.
+    ProductStore products = resources.register(new ProductStore(database.dataSource()));
+    CardService cards = new CardService(tx, products, clock);
     PostingEngine postings = new PostingEngine(tx, clock);
     LedgerGrpcService ledger =
         new LedgerGrpcService(
@@ -153,7 +156,7 @@ public final class LedgerServer implements ServerProcess.Running {
     return reminders;
   }
 
-  /** The server's connection pool (demo seeding, in-process tools). */
+  /** The server's connection pool (in-process tools). */
   public Database database() {
     return database;
   }

@@ -19,6 +19,7 @@ import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
+import io.meshdesk.ledger.cards.ProductStore;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
@@ -53,6 +54,7 @@ final class LedgerFixture implements AutoCloseable {
   final TestTokens tokens = new TestTokens();
   final InProcessGrpc grpc;
   final StatementService statements;
+  final ProductStore products;
   final UUID tenant = UUID.randomUUID();
   final UUID admin = UUID.randomUUID();
 
@@ -62,11 +64,12 @@ final class LedgerFixture implements AutoCloseable {
     database = new Database(config, name);
     Transactions tx = new Transactions(database.dataSource());
     statements = new StatementService(tx, clock);
+    products = new ProductStore(database.dataSource());
     PostingEngine postings = new PostingEngine(tx, clock);
     List<BindableService> services =
         List.of(
             new LedgerGrpcService(
-                new CardService(tx, clock),
+                new CardService(tx, products, clock),
                 postings,
                 new QueryService(tx, clock),
                 new AuditService(database.dataSource(), clock),
@@ -210,6 +213,7 @@ final class LedgerFixture implements AutoCloseable {
   @Override
   public void close() {
     grpc.close();
+    products.close();
     database.close();
   }
 }

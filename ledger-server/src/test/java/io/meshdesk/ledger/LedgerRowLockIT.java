@@ -60,7 +60,7 @@ class LedgerRowLockIT {
         InProcessGrpc.start(
             List.of(
                 new LedgerGrpcService(
-                    new CardService(tx, fx.clock),
+                    new CardService(tx, fx.products, fx.clock),
                     postings,
                     new QueryService(tx, fx.clock),
                     new AuditService(secondPool.dataSource(), fx.clock),

@@ -318,28 +318,6 @@ class LedgerStatementIT {
         .containsExactly(io.meshdesk.api.ledger.v1.ViolationKind.VIOLATION_KIND_STATEMENT_MISMATCH);
   }
 
-  @Test
-  void demoSeedBuildsMonthsOfHistoryThatPassTheAudit() {
-    UUID tenant = UUID.randomUUID();
-    UUID demoHolder = UUID.randomUUID();
-    DemoLedgerSeed seed =
-        new DemoLedgerSeed(
-            fx.database.dataSource(),
-            java.time.Clock.fixed(
-                java.time.Instant.parse("2025-09-10T12:00:00Z"), java.time.ZoneOffset.UTC));
-    List<UUID> cards = seed.seed(tenant, demoHolder);
-    seed.seed(tenant, demoHolder);
-
-    var stub = fx.as(tenant, UUID.randomUUID(), io.meshdesk.platform.auth.Role.ADMIN);
-    assertThat(cards).hasSize(3);
-    assertThat(
-            stub.listStatements(
-                    ListStatementsRequest.newBuilder().setCardId(cards.get(0).toString()).build())
-                .getStatementsCount())
-        .isGreaterThanOrEqualTo(3);
-    assertThat(stub.audit(AuditRequest.getDefaultInstance()).getSummary().getPassed()).isTrue();
-  }
-
   private static long balance(String card) {
     return fx.admin()
         .getBalance(GetBalanceRequest.newBuilder().setCardId(card).build())

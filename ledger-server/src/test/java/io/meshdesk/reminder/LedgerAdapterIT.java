@@ -22,6 +22,7 @@ import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
+import io.meshdesk.ledger.cards.ProductStore;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
@@ -127,7 +128,7 @@ class LedgerAdapterIT {
                 DispatchConfig.fast(0, 3),
                 sched,
                 DispatchHooks.NONE));
-    cards = new CardService(tx, clock);
+    cards = new CardService(tx, new ProductStore(tx.dataSource()), clock);
     postings = new PostingEngine(tx, clock);
     LedgerGrpcService ledger =
         new LedgerGrpcService(

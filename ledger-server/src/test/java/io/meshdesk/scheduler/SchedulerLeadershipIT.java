@@ -7,6 +7,7 @@ import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
+import io.meshdesk.ledger.cards.ProductStore;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.TxnType;
@@ -89,7 +90,8 @@ class SchedulerLeadershipIT {
     database = shared.register(new Database(config.forServer(DatabaseRole.LEDGER), "leadership"));
     tx = new Transactions(database.dataSource());
     redis = shared.register(new Redis(TestEnvironment.get().newRedis("leadership")));
-    CardService cards = new CardService(tx, clock);
+    CardService cards =
+        new CardService(tx, shared.register(new ProductStore(tx.dataSource())), clock);
     PostingEngine postings = new PostingEngine(tx, clock);
     for (UUID tenant : TENANTS.keySet()) {
       UUID product =

@@ -113,7 +113,7 @@ public final class TicketServer implements ServerProcess.Running {
     return identity;
   }
 
-  /** The ticket context (SLA checker, relay, demo activity). */
+  /** The ticket context (SLA checker, relay). */
   public TicketModule tickets() {
     return tickets;
   }

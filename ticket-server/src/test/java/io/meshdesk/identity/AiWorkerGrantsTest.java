@@ -9,14 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The AI worker's service account, with the grants the dev seed gives it, through the real {@link
- * AuthInterceptor}: it may make the calls the worker makes, and nothing else.
+ * The AI worker's service account, with the grants {@link
+ * io.meshdesk.platform.auth.Rbac#AI_WORKER_GRANTS} names, through the real {@link AuthInterceptor}:
+ * it may make the calls the worker makes, and nothing else.
  */
 class AiWorkerGrantsTest {
 
   static final String WORKER =
       RbacMatrixTest.TOKENS.service(
-          UUID.randomUUID(), UUID.randomUUID(), DemoSeed.AI_WORKER_GRANTS);
+          UUID.randomUUID(), UUID.randomUUID(), io.meshdesk.platform.auth.Rbac.AI_WORKER_GRANTS);
 
   @ParameterizedTest
   @ValueSource(

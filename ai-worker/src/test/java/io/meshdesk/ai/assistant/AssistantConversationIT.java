@@ -91,7 +91,8 @@ class AssistantConversationIT {
         InProcessGrpc.start(
             List.of(
                 new LedgerGrpcService(
-                    new CardService(ltx, clock),
+                    new CardService(
+                        ltx, new io.meshdesk.ledger.cards.ProductStore(ltx.dataSource()), clock),
                     postings,
                     new QueryService(ltx, clock),
                     new AuditService(ledgerDb.dataSource(), clock),

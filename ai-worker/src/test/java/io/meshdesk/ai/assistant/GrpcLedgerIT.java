@@ -23,6 +23,7 @@ import io.meshdesk.api.ledger.v1.TransactionType;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
+import io.meshdesk.ledger.cards.ProductStore;
 import io.meshdesk.ledger.grpc.LedgerGrpcService;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.posting.PostingEngine;
@@ -75,7 +76,7 @@ class GrpcLedgerIT {
     List<BindableService> services =
         List.of(
             new LedgerGrpcService(
-                new CardService(tx, clock),
+                new CardService(tx, new ProductStore(tx.dataSource()), clock),
                 postings,
                 new QueryService(tx, clock),
                 new AuditService(database.dataSource(), clock),

@@ -225,15 +225,4 @@ class KnowledgeServiceIT {
         .containsExactly(solved.getId());
     assertThat(rebuilt.retrieve(OTHER, "csv export processing", 5)).isEmpty();
   }
-
-  @Test
-  void demoKnowledgeSeedsOnceAndGroundsRetrieval() {
-    UUID tenant = UUID.randomUUID();
-    int first = DemoKnowledge.seed(h.knowledge, tenant);
-    DemoKnowledge.seed(h.knowledge, tenant);
-
-    assertThat(first).isGreaterThanOrEqualTo(10);
-    assertThat(h.knowledge.list(tenant, null, null, null, 100)).hasSize(6);
-    assertThat(h.knowledge.retrieve(tenant, "charged twice refund duplicate", 3)).isNotEmpty();
-  }
 }

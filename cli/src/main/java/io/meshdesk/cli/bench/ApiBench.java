@@ -91,6 +91,11 @@ public final class ApiBench implements Callable<Integer> {
           create, Math.min(concurrency, poolSize), bench.warmup, new LatencyStats());
       double createRate = skipMax ? rate : measureCreateMaximum(create, results);
       LatencyStats creates = createAtFixedRate(create, createRate, results);
+      if (ids.isEmpty()) {
+        bench.print(results, System.out);
+        System.err.println("bench api: no ticket was created, so GetTicket was not measured");
+        return 1;
+      }
       LatencyStats gets = getAtFixedRate(getTicket(stubs.getFirst(), ids), results);
       bench.print(results, System.out);
       return creates.errorCount() + gets.errorCount() == 0 ? 0 : 1;

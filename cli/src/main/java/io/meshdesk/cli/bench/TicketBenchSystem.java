@@ -7,6 +7,7 @@ import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.config.RedisConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.embedded.EmbeddedPostgresServer;
 import io.meshdesk.platform.embedded.EmbeddedRedisServer;
 import io.meshdesk.platform.grpc.GrpcServer;
@@ -14,7 +15,8 @@ import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.ticket.TicketConfig;
 import io.meshdesk.ticket.TicketModule;
-import io.meshdesk.ticket.domain.InMemoryUserDirectory;
+import io.meshdesk.ticket.TicketServer;
+import io.meshdesk.ticket.persistence.JdbcUserDirectory;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import java.util.UUID;
 /**
  * The ticket context alone for the ticket benchmarks: embedded PostgreSQL and Redis, one or more
  * ticket-service instances on free loopback ports sharing them, and a local signing key whose
- * tokens those instances trust.
+ * tokens those instances trust. Users are looked up in the identity schema as in production (the
+ * benchmarks' callers have no row there, so they act under an empty display name).
  */
 final class TicketBenchSystem implements AutoCloseable {
 
@@ -50,7 +53,7 @@ final class TicketBenchSystem implements AutoCloseable {
     postgresPort = pg.port();
     EmbeddedRedisServer redis = shutdown.register(EmbeddedRedisServer.start(0));
     DatabaseConfig db = pg.provisioner().database(DATABASE, poolSize);
-    Migrations.apply(db, List.of("db/changelog/ticket/master.yaml"));
+    Migrations.apply(db, TicketServer.CHANGELOGS);
     RedisConfig rc = RedisConfig.single("127.0.0.1", redis.port(), "bench:");
     for (int i = 0; i < instances; i++) {
       Database database =
@@ -63,7 +66,7 @@ final class TicketBenchSystem implements AutoCloseable {
               new TicketModule(
                   database,
                   r,
-                  InMemoryUserDirectory.permissive(),
+                  new JdbcUserDirectory(new Transactions(database.dataSource())),
                   Clock.systemUTC(),
                   TicketConfig.defaults()));
       GrpcServer server =

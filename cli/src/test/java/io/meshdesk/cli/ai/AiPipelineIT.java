@@ -28,7 +28,7 @@ import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.cli.MigrateCommand;
-import io.meshdesk.identity.DemoSeed;
+import io.meshdesk.cli.demo.DemoSeed;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.platform.auth.Verifiers;
 import io.meshdesk.platform.config.Env;

@@ -7,7 +7,7 @@ import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
-import io.meshdesk.identity.DemoSeed;
+import io.meshdesk.cli.demo.DemoSeed;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.runtime.Infrastructure;
 import io.meshdesk.testing.TestEnvironment;

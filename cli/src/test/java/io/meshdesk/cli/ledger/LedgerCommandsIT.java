@@ -8,6 +8,7 @@ import io.meshdesk.api.common.v1.Money;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardsRequest;
+import io.meshdesk.api.ledger.v1.ListStatementsRequest;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.CliRun.Result;
@@ -284,5 +285,31 @@ class LedgerCommandsIT {
     assertThat(bad.exit()).isNotZero();
     assertThat(bad.err().strip())
         .isEqualTo("meshctl: --from must be a month such as 2025-01, got '2025-13'");
+  }
+
+  @Test
+  void demoCardsHaveMonthsOfStatementsAndStayWithinTheirCreditLimits() {
+    var cards = admin().listCards(ListCardsRequest.getDefaultInstance()).getCardsList();
+
+    assertThat(cards).hasSize(3);
+    for (var card : cards) {
+      var balance =
+          admin()
+              .getBalance(GetBalanceRequest.newBuilder().setCardId(card.getId()).build())
+              .getBalance();
+      assertThat(balance.getPostedBalance().getAmountMinor())
+          .as("posted balance of card %s", card.getId())
+          .isLessThanOrEqualTo(balance.getCreditLimit().getAmountMinor());
+      assertThat(balance.getAvailableCredit().getAmountMinor())
+          .as("available credit of card %s", card.getId())
+          .isPositive();
+      assertThat(
+              admin()
+                  .listStatements(
+                      ListStatementsRequest.newBuilder().setCardId(card.getId()).build())
+                  .getStatementsCount())
+          .as("statements of card %s", card.getId())
+          .isGreaterThanOrEqualTo(3);
+    }
   }
 }

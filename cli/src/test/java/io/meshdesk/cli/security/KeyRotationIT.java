@@ -16,7 +16,7 @@ import io.meshdesk.api.knowledge.v1.ListArticlesRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardProductsRequest;
 import io.meshdesk.cli.MigrateCommand;
-import io.meshdesk.identity.DemoSeed;
+import io.meshdesk.cli.demo.DemoSeed;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.auth.Role;
@@ -99,7 +99,9 @@ class KeyRotationIT {
                 shared.register(
                     Verifiers.forRemoteIdentity(
                         identityTarget, TlsConfig.plaintext(), authRedis, authDb)),
-                t -> workerTokens.service(t, UUID.randomUUID(), DemoSeed.AI_WORKER_GRANTS),
+                t ->
+                    workerTokens.service(
+                        t, UUID.randomUUID(), io.meshdesk.platform.auth.Rbac.AI_WORKER_GRANTS),
                 AiWorkerConfig.offline(identityTarget, "127.0.0.1:1")));
     identityChannel = channel(ticket.port());
     ledgerChannel = channel(ledger.port());

@@ -13,7 +13,7 @@ import io.grpc.Status;
 import io.meshdesk.ai.AiWorker;
 import io.meshdesk.ai.AiWorkerConfig;
 import io.meshdesk.cli.MigrateCommand;
-import io.meshdesk.identity.DemoSeed;
+import io.meshdesk.cli.demo.DemoSeed;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.auth.AuthInterceptor;
@@ -100,7 +100,7 @@ class RbacMatrixIT {
                 GrpcConfig.loopback().withPort(0, -1),
                 null,
                 verifier,
-                t -> tokens.service(t, UUID.randomUUID(), DemoSeed.AI_WORKER_GRANTS),
+                t -> tokens.service(t, UUID.randomUUID(), Rbac.AI_WORKER_GRANTS),
                 AiWorkerConfig.offline(identityTarget, "127.0.0.1:1")));
     register(ticket.services(), ticket.port());
     register(ledger.services(), ledger.port());

@@ -13,10 +13,12 @@ import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.config.DatabaseConfig;
+import io.meshdesk.platform.config.DatabaseRole;
 import io.meshdesk.platform.config.GrpcConfig;
 import io.meshdesk.platform.config.RedisConfig;
 import io.meshdesk.platform.db.Database;
 import io.meshdesk.platform.db.Migrations;
+import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.grpc.GrpcServer;
 import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.platform.runtime.Shutdown;
@@ -27,7 +29,8 @@ import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
 import io.meshdesk.ticket.TicketConfig;
 import io.meshdesk.ticket.TicketModule;
-import io.meshdesk.ticket.domain.InMemoryUserDirectory;
+import io.meshdesk.ticket.TicketServer;
+import io.meshdesk.ticket.persistence.JdbcUserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,16 +61,17 @@ class RedisClusterIT {
     cluster = SHUTDOWN.register(RedisProcesses.cluster(3));
     redisConfig = cluster.config("cluster-it:");
     DatabaseConfig db = TestEnvironment.get().newDatabase("redis_cluster");
-    Migrations.apply(db, List.of("db/changelog/ticket/master.yaml"));
+    Migrations.apply(db, TicketServer.CHANGELOGS);
     for (int i = 0; i < 2; i++) {
-      Database database = SHUTDOWN.register(new Database(db, "cluster-" + i));
+      Database database =
+          SHUTDOWN.register(new Database(db.forServer(DatabaseRole.TICKET), "cluster-" + i));
       Redis redis = SHUTDOWN.register(new Redis(redisConfig));
       TicketModule tickets =
           SHUTDOWN.register(
               new TicketModule(
                   database,
                   redis,
-                  InMemoryUserDirectory.permissive(),
+                  new JdbcUserDirectory(new Transactions(database.dataSource())),
                   Clock.systemUTC(),
                   TicketConfig.defaults()));
       GrpcServer server =

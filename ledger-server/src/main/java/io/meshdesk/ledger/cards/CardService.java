@@ -39,9 +39,13 @@ public final class CardService {
   private final ProductStore products;
   private final Clock clock;
 
-  public CardService(Transactions tx, Clock clock) {
+  /**
+   * A service over {@code tx}; {@code products} is shared by every card service of a server and
+   * closed by its owner, not by this service.
+   */
+  public CardService(Transactions tx, ProductStore products, Clock clock) {
     this.tx = tx;
-    this.products = new ProductStore(tx.dataSource());
+    this.products = products;
     this.clock = clock;
   }
 

@@ -30,6 +30,14 @@ public final class Rbac {
   private static final Map<String, String> METHODS = new LinkedHashMap<>();
   private static final Map<String, Set<Role>> PERMISSIONS = new LinkedHashMap<>();
 
+  /**
+   * Exactly what the AI worker's service account needs: it reads tickets and their comments ({@code
+   * tickets.read}) and writes suggestions ({@code suggestions.write}). The knowledge base is its
+   * own schema, and the spending assistant calls the ledger with the asking user's token, so
+   * neither needs a grant.
+   */
+  public static final Set<String> AI_WORKER_GRANTS = Set.of("tickets.read", "suggestions.write");
+
   /** Permissions a service account may be granted (a grant outside this set is ignored). */
   private static final Set<String> SERVICE_GRANTABLE;
 

@@ -1,5 +1,8 @@
-package io.meshdesk.ai.knowledge;
+package io.meshdesk.cli.demo;
 
+import io.meshdesk.ai.knowledge.Article;
+import io.meshdesk.ai.knowledge.KnowledgeBase;
+import io.meshdesk.ai.knowledge.Resolution;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

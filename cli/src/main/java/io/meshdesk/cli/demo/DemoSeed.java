@@ -1,9 +1,11 @@
-package io.meshdesk.identity;
+package io.meshdesk.cli.demo;
 
+import io.meshdesk.identity.IdentityModule;
 import io.meshdesk.identity.domain.User;
 import io.meshdesk.identity.service.ServiceAccountService;
 import io.meshdesk.identity.service.TenantService;
 import io.meshdesk.platform.auth.Principal;
+import io.meshdesk.platform.auth.Rbac;
 import io.meshdesk.platform.auth.Role;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -26,14 +28,6 @@ public final class DemoSeed {
       List<String[]> logins,
       String aiClientId,
       String aiClientSecret) {}
-
-  /**
-   * Exactly what the AI worker's service account needs: it reads tickets and their comments ({@code
-   * tickets.read}) and writes suggestions ({@code suggestions.write}). The knowledge base is its
-   * own schema, and the spending assistant calls the ledger with the asking user's token, so
-   * neither needs a grant.
-   */
-  public static final Set<String> AI_WORKER_GRANTS = Set.of("tickets.read", "suggestions.write");
 
   private DemoSeed() {}
 
@@ -76,7 +70,9 @@ public final class DemoSeed {
               .id());
     }
     ServiceAccountService.Created ai =
-        identity.serviceAccounts().create(rootP, "ai-worker", "AI worker (dev)", AI_WORKER_GRANTS);
+        identity
+            .serviceAccounts()
+            .create(rootP, "ai-worker", "AI worker (dev)", Rbac.AI_WORKER_GRANTS);
     List<String[]> logins =
         List.of(
             new String[] {"platform_admin", "platform@demo.meshdesk.dev", password, ""},
@@ -121,7 +117,7 @@ public final class DemoSeed {
                 dev,
                 "ai-worker-" + System.currentTimeMillis(),
                 "AI worker (dev, restarted)",
-                AI_WORKER_GRANTS);
+                Rbac.AI_WORKER_GRANTS);
     return new String[] {ai.account().clientId(), ai.clientSecret()};
   }
 

@@ -1,4 +1,4 @@
-package io.meshdesk.ticket;
+package io.meshdesk.cli.demo;
 
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;

@@ -7,30 +7,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * A {@link UserDirectory} held in memory: for tests, benchmarks and the dev demo, where users are
- * known up front. {@link #permissive()} accepts any id as an agent or customer.
- */
+/** A {@link UserDirectory} held in memory, for tests whose users are known up front. */
 public final class InMemoryUserDirectory implements UserDirectory {
 
   /** One known user. */
   public record User(UUID tenant, UUID id, Role role, String displayName, Set<UUID> teams) {}
 
   private final Map<UUID, User> users = new ConcurrentHashMap<>();
-  private final boolean permissive;
 
-  private InMemoryUserDirectory(boolean permissive) {
-    this.permissive = permissive;
-  }
+  private InMemoryUserDirectory() {}
 
   /** An empty directory; add users with {@link #add}. */
   public static InMemoryUserDirectory create() {
-    return new InMemoryUserDirectory(false);
-  }
-
-  /** A directory that treats every unknown id as an existing user of any role (benchmarks). */
-  public static InMemoryUserDirectory permissive() {
-    return new InMemoryUserDirectory(true);
+    return new InMemoryUserDirectory();
   }
 
   /** Adds or replaces a user; returns this. */
@@ -43,10 +32,7 @@ public final class InMemoryUserDirectory implements UserDirectory {
   @Override
   public boolean exists(UUID tenant, UUID userId, Set<Role> roles) {
     User u = users.get(userId);
-    if (u == null) {
-      return permissive;
-    }
-    return u.tenant().equals(tenant) && roles.contains(u.role());
+    return u != null && u.tenant().equals(tenant) && roles.contains(u.role());
   }
 
   @Override

@@ -1,8 +1,9 @@
-package io.meshdesk.ledger;
+package io.meshdesk.cli.demo;
 
 import io.meshdesk.ledger.billing.StatementService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.cards.ProductSpec;
+import io.meshdesk.ledger.cards.ProductStore;
 import io.meshdesk.ledger.domain.Merchant;
 import io.meshdesk.ledger.domain.PostingOp;
 import io.meshdesk.ledger.domain.ProductView;
@@ -21,8 +22,10 @@ import javax.sql.DataSource;
 /**
  * Demo data for {@code meshctl dev}: a product and three cards of one holder with about four months
  * of purchases, payments and closed statements. Each step runs on a clock set to the day it
- * happened, so statements and interest come out exactly as they would have. Idempotent: the keys
- * are derived from the tenant, so seeding twice posts nothing new.
+ * happened, so statements and interest come out exactly as they would have. Purchases keep each
+ * card's spending at most half its credit limit and every card is paid down monthly, so interest
+ * and fees never take a card over its limit. Idempotent: the keys are derived from the tenant, so
+ * seeding twice posts nothing new.
  */
 public final class DemoLedgerSeed {
 
@@ -34,9 +37,14 @@ public final class DemoLedgerSeed {
           new Merchant("Shell", "5541", "US", "Berkeley", ""),
           new Merchant("Amazon.com", "5942", "US", "Seattle", ""));
 
+  private static final long[] LIMITS = {500_000, 1_200_000, 250_000};
+  private static final int[] CYCLE_DAYS = {5, 15, 25};
+  private static final long[] MONTHLY_PAYMENTS = {60_000, 10_000, 40_000};
+
   private final Transactions tx;
   private final Clock clock;
 
+  /** A seed writing through {@code dataSource} (the ledger's role) as of {@code clock}. */
   public DemoLedgerSeed(DataSource dataSource, Clock clock) {
     this.tx = new Transactions(dataSource);
     this.clock = clock;
@@ -44,9 +52,22 @@ public final class DemoLedgerSeed {
 
   /** Seeds the tenant's demo cards for {@code holderUserId}; returns their ids. */
   public List<UUID> seed(UUID tenantId, UUID holderUserId) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate start = today.minusMonths(4).withDayOfMonth(1);
-    CardService cards = new CardService(tx, at(start));
+    try (ProductStore products = new ProductStore(tx.dataSource())) {
+      return seed(tenantId, holderUserId, new CardService(tx, products, at(startDay())));
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private LocalDate startDay() {
+    return today().minusMonths(4).withDayOfMonth(1);
+  }
+
+  private List<UUID> seed(UUID tenantId, UUID holderUserId, CardService cards) {
+    LocalDate today = today();
+    LocalDate start = startDay();
     ProductView product;
     try {
       product =
@@ -62,55 +83,50 @@ public final class DemoLedgerSeed {
               .orElseThrow();
     }
     List<UUID> ids = new java.util.ArrayList<>();
-    int[] limits = {500_000, 1_200_000, 250_000};
-    int[] cycleDays = {5, 15, 25};
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < LIMITS.length; i++) {
       ids.add(
           cards
               .issue(
                   tenantId,
                   holderUserId,
                   product.id(),
-                  limits[i],
+                  LIMITS[i],
                   "USD",
-                  cycleDays[i],
+                  CYCLE_DAYS[i],
                   "demo-" + tenantId + "-card-" + i,
                   "SYSTEM",
                   "demo-seed")
               .id());
     }
     Random random = new Random(tenantId.getMostSignificantBits());
+    // Purchases and payments posted so far per card: interest and fees come on top of this.
+    long[] spent = new long[ids.size()];
     for (LocalDate day = start; day.isBefore(today); day = day.plusDays(1)) {
       Clock at = at(day);
       PostingEngine engine = new PostingEngine(tx, at);
       for (int i = 0; i < ids.size(); i++) {
         UUID card = ids.get(i);
         String key = "demo-" + tenantId + "-" + card + "-" + day;
-        if (random.nextInt(3) == 0) {
+        long amount = 500 + random.nextInt(15_000);
+        if (random.nextInt(3) == 0 && spent[i] + amount <= LIMITS[i] / 2) {
           Merchant m = MERCHANTS.get(random.nextInt(MERCHANTS.size()));
+          spent[i] += amount;
           engine.post(
               tenantId,
               null,
               new PostingOp.Direct(
-                  TxnType.PURCHASE,
-                  card,
-                  500 + random.nextInt(15_000),
-                  "USD",
-                  m,
-                  null,
-                  "",
-                  "",
-                  "",
-                  key + "-p"));
+                  TxnType.PURCHASE, card, amount, "USD", m, null, "", "", "", key + "-p"));
         }
-        if (day.getDayOfMonth() == 20 && i != 2) {
+        long payment = Math.min(MONTHLY_PAYMENTS[i], spent[i]);
+        if (day.getDayOfMonth() == 20 && payment > 0) {
+          spent[i] -= payment;
           engine.post(
               tenantId,
               null,
               new PostingOp.Direct(
                   TxnType.PAYMENT,
                   card,
-                  i == 0 ? 60_000 : 10_000,
+                  payment,
                   "USD",
                   Merchant.NONE,
                   null,
