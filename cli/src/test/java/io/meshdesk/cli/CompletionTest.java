@@ -47,8 +47,10 @@ class CompletionTest {
       array.append('"').append(w).append("\" ");
     }
     String line = String.join(" ", words);
+    // compopt only works while bash itself runs a completion; called directly, as here, it
+    // complains, so the test stands in a no-op for it
     String program =
-        "source '"
+        "compopt() { :; }; source '"
             + script
             + "'; COMP_WORDS=("
             + array
