@@ -7,8 +7,10 @@ import io.meshdesk.platform.redis.Redis;
 import io.meshdesk.ticket.ai.AiJobs;
 import io.meshdesk.ticket.domain.AutoAssigner;
 import io.meshdesk.ticket.domain.UserDirectory;
+import io.meshdesk.ticket.events.DraftChunks;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.Heartbeats;
+import io.meshdesk.ticket.events.OutboxEvents;
 import io.meshdesk.ticket.events.OutboxPruner;
 import io.meshdesk.ticket.events.OutboxRelay;
 import io.meshdesk.ticket.events.Publisher;
@@ -18,7 +20,6 @@ import io.meshdesk.ticket.persistence.QueueStore;
 import io.meshdesk.ticket.persistence.SettingsStore;
 import io.meshdesk.ticket.persistence.SlaPolicyStore;
 import io.meshdesk.ticket.persistence.TeamStore;
-import io.meshdesk.ticket.persistence.TicketMergeStore;
 import io.meshdesk.ticket.persistence.TicketTransactions;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.service.CommentCommands;
@@ -79,7 +80,7 @@ public final class TicketModule implements AutoCloseable {
     this.aiJobs =
         new AiJobs(client, background, clock, config.relayMinAge(), config.aiRequeueAfter());
     this.publisher = new Publisher(client, tx, aiJobs);
-    TicketTransactions writes = new TicketTransactions(tx, publisher, clock);
+    TicketTransactions writes = new TicketTransactions(tx, publisher, clock, OutboxEvents::new);
     var topic =
         client.getTopic(Publisher.EVENTS_TOPIC, org.redisson.client.codec.ByteArrayCodec.INSTANCE);
     this.hub = new EventHub(tx, topic, scheduler, config.gapWait(), config.catchUpPage());
@@ -92,7 +93,8 @@ public final class TicketModule implements AutoCloseable {
             config.presenceRefresh(),
             config.presenceTtl());
     this.relay = new OutboxRelay(background, publisher, config.relayMinAge());
-    this.sla = new SlaChecker(new TicketTransactions(background, publisher, clock));
+    this.sla =
+        new SlaChecker(new TicketTransactions(background, publisher, clock, OutboxEvents::new));
     Actors actors = new Actors(users);
     this.orm = SettingsStore.orm(database.dataSource());
     Heartbeats heartbeats = new Heartbeats(config.heartbeatInterval());
@@ -109,9 +111,9 @@ public final class TicketModule implements AutoCloseable {
                 new TicketEditing(writes, actors),
                 new TicketAssignment(writes, users, actors),
                 new CommentCommands(writes, actors),
-                new TicketReads(tx, new QueueStore(tx)),
+                new TicketReads(writes, new QueueStore(tx)),
                 new Settings(actors, new TeamStore(tx, orm), new SlaPolicyStore(tx, orm), clock),
-                new SuggestionCommands(writes, actors, topic),
+                new SuggestionCommands(writes, actors, new DraftChunks(topic, clock)),
                 hub,
                 presence,
                 tx,
@@ -121,7 +123,7 @@ public final class TicketModule implements AutoCloseable {
                 outboundStats,
                 heartbeats,
                 guard,
-                new TicketMerging(writes, actors, TicketMergeStore::new)));
+                new TicketMerging(writes, actors)));
     every(config.relayInterval(), relay::runOnce, "outbox relay");
     every(config.aiSweepInterval(), aiJobs::sweep, "ai job sweep");
     every(config.slaCheckInterval(), sla::runOnce, "sla check");

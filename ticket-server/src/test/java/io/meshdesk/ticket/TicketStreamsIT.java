@@ -13,15 +13,16 @@ import io.meshdesk.platform.config.RedisConfig;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
+import io.meshdesk.ticket.domain.Actor;
 import io.meshdesk.ticket.domain.InMemoryUserDirectory;
+import io.meshdesk.ticket.domain.TicketState;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Outbox;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.persistence.RoutedEvent;
-import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.TicketTx;
-import io.meshdesk.ticket.sla.SlaChecker;
+import io.meshdesk.ticket.wire.TicketWire;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -324,17 +325,18 @@ class TicketStreamsIT {
         .inTenant(
             t.id(),
             c -> {
-              TicketState s =
-                  TicketStore.find(c, UUID.fromString(created.getId()), true).orElseThrow();
+              TicketTx tx = new TicketTx(c, t.id(), Instant.now(), gate);
+              TicketState s = new TicketStore(tx).lock(created.getId()).orElseThrow();
               Outbox.append(
-                  new TicketTx(c, t.id(), Instant.now(), gate),
+                  tx,
                   s,
                   "",
                   "",
                   false,
                   TicketEvent.newBuilder()
-                      .setActor(SlaChecker.SYSTEM)
-                      .setTicketUpdated(TicketUpdated.newBuilder().setTicket(s.ticket)),
+                      .setActor(TicketWire.actor(Actor.SYSTEM))
+                      .setTicketUpdated(
+                          TicketUpdated.newBuilder().setTicket(TicketWire.ticket(s.record()))),
                   false);
               return null;
             });

@@ -7,7 +7,6 @@ import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.proto.ProtoTime;
 import io.meshdesk.platform.redis.RedisKeys;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.TicketTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,44 +48,6 @@ public final class AiJobs {
     this.clock = clock;
     this.minAge = minAge;
     this.requeueAfter = requeueAfter;
-  }
-
-  /**
-   * Inserts a pending triage-and-draft job for a ticket version; it is sent to Redis after commit.
-   */
-  public static AiJob enqueue(TicketTx w, String ticketId, long ticketVersion) throws SQLException {
-    AiJob job = newJob(w, ticketId, ticketVersion);
-    try (PreparedStatement ps =
-        w.connection()
-            .prepareStatement(
-                "insert into ticket.ai_jobs (tenant_id, id, ticket_id, ticket_version, status, enqueued_at) values (?, ?, ?, ?, 'pending', ?)")) {
-      ps.setObject(1, w.tenant());
-      ps.setObject(2, UUID.fromString(job.getJobId()));
-      ps.setObject(3, UUID.fromString(ticketId));
-      ps.setLong(4, ticketVersion);
-      Sql.setInstant(ps, 5, w.now());
-      ps.executeUpdate();
-    }
-    return job;
-  }
-
-  /**
-   * A pending triage-and-draft job, registered with the transaction for sending after commit; the
-   * caller inserts its row (see {@code TicketStore.insertNew}, which writes it with the ticket).
-   */
-  public static AiJob newJob(TicketTx w, String ticketId, long ticketVersion) {
-    AiJob job =
-        AiJob.newBuilder()
-            .setJobId(UUID.randomUUID().toString())
-            .setTenantId(w.tenant().toString())
-            .setTicketId(ticketId)
-            .setKind(AiJobKind.AI_JOB_KIND_TRIAGE_AND_DRAFT)
-            .setAttempt(1)
-            .setEnqueuedAt(ProtoTime.timestamp(w.now()))
-            .setTicketVersion(ticketVersion)
-            .build();
-    w.jobs().add(job);
-    return job;
   }
 
   /** Adds one job to the Redis stream (throws when Redis is unavailable). */

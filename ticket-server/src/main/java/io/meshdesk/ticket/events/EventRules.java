@@ -4,7 +4,7 @@ import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketQueue;
 import io.meshdesk.ticket.persistence.RoutedEvent;
-import io.meshdesk.ticket.persistence.TicketState;
+import io.meshdesk.ticket.wire.TicketWire;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,13 +65,13 @@ public record EventRules(
     TicketEvent.Builder b = e.toBuilder();
     if (e.hasTicketCreated()) {
       b.getTicketCreatedBuilder()
-          .setTicket(TicketState.customerView(e.getTicketCreated().getTicket(), count));
+          .setTicket(TicketWire.customerView(e.getTicketCreated().getTicket(), count));
     } else if (e.hasTicketUpdated()) {
       b.getTicketUpdatedBuilder()
-          .setTicket(TicketState.customerView(e.getTicketUpdated().getTicket(), count));
+          .setTicket(TicketWire.customerView(e.getTicketUpdated().getTicket(), count));
     } else if (e.hasTicketAssigned()) {
       b.getTicketAssignedBuilder()
-          .setTicket(TicketState.customerView(e.getTicketAssigned().getTicket(), count));
+          .setTicket(TicketWire.customerView(e.getTicketAssigned().getTicket(), count));
     }
     return b.build();
   }

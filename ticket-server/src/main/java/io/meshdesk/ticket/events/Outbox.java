@@ -1,14 +1,14 @@
 package io.meshdesk.ticket.events;
 
-import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.api.ticket.v1.TicketCreated;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Sql;
 import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.ticket.domain.TicketState;
 import io.meshdesk.ticket.persistence.RoutedEvent;
-import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketTx;
+import io.meshdesk.ticket.wire.TicketWire;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,7 +55,7 @@ public final class Outbox {
                     + " select ?, n.last_sequence, ?, ?, ? from n returning sequence")) {
       ps.setObject(1, tx.tenant());
       ps.setObject(2, tx.tenant());
-      ps.setObject(3, UUID.fromString(after.ticket.getId()));
+      ps.setObject(3, UUID.fromString(after.id));
       Sql.setInstant(ps, 4, tx.now());
       ps.setBytes(5, stored);
       try (ResultSet rs = ps.executeQuery()) {
@@ -81,8 +81,8 @@ public final class Outbox {
   public static RoutedEvent appendCreatedAndCommit(
       TicketTx tx, TicketState created, String assigneeId, String teamId, TicketEvent.Builder event)
       throws SQLException {
-    Ticket.Builder t = created.ticket;
-    event.setTicketCreated(TicketCreated.newBuilder().setTicket(t));
+    event.setTicketCreated(
+        TicketCreated.newBuilder().setTicket(TicketWire.ticket(created.record())));
     stamp(tx, created, event, true);
     byte[] stored = envelope(tx, created, assigneeId, teamId, false, event.build(), 0).toBytes();
     long seq;
@@ -105,7 +105,7 @@ public final class Outbox {
                     + " select ?, n.last_sequence, ?, ?, ?, n.last_ticket_number from n)"
                     + " select last_sequence, last_ticket_number from n"
                     + Transactions.COMMIT)) {
-      UUID ticketId = UUID.fromString(t.getId());
+      UUID ticketId = UUID.fromString(created.id);
       ps.setObject(1, tx.tenant());
       ps.setObject(2, tx.tenant());
       ps.setObject(3, ticketId);
@@ -121,8 +121,11 @@ public final class Outbox {
         number = rs.getLong(2);
       }
     }
-    t.setNumber(number);
-    event.setSequence(seq).setTicketCreated(TicketCreated.newBuilder().setTicket(t));
+    created.number = number;
+    event
+        .setSequence(seq)
+        .setTicketCreated(
+            TicketCreated.newBuilder().setTicket(TicketWire.ticket(created.record())));
     RoutedEvent env = envelope(tx, created, assigneeId, teamId, false, event.build(), seq);
     tx.events().add(env);
     return env;
@@ -130,11 +133,10 @@ public final class Outbox {
 
   private static void stamp(
       TicketTx tx, TicketState after, TicketEvent.Builder event, boolean changesTicket) {
-    var t = after.ticket;
     event
         .setOccurredAt(ProtoTime.timestamp(tx.now()))
-        .setTicketId(t.getId())
-        .setTicketVersion(changesTicket ? t.getVersion() : 0);
+        .setTicketId(after.id)
+        .setTicketVersion(changesTicket ? after.version : 0);
   }
 
   /**
@@ -150,14 +152,13 @@ public final class Outbox {
       boolean staffOnly,
       TicketEvent event,
       long seq) {
-    var t = after.ticket;
     return new RoutedEvent(
         tx.tenant(),
         seq,
-        t.getRequesterId(),
-        t.getAssigneeId(),
+        after.requesterId,
+        after.assigneeId,
         previousAssigneeId,
-        t.getTeamId(),
+        after.teamId,
         previousTeamId,
         staffOnly,
         after.publicCommentCount,

@@ -51,6 +51,10 @@ import io.meshdesk.api.ticket.v1.WatchTicketResponse;
 import io.meshdesk.platform.auth.AuthContext;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.db.Transactions;
+import io.meshdesk.ticket.domain.AiUnavailableReason;
+import io.meshdesk.ticket.domain.CommentScope;
+import io.meshdesk.ticket.domain.SuggestionOutcome;
+import io.meshdesk.ticket.domain.TicketRecord;
 import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
@@ -61,12 +65,15 @@ import io.meshdesk.ticket.service.CommentCommands;
 import io.meshdesk.ticket.service.Settings;
 import io.meshdesk.ticket.service.SuggestionCommands;
 import io.meshdesk.ticket.service.TicketAssignment;
+import io.meshdesk.ticket.service.TicketDetail;
 import io.meshdesk.ticket.service.TicketEditing;
 import io.meshdesk.ticket.service.TicketMerging;
 import io.meshdesk.ticket.service.TicketOpening;
 import io.meshdesk.ticket.service.TicketReads;
 import io.meshdesk.ticket.session.PresenceHub;
 import io.meshdesk.ticket.session.StreamGuard;
+import io.meshdesk.ticket.wire.SuggestionWire;
+import io.meshdesk.ticket.wire.TicketWire;
 
 /** TicketService over gRPC: maps requests to the domain and back; no rules here. */
 public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
@@ -132,52 +139,72 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   /** Opens a ticket. */
   @Override
   public void createTicket(CreateTicketRequest r, StreamObserver<CreateTicketResponse> o) {
-    reply(o, parts.opening().create(me(), TicketMapper.create(r)));
+    reply(o, TicketMapper.opened(parts.opening().create(me(), TicketMapper.create(r))));
   }
 
   /** Returns one ticket. */
   @Override
   public void getTicket(GetTicketRequest r, StreamObserver<GetTicketResponse> o) {
-    reply(o, parts.reads().get(me(), r.getTicketId()));
+    TicketDetail d = parts.reads().detail(me(), r.getTicketId());
+    GetTicketResponse.Builder b =
+        GetTicketResponse.newBuilder().setTicket(TicketWire.ticket(d.ticket()));
+    d.latestSuggestion().ifPresent(sg -> b.setLatestSuggestion(SuggestionWire.suggestion(sg)));
+    reply(o, b.build());
   }
 
   /** Lists tickets. */
   @Override
   public void listTickets(ListTicketsRequest r, StreamObserver<ListTicketsResponse> o) {
-    reply(o, parts.reads().list(me(), r));
+    reply(o, TicketMapper.tickets(parts.reads().list(me(), TicketMapper.query(r))));
   }
 
   /** Changes fields at an expected version. */
   @Override
   public void updateTicket(UpdateTicketRequest r, StreamObserver<UpdateTicketResponse> o) {
-    Ticket updated = parts.editing().update(me(), TicketMapper.update(r));
-    reply(o, UpdateTicketResponse.newBuilder().setTicket(updated).build());
+    TicketRecord updated = parts.editing().update(me(), TicketMapper.update(r));
+    reply(o, UpdateTicketResponse.newBuilder().setTicket(TicketWire.ticket(updated)).build());
   }
 
   /** Assigns or unassigns. */
   @Override
   public void assignTicket(AssignTicketRequest r, StreamObserver<AssignTicketResponse> o) {
-    Ticket assigned = parts.assignment().assign(me(), TicketMapper.assign(r));
-    reply(o, AssignTicketResponse.newBuilder().setTicket(assigned).build());
+    TicketRecord assigned = parts.assignment().assign(me(), TicketMapper.assign(r));
+    reply(o, AssignTicketResponse.newBuilder().setTicket(TicketWire.ticket(assigned)).build());
   }
 
   /** Adds a reply or note. */
   @Override
   public void addComment(AddCommentRequest r, StreamObserver<AddCommentResponse> o) {
-    reply(o, parts.comments().add(me(), TicketMapper.addComment(r)));
+    reply(o, TicketMapper.commented(parts.comments().add(me(), TicketMapper.addComment(r))));
   }
 
   /** Lists comments. */
   @Override
   public void listComments(ListCommentsRequest r, StreamObserver<ListCommentsResponse> o) {
-    reply(o, parts.reads().comments(me(), r));
+    reply(
+        o,
+        TicketMapper.comments(
+            parts
+                .reads()
+                .comments(
+                    me(),
+                    r.getTicketId(),
+                    CommentScope.ofNumber(r.getVisibilityValue()),
+                    r.getPage().getPageSize(),
+                    r.getPage().getPageToken())));
   }
 
   /** Lists history. */
   @Override
   public void getTicketHistory(
       GetTicketHistoryRequest r, StreamObserver<GetTicketHistoryResponse> o) {
-    reply(o, parts.reads().history(me(), r));
+    reply(
+        o,
+        TicketMapper.history(
+            parts
+                .reads()
+                .history(
+                    me(), r.getTicketId(), r.getPage().getPageSize(), r.getPage().getPageToken())));
   }
 
   /** Queue counters. */
@@ -323,7 +350,7 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     watch.listen();
     Ticket current;
     try {
-      current = parts.reads().get(me, r.getTicketId()).getTicket();
+      current = TicketWire.ticket(parts.reads().get(me, r.getTicketId()));
     } catch (RuntimeException e) {
       watch.end();
       throw e;
@@ -352,7 +379,9 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
   @Override
   public void attachSuggestion(
       AttachSuggestionRequest r, StreamObserver<AttachSuggestionResponse> o) {
-    reply(o, parts.suggestions().attach(me(), r));
+    reply(
+        o,
+        SuggestionMapper.attached(parts.suggestions().attach(me(), SuggestionMapper.proposal(r))));
   }
 
   /** Streams a draft chunk to agents. */
@@ -362,7 +391,11 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     reply(
         o,
         AppendSuggestionDraftResponse.newBuilder()
-            .setDelivered(parts.suggestions().appendDraft(me(), r))
+            .setDelivered(
+                parts
+                    .suggestions()
+                    .appendDraft(
+                        me(), r.getTicketId(), r.getJobId(), r.getChunkIndex(), r.getText()))
             .build());
   }
 
@@ -373,7 +406,15 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     reply(
         o,
         MarkAiUnavailableResponse.newBuilder()
-            .setReplayed(parts.suggestions().markUnavailable(me(), r))
+            .setReplayed(
+                parts
+                    .suggestions()
+                    .markUnavailable(
+                        me(),
+                        r.getTicketId(),
+                        r.getJobId(),
+                        AiUnavailableReason.ofNumber(r.getReasonValue()),
+                        r.getDetail()))
             .build());
   }
 
@@ -384,7 +425,15 @@ public final class TicketGrpcService extends TicketServiceGrpc.TicketServiceImpl
     reply(
         o,
         RecordSuggestionFeedbackResponse.newBuilder()
-            .setSuggestion(parts.suggestions().feedback(me(), r))
+            .setSuggestion(
+                SuggestionWire.suggestion(
+                    parts
+                        .suggestions()
+                        .feedback(
+                            me(),
+                            r.getSuggestionId(),
+                            SuggestionOutcome.ofNumber(r.getOutcomeValue()),
+                            r.getFinalText())))
             .build());
   }
 

@@ -2,11 +2,17 @@ package io.meshdesk.ticket.grpc;
 
 import io.meshdesk.api.common.v1.PageResponse;
 import io.meshdesk.api.ticket.v1.AddCommentRequest;
+import io.meshdesk.api.ticket.v1.AddCommentResponse;
 import io.meshdesk.api.ticket.v1.AssignTicketRequest;
 import io.meshdesk.api.ticket.v1.CommentVisibility;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
+import io.meshdesk.api.ticket.v1.CreateTicketResponse;
 import io.meshdesk.api.ticket.v1.GetQueueCountsResponse;
+import io.meshdesk.api.ticket.v1.GetTicketHistoryResponse;
+import io.meshdesk.api.ticket.v1.ListCommentsResponse;
 import io.meshdesk.api.ticket.v1.ListTeamsResponse;
+import io.meshdesk.api.ticket.v1.ListTicketsRequest;
+import io.meshdesk.api.ticket.v1.ListTicketsResponse;
 import io.meshdesk.api.ticket.v1.MergeTicketsRequest;
 import io.meshdesk.api.ticket.v1.MergeTicketsResponse;
 import io.meshdesk.api.ticket.v1.PriorityCount;
@@ -15,20 +21,28 @@ import io.meshdesk.api.ticket.v1.SlaTarget;
 import io.meshdesk.api.ticket.v1.SuggestionStats;
 import io.meshdesk.api.ticket.v1.Team;
 import io.meshdesk.api.ticket.v1.TeamCount;
+import io.meshdesk.api.ticket.v1.TicketChangeKind;
+import io.meshdesk.api.ticket.v1.TicketHistoryEntry;
 import io.meshdesk.api.ticket.v1.TicketPriority;
 import io.meshdesk.api.ticket.v1.UpdateTicketRequest;
 import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.ticket.domain.HistoryEntry;
 import io.meshdesk.ticket.domain.Page;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.QueueCounts;
 import io.meshdesk.ticket.domain.Status;
-import io.meshdesk.ticket.events.EventWire;
+import io.meshdesk.ticket.domain.TicketComment;
+import io.meshdesk.ticket.domain.TicketQuery;
 import io.meshdesk.ticket.service.AddComment;
 import io.meshdesk.ticket.service.AssignTicket;
+import io.meshdesk.ticket.service.CommentAdded;
 import io.meshdesk.ticket.service.CreateTicket;
 import io.meshdesk.ticket.service.MergeOutcome;
 import io.meshdesk.ticket.service.MergeTickets;
+import io.meshdesk.ticket.service.TicketOpened;
+import io.meshdesk.ticket.service.Tickets;
 import io.meshdesk.ticket.service.UpdateTicket;
+import io.meshdesk.ticket.wire.TicketWire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -93,10 +107,80 @@ final class TicketMapper {
   /** What a merge left behind, as the response. */
   static MergeTicketsResponse merged(MergeOutcome m) {
     return MergeTicketsResponse.newBuilder()
-        .setDuplicate(m.duplicate())
-        .setTarget(m.target())
-        .setNotification(m.notification())
+        .setDuplicate(TicketWire.ticket(m.duplicate()))
+        .setTarget(TicketWire.ticket(m.target()))
+        .setNotification(TicketWire.comment(m.notification()))
         .setReplayed(m.replayed())
+        .build();
+  }
+
+  /** An opened ticket, as the response. */
+  static CreateTicketResponse opened(TicketOpened o) {
+    return CreateTicketResponse.newBuilder()
+        .setTicket(TicketWire.ticket(o.ticket()))
+        .setReplayed(o.replayed())
+        .build();
+  }
+
+  /** An added comment and its ticket, as the response. */
+  static AddCommentResponse commented(CommentAdded c) {
+    return AddCommentResponse.newBuilder()
+        .setComment(TicketWire.comment(c.comment()))
+        .setTicket(TicketWire.ticket(c.ticket()))
+        .build();
+  }
+
+  /** A list request as a query; an unspecified order is the default one. */
+  static TicketQuery query(ListTicketsRequest r) {
+    return new TicketQuery(
+        r.getStatusesValueList().stream().map(Status::ofNumber).toList(),
+        r.getPrioritiesValueList().stream().map(Priority::ofNumber).toList(),
+        r.getAssigneeId(),
+        r.getUnassigned(),
+        r.getRequesterId(),
+        r.getTag(),
+        r.getTeamId(),
+        r.getQuery(),
+        TicketQuery.Order.ofNumber(r.getOrderValue()),
+        r.getPage().getPageSize(),
+        r.getPage().getPageToken());
+  }
+
+  /** A page of tickets. */
+  static ListTicketsResponse tickets(Tickets.Page page) {
+    return ListTicketsResponse.newBuilder()
+        .addAllTickets(page.tickets().stream().map(TicketWire::ticket).toList())
+        .setPage(PageResponse.newBuilder().setNextPageToken(page.nextPageToken()))
+        .build();
+  }
+
+  /** A page of comments. */
+  static ListCommentsResponse comments(Page<TicketComment> page) {
+    return ListCommentsResponse.newBuilder()
+        .addAllComments(page.items().stream().map(TicketWire::comment).toList())
+        .setPage(PageResponse.newBuilder().setNextPageToken(page.nextPageToken()))
+        .build();
+  }
+
+  /** A page of history. */
+  static GetTicketHistoryResponse history(Page<HistoryEntry> page) {
+    return GetTicketHistoryResponse.newBuilder()
+        .addAllEntries(page.items().stream().map(TicketMapper::entry).toList())
+        .setPage(PageResponse.newBuilder().setNextPageToken(page.nextPageToken()))
+        .build();
+  }
+
+  /** One history entry. */
+  static TicketHistoryEntry entry(HistoryEntry e) {
+    return TicketHistoryEntry.newBuilder()
+        .setId(e.id())
+        .setActor(TicketWire.actor(e.actor()))
+        .setOccurredAt(ProtoTime.timestamp(e.occurredAt()))
+        .setKind(TicketChangeKind.forNumber(e.kind().number()))
+        .setField(e.field())
+        .setOldValue(e.oldValue())
+        .setNewValue(e.newValue())
+        .setTicketVersion(e.ticketVersion())
         .build();
   }
 
@@ -137,7 +221,7 @@ final class TicketMapper {
       b.setUpdatedAt(ProtoTime.timestamp(p.updatedAt()));
     }
     if (p.updatedBy() != null) {
-      b.setUpdatedBy(EventWire.actor(p.updatedBy()));
+      b.setUpdatedBy(TicketWire.actor(p.updatedBy()));
     }
     for (io.meshdesk.ticket.domain.SlaTarget t : p.targets()) {
       b.addTargets(

@@ -1,12 +1,13 @@
 package io.meshdesk.ticket.persistence;
 
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.common.v1.ActorKind;
-import io.meshdesk.api.ticket.v1.Comment;
-import io.meshdesk.api.ticket.v1.CommentVisibility;
+import io.meshdesk.platform.db.DataAccessException;
 import io.meshdesk.platform.db.Sql;
-import io.meshdesk.platform.proto.ProtoTime;
-import java.sql.Connection;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ActorKind;
+import io.meshdesk.ticket.domain.CommentScope;
+import io.meshdesk.ticket.domain.Positioned;
+import io.meshdesk.ticket.domain.TicketComment;
+import io.meshdesk.ticket.service.Comments;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,82 +16,91 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Comment rows. */
-public final class CommentStore {
+/** {@link Comments} in {@code ticket.comments}, inside one tenant transaction. */
+public final class CommentStore implements Comments {
 
-  private CommentStore() {}
+  private final TicketTx tx;
 
-  /** Inserts a comment. */
-  public static void insert(TicketTx tx, Comment c, String requestId) throws SQLException {
+  public CommentStore(TicketTx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(TicketComment c, String requestKey) {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
                 "insert into ticket.comments (tenant_id, id, ticket_id, author_kind, author_id, author_name, body, visibility,"
                     + " suggestion_id, request_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, tx.tenant());
-      ps.setObject(2, UUID.fromString(c.getId()));
-      ps.setObject(3, UUID.fromString(c.getTicketId()));
-      ps.setInt(4, c.getAuthor().getKindValue());
-      ps.setString(5, c.getAuthor().getId());
-      ps.setString(6, c.getAuthor().getDisplayName());
-      ps.setString(7, c.getBody());
-      ps.setInt(8, c.getVisibilityValue());
-      Sql.setUuid(ps, 9, c.getSuggestionId());
-      ps.setString(10, requestId == null || requestId.isEmpty() ? null : requestId);
+      ps.setObject(2, UUID.fromString(c.id()));
+      ps.setObject(3, UUID.fromString(c.ticketId()));
+      ps.setInt(4, c.author().kind().number());
+      ps.setString(5, c.author().id());
+      ps.setString(6, c.author().displayName());
+      ps.setString(7, c.body());
+      ps.setInt(8, (c.internal() ? CommentScope.INTERNAL : CommentScope.PUBLIC).number());
+      Sql.setUuid(ps, 9, c.suggestionId());
+      ps.setString(10, requestKey == null || requestKey.isEmpty() ? null : requestKey);
       Sql.setInstant(ps, 11, tx.now());
       ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 
-  /** The comment added to a ticket with a request id. */
-  public static Optional<Comment> findByRequestId(Connection c, UUID ticketId, String requestId)
-      throws SQLException {
+  @Override
+  public Optional<TicketComment> byRequestKey(String ticketId, String requestKey) {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "select * from ticket.comments where ticket_id = ? and request_id = ?")) {
-      ps.setObject(1, ticketId);
-      ps.setString(2, requestId);
+        tx.connection()
+            .prepareStatement(
+                "select * from ticket.comments where ticket_id = ? and request_id = ?")) {
+      ps.setObject(1, UUID.fromString(ticketId));
+      ps.setString(2, requestKey);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
       }
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 
-  /** Comments of a ticket after a position, oldest first; {@code visibility} 0 for all. */
-  public static List<HistoryStore.Positioned<Comment>> list(
-      Connection c, UUID ticketId, int visibility, long after, int limit) throws SQLException {
-    List<HistoryStore.Positioned<Comment>> out = new ArrayList<>();
+  @Override
+  public List<Positioned<TicketComment>> list(
+      String ticketId, CommentScope scope, long after, int limit) {
+    List<Positioned<TicketComment>> out = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "select * from ticket.comments where ticket_id = ? and (? = 0 or visibility = ?) and position > ?"
-                + " order by position limit ?")) {
-      ps.setObject(1, ticketId);
-      ps.setInt(2, visibility);
-      ps.setInt(3, visibility);
+        tx.connection()
+            .prepareStatement(
+                "select * from ticket.comments where ticket_id = ? and (? = 0 or visibility = ?) and position > ?"
+                    + " order by position limit ?")) {
+      ps.setObject(1, UUID.fromString(ticketId));
+      ps.setInt(2, scope.number());
+      ps.setInt(3, scope.number());
       ps.setLong(4, after);
       ps.setInt(5, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new HistoryStore.Positioned<>(rs.getLong("position"), map(rs)));
+          out.add(new Positioned<>(rs.getLong("position"), map(rs)));
         }
       }
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
     return out;
   }
 
-  private static Comment map(ResultSet rs) throws SQLException {
-    return Comment.newBuilder()
-        .setId(rs.getString("id"))
-        .setTicketId(rs.getString("ticket_id"))
-        .setAuthor(
-            Actor.newBuilder()
-                .setKind(ActorKind.forNumber(rs.getInt("author_kind")))
-                .setId(rs.getString("author_id"))
-                .setDisplayName(rs.getString("author_name")))
-        .setBody(rs.getString("body"))
-        .setVisibility(CommentVisibility.forNumber(rs.getInt("visibility")))
-        .setSuggestionId(Sql.uuidString(rs, "suggestion_id"))
-        .setCreatedAt(ProtoTime.timestamp(Sql.instant(rs, "created_at")))
-        .build();
+  private static TicketComment map(ResultSet rs) throws SQLException {
+    return new TicketComment(
+        rs.getString("id"),
+        rs.getString("ticket_id"),
+        new Actor(
+            ActorKind.ofNumber(rs.getInt("author_kind")),
+            rs.getString("author_id"),
+            rs.getString("author_name")),
+        rs.getString("body"),
+        rs.getInt("visibility") == CommentScope.INTERNAL.number(),
+        Sql.uuidString(rs, "suggestion_id"),
+        Sql.instant(rs, "created_at"));
   }
 }

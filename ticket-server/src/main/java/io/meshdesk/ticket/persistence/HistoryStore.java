@@ -1,12 +1,13 @@
 package io.meshdesk.ticket.persistence;
 
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.common.v1.ActorKind;
-import io.meshdesk.api.ticket.v1.TicketChangeKind;
-import io.meshdesk.api.ticket.v1.TicketHistoryEntry;
+import io.meshdesk.platform.db.DataAccessException;
 import io.meshdesk.platform.db.Sql;
-import io.meshdesk.platform.proto.ProtoTime;
-import java.sql.Connection;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ActorKind;
+import io.meshdesk.ticket.domain.ChangeKind;
+import io.meshdesk.ticket.domain.HistoryEntry;
+import io.meshdesk.ticket.domain.Positioned;
+import io.meshdesk.ticket.service.History;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,22 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The append-only change history of tickets. */
-public final class HistoryStore {
+/** {@link History} in {@code ticket.history}, inside one tenant transaction. */
+public final class HistoryStore implements History {
 
-  private HistoryStore() {}
+  private final TicketTx tx;
 
-  /** Appends one entry. */
-  public static void add(
-      TicketTx tx,
+  public HistoryStore(TicketTx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(
       String ticketId,
       Actor actor,
-      TicketChangeKind kind,
+      ChangeKind kind,
       String field,
       String oldValue,
       String newValue,
-      long version)
-      throws SQLException {
+      long ticketVersion) {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
@@ -38,29 +41,29 @@ public final class HistoryStore {
       ps.setObject(1, tx.tenant());
       ps.setObject(2, UUID.randomUUID());
       ps.setObject(3, UUID.fromString(ticketId));
-      ps.setInt(4, actor.getKindValue());
-      ps.setString(5, actor.getId());
-      ps.setString(6, actor.getDisplayName());
+      ps.setInt(4, actor.kind().number());
+      ps.setString(5, actor.id());
+      ps.setString(6, actor.displayName());
       Sql.setInstant(ps, 7, tx.now());
-      ps.setInt(8, kind.getNumber());
+      ps.setInt(8, kind.number());
       ps.setString(9, field);
       ps.setString(10, oldValue == null ? "" : oldValue);
       ps.setString(11, newValue == null ? "" : newValue);
-      ps.setLong(12, version);
+      ps.setLong(12, ticketVersion);
       ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 
-  /**
-   * Entries of a ticket after position {@code after}, oldest first; returns entries with positions.
-   */
-  public static List<Positioned<TicketHistoryEntry>> list(
-      Connection c, UUID ticketId, long after, int limit) throws SQLException {
-    List<Positioned<TicketHistoryEntry>> out = new ArrayList<>();
+  @Override
+  public List<Positioned<HistoryEntry>> list(String ticketId, long after, int limit) {
+    List<Positioned<HistoryEntry>> out = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "select * from ticket.history where ticket_id = ? and position > ? order by position limit ?")) {
-      ps.setObject(1, ticketId);
+        tx.connection()
+            .prepareStatement(
+                "select * from ticket.history where ticket_id = ? and position > ? order by position limit ?")) {
+      ps.setObject(1, UUID.fromString(ticketId));
       ps.setLong(2, after);
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -68,26 +71,23 @@ public final class HistoryStore {
           out.add(
               new Positioned<>(
                   rs.getLong("position"),
-                  TicketHistoryEntry.newBuilder()
-                      .setId(rs.getString("id"))
-                      .setActor(
-                          Actor.newBuilder()
-                              .setKind(ActorKind.forNumber(rs.getInt("actor_kind")))
-                              .setId(rs.getString("actor_id"))
-                              .setDisplayName(rs.getString("actor_name")))
-                      .setOccurredAt(ProtoTime.timestamp(Sql.instant(rs, "occurred_at")))
-                      .setKind(TicketChangeKind.forNumber(rs.getInt("kind")))
-                      .setField(rs.getString("field"))
-                      .setOldValue(rs.getString("old_value"))
-                      .setNewValue(rs.getString("new_value"))
-                      .setTicketVersion(rs.getLong("ticket_version"))
-                      .build()));
+                  new HistoryEntry(
+                      rs.getString("id"),
+                      new Actor(
+                          ActorKind.ofNumber(rs.getInt("actor_kind")),
+                          rs.getString("actor_id"),
+                          rs.getString("actor_name")),
+                      Sql.instant(rs, "occurred_at"),
+                      ChangeKind.ofNumber(rs.getInt("kind")),
+                      rs.getString("field"),
+                      rs.getString("old_value"),
+                      rs.getString("new_value"),
+                      rs.getLong("ticket_version"))));
         }
       }
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
     return out;
   }
-
-  /** A row with its keyset position. */
-  public record Positioned<T>(long position, T value) {}
 }

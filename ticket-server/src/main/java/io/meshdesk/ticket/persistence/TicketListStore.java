@@ -1,10 +1,12 @@
 package io.meshdesk.ticket.persistence;
 
-import io.meshdesk.api.ticket.v1.ListTicketsRequest;
-import io.meshdesk.api.ticket.v1.Ticket;
-import io.meshdesk.api.ticket.v1.TicketOrder;
 import io.meshdesk.platform.errors.InvalidArgumentException;
-import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.domain.TicketQuery;
+import io.meshdesk.ticket.domain.TicketQuery.Order;
+import io.meshdesk.ticket.domain.TicketRecord;
+import io.meshdesk.ticket.service.Tickets.Page;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,69 +24,62 @@ import java.util.UUID;
  * Ticket lists: filters combined with AND, full-text search on the GIN-indexed tsvector, and keyset
  * pagination whose opaque token holds the sort key of the last row and a hash of the filters.
  */
-public final class TicketListStore {
-
-  /** One page of results. */
-  public record Page(List<TicketState> tickets, String nextPageToken) {}
+final class TicketListStore {
 
   private static final Instant NO_DEADLINE = Instant.parse("9999-12-31T00:00:00Z");
 
   private TicketListStore() {}
 
   /** Runs the list; {@code requesterOverride} (customers) restricts to one requester. */
-  public static Page list(Connection c, ListTicketsRequest r, UUID requesterOverride)
-      throws SQLException {
-    TicketOrder order =
-        r.getOrder() == TicketOrder.TICKET_ORDER_UNSPECIFIED
-            ? TicketOrder.TICKET_ORDER_UPDATED_AT_DESC
-            : r.getOrder();
-    int size = r.getPage().getPageSize() == 0 ? 50 : r.getPage().getPageSize();
+  static Page list(Connection c, TicketQuery r, UUID requesterOverride) throws SQLException {
+    Order order = r.order();
+    int size = r.pageSize() == 0 ? 50 : r.pageSize();
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(r.toBuilder().clearPage().build().toByteArray());
+    crc.update(r.filters().getBytes(StandardCharsets.UTF_8));
     crc.update(String.valueOf(requesterOverride).getBytes(StandardCharsets.UTF_8));
     String filterHash = Long.toHexString(crc.getValue());
     StringBuilder sql = new StringBuilder("select " + TicketStore.COLUMNS + ", ");
     sql.append(sortKey(order)).append(" as sort_a from ticket.tickets t where true");
     List<Object> args = new ArrayList<>();
-    if (r.getStatusesCount() > 0) {
+    if (!r.statuses().isEmpty()) {
       sql.append(" and t.status = any(?)");
-      args.add(c.createArrayOf("int4", r.getStatusesValueList().toArray()));
+      args.add(c.createArrayOf("int4", r.statuses().stream().map(Status::number).toArray()));
     }
-    if (r.getPrioritiesCount() > 0) {
+    if (!r.priorities().isEmpty()) {
       sql.append(" and t.priority = any(?)");
-      args.add(c.createArrayOf("int4", r.getPrioritiesValueList().toArray()));
+      args.add(c.createArrayOf("int4", r.priorities().stream().map(Priority::number).toArray()));
     }
-    if (!r.getAssigneeId().isEmpty()) {
+    if (!r.assigneeId().isEmpty()) {
       sql.append(" and t.assignee_id = ?");
-      args.add(UUID.fromString(r.getAssigneeId()));
+      args.add(UUID.fromString(r.assigneeId()));
     }
-    if (r.getUnassigned()) {
+    if (r.unassigned()) {
       sql.append(" and t.assignee_id is null");
     }
     UUID requester =
         requesterOverride != null
             ? requesterOverride
-            : r.getRequesterId().isEmpty() ? null : UUID.fromString(r.getRequesterId());
+            : r.requesterId().isEmpty() ? null : UUID.fromString(r.requesterId());
     if (requester != null) {
       sql.append(" and t.requester_id = ?");
       args.add(requester);
     }
-    if (!r.getTag().isEmpty()) {
+    if (!r.tag().isEmpty()) {
       sql.append(" and t.tags @> array[?]::text[]");
-      args.add(r.getTag());
+      args.add(r.tag());
     }
-    if (!r.getTeamId().isEmpty()) {
+    if (!r.teamId().isEmpty()) {
       sql.append(" and t.team_id = ?");
-      args.add(UUID.fromString(r.getTeamId()));
+      args.add(UUID.fromString(r.teamId()));
     }
-    if (!r.getQuery().isBlank()) {
+    if (!r.text().isBlank()) {
       sql.append(" and t.search @@ websearch_to_tsquery('english', ?)");
-      args.add(r.getQuery());
+      args.add(r.text());
     }
-    if (!r.getPage().getPageToken().isEmpty()) {
-      String[] k = decode(r.getPage().getPageToken(), order, filterHash);
+    if (!r.pageToken().isEmpty()) {
+      String[] k = decode(r.pageToken(), order, filterHash);
       sql.append(" and ").append(after(order));
-      if (order == TicketOrder.TICKET_ORDER_PRIORITY_DESC) {
+      if (order == Order.PRIORITY_DESC) {
         int prio = Integer.parseInt(k[0]);
         args.add(prio);
         args.add(prio);
@@ -96,7 +91,7 @@ public final class TicketListStore {
     }
     sql.append(" order by ").append(orderBy(order)).append(" limit ?");
     args.add(size + 1);
-    List<TicketState> rows = new ArrayList<>();
+    List<TicketRecord> rows = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
@@ -104,18 +99,13 @@ public final class TicketListStore {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          TicketState s = TicketStore.map(rs);
-          rows.add(s);
-          Ticket t = s.ticket.build();
+          TicketRecord t = TicketStore.map(rs);
+          rows.add(t);
           Instant a =
-              order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC
-                  ? (t.hasResolutionDueAt()
-                      ? ProtoTime.instantOrNull(t.getResolutionDueAt())
-                      : NO_DEADLINE)
-                  : order == TicketOrder.TICKET_ORDER_UPDATED_AT_DESC
-                      ? ProtoTime.instantOrNull(t.getUpdatedAt())
-                      : ProtoTime.instantOrNull(t.getCreatedAt());
-          tokens.add(encode(order, filterHash, t.getPriorityValue(), a, t.getId()));
+              order == Order.RESOLUTION_DUE_ASC
+                  ? (t.resolutionDueAt() != null ? t.resolutionDueAt() : NO_DEADLINE)
+                  : order == Order.UPDATED_AT_DESC ? t.updatedAt() : t.createdAt();
+          tokens.add(encode(order, filterHash, t.priority().number(), a, t.id()));
         }
       }
     }
@@ -125,30 +115,29 @@ public final class TicketListStore {
     return new Page(rows, "");
   }
 
-  private static String sortKey(TicketOrder order) {
-    return order == TicketOrder.TICKET_ORDER_RESOLUTION_DUE_ASC
+  private static String sortKey(Order order) {
+    return order == Order.RESOLUTION_DUE_ASC
         ? "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz)"
         : "t.updated_at";
   }
 
-  private static String orderBy(TicketOrder o) {
+  private static String orderBy(Order o) {
     return switch (o) {
-      case TICKET_ORDER_CREATED_AT_DESC -> "t.created_at desc, t.id desc";
-      case TICKET_ORDER_CREATED_AT_ASC -> "t.created_at, t.id";
-      case TICKET_ORDER_PRIORITY_DESC -> "t.priority desc, t.created_at, t.id";
-      case TICKET_ORDER_RESOLUTION_DUE_ASC ->
-          "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id";
+      case CREATED_AT_DESC -> "t.created_at desc, t.id desc";
+      case CREATED_AT_ASC -> "t.created_at, t.id";
+      case PRIORITY_DESC -> "t.priority desc, t.created_at, t.id";
+      case RESOLUTION_DUE_ASC -> "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id";
       default -> "t.updated_at desc, t.id desc";
     };
   }
 
-  private static String after(TicketOrder o) {
+  private static String after(Order o) {
     return switch (o) {
-      case TICKET_ORDER_CREATED_AT_DESC -> "(t.created_at, t.id) < (?, ?)";
-      case TICKET_ORDER_CREATED_AT_ASC -> "(t.created_at, t.id) > (?, ?)";
-      case TICKET_ORDER_PRIORITY_DESC ->
+      case CREATED_AT_DESC -> "(t.created_at, t.id) < (?, ?)";
+      case CREATED_AT_ASC -> "(t.created_at, t.id) > (?, ?)";
+      case PRIORITY_DESC ->
           "(t.priority < ? or (t.priority = ? and (t.created_at, t.id) > (?, ?)))";
-      case TICKET_ORDER_RESOLUTION_DUE_ASC ->
+      case RESOLUTION_DUE_ASC ->
           "(coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id) > (?, ?)";
       default -> "(t.updated_at, t.id) < (?, ?)";
     };
@@ -162,23 +151,23 @@ public final class TicketListStore {
   }
 
   private static String encode(
-      TicketOrder order, String filterHash, int priority, Instant key, String id) {
+      Order order, String filterHash, int priority, Instant key, String id) {
     long micros = key.getEpochSecond() * 1_000_000 + key.getNano() / 1000;
     String raw =
-        "1|" + order.getNumber() + "|" + filterHash + "|" + priority + "|" + micros + "|" + id;
+        "1|" + order.number() + "|" + filterHash + "|" + priority + "|" + micros + "|" + id;
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns {priority, micros, id}; fails with INVALID_ARGUMENT on a foreign or mangled token. */
-  private static String[] decode(String token, TicketOrder order, String filterHash) {
+  private static String[] decode(String token, Order order, String filterHash) {
     try {
       String[] p =
           new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
       if (p.length != 6
           || !p[0].equals("1")
-          || !p[1].equals(Integer.toString(order.getNumber()))
+          || !p[1].equals(Integer.toString(order.number()))
           || !p[2].equals(filterHash)) {
         throw new IllegalArgumentException("mismatch");
       }

@@ -4,24 +4,25 @@ import static io.meshdesk.platform.db.Sql.instant;
 import static io.meshdesk.platform.db.Sql.setInstant;
 import static io.meshdesk.platform.db.Sql.setUuid;
 import static io.meshdesk.platform.db.Sql.uuidString;
-import static io.meshdesk.platform.proto.ProtoTime.instantOrNull;
-import static io.meshdesk.platform.proto.ProtoTime.timestamp;
 
-import io.meshdesk.api.ai.v1.AiJob;
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.ticket.v1.AiStatus;
-import io.meshdesk.api.ticket.v1.CommentVisibility;
-import io.meshdesk.api.ticket.v1.SentimentLabel;
-import io.meshdesk.api.ticket.v1.Ticket;
-import io.meshdesk.api.ticket.v1.TicketChangeKind;
-import io.meshdesk.api.ticket.v1.TicketPriority;
-import io.meshdesk.api.ticket.v1.TicketStatus;
+import io.meshdesk.platform.db.DataAccessException;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.AiStatus;
+import io.meshdesk.ticket.domain.ChangeKind;
+import io.meshdesk.ticket.domain.CommentScope;
+import io.meshdesk.ticket.domain.Priority;
+import io.meshdesk.ticket.domain.Sentiment;
+import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.domain.TicketQuery;
+import io.meshdesk.ticket.domain.TicketRecord;
+import io.meshdesk.ticket.domain.TicketState;
+import io.meshdesk.ticket.service.Tickets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Reads and writes ticket rows (JDBC, inside the caller's tenant transaction). */
-public final class TicketStore {
+/** {@link Tickets} in {@code ticket.tickets}, inside one tenant transaction. */
+public final class TicketStore implements Tickets {
 
   /** Columns every ticket read selects, aliased on {@code t}. */
   public static final String COLUMNS =
@@ -42,93 +43,94 @@ public final class TicketStore {
           + " t.resolution_breached, t.ai_status, t.ai_summary, t.ai_category, t.ai_sentiment, t.latest_suggestion_id,"
           + " t.comment_count, t.public_comment_count";
 
-  private TicketStore() {}
+  private final TicketTx tx;
+
+  public TicketStore(TicketTx tx) {
+    this.tx = tx;
+  }
 
   /** Maps the current row (selected with {@link #COLUMNS}). */
-  public static TicketState map(ResultSet rs) throws SQLException {
-    Ticket.Builder b =
-        Ticket.newBuilder()
-            .setId(rs.getString("id"))
-            .setNumber(rs.getLong("number"))
-            .setSubject(rs.getString("subject"))
-            .setBody(rs.getString("body"))
-            .setStatus(TicketStatus.forNumber(rs.getInt("status")))
-            .setPriority(TicketPriority.forNumber(rs.getInt("priority")))
-            .setRequesterId(rs.getString("requester_id"))
-            .setAssigneeId(uuidString(rs, "assignee_id"))
-            .setTeamId(uuidString(rs, "team_id"))
-            .addAllTags(List.of((String[]) rs.getArray("tags").getArray()))
-            .setVersion(rs.getLong("version"))
-            .setCreatedAt(timestamp(instant(rs, "created_at")))
-            .setUpdatedAt(timestamp(instant(rs, "updated_at")))
-            .setFirstResponseBreached(rs.getBoolean("first_response_breached"))
-            .setResolutionBreached(rs.getBoolean("resolution_breached"))
-            .setAiStatus(AiStatus.forNumber(rs.getInt("ai_status")))
-            .setAiSummary(rs.getString("ai_summary"))
-            .setAiCategory(rs.getString("ai_category"))
-            .setAiSentiment(SentimentLabel.forNumber(rs.getInt("ai_sentiment")))
-            .setLatestSuggestionId(uuidString(rs, "latest_suggestion_id"))
-            .setCommentCount(rs.getInt("comment_count"));
+  static TicketRecord map(ResultSet rs) throws SQLException {
     String[] keys = (String[]) rs.getArray("cf_keys").getArray();
     String[] vals = (String[]) rs.getArray("cf_vals").getArray();
+    Map<String, String> fields = new TreeMap<>();
     for (int i = 0; i < keys.length; i++) {
-      b.putCustomFields(keys[i], vals[i]);
+      fields.put(keys[i], vals[i]);
     }
-    setIf(b::setFirstResponseDueAt, instant(rs, "first_response_due_at"));
-    setIf(b::setResolutionDueAt, instant(rs, "resolution_due_at"));
-    setIf(b::setFirstRespondedAt, instant(rs, "first_responded_at"));
-    setIf(b::setSolvedAt, instant(rs, "solved_at"));
-    setIf(b::setClosedAt, instant(rs, "closed_at"));
     long remaining = rs.getLong("resolution_remaining_ms");
     Long rem = rs.wasNull() ? null : remaining;
-    return new TicketState(b, rem, rs.getInt("public_comment_count"));
+    return new TicketRecord(
+        rs.getString("id"),
+        rs.getLong("number"),
+        rs.getString("subject"),
+        rs.getString("body"),
+        Status.ofNumber(rs.getInt("status")),
+        Priority.ofNumber(rs.getInt("priority")),
+        rs.getString("requester_id"),
+        uuidString(rs, "assignee_id"),
+        uuidString(rs, "team_id"),
+        List.of((String[]) rs.getArray("tags").getArray()),
+        fields,
+        rs.getLong("version"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        instant(rs, "first_response_due_at"),
+        instant(rs, "resolution_due_at"),
+        instant(rs, "first_responded_at"),
+        instant(rs, "solved_at"),
+        instant(rs, "closed_at"),
+        rs.getBoolean("first_response_breached"),
+        rs.getBoolean("resolution_breached"),
+        AiStatus.ofNumber(rs.getInt("ai_status")),
+        rs.getString("ai_summary"),
+        rs.getString("ai_category"),
+        Sentiment.ofNumber(rs.getInt("ai_sentiment")),
+        uuidString(rs, "latest_suggestion_id"),
+        rs.getInt("comment_count"),
+        rs.getInt("public_comment_count"),
+        rem);
   }
 
-  private static void setIf(
-      java.util.function.Consumer<com.google.protobuf.Timestamp> setter, Instant value) {
-    if (value != null) {
-      setter.accept(timestamp(value));
-    }
+  @Override
+  public Optional<TicketState> find(String id) {
+    return one(" where t.id = ?", UUID.fromString(id));
   }
 
-  /** Reads a ticket, optionally locking it for update. */
-  public static Optional<TicketState> find(Connection c, UUID id, boolean forUpdate)
-      throws SQLException {
+  @Override
+  public Optional<TicketState> lock(String id) {
+    return one(" where t.id = ? for update", UUID.fromString(id));
+  }
+
+  @Override
+  public Optional<TicketState> byRequestKey(String requestKey) {
+    return one(" where t.request_id = ?", requestKey);
+  }
+
+  private Optional<TicketState> one(String where, Object arg) {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "select "
-                + COLUMNS
-                + " from ticket.tickets t where t.id = ?"
-                + (forUpdate ? " for update" : ""))) {
-      ps.setObject(1, id);
+        tx.connection().prepareStatement("select " + COLUMNS + " from ticket.tickets t" + where)) {
+      ps.setObject(1, arg);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        return rs.next() ? Optional.of(new TicketState(map(rs))) : Optional.empty();
       }
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 
-  /** Finds the ticket created with a request id. */
-  public static Optional<TicketState> findByRequestId(Connection c, String requestId)
-      throws SQLException {
+  @Override
+  public Optional<String> createdBy(String id) {
     try (PreparedStatement ps =
-        c.prepareStatement("select " + COLUMNS + " from ticket.tickets t where t.request_id = ?")) {
-      ps.setString(1, requestId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-      }
-    }
-  }
-
-  /** Id of the actor that created a ticket (from its "created" history entry), or empty. */
-  public static Optional<String> createdBy(Connection c, UUID ticketId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select actor_id from ticket.history where ticket_id = ? and kind = ? limit 1")) {
-      ps.setObject(1, ticketId);
-      ps.setInt(2, TicketChangeKind.TICKET_CHANGE_KIND_CREATED.getNumber());
+        tx.connection()
+            .prepareStatement(
+                "select actor_id from ticket.history where ticket_id = ? and kind = ? limit 1")) {
+      ps.setObject(1, UUID.fromString(id));
+      ps.setInt(2, ChangeKind.CREATED.number());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 
@@ -138,21 +140,12 @@ public final class TicketStore {
           + " ai_status, request_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]),"
           + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
 
-  /** Inserts a new ticket; the search vector covers subject and body. */
-  public static void insert(Connection c, UUID tenant, TicketState s, String requestId)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      bindInsert(c, ps, tenant, s.ticket.build(), requestId);
-      ps.executeUpdate();
-    }
-  }
-
   /**
-   * Inserts a new ticket together with its "created" history entry and its pending AI job, in one
+   * Inserts the ticket together with its "created" history entry and its pending AI job, in one
    * statement (one round trip instead of three).
    */
-  public static void insertNew(TicketTx tx, TicketState s, String requestId, Actor actor, AiJob job)
-      throws SQLException {
+  @Override
+  public void insertNew(TicketState t, String requestKey, Actor creator) {
     Connection c = tx.connection();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -163,70 +156,66 @@ public final class TicketStore {
                 + " field, old_value, new_value, ticket_version) select t.tenant_id, ?, t.id, ?, ?, ?, ?, ?, '', '', '', 1 from t)"
                 + " insert into ticket.ai_jobs (tenant_id, id, ticket_id, ticket_version, status, enqueued_at)"
                 + " select t.tenant_id, ?, t.id, ?, 'pending', ? from t")) {
-      Ticket t = s.ticket.build();
-      int i = bindInsert(c, ps, tx.tenant(), t, requestId);
+      UUID jobId = AiJobStore.newJob(tx, t.id, t.version);
+      int i = bindInsert(c, ps, t, requestKey);
       ps.setObject(i++, UUID.randomUUID());
-      ps.setInt(i++, actor.getKindValue());
-      ps.setString(i++, actor.getId());
-      ps.setString(i++, actor.getDisplayName());
+      ps.setInt(i++, creator.kind().number());
+      ps.setString(i++, creator.id());
+      ps.setString(i++, creator.displayName());
       setInstant(ps, i++, tx.now());
-      ps.setInt(i++, TicketChangeKind.TICKET_CHANGE_KIND_CREATED.getNumber());
-      ps.setObject(i++, UUID.fromString(job.getJobId()));
-      ps.setLong(i++, job.getTicketVersion());
+      ps.setInt(i++, ChangeKind.CREATED.number());
+      ps.setObject(i++, jobId);
+      ps.setLong(i++, t.version);
       setInstant(ps, i, tx.now());
       ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 
-  private static int bindInsert(
-      Connection c, PreparedStatement ps, UUID tenant, Ticket t, String requestId)
+  private int bindInsert(Connection c, PreparedStatement ps, TicketState t, String requestKey)
       throws SQLException {
     int i = 1;
-    ps.setObject(i++, tenant);
-    ps.setObject(i++, UUID.fromString(t.getId()));
-    if (t.getNumber() == 0) {
-      ps.setNull(i++, java.sql.Types.BIGINT);
+    ps.setObject(i++, tx.tenant());
+    ps.setObject(i++, UUID.fromString(t.id));
+    if (t.number == 0) {
+      ps.setNull(i++, Types.BIGINT);
     } else {
-      ps.setLong(i++, t.getNumber());
+      ps.setLong(i++, t.number);
     }
-    ps.setString(i++, t.getSubject());
-    ps.setString(i++, t.getBody());
-    ps.setInt(i++, t.getStatusValue());
-    ps.setInt(i++, t.getPriorityValue());
-    ps.setObject(i++, UUID.fromString(t.getRequesterId()));
-    setUuid(ps, i++, t.getAssigneeId());
-    setUuid(ps, i++, t.getTeamId());
-    ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
-    i = bindFields(c, ps, i, t.getCustomFieldsMap());
-    ps.setLong(i++, t.getVersion());
-    setInstant(ps, i++, instantOrNull(t.getCreatedAt()));
-    setInstant(ps, i++, instantOrNull(t.getUpdatedAt()));
-    setInstant(
-        ps, i++, t.hasFirstResponseDueAt() ? instantOrNull(t.getFirstResponseDueAt()) : null);
-    setInstant(ps, i++, t.hasResolutionDueAt() ? instantOrNull(t.getResolutionDueAt()) : null);
-    ps.setInt(i++, t.getAiStatusValue());
-    ps.setString(i++, requestId == null || requestId.isEmpty() ? null : requestId);
-    ps.setString(i++, t.getSubject());
-    ps.setString(i++, t.getBody());
+    ps.setString(i++, t.subject);
+    ps.setString(i++, t.body);
+    ps.setInt(i++, t.status.number());
+    ps.setInt(i++, t.priority.number());
+    ps.setObject(i++, UUID.fromString(t.requesterId));
+    setUuid(ps, i++, t.assigneeId);
+    setUuid(ps, i++, t.teamId);
+    ps.setArray(i++, c.createArrayOf("text", t.tags.toArray()));
+    i = bindFields(c, ps, i, t.customFields);
+    ps.setLong(i++, t.version);
+    setInstant(ps, i++, t.createdAt);
+    setInstant(ps, i++, t.updatedAt);
+    setInstant(ps, i++, t.firstResponseDueAt);
+    setInstant(ps, i++, t.resolutionDueAt);
+    ps.setInt(i++, t.aiStatus.number());
+    ps.setString(i++, requestKey == null || requestKey.isEmpty() ? null : requestKey);
+    ps.setString(i++, t.subject);
+    ps.setString(i++, t.body);
     return i;
   }
 
-  /** Writes every mutable column back; {@code extraSearch} is appended to the search vector. */
-  public static void update(Connection c, TicketState s, String extraSearch) throws SQLException {
-    update(c, s, extraSearch, false);
+  @Override
+  public void update(TicketState t, String publicText) {
+    update(t, publicText, false);
   }
 
-  /**
-   * Writes every mutable column back and rebuilds the search vector (new subject, body, public
-   * comments).
-   */
-  public static void updateWithNewSubject(Connection c, TicketState s) throws SQLException {
-    update(c, s, null, true);
+  @Override
+  public void updateWithNewSubject(TicketState t) {
+    update(t, null, true);
   }
 
-  private static void update(Connection c, TicketState s, String extraSearch, boolean rebuildSearch)
-      throws SQLException {
-    Ticket t = s.ticket.build();
+  private void update(TicketState t, String extraSearch, boolean rebuildSearch) {
+    Connection c = tx.connection();
     try (PreparedStatement ps =
         c.prepareStatement(
             "update ticket.tickets set subject = ?, status = ?, priority = ?, assignee_id = ?, team_id = ?, tags = ?,"
@@ -239,43 +228,53 @@ public final class TicketStore {
                 + " where m.ticket_id = ticket.tickets.id and m.visibility = ?), ''::tsvector)"
                 + " when ? = '' then search else search || to_tsvector('english', ?) end where id = ?")) {
       int i = 1;
-      ps.setString(i++, t.getSubject());
-      ps.setInt(i++, t.getStatusValue());
-      ps.setInt(i++, t.getPriorityValue());
-      setUuid(ps, i++, t.getAssigneeId());
-      setUuid(ps, i++, t.getTeamId());
-      ps.setArray(i++, c.createArrayOf("text", t.getTagsList().toArray()));
-      i = bindFields(c, ps, i, t.getCustomFieldsMap());
-      ps.setLong(i++, t.getVersion());
-      setInstant(ps, i++, instantOrNull(t.getUpdatedAt()));
-      setInstant(
-          ps, i++, t.hasFirstResponseDueAt() ? instantOrNull(t.getFirstResponseDueAt()) : null);
-      setInstant(ps, i++, t.hasResolutionDueAt() ? instantOrNull(t.getResolutionDueAt()) : null);
-      if (s.resolutionRemainingMs == null) {
-        ps.setNull(i++, java.sql.Types.BIGINT);
+      ps.setString(i++, t.subject);
+      ps.setInt(i++, t.status.number());
+      ps.setInt(i++, t.priority.number());
+      setUuid(ps, i++, t.assigneeId);
+      setUuid(ps, i++, t.teamId);
+      ps.setArray(i++, c.createArrayOf("text", t.tags.toArray()));
+      i = bindFields(c, ps, i, t.customFields);
+      ps.setLong(i++, t.version);
+      setInstant(ps, i++, t.updatedAt);
+      setInstant(ps, i++, t.firstResponseDueAt);
+      setInstant(ps, i++, t.resolutionDueAt);
+      if (t.resolutionRemainingMs == null) {
+        ps.setNull(i++, Types.BIGINT);
       } else {
-        ps.setLong(i++, s.resolutionRemainingMs);
+        ps.setLong(i++, t.resolutionRemainingMs);
       }
-      setInstant(ps, i++, t.hasFirstRespondedAt() ? instantOrNull(t.getFirstRespondedAt()) : null);
-      setInstant(ps, i++, t.hasSolvedAt() ? instantOrNull(t.getSolvedAt()) : null);
-      setInstant(ps, i++, t.hasClosedAt() ? instantOrNull(t.getClosedAt()) : null);
-      ps.setBoolean(i++, t.getFirstResponseBreached());
-      ps.setBoolean(i++, t.getResolutionBreached());
-      ps.setInt(i++, t.getAiStatusValue());
-      ps.setString(i++, t.getAiSummary());
-      ps.setString(i++, t.getAiCategory());
-      ps.setInt(i++, t.getAiSentimentValue());
-      setUuid(ps, i++, t.getLatestSuggestionId());
-      ps.setInt(i++, t.getCommentCount());
-      ps.setInt(i++, s.publicCommentCount);
+      setInstant(ps, i++, t.firstRespondedAt);
+      setInstant(ps, i++, t.solvedAt);
+      setInstant(ps, i++, t.closedAt);
+      ps.setBoolean(i++, t.firstResponseBreached);
+      ps.setBoolean(i++, t.resolutionBreached);
+      ps.setInt(i++, t.aiStatus.number());
+      ps.setString(i++, t.aiSummary);
+      ps.setString(i++, t.aiCategory);
+      ps.setInt(i++, t.aiSentiment.number());
+      setUuid(ps, i++, t.latestSuggestionId);
+      ps.setInt(i++, t.commentCount);
+      ps.setInt(i++, t.publicCommentCount);
       ps.setBoolean(i++, rebuildSearch);
-      ps.setString(i++, t.getSubject());
-      ps.setInt(i++, CommentVisibility.COMMENT_VISIBILITY_PUBLIC_VALUE);
+      ps.setString(i++, t.subject);
+      ps.setInt(i++, CommentScope.PUBLIC.number());
       String extra = extraSearch == null ? "" : extraSearch;
       ps.setString(i++, extra);
       ps.setString(i++, extra);
-      ps.setObject(i, UUID.fromString(t.getId()));
+      ps.setObject(i, UUID.fromString(t.id));
       ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
+    }
+  }
+
+  @Override
+  public Page list(TicketQuery query, UUID requester) {
+    try {
+      return TicketListStore.list(tx.connection(), query, requester);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
   }
 

@@ -1,22 +1,19 @@
 package io.meshdesk.ticket.service;
 
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.ticket.v1.TicketChangeKind;
-import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.TicketTx;
-import java.sql.SQLException;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ChangeKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The field changes of one ticket update, written to the ticket's history in the order made. */
 final class ChangeLog {
 
-  private record Change(TicketChangeKind kind, String field, String oldValue, String newValue) {}
+  private record Change(ChangeKind kind, String field, String oldValue, String newValue) {}
 
   private final List<Change> changes = new ArrayList<>();
 
   /** Notes that {@code field} went from {@code oldValue} to {@code newValue}. */
-  void add(TicketChangeKind kind, String field, String oldValue, String newValue) {
+  void add(ChangeKind kind, String field, String oldValue, String newValue) {
     changes.add(new Change(kind, field, oldValue, newValue));
   }
 
@@ -34,10 +31,9 @@ final class ChangeLog {
   }
 
   /** Appends one history entry per change, at the ticket's new version. */
-  void write(TicketTx tx, String ticketId, Actor actor, long version) throws SQLException {
+  void write(History history, String ticketId, Actor actor, long version) {
     for (Change c : changes) {
-      HistoryStore.add(
-          tx, ticketId, actor, c.kind(), c.field(), c.oldValue(), c.newValue(), version);
+      history.add(ticketId, actor, c.kind(), c.field(), c.oldValue(), c.newValue(), version);
     }
   }
 }

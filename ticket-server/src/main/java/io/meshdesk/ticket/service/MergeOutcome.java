@@ -1,10 +1,10 @@
 package io.meshdesk.ticket.service;
 
-import io.meshdesk.api.ticket.v1.Comment;
-import io.meshdesk.api.ticket.v1.Ticket;
+import io.meshdesk.ticket.domain.TicketComment;
+import io.meshdesk.ticket.domain.TicketRecord;
 
 /**
- * What a merge left behind.
+ * What a merge left behind, in the staff's view.
  *
  * @param duplicate the closed duplicate
  * @param target the surviving ticket
@@ -12,4 +12,4 @@ import io.meshdesk.api.ticket.v1.Ticket;
  * @param replayed true when the request id matched an earlier merge and nothing changed
  */
 public record MergeOutcome(
-    Ticket duplicate, Ticket target, Comment notification, boolean replayed) {}
+    TicketRecord duplicate, TicketRecord target, TicketComment notification, boolean replayed) {}

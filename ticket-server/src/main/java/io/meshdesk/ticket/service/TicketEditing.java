@@ -1,29 +1,16 @@
 package io.meshdesk.ticket.service;
 
-import com.google.protobuf.FieldMask;
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.ticket.v1.Ticket;
-import io.meshdesk.api.ticket.v1.TicketChangeKind;
-import io.meshdesk.api.ticket.v1.TicketEvent;
-import io.meshdesk.api.ticket.v1.TicketPriority;
-import io.meshdesk.api.ticket.v1.TicketStatus;
-import io.meshdesk.api.ticket.v1.TicketUpdated;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.errors.InvalidArgumentException;
-import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ChangeKind;
 import io.meshdesk.ticket.domain.Lifecycle;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaClock;
 import io.meshdesk.ticket.domain.Status;
-import io.meshdesk.ticket.events.EventWire;
-import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.SettingsStore;
-import io.meshdesk.ticket.persistence.TicketState;
-import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.TicketTransactions;
-import io.meshdesk.ticket.persistence.TicketTx;
-import io.meshdesk.ticket.sla.SlaChecker;
-import java.sql.SQLException;
+import io.meshdesk.ticket.domain.TicketChange;
+import io.meshdesk.ticket.domain.TicketRecord;
+import io.meshdesk.ticket.domain.TicketState;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,119 +22,95 @@ import java.util.UUID;
  */
 public final class TicketEditing {
 
-  private final TicketTransactions writes;
+  private final TicketUnits units;
   private final Actors actors;
 
-  public TicketEditing(TicketTransactions writes, Actors actors) {
-    this.writes = writes;
+  public TicketEditing(TicketUnits units, Actors actors) {
+    this.units = units;
     this.actors = actors;
   }
 
-  /** Changes fields present in the request at the expected version. */
-  public Ticket update(Principal p, UpdateTicket r) {
+  /** Changes fields present in the request at the expected version; returns the staff view. */
+  public TicketRecord update(Principal p, UpdateTicket r) {
     UUID tenant = p.requireTenant();
-    Actor actor = EventWire.actor(actors.of(p));
-    return writes.run(
+    Actor actor = actors.of(p);
+    return units.write(
         tenant,
-        tx -> {
-          TicketState s = TicketSteps.lockAtVersion(tx, r.ticketId(), r.expectedVersion());
-          Ticket before = s.staffView();
-          Lifecycle.requireNotClosed(s.status());
-          ChangeLog changes = applyChanges(tx, s, r);
+        unit -> {
+          TicketState s = TicketSteps.lockAtVersion(unit, r.ticketId(), r.expectedVersion());
+          TicketRecord before = s.record();
+          Lifecycle.requireNotClosed(s.status);
+          ChangeLog changes = applyChanges(unit, s, r);
           if (changes.isEmpty()) {
             return before;
           }
-          long v = before.getVersion() + 1;
-          Ticket.Builder t = s.ticket.setVersion(v).setUpdatedAt(ProtoTime.timestamp(tx.now()));
-          changes.write(tx, t.getId(), actor, v);
-          boolean solved =
-              t.getStatus() == TicketStatus.TICKET_STATUS_SOLVED
-                  && before.getStatus() != TicketStatus.TICKET_STATUS_SOLVED;
-          List<SlaClock.Breach> late = SlaChecker.flagLate(s, tx.now(), false, solved);
+          long v = s.nextVersion(unit.now());
+          changes.write(unit.history(), s.id, actor, v);
+          boolean solved = s.status == Status.SOLVED && before.status() != Status.SOLVED;
+          List<SlaClock.Breach> late = s.flagLate(unit.now(), false, solved);
           if (changes.changed("subject")) {
-            TicketStore.updateWithNewSubject(tx.connection(), s);
+            unit.tickets().updateWithNewSubject(s);
           } else {
-            TicketStore.update(tx.connection(), s, null);
+            unit.tickets().update(s, null);
           }
-          Outbox.append(
-              tx,
-              s,
-              before.getAssigneeId(),
-              before.getTeamId(),
-              false,
-              TicketEvent.newBuilder()
-                  .setActor(actor)
-                  .setTicketUpdated(
-                      TicketUpdated.newBuilder()
-                          .setChangedFields(FieldMask.newBuilder().addAllPaths(changes.fields()))
-                          .setTicket(t)),
-              true);
-          SlaChecker.announce(tx, s, late);
-          return t.build();
+          unit.events()
+              .append(
+                  s,
+                  before.assigneeId(),
+                  before.teamId(),
+                  actor,
+                  new TicketChange.Updated(changes.fields()));
+          TicketSteps.announce(unit, s, late);
+          return s.record();
         });
   }
 
   /**
    * Applies the fields present in the request that differ from the ticket; returns what changed.
    */
-  private static ChangeLog applyChanges(TicketTx tx, TicketState s, UpdateTicket r)
-      throws SQLException {
-    Ticket before = s.staffView();
-    Ticket.Builder t = s.ticket;
+  private static ChangeLog applyChanges(TicketUnit unit, TicketState s, UpdateTicket r) {
+    TicketRecord before = s.record();
     ChangeLog changes = new ChangeLog();
-    if (r.status().isPresent() && r.status().get() != s.status()) {
+    if (r.status().isPresent() && r.status().get() != s.status) {
       Status to = r.status().get();
-      Lifecycle.requireTransition(s.status(), to);
-      TicketSteps.applyStatus(s, to, tx);
+      Lifecycle.requireTransition(s.status, to);
+      s.applyStatus(to, unit.now());
       changes.add(
-          TicketChangeKind.TICKET_CHANGE_KIND_STATUS,
-          "status",
-          before.getStatus().name(),
-          TicketStatus.forNumber(to.number()).name());
+          ChangeKind.STATUS, "status", TicketSteps.name(before.status()), TicketSteps.name(to));
     }
-    if (r.priority().isPresent() && r.priority().get() != s.priority()) {
-      Priority from = s.priority();
+    if (r.priority().isPresent() && r.priority().get() != s.priority) {
+      Priority from = s.priority;
       Priority to = r.priority().get();
-      s.setPriority(to);
-      s.setSlaClock(
-          s.slaClock().reprioritised(s.status(), from, to, SettingsStore.targets(tx.connection())));
-      changes.add(
-          TicketChangeKind.TICKET_CHANGE_KIND_PRIORITY,
-          "priority",
-          before.getPriority().name(),
-          TicketPriority.forNumber(to.number()).name());
+      s.priority = to;
+      s.setSlaClock(s.slaClock().reprioritised(s.status, from, to, unit.slaTargets()));
+      changes.add(ChangeKind.PRIORITY, "priority", TicketSteps.name(from), TicketSteps.name(to));
     }
-    String subject = r.subject().orElse(before.getSubject());
-    if (!subject.equals(before.getSubject())) {
-      t.setSubject(subject);
-      changes.add(
-          TicketChangeKind.TICKET_CHANGE_KIND_SUBJECT, "subject", before.getSubject(), subject);
+    String subject = r.subject().orElse(before.subject());
+    if (!subject.equals(before.subject())) {
+      s.subject = subject;
+      changes.add(ChangeKind.SUBJECT, "subject", before.subject(), subject);
     }
-    List<String> tags = r.tags().orElse(before.getTagsList());
-    if (!tags.equals(before.getTagsList())) {
-      t.clearTags().addAllTags(tags);
-      changes.add(
-          TicketChangeKind.TICKET_CHANGE_KIND_TAGS,
-          "tags",
-          String.join(",", before.getTagsList()),
-          String.join(",", tags));
+    List<String> tags = r.tags().orElse(before.tags());
+    if (!tags.equals(before.tags())) {
+      s.tags = List.copyOf(tags);
+      changes.add(ChangeKind.TAGS, "tags", String.join(",", before.tags()), String.join(",", tags));
     }
-    Map<String, String> fields = r.customFields().orElse(before.getCustomFieldsMap());
-    if (!fields.equals(before.getCustomFieldsMap())) {
-      t.clearCustomFields().putAllCustomFields(new TreeMap<>(fields));
+    Map<String, String> fields = r.customFields().orElse(before.customFields());
+    if (!fields.equals(before.customFields())) {
+      s.customFields = new TreeMap<>(fields);
       changes.add(
-          TicketChangeKind.TICKET_CHANGE_KIND_CUSTOM_FIELD,
+          ChangeKind.CUSTOM_FIELD,
           "custom_fields",
-          before.getCustomFieldsMap().toString(),
+          before.customFields().toString(),
           fields.toString());
     }
-    String team = r.teamId().orElse(before.getTeamId());
-    if (!team.equals(before.getTeamId())) {
-      if (!team.isEmpty() && !SettingsStore.teamExists(tx.connection(), team)) {
+    String team = r.teamId().orElse(before.teamId());
+    if (!team.equals(before.teamId())) {
+      if (!team.isEmpty() && !unit.teamExists(team)) {
         throw new InvalidArgumentException("team_id", "no such team");
       }
-      t.setTeamId(team);
-      changes.add(TicketChangeKind.TICKET_CHANGE_KIND_TEAM, "team_id", before.getTeamId(), team);
+      s.teamId = team;
+      changes.add(ChangeKind.TEAM, "team_id", before.teamId(), team);
     }
     return changes;
   }

@@ -1,33 +1,21 @@
 package io.meshdesk.ticket.service;
 
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.ticket.v1.AiStatus;
-import io.meshdesk.api.ticket.v1.CreateTicketResponse;
-import io.meshdesk.api.ticket.v1.Ticket;
-import io.meshdesk.api.ticket.v1.TicketEvent;
-import io.meshdesk.api.ticket.v1.TicketPriority;
-import io.meshdesk.api.ticket.v1.TicketStatus;
 import io.meshdesk.platform.auth.Principal;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.platform.errors.AlreadyExistsException;
 import io.meshdesk.platform.errors.InvalidArgumentException;
-import io.meshdesk.platform.proto.ProtoTime;
-import io.meshdesk.ticket.ai.AiJobs;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.AiStatus;
 import io.meshdesk.ticket.domain.AutoAssigner;
+import io.meshdesk.ticket.domain.Sentiment;
 import io.meshdesk.ticket.domain.SlaClock;
+import io.meshdesk.ticket.domain.Status;
+import io.meshdesk.ticket.domain.TicketRecord;
+import io.meshdesk.ticket.domain.TicketState;
 import io.meshdesk.ticket.domain.UserDirectory;
 import io.meshdesk.ticket.domain.Visibility;
-import io.meshdesk.ticket.events.EventWire;
-import io.meshdesk.ticket.events.Outbox;
-import io.meshdesk.ticket.persistence.SettingsStore;
-import io.meshdesk.ticket.persistence.TicketState;
-import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.TicketTransactions;
-import io.meshdesk.ticket.persistence.TicketTx;
-import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -37,106 +25,110 @@ import java.util.UUID;
  */
 public final class TicketOpening {
 
-  private final TicketTransactions writes;
+  private final TicketUnits units;
   private final UserDirectory users;
   private final Actors actors;
   private final AutoAssigner autoAssigner;
 
   public TicketOpening(
-      TicketTransactions writes, UserDirectory users, Actors actors, AutoAssigner autoAssigner) {
-    this.writes = writes;
+      TicketUnits units, UserDirectory users, Actors actors, AutoAssigner autoAssigner) {
+    this.units = units;
     this.users = users;
     this.actors = actors;
     this.autoAssigner = autoAssigner;
   }
 
   /** Opens a ticket (idempotent on request_id per caller) and enqueues its AI job. */
-  public CreateTicketResponse create(Principal p, CreateTicket r) {
+  public TicketOpened create(Principal p, CreateTicket r) {
     UUID tenant = p.requireTenant();
     UUID requester = requester(p, tenant, r.requesterId());
-    Actor actor = EventWire.actor(actors.of(p));
+    Actor actor = actors.of(p);
     String assignee =
         r.teamId().isEmpty()
             ? ""
             : autoAssigner.pick(tenant, UUID.fromString(r.teamId())).map(UUID::toString).orElse("");
+    String key = RequestKeys.of(p, r.requestId());
     try {
-      return writes.run(tenant, tx -> create(tx, p, r, requester, actor, assignee));
+      return units.write(tenant, unit -> create(unit, p, r, key, requester, actor, assignee));
     } catch (RuntimeException e) {
-      if (!r.requestId().isEmpty() && TicketSteps.isUniqueViolation(e)) {
+      if (!key.isEmpty() && units.isDuplicateKey(e)) {
         // A concurrent retry with the same request id won: return its ticket.
-        return writes.run(
+        return units.write(
             tenant,
-            tx ->
-                replay(
-                    tx,
-                    p,
-                    actor,
-                    TicketStore.findByRequestId(tx.connection(), RequestKeys.of(p, r.requestId()))
-                        .orElseThrow(() -> e)));
+            unit -> replay(unit, p, actor, unit.tickets().byRequestKey(key).orElseThrow(() -> e)));
       }
       throw e;
     }
   }
 
-  private CreateTicketResponse create(
-      TicketTx tx, Principal p, CreateTicket r, UUID requester, Actor actor, String assignee)
-      throws SQLException {
-    if (!r.requestId().isEmpty()) {
-      Optional<TicketState> existing =
-          TicketStore.findByRequestId(tx.connection(), RequestKeys.of(p, r.requestId()));
+  private TicketOpened create(
+      TicketUnit unit,
+      Principal p,
+      CreateTicket r,
+      String key,
+      UUID requester,
+      Actor actor,
+      String assignee) {
+    if (!key.isEmpty()) {
+      Optional<TicketState> existing = unit.tickets().byRequestKey(key);
       if (existing.isPresent()) {
-        return replay(tx, p, actor, existing.get());
+        return replay(unit, p, actor, existing.get());
       }
     }
-    if (!r.teamId().isEmpty() && !SettingsStore.teamExists(tx.connection(), r.teamId())) {
+    if (!r.teamId().isEmpty() && !unit.teamExists(r.teamId())) {
       throw new InvalidArgumentException("team_id", "no such team");
     }
-    TicketPriority priority = TicketPriority.forNumber(r.priority().number());
-    Ticket.Builder t =
-        Ticket.newBuilder()
-            .setId(UUID.randomUUID().toString())
-            .setSubject(r.subject())
-            .setBody(r.body())
-            .setStatus(TicketStatus.TICKET_STATUS_NEW)
-            .setPriority(priority)
-            .setRequesterId(requester.toString())
-            .setAssigneeId(assignee)
-            .setTeamId(r.teamId())
-            .addAllTags(r.tags())
-            .putAllCustomFields(new TreeMap<>(r.customFields()))
-            .setVersion(1)
-            .setCreatedAt(ProtoTime.timestamp(tx.now()))
-            .setUpdatedAt(ProtoTime.timestamp(tx.now()))
-            .setAiStatus(AiStatus.AI_STATUS_PENDING);
-    TicketState s = new TicketState(t, null, 0);
-    s.setSlaClock(SlaClock.start(s.priority(), SettingsStore.targets(tx.connection()), tx.now()));
+    TicketState s =
+        new TicketState(
+            new TicketRecord(
+                UUID.randomUUID().toString(),
+                0,
+                r.subject(),
+                r.body(),
+                Status.NEW,
+                r.priority(),
+                requester.toString(),
+                assignee,
+                r.teamId(),
+                r.tags(),
+                r.customFields(),
+                1,
+                unit.now(),
+                unit.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                AiStatus.PENDING,
+                "",
+                "",
+                Sentiment.UNSPECIFIED,
+                "",
+                0,
+                0,
+                null));
+    s.setSlaClock(SlaClock.start(s.priority, unit.slaTargets(), unit.now()));
     // Ticket, "created" history entry and AI job in one round trip.
-    TicketStore.insertNew(
-        tx, s, RequestKeys.of(p, r.requestId()), actor, AiJobs.newJob(tx, t.getId(), 1));
+    unit.tickets().insertNew(s, key, actor);
     // Number, sequence, event and commit last, in one round trip: the tenant's counter row stays
     // locked only while PostgreSQL runs that statement.
-    Outbox.appendCreatedAndCommit(
-        tx, s, assignee, r.teamId(), TicketEvent.newBuilder().setActor(actor));
-    return CreateTicketResponse.newBuilder()
-        .setTicket(Visibility.staff(p) ? t.build() : s.customerView())
-        .build();
+    unit.events().createdAndCommit(s, actor);
+    return new TicketOpened(s.record().viewFor(Visibility.staff(p)), false);
   }
 
   /**
    * The answer to a retried create: the stored ticket in the caller's view, but only for the caller
    * that created it; anyone else reusing the key learns nothing about that ticket.
    */
-  private CreateTicketResponse replay(TicketTx tx, Principal p, Actor actor, TicketState s)
-      throws SQLException {
-    String creator =
-        TicketStore.createdBy(tx.connection(), UUID.fromString(s.ticket.getId())).orElse("");
-    if (!creator.equals(actor.getId())) {
+  private static TicketOpened replay(TicketUnit unit, Principal p, Actor actor, TicketState s) {
+    String creator = unit.tickets().createdBy(s.id).orElse("");
+    if (!creator.equals(actor.id())) {
       throw new AlreadyExistsException("request_id already used by another caller");
     }
-    return CreateTicketResponse.newBuilder()
-        .setTicket(Visibility.staff(p) ? s.staffView() : s.customerView())
-        .setReplayed(true)
-        .build();
+    return new TicketOpened(s.record().viewFor(Visibility.staff(p)), true);
   }
 
   private UUID requester(Principal p, UUID tenant, String requesterId) {

@@ -1,108 +1,91 @@
 package io.meshdesk.ticket.service;
 
-import io.meshdesk.api.common.v1.PageResponse;
-import io.meshdesk.api.ticket.v1.GetTicketHistoryRequest;
-import io.meshdesk.api.ticket.v1.GetTicketHistoryResponse;
-import io.meshdesk.api.ticket.v1.GetTicketResponse;
-import io.meshdesk.api.ticket.v1.ListCommentsRequest;
-import io.meshdesk.api.ticket.v1.ListCommentsResponse;
-import io.meshdesk.api.ticket.v1.ListTicketsRequest;
-import io.meshdesk.api.ticket.v1.ListTicketsResponse;
 import io.meshdesk.platform.auth.Principal;
-import io.meshdesk.platform.db.Transactions;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.NotFoundException;
+import io.meshdesk.ticket.domain.AiSuggestion;
 import io.meshdesk.ticket.domain.CommentScope;
+import io.meshdesk.ticket.domain.HistoryEntry;
+import io.meshdesk.ticket.domain.Page;
+import io.meshdesk.ticket.domain.Positioned;
 import io.meshdesk.ticket.domain.QueueCounts;
 import io.meshdesk.ticket.domain.Queues;
+import io.meshdesk.ticket.domain.TicketComment;
+import io.meshdesk.ticket.domain.TicketQuery;
+import io.meshdesk.ticket.domain.TicketRecord;
+import io.meshdesk.ticket.domain.TicketState;
 import io.meshdesk.ticket.domain.Visibility;
-import io.meshdesk.ticket.persistence.CommentStore;
-import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.SuggestionStore;
-import io.meshdesk.ticket.persistence.TicketListStore;
-import io.meshdesk.ticket.persistence.TicketState;
-import io.meshdesk.ticket.persistence.TicketStore;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.UUID;
+import java.util.List;
+import java.util.Optional;
 
 /** Reads: tickets, lists, comments, history and queue counters, as the caller may see them. */
 public final class TicketReads {
 
-  private final Transactions tx;
+  private final TicketUnits units;
   private final Queues queues;
 
-  public TicketReads(Transactions tx, Queues queues) {
-    this.tx = tx;
+  public TicketReads(TicketUnits units, Queues queues) {
+    this.units = units;
     this.queues = queues;
   }
 
-  /** One ticket; customers get NOT_FOUND for tickets they did not request. */
-  public GetTicketResponse get(Principal p, String ticketId) {
+  /** One ticket in the caller's view; customers get NOT_FOUND for tickets they did not request. */
+  public TicketRecord get(Principal p, String ticketId) {
     boolean staff = Visibility.staff(p);
-    return tx.inTenant(
+    return units.read(p.requireTenant(), unit -> visible(unit, p, ticketId).viewFor(staff));
+  }
+
+  /**
+   * One ticket in the caller's view with, for staff, its latest AI suggestion (customers never see
+   * AI output); NOT_FOUND as {@link #get}.
+   */
+  public TicketDetail detail(Principal p, String ticketId) {
+    boolean staff = Visibility.staff(p);
+    return units.read(
         p.requireTenant(),
-        c -> {
-          TicketState s = visible(c, p, ticketId);
-          GetTicketResponse.Builder b =
-              GetTicketResponse.newBuilder().setTicket(staff ? s.staffView() : s.customerView());
-          if (staff && !s.ticket.getLatestSuggestionId().isEmpty()) {
-            SuggestionStore.find(c, UUID.fromString(s.ticket.getLatestSuggestionId()))
-                .ifPresent(b::setLatestSuggestion);
-          }
-          return b.build();
+        unit -> {
+          TicketRecord t = visible(unit, p, ticketId);
+          Optional<AiSuggestion> latest =
+              staff && !t.latestSuggestionId().isEmpty()
+                  ? unit.suggestions().find(t.latestSuggestionId())
+                  : Optional.empty();
+          return new TicketDetail(t.viewFor(staff), latest);
         });
   }
 
-  /** Filtered, paged list; customers see only their own tickets. */
-  public ListTicketsResponse list(Principal p, ListTicketsRequest r) {
+  /** Filtered, paged list in the caller's view; customers see only their own tickets. */
+  public Tickets.Page list(Principal p, TicketQuery q) {
     boolean staff = Visibility.staff(p);
-    return tx.inTenant(
-        p.requireTenant(),
-        c -> {
-          TicketListStore.Page page = TicketListStore.list(c, r, staff ? null : p.subject());
-          ListTicketsResponse.Builder b = ListTicketsResponse.newBuilder();
-          for (TicketState s : page.tickets()) {
-            b.addTickets(staff ? s.staffView() : s.customerView());
-          }
-          return b.setPage(PageResponse.newBuilder().setNextPageToken(page.nextPageToken()))
-              .build();
-        });
+    Tickets.Page page =
+        units.read(p.requireTenant(), unit -> unit.tickets().list(q, staff ? null : p.subject()));
+    return new Tickets.Page(
+        page.tickets().stream().map(t -> t.viewFor(staff)).toList(), page.nextPageToken());
   }
 
   /** Comments, oldest first; customers see public ones of their own tickets. */
-  public ListCommentsResponse comments(Principal p, ListCommentsRequest r) {
-    int size = r.getPage().getPageSize() == 0 ? 50 : r.getPage().getPageSize();
-    long after = position(r.getPage().getPageToken());
-    int visibility =
-        Visibility.commentsShown(p, CommentScope.ofNumber(r.getVisibilityValue())).number();
-    return tx.inTenant(
+  public Page<TicketComment> comments(
+      Principal p, String ticketId, CommentScope asked, int pageSize, String pageToken) {
+    int size = pageSize == 0 ? 50 : pageSize;
+    long after = position(pageToken);
+    CommentScope scope = Visibility.commentsShown(p, asked);
+    return units.read(
         p.requireTenant(),
-        c -> {
-          visible(c, p, r.getTicketId());
-          var rows =
-              CommentStore.list(c, UUID.fromString(r.getTicketId()), visibility, after, size + 1);
-          ListCommentsResponse.Builder b = ListCommentsResponse.newBuilder();
-          rows.stream().limit(size).forEach(x -> b.addComments(x.value()));
-          String next = rows.size() > size ? Long.toString(rows.get(size - 1).position()) : "";
-          return b.setPage(PageResponse.newBuilder().setNextPageToken(next)).build();
+        unit -> {
+          visible(unit, p, ticketId);
+          return page(unit.comments().list(ticketId, scope, after, size + 1), size);
         });
   }
 
   /** History, oldest first; staff only. */
-  public GetTicketHistoryResponse history(Principal p, GetTicketHistoryRequest r) {
+  public Page<HistoryEntry> history(Principal p, String ticketId, int pageSize, String pageToken) {
     Visibility.requireMayReadHistory(p);
-    int size = r.getPage().getPageSize() == 0 ? 50 : r.getPage().getPageSize();
-    long after = position(r.getPage().getPageToken());
-    return tx.inTenant(
+    int size = pageSize == 0 ? 50 : pageSize;
+    long after = position(pageToken);
+    return units.read(
         p.requireTenant(),
-        c -> {
-          visible(c, p, r.getTicketId());
-          var rows = HistoryStore.list(c, UUID.fromString(r.getTicketId()), after, size + 1);
-          GetTicketHistoryResponse.Builder b = GetTicketHistoryResponse.newBuilder();
-          rows.stream().limit(size).forEach(x -> b.addEntries(x.value()));
-          String next = rows.size() > size ? Long.toString(rows.get(size - 1).position()) : "";
-          return b.setPage(PageResponse.newBuilder().setNextPageToken(next)).build();
+        unit -> {
+          visible(unit, p, ticketId);
+          return page(unit.history().list(ticketId, after, size + 1), size);
         });
   }
 
@@ -112,10 +95,18 @@ public final class TicketReads {
   }
 
   /** A ticket the caller may see, or NOT_FOUND (never "forbidden": existence is not revealed). */
-  static TicketState visible(Connection c, Principal p, String ticketId) throws SQLException {
-    return TicketStore.find(c, UUID.fromString(ticketId), false)
-        .filter(s -> Visibility.maySee(p, s.ticket.getRequesterId()))
+  private static TicketRecord visible(TicketUnit unit, Principal p, String ticketId) {
+    return unit.tickets()
+        .find(ticketId)
+        .filter(s -> Visibility.maySee(p, s.requesterId))
+        .map(TicketState::record)
         .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
+  }
+
+  /** The first {@code size} of {@code rows} (fetched one over), with the next page's token. */
+  private static <T> Page<T> page(List<Positioned<T>> rows, int size) {
+    String next = rows.size() > size ? Long.toString(rows.get(size - 1).position()) : "";
+    return new Page<>(rows.stream().limit(size).map(Positioned::value).toList(), next);
   }
 
   private static long position(String token) {

@@ -2,56 +2,71 @@ package io.meshdesk.ticket.service;
 
 import io.meshdesk.platform.errors.ConflictException;
 import io.meshdesk.platform.errors.NotFoundException;
-import io.meshdesk.platform.proto.ProtoTime;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ChangeKind;
+import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.SlaClock;
+import io.meshdesk.ticket.domain.SlaMetric;
 import io.meshdesk.ticket.domain.Status;
-import io.meshdesk.ticket.persistence.TicketState;
-import io.meshdesk.ticket.persistence.TicketStore;
-import io.meshdesk.ticket.persistence.TicketTx;
-import java.sql.SQLException;
-import java.util.UUID;
+import io.meshdesk.ticket.domain.TicketChange;
+import io.meshdesk.ticket.domain.TicketState;
+import java.util.List;
 
-/** What every ticket write shares: locking at a version, status changes, duplicate keys. */
+/** What every ticket write shares: locking at a version, late SLA deadlines. */
 final class TicketSteps {
 
   private TicketSteps() {}
 
   /** Locks a ticket and checks the caller's expected version (ABORTED with the current one). */
-  static TicketState lockAtVersion(TicketTx tx, String ticketId, long expected)
-      throws SQLException {
+  static TicketState lockAtVersion(TicketUnit unit, String ticketId, long expected) {
     TicketState s =
-        TicketStore.find(tx.connection(), UUID.fromString(ticketId), true)
+        unit.tickets()
+            .lock(ticketId)
             .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
-    long current = s.ticket.getVersion();
-    if (current != expected) {
+    if (s.version != expected) {
       throw new ConflictException(
-          "ticket changed: expected version " + expected + ", current " + current, current);
+          "ticket changed: expected version " + expected + ", current " + s.version, s.version);
     }
     return s;
   }
 
-  /** Sets a new status with its side effects on timestamps and SLA clocks. */
-  static void applyStatus(TicketState s, Status to, TicketTx tx) {
-    Status from = s.status();
-    SlaClock clock = s.slaClock().statusChanged(from, to, tx.now());
-    s.setSlaClock(clock);
-    s.setStatus(to);
-    if (to == Status.SOLVED) {
-      s.ticket.setSolvedAt(ProtoTime.timestamp(tx.now()));
-    } else if (to == Status.CLOSED) {
-      s.ticket.setClosedAt(ProtoTime.timestamp(tx.now()));
-    } else if (to == Status.OPEN && from == Status.SOLVED) {
-      s.ticket.clearSolvedAt();
+  /**
+   * Writes history and an SlaBreached event for each deadline a change met late (see {@link
+   * TicketState#flagLate}), at the ticket's current version, after the change's own events.
+   */
+  static void announce(TicketUnit unit, TicketState s, List<SlaClock.Breach> late) {
+    for (SlaClock.Breach l : late) {
+      unit.history()
+          .add(
+              s.id,
+              Actor.SYSTEM,
+              ChangeKind.SLA_BREACH,
+              metricName(l.metric()),
+              "",
+              l.dueAt().toString(),
+              s.version);
+      unit.events()
+          .append(
+              s,
+              s.assigneeId,
+              s.teamId,
+              Actor.SYSTEM,
+              new TicketChange.SlaBreached(l.metric(), l.dueAt()));
     }
   }
 
-  /** Whether a failure was a unique-key violation (a concurrent retry with the same request id). */
-  static boolean isUniqueViolation(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+  /** A status as history records it (the contract's enum name). */
+  static String name(Status s) {
+    return "TICKET_STATUS_" + s.name();
+  }
+
+  /** A priority as history records it (the contract's enum name). */
+  static String name(Priority p) {
+    return "TICKET_PRIORITY_" + p.name();
+  }
+
+  /** A metric as history names it (the contract's enum name). */
+  static String metricName(SlaMetric m) {
+    return m == SlaMetric.FIRST_RESPONSE ? "SLA_METRIC_FIRST_RESPONSE" : "SLA_METRIC_RESOLUTION";
   }
 }

@@ -1,18 +1,14 @@
 package io.meshdesk.ticket.sla;
 
-import io.meshdesk.api.common.v1.Actor;
-import io.meshdesk.api.common.v1.ActorKind;
-import io.meshdesk.api.ticket.v1.SlaBreached;
-import io.meshdesk.api.ticket.v1.SlaMetric;
-import io.meshdesk.api.ticket.v1.TicketChangeKind;
-import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Sql;
-import io.meshdesk.platform.proto.ProtoTime;
-import io.meshdesk.ticket.domain.SlaClock;
-import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.domain.Actor;
+import io.meshdesk.ticket.domain.ChangeKind;
+import io.meshdesk.ticket.domain.SlaMetric;
+import io.meshdesk.ticket.domain.TicketChange;
+import io.meshdesk.ticket.domain.TicketState;
+import io.meshdesk.ticket.events.OutboxEvents;
 import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.HistoryStore;
-import io.meshdesk.ticket.persistence.TicketState;
 import io.meshdesk.ticket.persistence.TicketStore;
 import io.meshdesk.ticket.persistence.TicketTransactions;
 import io.meshdesk.ticket.persistence.TicketTx;
@@ -28,13 +24,9 @@ import java.util.UUID;
  * Finds SLA deadlines that passed unmet (by the injected clock), flags the ticket and emits an
  * SlaBreached event, once per ticket and metric. Safe to run on several instances at once: rows are
  * claimed with {@code for update skip locked} and the flag makes it idempotent. A deadline met late
- * between two passes is flagged by the change that meets it ({@link #flagLate}, {@link #announce}).
+ * between two passes is flagged by the change that meets it.
  */
 public final class SlaChecker {
-
-  /** The platform itself, the actor of breaches in history and events. */
-  public static final Actor SYSTEM =
-      Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_SYSTEM).setDisplayName("Meshdesk").build();
 
   private final TicketTransactions writes;
 
@@ -53,72 +45,22 @@ public final class SlaChecker {
 
   private int checkTenant(TicketTx tx) throws SQLException {
     int n = 0;
+    TicketStore tickets = new TicketStore(tx);
     for (UUID id :
         due(
             tx,
             "status in (1, 2, 3) and first_responded_at is null and not first_response_breached and first_response_due_at <= ?")) {
-      TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
-      s.ticket.setFirstResponseBreached(true);
-      n += record(tx, s, SlaMetric.SLA_METRIC_FIRST_RESPONSE, s.ticket.getFirstResponseDueAt());
+      TicketState s = tickets.lock(id.toString()).orElseThrow();
+      s.firstResponseBreached = true;
+      n += record(tx, s, SlaMetric.FIRST_RESPONSE, s.firstResponseDueAt);
     }
     for (UUID id :
         due(tx, "status in (1, 2) and not resolution_breached and resolution_due_at <= ?")) {
-      TicketState s = TicketStore.find(tx.connection(), id, true).orElseThrow();
-      s.ticket.setResolutionBreached(true);
-      n += record(tx, s, SlaMetric.SLA_METRIC_RESOLUTION, s.ticket.getResolutionDueAt());
+      TicketState s = tickets.lock(id.toString()).orElseThrow();
+      s.resolutionBreached = true;
+      n += record(tx, s, SlaMetric.RESOLUTION, s.resolutionDueAt);
     }
     return n;
-  }
-
-  /**
-   * Flags the deadlines that a first response ({@code responded}) or a solve ({@code solved}) at
-   * {@code now} meets after they passed and that no checker pass has flagged yet. Call before the
-   * ticket row is written; then {@link #announce} the result after the change's own events.
-   */
-  public static List<SlaClock.Breach> flagLate(
-      TicketState s, Instant now, boolean responded, boolean solved) {
-    SlaClock clock = s.slaClock();
-    List<SlaClock.Breach> late = clock.metLate(now, responded, solved);
-    if (!late.isEmpty()) {
-      s.setSlaClock(clock.flagged(late));
-    }
-    return late;
-  }
-
-  /**
-   * Writes history and an SlaBreached event for each late deadline, at the ticket's current
-   * version.
-   */
-  public static void announce(TicketTx tx, TicketState s, List<SlaClock.Breach> late)
-      throws SQLException {
-    for (SlaClock.Breach l : late) {
-      SlaMetric metric =
-          l.metric() == io.meshdesk.ticket.domain.SlaMetric.FIRST_RESPONSE
-              ? SlaMetric.SLA_METRIC_FIRST_RESPONSE
-              : SlaMetric.SLA_METRIC_RESOLUTION;
-      HistoryStore.add(
-          tx,
-          s.ticket.getId(),
-          SYSTEM,
-          TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH,
-          metric.name(),
-          "",
-          l.dueAt().toString(),
-          s.ticket.getVersion());
-      Outbox.append(
-          tx,
-          s,
-          s.ticket.getAssigneeId(),
-          s.ticket.getTeamId(),
-          true,
-          TicketEvent.newBuilder()
-              .setActor(SYSTEM)
-              .setSlaBreached(
-                  SlaBreached.newBuilder()
-                      .setMetric(metric)
-                      .setDueAt(ProtoTime.timestamp(l.dueAt()))),
-          true);
-    }
   }
 
   private List<UUID> due(TicketTx tx, String condition) throws SQLException {
@@ -139,31 +81,21 @@ public final class SlaChecker {
     return ids;
   }
 
-  private int record(
-      TicketTx tx, TicketState s, SlaMetric metric, com.google.protobuf.Timestamp dueAt)
-      throws SQLException {
-    long v = s.ticket.getVersion() + 1;
-    s.ticket.setVersion(v).setUpdatedAt(ProtoTime.timestamp(tx.now()));
-    TicketStore.update(tx.connection(), s, null);
-    HistoryStore.add(
-        tx,
-        s.ticket.getId(),
-        SYSTEM,
-        TicketChangeKind.TICKET_CHANGE_KIND_SLA_BREACH,
-        metric.name(),
-        "",
-        ProtoTime.instant(dueAt).toString(),
-        v);
-    Outbox.append(
-        tx,
-        s,
-        s.ticket.getAssigneeId(),
-        s.ticket.getTeamId(),
-        true,
-        TicketEvent.newBuilder()
-            .setActor(SYSTEM)
-            .setSlaBreached(SlaBreached.newBuilder().setMetric(metric).setDueAt(dueAt)),
-        true);
+  private static int record(TicketTx tx, TicketState s, SlaMetric metric, Instant dueAt) {
+    long v = s.nextVersion(tx.now());
+    new TicketStore(tx).update(s, null);
+    new HistoryStore(tx)
+        .add(
+            s.id,
+            Actor.SYSTEM,
+            ChangeKind.SLA_BREACH,
+            OutboxEvents.metric(metric).name(),
+            "",
+            dueAt.toString(),
+            v);
+    new OutboxEvents(tx)
+        .append(
+            s, s.assigneeId, s.teamId, Actor.SYSTEM, new TicketChange.SlaBreached(metric, dueAt));
     return 1;
   }
 }

@@ -20,8 +20,7 @@ class ArchitectureTest {
   @ArchTest static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles();
 
   /**
-   * Use cases run no SQL of their own: statements and result sets belong to the persistence stores
-   * (services still hold the connection of the transaction they run in).
+   * Use cases run no SQL of their own: statements and result sets belong to the persistence stores.
    */
   @ArchTest
   static final ArchRule servicesRunNoSql =
@@ -36,4 +35,24 @@ class ArchitectureTest {
               java.sql.CallableStatement.class,
               java.sql.ResultSet.class)
           .because("SQL belongs in persistence stores");
+
+  /**
+   * The ticket context in the ledger's shape: its services work on domain records through the ports
+   * beside them ({@code TicketUnits} and the stores of a {@code TicketUnit}), so they reach neither
+   * the contract, gRPC, JDBC nor the persistence package.
+   */
+  @ArchTest
+  static final ArchRule ticketServicesWorkThroughPorts =
+      ArchRuleDefinition.noClasses()
+          .that()
+          .resideInAPackage("io.meshdesk.ticket.service..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.meshdesk.api..",
+              "io.grpc..",
+              "java.sql..",
+              "javax.sql..",
+              "io.meshdesk.ticket.persistence..")
+          .because("ticket services take and return domain records; stores sit behind ports");
 }
