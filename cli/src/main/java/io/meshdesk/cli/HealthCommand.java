@@ -1,10 +1,14 @@
 package io.meshdesk.cli;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.Table;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -38,17 +42,28 @@ public final class HealthCommand implements Callable<Integer> {
               .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
               .check(HealthCheckRequest.newBuilder().setService(service).build())
               .getStatus();
-      if (client.output() == ClientOptions.OutputFormat.json) {
-        System.out.printf(
-            "{\"target\":\"%s\",\"service\":\"%s\",\"status\":\"%s\"}%n",
-            client.target(), service, status);
-      } else {
+      Output out = client.printer();
+      if (out.human()) {
         System.out.println(
             client.target() + (service.isEmpty() ? "" : " " + service) + " " + status);
+      } else {
+        Struct result =
+            Struct.newBuilder()
+                .putFields("target", text(client.target()))
+                .putFields("service", text(service))
+                .putFields("status", text(status.name()))
+                .build();
+        out.print(
+            result,
+            () -> new Table("target", "service", "status").row(client.target(), service, status));
       }
       return status == ServingStatus.SERVING ? 0 : 8;
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+  }
+
+  private static Value text(String s) {
+    return Value.newBuilder().setStringValue(s).build();
   }
 }

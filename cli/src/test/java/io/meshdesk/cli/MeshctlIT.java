@@ -57,7 +57,7 @@ class MeshctlIT {
     }
     Result json =
         meshctl("health", "--target", "127.0.0.1:" + running.ticketPort(), "--output", "json");
-    assertThat(json.out()).contains("\"status\":\"SERVING\"");
+    assertThat(json.out()).contains("\"status\": \"SERVING\"", "\"target\": \"127.0.0.1:");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.meshdesk.cli.common;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.common.v1.PageResponse;
@@ -10,9 +11,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The skeleton of a command that lists one page of items: {@code --limit} and {@code --page-token},
- * output as one JSON object per line or as a fixed-width table (an empty page prints the header
- * only), and the next page's token as a hint on stderr. A subclass fetches the page and says how a
- * row looks.
+ * output in the caller's format (a table or CSV with one row per item, an empty page printing the
+ * header only; or the whole response as one JSON or YAML document with the proto field names), and
+ * the next page's token as a hint on stderr. A subclass fetches the page and says how a row looks.
  */
 public abstract class ListCommand<T extends MessageOrBuilder> implements Callable<Integer> {
 
@@ -20,7 +21,7 @@ public abstract class ListCommand<T extends MessageOrBuilder> implements Callabl
   @Mixin protected ClientOptions client;
 
   @Option(
-      names = "--limit",
+      names = {"--limit", "--page-size"},
       defaultValue = "50",
       description = "Page size, 1..500 (default: ${DEFAULT-VALUE}).")
   int limit;
@@ -28,14 +29,13 @@ public abstract class ListCommand<T extends MessageOrBuilder> implements Callabl
   @Option(names = "--page-token", defaultValue = "", description = "Token of the page to show.")
   String pageToken;
 
-  /** One page of items and the server's paging answer. */
-  public record Page<T>(List<T> items, PageResponse page) {}
+  /**
+   * One page of items, the server's paging answer and the whole response (printed as JSON/YAML).
+   */
+  public record Page<T>(List<T> items, PageResponse page, Message response) {}
 
   /** Asks the server for the page {@code request} names. */
   protected abstract Page<T> fetch(PageRequest request) throws InterruptedException;
-
-  /** The {@link String#format} pattern of the header and of every row. */
-  protected abstract String rowFormat();
 
   /** The column headers. */
   protected abstract Object[] headers();
@@ -58,18 +58,21 @@ public abstract class ListCommand<T extends MessageOrBuilder> implements Callabl
   private Integer once() throws InterruptedException {
     Page<T> page =
         fetch(PageRequest.newBuilder().setPageSize(limit).setPageToken(pageToken).build());
-    if (client.output() == ClientOptions.OutputFormat.json) {
-      page.items().forEach(item -> System.out.println(Output.jsonLine(item)));
-    } else {
-      String format = rowFormat() + "%n";
-      System.out.printf(format, headers());
-      for (T item : page.items()) {
-        System.out.printf(format, cells(item));
-      }
-    }
+    client.printer().print(page.response(), () -> table(page.items()));
     if (!page.page().getNextPageToken().isEmpty()) {
       System.err.println("more: --page-token " + page.page().getNextPageToken());
     }
     return 0;
+  }
+
+  private Table table(List<T> items) {
+    Object[] headers = headers();
+    String[] names = new String[headers.length];
+    for (int i = 0; i < headers.length; i++) {
+      names[i] = String.valueOf(headers[i]);
+    }
+    Table table = new Table(names);
+    items.forEach(item -> table.row(cells(item)));
+    return table;
   }
 }

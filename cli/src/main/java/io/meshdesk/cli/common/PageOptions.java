@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 /** Paging options of the list commands. */
 public final class PageOptions {
 
-  @Option(names = "--page-size", description = "Items per page, 1..500 (default: the server's).")
+  @Option(
+      names = {"--page-size", "--limit"},
+      description = "Items per page, 1..500 (default: the server's).")
   Integer pageSize;
 
   @Option(

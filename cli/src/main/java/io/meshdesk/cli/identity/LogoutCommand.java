@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.LogoutRequest;
+import io.meshdesk.api.identity.v1.LogoutResponse;
 import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.cli.common.Credentials;
 import io.meshdesk.cli.common.CredentialsStore;
@@ -42,7 +43,11 @@ public final class LogoutCommand implements Callable<Integer> {
     CredentialsStore store = client.sessionStore();
     Optional<Credentials> saved = store.load();
     if (saved.isEmpty()) {
-      System.out.println("Not logged in.");
+      if (client.printer().human()) {
+        System.out.println("Not logged in.");
+      } else {
+        print(null, 0);
+      }
       return 0;
     }
     Credentials c = saved.get();
@@ -72,10 +77,9 @@ public final class LogoutCommand implements Callable<Integer> {
   }
 
   private void print(Credentials c, int revoked) {
-    if (client.output() == ClientOptions.OutputFormat.json) {
-      System.out.println(
-          Output.json(
-              io.meshdesk.api.identity.v1.LogoutResponse.newBuilder().setRevokedSessions(revoked)));
+    Output out = client.printer();
+    if (!out.human()) {
+      out.one(LogoutResponse.newBuilder().setRevokedSessions(revoked).build());
     } else {
       System.out.println(
           "Logged out "

@@ -1,5 +1,7 @@
 package io.meshdesk.cli.kb;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -9,7 +11,9 @@ import io.meshdesk.api.knowledge.v1.GetArticleRequest;
 import io.meshdesk.api.knowledge.v1.KnowledgeServiceGrpc;
 import io.meshdesk.api.knowledge.v1.UpdateArticleRequest;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,13 +90,26 @@ public final class KbImportCommand implements Callable<Integer> {
     } finally {
       channel.shutdownNow();
     }
-    if (client.output() == ClientOptions.OutputFormat.json) {
-      System.out.printf(
-          "{\"files\":%d,\"created\":%d,\"updated\":%d}%n", files.size(), created, updated);
-    } else {
+    Output out = client.printer();
+    if (out.human()) {
       System.out.printf(
           "imported %d file(s): %d created, %d updated%n", files.size(), created, updated);
+    } else {
+      int total = files.size();
+      int made = created;
+      int changed = updated;
+      Struct result =
+          Struct.newBuilder()
+              .putFields("files", number(total))
+              .putFields("created", number(made))
+              .putFields("updated", number(changed))
+              .build();
+      out.print(result, () -> new Table("files", "created", "updated").row(total, made, changed));
     }
     return 0;
+  }
+
+  private static Value number(int n) {
+    return Value.newBuilder().setNumberValue(n).build();
   }
 }

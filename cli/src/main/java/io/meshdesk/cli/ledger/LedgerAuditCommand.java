@@ -7,7 +7,9 @@ import io.meshdesk.api.ledger.v1.AuditSummary;
 import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.Table;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -57,14 +59,32 @@ public final class LedgerAuditCommand implements Callable<Integer> {
                       .setCardId(card)
                       .setMaxViolations(maxViolations)
                       .build());
-      print(r, client.output() == ClientOptions.OutputFormat.json, System.out);
+      Output out = client.printer();
+      if (out.human()) {
+        print(r, false, System.out);
+      } else {
+        out.print(r, () -> violations(r));
+      }
       return r.getSummary().getPassed() ? 0 : EXIT_VIOLATIONS;
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
-  /** Prints an audit result as a table or JSON lines. */
+  /** The violations as a table: kind, entity type, entity id, detail. */
+  static Table violations(AuditResponse r) {
+    Table t = new Table("kind", "entity_type", "entity_id", "detail");
+    for (AuditViolation v : r.getViolationsList()) {
+      t.row(kind(v), v.getEntityType(), v.getEntityId(), v.getDetail());
+    }
+    return t;
+  }
+
+  private static String kind(AuditViolation v) {
+    return v.getKind().name().substring("VIOLATION_KIND_".length());
+  }
+
+  /** Prints an audit result as a report for people or as JSON lines (the benchmark's form). */
   public static void print(AuditResponse r, boolean json, PrintStream out) {
     AuditSummary s = r.getSummary();
     double seconds = s.getDuration().getSeconds() + s.getDuration().getNanos() / 1e9;

@@ -5,7 +5,9 @@ import io.meshdesk.api.common.v1.Money;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.ReverseRequest;
+import io.meshdesk.api.ledger.v1.ReverseResponse;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public final class LedgerReverseCommand implements Callable<Integer> {
     String idempotencyKey = key == null || key.isBlank() ? "cli-reverse-" + UUID.randomUUID() : key;
     ManagedChannel channel = client.channel();
     try {
-      OperationResult r =
+      ReverseResponse response =
           LedgerServiceGrpc.newBlockingStub(channel)
               .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
               .reverse(
@@ -69,31 +71,23 @@ public final class LedgerReverseCommand implements Callable<Integer> {
                       .setOriginalTransactionId(transaction)
                       .setReason(reason)
                       .setIdempotencyKey(idempotencyKey)
-                      .build())
-              .getResult();
-      print(r, idempotencyKey, client.output() == ClientOptions.OutputFormat.json, System.out);
+                      .build());
+      Output out = client.printer();
+      if (out.human()) {
+        print(response.getResult(), idempotencyKey, System.out);
+      } else {
+        out.item(response.getResult(), "transaction");
+        System.err.println("idempotency key: " + idempotencyKey);
+      }
       return 0;
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
-  private static void print(OperationResult r, String key, boolean json, PrintStream out) {
+  private static void print(OperationResult r, String key, PrintStream out) {
     var t = r.getTransaction();
     String balance = money(r.getBalance().getPostedBalance());
-    if (json) {
-      out.printf(
-          "{\"transaction_id\":\"%s\",\"type\":\"%s\",\"amount\":\"%s\",\"reverses\":\"%s\",\"posted_balance\":\"%s\","
-              + "\"replayed\":%s,\"idempotency_key\":\"%s\"}%n",
-          t.getId(),
-          t.getType().name().substring(17),
-          money(t.getAmount()),
-          t.getOriginalTransactionId(),
-          balance,
-          r.getReplayed(),
-          key);
-      return;
-    }
     out.printf(
         "%s %s %s reversing %s; posted balance %s (key %s)%n",
         r.getReplayed() ? "already posted:" : "posted",

@@ -7,6 +7,7 @@ import io.meshdesk.api.ledger.v1.SettlePaymentRequest;
 import io.meshdesk.api.ledger.v1.SettlePaymentResponse;
 import io.meshdesk.api.ledger.v1.SettlementOutcome;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,15 +76,13 @@ public final class LedgerSettleCommand implements Callable<Integer> {
               .substring("PENDING_PAYMENT_STATUS_".length())
               .toLowerCase(Locale.ROOT);
       String balance = LedgerReverseCommand.money(r.getBalance().getPostedBalance());
-      if (client.output() == ClientOptions.OutputFormat.json) {
-        System.out.printf(
-            "{\"pending_payment_id\":\"%s\",\"card_id\":\"%s\",\"amount\":\"%s\",\"status\":\"%s\","
-                + "\"posted_balance\":\"%s\"}%n",
-            p.getId(), p.getCardId(), LedgerReverseCommand.money(p.getAmount()), status, balance);
-      } else {
+      Output out = client.printer();
+      if (out.human()) {
         System.out.printf(
             "payment %s of %s on card %s: %s; posted balance %s%n",
             p.getId(), LedgerReverseCommand.money(p.getAmount()), p.getCardId(), status, balance);
+      } else {
+        out.item(r, "pending_payment");
       }
       return 0;
     } finally {

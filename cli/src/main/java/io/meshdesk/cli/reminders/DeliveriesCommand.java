@@ -51,7 +51,7 @@ public final class DeliveriesCommand extends ListCommand<Delivery> {
     }
     ListDeliveriesResponse r =
         RemindersCommand.withStub(client, s -> s.listDeliveries(req.build()));
-    return new Page<>(r.getDeliveriesList(), r.getPage());
+    return new Page<>(r.getDeliveriesList(), r.getPage(), r);
   }
 
   private static DeliveryOutcome outcome(String name) {
@@ -64,14 +64,9 @@ public final class DeliveriesCommand extends ListCommand<Delivery> {
   }
 
   @Override
-  protected String rowFormat() {
-    return "%-36s  %-17s  %-8s  %-14s  %8s  %-24s  %10s  %s";
-  }
-
-  @Override
   protected Object[] headers() {
     return new Object[] {
-      "DELIVERY", "KIND", "CHANNEL", "OUTCOME", "ATTEMPTS", "DUE", "LATENCY", "LAST ERROR"
+      "DELIVERY", "KIND", "CHANNEL", "OUTCOME", "ATTEMPTS", "DUE", "LATENCY", "LAST_ERROR"
     };
   }
 

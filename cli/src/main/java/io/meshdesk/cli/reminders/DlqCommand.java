@@ -34,17 +34,12 @@ public final class DlqCommand extends ListCommand<DeadLetter> {
     }
     ListDeadLettersResponse r =
         RemindersCommand.withStub(client, s -> s.listDeadLetters(req.build()));
-    return new Page<>(r.getDeadLettersList(), r.getPage());
-  }
-
-  @Override
-  protected String rowFormat() {
-    return "%-36s  %-36s  %-36s  %8s  %5s  %s";
+    return new Page<>(r.getDeadLettersList(), r.getPage(), r);
   }
 
   @Override
   protected Object[] headers() {
-    return new Object[] {"DEAD LETTER", "DELIVERY", "CARD", "ATTEMPTS", "RETRY", "REASON"};
+    return new Object[] {"DEAD_LETTER", "DELIVERY", "CARD", "ATTEMPTS", "RETRY", "REASON"};
   }
 
   @Override

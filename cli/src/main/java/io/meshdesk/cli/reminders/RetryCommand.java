@@ -1,7 +1,7 @@
 package io.meshdesk.cli.reminders;
 
-import io.meshdesk.api.reminder.v1.Delivery;
 import io.meshdesk.api.reminder.v1.RetryDeadLetterRequest;
+import io.meshdesk.api.reminder.v1.RetryDeadLetterResponse;
 import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
@@ -27,21 +27,21 @@ public final class RetryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Delivery d =
+    RetryDeadLetterResponse r =
         RemindersCommand.withStub(
-                client,
-                s ->
-                    s.retryDeadLetter(
-                        RetryDeadLetterRequest.newBuilder().setDeadLetterId(deadLetterId).build()))
-            .getDelivery();
-    if (client.output() == ClientOptions.OutputFormat.json) {
-      System.out.println(Output.jsonLine(d));
-    } else {
+            client,
+            s ->
+                s.retryDeadLetter(
+                    RetryDeadLetterRequest.newBuilder().setDeadLetterId(deadLetterId).build()));
+    Output out = client.printer();
+    if (out.human()) {
       System.out.println(
           "delivery "
-              + d.getId()
+              + r.getDelivery().getId()
               + " "
-              + RemindersCommand.shortName(d.getOutcome(), "DELIVERY_OUTCOME_"));
+              + RemindersCommand.shortName(r.getDelivery().getOutcome(), "DELIVERY_OUTCOME_"));
+    } else {
+      out.item(r, "delivery");
     }
     return 0;
   }

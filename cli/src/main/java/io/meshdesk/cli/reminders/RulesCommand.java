@@ -29,12 +29,7 @@ public final class RulesCommand extends ListCommand<ReminderRule> {
     }
     ListReminderRulesResponse r =
         RemindersCommand.withStub(client, s -> s.listReminderRules(req.build()));
-    return new Page<>(r.getRulesList(), r.getPage());
-  }
-
-  @Override
-  protected String rowFormat() {
-    return "%-36s  %-36s  %-17s  %-10s  %-8s  %-20s  %s";
+    return new Page<>(r.getRulesList(), r.getPage(), r);
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.meshdesk.cli.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
@@ -110,22 +113,23 @@ class RemindersCommandsIT {
   }
 
   @Test
-  void rulesAsJsonPrintsOneObjectPerLineFilteredByCard() {
+  void rulesAsJsonPrintTheResponseWithSnakeCaseFieldNamesFilteredByCard() {
     Result r = meshctl(customerToken, "reminders", "rules", "--card", cardId, "--output", "json");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out().lines())
-        .isNotEmpty()
-        .allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
-    assertThat(r.out().lines().filter(l -> l.contains("\"id\":\"" + rule.getId() + "\"")))
-        .singleElement()
-        .asString()
-        .contains(
-            "\"cardId\":\"" + cardId + "\"",
-            "\"kind\":\"REMINDER_KIND_DAYS_BEFORE_DUE\"",
-            "\"daysBefore\":[7,3]",
-            "\"channel\":\"REMINDER_CHANNEL_EMAIL\"",
-            "\"timeZone\":\"Europe/Berlin\"");
+    JsonObject response = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(response.has("page")).isTrue();
+    JsonObject json =
+        response.getAsJsonArray("rules").asList().stream()
+            .map(JsonElement::getAsJsonObject)
+            .filter(o -> o.get("id").getAsString().equals(rule.getId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(json.get("card_id").getAsString()).isEqualTo(cardId);
+    assertThat(json.get("kind").getAsString()).isEqualTo("REMINDER_KIND_DAYS_BEFORE_DUE");
+    assertThat(json.get("days_before").toString()).isEqualTo("[7,3]");
+    assertThat(json.get("channel").getAsString()).isEqualTo("REMINDER_CHANNEL_EMAIL");
+    assertThat(json.get("time_zone").getAsString()).isEqualTo("Europe/Berlin");
   }
 
   @Test
@@ -135,7 +139,7 @@ class RemindersCommandsIT {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().lines().findFirst().orElseThrow())
         .startsWith("DELIVERY")
-        .contains("KIND", "CHANNEL", "OUTCOME", "ATTEMPTS", "DUE", "LATENCY", "LAST ERROR");
+        .contains("KIND", "CHANNEL", "OUTCOME", "ATTEMPTS", "DUE", "LATENCY", "LAST_ERROR");
   }
 
   @Test
@@ -154,7 +158,7 @@ class RemindersCommandsIT {
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().lines().findFirst().orElseThrow())
-        .startsWith("DEAD LETTER")
+        .startsWith("DEAD_LETTER")
         .contains("DELIVERY", "CARD", "ATTEMPTS", "RETRY", "REASON");
   }
 
