@@ -66,6 +66,7 @@ public final class Suggestions {
             .addAllSources(r.getSourcesList())
             .addAllSimilarTickets(r.getSimilarTicketsList())
             .addAllLikelyDuplicates(r.getLikelyDuplicatesList())
+            .setSuggestedTeamId(r.getSuggestedTeamId())
             .setDrafter(r.getDrafter())
             .setGenerationTime(r.getGenerationTime())
             .setCreatedAt(ProtoTime.timestamp(tx.now()))
