@@ -6,16 +6,21 @@ import io.meshdesk.ai.assistant.IntentClassifier;
 import io.meshdesk.ai.assistant.Ledger;
 import io.meshdesk.ai.assistant.LedgerFunctions;
 import io.meshdesk.ai.assistant.OfflineAssistant;
+import io.meshdesk.ai.assistant.ResilientAssistantModel;
 import io.meshdesk.ai.assistant.SpendingAssistant;
 import io.meshdesk.ai.assistant.persistence.ConversationStore;
 import io.meshdesk.ai.embedding.Embedder;
 import io.meshdesk.ai.gemini.GeminiAssistantModel;
+import io.meshdesk.ai.gemini.GeminiConfig;
+import io.meshdesk.ai.resilience.CircuitBreaker;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Wires the cardholder assistant: the one-shot spending answers, and conversations answered by
- * Gemini function calling when Gemini is configured, offline (embedding intents and templates)
+ * Gemini function calling when Gemini is configured (behind retries and a circuit breaker with the
+ * drafter's settings, answering offline when it fails), offline (embedding intents and templates)
  * otherwise.
  */
 final class AssistantModule {
@@ -33,9 +38,19 @@ final class AssistantModule {
             new ConversationStore(tx),
             functions,
             new OfflineAssistant(new IntentClassifier(Embedder.shared()), functions),
-            config.gemini().enabled() ? GeminiAssistantModel.create(config.gemini(), clock) : null,
+            config.gemini().enabled() ? gemini(config.gemini(), clock) : null,
             config.assistant(),
             clock);
     return new AssistantGrpcService(new SpendingAssistant(ledger, clock), conversations);
+  }
+
+  private static ResilientAssistantModel gemini(GeminiConfig g, Clock clock) {
+    return new ResilientAssistantModel(
+        GeminiAssistantModel.create(g, clock),
+        new CircuitBreaker(
+            "gemini-assistant", g.breakerFailureThreshold(), g.breakerOpenDuration(), clock),
+        new ResilientAssistantModel.Retry(g.maxAttempts(), g.initialBackoff(), g.maxBackoff()),
+        d -> Thread.sleep(d.toMillis()),
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 }

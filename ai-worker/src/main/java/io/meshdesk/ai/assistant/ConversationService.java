@@ -92,7 +92,7 @@ public final class ConversationService {
     listener.started(id);
     Outcome out =
         model == null
-            ? offline(id, caller, question, "")
+            ? offline(id, caller, history, question, "")
             : modelAnswer(id, caller, question, history);
     deliver(out.answer(), listener::text);
     conversations.append(
@@ -110,7 +110,7 @@ public final class ConversationService {
       reply = model.reply(history, question, (name, args) -> functions.call(caller, name, args));
     } catch (DraftingException e) {
       LOG.log(Level.DEBUG, () -> "assistant model failed, answering offline: " + e.getMessage());
-      return offline(id, caller, question, "the model did not answer: " + e.getMessage());
+      return offline(id, caller, history, question, "the model did not answer: " + e.getMessage());
     }
     List<String> trusted = new ArrayList<>();
     trusted.add(question);
@@ -121,6 +121,7 @@ public final class ConversationService {
       return offline(
           id,
           caller,
+          history,
           question,
           "the model's answer cited " + unconfirmed.get() + ", which no ledger result confirms");
     }
@@ -129,8 +130,13 @@ public final class ConversationService {
     return new Outcome(id, reply.text(), List.copyOf(figures), model.name(), "");
   }
 
-  private Outcome offline(UUID id, LedgerFunctions.Caller caller, String question, String reason) {
-    FunctionResult r = offline.answer(caller, question);
+  private Outcome offline(
+      UUID id,
+      LedgerFunctions.Caller caller,
+      List<ConversationTurn> history,
+      String question,
+      String reason) {
+    FunctionResult r = offline.answer(caller, history, question);
     return new Outcome(id, r.summary(), r.figures(), OfflineAssistant.DRAFTER, reason);
   }
 

@@ -1,13 +1,14 @@
 package io.meshdesk.ai.assistant;
 
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Answers without a language model: the question's intent by embedding similarity, its month and
  * merchant by rules, then the matching ledger function, whose template phrases the answer. The
- * figures are those the same function gives the model.
+ * figures are those the same function gives the model. A follow-up ("and the month before?", "what
+ * about groceries?") is resolved against the conversation's earlier turns ({@link FollowUps}).
  */
 public final class OfflineAssistant {
 
@@ -22,25 +23,42 @@ public final class OfflineAssistant {
     this.functions = functions;
   }
 
-  /** The answer to {@code question}, with the function result it rests on. */
+  /** The answer to {@code question} asked on its own, with the function result it rests on. */
   public FunctionResult answer(LedgerFunctions.Caller caller, String question) {
-    String intent = intents.classify(question);
+    return answer(caller, List.of(), question);
+  }
+
+  /**
+   * The answer to {@code question} after the conversation's earlier turns ({@code history}, oldest
+   * first), with the function result it rests on.
+   */
+  public FunctionResult answer(
+      LedgerFunctions.Caller caller, List<ConversationTurn> history, String question) {
     YearMonth now = functions.thisMonth();
+    FollowUps.Asked context = null;
+    for (ConversationTurn turn : history) {
+      context = FollowUps.resolve(context, turn.question(), read(turn.question(), now));
+    }
+    FollowUps.Asked asked = FollowUps.resolve(context, question, read(question, now));
+    return functions.call(caller, asked.function(), asked.args());
+  }
+
+  /** What {@code question} asks read on its own. */
+  private FollowUps.Asked read(String question, YearMonth now) {
+    String intent = intents.classify(question);
+    String q = question.toLowerCase(Locale.ROOT);
     SpendingQuestion parsed = SpendingQuestion.parse(question, now);
-    Map<String, Object> args = new HashMap<>();
-    args.put("month", parsed.month().toString());
-    if (intent.equals(LedgerFunctions.TRANSACTIONS)) {
-      if (parsed.intent() == SpendingQuestion.Intent.BY_MERCHANT) {
-        args.put("merchant", parsed.merchant());
-      }
-      for (String category : MerchantCategories.ALL) {
-        if (!category.equals("other")
-            && question.toLowerCase(java.util.Locale.ROOT).contains(category)) {
-          args.put("category", category);
-          args.remove("merchant");
-        }
+    String category = "";
+    for (String c : MerchantCategories.ALL) {
+      if (!c.equals("other") && q.contains(c)) {
+        category = c;
       }
     }
-    return functions.call(caller, intent, args);
+    String merchant =
+        category.isEmpty() && parsed.intent() == SpendingQuestion.Intent.BY_MERCHANT
+            ? parsed.merchant()
+            : "";
+    boolean named = q.contains("this month") || !parsed.month().equals(now);
+    return new FollowUps.Asked(intent, parsed.month(), named, category, merchant);
   }
 }

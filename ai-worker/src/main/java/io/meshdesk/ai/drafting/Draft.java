@@ -14,6 +14,7 @@ import java.util.List;
  * @param confidence confidence in [0, 1] that the reply resolves the ticket
  * @param sources the retrieved documents the draft drew on (ids), best first
  * @param drafter name of the drafter that produced it ({@link Drafter#name()})
+ * @param suggestedTeamId team (UUID) learned from the tenant's labelled tickets; empty for none
  */
 public record Draft(
     Sentiment sentiment,
@@ -24,7 +25,37 @@ public record Draft(
     String reply,
     double confidence,
     List<RetrievedDocument> sources,
-    String drafter) {
+    String drafter,
+    String suggestedTeamId) {
+
+  /** A draft that suggests no team (drafters do not route; learned triage adds the team). */
+  public Draft(
+      Sentiment sentiment,
+      double sentimentScore,
+      String category,
+      Priority suggestedPriority,
+      String summary,
+      String reply,
+      double confidence,
+      List<RetrievedDocument> sources,
+      String drafter) {
+    this(
+        sentiment,
+        sentimentScore,
+        category,
+        suggestedPriority,
+        summary,
+        reply,
+        confidence,
+        sources,
+        drafter,
+        "");
+  }
+
+  /** Normalises a null team to empty. */
+  public Draft {
+    suggestedTeamId = suggestedTeamId == null ? "" : suggestedTeamId;
+  }
 
   /** Customer sentiment label. */
   public enum Sentiment {

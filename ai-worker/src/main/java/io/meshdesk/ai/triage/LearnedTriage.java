@@ -42,9 +42,9 @@ public final class LearnedTriage {
   }
 
   /**
-   * {@code draft} with the learned category, priority and sentiment when the tenant has history,
-   * its drafter name followed by how triage was decided: {@code "| triage learned (N tickets,
-   * category P%)"} or {@code "| triage lexicon fallback (N < 20 labelled)"}.
+   * {@code draft} with the learned category, priority, team and sentiment when the tenant has
+   * history, its drafter name followed by how triage was decided: {@code "| triage learned (N
+   * tickets, category P%)"} or {@code "| triage lexicon fallback (N < 20 labelled)"}.
    */
   public Draft apply(UUID tenant, float[] vector, Draft draft, boolean offlineDrafter) {
     Optional<NearestNeighbourTriage.Suggestion> learned = suggest(tenant, vector);
@@ -57,6 +57,7 @@ public final class LearnedTriage {
           draft.suggestedPriority(),
           draft.sentiment(),
           draft.sentimentScore(),
+          draft.suggestedTeamId(),
           String.format(
               Locale.ROOT,
               "%s | triage %s (%d < %d labelled)",
@@ -81,6 +82,7 @@ public final class LearnedTriage {
         parse(Draft.Priority.class, s.priority().value(), draft.suggestedPriority()),
         mood,
         score,
+        s.team().value(),
         String.format(
             Locale.ROOT,
             "%s | triage learned (%d tickets, category %.0f%%)",
@@ -95,6 +97,7 @@ public final class LearnedTriage {
       Draft.Priority priority,
       Draft.Sentiment sentiment,
       double sentimentScore,
+      String team,
       String drafter) {
     return new Draft(
         sentiment,
@@ -105,7 +108,8 @@ public final class LearnedTriage {
         d.reply(),
         d.confidence(),
         d.sources(),
-        drafter);
+        drafter,
+        team);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {

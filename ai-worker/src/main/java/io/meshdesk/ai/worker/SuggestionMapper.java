@@ -53,6 +53,9 @@ final class SuggestionMapper {
                 Duration.newBuilder()
                     .setSeconds(Math.min(3600, took.getSeconds()))
                     .setNanos(took.getSeconds() >= 3600 ? 0 : took.getNano()));
+    if (isUuid(d.suggestedTeamId())) {
+      b.setSuggestedTeamId(d.suggestedTeamId());
+    }
     related.similar().stream().limit(10).forEach(b::addSimilarTickets);
     related.duplicates().stream().limit(10).forEach(b::addLikelyDuplicates);
     for (RetrievedDocument doc : d.sources()) {

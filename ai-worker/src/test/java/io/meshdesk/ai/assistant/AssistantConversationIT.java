@@ -12,6 +12,7 @@ import io.meshdesk.ai.embedding.Embedder;
 import io.meshdesk.ai.gemini.GeminiAssistantModel;
 import io.meshdesk.ai.gemini.GeminiStub;
 import io.meshdesk.ai.gemini.GeminiStub.Call;
+import io.meshdesk.ai.resilience.CircuitBreaker;
 import io.meshdesk.api.ai.v1.AskAnswered;
 import io.meshdesk.api.ai.v1.AskRequest;
 import io.meshdesk.api.ai.v1.AskResponse;
@@ -43,6 +44,7 @@ import io.meshdesk.testing.InProcessGrpc;
 import io.meshdesk.testing.MutableClock;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ class AssistantConversationIT {
   private static InProcessGrpc ledgerGrpc;
   private static InProcessGrpc withGemini;
   private static InProcessGrpc offlineOnly;
+  private static InProcessGrpc withGuardedGemini;
   private static GeminiStub stub;
   private static String aliceCard;
   private static String bobCard;
@@ -110,11 +113,24 @@ class AssistantConversationIT {
     GeminiAssistantModel model = new GeminiAssistantModel(stub.client(gemini), gemini, clock);
     withGemini = serve(store, functions, offline, model);
     offlineOnly = serve(store, functions, offline, null);
+    withGuardedGemini =
+        serve(
+            store,
+            functions,
+            offline,
+            new ResilientAssistantModel(
+                model,
+                new CircuitBreaker(
+                    "gemini-assistant", 1, Duration.ofMinutes(10), Clock.systemUTC()),
+                new ResilientAssistantModel.Retry(2, Duration.ofMillis(1), Duration.ofMillis(1)),
+                d -> {},
+                () -> 0.5));
   }
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {stub, withGemini, offlineOnly, ledgerGrpc}) {
+    for (AutoCloseable c :
+        new AutoCloseable[] {stub, withGemini, offlineOnly, withGuardedGemini, ledgerGrpc}) {
       try {
         if (c != null) {
           c.close();
@@ -185,6 +201,22 @@ class AssistantConversationIT {
     assertThat(t.answered().getFallbackReason()).contains("999.99");
     assertThat(t.text()).isEqualTo(t.answered().getAnswer()).doesNotContain("999.99");
     assertThat(t.answered().getAnswer()).contains("groceries 222.50 USD");
+  }
+
+  @Test
+  void aFailingModelIsRetriedThenItsBreakerOpensAndTurnsAreAnsweredOfflineWithoutCallingIt() {
+    stub.then(GeminiStub.status(503, "UNAVAILABLE", "overloaded"));
+
+    Turn first = ask(withGuardedGemini, alice, "", "What is my balance?");
+    assertThat(first.answered().getDrafter()).isEqualTo("offline");
+    assertThat(first.answered().getFallbackReason()).contains("503");
+    assertThat(stub.received()).hasSize(2);
+
+    Turn second = ask(withGuardedGemini, alice, first.conversation(), "What is my balance?");
+    assertThat(second.answered().getDrafter()).isEqualTo("offline");
+    assertThat(second.answered().getFallbackReason()).contains("circuit breaker open");
+    assertThat(second.answered().getAnswer()).isEqualTo(first.answered().getAnswer());
+    assertThat(stub.received()).hasSize(2);
   }
 
   @Test

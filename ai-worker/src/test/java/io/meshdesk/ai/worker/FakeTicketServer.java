@@ -183,6 +183,7 @@ public final class FakeTicketServer extends TicketServiceGrpc.TicketServiceImplB
             .addAllSources(req.getSourcesList())
             .addAllSimilarTickets(req.getSimilarTicketsList())
             .addAllLikelyDuplicates(req.getLikelyDuplicatesList())
+            .setSuggestedTeamId(req.getSuggestedTeamId())
             .setDrafter(req.getDrafter())
             .setGenerationTime(req.getGenerationTime())
             .build();

@@ -33,6 +33,9 @@ class LearnedTriageIT {
   static final UUID WITH_HISTORY = UUID.randomUUID();
   static final UUID NEW_TENANT = UUID.randomUUID();
 
+  /** The team the tenant's agents route sign-in problems to. */
+  static final String ACCESS_TEAM = UUID.randomUUID().toString();
+
   /** Problems of the tenant with history, and the category its agents gave each. */
   static final String[][] HISTORY = {
     {
@@ -112,7 +115,13 @@ class LearnedTriageIT {
       }
       labels.add(
           new IndexedLabel(
-              WITH_HISTORY, t.getId(), p[0] + "\n" + p[1], p[2], "NORMAL", "", "NEUTRAL"));
+              WITH_HISTORY,
+              t.getId(),
+              p[0] + "\n" + p[1],
+              p[2],
+              "NORMAL",
+              p[2].equals("access") ? ACCESS_TEAM : "",
+              "NEUTRAL"));
     }
     labels.forEach(h.knowledge::recordLabel);
   }
@@ -135,6 +144,14 @@ class LearnedTriageIT {
   }
 
   @Test
+  void aTenantWithHistoryGetsTheTeamItsAgentsRouteSuchTicketsTo() {
+    Suggestion s =
+        suggest(WITH_HISTORY, "Locked out after password reset", "Login refuses my new password.");
+
+    assertThat(s.getSuggestedTeamId()).isEqualTo(ACCESS_TEAM);
+  }
+
+  @Test
   void aTenantWithoutHistorySaysItFellBackToTheLexicon() {
     Suggestion s =
         suggest(NEW_TENANT, "Where is my order?", "It left the warehouse last week, nothing yet.");
@@ -146,6 +163,7 @@ class LearnedTriageIT {
                 + " | triage lexicon fallback (0 < "
                 + LearnedTriage.MIN_HISTORY
                 + " labelled)");
+    assertThat(s.getSuggestedTeamId()).isEmpty();
   }
 
   @Test

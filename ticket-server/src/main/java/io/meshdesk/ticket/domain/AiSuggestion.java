@@ -15,6 +15,7 @@ import java.util.List;
  * @param drafter which drafter wrote it (a model or the offline drafter)
  * @param createdAt when it was stored (null before)
  * @param feedback the latest feedback, or null
+ * @param suggestedTeamId the team learned from the tenant's labelled tickets, or empty
  */
 public record AiSuggestion(
     String id,
@@ -34,7 +35,8 @@ public record AiSuggestion(
     Instant createdAt,
     Feedback feedback,
     List<SimilarTicket> similarTickets,
-    List<DuplicateTicket> likelyDuplicates) {
+    List<DuplicateTicket> likelyDuplicates,
+    String suggestedTeamId) {
 
   public AiSuggestion {
     sources = List.copyOf(sources);
@@ -87,7 +89,8 @@ public record AiSuggestion(
         at,
         feedback,
         similarTickets,
-        likelyDuplicates);
+        likelyDuplicates,
+        suggestedTeamId);
   }
 
   /** This suggestion with feedback recorded. */
@@ -110,6 +113,7 @@ public record AiSuggestion(
         createdAt,
         f,
         similarTickets,
-        likelyDuplicates);
+        likelyDuplicates,
+        suggestedTeamId);
   }
 }

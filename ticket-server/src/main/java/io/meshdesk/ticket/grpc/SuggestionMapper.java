@@ -28,6 +28,7 @@ final class SuggestionMapper {
             .addAllSources(r.getSourcesList())
             .addAllSimilarTickets(r.getSimilarTicketsList())
             .addAllLikelyDuplicates(r.getLikelyDuplicatesList())
+            .setSuggestedTeamId(r.getSuggestedTeamId())
             .setDrafter(r.getDrafter())
             .setGenerationTime(r.getGenerationTime())
             .build());

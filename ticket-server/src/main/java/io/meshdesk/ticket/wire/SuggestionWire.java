@@ -68,6 +68,7 @@ public final class SuggestionWire {
               .setStatusValue(x.status() == null ? 0 : x.status().number())
               .setScore(x.score()));
     }
+    b.setSuggestedTeamId(s.suggestedTeamId());
     if (s.generationTime() != null) {
       b.setGenerationTime(
           com.google.protobuf.Duration.newBuilder()
@@ -140,7 +141,8 @@ public final class SuggestionWire {
                             ? null
                             : Status.ofNumber(x.getStatusValue()),
                         x.getScore()))
-            .toList());
+            .toList(),
+        s.getSuggestedTeamId());
   }
 
   private static AiSuggestion.Feedback feedback(SuggestionFeedback f) {

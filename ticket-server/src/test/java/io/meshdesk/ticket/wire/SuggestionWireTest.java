@@ -43,7 +43,8 @@ class SuggestionWireTest {
         new AiSuggestion.Feedback(
             SuggestionOutcome.EDITED, "Sorry!", new Actor(ActorKind.USER, "u1", "Ada"), T0),
         List.of(new AiSuggestion.SimilarTicket("t8", "Card blocked", "unblocked", 0.5f)),
-        List.of(new AiSuggestion.DuplicateTicket("t7", 7, "Card declined", Status.OPEN, 0.5f)));
+        List.of(new AiSuggestion.DuplicateTicket("t7", 7, "Card declined", Status.OPEN, 0.5f)),
+        "5d1e3f0a-7c2b-4e8d-9a61-3b0f2c4d5e6f");
   }
 
   @Test
@@ -78,7 +79,8 @@ class SuggestionWireTest {
             null,
             null,
             List.of(),
-            List.of());
+            List.of(),
+            "");
 
     Suggestion wire = SuggestionWire.suggestion(proposal);
 
