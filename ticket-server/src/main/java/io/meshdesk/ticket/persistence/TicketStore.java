@@ -40,7 +40,7 @@ public final class TicketStore {
           + " t.version, t.created_at, t.updated_at, t.first_response_due_at, t.resolution_due_at,"
           + " t.resolution_remaining_ms, t.first_responded_at, t.solved_at, t.closed_at, t.first_response_breached,"
           + " t.resolution_breached, t.ai_status, t.ai_summary, t.ai_category, t.ai_sentiment, t.latest_suggestion_id,"
-          + " t.comment_count, t.public_comment_count";
+          + " t.comment_count, t.public_comment_count, t.transaction_id";
 
   private TicketStore() {}
 
@@ -68,7 +68,8 @@ public final class TicketStore {
             .setAiCategory(rs.getString("ai_category"))
             .setAiSentiment(SentimentLabel.forNumber(rs.getInt("ai_sentiment")))
             .setLatestSuggestionId(uuidString(rs, "latest_suggestion_id"))
-            .setCommentCount(rs.getInt("comment_count"));
+            .setCommentCount(rs.getInt("comment_count"))
+            .setTransactionId(uuidString(rs, "transaction_id"));
     String[] keys = (String[]) rs.getArray("cf_keys").getArray();
     String[] vals = (String[]) rs.getArray("cf_vals").getArray();
     for (int i = 0; i < keys.length; i++) {
@@ -135,8 +136,8 @@ public final class TicketStore {
   private static final String INSERT =
       "insert into ticket.tickets (tenant_id, id, number, subject, body, status, priority, requester_id, assignee_id,"
           + " team_id, tags, custom_fields, version, created_at, updated_at, first_response_due_at, resolution_due_at,"
-          + " ai_status, request_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]),"
-          + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
+          + " ai_status, request_id, transaction_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " jsonb_object(?::text[], ?::text[]), ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
 
   /** Inserts a new ticket; the search vector covers subject and body. */
   public static void insert(Connection c, UUID tenant, TicketState s, String requestId)
@@ -206,6 +207,7 @@ public final class TicketStore {
     setInstant(ps, i++, t.hasResolutionDueAt() ? instantOrNull(t.getResolutionDueAt()) : null);
     ps.setInt(i++, t.getAiStatusValue());
     ps.setString(i++, requestId == null || requestId.isEmpty() ? null : requestId);
+    setUuid(ps, i++, t.getTransactionId());
     ps.setString(i++, t.getSubject());
     ps.setString(i++, t.getBody());
     return i;

@@ -104,6 +104,7 @@ public final class TicketOpening {
             .setTeamId(r.teamId())
             .addAllTags(r.tags())
             .putAllCustomFields(new TreeMap<>(r.customFields()))
+            .setTransactionId(r.transactionId())
             .setVersion(1)
             .setCreatedAt(ProtoTime.timestamp(tx.now()))
             .setUpdatedAt(ProtoTime.timestamp(tx.now()))
