@@ -217,19 +217,25 @@ final class TicketCommands {
 
     @Option(
         names = "--expected-version",
-        description = "Fail if the ticket changed since (default: its current version).")
+        description =
+            "Fail if the ticket changed since this version (default: the current one, retried"
+                + " when another change lands first).")
     Long version;
 
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
-      long v = version != null ? version : TicketSet.currentVersion(tickets, id);
       out.item(
-          tickets.assignTicket(
-              AssignTicketRequest.newBuilder()
-                  .setTicketId(id)
-                  .setExpectedVersion(v)
-                  .setAssigneeId(assignee)
-                  .build()),
+          TicketSet.atVersion(
+              tickets,
+              id,
+              version,
+              v ->
+                  tickets.assignTicket(
+                      AssignTicketRequest.newBuilder()
+                          .setTicketId(id)
+                          .setExpectedVersion(v)
+                          .setAssigneeId(assignee)
+                          .build())),
           "ticket");
       return 0;
     }

@@ -1,6 +1,8 @@
 package io.meshdesk.cli.tickets;
 
 import com.google.protobuf.util.Durations;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.meshdesk.api.ticket.v1.GetQueueCountsRequest;
 import io.meshdesk.api.ticket.v1.GetSlaPolicyRequest;
 import io.meshdesk.api.ticket.v1.GetTicketRequest;
@@ -16,6 +18,7 @@ import io.meshdesk.cli.common.Watch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,12 +31,37 @@ final class TicketSet {
 
   private TicketSet() {}
 
+  /** How often a change without an expected version is tried against a moving ticket. */
+  static final int ATTEMPTS = 5;
+
   /** The ticket's current version, for commands that change it without one given. */
   static long currentVersion(TicketServiceBlockingStub tickets, String id) {
     return tickets
         .getTicket(GetTicketRequest.newBuilder().setTicketId(id).build())
         .getTicket()
         .getVersion();
+  }
+
+  /**
+   * Applies {@code change} at the version the user gave, or else at the ticket's current version.
+   * With no version given the user asked for no optimistic check, so a conflict with a concurrent
+   * change (the AI worker attaching its suggestion, an SLA breach) is retried on the fresh version,
+   * up to {@link #ATTEMPTS} times; a given version's conflict is reported as it is.
+   */
+  static <T> T atVersion(
+      TicketServiceBlockingStub tickets, String id, Long given, LongFunction<T> change) {
+    if (given != null) {
+      return change.apply(given);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return change.apply(currentVersion(tickets, id));
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.ABORTED || attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Command(name = "set", description = "Change a ticket's status, priority, subject or team.")
@@ -56,7 +84,9 @@ final class TicketSet {
 
     @Option(
         names = "--expected-version",
-        description = "Fail if the ticket changed since (default: its current version).")
+        description =
+            "Fail if the ticket changed since this version (default: the current one, retried"
+                + " when another change lands first).")
     Long version;
 
     @Override
@@ -78,8 +108,10 @@ final class TicketSet {
       if (team != null) {
         req.setTeamId(team);
       }
-      req.setExpectedVersion(version != null ? version : currentVersion(tickets, id));
-      out.item(tickets.updateTicket(req.build()), "ticket");
+      out.item(
+          atVersion(
+              tickets, id, version, v -> tickets.updateTicket(req.setExpectedVersion(v).build())),
+          "ticket");
       return 0;
     }
   }

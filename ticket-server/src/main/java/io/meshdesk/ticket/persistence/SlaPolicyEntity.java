@@ -36,13 +36,6 @@ class SlaPolicyEntity {
 
   protected SlaPolicyEntity() {}
 
-  /** A policy that was never set (version 0), to be {@link #replaced} before it is persisted. */
-  static SlaPolicyEntity unset(UUID tenantId) {
-    SlaPolicyEntity e = new SlaPolicyEntity();
-    e.tenantId = tenantId;
-    return e;
-  }
-
   /** Records one more replacement of the targets. */
   void replaced(Instant at, int byKind, String byId, String byName) {
     version++;

@@ -40,7 +40,11 @@ public final class SlaPolicyStore implements SlaPolicies {
     return tx.inTenant(tenant, c -> orm.session(c, tenant, s -> read(s, tenant)));
   }
 
-  /** Holds the policy row locked while the targets are replaced and read back. */
+  /**
+   * Holds the policy row locked while the targets are replaced and read back. The row is created by
+   * an upsert before it is locked, so two callers setting a tenant's first policy at once queue on
+   * the same row instead of both inserting it (the loser would fail on the primary key).
+   */
   @Override
   public SlaPolicy replace(UUID tenant, List<SlaTarget> targets, Actor by, Instant at) {
     return tx.inTenant(
@@ -50,16 +54,16 @@ public final class SlaPolicyStore implements SlaPolicies {
                 c,
                 tenant,
                 s -> {
+                  s.createNativeMutationQuery(
+                          "insert into ticket.sla_policies (tenant_id, version, updated_at,"
+                              + " updated_by_kind, updated_by_id) values (:tenant, 0, :at, 0, '')"
+                              + " on conflict (tenant_id) do nothing")
+                      .setParameter("tenant", tenant)
+                      .setParameter("at", at)
+                      .executeUpdate();
                   SlaPolicyEntity policy =
                       s.find(SlaPolicyEntity.class, tenant, LockModeType.PESSIMISTIC_WRITE);
-                  boolean first = policy == null;
-                  if (first) {
-                    policy = SlaPolicyEntity.unset(tenant);
-                  }
                   policy.replaced(at, by.kind().number(), by.id(), by.displayName());
-                  if (first) {
-                    s.persist(policy);
-                  }
                   s.createMutationQuery("delete from SlaTargetEntity").executeUpdate();
                   for (SlaTarget t : targets) {
                     s.persist(

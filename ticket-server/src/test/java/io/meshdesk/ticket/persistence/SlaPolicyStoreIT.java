@@ -16,8 +16,14 @@ import io.meshdesk.ticket.domain.SlaTarget;
 import io.meshdesk.ticket.domain.SlaTargets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * SLA policies on Hibernate against real PostgreSQL as the application role: a policy never set is
  * version 0 without targets, each replacement bumps the version, records who and when, and replaces
- * all targets (as the ticket path's SQL reads them too), and another tenant's policy is untouched.
+ * all targets (as the ticket path's SQL reads them too), another tenant's policy is untouched, and
+ * callers racing to set a tenant's first policy queue instead of colliding on its row.
  */
 class SlaPolicyStoreIT {
 
@@ -102,5 +109,34 @@ class SlaPolicyStoreIT {
     SlaPolicy others = policy(other);
     assertThat(others.version()).isEqualTo(1);
     assertThat(others.targets()).containsExactly(low);
+  }
+
+  @Test
+  void callersSettingATenantsFirstPolicyAtOnceAllSucceedOneAfterAnother() throws Exception {
+    int callers = 6;
+    for (int round = 0; round < 5; round++) {
+      UUID tenant = UUID.randomUUID();
+      CyclicBarrier start = new CyclicBarrier(callers);
+      List<Future<SlaPolicy>> results = new ArrayList<>();
+      try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+        for (int i = 0; i < callers; i++) {
+          SlaTarget t = target(Priority.HIGH, 60 + i, 3_600);
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return replace(tenant, List.of(t), ADA, T0);
+                  }));
+        }
+        List<Long> versions = new ArrayList<>();
+        for (Future<SlaPolicy> r : results) {
+          versions.add(r.get(60, TimeUnit.SECONDS).version());
+        }
+        assertThat(versions).as("each caller saw its own replacement").doesNotHaveDuplicates();
+      }
+      SlaPolicy last = policy(tenant);
+      assertThat(last.version()).isEqualTo(callers);
+      assertThat(last.targets()).hasSize(1);
+    }
   }
 }
