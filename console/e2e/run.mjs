@@ -144,7 +144,7 @@ await scenario("log in as an agent", async () => {
   require(PASSWORD, "no demo password (E2E_PASSWORD is empty)");
   await login(page, AGENT);
   // The stream's CaughtUp marks it live at once, without waiting for a ticket event.
-  await page.getByTestId("connection").filter({ hasText: "live" }).waitFor({ timeout: 3_000 });
+  await page.getByTestId("connection").filter({ hasText: "live" }).waitFor({ timeout: 30_000 });
 });
 
 const loggedIn = results.at(-1)[1] === "PASS";
@@ -317,6 +317,58 @@ await scenario("the AI panel shows a likely duplicate, and Merge closes it into 
   require(closed.status === TicketStatus.CLOSED, `the duplicate is ${TicketStatus[closed.status]}, not closed`);
   await waitFor(() => customerStream.events.find((e) => e?.ticketId === older.id && e?.payload?.case === "commentAdded"
     && e.payload.value.comment.visibility === CommentVisibility.PUBLIC), "the merge notice on the customer's stream");
+});
+
+await scenario("a cardholder sees cards and charts, opens a ticket about the flagged STREAMFLIX charge and asks the assistant", async () => {
+  require(PASSWORD, "no demo password (E2E_PASSWORD is empty)");
+  const cp = await agentCtx.newPage();
+  await cp.setViewportSize({ width: 1366, height: 900 });
+  await login(cp, CUSTOMER);
+  // Cards with their balances, the latest statement and both charts, drawn.
+  await cp.getByTestId("card-balance").filter({ hasText: /\$\d/ }).first().waitFor({ timeout: TIMEOUT });
+  await cp.getByTestId("card-available").filter({ hasText: /\$\d/ }).first().waitFor({ timeout: TIMEOUT });
+  require(await cp.getByTestId("card").count() === 3, `the demo cardholder has 3 cards, the page shows ${await cp.getByTestId("card").count()}`);
+  await cp.getByTestId("statement-total").filter({ hasText: /\$\d/ }).waitFor({ timeout: TIMEOUT });
+  await cp.getByTestId("statement-due").waitFor({ timeout: TIMEOUT });
+  await cp.locator('[data-testid="chart-categories"] [data-category] rect').first().waitFor({ timeout: TIMEOUT });
+  const months = await cp.locator('[data-testid="chart-trend"] [data-month] rect').count();
+  require(months === 6, `the trend chart has ${months} months, not 6`);
+  // Picking a month in the trend chart shows that month's categories.
+  const current = cp.locator('[data-testid="chart-trend"] [data-month]').last();
+  await current.click();
+  await current.and(cp.locator('[aria-pressed="true"]')).waitFor({ timeout: TIMEOUT });
+  await cp.locator("figcaption").filter({ hasText: `Spending by category, ${await current.getAttribute("data-month")} ` }).waitFor({ timeout: TIMEOUT });
+  await cp.locator('[data-testid="chart-trend"] [data-month]').nth(4).click();
+  // The flagged duplicate charge, and a ticket about it in one click.
+  const charge = cp.getByTestId("flagged-charge").filter({ hasText: "STREAMFLIX" }).first();
+  await charge.waitFor({ timeout: TIMEOUT });
+  const txnId = await charge.getAttribute("data-transaction-id");
+  require(txnId, "the flagged charge names no transaction");
+  await charge.getByTestId("open-ticket").click();
+  const opened = charge.getByTestId("charge-ticket");
+  await opened.waitFor({ timeout: TIMEOUT });
+  const ticketId = await opened.getAttribute("data-ticket-id");
+  // Checked through the API: the ticket exists, linked to the transaction, in the agent's view too.
+  const agent = await grpcAs(AGENT);
+  const linked = (await agent.tickets.getTicket({ ticketId })).ticket;
+  require(linked.transactionId === txnId, `the ticket is linked to "${linked.transactionId}", not the charge ${txnId}`);
+  require(/STREAMFLIX/.test(linked.subject), `the ticket's subject "${linked.subject}" does not name the merchant`);
+  // The assistant's answer streams in, in pieces, then shows the figures it cites.
+  await cp.locator("#ask-question").fill("Break down my spending by category");
+  await cp.getByTestId("ask-send").click();
+  const answer = cp.getByTestId("ask-answer").last();
+  await answer.and(cp.locator('[data-state="answered"]')).waitFor({ timeout: 60_000 });
+  const deltas = Number(await answer.getAttribute("data-deltas"));
+  const said = (await answer.locator(".answer-text").textContent()) ?? "";
+  console.log(`[e2e] assistant answered in ${deltas} streamed piece(s): ${said}`);
+  // Pieces are at most 48 characters: a longer answer must have arrived in several.
+  require(deltas >= Math.max(1, Math.ceil(said.length / 48)), `the answer of ${said.length} characters arrived in ${deltas} piece(s), not streamed`);
+  require((await answer.getByTestId("ask-figure").count()) >= 1, `the answer cites no figures: "${said}"`);
+  await cp.screenshot({ path: join(SHOTS, "cardholder.png"), fullPage: true });
+  await cp.close();
+  // The agent's ticket view shows the linked transaction.
+  await page.goto(`${CONSOLE_URL}#/ticket/${ticketId}`);
+  await page.locator(`[data-testid="linked-transaction"][data-transaction-id="${txnId}"]`).waitFor({ timeout: TIMEOUT });
 });
 
 await customerStream?.stop();

@@ -10,6 +10,7 @@ import { loginView } from "./views/login.js";
 import { queueTitle, queueView } from "./views/queues.js";
 import { ticketView } from "./views/ticket.js";
 import { managerView } from "./views/manager.js";
+import { cardholderView } from "./views/cardholder.js";
 import { Role } from "./gen/meshdesk/identity/v1/identity_pb.js";
 import { TicketOrder, TicketStatus, type Ticket } from "./gen/meshdesk/ticket/v1/ticket_pb.js";
 
@@ -87,7 +88,16 @@ function startStream(): void {
   }).start();
 }
 
+/** Customers (cardholders) get their cards page instead of the agents' desk. */
+function isCardholder(): boolean {
+  return session.state?.role === Role.CUSTOMER;
+}
+
 function renderNav(): void {
+  if (isCardholder()) {
+    replace(nav, h("a", { href: "#/cards", "aria-current": "page" }, "My cards"));
+    return;
+  }
   const c = app.store.counts();
   const link = (href: string, text: string, n: number | null, key: string) =>
     h("a", { href, "aria-current": location.hash === href ? "page" : null, title: `Shortcut: ${key}` }, text, n === null ? null : h("span", { class: "count", "data-testid": `count-${href.slice(2).replace(/[/:]/g, "-")}` }, String(n)));
@@ -110,7 +120,9 @@ function route(): void {
     return;
   }
   const [, view, arg] = location.hash.split("/");
-  if (view === "ticket" && arg) {
+  if (isCardholder()) {
+    current = cardholderView(app);
+  } else if (view === "ticket" && arg) {
     current = ticketView(app, arg);
   } else if (view === "manager") {
     current = managerView(app);
@@ -138,7 +150,7 @@ function shell(): HTMLElement {
       h("a", { href: "#/queue/unassigned", class: "brand" }, "Meshdesk"),
       indicator,
       h("span", { class: "who", "data-testid": "who" }, session.state?.displayName ?? ""),
-      h("button", { type: "button", title: "Keyboard shortcuts (?)", onclick: () => help.showModal() }, "?"),
+      isCardholder() ? null : h("button", { type: "button", title: "Keyboard shortcuts (?)", onclick: () => help.showModal() }, "?"),
       h("button", { type: "button", "data-testid": "logout", onclick: () => void session.logout() }, "Sign out")),
     nav, content, help);
 }
@@ -175,6 +187,12 @@ async function start(): Promise<void> {
   }
   session.resume();
   replace(root, shell());
+  // The indicator is the desk stream's; cardholders have no desk, their page reads the ledger.
+  indicator.hidden = isCardholder();
+  if (isCardholder()) {
+    route();
+    return;
+  }
   setConnection("connecting");
   try {
     await loadDesk();

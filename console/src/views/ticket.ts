@@ -86,7 +86,9 @@ export function ticketView(app: App, id: string): { el: HTMLElement; dispose: ()
     ticket = t;
     shownVersion = t.version;
     notice.hidden = true;
-    replace(header, h("h2", {}, `#${t.number} ${t.subject}`), h("p", { class: "muted" }, [`Version ${t.version}`, ...t.tags.map((x) => `#${x}`)].join(" · ")), h("p", { class: "body" }, t.body));
+    replace(header, h("h2", {}, `#${t.number} ${t.subject}`), h("p", { class: "muted" }, [`Version ${t.version}`, ...t.tags.map((x) => `#${x}`)].join(" · ")), h("p", { class: "body" }, t.body),
+      t.transactionId ? h("p", { class: "linked-txn", "data-testid": "linked-transaction", "data-transaction-id": t.transactionId },
+        "About card transaction ", h("code", {}, t.transactionId), h("span", { class: "muted" }, " · amount and merchant as in the message")) : null);
     const now = new Date();
     const first = toDate(t.firstResponseDueAt);
     const resolution = toDate(t.resolutionDueAt);

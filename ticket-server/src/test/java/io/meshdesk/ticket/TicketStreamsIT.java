@@ -2,6 +2,7 @@ package io.meshdesk.ticket;
 
 import static io.meshdesk.ticket.TicketFixture.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.Context;
@@ -151,6 +152,53 @@ class TicketStreamsIT {
         .containsExactly("public");
     assertThat(carl.events.get(0).getTicketCreated().getTicket().getAiStatus())
         .isEqualTo(AiStatus.AI_STATUS_UNSPECIFIED);
+  }
+
+  @Test
+  void ticketAboutACardTransactionKeepsTheLinkThroughCreateGetListAndStream() {
+    var t = TicketFixture.Tenant.create(users);
+    String txn = UUID.randomUUID().toString();
+    var staff = a.subscribe(tokens.user(t.id(), t.agent(), Role.AGENT), 0L);
+    var customer = b.stub(tokens.user(t.id(), t.customer(), Role.CUSTOMER));
+    var agent = a.stub(tokens.user(t.id(), t.agent(), Role.AGENT));
+
+    Ticket created =
+        customer
+            .createTicket(ticket("Charge I do not know").toBuilder().setTransactionId(txn).build())
+            .getTicket();
+    Ticket unlinked = customer.createTicket(ticket("No charge")).getTicket();
+
+    assertThat(created.getTransactionId()).isEqualTo(txn);
+    assertThat(
+            agent
+                .getTicket(GetTicketRequest.newBuilder().setTicketId(created.getId()).build())
+                .getTicket()
+                .getTransactionId())
+        .isEqualTo(txn);
+    assertThat(customer.listTickets(ListTicketsRequest.getDefaultInstance()).getTicketsList())
+        .extracting(Ticket::getId, Ticket::getTransactionId)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(created.getId(), txn),
+            org.assertj.core.groups.Tuple.tuple(unlinked.getId(), ""));
+    await().until(() -> staff.ticketIds().contains(created.getId()));
+    assertThat(staff.events)
+        .filteredOn(e -> e.getTicketId().equals(created.getId()) && e.hasTicketCreated())
+        .extracting(e -> e.getTicketCreated().getTicket().getTransactionId())
+        .containsExactly(txn);
+
+    // A transaction id that is not a UUID is refused, naming the field, and opens nothing.
+    assertThatThrownBy(
+            () ->
+                customer.createTicket(
+                    ticket("Bad link").toBuilder().setTransactionId("STREAMFLIX").build()))
+        .isInstanceOfSatisfying(
+            io.grpc.StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+              assertThat(e.getStatus().getDescription()).contains("transaction_id");
+            });
+    assertThat(customer.listTickets(ListTicketsRequest.getDefaultInstance()).getTicketsCount())
+        .isEqualTo(2);
   }
 
   @Test

@@ -69,7 +69,8 @@ final class RequestSamples {
     put(
         t + "CreateTicket",
         "subject: 'Card declined' body: 'My card was declined.' priority: TICKET_PRIORITY_HIGH tags: 'billing'"
-            + " custom_fields { key: 'order' value: '42' } requester_id: '${customer}' team_id: '${team}' request_id: 'req-${n}'");
+            + " custom_fields { key: 'order' value: '42' } requester_id: '${customer}' team_id: '${team}' request_id: 'req-${n}'"
+            + " transaction_id: '5b0e7c52-8f0a-4d5e-9a51-0c1d2e3f4a5b'");
     put(t + "GetTicket", "ticket_id: '${ticket}'");
     put(
         t + "ListTickets",

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param commentCount every comment (the staff's count)
  * @param publicCommentCount public comments only (the customer's count)
  * @param resolutionRemainingMs resolution time left, frozen while PENDING; null otherwise
+ * @param transactionId the card transaction the ticket is about ({@code ""}: none)
  */
 public record TicketRecord(
     String id,
@@ -46,7 +47,8 @@ public record TicketRecord(
     String latestSuggestionId,
     int commentCount,
     int publicCommentCount,
-    Long resolutionRemainingMs) {
+    Long resolutionRemainingMs,
+    String transactionId) {
 
   public TicketRecord {
     tags = List.copyOf(tags);
@@ -84,7 +86,8 @@ public record TicketRecord(
         "",
         publicCommentCount,
         publicCommentCount,
-        resolutionRemainingMs);
+        resolutionRemainingMs,
+        transactionId);
   }
 
   /** The view of this ticket for a reader: staff see everything, customers their view. */

@@ -39,6 +39,7 @@ public final class TicketState {
   public int commentCount;
   public int publicCommentCount;
   public Long resolutionRemainingMs;
+  public String transactionId;
 
   /** A working copy of {@code t}. */
   public TicketState(TicketRecord t) {
@@ -71,6 +72,7 @@ public final class TicketState {
     commentCount = t.commentCount();
     publicCommentCount = t.publicCommentCount();
     resolutionRemainingMs = t.resolutionRemainingMs();
+    transactionId = t.transactionId();
   }
 
   /** The ticket as it stands now. */
@@ -104,7 +106,8 @@ public final class TicketState {
         latestSuggestionId,
         commentCount,
         publicCommentCount,
-        resolutionRemainingMs);
+        resolutionRemainingMs,
+        transactionId);
   }
 
   /** The SLA deadlines as they stand. */

@@ -67,7 +67,8 @@ final class TicketMapper {
         r.getRequesterId(),
         r.getTeamId(),
         r.getTagsList(),
-        r.getCustomFieldsMap());
+        r.getCustomFieldsMap(),
+        r.getTransactionId());
   }
 
   /** An update request: the fields it carries, the others empty. */

@@ -41,7 +41,7 @@ public final class TicketStore implements Tickets {
           + " t.version, t.created_at, t.updated_at, t.first_response_due_at, t.resolution_due_at,"
           + " t.resolution_remaining_ms, t.first_responded_at, t.solved_at, t.closed_at, t.first_response_breached,"
           + " t.resolution_breached, t.ai_status, t.ai_summary, t.ai_category, t.ai_sentiment, t.latest_suggestion_id,"
-          + " t.comment_count, t.public_comment_count";
+          + " t.comment_count, t.public_comment_count, t.transaction_id";
 
   private final TicketTx tx;
 
@@ -88,7 +88,8 @@ public final class TicketStore implements Tickets {
         uuidString(rs, "latest_suggestion_id"),
         rs.getInt("comment_count"),
         rs.getInt("public_comment_count"),
-        rem);
+        rem,
+        uuidString(rs, "transaction_id"));
   }
 
   @Override
@@ -137,8 +138,8 @@ public final class TicketStore implements Tickets {
   private static final String INSERT =
       "insert into ticket.tickets (tenant_id, id, number, subject, body, status, priority, requester_id, assignee_id,"
           + " team_id, tags, custom_fields, version, created_at, updated_at, first_response_due_at, resolution_due_at,"
-          + " ai_status, request_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]),"
-          + " ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
+          + " ai_status, request_id, transaction_id, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " jsonb_object(?::text[], ?::text[]), ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ? || ' ' || ?))";
 
   /**
    * Inserts the ticket together with its "created" history entry and its pending AI job, in one
@@ -199,6 +200,7 @@ public final class TicketStore implements Tickets {
     setInstant(ps, i++, t.resolutionDueAt);
     ps.setInt(i++, t.aiStatus.number());
     ps.setString(i++, requestKey == null || requestKey.isEmpty() ? null : requestKey);
+    setUuid(ps, i++, t.transactionId);
     ps.setString(i++, t.subject);
     ps.setString(i++, t.body);
     return i;

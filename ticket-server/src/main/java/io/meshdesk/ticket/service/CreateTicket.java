@@ -10,6 +10,7 @@ import java.util.Map;
  * @param requestId the caller's idempotency key ({@code ""}: none)
  * @param requesterId the customer the ticket is for ({@code ""}: the caller)
  * @param teamId the team to route to ({@code ""}: none)
+ * @param transactionId the card transaction the ticket is about ({@code ""}: none)
  */
 public record CreateTicket(
     String requestId,
@@ -19,7 +20,8 @@ public record CreateTicket(
     String requesterId,
     String teamId,
     List<String> tags,
-    Map<String, String> customFields) {
+    Map<String, String> customFields,
+    String transactionId) {
 
   public CreateTicket {
     tags = List.copyOf(tags);

@@ -109,7 +109,8 @@ public final class TicketOpening {
                 "",
                 0,
                 0,
-                null));
+                null,
+                r.transactionId()));
     s.setSlaClock(SlaClock.start(s.priority, unit.slaTargets(), unit.now()));
     // Ticket, "created" history entry and AI job in one round trip.
     unit.tickets().insertNew(s, key, actor);

@@ -56,7 +56,8 @@ public final class TicketWire {
             .setAiCategory(t.aiCategory())
             .setAiSentiment(SentimentLabel.forNumber(t.aiSentiment().number()))
             .setLatestSuggestionId(t.latestSuggestionId())
-            .setCommentCount(t.commentCount());
+            .setCommentCount(t.commentCount())
+            .setTransactionId(t.transactionId());
     set(b::setCreatedAt, t.createdAt());
     set(b::setUpdatedAt, t.updatedAt());
     set(b::setFirstResponseDueAt, t.firstResponseDueAt());

@@ -42,7 +42,8 @@ class TicketStateTest {
         "s1",
         5,
         3,
-        null);
+        null,
+        "7c9e6679-7425-40de-944b-e07fc1f90ae7");
   }
 
   @Test

@@ -47,6 +47,7 @@ class TicketMapperTest {
             .setTeamId("t-1")
             .addTags("billing")
             .putCustomFields("order", "42")
+            .setTransactionId("5b0e7c52-8f0a-4d5e-9a51-0c1d2e3f4a5b")
             .build();
 
     assertThat(TicketMapper.create(r))
@@ -59,7 +60,8 @@ class TicketMapperTest {
                 "c-1",
                 "t-1",
                 List.of("billing"),
-                Map.of("order", "42")));
+                Map.of("order", "42"),
+                "5b0e7c52-8f0a-4d5e-9a51-0c1d2e3f4a5b"));
     assertThat(
             TicketMapper.create(
                     r.toBuilder().setPriority(TicketPriority.TICKET_PRIORITY_URGENT).build())

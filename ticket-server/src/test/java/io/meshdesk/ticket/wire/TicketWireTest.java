@@ -58,7 +58,8 @@ class TicketWireTest {
         "s1",
         5,
         3,
-        60_000L);
+        60_000L,
+        "7c9e6679-7425-40de-944b-e07fc1f90ae7");
   }
 
   @Test
@@ -142,7 +143,8 @@ class TicketWireTest {
             "",
             0,
             0,
-            null);
+            null,
+            "");
 
     Ticket t = TicketWire.ticket(fresh);
 
