@@ -3,6 +3,9 @@ package io.meshdesk.cli;
 import io.grpc.StatusRuntimeException;
 import io.meshdesk.cli.bench.BenchCommand;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.StatusReason;
+import io.meshdesk.cli.dev.DevCommand;
+import io.meshdesk.cli.migrate.MigrateCommand;
 import io.meshdesk.platform.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -128,7 +131,7 @@ public final class Meshctl implements ClientOptions.ContextOption {
   static String describe(Throwable e) {
     if (e instanceof StatusRuntimeException sre) {
       String d = sre.getStatus().getDescription();
-      String reason = reason(sre);
+      String reason = StatusReason.of(sre);
       return sre.getStatus().getCode()
           + (d == null ? "" : ": " + d)
           + (reason.isEmpty() ? "" : " [" + reason + "]");
@@ -137,23 +140,6 @@ public final class Meshctl implements ClientOptions.ContextOption {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
-  /** The machine-readable reason the server put in the status (google.rpc.ErrorInfo), or "". */
-  public static String reason(StatusRuntimeException e) {
-    com.google.rpc.Status status = io.grpc.protobuf.StatusProto.fromThrowable(e);
-    if (status != null) {
-      for (com.google.protobuf.Any detail : status.getDetailsList()) {
-        if (detail.is(com.google.rpc.ErrorInfo.class)) {
-          try {
-            return detail.unpack(com.google.rpc.ErrorInfo.class).getReason();
-          } catch (com.google.protobuf.InvalidProtocolBufferException ignored) {
-            return "";
-          }
-        }
-      }
-    }
-    return "";
   }
 
   /**

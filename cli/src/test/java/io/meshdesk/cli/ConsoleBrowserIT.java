@@ -2,6 +2,7 @@ package io.meshdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +44,7 @@ class ConsoleBrowserIT {
     root = repositoryRoot();
     DevCommand dev = new DevCommand();
     dev.useFreePorts();
-    dev.consoleDir = root.resolve("console/dist");
+    dev.serveConsoleFrom(root.resolve("console/dist"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     running = dev.start(shutdown, new PrintStream(out, true, StandardCharsets.UTF_8));
     devOutput = out.toString(StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.meshdesk.cli.CliRun.Result;
 import io.meshdesk.cli.common.CredentialsStore;
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.grpc.GrpcChannels;
 import io.meshdesk.platform.runtime.Shutdown;

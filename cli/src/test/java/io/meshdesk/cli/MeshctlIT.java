@@ -8,6 +8,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
 import io.meshdesk.cli.CliRun.Result;
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.testing.TestTokens;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,7 @@ import io.meshdesk.api.identity.v1.LoginRequest;
 import io.meshdesk.api.ticket.v1.CreateTicketRequest;
 import io.meshdesk.api.ticket.v1.SubscribeRequest;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
-import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

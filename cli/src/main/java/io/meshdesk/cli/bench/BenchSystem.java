@@ -1,6 +1,6 @@
 package io.meshdesk.cli.bench;
 
-import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import java.io.PrintStream;
 

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public final class ChildJvm {
 
+  /**
+   * meshctl's main class, by name: the benches start meshctl in child JVMs, and naming the class
+   * instead of referring to it keeps the bench package from depending on the root package that
+   * registers it.
+   */
+  public static final String MESHCTL_MAIN = "io.meshdesk.cli.Meshctl";
+
   private ChildJvm() {}
 
   /**

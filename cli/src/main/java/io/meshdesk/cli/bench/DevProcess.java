@@ -1,6 +1,5 @@
 package io.meshdesk.cli.bench;
 
-import io.meshdesk.cli.Meshctl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,7 +58,7 @@ final class DevProcess implements AutoCloseable {
     if (dataDir != null) {
       args.addAll(List.of("--data-dir", dataDir.toString()));
     }
-    List<String> command = ChildJvm.command(List.of(), Meshctl.class.getName(), args);
+    List<String> command = ChildJvm.command(List.of(), ChildJvm.MESHCTL_MAIN, args);
     Path logFile = Files.createTempFile("meshctl-bench-dev-", ".log");
     log.println(
         "bench: starting meshctl dev in its own JVM (PostgreSQL "

@@ -1,6 +1,5 @@
 package io.meshdesk.cli.bench;
 
-import io.meshdesk.cli.Meshctl;
 import io.meshdesk.platform.auth.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -70,7 +69,7 @@ final class RemoteSut implements SystemUnderTest {
     List<String> command =
         ChildJvm.command(
             options,
-            Meshctl.class.getName(),
+            ChildJvm.MESHCTL_MAIN,
             List.of(
                 "bench",
                 "sut",

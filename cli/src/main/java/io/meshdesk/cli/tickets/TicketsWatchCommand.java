@@ -7,9 +7,9 @@ import io.meshdesk.api.ticket.v1.SubscribeRequest;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.api.ticket.v1.TicketServiceGrpc;
-import io.meshdesk.cli.Meshctl;
 import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.cli.common.Rpc;
+import io.meshdesk.cli.common.StatusReason;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.Set;
@@ -90,7 +90,7 @@ public final class TicketsWatchCommand implements Callable<Integer> {
         boolean resumable =
             e.getStatus().getCode() == Status.Code.UNAVAILABLE
                 || (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED
-                    && RESUMABLE.contains(Meshctl.reason(e)));
+                    && RESUMABLE.contains(StatusReason.of(e)));
         // A stream that never got live twice in a row will not get better by retrying.
         if (!resumable || (!live && ++failures > 5)) {
           throw e;

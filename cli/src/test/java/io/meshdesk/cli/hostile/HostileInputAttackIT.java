@@ -12,7 +12,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.meshdesk.cli.CliRun;
-import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.cli.hostile.HostileVariants.Variant;
 import io.meshdesk.cli.hostile.RegisteredMethods.Registered;
 import io.meshdesk.platform.auth.Rbac;

@@ -3,7 +3,7 @@ package io.meshdesk.cli.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshdesk.cli.MigrateCommand;
+import io.meshdesk.cli.migrate.MigrateCommand;
 import io.meshdesk.identity.IdentityModule;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.platform.auth.Principal;

@@ -12,7 +12,7 @@ import io.meshdesk.api.ledger.v1.ListStatementsRequest;
 import io.meshdesk.api.ledger.v1.PaymentRequest;
 import io.meshdesk.cli.CliRun;
 import io.meshdesk.cli.CliRun.Result;
-import io.meshdesk.cli.DevCommand;
+import io.meshdesk.cli.dev.DevCommand;
 import io.meshdesk.platform.runtime.Shutdown;
 import io.meshdesk.testing.TestTokens;
 import java.io.ByteArrayOutputStream;

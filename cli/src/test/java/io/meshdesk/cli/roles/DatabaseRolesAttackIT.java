@@ -3,7 +3,7 @@ package io.meshdesk.cli.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshdesk.cli.MigrateCommand;
+import io.meshdesk.cli.migrate.MigrateCommand;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.config.ConfigException;
 import io.meshdesk.platform.config.DatabaseConfig;

@@ -1,4 +1,4 @@
-package io.meshdesk.cli;
+package io.meshdesk.cli.dev;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.meshdesk.cli;
+package io.meshdesk.cli.dev;
 
 import io.meshdesk.platform.config.TlsConfig;
 import io.meshdesk.platform.grpc.ThrowawayPki;

@@ -1,4 +1,4 @@
-package io.meshdesk.cli;
+package io.meshdesk.cli.dev;
 
 import io.meshdesk.ai.AiWorker;
 import io.meshdesk.ai.AiWorkerConfig;
@@ -8,6 +8,7 @@ import io.meshdesk.cli.demo.DemoActivity;
 import io.meshdesk.cli.demo.DemoKnowledge;
 import io.meshdesk.cli.demo.DemoLedgerSeed;
 import io.meshdesk.cli.demo.DemoSeed;
+import io.meshdesk.cli.migrate.MigrateCommand;
 import io.meshdesk.identity.domain.IdentityConfig;
 import io.meshdesk.ledger.LedgerServer;
 import io.meshdesk.platform.auth.Verifiers;
@@ -127,6 +128,11 @@ public final class DevCommand implements Callable<Integer> {
       description = "Start everything, print the summary, then stop (smoke test).",
       hidden = true)
   boolean exitWhenReady;
+
+  /** Serves the console's built files from {@code dir} (as {@code --console-dir} does). */
+  public void serveConsoleFrom(Path dir) {
+    consoleDir = dir;
+  }
 
   /** Picks free ports for everything and disables metrics (benchmarks and tests). */
   public void useFreePorts() {

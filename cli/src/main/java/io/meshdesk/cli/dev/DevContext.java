@@ -1,4 +1,4 @@
-package io.meshdesk.cli;
+package io.meshdesk.cli.dev;
 
 import io.meshdesk.cli.common.ContextStore;
 import io.meshdesk.cli.common.CredentialsStore;

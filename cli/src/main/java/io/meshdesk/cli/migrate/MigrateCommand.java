@@ -1,4 +1,4 @@
-package io.meshdesk.cli;
+package io.meshdesk.cli.migrate;
 
 import io.meshdesk.ai.AiWorker;
 import io.meshdesk.identity.KeyUpgrade;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -48,7 +49,7 @@ public final class MigrateCommand implements Callable<Integer> {
       config = DatabaseConfig.ownerFromEnv(Env.system());
     } catch (ConfigException e) {
       System.err.println("meshctl migrate: " + e.getMessage());
-      return Meshctl.EXIT_USAGE;
+      return CommandLine.ExitCode.USAGE;
     }
     List<String> applied;
     try {
