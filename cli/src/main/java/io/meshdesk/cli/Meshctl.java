@@ -17,6 +17,19 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Administer Meshdesk, run it locally, and benchmark it.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:unexpected error",
+      "2:usage or configuration error",
+      "3:not found",
+      "4:denied or unauthenticated",
+      "5:invalid argument or failed precondition",
+      "6:conflict (aborted, already exists)",
+      "7:unavailable, deadline exceeded or resource exhausted",
+      "8:server not serving (health)",
+      "9:violations found (ledger audit)"
+    },
     subcommands = {
       VersionCommand.class,
       HealthCommand.class,
@@ -143,9 +156,8 @@ public final class Meshctl implements ClientOptions.ContextOption {
   }
 
   /**
-   * Exit codes: 0 ok, 1 unexpected, 2 usage or configuration, 3 not found, 4 denied or
-   * unauthenticated, 5 invalid argument or failed precondition, 6 conflict, 7 unavailable or
-   * deadline exceeded.
+   * The exit code of a failed command (the table is the root command's {@code exitCodeList}, shown
+   * by {@code meshctl --help} and in the man pages).
    */
   static int exitCode(Throwable e) {
     if (e instanceof StatusRuntimeException sre) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution as an operator uses it: {@code bin/meshctl migrate} as the owner, then {@code
- * bin/ticket-server} as its own OS process with the application role, stopped by SIGTERM.
+ * bin/ticket-server} as its own OS process with the application role, stopped by SIGTERM; and
+ * meshctl's man pages in {@code man/man1}.
  */
 class DistributionIT {
 
@@ -65,6 +66,21 @@ class DistributionIT {
     assertThat(Files.readString(second))
         .doesNotContain("applied identity")
         .contains("0 change set(s) applied");
+  }
+
+  @Test
+  void theArchiveShipsAManPageForEveryMeshctlCommand() throws Exception {
+    Path man1 = Distribution.home().resolve("man").resolve("man1");
+
+    assertThat(man1.resolve("meshctl.1"))
+        .isRegularFile()
+        .content()
+        .contains(".TH \"MESHCTL\" 1", ".SH SYNOPSIS", ".SH EXIT STATUS");
+    assertThat(man1.resolve("meshctl-tickets-list.1")).isRegularFile();
+    try (var pages = Files.list(man1)) {
+      assertThat(pages.filter(p -> p.getFileName().toString().endsWith(".1")).count())
+          .isGreaterThan(40);
+    }
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.meshdesk.cli.docs;
 
 import io.meshdesk.cli.Meshctl;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -16,8 +15,7 @@ public final class CliReference {
 
   /** The whole reference. */
   public static String markdown() {
-    List<CommandLine> commands = new ArrayList<>();
-    collect(Meshctl.commandLine(), commands);
+    List<CommandLine> commands = CommandTree.walk(Meshctl.commandLine());
     StringBuilder md = new StringBuilder();
     md.append("# meshctl command reference\n\n")
         .append("Generated from the command tree by `CliReference` (the test `CliReferenceTest`\n")
@@ -35,20 +33,6 @@ public final class CliReference {
           .append("\n```\n");
     }
     return md.toString();
-  }
-
-  private static void collect(CommandLine command, List<CommandLine> into) {
-    if (command.getCommand() instanceof CommandLine.HelpCommand
-        || command.getCommandSpec().usageMessage().hidden()) {
-      return;
-    }
-    into.add(command);
-    for (var entry : command.getSubcommands().entrySet()) {
-      // Aliases appear as extra keys for the same command; list each command once.
-      if (entry.getKey().equals(entry.getValue().getCommandName())) {
-        collect(entry.getValue(), into);
-      }
-    }
   }
 
   /** GitHub's heading anchor: lower case, spaces to dashes, punctuation dropped. */
