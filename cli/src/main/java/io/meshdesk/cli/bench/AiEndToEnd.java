@@ -58,31 +58,10 @@ final class AiEndToEnd {
 
   /** Starts the system, measures, stops the system; returns {@code ai.e2e.create_to_suggestion}. */
   BenchResult run(String[] tickets) throws Exception {
-    ByteArrayOutputStream devOut = new ByteArrayOutputStream();
     List<ManagedChannel> channels = new ArrayList<>();
     try (Shutdown shutdown = new Shutdown()) {
-      int ticketPort;
-      if (inProcess) {
-        System.err.println(
-            "ai.e2e: starting the dev system IN-PROCESS (embedded PostgreSQL, Redis, all servers)...");
-        DevCommand dev = new DevCommand();
-        new CommandLine(dev).parseArgs("--web-port", "-1");
-        dev.useFreePorts();
-        PrintStream stdout = System.out;
-        System.setOut(
-            System.err); // Liquibase prints its update summaries to stdout; keep that for results
-        try {
-          ticketPort =
-              dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8))
-                  .ticketPort();
-        } finally {
-          System.setOut(stdout);
-        }
-      } else {
-        DevProcess dev = shutdown.register(DevProcess.start(durable, System.err));
-        devOut.writeBytes(dev.output().getBytes(StandardCharsets.UTF_8));
-        ticketPort = dev.ticketPort();
-      }
+      ByteArrayOutputStream devOut = new ByteArrayOutputStream();
+      int ticketPort = startSystem(shutdown, devOut);
       // Registered after the servers, so closed before them.
       shutdown.register(() -> channels.forEach(ManagedChannel::shutdownNow));
       String password = password(devOut.toString(StandardCharsets.UTF_8));
@@ -91,83 +70,149 @@ final class AiEndToEnd {
       channels.add(channel);
       String customer = login(channel, "customer@demo.meshdesk.dev", password);
       String agent = login(channel, "agent@demo.meshdesk.dev", password);
-
-      // The stream records a timestamp and nothing else, on its own network thread.
-      ManagedChannel streamChannel = Bearer.directChannel(target);
-      channels.add(streamChannel);
       LatencyStats e2e = new LatencyStats();
-      SuggestionTracker tracker = new SuggestionTracker(e2e);
-      TicketServiceGrpc.newStub(streamChannel)
-          .withCallCredentials(Bearer.of(agent))
-          .subscribe(SubscribeRequest.getDefaultInstance(), tracker);
-
-      var creator =
-          TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(customer));
-      LoadGenerator.Operation create =
-          seq -> {
-            String body = tickets[(int) (seq % tickets.length)];
-            CreateTicketRequest req =
-                CreateTicketRequest.newBuilder()
-                    .setSubject(body.substring(0, Math.min(60, body.length())))
-                    .setBody(body)
-                    .build();
-            long t0 = System.nanoTime();
-            String id =
-                creator
-                    .withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .createTicket(req)
-                    .getTicket()
-                    .getId();
-            tracker.created(id, t0);
-          };
-
-      // The stream is live once one ticket's suggestion came through it.
-      long ready = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (e2e.count() == 0) {
-        if (System.nanoTime() > ready) {
-          throw new IllegalStateException(
-              "no SuggestionReady reached the agent stream within 60s: " + e2e.errors());
-        }
-        create.run(0);
-        tracker.awaitSettled(System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
-        tracker.abandonPending(null);
-      }
+      SuggestionTracker tracker = watchSuggestions(channels, target, agent, e2e);
+      LoadGenerator.Operation create = creator(channel, customer, tickets, tracker);
+      awaitStreamLive(create, tracker, e2e);
       LatencyStats creates = new LatencyStats();
-      LoadGenerator.fixedRate(create, rate, warmup, 1000, creates);
-      tracker.awaitSettled(System.nanoTime() + SETTLE.toNanos());
-      tracker.abandonPending(null);
-      e2e.reset();
-      creates.reset();
-
-      Duration measured = Duration.ofNanos((long) (1e9 / rate) * count);
-      long start = System.nanoTime();
-      try (Progress p = new Progress("ai.e2e", e2e, count, e2e::count, System.err)) {
-        LoadGenerator.fixedRate(create, rate, measured, 1000, creates);
-        tracker.awaitSettled(System.nanoTime() + SETTLE.toNanos());
-      }
-      long end = Math.max(tracker.lastArrivalNanos(), start + 1);
-      tracker.abandonPending("no_suggestion");
-      double seconds = (end - start) / 1e9;
-      creates
-          .errors()
-          .forEach(
-              (kind, n) -> {
-                for (long i = 0; i < n; i++) {
-                  e2e.error("create_" + kind);
-                }
-              });
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("target_rate", rate);
-      extra.put("tickets", count);
-      extra.put("create_p95_ms", creates.cumulative().getValueAtPercentile(95) / 1000.0);
-      extra.put("goal_p95_ms", 200);
-      extra.put(
-          "system",
-          (inProcess ? "IN-PROCESS: " : "meshctl dev in its own JVM; ")
-              + "PostgreSQL "
-              + (durable ? "durable" : "FAST (fsync off)"));
-      return BenchResult.of("ai.e2e.create_to_suggestion", e2e, seconds, extra);
+      warmUp(create, tracker, e2e, creates);
+      double seconds = measure(create, tracker, e2e, creates);
+      return result(e2e, creates, seconds);
     }
+  }
+
+  /**
+   * Starts the whole system, in this JVM or as {@code meshctl dev} in its own, registered with
+   * {@code shutdown}; its output goes to {@code devOut}. Returns the ticket-server's port.
+   */
+  private int startSystem(Shutdown shutdown, ByteArrayOutputStream devOut) throws Exception {
+    if (!inProcess) {
+      DevProcess dev = shutdown.register(DevProcess.start(durable, System.err));
+      devOut.writeBytes(dev.output().getBytes(StandardCharsets.UTF_8));
+      return dev.ticketPort();
+    }
+    System.err.println(
+        "ai.e2e: starting the dev system IN-PROCESS (embedded PostgreSQL, Redis, all servers)...");
+    DevCommand dev = new DevCommand();
+    new CommandLine(dev).parseArgs("--web-port", "-1");
+    dev.useFreePorts();
+    PrintStream stdout = System.out;
+    // Liquibase prints its update summaries to stdout; keep that for results.
+    System.setOut(System.err);
+    try {
+      return dev.start(shutdown, new PrintStream(devOut, true, StandardCharsets.UTF_8))
+          .ticketPort();
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  /**
+   * The agent's Subscribe stream on its own channel, recording a timestamp per suggestion and
+   * nothing else, on its own network thread.
+   */
+  private static SuggestionTracker watchSuggestions(
+      List<ManagedChannel> channels, String target, String agent, LatencyStats e2e) {
+    ManagedChannel streamChannel = Bearer.directChannel(target);
+    channels.add(streamChannel);
+    SuggestionTracker tracker = new SuggestionTracker(e2e);
+    TicketServiceGrpc.newStub(streamChannel)
+        .withCallCredentials(Bearer.of(agent))
+        .subscribe(SubscribeRequest.getDefaultInstance(), tracker);
+    return tracker;
+  }
+
+  /**
+   * The customer's CreateTicket of the {@code seq}-th ticket text, its start told to the tracker.
+   */
+  private static LoadGenerator.Operation creator(
+      ManagedChannel channel, String customer, String[] tickets, SuggestionTracker tracker) {
+    var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(customer));
+    return seq -> {
+      String body = tickets[(int) (seq % tickets.length)];
+      CreateTicketRequest req =
+          CreateTicketRequest.newBuilder()
+              .setSubject(body.substring(0, Math.min(60, body.length())))
+              .setBody(body)
+              .build();
+      long t0 = System.nanoTime();
+      String id = stub.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req).getTicket().getId();
+      tracker.created(id, t0);
+    };
+  }
+
+  /** The stream is live once one ticket's suggestion came through it (60 s at most). */
+  private static void awaitStreamLive(
+      LoadGenerator.Operation create, SuggestionTracker tracker, LatencyStats e2e)
+      throws Exception {
+    long ready = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (e2e.count() == 0) {
+      if (System.nanoTime() > ready) {
+        throw new IllegalStateException(
+            "no SuggestionReady reached the agent stream within 60s: " + e2e.errors());
+      }
+      create.run(0);
+      tracker.awaitSettled(System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
+      tracker.abandonPending(null);
+    }
+  }
+
+  /** Unmeasured creates at the rate for the warm-up; their suggestions settle, then all resets. */
+  private void warmUp(
+      LoadGenerator.Operation create,
+      SuggestionTracker tracker,
+      LatencyStats e2e,
+      LatencyStats creates)
+      throws InterruptedException {
+    LoadGenerator.fixedRate(create, rate, warmup, 1000, creates);
+    tracker.awaitSettled(System.nanoTime() + SETTLE.toNanos());
+    tracker.abandonPending(null);
+    e2e.reset();
+    creates.reset();
+  }
+
+  /**
+   * {@code count} creates at the rate, until their suggestions arrived or settling timed out;
+   * returns the seconds from the first create to the last suggestion.
+   */
+  private double measure(
+      LoadGenerator.Operation create,
+      SuggestionTracker tracker,
+      LatencyStats e2e,
+      LatencyStats creates)
+      throws InterruptedException {
+    Duration measured = Duration.ofNanos((long) (1e9 / rate) * count);
+    long start = System.nanoTime();
+    try (Progress p = new Progress("ai.e2e", e2e, count, e2e::count, System.err)) {
+      LoadGenerator.fixedRate(create, rate, measured, 1000, creates);
+      tracker.awaitSettled(System.nanoTime() + SETTLE.toNanos());
+    }
+    long end = Math.max(tracker.lastArrivalNanos(), start + 1);
+    tracker.abandonPending("no_suggestion");
+    return (end - start) / 1e9;
+  }
+
+  /** The create-to-suggestion figures, failed creates counted among its errors. */
+  private BenchResult result(LatencyStats e2e, LatencyStats creates, double seconds) {
+    creates
+        .errors()
+        .forEach(
+            (kind, n) -> {
+              for (long i = 0; i < n; i++) {
+                e2e.error("create_" + kind);
+              }
+            });
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("target_rate", rate);
+    extra.put("tickets", count);
+    extra.put("create_p95_ms", creates.cumulative().getValueAtPercentile(95) / 1000.0);
+    extra.put("goal_p95_ms", 200);
+    extra.put(
+        "system",
+        (inProcess ? "IN-PROCESS: " : "meshctl dev in its own JVM; ")
+            + "PostgreSQL "
+            + (durable ? "durable" : "FAST (fsync off)"));
+    return BenchResult.of("ai.e2e.create_to_suggestion", e2e, seconds, extra);
   }
 
   private static String password(String devOutput) {

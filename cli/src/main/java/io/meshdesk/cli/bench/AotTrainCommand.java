@@ -80,28 +80,27 @@ public final class AotTrainCommand implements Callable<Integer> {
                 .setBody("Recorded workload")
                 .build();
         LatencyStats stats = new LatencyStats();
-        try (Progress p = new Progress("train-aot", stats, 0, () -> 0, System.err)) {
-          LoadGenerator.fixedRate(
-              seq -> {
-                if (seq % 3 == 2 && !ids.isEmpty()) {
-                  stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                      .getTicket(
-                          GetTicketRequest.newBuilder()
-                              .setTicketId(ids.get((int) (seq % ids.size())))
-                              .build());
-                } else {
-                  ids.add(
-                      stub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                          .createTicket(req)
-                          .getTicket()
-                          .getId());
-                }
-              },
-              rate,
-              duration,
-              10_000,
-              stats);
-        }
+        Measured.fixedRate(
+            "train-aot",
+            seq -> {
+              if (seq % 3 == 2 && !ids.isEmpty()) {
+                stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getTicket(
+                        GetTicketRequest.newBuilder()
+                            .setTicketId(ids.get((int) (seq % ids.size())))
+                            .build());
+              } else {
+                ids.add(
+                    stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .createTicket(req)
+                        .getTicket()
+                        .getId());
+              }
+            },
+            rate,
+            duration,
+            10_000,
+            stats);
       } finally {
         channel.shutdownNow();
       }

@@ -156,9 +156,7 @@ public final class ApiBench implements Callable<Integer> {
   private double measureCreateMaximum(LoadGenerator.Operation create, List<BenchResult> results)
       throws InterruptedException {
     LatencyStats max = new LatencyStats();
-    try (Progress p = new Progress("api.create.max", max, 0, () -> 0, System.err)) {
-      LoadGenerator.closedLoop(create, concurrency, bench.duration, max);
-    }
+    Measured.closedLoop("api.create.max", create, concurrency, bench.duration, max);
     BenchResult maxResult =
         BenchResult.of(
             "api.create_ticket.max",
@@ -173,9 +171,7 @@ public final class ApiBench implements Callable<Integer> {
       LoadGenerator.Operation create, double createRate, List<BenchResult> results)
       throws InterruptedException {
     LatencyStats creates = new LatencyStats();
-    try (Progress p = new Progress("api.create", creates, 0, () -> 0, System.err)) {
-      LoadGenerator.fixedRate(create, createRate, bench.duration, 10_000, creates);
-    }
+    Measured.fixedRate("api.create", create, createRate, bench.duration, 10_000, creates);
     results.add(
         BenchResult.of(
             "api.create_ticket",
@@ -205,9 +201,7 @@ public final class ApiBench implements Callable<Integer> {
         1000,
         new LatencyStats());
     LatencyStats gets = new LatencyStats();
-    try (Progress p = new Progress("api.get", gets, 0, () -> 0, System.err)) {
-      LoadGenerator.fixedRate(get, getRate, bench.duration, 10_000, gets);
-    }
+    Measured.fixedRate("api.get", get, getRate, bench.duration, 10_000, gets);
     results.add(
         BenchResult.of(
             "api.get_ticket",

@@ -73,6 +73,13 @@ public final class BroadcastBench implements Callable<Integer> {
       description = "Each server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
+  /** What every create sends. */
+  private static final CreateTicketRequest CREATE =
+      CreateTicketRequest.newBuilder()
+          .setSubject("Bench ticket")
+          .setBody("Broadcast benchmark body")
+          .build();
+
   @Override
   public Integer call() throws Exception {
     if (target != null && token == null) {
@@ -85,73 +92,102 @@ public final class BroadcastBench implements Callable<Integer> {
     String agentToken = token != null ? token : system.token(tenant, UUID.randomUUID(), Role.AGENT);
     List<ManagedChannel> channels = new ArrayList<>();
     try {
-      int perTarget = channelsPerTarget(targets.size());
-      for (String t : targets) {
-        for (int i = 0; i < perTarget; i++) {
-          channels.add(Bearer.directChannel(t));
-        }
-      }
-      LatencyStats local = new LatencyStats();
-      LatencyStats remote = new LatencyStats();
-      AtomicLong received = new AtomicLong();
-      List<Receiver> receivers =
-          subscribe(
-              channels,
-              perTarget,
-              local,
-              remote,
-              received,
-              () -> streamToken(system, tenant, agentToken));
-      // Creates go over their own channel, away from the receivers' network threads.
-      ManagedChannel createChannel = Bearer.channel(targets.get(0));
-      channels.add(createChannel);
-      var creator =
-          TicketServiceGrpc.newBlockingStub(createChannel)
-              .withCallCredentials(Bearer.of(agentToken));
-      CreateTicketRequest req =
-          CreateTicketRequest.newBuilder()
-              .setSubject("Bench ticket")
-              .setBody("Broadcast benchmark body")
-              .build();
-      awaitEveryStreamLive(creator, req, received);
-      LoadGenerator.Operation op =
-          seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
-      LatencyStats creates = new LatencyStats();
-      warmUpAndDrain(op, creates, received);
-      local.reset();
-      remote.reset();
-      creates.reset();
-      receivers.forEach(Receiver::startRecording);
-      try (Progress p = new Progress("broadcast", local, 0, () -> 0, System.err)) {
-        LoadGenerator.fixedRate(op, rate, bench.duration, 10_000, creates);
-      }
+      Agents agents =
+          connectAgents(channels, targets, () -> streamToken(system, tenant, agentToken));
+      var creator = creator(channels, targets.getFirst(), agentToken);
+      awaitEveryStreamLive(creator, agents.received());
+      LatencyStats creates =
+          measure(
+              seq -> creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(CREATE), agents);
       // Read the histograms once every event of every accepted create has arrived (or 30 s passed).
       long expected = creates.count() * streams;
-      boolean complete =
-          awaitUntil(() -> local.count() + remote.count() >= expected, Duration.ofSeconds(30));
-      long delivered = local.count() + remote.count();
-      receivers.forEach(Receiver::stopRecording);
+      boolean complete = awaitUntil(() -> agents.delivered() >= expected, Duration.ofSeconds(30));
+      long delivered = agents.delivered();
+      agents.receivers().forEach(Receiver::stopRecording);
       LatencyStats[] measured =
           system != null
-              ? fromCommit(receivers, system.postgresPort(), tenant)
-              : new LatencyStats[] {local, remote};
+              ? fromCommit(agents.receivers(), system.postgresPort(), tenant)
+              : new LatencyStats[] {agents.local(), agents.remote()};
       bench.print(
           results(measured, creates, targets.size(), expected, delivered, system != null),
           System.out);
-      long streamErrors = local.errorCount() + remote.errorCount();
-      if (!complete || streamErrors > 0 || creates.errorCount() > 0) {
-        System.err.printf(
-            "broadcast: FAILED: %d of %d events delivered, %d stream error(s), %d create error(s)%n",
-            delivered, expected, streamErrors, creates.errorCount());
-        return 1;
-      }
-      return 0;
+      return verdict(complete, expected, delivered, agents.streamErrors(), creates.errorCount());
     } finally {
       channels.forEach(ManagedChannel::shutdownNow);
       if (system != null) {
         system.close();
       }
     }
+  }
+
+  /**
+   * The agent streams: their receivers, the latency of those on the creating instance ({@code
+   * local}) and on the others ({@code remote}), and the events received in all.
+   */
+  private record Agents(
+      List<Receiver> receivers, LatencyStats local, LatencyStats remote, AtomicLong received) {
+
+    long delivered() {
+      return local.count() + remote.count();
+    }
+
+    long streamErrors() {
+      return local.errorCount() + remote.errorCount();
+    }
+  }
+
+  /** Opens the channels to every target and the {@code --streams} agent streams over them. */
+  private Agents connectAgents(
+      List<ManagedChannel> channels, List<String> targets, Supplier<String> tokens) {
+    int perTarget = channelsPerTarget(targets.size());
+    for (String t : targets) {
+      for (int i = 0; i < perTarget; i++) {
+        channels.add(Bearer.directChannel(t));
+      }
+    }
+    LatencyStats local = new LatencyStats();
+    LatencyStats remote = new LatencyStats();
+    AtomicLong received = new AtomicLong();
+    List<Receiver> receivers = subscribe(channels, perTarget, local, remote, received, tokens);
+    return new Agents(receivers, local, remote, received);
+  }
+
+  /** The creating stub, on its own channel away from the receivers' network threads. */
+  private static TicketServiceGrpc.TicketServiceBlockingStub creator(
+      List<ManagedChannel> channels, String target, String token) {
+    ManagedChannel createChannel = Bearer.channel(target);
+    channels.add(createChannel);
+    return TicketServiceGrpc.newBlockingStub(createChannel).withCallCredentials(Bearer.of(token));
+  }
+
+  /**
+   * Warms up, then creates at {@code --rate} for {@code --duration} while every receiver records;
+   * returns the creates' own latency.
+   */
+  private LatencyStats measure(LoadGenerator.Operation create, Agents agents)
+      throws InterruptedException {
+    LatencyStats creates = new LatencyStats();
+    warmUpAndDrain(create, creates, agents.received());
+    agents.local().reset();
+    agents.remote().reset();
+    creates.reset();
+    agents.receivers().forEach(Receiver::startRecording);
+    try (Progress p = Progress.over("broadcast", agents.local(), bench.duration, System.err)) {
+      LoadGenerator.fixedRate(create, rate, bench.duration, 10_000, creates);
+    }
+    return creates;
+  }
+
+  /** 0 when every event arrived without a stream or create error; 1, and why, otherwise. */
+  private static int verdict(
+      boolean complete, long expected, long delivered, long streamErrors, long createErrors) {
+    if (!complete || streamErrors > 0 || createErrors > 0) {
+      System.err.printf(
+          "broadcast: FAILED: %d of %d events delivered, %d stream error(s), %d create error(s)%n",
+          delivered, expected, streamErrors, createErrors);
+      return 1;
+    }
+    return 0;
   }
 
   /**
@@ -192,15 +228,12 @@ public final class BroadcastBench implements Callable<Integer> {
 
   /** Every stream must be live before measuring: one ticket must reach all of them. */
   private void awaitEveryStreamLive(
-      TicketServiceGrpc.TicketServiceBlockingStub creator,
-      CreateTicketRequest req,
-      AtomicLong received)
-      throws InterruptedException {
+      TicketServiceGrpc.TicketServiceBlockingStub creator, AtomicLong received) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     boolean live = false;
     while (!live && System.nanoTime() < deadline) {
       received.set(0);
-      creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(req);
+      creator.withDeadlineAfter(5, TimeUnit.SECONDS).createTicket(CREATE);
       live = awaitUntil(() -> received.get() >= streams, Duration.ofSeconds(2));
     }
     if (!live) {

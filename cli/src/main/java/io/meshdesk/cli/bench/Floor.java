@@ -96,7 +96,7 @@ public final class Floor {
       LatencyStats stats = new LatencyStats();
       LoadGenerator.closedLoop(op, connections, warmup, stats);
       stats.reset();
-      try (Progress p = new Progress(name, stats, 0, () -> 0, log)) {
+      try (Progress p = Progress.over(name, stats, duration, log)) {
         LoadGenerator.closedLoop(op, connections, duration, stats);
       }
       return BenchResult.of(

@@ -56,9 +56,7 @@ public final class HealthBench implements Callable<Integer> {
         LatencyStats stats = new LatencyStats();
         LoadGenerator.fixedRate(op, rate, bench.warmup, 1000, stats);
         stats.reset();
-        try (Progress p = new Progress("health", stats, 0, () -> 0, System.err)) {
-          LoadGenerator.fixedRate(op, rate, bench.duration, 10_000, stats);
-        }
+        Measured.fixedRate("health", op, rate, bench.duration, 10_000, stats);
         bench.print(
             List.of(
                 BenchResult.of(

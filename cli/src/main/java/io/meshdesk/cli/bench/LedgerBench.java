@@ -191,9 +191,7 @@ public final class LedgerBench implements Callable<Integer> {
     LatencyStats stats = new LatencyStats();
     LoadGenerator.closedLoop(op, concurrency, bench.warmup, stats);
     stats.reset();
-    try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
-      LoadGenerator.closedLoop(op, concurrency, bench.duration, stats);
-    }
+    Measured.closedLoop(name, op, concurrency, bench.duration, stats);
     return BenchResult.of(
         name, stats, bench.duration.toMillis() / 1000.0, Map.of("concurrency", concurrency));
   }
@@ -218,9 +216,7 @@ public final class LedgerBench implements Callable<Integer> {
     LatencyStats stats = new LatencyStats();
     LoadGenerator.closedLoop(op, workers, bench.warmup, stats);
     stats.reset();
-    try (Progress p = new Progress("ledger.batch_post", stats, 0, () -> 0, System.err)) {
-      LoadGenerator.closedLoop(op, workers, bench.duration, stats);
-    }
+    Measured.closedLoop("ledger.batch_post", op, workers, bench.duration, stats);
     double seconds = bench.duration.toMillis() / 1000.0;
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("batch_size", batchSize);
@@ -233,9 +229,7 @@ public final class LedgerBench implements Callable<Integer> {
     LatencyStats stats = new LatencyStats();
     LoadGenerator.fixedRate(op, queryRate, bench.warmup, 1000, stats);
     stats.reset();
-    try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
-      LoadGenerator.fixedRate(op, queryRate, bench.duration, 10_000, stats);
-    }
+    Measured.fixedRate(name, op, queryRate, bench.duration, 10_000, stats);
     return BenchResult.of(
         name,
         stats,

@@ -73,70 +73,36 @@ public final class OverloadBench implements Callable<Integer> {
       description = "The server's PostgreSQL pool (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
+  // What the run counts across its phases.
+  private final AtomicLong accepted = new AtomicLong();
+  private final LatencyStats refusals = new LatencyStats();
+  private final AtomicLong events = new AtomicLong();
+  private final AtomicLong probes = new AtomicLong();
+  private final AtomicLong notServing = new AtomicLong();
+
   @Override
   public Integer call() throws Exception {
-    UUID tenant = UUID.randomUUID();
     try (SystemUnderTest system = bench.start(SystemUnderTest.Kind.TICKET, 1, poolSize)) {
-      String token = system.token(tenant, UUID.randomUUID(), Role.AGENT);
+      String token = system.token(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
       ManagedChannel channel = Bearer.channel(system.targets().getFirst());
       ManagedChannel watch = Bearer.channel(system.targets().getFirst());
       ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
       try {
-        var stub = TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(token));
-        AtomicLong accepted = new AtomicLong();
-        LatencyStats refusals = new LatencyStats();
-        LoadGenerator.Operation create = createTicket(stub, accepted, refusals);
-        AtomicLong events = new AtomicLong();
-        subscribe(watch, token, events);
+        LoadGenerator.Operation create =
+            createTicket(
+                TicketServiceGrpc.newBlockingStub(channel).withCallCredentials(Bearer.of(token)));
+        subscribe(watch, token);
         LoadGenerator.closedLoop(
             create, Math.min(concurrency, poolSize), bench.warmup, new LatencyStats());
         List<BenchResult> results = new ArrayList<>();
         double maximum = max != null ? max : measureMaximum(create, results);
-        results.add(
-            phase("overload.create.baseline", create, maximum / 2, bench.duration, refusals));
-        AtomicLong notServing = new AtomicLong();
-        AtomicLong probes = new AtomicLong();
-        probeHealth(prober, HealthGrpc.newBlockingStub(watch), probes, notServing);
-        refusals.reset();
-        BenchResult overload =
-            phase(
-                "overload.create.offered_" + fmt(factor) + "x",
-                create,
-                maximum * factor,
-                overloadDuration,
-                refusals);
-        BenchResult refused =
-            BenchResult.of(
-                "overload.create.refused", refusals, seconds(overloadDuration), Map.of());
-        prober.shutdownNow();
+        results.add(phase("overload.create.baseline", create, maximum / 2, bench.duration));
+        Overload overload = overload(create, maximum, prober, HealthGrpc.newBlockingStub(watch));
         BenchResult recovered = measureAfter(create, maximum / 2);
-        double normalP95 = results.getLast().p95Ms();
-        long recoverySeconds =
-            recovery(recovered.timeline(), Math.max(normalP95 * 1.5, normalP95 + 2));
+        long recoverySeconds = recoverySeconds(results.getLast(), recovered);
         boolean caughtUp = awaitEvents(events, accepted.get());
-        Map<String, Object> verdict = new LinkedHashMap<>();
-        verdict.put("sustained_max_per_s", Math.round(maximum));
-        verdict.put("health_probes", probes.get());
-        verdict.put("health_not_serving", notServing.get());
-        verdict.put(
-            "client_deadline_exceeded",
-            overload.errorsByKind().getOrDefault("DEADLINE_EXCEEDED", 0L));
-        verdict.put(
-            "refused_resource_exhausted",
-            overload.errorsByKind().getOrDefault("RESOURCE_EXHAUSTED", 0L));
-        verdict.put("accepted_creates_total", accepted.get());
-        verdict.put("events_on_agent_stream", events.get());
-        verdict.put("lost_events", Math.max(0, accepted.get() - events.get()));
-        verdict.put(
-            "p95_back_to_baseline_after_s",
-            recoverySeconds < 0 ? "not within the run" : recoverySeconds);
-        if (system instanceof RemoteSut remote) {
-          verdict.put(
-              "server_log_deadline_or_pool_timeouts",
-              remote.countLogLines("DEADLINE_EXCEEDED|Connection is not available"));
-        }
-        results.add(overload.with(verdict));
-        results.add(refused);
+        results.add(overload.offered().with(verdict(maximum, overload, recoverySeconds, system)));
+        results.add(overload.refused());
         results.add(recovered);
         bench.print(results, System.out);
         return notServing.get() == 0 && caughtUp ? 0 : 1;
@@ -148,11 +114,65 @@ public final class OverloadBench implements Callable<Integer> {
     }
   }
 
+  /** The overload phase as offered, and how long its refusals took. */
+  private record Overload(BenchResult offered, BenchResult refused) {}
+
+  /**
+   * Offers {@code --factor} times the maximum for {@code --overload-duration} while health is
+   * probed every 100 ms.
+   */
+  private Overload overload(
+      LoadGenerator.Operation create,
+      double maximum,
+      ScheduledExecutorService prober,
+      HealthGrpc.HealthBlockingStub health)
+      throws InterruptedException {
+    probeHealth(prober, health);
+    refusals.reset();
+    BenchResult offered =
+        phase(
+            "overload.create.offered_" + fmt(factor) + "x",
+            create,
+            maximum * factor,
+            overloadDuration);
+    BenchResult refused =
+        BenchResult.of("overload.create.refused", refusals, seconds(overloadDuration), Map.of());
+    prober.shutdownNow();
+    return new Overload(offered, refused);
+  }
+
+  /** Seconds until p95 is back within half as much again as the baseline's, -1 if never. */
+  private static long recoverySeconds(BenchResult baseline, BenchResult after) {
+    double normalP95 = baseline.p95Ms();
+    return recovery(after.timeline(), Math.max(normalP95 * 1.5, normalP95 + 2));
+  }
+
+  /** The overload phase's verdict: what was refused, lost and how soon latency recovered. */
+  private Map<String, Object> verdict(
+      double maximum, Overload overload, long recoverySeconds, SystemUnderTest system) {
+    Map<String, Object> verdict = new LinkedHashMap<>();
+    verdict.put("sustained_max_per_s", Math.round(maximum));
+    verdict.put("health_probes", probes.get());
+    verdict.put("health_not_serving", notServing.get());
+    Map<String, Long> errors = overload.offered().errorsByKind();
+    verdict.put("client_deadline_exceeded", errors.getOrDefault("DEADLINE_EXCEEDED", 0L));
+    verdict.put("refused_resource_exhausted", errors.getOrDefault("RESOURCE_EXHAUSTED", 0L));
+    verdict.put("accepted_creates_total", accepted.get());
+    verdict.put("events_on_agent_stream", events.get());
+    verdict.put("lost_events", Math.max(0, accepted.get() - events.get()));
+    verdict.put(
+        "p95_back_to_baseline_after_s",
+        recoverySeconds < 0 ? "not within the run" : recoverySeconds);
+    if (system instanceof RemoteSut remote) {
+      verdict.put(
+          "server_log_deadline_or_pool_timeouts",
+          remote.countLogLines("DEADLINE_EXCEEDED|Connection is not available"));
+    }
+    return verdict;
+  }
+
   /** Creates a ticket; counts acceptances and records how long a refusal took. */
-  private static LoadGenerator.Operation createTicket(
-      TicketServiceGrpc.TicketServiceBlockingStub stub,
-      AtomicLong accepted,
-      LatencyStats refusals) {
+  private LoadGenerator.Operation createTicket(TicketServiceGrpc.TicketServiceBlockingStub stub) {
     CreateTicketRequest req =
         CreateTicketRequest.newBuilder().setSubject("Overload bench").setBody("Overload").build();
     return seq -> {
@@ -173,9 +193,7 @@ public final class OverloadBench implements Callable<Integer> {
   private double measureMaximum(LoadGenerator.Operation create, List<BenchResult> results)
       throws InterruptedException {
     LatencyStats closed = new LatencyStats();
-    try (Progress p = new Progress("overload.max", closed, 0, () -> 0, System.err)) {
-      LoadGenerator.closedLoop(create, concurrency, bench.duration, closed);
-    }
+    Measured.closedLoop("overload.max", create, concurrency, bench.duration, closed);
     BenchResult r =
         BenchResult.of(
             "overload.create.max",
@@ -187,11 +205,7 @@ public final class OverloadBench implements Callable<Integer> {
   }
 
   /** Checks health every 100 ms, counting the probes and the answers other than SERVING. */
-  private static void probeHealth(
-      ScheduledExecutorService prober,
-      HealthGrpc.HealthBlockingStub health,
-      AtomicLong probes,
-      AtomicLong notServing) {
+  private void probeHealth(ScheduledExecutorService prober, HealthGrpc.HealthBlockingStub health) {
     prober.scheduleAtFixedRate(
         () -> {
           probes.incrementAndGet();
@@ -216,23 +230,14 @@ public final class OverloadBench implements Callable<Integer> {
   private BenchResult measureAfter(LoadGenerator.Operation create, double rate)
       throws InterruptedException {
     LatencyStats after = new LatencyStats();
-    try (Progress p = new Progress("overload.after", after, 0, () -> 0, System.err)) {
-      LoadGenerator.fixedRate(create, rate, bench.duration, 10_000, after);
-    }
+    Measured.fixedRate("overload.after", create, rate, bench.duration, 10_000, after);
     return BenchResult.of("overload.create.after", after, seconds(bench.duration), Map.of());
   }
 
-  private BenchResult phase(
-      String name,
-      LoadGenerator.Operation op,
-      double rate,
-      Duration duration,
-      LatencyStats refusals)
+  private BenchResult phase(String name, LoadGenerator.Operation op, double rate, Duration duration)
       throws InterruptedException {
     LatencyStats stats = new LatencyStats();
-    try (Progress p = new Progress(name, stats, 0, () -> 0, System.err)) {
-      LoadGenerator.fixedRate(op, rate, duration, 100_000, stats);
-    }
+    Measured.fixedRate(name, op, rate, duration, 100_000, stats);
     return BenchResult.of(name, stats, seconds(duration), Map.of("target_rate", Math.round(rate)));
   }
 
@@ -253,7 +258,7 @@ public final class OverloadBench implements Callable<Integer> {
     return -1;
   }
 
-  private static void subscribe(ManagedChannel channel, String token, AtomicLong events) {
+  private void subscribe(ManagedChannel channel, String token) {
     ClientCalls.asyncServerStreamingCall(
         channel.newCall(
             EventProbe.subscribeMethod(),

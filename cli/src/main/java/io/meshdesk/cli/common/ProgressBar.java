@@ -15,43 +15,62 @@ public final class ProgressBar {
   private final String label;
   private final long total;
   private final boolean terminal;
+  private int drawn;
 
   /**
    * @param label what is progressing, e.g. "import"
-   * @param total the amount of work, in units of {@link #update}
+   * @param total the amount of work, in units of {@link #update}; 0 when not known (no bar then,
+   *     the line is still redrawn in place on a terminal)
+   * @param terminal whether {@code err} is a terminal ({@link Terminal#interactive()})
    */
   public ProgressBar(PrintStream err, String label, long total, boolean terminal) {
     this.err = err;
     this.label = label;
-    this.total = Math.max(total, 1);
+    this.total = Math.max(total, 0);
     this.terminal = terminal;
   }
 
   /** Reports {@code done} units finished, with a short note (counts so far). */
   public void update(long done, String note) {
-    int percent = (int) Math.min(100, done * 100 / total);
     if (terminal) {
-      int filled = percent * WIDTH / 100;
-      err.printf(
-          Locale.ROOT,
-          "\r%s [%s%s] %3d%% %d/%d %s",
-          label,
-          "#".repeat(filled),
-          " ".repeat(WIDTH - filled),
-          percent,
-          done,
-          total,
-          note);
+      String line;
+      if (total > 0) {
+        int percent = percent(done);
+        int filled = percent * WIDTH / 100;
+        line =
+            String.format(
+                Locale.ROOT,
+                "%s [%s%s] %3d%% %d/%d %s",
+                label,
+                "#".repeat(filled),
+                " ".repeat(WIDTH - filled),
+                percent,
+                done,
+                total,
+                note);
+      } else {
+        line = label + " " + note;
+      }
+      // Blanks over what is left of a longer previous line.
+      err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+      drawn = line.length();
+    } else if (total > 0) {
+      err.printf(Locale.ROOT, "%s: %d/%d (%d%%) %s%n", label, done, total, percent(done), note);
     } else {
-      err.printf(Locale.ROOT, "%s: %d/%d (%d%%) %s%n", label, done, total, percent, note);
+      err.printf(Locale.ROOT, "%s: %d %s%n", label, done, note);
     }
     err.flush();
   }
 
   /** Ends the bar's line on a terminal. */
   public void finish() {
-    if (terminal) {
+    if (terminal && drawn > 0) {
       err.println();
+      drawn = 0;
     }
+  }
+
+  private int percent(long done) {
+    return (int) Math.min(100, Math.max(0, done) * 100 / total);
   }
 }
