@@ -1,5 +1,6 @@
 package io.meshdesk.cli.common;
 
+import com.google.protobuf.Message;
 import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.common.v1.PageResponse;
 import io.meshdesk.cli.common.ClientOptions.OutputFormat;
@@ -26,6 +27,15 @@ public final class PageOptions {
       b.setPageSize(pageSize);
     }
     return b.build();
+  }
+
+  /**
+   * Prints the {@code field} items of a page's {@code response}, then, after a table, how to get
+   * the page after it.
+   */
+  public void print(Output out, Message response, String field, PageResponse page) {
+    out.list(response, field);
+    hint(out.format(), page);
   }
 
   /** After a table, says how to get the next page (JSON carries the token itself). */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
  */
 public abstract class StubCommand<S extends AbstractStub<S>> implements Callable<Integer> {
 
-  /** Deadline of each command's calls. */
+  /** Deadline of each command's calls unless the command says otherwise. */
   private static final long DEADLINE_SECONDS = 30;
 
   /** Target, token, TLS and output options. */
@@ -31,6 +31,11 @@ public abstract class StubCommand<S extends AbstractStub<S>> implements Callable
    */
   protected abstract int run(S stub, Output out) throws Exception;
 
+  /** Deadline of each of the command's calls, in seconds (a {@code --timeout-seconds} option). */
+  protected long deadlineSeconds() {
+    return DEADLINE_SECONDS;
+  }
+
   /** The command's {@code --watch} option, for commands that offer one; null for the others. */
   protected Watch watch() {
     return null;
@@ -43,7 +48,7 @@ public abstract class StubCommand<S extends AbstractStub<S>> implements Callable
       S stub = stub(channel);
       Output out = client.printer();
       Callable<Integer> once =
-          () -> run(stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), out);
+          () -> run(stub.withDeadlineAfter(deadlineSeconds(), TimeUnit.SECONDS), out);
       Watch watch = watch();
       return watch == null ? once.call() : watch.run(once);
     } finally {

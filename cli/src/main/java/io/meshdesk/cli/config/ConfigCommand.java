@@ -105,9 +105,8 @@ public final class ConfigCommand {
     }
   }
 
-  /** {@code meshctl config use-context}: makes a context the current one. */
-  @Command(name = "use-context", description = "Make a context the current one.")
-  static final class UseContext implements Callable<Integer> {
+  /** A command on one existing context, which {@code NAME} must name. */
+  abstract static class OnContext implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Context name.")
     String name;
 
@@ -116,9 +115,21 @@ public final class ConfigCommand {
       ContextStore store = ContextStore.standard();
       ContextStore.Contexts contexts = store.load();
       contexts.named(name, store.file());
+      change(store, contexts);
+      return 0;
+    }
+
+    /** Changes the contexts in {@code store}, where the context {@code name} exists. */
+    abstract void change(ContextStore store, ContextStore.Contexts contexts);
+  }
+
+  /** {@code meshctl config use-context}: makes a context the current one. */
+  @Command(name = "use-context", description = "Make a context the current one.")
+  static final class UseContext extends OnContext {
+    @Override
+    void change(ContextStore store, ContextStore.Contexts contexts) {
       store.save(new ContextStore.Contexts(Optional.of(name), contexts.all()));
       System.out.println("Switched to context \"" + name + "\".");
-      return 0;
     }
   }
 
@@ -139,22 +150,15 @@ public final class ConfigCommand {
 
   /** {@code meshctl config delete-context}: removes a context and its saved session. */
   @Command(name = "delete-context", description = "Remove a context and its saved session.")
-  static final class DeleteContext implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME", description = "Context name.")
-    String name;
-
+  static final class DeleteContext extends OnContext {
     @Override
-    public Integer call() {
-      ContextStore store = ContextStore.standard();
-      ContextStore.Contexts contexts = store.load();
-      contexts.named(name, store.file());
+    void change(ContextStore store, ContextStore.Contexts contexts) {
       Map<String, MeshctlContext> rest = new TreeMap<>(contexts.all());
       rest.remove(name);
       Optional<String> current = contexts.current().filter(c -> !c.equals(name));
       store.save(new ContextStore.Contexts(current, rest));
       CredentialsStore.standard(name).delete();
       System.out.println("Deleted context \"" + name + "\".");
-      return 0;
     }
   }
 

@@ -1,5 +1,7 @@
 package io.meshdesk.cli.kb;
 
+import static io.meshdesk.cli.common.Flags.ifGiven;
+
 import io.grpc.Channel;
 import io.meshdesk.api.knowledge.v1.ArticleTags;
 import io.meshdesk.api.knowledge.v1.CreateArticleRequest;
@@ -126,12 +128,9 @@ final class KbArticleCommands {
     @Override
     protected int run(KnowledgeServiceBlockingStub kb, Output out) {
       ListArticlesRequest.Builder req = ListArticlesRequest.newBuilder().setPage(page.request());
-      if (tag != null) {
-        req.setTag(tag);
-      }
+      ifGiven(tag, req::setTag);
       var r = kb.listArticles(req.build());
-      out.list(r, "articles");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "articles", r.getPage());
       return 0;
     }
   }
@@ -166,18 +165,10 @@ final class KbArticleCommands {
     protected int run(KnowledgeServiceBlockingStub kb, Output out) throws Exception {
       String text = body(body, bodyFile);
       UpdateArticleRequest.Builder req = UpdateArticleRequest.newBuilder().setArticleId(id);
-      if (title != null) {
-        req.setTitle(title);
-      }
-      if (text != null) {
-        req.setBody(text);
-      }
-      if (slug != null) {
-        req.setSlug(slug);
-      }
-      if (tags != null) {
-        req.setTags(ArticleTags.newBuilder().addAllValues(tags));
-      }
+      ifGiven(title, req::setTitle);
+      ifGiven(text, req::setBody);
+      ifGiven(slug, req::setSlug);
+      ifGiven(tags, t -> ArticleTags.newBuilder().addAllValues(t).build(), req::setTags);
       long v =
           version != null
               ? version

@@ -45,6 +45,14 @@ public final class AccountsCommands {
       subcommands = {ListTransactions.class, Journal.class})
   public static final class Transactions {}
 
+  /** A command listing one card's items, a page at a time. */
+  abstract static class CardPage extends OnLedger {
+    @Parameters(paramLabel = "CARD_ID", description = "Card id.")
+    String card;
+
+    @Mixin PageOptions page;
+  }
+
   @Command(name = "set", description = "Change a card's credit limit.")
   @Rpc(OnLedger.SERVICE + "UpdateCreditLimit")
   static final class SetLimit extends OnLedger {
@@ -76,38 +84,28 @@ public final class AccountsCommands {
 
   @Command(name = "history", description = "A card's credit limit changes.")
   @Rpc(OnLedger.SERVICE + "GetLimitHistory")
-  static final class LimitHistory extends OnLedger {
-    @Parameters(paramLabel = "CARD_ID", description = "Card id.")
-    String card;
-
-    @Mixin PageOptions page;
+  static final class LimitHistory extends CardPage {
 
     @Override
     protected int run(LedgerServiceBlockingStub ledger, Output out) {
       var r =
           ledger.getLimitHistory(
               GetLimitHistoryRequest.newBuilder().setCardId(card).setPage(page.request()).build());
-      out.list(r, "changes");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "changes", r.getPage());
       return 0;
     }
   }
 
   @Command(name = "list", description = "A card's statements, newest first.")
   @Rpc(OnLedger.SERVICE + "ListStatements")
-  static final class ListStatements extends OnLedger {
-    @Parameters(paramLabel = "CARD_ID", description = "Card id.")
-    String card;
-
-    @Mixin PageOptions page;
+  static final class ListStatements extends CardPage {
 
     @Override
     protected int run(LedgerServiceBlockingStub ledger, Output out) {
       var r =
           ledger.listStatements(
               ListStatementsRequest.newBuilder().setCardId(card).setPage(page.request()).build());
-      out.list(r, "statements");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "statements", r.getPage());
       return 0;
     }
   }
@@ -132,11 +130,7 @@ public final class AccountsCommands {
 
   @Command(name = "list", description = "A card's posted transactions, newest first.")
   @Rpc(OnLedger.SERVICE + "ListTransactions")
-  static final class ListTransactions extends OnLedger {
-    @Parameters(paramLabel = "CARD_ID", description = "Card id.")
-    String card;
-
-    @Mixin PageOptions page;
+  static final class ListTransactions extends CardPage {
 
     @Option(names = "--type", split = ",", description = "Types, e.g. purchase,payment,fee.")
     List<String> types = List.of();
@@ -147,19 +141,14 @@ public final class AccountsCommands {
       types.forEach(
           t -> req.addTypes(Words.parse(TransactionType.class, "TRANSACTION_TYPE_", "--type", t)));
       var r = ledger.listTransactions(req.build());
-      out.list(r, "transactions");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "transactions", r.getPage());
       return 0;
     }
   }
 
   @Command(name = "journal", description = "A card's double-entry journal, with hashes.")
   @Rpc(OnLedger.SERVICE + "ListJournalEntries")
-  static final class Journal extends OnLedger {
-    @Parameters(paramLabel = "CARD_ID", description = "Card id.")
-    String card;
-
-    @Mixin PageOptions page;
+  static final class Journal extends CardPage {
 
     @Override
     protected int run(LedgerServiceBlockingStub ledger, Output out) {
@@ -169,8 +158,7 @@ public final class AccountsCommands {
                   .setCardId(card)
                   .setPage(page.request())
                   .build());
-      out.list(r, "entries");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "entries", r.getPage());
       return 0;
     }
   }

@@ -1,5 +1,7 @@
 package io.meshdesk.cli.ledger;
 
+import static io.meshdesk.cli.common.Flags.ifGiven;
+
 import io.meshdesk.api.ledger.v1.CardStatus;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.GetCardRequest;
@@ -50,18 +52,14 @@ public final class CardsCommand {
     @Override
     protected int run(LedgerServiceBlockingStub ledger, Output out) {
       ListCardsRequest.Builder req = ListCardsRequest.newBuilder().setPage(page.request());
-      if (holder != null) {
-        req.setHolderUserId(holder);
-      }
-      if (status != null) {
-        req.setStatus(Words.parse(CardStatus.class, "CARD_STATUS_", "--status", status));
-      }
-      if (product != null) {
-        req.setProductId(product);
-      }
+      ifGiven(holder, req::setHolderUserId);
+      ifGiven(
+          status,
+          s -> Words.parse(CardStatus.class, "CARD_STATUS_", "--status", s),
+          req::setStatus);
+      ifGiven(product, req::setProductId);
       var r = ledger.listCards(req.build());
-      out.list(r, "cards");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "cards", r.getPage());
       return 0;
     }
   }

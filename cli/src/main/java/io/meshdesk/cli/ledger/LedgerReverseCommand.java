@@ -1,21 +1,15 @@
 package io.meshdesk.cli.ledger;
 
-import io.grpc.ManagedChannel;
-import io.meshdesk.api.common.v1.Money;
-import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
 import io.meshdesk.api.ledger.v1.OperationResult;
 import io.meshdesk.api.ledger.v1.ReverseRequest;
 import io.meshdesk.api.ledger.v1.ReverseResponse;
-import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Formats;
 import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,9 +21,7 @@ import picocli.CommandLine.Option;
     name = "reverse",
     description = "Reverse a fee, interest or payment transaction with a mirroring entry.")
 @Rpc("meshdesk.ledger.v1.LedgerService/Reverse")
-public final class LedgerReverseCommand implements Callable<Integer> {
-
-  @Mixin ClientOptions client;
+public final class LedgerReverseCommand extends LedgerCorrection {
 
   @Option(names = "--card", required = true, description = "Card id.")
   String card;
@@ -51,61 +43,37 @@ public final class LedgerReverseCommand implements Callable<Integer> {
       description = "Key that makes a retry safe (default: a new random one).")
   String key;
 
-  @Option(
-      names = "--timeout-seconds",
-      description = "Deadline (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30")
-  int timeoutSeconds;
-
   @Override
-  public Integer call() throws InterruptedException {
+  protected int run(LedgerServiceBlockingStub ledger, Output out) {
     String idempotencyKey = key == null || key.isBlank() ? "cli-reverse-" + UUID.randomUUID() : key;
-    ManagedChannel channel = client.channel();
-    try {
-      ReverseResponse response =
-          LedgerServiceGrpc.newBlockingStub(channel)
-              .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-              .reverse(
-                  ReverseRequest.newBuilder()
-                      .setCardId(card)
-                      .setOriginalTransactionId(transaction)
-                      .setReason(reason)
-                      .setIdempotencyKey(idempotencyKey)
-                      .build());
-      Output out = client.printer();
-      if (out.human()) {
-        print(response.getResult(), idempotencyKey, System.out);
-      } else {
-        out.item(response.getResult(), "transaction");
-        System.err.println("idempotency key: " + idempotencyKey);
-      }
-      return 0;
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    ReverseResponse response =
+        ledger.reverse(
+            ReverseRequest.newBuilder()
+                .setCardId(card)
+                .setOriginalTransactionId(transaction)
+                .setReason(reason)
+                .setIdempotencyKey(idempotencyKey)
+                .build());
+    if (out.human()) {
+      print(response.getResult(), idempotencyKey, System.out);
+    } else {
+      out.item(response.getResult(), "transaction");
+      System.err.println("idempotency key: " + idempotencyKey);
     }
+    return 0;
   }
 
   private static void print(OperationResult r, String key, PrintStream out) {
     var t = r.getTransaction();
-    String balance = money(r.getBalance().getPostedBalance());
+    String balance = Formats.money(r.getBalance().getPostedBalance());
     out.printf(
         "%s %s %s reversing %s; posted balance %s (key %s)%n",
         r.getReplayed() ? "already posted:" : "posted",
         t.getType().name().substring(17),
-        money(t.getAmount()),
+        Formats.money(t.getAmount()),
         t.getOriginalTransactionId(),
         balance,
         key);
     out.printf("transaction %s%n", t.getId());
-  }
-
-  /**
-   * Minor units as a decimal amount with its currency (2 decimals unless the currency has none or
-   * 3).
-   */
-  static String money(Money m) {
-    int digits = java.util.Currency.getInstance(m.getCurrency()).getDefaultFractionDigits();
-    java.math.BigDecimal v = java.math.BigDecimal.valueOf(m.getAmountMinor(), Math.max(digits, 0));
-    return String.format(Locale.ROOT, "%s %s", v.toPlainString(), m.getCurrency());
   }
 }

@@ -1,19 +1,15 @@
 package io.meshdesk.cli.ledger;
 
-import io.grpc.ManagedChannel;
-import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.LedgerServiceGrpc.LedgerServiceBlockingStub;
 import io.meshdesk.api.ledger.v1.PendingPayment;
 import io.meshdesk.api.ledger.v1.SettlePaymentRequest;
 import io.meshdesk.api.ledger.v1.SettlePaymentResponse;
 import io.meshdesk.api.ledger.v1.SettlementOutcome;
-import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Formats;
 import io.meshdesk.cli.common.Output;
 import io.meshdesk.cli.common.Rpc;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,15 +25,13 @@ import picocli.CommandLine.Parameters;
       "Needs ledger.settle: an admin, or a service account granted it."
     })
 @Rpc("meshdesk.ledger.v1.LedgerService/SettlePayment")
-public final class LedgerSettleCommand implements Callable<Integer> {
+public final class LedgerSettleCommand extends LedgerCorrection {
 
   /** What became of the money. */
   public enum Outcome {
     settled,
     returned
   }
-
-  @Mixin ClientOptions client;
 
   @Parameters(
       index = "0",
@@ -48,45 +42,28 @@ public final class LedgerSettleCommand implements Callable<Integer> {
   @Option(names = "--outcome", required = true, description = "settled or returned.")
   Outcome outcome;
 
-  @Option(
-      names = "--timeout-seconds",
-      description = "Deadline (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30")
-  int timeoutSeconds;
-
   @Override
-  public Integer call() throws InterruptedException {
-    ManagedChannel channel = client.channel();
-    try {
-      SettlePaymentResponse r =
-          LedgerServiceGrpc.newBlockingStub(channel)
-              .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-              .settlePayment(
-                  SettlePaymentRequest.newBuilder()
-                      .setPendingPaymentId(pendingPayment)
-                      .setOutcome(
-                          outcome == Outcome.settled
-                              ? SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED
-                              : SettlementOutcome.SETTLEMENT_OUTCOME_RETURNED)
-                      .build());
-      PendingPayment p = r.getPendingPayment();
-      String status =
-          p.getStatus()
-              .name()
-              .substring("PENDING_PAYMENT_STATUS_".length())
-              .toLowerCase(Locale.ROOT);
-      String balance = LedgerReverseCommand.money(r.getBalance().getPostedBalance());
-      Output out = client.printer();
-      if (out.human()) {
-        System.out.printf(
-            "payment %s of %s on card %s: %s; posted balance %s%n",
-            p.getId(), LedgerReverseCommand.money(p.getAmount()), p.getCardId(), status, balance);
-      } else {
-        out.item(r, "pending_payment");
-      }
-      return 0;
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  protected int run(LedgerServiceBlockingStub ledger, Output out) {
+    SettlePaymentResponse r =
+        ledger.settlePayment(
+            SettlePaymentRequest.newBuilder()
+                .setPendingPaymentId(pendingPayment)
+                .setOutcome(
+                    outcome == Outcome.settled
+                        ? SettlementOutcome.SETTLEMENT_OUTCOME_SETTLED
+                        : SettlementOutcome.SETTLEMENT_OUTCOME_RETURNED)
+                .build());
+    PendingPayment p = r.getPendingPayment();
+    String status =
+        p.getStatus().name().substring("PENDING_PAYMENT_STATUS_".length()).toLowerCase(Locale.ROOT);
+    String balance = Formats.money(r.getBalance().getPostedBalance());
+    if (out.human()) {
+      System.out.printf(
+          "payment %s of %s on card %s: %s; posted balance %s%n",
+          p.getId(), Formats.money(p.getAmount()), p.getCardId(), status, balance);
+    } else {
+      out.item(r, "pending_payment");
     }
+    return 0;
   }
 }

@@ -39,8 +39,7 @@ public final class ProductsCommand {
       var r =
           ledger.listCardProducts(
               ListCardProductsRequest.newBuilder().setPage(page.request()).build());
-      out.list(r, "products");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "products", r.getPage());
       return 0;
     }
   }

@@ -27,8 +27,7 @@ public final class TeamsCommand {
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
       var r = tickets.listTeams(ListTeamsRequest.newBuilder().setPage(page.request()).build());
-      out.list(r, "teams");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "teams", r.getPage());
       return 0;
     }
   }

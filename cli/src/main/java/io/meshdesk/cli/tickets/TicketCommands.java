@@ -1,5 +1,7 @@
 package io.meshdesk.cli.tickets;
 
+import static io.meshdesk.cli.common.Flags.ifGiven;
+
 import io.grpc.Channel;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.WhoAmIRequest;
@@ -43,6 +45,14 @@ final class TicketCommands {
     protected TicketServiceBlockingStub stub(Channel channel) {
       return TicketServiceGrpc.newBlockingStub(channel);
     }
+  }
+
+  /** A command listing one ticket's items, a page at a time. */
+  abstract static class TicketPage extends OnTickets {
+    @Parameters(index = "0", paramLabel = "TICKET_ID", description = "Ticket id.")
+    String id;
+
+    @Mixin PageOptions page;
   }
 
   static TicketStatus status(String word) {
@@ -112,27 +122,15 @@ final class TicketCommands {
             throw new IllegalArgumentException(
                 "--queue must be all, mine or unassigned, got '" + queue + "'");
       }
-      if (assignee != null) {
-        req.setAssigneeId(assignee);
-      }
-      if (requester != null) {
-        req.setRequesterId(requester);
-      }
-      if (team != null) {
-        req.setTeamId(team);
-      }
-      if (tag != null) {
-        req.setTag(tag);
-      }
-      if (query != null) {
-        req.setQuery(query);
-      }
-      if (order != null) {
-        req.setOrder(Words.parse(TicketOrder.class, "TICKET_ORDER_", "--order", order));
-      }
+      ifGiven(assignee, req::setAssigneeId);
+      ifGiven(requester, req::setRequesterId);
+      ifGiven(team, req::setTeamId);
+      ifGiven(tag, req::setTag);
+      ifGiven(query, req::setQuery);
+      ifGiven(
+          order, o -> Words.parse(TicketOrder.class, "TICKET_ORDER_", "--order", o), req::setOrder);
       ListTicketsResponse r = tickets.listTickets(req.build());
-      out.list(r, "tickets");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "tickets", r.getPage());
       return 0;
     }
 
@@ -192,15 +190,9 @@ final class TicketCommands {
               .setBody(body)
               .addAllTags(tags)
               .setRequestId(requestId == null ? UUID.randomUUID().toString() : requestId);
-      if (priority != null) {
-        req.setPriority(priority(priority));
-      }
-      if (requester != null) {
-        req.setRequesterId(requester);
-      }
-      if (team != null) {
-        req.setTeamId(team);
-      }
+      ifGiven(priority, TicketCommands::priority, req::setPriority);
+      ifGiven(requester, req::setRequesterId);
+      ifGiven(team, req::setTeamId);
       out.item(tickets.createTicket(req.build()), "ticket");
       return 0;
     }
@@ -215,20 +207,14 @@ final class TicketCommands {
     @Option(names = "--to", required = true, description = "Agent user id; empty to unassign.")
     String assignee;
 
-    @Option(
-        names = "--expected-version",
-        description =
-            "Fail if the ticket changed since this version (default: the current one, retried"
-                + " when another change lands first).")
-    Long version;
+    @Mixin ExpectedVersion version;
 
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
       out.item(
-          TicketSet.atVersion(
+          version.apply(
               tickets,
               id,
-              version,
               v ->
                   tickets.assignTicket(
                       AssignTicketRequest.newBuilder()
@@ -273,38 +259,28 @@ final class TicketCommands {
 
   @Command(name = "comments", description = "List a ticket's comments and notes, oldest first.")
   @Rpc(SERVICE + "ListComments")
-  static final class ListComments extends OnTickets {
-    @Parameters(index = "0", paramLabel = "TICKET_ID", description = "Ticket id.")
-    String id;
-
-    @Mixin PageOptions page;
+  static final class ListComments extends TicketPage {
 
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
       var r =
           tickets.listComments(
               ListCommentsRequest.newBuilder().setTicketId(id).setPage(page.request()).build());
-      out.list(r, "comments");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "comments", r.getPage());
       return 0;
     }
   }
 
   @Command(name = "history", description = "Every change of a ticket, oldest first.")
   @Rpc(SERVICE + "GetTicketHistory")
-  static final class History extends OnTickets {
-    @Parameters(index = "0", paramLabel = "TICKET_ID", description = "Ticket id.")
-    String id;
-
-    @Mixin PageOptions page;
+  static final class History extends TicketPage {
 
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
       var r =
           tickets.getTicketHistory(
               GetTicketHistoryRequest.newBuilder().setTicketId(id).setPage(page.request()).build());
-      out.list(r, "entries");
-      page.hint(out.format(), r.getPage());
+      page.print(out, r, "entries", r.getPage());
       return 0;
     }
   }

@@ -1,5 +1,7 @@
 package io.meshdesk.cli.tickets;
 
+import static io.meshdesk.cli.common.Flags.ifGiven;
+
 import com.google.protobuf.util.Durations;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -82,12 +84,7 @@ final class TicketSet {
     @Option(names = "--team", description = "Team id; empty to clear.")
     String team;
 
-    @Option(
-        names = "--expected-version",
-        description =
-            "Fail if the ticket changed since this version (default: the current one, retried"
-                + " when another change lands first).")
-    Long version;
+    @Mixin ExpectedVersion version;
 
     @Override
     protected int run(TicketServiceBlockingStub tickets, Output out) {
@@ -96,21 +93,12 @@ final class TicketSet {
             "nothing to change: give --status, --priority, --subject or --team");
       }
       UpdateTicketRequest.Builder req = UpdateTicketRequest.newBuilder().setTicketId(id);
-      if (status != null) {
-        req.setStatus(TicketCommands.status(status));
-      }
-      if (priority != null) {
-        req.setPriority(TicketCommands.priority(priority));
-      }
-      if (subject != null) {
-        req.setSubject(subject);
-      }
-      if (team != null) {
-        req.setTeamId(team);
-      }
+      ifGiven(status, TicketCommands::status, req::setStatus);
+      ifGiven(priority, TicketCommands::priority, req::setPriority);
+      ifGiven(subject, req::setSubject);
+      ifGiven(team, req::setTeamId);
       out.item(
-          atVersion(
-              tickets, id, version, v -> tickets.updateTicket(req.setExpectedVersion(v).build())),
+          version.apply(tickets, id, v -> tickets.updateTicket(req.setExpectedVersion(v).build())),
           "ticket");
       return 0;
     }
