@@ -31,7 +31,10 @@ public abstract class StubCommand<S extends AbstractStub<S>> implements Callable
    */
   protected abstract int run(S stub, Output out) throws Exception;
 
-  /** Deadline of each of the command's calls, in seconds (a {@code --timeout-seconds} option). */
+  /**
+   * Deadline of each of the command's calls, in seconds; a {@code --timeout-seconds} option
+   * overrides it.
+   */
   protected long deadlineSeconds() {
     return DEADLINE_SECONDS;
   }

@@ -81,7 +81,7 @@ public final class ManPages {
     roff.section("SYNOPSIS").line(synopsis(command));
     if (!description.isEmpty()) {
       roff.section("DESCRIPTION");
-      paragraphs(roff, description);
+      paragraph(roff, description);
     }
     arguments(roff, spec);
     options(roff, spec);
@@ -114,7 +114,7 @@ public final class ManPages {
     roff.section("ARGUMENTS");
     for (PositionalParamSpec p : params) {
       roff.macro("TP").line(Roff.italic(p.paramLabel()));
-      paragraphs(roff, lines(p.renderedDescription()));
+      paragraph(roff, lines(p.renderedDescription()));
     }
   }
 
@@ -133,13 +133,7 @@ public final class ManPages {
     roff.section("OPTIONS");
     for (OptionSpec o : options) {
       roff.macro("TP").line(optionLabel(o));
-      List<String> lines = lines(o.renderedDescription());
-      for (int i = 0; i < lines.size(); i++) {
-        if (i > 0) {
-          roff.macro("br");
-        }
-        roff.text(lines.get(i));
-      }
+      paragraph(roff, lines(o.renderedDescription()));
     }
   }
 
@@ -203,13 +197,12 @@ public final class ManPages {
     return Roff.bold(pageName(command)) + "(" + SECTION + ")";
   }
 
-  private static void paragraphs(Roff roff, List<String> lines) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (i > 0) {
-        roff.macro("PP");
-      }
-      roff.text(lines.get(i));
-    }
+  /**
+   * The lines as one filled paragraph: help text breaks its lines for an 80-column terminal, often
+   * mid-sentence, and man formats for the reader's width.
+   */
+  private static void paragraph(Roff roff, List<String> lines) {
+    lines.forEach(roff::text);
   }
 
   /**
