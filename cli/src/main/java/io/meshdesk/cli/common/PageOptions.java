@@ -1,9 +1,11 @@
 package io.meshdesk.cli.common;
 
 import com.google.protobuf.Message;
+import com.google.protobuf.MessageOrBuilder;
 import io.meshdesk.api.common.v1.PageRequest;
 import io.meshdesk.api.common.v1.PageResponse;
 import io.meshdesk.cli.common.ClientOptions.OutputFormat;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Paging options of the list commands. */
@@ -35,6 +37,16 @@ public final class PageOptions {
    */
   public void print(Output out, Message response, String field, PageResponse page) {
     out.list(response, field);
+    hint(out.format(), page);
+  }
+
+  /**
+   * Prints a page's {@code response} as JSON/YAML, or the table {@code table} builds, then, after a
+   * table, how to get the page after it.
+   */
+  public void print(
+      Output out, MessageOrBuilder response, Supplier<Table> table, PageResponse page) {
+    out.print(response, table);
     hint(out.format(), page);
   }
 

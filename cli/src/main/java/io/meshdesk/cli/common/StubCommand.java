@@ -39,6 +39,16 @@ public abstract class StubCommand<S extends AbstractStub<S>> implements Callable
     return DEADLINE_SECONDS;
   }
 
+  /**
+   * Checks the arguments before anything is sent; throws IllegalArgumentException with one line.
+   */
+  protected void validate() {}
+
+  /** The channel of the command's calls: one that sends the caller's token. */
+  protected ManagedChannel openChannel() {
+    return client.channel();
+  }
+
   /** The command's {@code --watch} option, for commands that offer one; null for the others. */
   protected Watch watch() {
     return null;
@@ -46,7 +56,8 @@ public abstract class StubCommand<S extends AbstractStub<S>> implements Callable
 
   @Override
   public final Integer call() throws Exception {
-    ManagedChannel channel = client.channel();
+    validate();
+    ManagedChannel channel = openChannel();
     try {
       S stub = stub(channel);
       Output out = client.printer();

@@ -57,7 +57,7 @@ public final class AuditListCommand extends IdentityCommand {
   private TimeRange range;
 
   @Override
-  void validate() {
+  protected void validate() {
     TimeRange.Builder b = TimeRange.newBuilder();
     if (since != null) {
       b.setStartTime(timestamp("--since", since));

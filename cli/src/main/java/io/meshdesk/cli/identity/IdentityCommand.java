@@ -1,24 +1,21 @@
 package io.meshdesk.cli.identity;
 
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc;
 import io.meshdesk.api.identity.v1.IdentityServiceGrpc.IdentityServiceBlockingStub;
 import io.meshdesk.cli.common.ClientOptions;
 import io.meshdesk.cli.common.Output;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Mixin;
+import io.meshdesk.cli.common.StubCommand;
 
 /**
- * Base of the identity commands: opens a channel to the ticket server ({@code --target}) that sends
- * the caller's token, runs one command against the identity service, and closes it.
+ * Base of the identity commands: one command against the identity service of the ticket server,
+ * with the caller's token (or none, for the commands that sign in).
  */
-abstract class IdentityCommand implements Callable<Integer> {
+abstract class IdentityCommand extends StubCommand<IdentityServiceBlockingStub> {
 
-  /** Deadline of every identity call. */
+  /** Deadline of every identity call (the calls of {@link StubCommand}). */
   static final long DEADLINE_SECONDS = 30;
-
-  @Mixin ClientOptions client;
 
   /** Runs the command; returns the exit code. */
   abstract int run(IdentityServiceBlockingStub identity);
@@ -29,22 +26,19 @@ abstract class IdentityCommand implements Callable<Integer> {
   }
 
   @Override
-  public final Integer call() throws InterruptedException {
-    validate();
-    ManagedChannel channel = authenticated() ? client.channel() : client.anonymousChannel();
-    try {
-      return run(
-          IdentityServiceGrpc.newBlockingStub(channel)
-              .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+  protected final IdentityServiceBlockingStub stub(Channel channel) {
+    return IdentityServiceGrpc.newBlockingStub(channel);
   }
 
-  /**
-   * Checks the arguments before anything is sent; throws IllegalArgumentException with one line.
-   */
-  void validate() {}
+  @Override
+  protected final ManagedChannel openChannel() {
+    return authenticated() ? client.channel() : client.anonymousChannel();
+  }
+
+  @Override
+  protected final int run(IdentityServiceBlockingStub identity, Output out) {
+    return run(identity);
+  }
 
   /** How to print results. */
   Output out() {

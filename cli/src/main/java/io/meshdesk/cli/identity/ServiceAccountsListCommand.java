@@ -30,8 +30,8 @@ public final class ServiceAccountsListCommand extends IdentityCommand {
                 .setPage(page.request())
                 .setIncludeRevoked(includeRevoked)
                 .build());
-    out().print(r, () -> ServiceAccountsCommand.table(r.getServiceAccountsList()));
-    page.hint(output(), r.getPage());
+    page.print(
+        out(), r, () -> ServiceAccountsCommand.table(r.getServiceAccountsList()), r.getPage());
     return 0;
   }
 }

@@ -39,8 +39,7 @@ public final class TenantsListCommand extends IdentityCommand {
               : TenantStatus.TENANT_STATUS_SUSPENDED);
     }
     ListTenantsResponse r = identity.listTenants(req.build());
-    out().print(r, () -> TenantsCommand.table(r.getTenantsList()));
-    page.hint(output(), r.getPage());
+    page.print(out(), r, () -> TenantsCommand.table(r.getTenantsList()), r.getPage());
     return 0;
   }
 }

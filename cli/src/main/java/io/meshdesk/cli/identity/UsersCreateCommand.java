@@ -43,7 +43,7 @@ public final class UsersCreateCommand extends IdentityCommand {
   boolean promptPassword;
 
   @Override
-  void validate() {
+  protected void validate() {
     if (passwordStdin && promptPassword) {
       throw new IllegalArgumentException(
           "use either --password-stdin or --prompt-password, not both");

@@ -52,8 +52,7 @@ public final class UsersListCommand extends IdentityCommand {
               : UserStatus.USER_STATUS_DEACTIVATED);
     }
     ListUsersResponse r = identity.listUsers(req.build());
-    out().print(r, () -> UsersCommand.table(r.getUsersList()));
-    page.hint(output(), r.getPage());
+    page.print(out(), r, () -> UsersCommand.table(r.getUsersList()), r.getPage());
     return 0;
   }
 }

@@ -30,7 +30,7 @@ public final class UsersSetTeamsCommand extends IdentityCommand {
   boolean none;
 
   @Override
-  void validate() {
+  protected void validate() {
     if (none == !teams.isEmpty()) {
       throw new IllegalArgumentException("give either one or more --team or --none");
     }
