@@ -104,7 +104,6 @@ class SendQueueTest {
     assertThat(sink.sent).containsExactly(event(0));
     assertThat(queue.quietFor(interval, later + interval / 2)).isFalse(); // just sent one
     queue.add(1, event(1));
-    sink.ready = false;
     assertThat(queue.quietFor(interval, later + 2 * interval)).isFalse(); // one waits
   }
 

@@ -41,17 +41,4 @@ class CollisionWatchTest {
 
     assertThat(n.getMessage()).isEqualTo("Ticket changed to version 4 by u2");
   }
-
-  @Test
-  void aChangeOtherThanAnUpdateNamesNoFields() {
-    CollisionNotice n =
-        CollisionWatch.notice(
-            TicketEvent.newBuilder()
-                .setTicketId("t1")
-                .setTicketVersion(5)
-                .setActor(Actor.newBuilder().setId("u2"))
-                .build());
-
-    assertThat(n.getChangedFields().getPathsCount()).isZero();
-  }
 }
