@@ -2,56 +2,34 @@ package io.meshdesk.ticket.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import io.meshdesk.ticket.wire.SuggestionWireTest;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AiSuggestionTest {
 
-  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-  static AiSuggestion proposal() {
-    return new AiSuggestion(
-        "",
-        "t1",
-        "j1",
-        3,
-        Sentiment.NEGATIVE,
-        -0.5f,
-        "billing",
-        Priority.URGENT,
-        "cannot pay",
-        "Sorry about that.",
-        0.75f,
-        List.of(new AiSuggestion.Source(AiSuggestion.SourceKind.ARTICLE, "kb1", "Cards", 0.25f)),
-        "offline",
-        Duration.ofMillis(1234),
-        null,
-        null,
-        List.of(new AiSuggestion.SimilarTicket("t8", "Card blocked", "unblocked", 0.5f)),
-        List.of(new AiSuggestion.DuplicateTicket("t7", 7, "Card declined", Status.OPEN, 0.5f)),
-        "team-1");
-  }
+  static final Instant LATER = Instant.parse("2026-04-01T10:00:00Z");
 
   @Test
-  void storingAProposalGivesItAnIdAndATimeAndKeepsWhatTheWorkerSaid() {
-    AiSuggestion stored = proposal().stored("s1", T0);
+  void storingGivesASuggestionItsIdAndTimeAndKeepsWhatTheWorkerSaid() {
+    AiSuggestion proposal = SuggestionWireTest.everyFieldSet();
 
-    assertThat(stored.id()).isEqualTo("s1");
-    assertThat(stored.createdAt()).isEqualTo(T0);
+    AiSuggestion stored = proposal.stored("s2", LATER);
+
+    assertThat(stored.id()).isEqualTo("s2");
+    assertThat(stored.createdAt()).isEqualTo(LATER);
     assertThat(stored)
         .usingRecursiveComparison()
         .ignoringFields("id", "createdAt")
-        .isEqualTo(proposal());
+        .isEqualTo(proposal);
   }
 
   @Test
   void feedbackReplacesOnlyTheFeedback() {
-    AiSuggestion stored = proposal().stored("s1", T0);
+    AiSuggestion stored = SuggestionWireTest.everyFieldSet();
     var feedback =
         new AiSuggestion.Feedback(
-            SuggestionOutcome.EDITED, "Sorry!", new Actor(ActorKind.USER, "u1", "Ada"), T0);
+            SuggestionOutcome.DISCARDED, "", new Actor(ActorKind.USER, "u2", "Grace"), LATER);
 
     AiSuggestion withFeedback = stored.withFeedback(feedback);
 
