@@ -57,7 +57,7 @@ public final class DeadLetterStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "select "
-                      + DeliveryRows.COLUMNS
+                      + DeliveryRowMapper.COLUMNS
                       + ", x.id as dl_id, x.reason, x.dead_lettered_at, x.retry_count"
                       + " from reminder.dead_letter x join reminder.delivery d on d.tenant_id = x.tenant_id and d.id = x.delivery_id"
                       + " where x.retried_at is null and (?::uuid is null or d.card_id = ?)"
@@ -72,7 +72,7 @@ public final class DeadLetterStore {
                 out.add(
                     new DeadLetter(
                         rs.getObject("dl_id", UUID.class),
-                        DeliveryRows.read(rs),
+                        DeliveryRowMapper.read(rs),
                         rs.getString("reason"),
                         rs.getTimestamp("dead_lettered_at").toInstant(),
                         rs.getInt("retry_count")));
@@ -109,11 +109,13 @@ public final class DeadLetterStore {
               c.prepareStatement(
                   "update reminder.delivery d set status = 'PENDING', budget_start = attempts, next_attempt_at = ?,"
                       + " enqueued_at = null, lease_until = null where id = ? and status = 'DEAD_LETTERED' returning "
-                      + DeliveryRows.COLUMNS)) {
+                      + DeliveryRowMapper.COLUMNS)) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setObject(2, deliveryId);
             try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(DeliveryRows.read(rs)) : Optional.<Delivery>empty();
+              return rs.next()
+                  ? Optional.of(DeliveryRowMapper.read(rs))
+                  : Optional.<Delivery>empty();
             }
           }
         });
@@ -138,7 +140,7 @@ public final class DeadLetterStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "select "
-                      + DeliveryRows.COLUMNS
+                      + DeliveryRowMapper.COLUMNS
                       + " from reminder.delivery d where d.card_id = ?"
                       + " and (?::uuid is null or d.rule_id = ?) and (?::text is null or d.status = ?)"
                       + " and (?::timestamptz is null or d.due_at >= ?) and (?::timestamptz is null or d.due_at < ?)"
@@ -160,7 +162,7 @@ public final class DeadLetterStore {
             List<Delivery> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(DeliveryRows.read(rs));
+                out.add(DeliveryRowMapper.read(rs));
               }
             }
             return out;

@@ -198,7 +198,7 @@ public final class DeliveryStore {
                       + " first_attempt_at = coalesce(first_attempt_at, ?) where id = any(?) and status in ('PENDING', 'RETRYING')"
                       + " and next_attempt_at <= ? and (lease_until is null or lease_until < ?) returning *)"
                       + " select "
-                      + DeliveryRows.COLUMNS
+                      + DeliveryRowMapper.COLUMNS
                       + ", r.signing_secret, r.quiet_start, r.quiet_end, r.time_zone"
                       + " from l d join reminder.rule r on r.tenant_id = d.tenant_id and r.id = d.rule_id")) {
             Timestamp ts = Timestamp.from(now);
@@ -219,7 +219,8 @@ public final class DeliveryStore {
                                 qs.toLocalTime(),
                                 rs.getTime("quiet_end").toLocalTime(),
                                 ZoneId.of(rs.getString("time_zone"))));
-                out.add(new Leased(DeliveryRows.read(rs), rs.getString("signing_secret"), quiet));
+                out.add(
+                    new Leased(DeliveryRowMapper.read(rs), rs.getString("signing_secret"), quiet));
               }
             }
           }

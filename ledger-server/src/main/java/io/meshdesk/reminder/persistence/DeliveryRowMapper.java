@@ -14,14 +14,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reads {@code reminder.delivery} rows (selected with {@link #COLUMNS}, table alias {@code d}). */
-final class DeliveryRows {
+final class DeliveryRowMapper {
 
   static final String COLUMNS =
       "d.tenant_id, d.id, d.rule_id, d.card_id, d.ref, d.kind, d.offset_days, d.channel, d.destination, d.holder,"
           + " d.amount_minor, d.currency, d.payment_due_date, d.status, d.attempts, d.last_error, d.due_at,"
           + " d.next_attempt_at, d.first_attempt_at, d.last_attempt_at, d.delivered_at, d.latency_ms";
 
-  private DeliveryRows() {}
+  private DeliveryRowMapper() {}
 
   static Delivery read(ResultSet rs) throws SQLException {
     Date due = rs.getDate("payment_due_date");
