@@ -40,9 +40,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "ai",
     description = {
-      "Offline drafting, embedding included, latency p50/p95/p99 and throughput,",
-      "(the worker's job path: embedding, hybrid retrieval, draft, learned triage, similar",
-      "tickets),",
+      "Offline drafting, embedding included, latency p50/p95/p99 and throughput",
+      "(the worker's job path: embedding, hybrid retrieval, draft, learned triage,",
+      "similar tickets),",
       "then ticket creation -> SuggestionReady at an agent stream on an embedded dev system."
     })
 public final class AiBench implements Callable<Integer> {
