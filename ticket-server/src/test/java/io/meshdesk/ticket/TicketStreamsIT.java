@@ -19,6 +19,7 @@ import io.meshdesk.ticket.domain.InMemoryUserDirectory;
 import io.meshdesk.ticket.domain.TicketState;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Outbox;
+import io.meshdesk.ticket.events.StreamSink;
 import io.meshdesk.ticket.events.StreamSubscription;
 import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.persistence.TicketStore;
@@ -435,8 +436,8 @@ class TicketStreamsIT {
   void draftChunksForAClientThatDoesNotReadStayWithinTheBuffer() {
     var t = TicketFixture.Tenant.create(users);
     List<TicketEvent> sent = new CopyOnWriteArrayList<>();
-    StreamSubscription.Sink neverReady =
-        new StreamSubscription.Sink() {
+    StreamSink neverReady =
+        new StreamSink() {
           @Override
           public boolean isReady() {
             return false;

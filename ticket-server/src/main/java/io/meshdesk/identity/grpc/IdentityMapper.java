@@ -20,6 +20,7 @@ import io.meshdesk.api.identity.v1.User;
 import io.meshdesk.api.identity.v1.UserStatus;
 import io.meshdesk.identity.domain.Actor;
 import io.meshdesk.identity.domain.IssuedTokens;
+import io.meshdesk.identity.domain.Page;
 import io.meshdesk.identity.domain.SignedIn;
 import io.meshdesk.identity.domain.SigningKeyInfo;
 import io.meshdesk.identity.service.AuditTrail;
@@ -196,5 +197,12 @@ final class IdentityMapper {
         r.getActorId().isEmpty() ? null : r.getActorId(),
         r.getTimeRange().hasStartTime() ? ProtoTime.instant(r.getTimeRange().getStartTime()) : null,
         r.getTimeRange().hasEndTime() ? ProtoTime.instant(r.getTimeRange().getEndTime()) : null);
+  }
+
+  /** The page response naming the next page ({@code ""}: this was the last). */
+  static io.meshdesk.api.common.v1.PageResponse next(Page<?> page) {
+    return io.meshdesk.api.common.v1.PageResponse.newBuilder()
+        .setNextPageToken(page.nextToken())
+        .build();
   }
 }

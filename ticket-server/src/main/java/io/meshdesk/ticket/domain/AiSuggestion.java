@@ -71,6 +71,16 @@ public record AiSuggestion(
 
   /** This proposal as stored: with its id and storage time. */
   public AiSuggestion stored(String newId, Instant at) {
+    return copy(newId, at, feedback);
+  }
+
+  /** This suggestion with feedback recorded. */
+  public AiSuggestion withFeedback(Feedback f) {
+    return copy(id, createdAt, f);
+  }
+
+  /** This suggestion with what storing it and feedback change; everything the worker said kept. */
+  private AiSuggestion copy(String newId, Instant newCreatedAt, Feedback newFeedback) {
     return new AiSuggestion(
         newId,
         ticketId,
@@ -86,32 +96,8 @@ public record AiSuggestion(
         sources,
         drafter,
         generationTime,
-        at,
-        feedback,
-        similarTickets,
-        likelyDuplicates,
-        suggestedTeamId);
-  }
-
-  /** This suggestion with feedback recorded. */
-  public AiSuggestion withFeedback(Feedback f) {
-    return new AiSuggestion(
-        id,
-        ticketId,
-        jobId,
-        ticketVersion,
-        sentiment,
-        sentimentScore,
-        category,
-        suggestedPriority,
-        summary,
-        draftedReply,
-        confidence,
-        sources,
-        drafter,
-        generationTime,
-        createdAt,
-        f,
+        newCreatedAt,
+        newFeedback,
         similarTickets,
         likelyDuplicates,
         suggestedTeamId);

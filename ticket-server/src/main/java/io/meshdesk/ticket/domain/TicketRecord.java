@@ -57,37 +57,14 @@ public record TicketRecord(
 
   /** The customer's view: no AI fields, and only public comments counted. */
   public TicketRecord customerView() {
-    return new TicketRecord(
-        id,
-        number,
-        subject,
-        body,
-        status,
-        priority,
-        requesterId,
-        assigneeId,
-        teamId,
-        tags,
-        customFields,
-        version,
-        createdAt,
-        updatedAt,
-        firstResponseDueAt,
-        resolutionDueAt,
-        firstRespondedAt,
-        solvedAt,
-        closedAt,
-        firstResponseBreached,
-        resolutionBreached,
-        AiStatus.UNSPECIFIED,
-        "",
-        "",
-        Sentiment.UNSPECIFIED,
-        "",
-        publicCommentCount,
-        publicCommentCount,
-        resolutionRemainingMs,
-        transactionId);
+    TicketState view = new TicketState(this);
+    view.aiStatus = AiStatus.UNSPECIFIED;
+    view.aiSummary = "";
+    view.aiCategory = "";
+    view.aiSentiment = Sentiment.UNSPECIFIED;
+    view.latestSuggestionId = "";
+    view.commentCount = publicCommentCount;
+    return view.record();
   }
 
   /** The view of this ticket for a reader: staff see everything, customers their view. */

@@ -1,11 +1,7 @@
 package io.meshdesk.ticket.events;
 
-import io.meshdesk.api.ticket.v1.CaughtUp;
-import io.meshdesk.api.ticket.v1.Heartbeat;
-import io.meshdesk.api.ticket.v1.Resync;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.db.Transactions;
-import io.meshdesk.ticket.persistence.CounterStore;
 import io.meshdesk.ticket.persistence.RoutedEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,47 +25,18 @@ import java.util.UUID;
  */
 public final class StreamSubscription implements Subscriber {
 
-  /** Where events go: a gRPC stream, seen through its readiness. */
-  public interface Sink {
-    /** Whether the transport can take another message without buffering. */
-    boolean isReady();
-
-    /** Sends one event. */
-    void send(TicketEvent event);
-
-    /** Sends the resync event and ends the stream. */
-    void resync(TicketEvent resync);
-
-    /** Ends the stream with an error (nothing more is sent). */
-    void fail(RuntimeException error);
-
-    /** Sends a heartbeat (only called when the sink is ready and nothing else waits). */
-    default void heartbeat(TicketEvent heartbeat) {
-      send(heartbeat);
-    }
-  }
-
   private final UUID tenant;
   private final EventRules rules;
   private final EventHub hub;
-  private final Transactions tx;
   private final int limit;
-  private final int page;
-  private final Sink sink;
+  private final StreamSink sink;
+  private final OutboxPages outbox;
+  private final SendQueue queue;
   private final ArrayDeque<RoutedEvent> liveDuringReplay = new ArrayDeque<>();
-  private final ArrayDeque<Queued> out = new ArrayDeque<>();
   private long last;
-  private long lastSent;
   private boolean replaying = true;
   private boolean closed;
   private long droppedEphemeral;
-
-  /**
-   * When the sink last got a message ({@link System#nanoTime()}: idleness is measured, not dated).
-   */
-  private long lastSendNanos = System.nanoTime();
-
-  private record Queued(long sequence, TicketEvent event) {}
 
   /**
    * @param limit events that may wait for a slow client before it is told to resync
@@ -82,14 +49,14 @@ public final class StreamSubscription implements Subscriber {
       Transactions tx,
       int limit,
       int page,
-      Sink sink) {
+      StreamSink sink) {
     this.tenant = tenant;
     this.rules = rules;
     this.hub = hub;
-    this.tx = tx;
     this.limit = limit;
-    this.page = page;
     this.sink = sink;
+    this.outbox = new OutboxPages(tx, tenant, page);
+    this.queue = new SendQueue(sink);
   }
 
   @Override
@@ -104,56 +71,58 @@ public final class StreamSubscription implements Subscriber {
    */
   public long run(Long afterSequence) {
     hub.register(this);
-    long latest = tx.inTenant(tenant, CounterStore::latestSequence);
+    long latest = outbox.latestSequence();
     synchronized (this) {
       last = afterSequence == null ? latest : Math.min(afterSequence, latest);
-      lastSent = last;
+      queue.startAfter(last);
     }
+    if (replay(latest)) {
+      goLive();
+    }
+    return latest;
+  }
+
+  /**
+   * Replays the outbox page by page, pausing while the client is behind; returns false when the
+   * stream ended meanwhile (closed, or told to resync because history was pruned).
+   */
+  private boolean replay(long latest) {
     while (true) {
       long from;
       synchronized (this) {
-        while (!closed && out.size() > limit / 2) {
+        while (!closed && queue.size() > limit / 2) {
           waitQuietly();
         }
         if (closed) {
-          return latest;
+          return false;
         }
         from = last;
       }
-      List<RoutedEvent> batch =
-          tx.inTenant(tenant, c -> Outbox.read(c, from, Long.MAX_VALUE, page));
+      List<RoutedEvent> batch = outbox.read(from, Long.MAX_VALUE);
       synchronized (this) {
-        if (from > 0 && from < latest && (batch.isEmpty() || batch.get(0).sequence() > from + 1)) {
-          // The events right after `from` were pruned (sequences are gap-free, and all up to
-          // `latest` are committed): the client must reload rather than miss them silently.
+        if (OutboxPages.pruned(from, latest, batch)) {
+          // The client must reload rather than miss those events silently.
           resync("history pruned", latest);
-          return latest;
+          return false;
         }
-        for (RoutedEvent e : batch) {
-          accept(e);
-        }
+        batch.forEach(this::accept);
       }
-      if (batch.size() < page) {
-        break;
+      if (outbox.isLast(batch)) {
+        return true;
       }
     }
-    synchronized (this) {
-      replaying = false;
-      while (!liveDuringReplay.isEmpty() && !closed) {
-        accept(liveDuringReplay.poll());
-      }
-      if (!closed) {
-        out.add(
-            new Queued(
-                0,
-                TicketEvent.newBuilder()
-                    .setSequence(last)
-                    .setCaughtUp(CaughtUp.getDefaultInstance())
-                    .build()));
-      }
-      drain();
+  }
+
+  /** Delivers what arrived live during the replay, then the CaughtUp marker. */
+  private synchronized void goLive() {
+    replaying = false;
+    while (!liveDuringReplay.isEmpty() && !closed) {
+      accept(liveDuringReplay.poll());
     }
-    return latest;
+    if (!closed) {
+      queue.add(0, StreamMarkers.caughtUp(last));
+    }
+    drain();
   }
 
   @Override
@@ -180,11 +149,11 @@ public final class StreamSubscription implements Subscriber {
     if (view == null) {
       return;
     }
-    if (out.size() >= limit) {
+    if (queue.size() >= limit) {
       droppedEphemeral++; // a draft chunk is superseded by the SuggestionReady event anyway
       return;
     }
-    out.add(new Queued(0, view.toBuilder().setSequence(last).build()));
+    queue.add(0, view.toBuilder().setSequence(last).build());
     drain();
   }
 
@@ -193,7 +162,7 @@ public final class StreamSubscription implements Subscriber {
    * resync).
    */
   public synchronized int queued() {
-    return out.size();
+    return queue.size();
   }
 
   /** Ephemeral events (draft chunks) dropped because the client was too slow. */
@@ -222,10 +191,7 @@ public final class StreamSubscription implements Subscriber {
     if (closed) {
       return;
     }
-    closed = true;
-    hub.unregister(this);
-    out.clear();
-    liveDuringReplay.clear();
+    end();
     sink.fail(error);
     notifyAll();
   }
@@ -244,24 +210,10 @@ public final class StreamSubscription implements Subscriber {
    * @return whether a heartbeat was sent
    */
   public synchronized boolean heartbeat(Duration interval, long nowNanos) {
-    if (closed
-        || replaying
-        || !out.isEmpty()
-        || nowNanos - lastSendNanos < interval.toNanos()
-        || !sink.isReady()) {
+    if (closed || replaying || !queue.quietFor(interval.toNanos(), nowNanos)) {
       return false;
     }
-    lastSendNanos = nowNanos;
-    sink.heartbeat(
-        TicketEvent.newBuilder()
-            .setSequence(last)
-            .setHeartbeat(
-                Heartbeat.newBuilder()
-                    .setInterval(
-                        com.google.protobuf.Duration.newBuilder()
-                            .setSeconds(interval.toSeconds())
-                            .setNanos(interval.toNanosPart())))
-            .build());
+    queue.heartbeat(StreamMarkers.heartbeat(last, interval), nowNanos);
     return true;
   }
 
@@ -278,12 +230,9 @@ public final class StreamSubscription implements Subscriber {
     // Should not happen behind the hub, which restores order; read the hole, page by page, to be
     // safe.
     while (!closed && seq > last + 1) {
-      long from = last;
-      List<RoutedEvent> hole = tx.inTenant(tenant, c -> Outbox.read(c, from, seq - 1, page));
-      for (RoutedEvent missing : hole) {
-        take(missing);
-      }
-      if (hole.size() < page) {
+      List<RoutedEvent> hole = outbox.read(last, seq - 1);
+      hole.forEach(this::take);
+      if (outbox.isLast(hole)) {
         break; // the rest is absent: a later sequence is committed, and sequences commit in order
       }
     }
@@ -298,34 +247,24 @@ public final class StreamSubscription implements Subscriber {
     last = seq;
     TicketEvent view = rules.view(env);
     if (view == null) {
-      if (out.isEmpty()) {
-        lastSent = seq;
-      }
+      queue.skip(seq);
       return;
     }
-    out.add(new Queued(seq, view));
+    queue.add(seq, view);
     drain();
-    if (!replaying && out.size() > limit) {
+    if (!replaying && queue.size() > limit) {
       resync("client too slow");
     }
   }
 
   private void drain() {
-    while (!closed && !out.isEmpty() && sink.isReady()) {
-      Queued q = out.poll();
-      sink.send(q.event());
-      lastSendNanos = System.nanoTime();
-      if (q.sequence() > 0) {
-        lastSent = q.sequence();
-      }
-    }
-    if (out.isEmpty()) {
-      lastSent = last;
+    if (!closed) {
+      queue.drain(last);
     }
   }
 
   private void resync(String reason) {
-    resync(reason, lastSent);
+    resync(reason, queue.lastSent());
   }
 
   /**
@@ -333,16 +272,17 @@ public final class StreamSubscription implements Subscriber {
    * resumeAfter}.
    */
   private void resync(String reason, long resumeAfter) {
+    end();
+    sink.resync(StreamMarkers.resync(resumeAfter, reason));
+    notifyAll();
+  }
+
+  /** The stream is over: nothing more is delivered, and what waits is dropped. */
+  private void end() {
     closed = true;
     hub.unregister(this);
-    out.clear();
+    queue.clear();
     liveDuringReplay.clear();
-    sink.resync(
-        TicketEvent.newBuilder()
-            .setSequence(resumeAfter)
-            .setResync(Resync.newBuilder().setResumeAfterSequence(resumeAfter).setReason(reason))
-            .build());
-    notifyAll();
   }
 
   private void waitQuietly() {

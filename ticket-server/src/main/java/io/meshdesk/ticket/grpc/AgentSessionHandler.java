@@ -1,13 +1,10 @@
 package io.meshdesk.ticket.grpc;
 
 import com.google.protobuf.Duration;
-import com.google.protobuf.FieldMask;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.meshdesk.api.ticket.v1.AgentSessionRequest;
 import io.meshdesk.api.ticket.v1.AgentSessionResponse;
-import io.meshdesk.api.ticket.v1.CollisionNotice;
-import io.meshdesk.api.ticket.v1.EventFilter;
 import io.meshdesk.api.ticket.v1.PresenceSnapshot;
 import io.meshdesk.api.ticket.v1.SessionWelcome;
 import io.meshdesk.api.ticket.v1.TicketEvent;
@@ -21,10 +18,9 @@ import io.meshdesk.ticket.domain.Visibility;
 import io.meshdesk.ticket.events.EventHub;
 import io.meshdesk.ticket.events.EventRules;
 import io.meshdesk.ticket.events.Heartbeats;
+import io.meshdesk.ticket.events.StreamSink;
 import io.meshdesk.ticket.events.StreamSubscription;
-import io.meshdesk.ticket.events.Subscriber;
 import io.meshdesk.ticket.persistence.CounterStore;
-import io.meshdesk.ticket.persistence.RoutedEvent;
 import io.meshdesk.ticket.service.Actors;
 import io.meshdesk.ticket.session.PresenceHub;
 import java.util.Map;
@@ -83,7 +79,7 @@ final class AgentSessionHandler
     this.defaultLimit = defaultLimit;
     this.page = page;
     this.displayName = actors.of(principal).displayName();
-    this.collisions = new CollisionWatch();
+    this.collisions = new CollisionWatch(principal, viewing, out);
     this.heartbeats = heartbeats;
     observer.setOnCancelHandler(this::end);
     observer.setOnReadyHandler(
@@ -107,19 +103,8 @@ final class AgentSessionHandler
     }
     switch (r.getMessageCase()) {
       case HELLO -> hello(r);
-      case VIEW_TICKET -> {
-        if (!viewing.containsKey(r.getViewTicket().getTicketId())
-            && viewing.size() >= MAX_VIEWING) {
-          fail(
-              new ResourceExhaustedException(
-                  "a session views at most "
-                      + MAX_VIEWING
-                      + " tickets at once; stop viewing one first"));
-          return;
-        }
-        viewing.put(r.getViewTicket().getTicketId(), r.getViewTicket().getVersion());
-        presence.view(tenant, r.getViewTicket().getTicketId(), sessionId, userId(), displayName);
-      }
+      case VIEW_TICKET ->
+          view(tenant, r.getViewTicket().getTicketId(), r.getViewTicket().getVersion());
       case STOP_VIEWING_TICKET -> {
         presence.stop(tenant, r.getStopViewingTicket().getTicketId(), sessionId, userId());
         viewing.remove(r.getStopViewingTicket().getTicketId());
@@ -154,29 +139,43 @@ final class AgentSessionHandler
     presence.attach(this);
     presence.online(tenant(), sessionId, userId());
     Long after = hello.hasAfterSequence() ? hello.getAfterSequence() : null;
-    Thread.startVirtualThread(
-        () -> {
-          try {
-            long latest = tx.inTenant(tenant(), CounterStore::latestSequence);
-            java.time.Duration every = heartbeats.interval();
-            out.offer(
-                AgentSessionResponse.newBuilder()
-                    .setWelcome(
-                        SessionWelcome.newBuilder()
-                            .setSessionId(sessionId)
-                            .setLatestSequence(latest)
-                            .setHeartbeatInterval(
-                                Duration.newBuilder()
-                                    .setSeconds(every.toSeconds())
-                                    .setNanos(every.toNanosPart())))
-                    .build());
-            heartbeats.add(beat);
-            s.run(after);
-          } catch (RuntimeException e) {
-            end();
-            out.fail(StatusMapper.toStatus(e));
-          }
-        });
+    Thread.startVirtualThread(() -> welcomeThenRun(s, after));
+  }
+
+  private void view(UUID tenant, String ticketId, long version) {
+    if (!viewing.containsKey(ticketId) && viewing.size() >= MAX_VIEWING) {
+      fail(
+          new ResourceExhaustedException(
+              "a session views at most "
+                  + MAX_VIEWING
+                  + " tickets at once; stop viewing one first"));
+      return;
+    }
+    viewing.put(ticketId, version);
+    presence.view(tenant, ticketId, sessionId, userId(), displayName);
+  }
+
+  /** Sends the welcome, then replays and goes live (blocks: runs on its own virtual thread). */
+  private void welcomeThenRun(StreamSubscription s, Long after) {
+    try {
+      long latest = tx.inTenant(tenant(), CounterStore::latestSequence);
+      out.offer(AgentSessionResponse.newBuilder().setWelcome(welcome(latest)).build());
+      heartbeats.add(beat);
+      s.run(after);
+    } catch (RuntimeException e) {
+      end();
+      out.fail(StatusMapper.toStatus(e));
+    }
+  }
+
+  private SessionWelcome welcome(long latestSequence) {
+    java.time.Duration every = heartbeats.interval();
+    return SessionWelcome.newBuilder()
+        .setSessionId(sessionId)
+        .setLatestSequence(latestSequence)
+        .setHeartbeatInterval(
+            Duration.newBuilder().setSeconds(every.toSeconds()).setNanos(every.toNanosPart()))
+        .build();
   }
 
   /** A heartbeat when nothing at all (events, presence, notices) went out for the interval. */
@@ -192,7 +191,7 @@ final class AgentSessionHandler
   }
 
   /** Events of the session's subscription, sent only when nothing else waits. */
-  private final class Sink implements StreamSubscription.Sink {
+  private final class Sink implements StreamSink {
     @Override
     public boolean isReady() {
       return out.idle();
@@ -218,60 +217,6 @@ final class AgentSessionHandler
     @Override
     public void fail(RuntimeException error) {
       AgentSessionHandler.this.fail(error);
-    }
-  }
-
-  /**
-   * Every tenant event, whatever the session's filter: a change by someone else to a ticket the
-   * agent views, past the version on screen, raises a notice (only for events the caller may see).
-   */
-  private final class CollisionWatch implements Subscriber {
-    private final EventRules visible =
-        EventRules.of(
-            principal.subject(), !Visibility.staff(principal), EventFilter.getDefaultInstance());
-
-    @Override
-    public UUID tenant() {
-      return AgentSessionHandler.this.tenant();
-    }
-
-    @Override
-    public void offerLive(RoutedEvent env) {
-      TicketEvent e = env.event();
-      Long onScreen = viewing.get(e.getTicketId());
-      if (onScreen == null || e.getTicketVersion() <= onScreen || visible.view(env) == null) {
-        return;
-      }
-      viewing.merge(e.getTicketId(), e.getTicketVersion(), Math::max);
-      if (e.getActor().getId().equals(userId())) {
-        return;
-      }
-      FieldMask changed =
-          e.hasTicketUpdated()
-              ? e.getTicketUpdated().getChangedFields()
-              : FieldMask.getDefaultInstance();
-      String who =
-          e.getActor().getDisplayName().isEmpty()
-              ? e.getActor().getId()
-              : e.getActor().getDisplayName();
-      out.offerLatest(
-          "collision:" + e.getTicketId(),
-          AgentSessionResponse.newBuilder()
-              .setCollision(
-                  CollisionNotice.newBuilder()
-                      .setTicketId(e.getTicketId())
-                      .setVersion(e.getTicketVersion())
-                      .setChangedBy(e.getActor())
-                      .setChangedAt(e.getOccurredAt())
-                      .setChangedFields(changed)
-                      .setMessage(
-                          "Ticket changed to version " + e.getTicketVersion() + " by " + who))
-              .build());
-    }
-
-    @Override
-    public void offerEphemeral(RoutedEvent event) {
-      // draft chunks are not changes of the ticket
     }
   }
 

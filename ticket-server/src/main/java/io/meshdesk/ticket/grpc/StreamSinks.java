@@ -4,19 +4,19 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.meshdesk.api.ticket.v1.SubscribeResponse;
 import io.meshdesk.api.ticket.v1.TicketEvent;
 import io.meshdesk.platform.grpc.StatusMapper;
-import io.meshdesk.ticket.events.StreamSubscription;
+import io.meshdesk.ticket.events.StreamSink;
 
 /**
- * Adapts a Subscribe response stream to {@link StreamSubscription.Sink} (events wrapped through
- * {@link SharedResponses}).
+ * Adapts a Subscribe response stream to {@link StreamSink} (events wrapped through {@link
+ * SharedResponses}).
  */
 final class StreamSinks {
 
   private StreamSinks() {}
 
-  static StreamSubscription.Sink of(
+  static StreamSink of(
       ServerCallStreamObserver<SubscribeResponse> observer, SharedResponses shared) {
-    return new StreamSubscription.Sink() {
+    return new StreamSink() {
       @Override
       public boolean isReady() {
         return observer.isReady();

@@ -1,123 +1,138 @@
 package io.meshdesk.ticket.persistence;
 
-import io.meshdesk.platform.errors.InvalidArgumentException;
+import io.meshdesk.platform.db.DataAccessException;
 import io.meshdesk.ticket.domain.Priority;
 import io.meshdesk.ticket.domain.Status;
 import io.meshdesk.ticket.domain.TicketQuery;
 import io.meshdesk.ticket.domain.TicketQuery.Order;
 import io.meshdesk.ticket.domain.TicketRecord;
 import io.meshdesk.ticket.service.Tickets.Page;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Ticket lists: filters combined with AND, full-text search on the GIN-indexed tsvector, and keyset
- * pagination whose opaque token holds the sort key of the last row and a hash of the filters.
+ * Ticket lists inside one tenant transaction: filters combined with AND, full-text search on the
+ * GIN-indexed tsvector, and keyset pagination (see {@link TicketListCursor} for the tokens).
  */
 final class TicketListStore {
 
-  private static final Instant NO_DEADLINE = Instant.parse("9999-12-31T00:00:00Z");
+  private static final int DEFAULT_PAGE_SIZE = 50;
+  private static final String NO_DEADLINE_SQL = "'9999-12-31Z'::timestamptz";
 
-  private TicketListStore() {}
+  private final TicketTx tx;
 
-  /** Runs the list; {@code requesterOverride} (customers) restricts to one requester. */
-  static Page list(Connection c, TicketQuery r, UUID requesterOverride) throws SQLException {
-    Order order = r.order();
-    int size = r.pageSize() == 0 ? 50 : r.pageSize();
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(r.filters().getBytes(StandardCharsets.UTF_8));
-    crc.update(String.valueOf(requesterOverride).getBytes(StandardCharsets.UTF_8));
-    String filterHash = Long.toHexString(crc.getValue());
-    StringBuilder sql = new StringBuilder("select " + TicketStore.COLUMNS + ", ");
-    sql.append(sortKey(order)).append(" as sort_a from ticket.tickets t where true");
-    List<Object> args = new ArrayList<>();
-    if (!r.statuses().isEmpty()) {
-      sql.append(" and t.status = any(?)");
-      args.add(c.createArrayOf("int4", r.statuses().stream().map(Status::number).toArray()));
+  TicketListStore(TicketTx tx) {
+    this.tx = tx;
+  }
+
+  /** A statement being built: SQL text and its positional arguments. */
+  private static final class Select {
+    final StringBuilder sql = new StringBuilder();
+    final List<Object> args = new ArrayList<>();
+
+    void and(String clause, Object... values) {
+      sql.append(" and ").append(clause);
+      args.addAll(List.of(values));
     }
-    if (!r.priorities().isEmpty()) {
-      sql.append(" and t.priority = any(?)");
-      args.add(c.createArrayOf("int4", r.priorities().stream().map(Priority::number).toArray()));
+  }
+
+  /** Runs the list; {@code requesterOverride} (customers) restricts it to one requester. */
+  Page list(TicketQuery query, UUID requesterOverride) {
+    TicketListCursor cursor = new TicketListCursor(query, requesterOverride);
+    int size = query.pageSize() == 0 ? DEFAULT_PAGE_SIZE : query.pageSize();
+    try {
+      Select select = select(query.order());
+      filter(select, query, requesterOverride);
+      if (!query.pageToken().isEmpty()) {
+        continueAfter(select, query.order(), cursor.read(query.pageToken()));
+      }
+      select.sql.append(" order by ").append(orderBy(query.order())).append(" limit ?");
+      select.args.add(size + 1);
+      return page(run(select), size, cursor);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     }
-    if (!r.assigneeId().isEmpty()) {
-      sql.append(" and t.assignee_id = ?");
-      args.add(UUID.fromString(r.assigneeId()));
+  }
+
+  private static Select select(Order order) {
+    Select select = new Select();
+    select.sql.append("select ").append(TicketStore.COLUMNS).append(", ");
+    select.sql.append(sortKey(order)).append(" as sort_a from ticket.tickets t where true");
+    return select;
+  }
+
+  /** The query's filters, each one an AND. */
+  private void filter(Select s, TicketQuery q, UUID requesterOverride) throws SQLException {
+    if (!q.statuses().isEmpty()) {
+      s.and("t.status = any(?)", intArray(q.statuses().stream().map(Status::number).toArray()));
     }
-    if (r.unassigned()) {
-      sql.append(" and t.assignee_id is null");
+    if (!q.priorities().isEmpty()) {
+      s.and(
+          "t.priority = any(?)", intArray(q.priorities().stream().map(Priority::number).toArray()));
     }
-    UUID requester =
-        requesterOverride != null
-            ? requesterOverride
-            : r.requesterId().isEmpty() ? null : UUID.fromString(r.requesterId());
+    if (!q.assigneeId().isEmpty()) {
+      s.and("t.assignee_id = ?", UUID.fromString(q.assigneeId()));
+    }
+    if (q.unassigned()) {
+      s.and("t.assignee_id is null");
+    }
+    UUID requester = requester(q, requesterOverride);
     if (requester != null) {
-      sql.append(" and t.requester_id = ?");
-      args.add(requester);
+      s.and("t.requester_id = ?", requester);
     }
-    if (!r.tag().isEmpty()) {
-      sql.append(" and t.tags @> array[?]::text[]");
-      args.add(r.tag());
+    if (!q.tag().isEmpty()) {
+      s.and("t.tags @> array[?]::text[]", q.tag());
     }
-    if (!r.teamId().isEmpty()) {
-      sql.append(" and t.team_id = ?");
-      args.add(UUID.fromString(r.teamId()));
+    if (!q.teamId().isEmpty()) {
+      s.and("t.team_id = ?", UUID.fromString(q.teamId()));
     }
-    if (!r.text().isBlank()) {
-      sql.append(" and t.search @@ websearch_to_tsquery('english', ?)");
-      args.add(r.text());
+    if (!q.text().isBlank()) {
+      s.and("t.search @@ websearch_to_tsquery('english', ?)", q.text());
     }
-    if (!r.pageToken().isEmpty()) {
-      String[] k = decode(r.pageToken(), order, filterHash);
-      sql.append(" and ").append(after(order));
-      if (order == Order.PRIORITY_DESC) {
-        int prio = Integer.parseInt(k[0]);
-        args.add(prio);
-        args.add(prio);
-        args.add(time(k[1]));
-      } else {
-        args.add(time(k[1]));
-      }
-      args.add(UUID.fromString(k[2]));
+  }
+
+  private static UUID requester(TicketQuery q, UUID override) {
+    if (override != null) {
+      return override;
     }
-    sql.append(" order by ").append(orderBy(order)).append(" limit ?");
-    args.add(size + 1);
-    List<TicketRecord> rows = new ArrayList<>();
-    List<String> tokens = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        ps.setObject(i + 1, args.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          TicketRecord t = TicketStore.map(rs);
-          rows.add(t);
-          Instant a =
-              order == Order.RESOLUTION_DUE_ASC
-                  ? (t.resolutionDueAt() != null ? t.resolutionDueAt() : NO_DEADLINE)
-                  : order == Order.UPDATED_AT_DESC ? t.updatedAt() : t.createdAt();
-          tokens.add(encode(order, filterHash, t.priority().number(), a, t.id()));
-        }
-      }
+    return q.requesterId().isEmpty() ? null : UUID.fromString(q.requesterId());
+  }
+
+  private java.sql.Array intArray(Object[] numbers) throws SQLException {
+    return tx.connection().createArrayOf("int4", numbers);
+  }
+
+  /** The keyset condition: only rows that sort after where the previous page ended. */
+  private static void continueAfter(Select s, Order order, TicketListCursor.Position p) {
+    OffsetDateTime key = OffsetDateTime.ofInstant(p.key(), ZoneOffset.UTC);
+    switch (order) {
+      case CREATED_AT_DESC -> s.and("(t.created_at, t.id) < (?, ?)", key, p.id());
+      case CREATED_AT_ASC -> s.and("(t.created_at, t.id) > (?, ?)", key, p.id());
+      case PRIORITY_DESC ->
+          s.and(
+              "(t.priority < ? or (t.priority = ? and (t.created_at, t.id) > (?, ?)))",
+              p.priority(),
+              p.priority(),
+              key,
+              p.id());
+      case RESOLUTION_DUE_ASC ->
+          s.and(
+              "(coalesce(t.resolution_due_at, " + NO_DEADLINE_SQL + "), t.id) > (?, ?)",
+              key,
+              p.id());
+      default -> s.and("(t.updated_at, t.id) < (?, ?)", key, p.id());
     }
-    if (rows.size() > size) {
-      return new Page(rows.subList(0, size), tokens.get(size - 1));
-    }
-    return new Page(rows, "");
   }
 
   private static String sortKey(Order order) {
     return order == Order.RESOLUTION_DUE_ASC
-        ? "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz)"
+        ? "coalesce(t.resolution_due_at, " + NO_DEADLINE_SQL + ")"
         : "t.updated_at";
   }
 
@@ -126,58 +141,31 @@ final class TicketListStore {
       case CREATED_AT_DESC -> "t.created_at desc, t.id desc";
       case CREATED_AT_ASC -> "t.created_at, t.id";
       case PRIORITY_DESC -> "t.priority desc, t.created_at, t.id";
-      case RESOLUTION_DUE_ASC -> "coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id";
+      case RESOLUTION_DUE_ASC -> "coalesce(t.resolution_due_at, " + NO_DEADLINE_SQL + "), t.id";
       default -> "t.updated_at desc, t.id desc";
     };
   }
 
-  private static String after(Order o) {
-    return switch (o) {
-      case CREATED_AT_DESC -> "(t.created_at, t.id) < (?, ?)";
-      case CREATED_AT_ASC -> "(t.created_at, t.id) > (?, ?)";
-      case PRIORITY_DESC ->
-          "(t.priority < ? or (t.priority = ? and (t.created_at, t.id) > (?, ?)))";
-      case RESOLUTION_DUE_ASC ->
-          "(coalesce(t.resolution_due_at, '9999-12-31Z'::timestamptz), t.id) > (?, ?)";
-      default -> "(t.updated_at, t.id) < (?, ?)";
-    };
-  }
-
-  private static OffsetDateTime time(String micros) {
-    long m = Long.parseLong(micros);
-    return OffsetDateTime.ofInstant(
-        Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000), Math.floorMod(m, 1_000_000) * 1000L),
-        ZoneOffset.UTC);
-  }
-
-  private static String encode(
-      Order order, String filterHash, int priority, Instant key, String id) {
-    long micros = key.getEpochSecond() * 1_000_000 + key.getNano() / 1000;
-    String raw =
-        "1|" + order.number() + "|" + filterHash + "|" + priority + "|" + micros + "|" + id;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Returns {priority, micros, id}; fails with INVALID_ARGUMENT on a foreign or mangled token. */
-  private static String[] decode(String token, Order order, String filterHash) {
-    try {
-      String[] p =
-          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
-      if (p.length != 6
-          || !p[0].equals("1")
-          || !p[1].equals(Integer.toString(order.number()))
-          || !p[2].equals(filterHash)) {
-        throw new IllegalArgumentException("mismatch");
+  private List<TicketRecord> run(Select select) throws SQLException {
+    List<TicketRecord> rows = new ArrayList<>();
+    try (PreparedStatement ps = tx.connection().prepareStatement(select.sql.toString())) {
+      for (int i = 0; i < select.args.size(); i++) {
+        ps.setObject(i + 1, select.args.get(i));
       }
-      UUID.fromString(p[5]);
-      Long.parseLong(p[4]);
-      Integer.parseInt(p[3]);
-      return new String[] {p[3], p[4], p[5]};
-    } catch (IllegalArgumentException e) {
-      throw new InvalidArgumentException(
-          "page.page_token", "not a token of this query (filters and order must not change)");
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(TicketStore.map(rs));
+        }
+      }
     }
+    return rows;
+  }
+
+  /** The first {@code size} rows; one more row read means there is a next page. */
+  private static Page page(List<TicketRecord> rows, int size, TicketListCursor cursor) {
+    if (rows.size() > size) {
+      return new Page(rows.subList(0, size), cursor.after(rows.get(size - 1)));
+    }
+    return new Page(rows, "");
   }
 }

@@ -273,11 +273,7 @@ public final class TicketStore implements Tickets {
 
   @Override
   public Page list(TicketQuery query, UUID requester) {
-    try {
-      return TicketListStore.list(tx.connection(), query, requester);
-    } catch (SQLException e) {
-      throw new DataAccessException(e);
-    }
+    return new TicketListStore(tx).list(query, requester);
   }
 
   private static int bindFields(

@@ -9,6 +9,7 @@ import io.meshdesk.ticket.service.AiJobStates;
 import io.meshdesk.ticket.service.AiSuggestions;
 import io.meshdesk.ticket.service.Comments;
 import io.meshdesk.ticket.service.History;
+import io.meshdesk.ticket.service.OverdueTickets;
 import io.meshdesk.ticket.service.TicketEvents;
 import io.meshdesk.ticket.service.TicketUnit;
 import io.meshdesk.ticket.service.TicketUnits;
@@ -16,6 +17,7 @@ import io.meshdesk.ticket.service.Tickets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -87,6 +89,11 @@ public final class TicketTransactions implements TicketUnits {
   }
 
   @Override
+  public List<UUID> tenants() {
+    return tx.withoutTenant(CounterStore::sweepTenants);
+  }
+
+  @Override
   public boolean isDuplicateKey(RuntimeException e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof SQLException sql && Sql.isUniqueViolation(sql)) {
@@ -94,11 +101,6 @@ public final class TicketTransactions implements TicketUnits {
       }
     }
     return false;
-  }
-
-  /** Plain reads in the tenant. */
-  public Transactions transactions() {
-    return tx;
   }
 
   /** The clock. */
@@ -157,6 +159,11 @@ public final class TicketTransactions implements TicketUnits {
     @Override
     public TicketMerges merges() {
       return new TicketMergeStore(t);
+    }
+
+    @Override
+    public OverdueTickets overdue() {
+      return new OverdueTicketStore(t);
     }
 
     @Override

@@ -51,67 +51,103 @@ public final class CommentCommands {
 
   private static CommentAdded add(TicketUnit unit, Principal p, AddComment r, Actor actor) {
     boolean staff = Visibility.staff(p);
-    boolean internal = r.internal();
-    TicketState s =
-        unit.tickets()
-            .lock(r.ticketId())
-            .filter(t -> Visibility.maySee(p, t.requesterId))
-            .orElseThrow(() -> new NotFoundException("ticket " + r.ticketId() + " not found"));
-    if (!r.requestId().isEmpty()) {
-      Optional<TicketComment> existing =
-          unit.comments().byRequestKey(r.ticketId(), RequestKeys.of(p, r.requestId()));
-      if (existing.isPresent()) {
-        if (!existing.get().author().id().equals(actor.id())) {
-          throw new AlreadyExistsException("request_id already used by another caller");
-        }
-        return new CommentAdded(existing.get(), s.record().viewFor(staff));
-      }
+    TicketState s = lockVisible(unit, p, r.ticketId());
+    Optional<CommentAdded> replayed = replay(unit, p, r, actor, s);
+    if (replayed.isPresent()) {
+      return replayed.get();
     }
     TicketRecord before = s.record();
     Lifecycle.requireNotClosed(s.status);
-    TicketComment comment =
-        new TicketComment(
-            UUID.randomUUID().toString(),
-            r.ticketId(),
-            actor,
-            r.body(),
-            internal,
-            r.suggestionId(),
-            unit.now());
+    TicketComment comment = newComment(unit, r, actor);
     unit.comments().add(comment, RequestKeys.of(p, r.requestId()));
     s.commentCount++;
     long v = s.nextVersion(unit.now());
-    Status oldStatus = s.status;
-    Status newStatus = oldStatus;
-    if (!internal) {
-      s.publicCommentCount++;
-      boolean byRequester = before.requesterId().equals(p.subject().toString());
-      newStatus = Lifecycle.afterPublicComment(oldStatus, byRequester);
-      if (staff && !byRequester) {
-        s.setSlaClock(s.slaClock().responded(unit.now()));
-      }
-    }
-    if (newStatus != oldStatus) {
-      s.applyStatus(newStatus, unit.now());
+    Status from = s.status;
+    Status to = r.internal() ? from : publicReply(unit, p, s, before);
+    if (to != from) {
+      s.applyStatus(to, unit.now());
       unit.history()
           .add(
               s.id,
               actor,
               ChangeKind.STATUS,
               "status",
-              TicketSteps.name(oldStatus),
-              TicketSteps.name(newStatus),
+              TicketSteps.name(from),
+              TicketSteps.name(to),
               v);
     }
     List<SlaClock.Breach> late =
         s.flagLate(
             unit.now(), s.firstRespondedAt != null && before.firstRespondedAt() == null, false);
-    unit.tickets().update(s, internal ? null : r.body());
+    unit.tickets().update(s, r.internal() ? null : r.body());
     unit.history().add(s.id, actor, ChangeKind.COMMENT, "", "", comment.id(), v);
+    announce(unit, s, before, actor, comment, to != from);
+    TicketSteps.announce(unit, s, late);
+    return new CommentAdded(comment, s.record().viewFor(staff));
+  }
+
+  /** The ticket, locked; NOT_FOUND when it does not exist or the caller may not see it. */
+  private static TicketState lockVisible(TicketUnit unit, Principal p, String ticketId) {
+    return unit.tickets()
+        .lock(ticketId)
+        .filter(t -> Visibility.maySee(p, t.requesterId))
+        .orElseThrow(() -> new NotFoundException("ticket " + ticketId + " not found"));
+  }
+
+  /**
+   * The answer to a retried add: the comment stored with the request id, but only for the caller
+   * that wrote it (ALREADY_EXISTS for anyone else); empty when the request id is new or none.
+   */
+  private static Optional<CommentAdded> replay(
+      TicketUnit unit, Principal p, AddComment r, Actor actor, TicketState s) {
+    if (r.requestId().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TicketComment> existing =
+        unit.comments().byRequestKey(r.ticketId(), RequestKeys.of(p, r.requestId()));
+    if (existing.isPresent() && !existing.get().author().id().equals(actor.id())) {
+      throw new AlreadyExistsException("request_id already used by another caller");
+    }
+    return existing.map(c -> new CommentAdded(c, s.record().viewFor(Visibility.staff(p))));
+  }
+
+  private static TicketComment newComment(TicketUnit unit, AddComment r, Actor actor) {
+    return new TicketComment(
+        UUID.randomUUID().toString(),
+        r.ticketId(),
+        actor,
+        r.body(),
+        r.internal(),
+        r.suggestionId(),
+        unit.now());
+  }
+
+  /**
+   * Counts a public reply and returns the status it leads to: the requester's reopens a pending or
+   * solved ticket, the support team's records the first response and opens a new ticket.
+   */
+  private static Status publicReply(
+      TicketUnit unit, Principal p, TicketState s, TicketRecord before) {
+    s.publicCommentCount++;
+    boolean byRequester = before.requesterId().equals(p.subject().toString());
+    if (Visibility.staff(p) && !byRequester) {
+      s.setSlaClock(s.slaClock().responded(unit.now()));
+    }
+    return Lifecycle.afterPublicComment(s.status, byRequester);
+  }
+
+  /** The comment's event, then the status change's when the comment moved the ticket. */
+  private static void announce(
+      TicketUnit unit,
+      TicketState s,
+      TicketRecord before,
+      Actor actor,
+      TicketComment comment,
+      boolean statusChanged) {
     unit.events()
         .append(
             s, before.assigneeId(), before.teamId(), actor, new TicketChange.CommentAdded(comment));
-    if (newStatus != oldStatus) {
+    if (statusChanged) {
       unit.events()
           .append(
               s,
@@ -120,7 +156,5 @@ public final class CommentCommands {
               actor,
               new TicketChange.Updated(List.of("status")));
     }
-    TicketSteps.announce(unit, s, late);
-    return new CommentAdded(comment, s.record().viewFor(staff));
   }
 }

@@ -35,6 +35,9 @@ public interface TicketUnit {
   /** Merge links. */
   TicketMerges merges();
 
+  /** Tickets whose SLA deadlines passed unmet. */
+  OverdueTickets overdue();
+
   /** Whether the tenant has a team with this id. */
   boolean teamExists(String teamId);
 

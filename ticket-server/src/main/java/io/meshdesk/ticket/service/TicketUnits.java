@@ -1,5 +1,6 @@
 package io.meshdesk.ticket.service;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,9 @@ public interface TicketUnits {
 
   /** Work that only reads. */
   <T> T read(UUID tenant, Work<T> work);
+
+  /** The tenants that have ticket data (background checks visit each in turn). */
+  List<UUID> tenants();
 
   /**
    * Whether a failed unit lost a race on an idempotency key (a concurrent retry with the same

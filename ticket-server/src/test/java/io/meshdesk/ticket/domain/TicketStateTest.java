@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TicketStateTest {
+public class TicketStateTest {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-  static TicketRecord ticket(Status status) {
+  /** A ticket with every field set (other tests build on it). */
+  public static TicketRecord ticket(Status status) {
     return new TicketRecord(
         "t1",
         42,

@@ -17,11 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SuggestionWireTest {
+public class SuggestionWireTest {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
 
-  static AiSuggestion everyFieldSet() {
+  /** A suggestion with every field set (other tests build on it). */
+  public static AiSuggestion everyFieldSet() {
     return new AiSuggestion(
         "s1",
         "t1",
