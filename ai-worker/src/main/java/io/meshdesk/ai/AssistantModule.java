@@ -13,6 +13,7 @@ import io.meshdesk.ai.embedding.Embedder;
 import io.meshdesk.ai.gemini.GeminiAssistantModel;
 import io.meshdesk.ai.gemini.GeminiConfig;
 import io.meshdesk.ai.resilience.CircuitBreaker;
+import io.meshdesk.ai.resilience.Retry;
 import io.meshdesk.platform.db.Transactions;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,8 +50,8 @@ final class AssistantModule {
         GeminiAssistantModel.create(g, clock),
         new CircuitBreaker(
             "gemini-assistant", g.breakerFailureThreshold(), g.breakerOpenDuration(), clock),
-        new ResilientAssistantModel.Retry(g.maxAttempts(), g.initialBackoff(), g.maxBackoff()),
-        d -> Thread.sleep(d.toMillis()),
+        g.retryPolicy(),
+        Retry.realTime(),
         () -> ThreadLocalRandom.current().nextDouble());
   }
 }

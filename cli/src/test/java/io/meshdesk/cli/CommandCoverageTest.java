@@ -58,7 +58,10 @@ class CommandCoverageTest {
           "meshdesk.ticket.v1.TicketService/RecordSuggestionFeedback",
           "an agent's rating of an AI draft, given where the draft is shown (console)",
           "meshdesk.ai.v1.AssistantService/AskSpending",
-          "the one-shot form of Ask, kept for older clients; meshctl ask uses Ask");
+          "the one-shot form of Ask, kept for older clients; meshctl ask uses Ask",
+          "meshdesk.ledger.v1.LedgerService/Audit",
+          "the one-shot form of WatchAudit, kept for older clients; meshctl ledger audit uses"
+              + " WatchAudit");
 
   @Test
   void every_rpc_an_operator_may_call_has_a_meshctl_command() {

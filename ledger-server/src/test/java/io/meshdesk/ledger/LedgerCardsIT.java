@@ -19,9 +19,13 @@ import io.meshdesk.api.ledger.v1.ListCardProductsRequest;
 import io.meshdesk.api.ledger.v1.ListCardProductsResponse;
 import io.meshdesk.api.ledger.v1.MinimumPaymentRule;
 import io.meshdesk.api.ledger.v1.UpdateCreditLimitRequest;
+import io.meshdesk.ledger.cards.ProductStore;
+import io.meshdesk.ledger.domain.ProductView;
 import io.meshdesk.platform.auth.Role;
+import io.meshdesk.platform.db.Transactions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,5 +208,20 @@ class LedgerCardsIT {
         .isEqualTo("IDEMPOTENCY_CONFLICT");
     assertThat(fx.count("select count(*) from ledger.card where issue_key like '%/issue-1'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aClosedProductStoreHasClosedItsSessionFactoryAndFailsClearlyWhenUsed() {
+    UUID id = UUID.fromString(product);
+    Transactions tx = new Transactions(fx.database.dataSource());
+    ProductStore store = new ProductStore(fx.database.dataSource());
+    Optional<ProductView> before = tx.inTenant(fx.tenant, c -> store.find(c, fx.tenant, id));
+    assertThat(before).isPresent();
+
+    store.close();
+
+    assertThatThrownBy(() -> tx.inTenant(fx.tenant, c -> store.find(c, fx.tenant, id)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 }

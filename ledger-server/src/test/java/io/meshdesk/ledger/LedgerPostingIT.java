@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.meshdesk.api.ledger.v1.AuditPhase;
+import io.meshdesk.api.ledger.v1.AuditProgress;
 import io.meshdesk.api.ledger.v1.AuditRequest;
 import io.meshdesk.api.ledger.v1.AuditResponse;
 import io.meshdesk.api.ledger.v1.AuthorizeRequest;
@@ -30,6 +32,11 @@ import io.meshdesk.api.ledger.v1.PurchaseRequest;
 import io.meshdesk.api.ledger.v1.UpdateCreditLimitRequest;
 import io.meshdesk.api.ledger.v1.ViolationKind;
 import io.meshdesk.api.ledger.v1.VoidRequest;
+import io.meshdesk.api.ledger.v1.WatchAuditRequest;
+import io.meshdesk.api.ledger.v1.WatchAuditResponse;
+import io.meshdesk.ledger.audit.AuditCancelledException;
+import io.meshdesk.ledger.audit.AuditListener;
+import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.platform.auth.Role;
 import io.meshdesk.testing.TestEnvironment;
 import io.meshdesk.testing.TestTokens;
@@ -48,7 +55,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Postings through the real service chain on real PostgreSQL: limits under races, idempotency,
- * faults, audit.
+ * faults, audit (one-shot and streaming its progress).
  */
 class LedgerPostingIT {
 
@@ -685,5 +692,100 @@ class LedgerPostingIT {
                             .build()));
     assertThat(reason).isEqualTo("CURRENCY_MISMATCH");
     assertThat(balance(card)).isZero();
+  }
+
+  @Test
+  void watchedAuditReportsGrowingProgressOverEveryCardAndEndsWithTheOneShotResult() {
+    UUID tenant = UUID.randomUUID();
+    LedgerServiceBlockingStub admin = fx.as(tenant, UUID.randomUUID(), Role.ADMIN);
+    String watched = LedgerFixture.product(admin, "Watched");
+    List<String> cards = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String card = LedgerFixture.card(admin, watched, holder, 10_000, 15);
+      purchase(admin, card, 100 + i, "watch-" + i);
+      cards.add(card);
+    }
+    LedgerFixture.card(admin, watched, holder, 10_000, 15); // no entries: an empty chain
+    fx.asOwner(
+        tenant, "update ledger.card set balance_minor = 999 where id = '" + cards.get(0) + "'");
+
+    List<WatchAuditResponse> stream = new ArrayList<>();
+    admin.watchAudit(WatchAuditRequest.getDefaultInstance()).forEachRemaining(stream::add);
+
+    List<AuditProgress> progress =
+        stream.subList(0, stream.size() - 1).stream().map(WatchAuditResponse::getProgress).toList();
+    assertThat(stream.getLast().hasResult()).isTrue();
+    assertThat(progress.getFirst().getPhase()).isEqualTo(AuditPhase.AUDIT_PHASE_HASH_CHAINS);
+    assertThat(progress).allSatisfy(p -> assertThat(p.getCardsTotal()).isEqualTo(5));
+    assertThat(progress)
+        .extracting(AuditProgress::getCardsChecked)
+        .isSorted()
+        .startsWith(0L)
+        .contains(1L, 2L, 3L, 4L)
+        .endsWith(5L);
+    assertThat(progress)
+        .extracting(AuditProgress::getPhase)
+        .containsSubsequence(
+            List.of(AuditPhase.values()).subList(1, AuditPhase.values().length - 1));
+    assertThat(progress).extracting(AuditProgress::getPhaseNumber).isSorted();
+    assertThat(progress).extracting(AuditProgress::getViolationCount).isSorted().endsWith(1L);
+    assertThat(progress.getLast().getEntriesChecked()).isEqualTo(4);
+    AuditResponse oneShot = admin.audit(AuditRequest.getDefaultInstance());
+    assertThat(withoutTiming(stream.getLast().getResult())).isEqualTo(withoutTiming(oneShot));
+    assertThat(oneShot.getViolationsList())
+        .extracting(v -> v.getKind())
+        .containsExactly(ViolationKind.VIOLATION_KIND_BALANCE_MISMATCH);
+  }
+
+  private static AuditResponse withoutTiming(AuditResponse r) {
+    return r.toBuilder()
+        .setSummary(r.getSummary().toBuilder().clearStartedAt().clearDuration())
+        .build();
+  }
+
+  @Test
+  void watchedAuditRefusesAMalformedCardIdNamingTheFieldAndCallersWithoutTheAuditPermission() {
+    WatchAuditRequest bad = WatchAuditRequest.newBuilder().setCardId("not-a-uuid").build();
+    assertThatThrownBy(() -> fx.admin().watchAudit(bad).hasNext())
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(StatusProto.fromThrowable(e).getDetailsList().toString())
+                  .contains("card_id");
+            });
+    for (Role role : List.of(Role.CUSTOMER, Role.AGENT, Role.MANAGER)) {
+      assertThatThrownBy(
+              () ->
+                  fx.as(fx.tenant, UUID.randomUUID(), role)
+                      .watchAudit(WatchAuditRequest.getDefaultInstance())
+                      .hasNext())
+          .as(role.name())
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
+  }
+
+  @Test
+  void anAuditWhoseListenerCancelsStopsAtItsNextCheck() {
+    List<AuditListener.Progress> heard = new ArrayList<>();
+    AuditListener cancelsAfterTheFirst =
+        new AuditListener() {
+          @Override
+          public void progress(Progress p) {
+            heard.add(p);
+          }
+
+          @Override
+          public boolean cancelled() {
+            return !heard.isEmpty();
+          }
+        };
+    AuditService audit = new AuditService(fx.database.dataSource(), fx.clock);
+
+    assertThatThrownBy(() -> audit.audit(fx.tenant, null, 10, cancelsAfterTheFirst))
+        .isInstanceOf(AuditCancelledException.class);
+    assertThat(heard).hasSize(1);
   }
 }

@@ -10,6 +10,7 @@ import io.meshdesk.api.ledger.v1.Card;
 import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.platform.errors.NotFoundException;
 import io.meshdesk.platform.errors.PermissionDeniedException;
+import io.meshdesk.platform.ledger.MerchantCategories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -45,7 +46,6 @@ public final class LedgerFunctions {
 
   private final Ledger ledger;
   private final Clock clock;
-  private final FunctionTemplates templates = new FunctionTemplates();
 
   public LedgerFunctions(Ledger ledger, Clock clock) {
     this.ledger = ledger;
@@ -69,12 +69,13 @@ public final class LedgerFunctions {
       }
       YearMonth month = month(args, "month", thisMonth());
       return switch (name) {
-        case BALANCE -> templates.balance(name, cards, c -> ledger.balance(caller.token(), c));
+        case BALANCE ->
+            AccountTemplates.balance(name, cards, c -> ledger.balance(caller.token(), c));
         case STATEMENTS ->
-            templates.statements(name, cards, c -> ledger.statements(caller.token(), c, 3));
+            AccountTemplates.statements(name, cards, c -> ledger.statements(caller.token(), c, 3));
         case TRANSACTIONS, BY_CATEGORY -> spending(caller, name, cards, month, args);
         case COMPARE ->
-            templates.compare(
+            SpendingTemplates.compare(
                 name,
                 cards,
                 month,
@@ -103,8 +104,8 @@ public final class LedgerFunctions {
       perCard.add(spendingOf(caller, c, month, category, merchant));
     }
     return name.equals(BY_CATEGORY)
-        ? templates.byCategory(name, cards, month, perCard)
-        : templates.transactions(name, cards, month, category, merchant, perCard);
+        ? SpendingTemplates.byCategory(name, cards, month, perCard)
+        : SpendingTemplates.transactions(name, cards, month, category, merchant, perCard);
   }
 
   private FunctionResult unusual(Caller caller, String name, List<Card> cards, YearMonth month) {
@@ -117,7 +118,7 @@ public final class LedgerFunctions {
           ledger.transactions(caller.token(), id, start(month), start(month.plusMonths(1)));
       perCard.add(SpendingMath.unusual(period, history));
     }
-    return templates.unusual(name, cards, month, perCard);
+    return SpendingTemplates.unusual(name, cards, month, perCard);
   }
 
   private List<Transaction> spendingOf(

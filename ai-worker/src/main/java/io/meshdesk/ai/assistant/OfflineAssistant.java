@@ -1,8 +1,10 @@
 package io.meshdesk.ai.assistant;
 
+import io.meshdesk.platform.ledger.MerchantCategories;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Answers without a language model: the question's intent by embedding similarity, its month and
@@ -50,7 +52,7 @@ public final class OfflineAssistant {
     SpendingQuestion parsed = SpendingQuestion.parse(question, now);
     String category = "";
     for (String c : MerchantCategories.ALL) {
-      if (!c.equals("other") && q.contains(c)) {
+      if (!c.equals(MerchantCategories.OTHER) && names(q, c)) {
         category = c;
       }
     }
@@ -60,5 +62,13 @@ public final class OfflineAssistant {
             : "";
     boolean named = q.contains("this month") || !parsed.month().equals(now);
     return new FollowUps.Asked(intent, parsed.month(), named, category, merchant);
+  }
+
+  /** Whether {@code q} names {@code category} as a word, also in the singular ("subscription"). */
+  private static boolean names(String q, String category) {
+    String singular = category.endsWith("s") ? category.substring(0, category.length() - 1) : "";
+    return Pattern.compile("\\b(" + category + (singular.isEmpty() ? "" : "|" + singular) + ")\\b")
+        .matcher(q)
+        .find();
   }
 }

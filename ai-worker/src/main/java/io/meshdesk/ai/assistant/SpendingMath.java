@@ -2,6 +2,7 @@ package io.meshdesk.ai.assistant;
 
 import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.api.ledger.v1.TransactionType;
+import io.meshdesk.platform.ledger.MerchantCategories;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

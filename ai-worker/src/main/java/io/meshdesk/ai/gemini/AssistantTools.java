@@ -7,7 +7,7 @@ import com.google.genai.types.Schema;
 import com.google.genai.types.Tool;
 import com.google.genai.types.Type;
 import io.meshdesk.ai.assistant.LedgerFunctions;
-import io.meshdesk.ai.assistant.MerchantCategories;
+import io.meshdesk.platform.ledger.MerchantCategories;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -14,6 +14,7 @@ import io.meshdesk.ai.assistant.AssistantModel;
 import io.meshdesk.ai.assistant.ConversationTurn;
 import io.meshdesk.ai.assistant.FunctionResult;
 import io.meshdesk.ai.drafting.DraftingException;
+import io.meshdesk.ai.resilience.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,9 +120,7 @@ public final class GeminiAssistantModel implements AssistantModel {
     } catch (ApiException e) {
       int code = e.code();
       throw new DraftingException(
-          "Gemini answered HTTP " + code + " " + e.status(),
-          code == 408 || code == 429 || code >= 500,
-          e);
+          "Gemini answered HTTP " + code + " " + e.status(), Retry.retryableStatus(code), e);
     } catch (RuntimeException e) {
       throw new DraftingException(
           "Gemini request failed: " + e.getClass().getSimpleName(), true, e);

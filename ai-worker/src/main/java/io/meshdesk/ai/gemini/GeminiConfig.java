@@ -1,5 +1,6 @@
 package io.meshdesk.ai.gemini;
 
+import io.meshdesk.ai.resilience.Retry;
 import io.meshdesk.platform.config.Env;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -128,6 +129,11 @@ public record GeminiConfig(
   /** Whether the client talks to Vertex AI (project set) rather than the Gemini Developer API. */
   public boolean vertexAi() {
     return project != null;
+  }
+
+  /** The attempts and backoff of a call to Gemini, for {@link Retry}. */
+  public Retry.Policy retryPolicy() {
+    return new Retry.Policy(maxAttempts, initialBackoff, maxBackoff);
   }
 
   /** Copy with another endpoint (proxies, tests). */

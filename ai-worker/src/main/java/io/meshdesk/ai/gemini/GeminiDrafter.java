@@ -10,6 +10,7 @@ import io.meshdesk.ai.drafting.DraftRequest;
 import io.meshdesk.ai.drafting.Drafter;
 import io.meshdesk.ai.drafting.DraftingException;
 import io.meshdesk.ai.resilience.ResettableReplySink;
+import io.meshdesk.ai.resilience.Retry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
@@ -37,20 +38,12 @@ import java.util.function.Supplier;
  */
 public final class GeminiDrafter implements Drafter, AutoCloseable {
 
-  /** Waits between attempts; injected so tests do not sleep. */
-  @FunctionalInterface
-  public interface Sleeper {
-    /** Blocks for {@code duration}. */
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private static final System.Logger LOG = System.getLogger(GeminiDrafter.class.getName());
 
   private final Client client;
   private final GeminiConfig config;
   private final Clock clock;
-  private final Sleeper sleeper;
-  private final DoubleSupplier random;
+  private final Retry retry;
   private final Supplier<String> boundaries;
 
   /**
@@ -61,7 +54,11 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
    * @param random uniform values in [0, 1) for the backoff jitter
    */
   public GeminiDrafter(
-      Client client, GeminiConfig config, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+      Client client,
+      GeminiConfig config,
+      Clock clock,
+      Retry.Sleeper sleeper,
+      DoubleSupplier random) {
     this(client, config, clock, sleeper, random, GeminiPrompt::newBoundary);
   }
 
@@ -70,15 +67,14 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
       Client client,
       GeminiConfig config,
       Clock clock,
-      Sleeper sleeper,
+      Retry.Sleeper sleeper,
       DoubleSupplier random,
       Supplier<String> boundaries) {
     this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
     this.client = Objects.requireNonNull(client, "client");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.random = Objects.requireNonNull(random, "random");
+    this.retry = new Retry("Gemini", config.retryPolicy(), sleeper, random);
   }
 
   /** A drafter for {@code config} with Application Default Credentials and real time. */
@@ -87,7 +83,7 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
         GeminiClients.create(config),
         config,
         Clock.systemUTC(),
-        d -> Thread.sleep(d.toMillis()),
+        Retry.realTime(),
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
@@ -95,34 +91,27 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   public Draft draft(DraftRequest request, Consumer<String> onReplyText) throws DraftingException {
     Instant deadline = clock.instant().plus(config.timeout());
     GeminiPrompt.Prompt prompt = GeminiPrompt.build(request, boundaries.get());
-    for (int attempt = 1; ; attempt++) {
-      Duration remaining = Duration.between(clock.instant(), deadline);
-      if (remaining.isNegative() || remaining.isZero()) {
-        throw new DraftingException(
-            "Gemini did not answer within " + config.timeout().toMillis() + " ms", true);
-      }
-      StringBuilder delivered = new StringBuilder();
-      try {
-        return attempt(request, prompt, remaining, onReplyText, delivered);
-      } catch (ConsumerFailure f) {
-        throw f.getCause();
-      } catch (DraftingException e) {
-        boolean canReset = onReplyText instanceof ResettableReplySink;
-        Duration delay = backoff(attempt);
-        if (!e.retryable()
-            || attempt >= config.maxAttempts()
-            || (!delivered.isEmpty() && !canReset)
-            || !clock.instant().plus(delay).isBefore(deadline)) {
-          throw e;
-        }
-        LOG.log(
-            Level.DEBUG,
-            () -> "Gemini attempt failed, retrying in " + delay + ": " + e.getMessage());
-        pause(delay, e);
-        if (!delivered.isEmpty()) {
-          ((ResettableReplySink) onReplyText).reset();
-        }
-      }
+    boolean canReset = onReplyText instanceof ResettableReplySink;
+    StringBuilder delivered = new StringBuilder();
+    try {
+      return retry.call(
+          () -> {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+              throw new DraftingException(
+                  "Gemini did not answer within " + config.timeout().toMillis() + " ms", true);
+            }
+            if (!delivered.isEmpty()) {
+              ((ResettableReplySink) onReplyText).reset();
+              delivered.setLength(0);
+            }
+            return attempt(request, prompt, remaining, onReplyText, delivered);
+          },
+          // a retry must fit in the deadline and may not repeat text the consumer cannot take back
+          (failure, delay) ->
+              (delivered.isEmpty() || canReset) && clock.instant().plus(delay).isBefore(deadline));
+    } catch (ConsumerFailure f) {
+      throw f.getCause();
     }
   }
 
@@ -135,13 +124,6 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
   @Override
   public void close() {
     client.close();
-  }
-
-  /** Delay before retry number {@code attempt}: exponential, capped, with half of it jittered. */
-  Duration backoff(int attempt) {
-    long initial = config.initialBackoff().toMillis();
-    long capped = Math.min(config.maxBackoff().toMillis(), initial << Math.min(attempt - 1, 20));
-    return Duration.ofMillis(capped / 2 + (long) (capped / 2.0 * random.getAsDouble()));
   }
 
   private Draft attempt(
@@ -167,9 +149,10 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
       throw e;
     } catch (ApiException e) {
       int code = e.code();
-      boolean retryable = code == 408 || code == 429 || code >= 500;
       throw new DraftingException(
-          "Gemini answered HTTP " + code + " " + e.status() + ": " + e.message(), retryable, e);
+          "Gemini answered HTTP " + code + " " + e.status() + ": " + e.message(),
+          Retry.retryableStatus(code),
+          e);
     } catch (RuntimeException e) {
       if (causedBy(e, InterruptedIOException.class)) {
         throw new DraftingException(
@@ -219,18 +202,6 @@ public final class GeminiDrafter implements Drafter, AutoCloseable {
       }
     }
     return false;
-  }
-
-  private void pause(Duration delay, DraftingException failure) throws DraftingException {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      DraftingException e =
-          new DraftingException("interrupted while waiting to retry Gemini", false, ie);
-      e.addSuppressed(failure);
-      throw e;
-    }
   }
 
   /** Carries an exception thrown by the caller's reply consumer past the Gemini error mapping. */

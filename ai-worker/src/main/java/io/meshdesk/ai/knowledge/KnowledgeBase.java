@@ -164,6 +164,12 @@ public final class KnowledgeBase {
     return index.similarResolutions(tenant, text, limit);
   }
 
+  /** As {@link #similarResolutions(UUID, String, int)} with the text's embedding (null: words). */
+  public List<RetrievedDocument> similarResolutions(
+      UUID tenant, String text, float[] vector, int limit) {
+    return index.similarResolutions(tenant, text, vector, limit);
+  }
+
   /**
    * Re-derives the index from PostgreSQL for every registered tenant; returns documents indexed.
    */

@@ -7,23 +7,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -52,6 +44,8 @@ public final class KnowledgeIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final TextEmbedder embedder;
+  private final IndexWrites writes;
+  private final WordSearch words;
   private final VectorSearch vectors;
 
   private KnowledgeIndex(Directory directory, TextEmbedder embedder) throws IOException {
@@ -74,10 +68,12 @@ public final class KnowledgeIndex implements Closeable {
                 return searcher;
               }
             });
+    this.writes = new IndexWrites(writer, searchers, embedder);
+    this.words = new WordSearch(searchers);
     this.vectors = new VectorSearch(searchers);
     if (embedder != null) {
       new ModelChange(writer, searchers)
-          .reembedIfChanged(embedder.model(), this::upsertAll, this::upsertLabels);
+          .reembedIfChanged(embedder.model(), writes::entries, writes::labels);
     }
   }
 
@@ -140,36 +136,17 @@ public final class KnowledgeIndex implements Closeable {
 
   /** Adds or replaces documents, embedding them as one batch. */
   public void upsertAll(List<IndexEntry> entries) {
-    List<float[]> v = embedAll(entries.stream().map(IndexEntry::embeddedText).toList());
-    List<Document> docs = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      docs.add(IndexDocs.of(entries.get(i), v == null ? null : v.get(i)));
-    }
-    writeAll(docs);
+    writes.entries(entries);
   }
 
   /** Adds or replaces labelled tickets for learned triage, embedding them as one batch. */
   public void upsertLabels(List<IndexedLabel> labels) {
-    List<float[]> v = embedAll(labels.stream().map(IndexedLabel::text).toList());
-    List<Document> docs = new ArrayList<>(labels.size());
-    for (int i = 0; i < labels.size(); i++) {
-      docs.add(IndexDocs.of(labels.get(i), v == null ? null : v.get(i)));
-    }
-    writeAll(docs);
+    writes.labels(labels);
   }
 
   /** Removes the ticket or article {@code id} of {@code tenantId}; absent ids are ignored. */
   public void delete(UUID tenantId, String id) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    Objects.requireNonNull(id, "id");
-    try {
-      for (Kind kind : Kind.values()) {
-        writer.deleteDocuments(new Term(IndexDocs.F_KEY, IndexDocs.key(tenantId, kind.name(), id)));
-      }
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    writes.delete(tenantId, id);
   }
 
   /**
@@ -196,51 +173,12 @@ public final class KnowledgeIndex implements Closeable {
     List<RetrievedDocument> words = searchWords(tenantId, text, Math.max(limit, FUSION_DEPTH));
     List<RetrievedDocument> meaning =
         searchVectors(tenantId, vector, Math.max(limit, FUSION_DEPTH));
-    Map<String, RetrievedDocument> byKey = new LinkedHashMap<>();
-    Map<String, Double> similarity = new LinkedHashMap<>();
-    meaning.forEach(d -> similarity.put(d.kind() + "/" + d.id(), d.similarity()));
-    words.forEach(d -> byKey.put(d.kind() + "/" + d.id(), d));
-    meaning.forEach(d -> byKey.putIfAbsent(d.kind() + "/" + d.id(), d));
-    List<String> fused =
-        RankFusion.fuse(
-            words.stream().map(d -> d.kind() + "/" + d.id()).toList(),
-            meaning.stream().map(d -> d.kind() + "/" + d.id()).toList());
-    List<RetrievedDocument> out = new ArrayList<>(limit);
-    for (String key : fused.subList(0, Math.min(limit, fused.size()))) {
-      RetrievedDocument d = byKey.get(key);
-      double sim = similarity.getOrDefault(key, Double.NaN);
-      out.add(
-          new RetrievedDocument(
-              d.kind(), d.id(), d.title(), d.text(), d.resolution(), d.score(), sim));
-    }
-    return out;
+    return HybridRanking.fuse(words, meaning, limit);
   }
 
   /** The tenant's documents by BM25 alone, best first, with their BM25 scores. */
   public List<RetrievedDocument> searchWords(UUID tenantId, String text, int limit) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    Query query = TenantQuery.build(tenantId.toString(), TextAnalysis.terms(text));
-    if (query == null || limit <= 0) {
-      return List.of();
-    }
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        // Lucene sizes its queue by the limit, so never ask for more than there are documents.
-        int n = Math.min(limit, Math.max(1, searcher.getIndexReader().maxDoc()));
-        TopDocs top = searcher.search(query, n);
-        List<RetrievedDocument> results = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) {
-          Document doc = searcher.storedFields().document(hit.doc);
-          results.add(IndexDocs.retrieved(doc, hit.score, Double.NaN));
-        }
-        return results;
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return words.documents(tenantId, text, limit);
   }
 
   /** The tenant's solved tickets and articles nearest to {@code vector}, best first. */
@@ -285,11 +223,17 @@ public final class KnowledgeIndex implements Closeable {
    * @param limit maximum number of results
    */
   public List<RetrievedDocument> similarResolutions(UUID tenantId, String text, int limit) {
+    return similarResolutions(tenantId, text, embed(text), limit);
+  }
+
+  /** As {@link #similarResolutions(UUID, String, int)}, with the text's embedding (null: words). */
+  public List<RetrievedDocument> similarResolutions(
+      UUID tenantId, String text, float[] vector, int limit) {
     if (limit <= 0) {
       return List.of();
     }
     // Articles share the index: look deeper than the limit, then keep the tickets.
-    return search(tenantId, text, Math.max(20, limit * 4)).stream()
+    return search(tenantId, text, vector, Math.max(20, limit * 4)).stream()
         .filter(d -> d.kind() == Kind.RESOLVED_TICKET)
         .limit(limit)
         .toList();
@@ -311,27 +255,5 @@ public final class KnowledgeIndex implements Closeable {
         searchers) {
       writer.commit();
     }
-  }
-
-  private List<float[]> embedAll(List<String> texts) {
-    return embedder == null || texts.isEmpty() ? null : embedder.embedAll(texts);
-  }
-
-  private void writeAll(List<Document> docs) {
-    try {
-      for (Document doc : docs) {
-        writer.updateDocument(new Term(IndexDocs.F_KEY, keyOf(doc)), doc);
-      }
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String keyOf(Document doc) {
-    return IndexDocs.key(
-        UUID.fromString(doc.get(IndexDocs.F_TENANT)),
-        doc.get(IndexDocs.F_KIND),
-        doc.get(IndexDocs.F_ID));
   }
 }

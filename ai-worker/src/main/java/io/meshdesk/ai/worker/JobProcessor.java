@@ -1,13 +1,8 @@
 package io.meshdesk.ai.worker;
 
-import io.meshdesk.ai.drafting.Draft;
-import io.meshdesk.ai.drafting.DraftRequest;
 import io.meshdesk.ai.drafting.Drafter;
 import io.meshdesk.ai.drafting.DraftingException;
-import io.meshdesk.ai.drafting.RetrievedDocument;
 import io.meshdesk.ai.knowledge.KnowledgeBase;
-import io.meshdesk.ai.offline.OfflineDrafter;
-import io.meshdesk.ai.triage.LearnedTriage;
 import io.meshdesk.api.ai.v1.AiJob;
 import io.meshdesk.api.ai.v1.AiJobKind;
 import io.meshdesk.api.ticket.v1.AiUnavailableReason;
@@ -17,18 +12,15 @@ import io.meshdesk.api.ticket.v1.Ticket;
 import io.meshdesk.platform.errors.InvalidArgumentException;
 import io.meshdesk.platform.errors.UnavailableException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Does one AI job: reads the ticket, embeds it once, retrieves the tenant's similar solved tickets
- * and articles (hybrid: words and meaning), drafts (streaming the reply to agents), replaces the
- * drafter's triage by the one learned from the tenant's labelled tickets when it has enough of them
- * ({@link LearnedTriage}), finds similar solved tickets and likely duplicates, and attaches the
- * suggestion. Idempotent: a job whose suggestion is already attached is not drafted again, and the
- * attach itself is idempotent on the job id, so a job delivered twice yields one suggestion.
+ * Does one AI job: reads the ticket, drafts it ({@link TicketDrafting}: embeds it once, retrieves
+ * the tenant's similar solved tickets and articles by words and meaning, drafts while streaming the
+ * reply to agents, applies the triage learned from the tenant's labelled tickets), finds similar
+ * solved tickets and likely duplicates, and attaches the suggestion. Idempotent: a job whose
+ * suggestion is already attached is not drafted again, and the attach itself is idempotent on the
+ * job id, so a job delivered twice yields one suggestion.
  */
 public final class JobProcessor {
 
@@ -42,10 +34,7 @@ public final class JobProcessor {
 
   private final TicketPort tickets;
   private final KnowledgeBase knowledge;
-  private final Drafter drafter;
-  private final LearnedTriage triage;
-  private final int retrievalLimit;
-  private final Clock clock;
+  private final TicketDrafting drafting;
   private final RelatedTickets related;
 
   /**
@@ -60,10 +49,7 @@ public final class JobProcessor {
       RelatedTickets related) {
     this.tickets = tickets;
     this.knowledge = knowledge;
-    this.drafter = drafter;
-    this.triage = new LearnedTriage(knowledge.index());
-    this.retrievalLimit = retrievalLimit;
-    this.clock = clock;
+    this.drafting = new TicketDrafting(knowledge.index(), drafter, retrievalLimit, clock);
     this.related = related;
   }
 
@@ -87,35 +73,18 @@ public final class JobProcessor {
     }
     knowledge.registerTenant(tenant);
     Ticket ticket = current.getTicket();
-    String text = ticket.getSubject() + "\n" + ticket.getBody();
-    float[] vector = knowledge.index().embed(text);
-    List<RetrievedDocument> context =
-        knowledge.retrieve(tenant, text, vector, retrievalLimit + 1).stream()
-            .filter(d -> !d.id().equals(ticket.getId()))
-            .limit(retrievalLimit)
-            .toList();
-    DraftRequest request =
-        new DraftRequest(
-            tenant,
-            ticketId,
-            ticket.getSubject(),
-            ticket.getBody(),
-            ticket.getTagsList(),
-            "",
-            context);
     DraftStreamer streamer = new DraftStreamer(tickets, tenant, job.getTicketId(), job.getJobId());
-    Instant start = clock.instant();
-    Draft draft;
+    TicketDrafting.Drafted drafted;
     try {
-      draft = drafter.draft(request, streamer);
+      drafted = drafting.draft(tenant, ticket, streamer);
     } catch (DraftingException e) {
       throw new UnavailableException("no drafter could draft: " + e.getMessage(), e);
     }
-    draft = triage.apply(tenant, vector, draft, OfflineDrafter.NAME.equals(draft.drafter()));
-    Duration took = Duration.between(start, clock.instant());
-    RelatedTickets.Related around = related.of(tenant, ticket);
+    RelatedTickets.Related around = related.of(tenant, ticket, drafted.vector());
     tickets.attach(
-        tenant, SuggestionMapper.toRequest(job, ticket.getVersion(), draft, took, around));
+        tenant,
+        SuggestionMapper.toRequest(
+            job, ticket.getVersion(), drafted.draft(), drafted.took(), around));
     return Outcome.ATTACHED;
   }
 

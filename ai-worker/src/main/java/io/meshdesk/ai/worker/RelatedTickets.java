@@ -77,18 +77,21 @@ public final class RelatedTickets {
     this.config = config;
   }
 
-  /** Similar solved tickets and likely duplicates of {@code ticket}. */
-  public Related of(UUID tenant, Ticket ticket) {
-    return new Related(similar(tenant, ticket), duplicates(tenant, ticket));
+  /**
+   * Similar solved tickets and likely duplicates of {@code ticket}, whose embedding by the index's
+   * model is {@code vector} (null: similar by words only).
+   */
+  public Related of(UUID tenant, Ticket ticket, float[] vector) {
+    return new Related(similar(tenant, ticket, vector), duplicates(tenant, ticket));
   }
 
-  private List<SimilarTicket> similar(UUID tenant, Ticket ticket) {
+  private List<SimilarTicket> similar(UUID tenant, Ticket ticket, float[] vector) {
     if (config.similarLimit() == 0) {
       return List.of();
     }
     List<SimilarTicket> out = new ArrayList<>();
     for (RetrievedDocument d :
-        knowledge.similarResolutions(tenant, text(ticket), config.similarLimit() + 1)) {
+        knowledge.similarResolutions(tenant, text(ticket), vector, config.similarLimit() + 1)) {
       if (!d.id().equals(ticket.getId()) && isUuid(d.id()) && out.size() < config.similarLimit()) {
         out.add(
             SimilarTicket.newBuilder()

@@ -13,6 +13,7 @@ import io.meshdesk.ai.gemini.GeminiAssistantModel;
 import io.meshdesk.ai.gemini.GeminiStub;
 import io.meshdesk.ai.gemini.GeminiStub.Call;
 import io.meshdesk.ai.resilience.CircuitBreaker;
+import io.meshdesk.ai.resilience.Retry;
 import io.meshdesk.api.ai.v1.AskAnswered;
 import io.meshdesk.api.ai.v1.AskRequest;
 import io.meshdesk.api.ai.v1.AskResponse;
@@ -122,7 +123,7 @@ class AssistantConversationIT {
                 model,
                 new CircuitBreaker(
                     "gemini-assistant", 1, Duration.ofMinutes(10), Clock.systemUTC()),
-                new ResilientAssistantModel.Retry(2, Duration.ofMillis(1), Duration.ofMillis(1)),
+                new Retry.Policy(2, Duration.ofMillis(1), Duration.ofMillis(1)),
                 d -> {},
                 () -> 0.5));
   }
@@ -225,7 +226,7 @@ class AssistantConversationIT {
     stub.then(
         GeminiStub.functionCalls(new Call(LedgerFunctions.BY_CATEGORY, Map.of())),
         GeminiStub.sse(
-            "Groceries took 222.50 USD, entertainment 99.98 USD and dining 8.25 USD.", 20));
+            "Groceries took 222.50 USD, subscriptions 99.98 USD and dining 8.25 USD.", 20));
     Turn model = ask(withGemini, alice, "", question);
     Turn offline = ask(offlineOnly, alice, "", question);
 
@@ -238,6 +239,28 @@ class AssistantConversationIT {
     assertThat(unusual.answered().getAnswer())
         .contains("49.99 USD at STREAMFLIX (possible duplicate")
         .contains("180.00 USD at Corner Grocer");
+  }
+
+  @Test
+  void aStreamingServiceChargeIsCalledASubscriptionOfflineAndToTheModel() {
+    Turn offline = ask(offlineOnly, alice, "", "How much did I spend on subscriptions this month?");
+    assertThat(offline.answered().getAnswer()).contains("subscriptions").contains("99.98 USD");
+
+    stub.then(
+        GeminiStub.functionCalls(new Call(LedgerFunctions.BY_CATEGORY, Map.of())),
+        GeminiStub.sse("Subscriptions took 99.98 USD.", 20));
+    Turn model = ask(withGemini, alice, "", "Where did my money go this month?");
+
+    String sent = stub.received().get(1).body();
+    int start = sent.indexOf("functionResponse");
+    String functionResponse = sent.substring(start, sent.indexOf("\"role\"", start));
+    assertThat(functionResponse)
+        .contains("subscriptions")
+        .contains("99.98 USD")
+        .doesNotContain("entertainment");
+    assertThat(model.answered().getFiguresList())
+        .extracting(f -> f.getLabel())
+        .anySatisfy(label -> assertThat(label).startsWith("Subscriptions"));
   }
 
   @Test
@@ -381,8 +404,8 @@ class AssistantConversationIT {
         admin,
         buy(aliceCard, 4_250, "Corner Grocer", "5411"),
         buy(aliceCard, 825, "Blue Cafe", "5814"),
-        buy(aliceCard, 4_999, "STREAMFLIX", "5815"),
-        buy(aliceCard, 4_999, "STREAMFLIX", "5815"),
+        buy(aliceCard, 4_999, "STREAMFLIX", "4899"),
+        buy(aliceCard, 4_999, "STREAMFLIX", "4899"),
         buy(aliceCard, 18_000, "Corner Grocer", "5411"),
         buy(bobCard, 7_500, "Bike Shop", "5940"));
     clock.set("2025-03-10T12:00:00Z");

@@ -9,6 +9,7 @@ import io.meshdesk.ai.drafting.DraftingException;
 import io.meshdesk.ai.gemini.GeminiAssistantModel;
 import io.meshdesk.ai.gemini.GeminiStub;
 import io.meshdesk.ai.resilience.CircuitBreaker;
+import io.meshdesk.ai.resilience.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +92,7 @@ class ResilientAssistantModelTest {
     return new ResilientAssistantModel(
         new GeminiAssistantModel(stub.client(config), config, Clock.systemUTC()),
         new CircuitBreaker("test", breakerFailures, Duration.ofMinutes(10), Clock.systemUTC()),
-        new ResilientAssistantModel.Retry(attempts, Duration.ofMillis(100), Duration.ofSeconds(2)),
+        new Retry.Policy(attempts, Duration.ofMillis(100), Duration.ofSeconds(2)),
         sleeps::add,
         () -> 0.5);
   }

@@ -157,7 +157,9 @@ class AiJobWorkerIT {
     h.ticketServer.failAttaches.set(1_000);
     long deadBefore = h.deadLetters();
     Ticket t = h.ticketServer.addTicket(TENANT, "Login", "I cannot log in.");
-    consumer = h.startConsumer("w-dead", new OfflineDrafter(), Duration.ofMillis(300), 2);
+    // The visibility timeout must outlast one delivery even on a loaded machine: a delivery still
+    // running when it expires is claimed again and counts as a third attach.
+    consumer = h.startConsumer("w-dead", new OfflineDrafter(), Duration.ofSeconds(2), 2);
 
     AiJob job = h.enqueue(TENANT, t);
 

@@ -1,16 +1,23 @@
 package io.meshdesk.cli.ledger;
 
 import io.grpc.ManagedChannel;
-import io.meshdesk.api.ledger.v1.AuditRequest;
+import io.meshdesk.api.ledger.v1.AuditProgress;
 import io.meshdesk.api.ledger.v1.AuditResponse;
 import io.meshdesk.api.ledger.v1.AuditSummary;
 import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
+import io.meshdesk.api.ledger.v1.WatchAuditRequest;
+import io.meshdesk.api.ledger.v1.WatchAuditResponse;
 import io.meshdesk.cli.common.ClientOptions;
+import io.meshdesk.cli.common.Formats;
 import io.meshdesk.cli.common.Output;
+import io.meshdesk.cli.common.ProgressBar;
 import io.meshdesk.cli.common.Rpc;
 import io.meshdesk.cli.common.Table;
+import io.meshdesk.cli.common.Terminal;
 import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -19,16 +26,21 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code meshctl ledger audit}: runs the ledger audit of the token's tenant and prints every
- * violation and a summary. Exit 0 when the ledger passes, 9 when violations were found.
+ * violation and a summary. Exit 0 when the ledger passes, 9 when violations were found. While the
+ * audit runs, its progress goes to standard error: a bar redrawn in place on a terminal, otherwise
+ * a plain line at most every second.
  */
 @Command(
     name = "audit",
     description = "Check the ledger's invariants; exit 0 when clean, 9 on violations.")
-@Rpc("meshdesk.ledger.v1.LedgerService/Audit")
+@Rpc("meshdesk.ledger.v1.LedgerService/WatchAudit")
 public final class LedgerAuditCommand implements Callable<Integer> {
 
   /** Exit code when the audit found violations. */
   public static final int EXIT_VIOLATIONS = 9;
+
+  /** Least time between two plain progress lines (a bar on a terminal shows every report). */
+  private static final long PLAIN_LINE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   @Mixin ClientOptions client;
 
@@ -47,18 +59,24 @@ public final class LedgerAuditCommand implements Callable<Integer> {
       defaultValue = "300")
   int timeoutSeconds;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Show no progress on standard error.")
+  boolean quiet;
+
   @Override
   public Integer call() throws InterruptedException {
     ManagedChannel channel = client.channel();
     try {
       AuditResponse r =
-          LedgerServiceGrpc.newBlockingStub(channel)
-              .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-              .audit(
-                  AuditRequest.newBuilder()
-                      .setCardId(card)
-                      .setMaxViolations(maxViolations)
-                      .build());
+          watch(
+              LedgerServiceGrpc.newBlockingStub(channel)
+                  .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+                  .watchAudit(
+                      WatchAuditRequest.newBuilder()
+                          .setCardId(card)
+                          .setMaxViolations(maxViolations)
+                          .build()));
       Output out = client.printer();
       if (out.human()) {
         print(r, false, System.out);
@@ -69,6 +87,46 @@ public final class LedgerAuditCommand implements Callable<Integer> {
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** Shows the stream's progress on standard error and answers its final result. */
+  private AuditResponse watch(Iterator<WatchAuditResponse> stream) {
+    boolean terminal = Terminal.interactive();
+    ProgressBar bar = null;
+    long lastLine = 0;
+    try {
+      while (stream.hasNext()) {
+        WatchAuditResponse m = stream.next();
+        if (m.hasResult()) {
+          return m.getResult();
+        }
+        AuditProgress p = m.getProgress();
+        if (quiet
+            || (!terminal && bar != null && System.nanoTime() - lastLine < PLAIN_LINE_NANOS)) {
+          continue;
+        }
+        if (bar == null) {
+          bar = new ProgressBar(System.err, "audit", p.getCardsTotal(), terminal);
+        }
+        bar.update(p.getCardsChecked(), note(p));
+        lastLine = System.nanoTime();
+      }
+    } finally {
+      if (bar != null) {
+        bar.finish();
+      }
+    }
+    throw new IllegalStateException("the audit stream ended without a result");
+  }
+
+  private static String note(AuditProgress p) {
+    return String.format(
+        Locale.ROOT,
+        "cards; %s (%d/%d), %d violation(s)",
+        Formats.enumWord(p.getPhase().name(), "AUDIT_PHASE_").replace('_', ' '),
+        p.getPhaseNumber(),
+        p.getPhaseCount(),
+        p.getViolationCount());
   }
 
   /** The violations as a table: kind, entity type, entity id, detail. */

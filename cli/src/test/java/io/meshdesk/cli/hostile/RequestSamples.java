@@ -225,6 +225,7 @@ final class RequestSamples {
         l + "SettlePayment",
         "pending_payment_id: '${unknown}' outcome: SETTLEMENT_OUTCOME_SETTLED");
     put(l + "Audit", "card_id: '${card}' max_violations: 10");
+    put(l + "WatchAudit", "card_id: '${card}' max_violations: 10");
 
     String r = "meshdesk.reminder.v1.ReminderService/";
     put(

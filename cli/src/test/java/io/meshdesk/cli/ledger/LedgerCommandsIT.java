@@ -2,9 +2,11 @@ package io.meshdesk.cli.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.meshdesk.api.common.v1.Money;
+import io.meshdesk.api.ledger.v1.AuditResponse;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.LedgerServiceGrpc;
 import io.meshdesk.api.ledger.v1.ListCardsRequest;
@@ -256,6 +258,22 @@ class LedgerCommandsIT {
                 .build())
         .getPendingPayment()
         .getId();
+  }
+
+  @Test
+  void auditProgressGoesToStandardErrorAndTheJsonOnStandardOutputStillParses() throws Exception {
+    Result json = meshctl(adminToken, "ledger", "audit", "--output", "json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    AuditResponse.Builder parsed = AuditResponse.newBuilder();
+    JsonFormat.parser().merge(json.out(), parsed);
+    assertThat(parsed.getSummary().getPassed()).isTrue();
+    assertThat(parsed.getSummary().getCardsChecked()).isPositive();
+    assertThat(json.err()).contains("audit: 0/", "cards; hash chains (1/8), 0 violation(s)");
+
+    Result quiet = meshctl(adminToken, "ledger", "audit", "--quiet");
+    assertThat(quiet.exit()).isZero();
+    assertThat(quiet.out()).contains("audit PASSED: 0 violation(s)");
+    assertThat(quiet.err()).doesNotContain("audit:");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.meshdesk.ledger.analysis;
 
+import io.meshdesk.platform.ledger.MerchantCategories;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.meshdesk.ledger.analysis;
 
+import io.meshdesk.platform.ledger.MerchantCategories;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;

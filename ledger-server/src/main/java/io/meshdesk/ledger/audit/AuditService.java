@@ -1,5 +1,6 @@
 package io.meshdesk.ledger.audit;
 
+import io.meshdesk.ledger.audit.AuditListener.Phase;
 import io.meshdesk.ledger.audit.AuditReport.Kind;
 import io.meshdesk.ledger.domain.EntryHash;
 import io.meshdesk.ledger.domain.PostingView;
@@ -45,6 +46,17 @@ public final class AuditService {
    * @param maxViolations how many violations to list (all are counted)
    */
   public AuditReport audit(UUID tenant, UUID cardId, int maxViolations) {
+    return audit(tenant, cardId, maxViolations, AuditListener.NONE);
+  }
+
+  /**
+   * Audits the tenant's ledger, telling {@code listener} how far it has got.
+   *
+   * @param cardId only this card, or null for all
+   * @param maxViolations how many violations to list (all are counted)
+   * @throws AuditCancelledException when the listener cancels the audit
+   */
+  public AuditReport audit(UUID tenant, UUID cardId, int maxViolations, AuditListener listener) {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
     try (Connection c = dataSource.getConnection()) {
@@ -52,7 +64,7 @@ public final class AuditService {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try {
         Transactions.setTenant(c, tenant);
-        return run(c, tenant, cardId, maxViolations, started, t0);
+        return run(c, cardId, maxViolations, listener, started, t0);
       } finally {
         c.rollback();
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -65,84 +77,98 @@ public final class AuditService {
   }
 
   private AuditReport run(
-      Connection c, UUID tenant, UUID cardId, int maxViolations, Instant started, long t0)
+      Connection c,
+      UUID cardId,
+      int maxViolations,
+      AuditListener listener,
+      Instant started,
+      long t0)
       throws SQLException {
-    {
-      Collector v = new Collector(maxViolations);
-      String card = cardId == null ? "" : " and c.id = '" + cardId + "'";
-      String entryCard = cardId == null ? "" : " and e.card_id = '" + cardId + "'";
-      long entries = hashChains(c, entryCard, v);
-      long postings =
-          AuditStore.count(
-              c,
-              "select count(*) from ledger.posting p join ledger.journal_entry e"
-                  + " on e.tenant_id = p.tenant_id and e.id = p.entry_id where true"
-                  + entryCard);
-      AuditStore.run(
-          c,
-          Kind.UNBALANCED_ENTRY,
-          "journal_entry",
-          "select e.id, 'postings sum to ' ||"
-              + " coalesce(sum(p.amount_minor), 0) || ' over ' || count(p.leg) || ' legs' from ledger.journal_entry e"
-              + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true"
-              + entryCard
-              + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2",
-          v);
-      AuditStore.run(
-          c,
-          Kind.ORPHAN_TRANSACTION,
-          "transaction",
-          "select t.id, 'transaction has no journal entry'"
-              + " from ledger.txn t join ledger.card c on c.tenant_id = t.tenant_id and c.id = t.card_id"
-              + " left join ledger.journal_entry e on e.tenant_id = t.tenant_id and e.id = t.journal_entry_id"
-              + " where (e.id is null or e.transaction_id <> t.id)"
-              + card,
-          v);
-      AuditStore.cards(c, card, v);
-      AuditStore.holds(c, card, v);
-      AuditStore.reversals(c, card, v);
-      AuditStore.currencies(c, card, v);
-      AuditStore.statements(c, card, v);
-      AuditStore.run(
-          c,
-          Kind.DUPLICATE_IDEMPOTENCY_KEY,
-          "transaction",
-          "select min(t.id::text), 'key ' ||"
-              + " t.idempotency_key || ' on ' || count(*) || ' transactions' from ledger.txn t join ledger.card c"
-              + " on c.tenant_id = t.tenant_id and c.id = t.card_id where true"
-              + card
-              + " group by t.idempotency_key having count(*) > 1",
-          v);
-      long cards = AuditStore.count(c, "select count(*) from ledger.card c where true" + card);
-      long holds =
-          AuditStore.count(
-              c,
-              "select count(*) from ledger.hold h join ledger.card c on c.tenant_id ="
-                  + " h.tenant_id and c.id = h.card_id where true"
-                  + card);
-      long statements =
-          AuditStore.count(
-              c,
-              "select count(*) from ledger.statement s join ledger.card c on"
-                  + " c.tenant_id = s.tenant_id and c.id = s.card_id where true"
-                  + card);
-      return new AuditReport(
-          cards,
-          entries,
-          postings,
-          holds,
-          statements,
-          v.count,
-          List.copyOf(v.listed),
-          started,
-          Duration.ofNanos(System.nanoTime() - t0));
-    }
+    ViolationCollector v = new ViolationCollector(maxViolations);
+    String card = cardId == null ? "" : " and c.id = '" + cardId + "'";
+    String entryCard = cardId == null ? "" : " and e.card_id = '" + cardId + "'";
+    long cards = AuditStore.count(c, "select count(*) from ledger.card c where true" + card);
+    AuditTracker tracker = new AuditTracker(listener, v, cards);
+    tracker.begin(Phase.HASH_CHAINS);
+    hashChains(c, entryCard, v, tracker);
+    tracker.begin(Phase.ENTRIES);
+    long postings =
+        AuditStore.count(
+            c,
+            "select count(*) from ledger.posting p join ledger.journal_entry e"
+                + " on e.tenant_id = p.tenant_id and e.id = p.entry_id where true"
+                + entryCard);
+    AuditStore.run(
+        c,
+        Kind.UNBALANCED_ENTRY,
+        "journal_entry",
+        "select e.id, 'postings sum to ' ||"
+            + " coalesce(sum(p.amount_minor), 0) || ' over ' || count(p.leg) || ' legs' from ledger.journal_entry e"
+            + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true"
+            + entryCard
+            + " group by e.id having coalesce(sum(p.amount_minor), 0) <> 0 or count(p.leg) < 2",
+        v);
+    AuditStore.run(
+        c,
+        Kind.ORPHAN_TRANSACTION,
+        "transaction",
+        "select t.id, 'transaction has no journal entry'"
+            + " from ledger.txn t join ledger.card c on c.tenant_id = t.tenant_id and c.id = t.card_id"
+            + " left join ledger.journal_entry e on e.tenant_id = t.tenant_id and e.id = t.journal_entry_id"
+            + " where (e.id is null or e.transaction_id <> t.id)"
+            + card,
+        v);
+    tracker.begin(Phase.CARDS);
+    AuditStore.cards(c, card, v);
+    tracker.begin(Phase.HOLDS);
+    AuditStore.holds(c, card, v);
+    long holds =
+        AuditStore.count(
+            c,
+            "select count(*) from ledger.hold h join ledger.card c on c.tenant_id ="
+                + " h.tenant_id and c.id = h.card_id where true"
+                + card);
+    tracker.begin(Phase.REVERSALS);
+    AuditStore.reversals(c, card, v);
+    tracker.begin(Phase.CURRENCIES);
+    AuditStore.currencies(c, card, v);
+    tracker.begin(Phase.STATEMENTS);
+    AuditStore.statements(c, card, v);
+    long statements =
+        AuditStore.count(
+            c,
+            "select count(*) from ledger.statement s join ledger.card c on"
+                + " c.tenant_id = s.tenant_id and c.id = s.card_id where true"
+                + card);
+    tracker.begin(Phase.IDEMPOTENCY_KEYS);
+    AuditStore.run(
+        c,
+        Kind.DUPLICATE_IDEMPOTENCY_KEY,
+        "transaction",
+        "select min(t.id::text), 'key ' ||"
+            + " t.idempotency_key || ' on ' || count(*) || ' transactions' from ledger.txn t join ledger.card c"
+            + " on c.tenant_id = t.tenant_id and c.id = t.card_id where true"
+            + card
+            + " group by t.idempotency_key having count(*) > 1",
+        v);
+    return new AuditReport(
+        cards,
+        tracker.entries(),
+        postings,
+        holds,
+        statements,
+        v.count,
+        List.copyOf(v.listed),
+        started,
+        Duration.ofNanos(System.nanoTime() - t0));
   }
 
   /**
    * Recomputes every entry's hash (in its version) and checks the links and the cards' chain heads.
    */
-  private static long hashChains(Connection c, String entryCard, Collector v) throws SQLException {
+  private static void hashChains(
+      Connection c, String entryCard, ViolationCollector v, AuditTracker tracker)
+      throws SQLException {
     String sql =
         "select e.id, e.card_id, e.sequence, e.transaction_id, e.posted_at, e.hash, e.previous_hash,"
             + " e.hash_version, e.tenant_id, array_agg(p.account order by p.leg), array_agg(p.amount_minor order by p.leg),"
@@ -152,7 +178,6 @@ public final class AuditService {
             + " left join ledger.posting p on p.tenant_id = e.tenant_id and p.entry_id = e.id where true"
             + entryCard
             + " group by e.tenant_id, e.id, t.tenant_id, t.id order by e.card_id, e.sequence";
-    long count = 0;
     UUID currentCard = null;
     long expectSeq = 1;
     String expectPrev = EntryHash.GENESIS;
@@ -160,10 +185,13 @@ public final class AuditService {
       ps.setFetchSize(5000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          count++;
+          tracker.entryWalked();
           UUID id = rs.getObject(1, UUID.class);
           UUID cardId = rs.getObject(2, UUID.class);
           if (!cardId.equals(currentCard)) {
+            if (currentCard != null) {
+              tracker.cardWalked();
+            }
             currentCard = cardId;
             expectSeq = 1;
             expectPrev = EntryHash.GENESIS;
@@ -219,7 +247,10 @@ public final class AuditService {
         }
       }
     }
-    return count;
+    if (currentCard != null) {
+      tracker.cardWalked();
+    }
+    tracker.walkDone();
   }
 
   private static String recompute(
@@ -248,23 +279,5 @@ public final class AuditService {
           prev);
     }
     return EntryHash.of(tenant, id, seq, txn, legs, prev);
-  }
-
-  /** Counts every violation and keeps the first {@code max}. */
-  static final class Collector {
-    final int max;
-    final List<AuditReport.Violation> listed = new ArrayList<>();
-    long count;
-
-    Collector(int max) {
-      this.max = max;
-    }
-
-    void add(Kind kind, String entityType, Object id, String detail) {
-      count++;
-      if (listed.size() < max) {
-        listed.add(new AuditReport.Violation(kind, entityType, String.valueOf(id), detail));
-      }
-    }
   }
 }

@@ -19,7 +19,7 @@ final class AuditStore {
     }
   }
 
-  static void run(Connection c, Kind kind, String entityType, String sql, AuditService.Collector v)
+  static void run(Connection c, Kind kind, String entityType, String sql, ViolationCollector v)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setFetchSize(1000);
@@ -34,7 +34,7 @@ final class AuditStore {
   /**
    * Stored balance, chain head, hold totals and limit of each card against the journal and holds.
    */
-  static void cards(Connection c, String card, AuditService.Collector v) throws SQLException {
+  static void cards(Connection c, String card, ViolationCollector v) throws SQLException {
     String sums =
         "with j as (select e.card_id, coalesce(sum(p.amount_minor) filter (where p.account = 'card:'"
             + " || e.card_id || ':receivable'), 0) as receivable, max(e.sequence) as seq,"
@@ -110,7 +110,7 @@ final class AuditStore {
    * A reversal mirrors an original of its card and of the type it reverses, for the opposite
    * amount; no transaction is reversed more than once.
    */
-  static void reversals(Connection c, String card, AuditService.Collector v) throws SQLException {
+  static void reversals(Connection c, String card, ViolationCollector v) throws SQLException {
     String reversal = " r.type in ('FEE_REVERSAL', 'INTEREST_REVERSAL', 'PAYMENT_REVERSAL')";
     run(
         c,
@@ -138,7 +138,7 @@ final class AuditStore {
   }
 
   /** A captured hold has exactly one capture of its captured amount; any other hold has none. */
-  static void holds(Connection c, String card, AuditService.Collector v) throws SQLException {
+  static void holds(Connection c, String card, ViolationCollector v) throws SQLException {
     run(
         c,
         Kind.HOLD_INCONSISTENT,
@@ -157,7 +157,7 @@ final class AuditStore {
   }
 
   /** Transactions and postings in the card's currency. */
-  static void currencies(Connection c, String card, AuditService.Collector v) throws SQLException {
+  static void currencies(Connection c, String card, ViolationCollector v) throws SQLException {
     run(
         c,
         Kind.CURRENCY_MISMATCH,
@@ -184,7 +184,7 @@ final class AuditStore {
    * every transaction dated in its period is billed on it, and it starts where the previous one
    * ended.
    */
-  static void statements(Connection c, String card, AuditService.Collector v) throws SQLException {
+  static void statements(Connection c, String card, ViolationCollector v) throws SQLException {
     String base =
         " from ledger.statement s join ledger.card c on c.tenant_id = s.tenant_id and c.id = s.card_id";
     run(

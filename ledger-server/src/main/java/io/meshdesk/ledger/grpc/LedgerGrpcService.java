@@ -58,6 +58,8 @@ import io.meshdesk.api.ledger.v1.UpdateCreditLimitRequest;
 import io.meshdesk.api.ledger.v1.UpdateCreditLimitResponse;
 import io.meshdesk.api.ledger.v1.VoidRequest;
 import io.meshdesk.api.ledger.v1.VoidResponse;
+import io.meshdesk.api.ledger.v1.WatchAuditRequest;
+import io.meshdesk.api.ledger.v1.WatchAuditResponse;
 import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.cards.CardService;
 import io.meshdesk.ledger.payment.PendingPayments;
@@ -66,14 +68,15 @@ import io.meshdesk.ledger.query.QueryService;
 import io.meshdesk.ledger.spending.SpendingService;
 
 /**
- * gRPC face of the ledger: one service whose RPCs are answered by the card, posting, query and
- * spending handlers.
+ * gRPC face of the ledger: one service whose RPCs are answered by the card, posting, query, audit
+ * and spending handlers.
  */
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
 
   private final CardHandlers cards;
   private final PostingHandlers postings;
   private final QueryHandlers queries;
+  private final AuditHandlers audits;
   private final SpendingHandlers spending;
 
   public LedgerGrpcService(
@@ -85,7 +88,8 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
       SpendingService spending) {
     this.cards = new CardHandlers(cards);
     this.postings = new PostingHandlers(postings, pendingPayments);
-    this.queries = new QueryHandlers(queries, audit, pendingPayments);
+    this.queries = new QueryHandlers(queries, pendingPayments);
+    this.audits = new AuditHandlers(audit);
     this.spending = new SpendingHandlers(spending);
   }
 
@@ -250,6 +254,11 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void audit(AuditRequest r, StreamObserver<AuditResponse> out) {
-    reply(out, queries.audit(r));
+    reply(out, audits.audit(r));
+  }
+
+  @Override
+  public void watchAudit(WatchAuditRequest r, StreamObserver<WatchAuditResponse> out) {
+    audits.watch(r, out);
   }
 }

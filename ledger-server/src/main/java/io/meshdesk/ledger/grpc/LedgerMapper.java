@@ -6,9 +6,6 @@ import io.meshdesk.api.common.v1.Actor;
 import io.meshdesk.api.common.v1.ActorKind;
 import io.meshdesk.api.common.v1.LocalDate;
 import io.meshdesk.api.common.v1.Money;
-import io.meshdesk.api.ledger.v1.AuditResponse;
-import io.meshdesk.api.ledger.v1.AuditSummary;
-import io.meshdesk.api.ledger.v1.AuditViolation;
 import io.meshdesk.api.ledger.v1.Balance;
 import io.meshdesk.api.ledger.v1.Card;
 import io.meshdesk.api.ledger.v1.CardNetwork;
@@ -29,8 +26,6 @@ import io.meshdesk.api.ledger.v1.Statement;
 import io.meshdesk.api.ledger.v1.StatementLine;
 import io.meshdesk.api.ledger.v1.Transaction;
 import io.meshdesk.api.ledger.v1.TransactionType;
-import io.meshdesk.api.ledger.v1.ViolationKind;
-import io.meshdesk.ledger.audit.AuditReport;
 import io.meshdesk.ledger.domain.BalanceView;
 import io.meshdesk.ledger.domain.CardView;
 import io.meshdesk.ledger.domain.HoldView;
@@ -259,36 +254,6 @@ final class LedgerMapper {
               .setType(TransactionType.valueOf("TRANSACTION_TYPE_" + l.type()))
               .setDescription(l.description())
               .setAmount(money(l.amountMinor(), cur)));
-    }
-    return b.build();
-  }
-
-  /** An audit report as its contract response. */
-  static AuditResponse audit(AuditReport a) {
-    AuditResponse.Builder b =
-        AuditResponse.newBuilder()
-            .setTruncated(a.truncated())
-            .setSummary(
-                AuditSummary.newBuilder()
-                    .setCardsChecked(a.cardsChecked())
-                    .setEntriesChecked(a.entriesChecked())
-                    .setPostingsChecked(a.postingsChecked())
-                    .setHoldsChecked(a.holdsChecked())
-                    .setStatementsChecked(a.statementsChecked())
-                    .setViolationCount(a.violationCount())
-                    .setPassed(a.passed())
-                    .setStartedAt(timestamp(a.startedAt()))
-                    .setDuration(
-                        com.google.protobuf.Duration.newBuilder()
-                            .setSeconds(a.duration().getSeconds())
-                            .setNanos(a.duration().getNano())));
-    for (AuditReport.Violation v : a.violations()) {
-      b.addViolations(
-          AuditViolation.newBuilder()
-              .setKind(ViolationKind.valueOf("VIOLATION_KIND_" + v.kind().name()))
-              .setEntityType(v.entityType())
-              .setEntityId(v.entityId())
-              .setDetail(v.detail()));
     }
     return b.build();
   }

@@ -1,10 +1,7 @@
 package io.meshdesk.ledger.grpc;
 
-import static io.meshdesk.ledger.grpc.RequestMapper.optionalUuid;
 import static io.meshdesk.ledger.grpc.RequestMapper.uuid;
 
-import io.meshdesk.api.ledger.v1.AuditRequest;
-import io.meshdesk.api.ledger.v1.AuditResponse;
 import io.meshdesk.api.ledger.v1.GetBalanceRequest;
 import io.meshdesk.api.ledger.v1.GetBalanceResponse;
 import io.meshdesk.api.ledger.v1.GetStatementRequest;
@@ -15,7 +12,6 @@ import io.meshdesk.api.ledger.v1.ListStatementsRequest;
 import io.meshdesk.api.ledger.v1.ListStatementsResponse;
 import io.meshdesk.api.ledger.v1.ListTransactionsRequest;
 import io.meshdesk.api.ledger.v1.ListTransactionsResponse;
-import io.meshdesk.ledger.audit.AuditService;
 import io.meshdesk.ledger.domain.TxnType;
 import io.meshdesk.ledger.payment.PendingPayments;
 import io.meshdesk.ledger.query.QueryService;
@@ -23,16 +19,14 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** The read RPCs: balances, transactions, the journal, statements and the audit. */
+/** The read RPCs: balances, transactions, the journal and statements. */
 final class QueryHandlers {
 
   private final QueryService queries;
-  private final AuditService audit;
   private final PendingPayments pendingPayments;
 
-  QueryHandlers(QueryService queries, AuditService audit, PendingPayments pendingPayments) {
+  QueryHandlers(QueryService queries, PendingPayments pendingPayments) {
     this.queries = queries;
-    this.audit = audit;
     this.pendingPayments = pendingPayments;
   }
 
@@ -105,13 +99,5 @@ final class QueryHandlers {
                     Caller.holderRestriction(),
                     uuid("statement_id", r.getStatementId()))))
         .build();
-  }
-
-  AuditResponse audit(AuditRequest r) {
-    return LedgerMapper.audit(
-        audit.audit(
-            Caller.tenant(),
-            optionalUuid("card_id", r.getCardId()),
-            r.getMaxViolations() == 0 ? 1000 : r.getMaxViolations()));
   }
 }

@@ -110,23 +110,4 @@ class SpendingAnalysisTest {
         .hasMessageContaining("to_month");
     assertThat(MonthRange.parse("2024-01", "2026-01").months()).hasSize(25);
   }
-
-  @Test
-  void mapsMerchantCategoryCodesToCategories() {
-    assertThat(MerchantCategories.of("5411")).isEqualTo("groceries");
-    assertThat(MerchantCategories.of("5814")).isEqualTo("dining");
-    assertThat(MerchantCategories.of("3001")).isEqualTo("travel");
-    assertThat(MerchantCategories.of("4511")).isEqualTo("travel");
-    assertThat(MerchantCategories.of("5542")).isEqualTo("fuel");
-    assertThat(MerchantCategories.of("5815")).isEqualTo("subscriptions");
-    assertThat(MerchantCategories.of("7832")).isEqualTo("entertainment");
-    assertThat(MerchantCategories.of("4900")).isEqualTo("utilities");
-    assertThat(MerchantCategories.of("5912")).isEqualTo("health");
-    assertThat(MerchantCategories.of("6011")).isEqualTo("cash");
-    assertThat(MerchantCategories.of("5651")).isEqualTo("shopping");
-    assertThat(MerchantCategories.of("4111")).isEqualTo("transport");
-    assertThat(MerchantCategories.of("9399")).isEqualTo("other");
-    assertThat(MerchantCategories.of("")).isEqualTo("other");
-    assertThat(MerchantCategories.of("54x1")).isEqualTo("other");
-  }
 }

@@ -190,6 +190,7 @@ public final class Rbac {
     rpc(l + "PostFee", "ledger.adjust");
     rpc(l + "Reverse", "ledger.adjust");
     rpc(l + "Audit", "ledger.audit");
+    rpc(l + "WatchAudit", "ledger.audit");
 
     // meshdesk.reminder.v1.ReminderService
     String r = "meshdesk.reminder.v1.ReminderService/";

@@ -9,9 +9,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The platform's packages depend on each other without cycles, and the exceptions and configuration
- * records every server's domain and services use are plain Java. (The shared rules of {@code
- * test-support} cannot be used here: test-support depends on platform.)
+ * The platform's packages depend on each other without cycles, and the exceptions, configuration
+ * records and ledger vocabulary every server's domain and services use are plain Java. (The shared
+ * rules of {@code test-support} cannot be used here: test-support depends on platform.)
  */
 @AnalyzeClasses(
     packages = "io.meshdesk.platform",
@@ -26,7 +26,10 @@ class ArchitectureTest {
   static final ArchRule errorsAndConfigArePlainJava =
       classes()
           .that()
-          .resideInAnyPackage("io.meshdesk.platform.errors..", "io.meshdesk.platform.config..")
+          .resideInAnyPackage(
+              "io.meshdesk.platform.errors..",
+              "io.meshdesk.platform.config..",
+              "io.meshdesk.platform.ledger..")
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(

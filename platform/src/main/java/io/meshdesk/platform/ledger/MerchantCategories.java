@@ -1,14 +1,33 @@
-package io.meshdesk.ledger.analysis;
+package io.meshdesk.platform.ledger;
+
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Maps an ISO-18245 merchant category code to the spending category shown to cardholders:
- * groceries, dining, travel, transport, fuel, shopping, entertainment, subscriptions, utilities,
- * health, cash or other.
+ * The spending categories cardholders see, named from ISO-18245 merchant category codes: the one
+ * map behind the ledger's spending breakdown (and so the console) and the assistant's answers, so a
+ * charge is in the same category wherever it is shown.
  */
 public final class MerchantCategories {
 
   /** Category of a charge without a known merchant category code. */
   public static final String OTHER = "other";
+
+  /** Every category name, in the order they are offered, {@link #OTHER} last. */
+  public static final List<String> ALL =
+      List.of(
+          "groceries",
+          "dining",
+          "travel",
+          "transport",
+          "fuel",
+          "shopping",
+          "entertainment",
+          "subscriptions",
+          "utilities",
+          "health",
+          "cash",
+          OTHER);
 
   private MerchantCategories() {}
 
@@ -34,5 +53,14 @@ public final class MerchantCategories {
       case 6010, 6011, 6051 -> "cash";
       default -> code >= 5200 && code <= 5999 ? "shopping" : OTHER;
     };
+  }
+
+  /** The category named by {@code text} (case and surrounding blanks ignored), or null. */
+  public static String named(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return ALL.contains(t) ? t : null;
   }
 }
