@@ -34,5 +34,5 @@ if [ "$JAVA_MAJOR" -ge 25 ] && [ -f "$MESHDESK_HOME/lib/meshdesk.aot" ] && [ "$M
   AOT_OPTS="-XX:AOTCache=$MESHDESK_HOME/lib/meshdesk.aot"
 fi
 
-# shellcheck disable=SC2086 # JAVA_OPTS is split into options on purpose
-exec "$JAVA" $JAVA_OPTS $AOT_OPTS --enable-native-access=ALL-UNNAMED -cp "$MESHDESK_HOME/lib/*" "$MESHDESK_MAIN" "$@"
+# shellcheck disable=SC2086 # JAVA_OPTS and MESHDESK_JIT_OPTS are split into options on purpose
+exec "$JAVA" ${MESHDESK_JIT_OPTS:-} $JAVA_OPTS $AOT_OPTS --enable-native-access=ALL-UNNAMED -cp "$MESHDESK_HOME/lib/*" "$MESHDESK_MAIN" "$@"
