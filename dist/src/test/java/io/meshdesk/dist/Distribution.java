@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,10 +97,22 @@ public final class Distribution {
     return p.exitValue();
   }
 
-  /** A currently free local port. */
+  /**
+   * A currently free local port, never one this JVM was given before: the kernel may hand the port
+   * just released to the next {@code bind(0)}, and two servers told to listen on the same port make
+   * the second fail to start.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    synchronized (GIVEN) {
+      while (true) {
+        try (ServerSocket s = new ServerSocket(0)) {
+          if (GIVEN.add(s.getLocalPort())) {
+            return s.getLocalPort();
+          }
+        }
+      }
     }
   }
+
+  private static final Set<Integer> GIVEN = new HashSet<>();
 }
