@@ -56,6 +56,8 @@ export function trendChart(title: string, data: MoneyDatum[], currency: string, 
   }),
   ...bars.map((b, i) => {
     const g = s("g", { "data-month": b.label, class: "col-group", tabindex: 0, role: "button", "aria-pressed": String(i === selected), "aria-label": `${b.label}: ${money(data[i].minor, currency)}` },
+      // The whole column, label included, takes the click: a short bar leaves most of it empty.
+      s("rect", { x: left + b.x, y: top, width: b.width, height: plotH + bottom, fill: "transparent", class: "col-hit" }),
       s("rect", { x: left + b.x, y: top + b.y, width: b.width, height: Math.max(b.height, 1), rx: 3, class: i === selected ? "col selected" : "col" },
         s("title", {}, `${b.label}: ${money(data[i].minor, currency)}`)),
       s("text", { x: left + b.x + b.width / 2, y: top + plotH + 16, "text-anchor": "middle", class: "axis" }, b.label));
