@@ -331,7 +331,7 @@ await scenario("a cardholder sees cards and charts, opens a ticket about the fla
   await cp.getByTestId("statement-total").filter({ hasText: /\$\d/ }).waitFor({ timeout: TIMEOUT });
   await cp.getByTestId("statement-due").waitFor({ timeout: TIMEOUT });
   await cp.locator('[data-testid="chart-categories"] [data-category] rect').first().waitFor({ timeout: TIMEOUT });
-  const months = await cp.locator('[data-testid="chart-trend"] [data-month] rect').count();
+  const months = await cp.locator('[data-testid="chart-trend"] [data-month] rect.col').count();
   require(months === 6, `the trend chart has ${months} months, not 6`);
   // Picking a month in the trend chart shows that month's categories.
   const current = cp.locator('[data-testid="chart-trend"] [data-month]').last();
